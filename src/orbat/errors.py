@@ -1,0 +1,52 @@
+"""The errors orbat raises, one family per pipeline stage.
+
+    OrbatError
+    ├── IngestError              a stage could not carry one input on; the run goes on
+    │   ├── UnsupportedFormat    the content is no format orbat reads
+    │   ├── UnreadableInput      the file is corrupt, truncated, hostile or empty
+    │   └── SegmentationError    the text could not be cut into articles
+    ├── StoreError               the database is missing, of a newer schema, or unreachable
+    └── ConfigError              a setting has a value orbat cannot use
+
+Messages say what was wrong and, where there is something to do, what to do.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "IngestError",
+    "OrbatError",
+    "SegmentationError",
+    "StoreError",
+    "UnreadableInput",
+    "UnsupportedFormat",
+]
+
+
+class OrbatError(Exception):
+    """Base of every error orbat raises on purpose."""
+
+
+class IngestError(OrbatError):
+    """One input cannot go on through the pipeline; it is reported and skipped."""
+
+
+class UnsupportedFormat(IngestError):
+    """The content is in no format orbat reads."""
+
+
+class UnreadableInput(IngestError):
+    """The input is corrupt, truncated, empty, binary or hostile."""
+
+
+class SegmentationError(IngestError):
+    """The text could not be cut into articles."""
+
+
+class StoreError(OrbatError):
+    """The database cannot be opened, migrated or written."""
+
+
+class ConfigError(OrbatError):
+    """A setting has a value orbat cannot use."""

@@ -1,0 +1,71 @@
+"""Every setting orbat reads, declared once with its default and help.
+
+Precedence, lowest first: the default here < the environment (``ORBAT_<NAME>``) < the command
+line. The CLI, the docs (``docs/settings.md``) and ``tests/test_settings.py`` all read this table.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from orbat.errors import ConfigError
+
+__all__ = ["SETTINGS", "Setting", "get"]
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+    @property
+    def env_var(self) -> str:
+        return "ORBAT_" + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "orbat.db", "Database: a SQLite file path or a SQLAlchemy URL."),
+    Setting(
+        "near_duplicate_threshold",
+        0.7,
+        "Estimated Jaccard similarity of word 5-shingles above which two articles are "
+        "near-duplicates (same wire story).",
+    ),
+    Setting("minhash_permutations", 128, "Number of MinHash permutations per article."),
+    Setting(
+        "text_chunk_bytes",
+        4_000_000,
+        "Plain-text inputs are read in chunks of about this size, cut at blank lines, so a "
+        "huge dump never sits in memory whole.",
+    ),
+    Setting(
+        "max_markup_bytes",
+        50_000_000,
+        "HTML, XML feeds and JSON documents larger than this are refused (they are parsed whole).",
+    ),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str, override: Any = None) -> Any:
+    """The value of setting ``name``: ``override`` if given, else the environment, else default."""
+    try:
+        setting = _BY_NAME[name]
+    except KeyError:
+        raise ConfigError(f"unknown setting {name!r}; known: {', '.join(_BY_NAME)}") from None
+    if override is not None:
+        return override
+    raw = os.environ.get(setting.env_var)
+    if raw is None:
+        return setting.default
+    kind = type(setting.default)
+    try:
+        return kind(raw)
+    except ValueError:
+        raise ConfigError(
+            f"{setting.env_var}={raw!r} is not a valid {kind.__name__} ({setting.help})"
+        ) from None
