@@ -1,0 +1,36 @@
+# One task runner for people and CI (.ci/run calls `make test`).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint bench clean
+
+## demo: install, ingest the bundled example corpus into ./orbat.db, show what was found
+demo: $(STAMP)
+	$(BIN)/orbat ingest --example
+	$(BIN)/orbat stats
+	$(BIN)/orbat documents
+
+## test: install, then run the whole test suite
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+## lint: ruff and mypy (strict on the package)
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+	$(BIN)/mypy
+
+## bench: the benchmarks in benchmarks/ (numbers go to benchmarks/results/)
+bench: $(STAMP)
+	$(BIN)/python benchmarks/ingest_speed.py
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(VENV) orbat.db orbat.db-wal orbat.db-shm

@@ -1,0 +1,191 @@
+"""The `orbat` command line: ingest news, look at what was found, export it."""
+
+from __future__ import annotations
+
+import sys
+import time
+from importlib import resources
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from orbat import settings
+from orbat.errors import OrbatError
+from orbat.export import EXPORTERS
+from orbat.pipeline import IngestSummary, ingest
+from orbat.store import DocumentStore, open_engine
+
+__all__ = ["app", "main"]
+
+app = typer.Typer(
+    help="orbat: turn raw conflict news into an evidence-backed order-of-battle database.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+console = Console()
+err_console = Console(stderr=True)
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help=f"{settings.SETTINGS[0].help} Default: $ORBAT_DB or ./orbat.db."),
+]
+
+
+def example_corpus() -> Path:
+    """The bundled founding corpus (19 articles in 5 scraped files)."""
+    return Path(str(resources.files("orbat") / "examples" / "seeds"))
+
+
+def _store(db: str | None, *, create: bool = False) -> DocumentStore:
+    return DocumentStore(open_engine(settings.get("db", db), create=create))
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files, folders (recursive) or - for stdin."),
+    ] = None,
+    db: DbOption = None,
+    example: Annotated[
+        bool, typer.Option("--example", help="Ingest the bundled example corpus.")
+    ] = False,
+) -> None:
+    """Read news in any supported format into the database (idempotent, incremental)."""
+    inputs = list(paths or [])
+    if example:
+        inputs.append(str(example_corpus()))
+    if not inputs:
+        raise typer.BadParameter("give at least one PATH (or --example)")
+    started = time.perf_counter()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]ingesting"),
+        BarColumn(bar_width=None),
+        TextColumn("{task.fields[files]} files · {task.completed} articles · {task.fields[rate]}/s"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("ingest", total=None, files=0, rate="0")
+
+        def update(summary: IngestSummary) -> None:
+            elapsed = max(time.perf_counter() - started, 1e-6)
+            progress.update(
+                task,
+                completed=summary.articles_seen,
+                files=summary.files_read,
+                rate=f"{summary.articles_seen / elapsed:.0f}",
+            )
+
+        summary = ingest(inputs, db, on_progress=update)
+    _print_summary(summary, time.perf_counter() - started)
+
+
+def _print_summary(summary: IngestSummary, seconds: float) -> None:
+    table = Table(title="ingest summary", show_header=False)
+    table.add_row("files read", str(summary.files_read))
+    table.add_row("articles found", str(summary.articles_seen))
+    table.add_row("  new", str(summary.articles_new))
+    table.add_row("  duplicates (kept as copies)", str(summary.duplicates))
+    table.add_row("  already stored", str(summary.articles_known))
+    table.add_row("skipped", str(summary.skipped))
+    rate = summary.articles_seen / seconds if seconds > 0 else 0.0
+    table.add_row("time", f"{seconds:.1f} s ({rate:.0f} articles/s)")
+    console.print(table)
+    for skip in summary.skips:
+        console.print(f"[yellow]skipped[/] {skip}", highlight=False, markup=True)
+
+
+@app.command("documents")
+def documents_command(
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="How many to show.")] = 50,
+    offset: Annotated[int, typer.Option(help="How many to pass over first.")] = 0,
+) -> None:
+    """List stored articles, newest first."""
+    rows = _store(db).list(limit=limit, offset=offset)
+    table = Table("id", "published", "source", "title", "words", "cluster")
+    for row in rows:
+        cluster = f"{row.cluster_id} (×{row.cluster_size})" if row.cluster_size > 1 else ""
+        table.add_row(
+            str(row.id),
+            row.published.isoformat() if row.published else "",
+            row.source or "",
+            row.title or "(untitled)",
+            str(len(row.text.split())),
+            cluster,
+        )
+    console.print(table)
+
+
+@app.command("search")
+def search_command(
+    query: Annotated[str, typer.Argument(help='Words or "a phrase"; all must match.')],
+    db: DbOption = None,
+    limit: Annotated[int, typer.Option(help="How many results.")] = 20,
+) -> None:
+    """Full-text search over titles and article text."""
+    rows = _store(db).snippets(query, limit=limit)
+    if not rows:
+        console.print(f"no article matches {query!r}")
+        return
+    table = Table("id", "published", "title", "snippet")
+    for row in rows:
+        published = row.published
+        table.add_row(
+            str(row.id),
+            str(published)[:10] if published else "",
+            row.title or "(untitled)",
+            getattr(row, "snippet", "") or "",
+        )
+    console.print(table)
+
+
+@app.command("stats")
+def stats_command(db: DbOption = None) -> None:
+    """Counts: documents, duplicate clusters, date range, formats, sources, skips."""
+    stats = _store(db).stats()
+    table = Table(title="orbat database", show_header=False)
+    for key in ("documents", "clusters", "duplicates", "ingest_runs", "skips_recorded"):
+        table.add_row(key.replace("_", " "), str(stats[key]))
+    span = f"{stats['published_from'] or '?'} → {stats['published_to'] or '?'}"
+    table.add_row("published", span)
+    table.add_row("formats", ", ".join(f"{k} {v}" for k, v in sorted(stats["by_format"].items())))
+    table.add_row("top sources", ", ".join(f"{s} {n}" for s, n in stats["top_sources"]))
+    console.print(table)
+
+
+@app.command("export")
+def export_command(
+    format: Annotated[
+        str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORTERS)}.")
+    ],
+    output: Annotated[str, typer.Option("--output", "-o", help="File path, or - for stdout.")] = "-",
+    db: DbOption = None,
+) -> None:
+    """Export the database in a format other tools read."""
+    try:
+        exporter = EXPORTERS[format]
+    except KeyError:
+        raise typer.BadParameter(f"unknown format {format!r}; choose one of {', '.join(EXPORTERS)}") from None
+    engine = open_engine(settings.get("db", db), create=False)
+    if output == "-":
+        count = exporter(engine, sys.stdout)
+    else:
+        with Path(output).open("w", encoding="utf-8") as out:
+            count = exporter(engine, out)
+    err_console.print(f"exported {count} records as {format}")
+
+
+def main() -> None:
+    """Entry point: run the app, turning orbat's own errors into one clear line and exit 1."""
+    try:
+        app()
+    except OrbatError as exc:
+        err_console.print(f"[red]error:[/] {exc}")
+        raise SystemExit(1) from None

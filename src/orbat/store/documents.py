@@ -1,0 +1,271 @@
+"""Write and read articles: identity, duplicate clusters, listing, full-text search, stats."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, Row, func, select, text, update
+from sqlalchemy.engine import Connection
+
+from orbat.models import Article, Skip
+from orbat.store.schema import clusters, documents, ingest_runs, skips
+
+__all__ = ["DocumentStore", "StoredArticle"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """What storing an article did: its id, its cluster, and whether it was new."""
+
+    id: int
+    cluster_id: int
+    status: str  # "new", "known" (already stored: re-ingest), "duplicate" (a copy, kept)
+
+
+class DocumentStore:
+    """The documents side of the database.
+
+    Writes go through one open connection in a transaction the caller commits in batches
+    (``commit()``), so a crash loses at most the current batch and a re-run re-adds it.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self._conn: Connection | None = None
+
+    # -- writing -------------------------------------------------------------------------
+    @property
+    def conn(self) -> Connection:
+        if self._conn is None:
+            self._conn = self.engine.connect()
+            self._conn.begin()
+        return self._conn
+
+    def commit(self) -> None:
+        if self._conn is not None:
+            self._conn.commit()
+            self._conn.begin()
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.commit()
+            self._conn.close()
+            self._conn = None
+
+    def start_run(self, inputs: list[str]) -> int:
+        result = self.conn.execute(
+            ingest_runs.insert().values(
+                started_at=_now(),
+                inputs="\n".join(inputs),
+                files_read=0,
+                articles_new=0,
+                articles_known=0,
+                duplicates=0,
+                skipped=0,
+            )
+        )
+        self.commit()
+        return int(result.inserted_primary_key[0])
+
+    def finish_run(self, run_id: int, **counts: int) -> None:
+        self.conn.execute(
+            update(ingest_runs)
+            .where(ingest_runs.c.id == run_id)
+            .values(finished_at=_now(), **counts)
+        )
+        self.commit()
+
+    def record_skip(self, run_id: int, skip: Skip) -> None:
+        self.conn.execute(
+            skips.insert().values(
+                ingest_run_id=run_id, origin=skip.origin, locator=skip.locator, reason=skip.reason
+            )
+        )
+
+    def find_known(self, article: Article) -> int | None:
+        """The id of this very article if it is already stored (same place, same text)."""
+        return self.conn.execute(
+            select(documents.c.id).where(
+                documents.c.origin == article.origin,
+                documents.c.locator == article.locator,
+                documents.c.content_hash == article.content_hash,
+            )
+        ).scalar()
+
+    def find_exact_copy(self, content_hash: str) -> tuple[int, int] | None:
+        """``(document id, cluster id)`` of a stored article with the same text, if any."""
+        row = self.conn.execute(
+            select(documents.c.id, documents.c.cluster_id)
+            .where(documents.c.content_hash == content_hash)
+            .order_by(documents.c.id)
+            .limit(1)
+        ).first()
+        return (row.id, row.cluster_id) if row else None
+
+    def cluster_of(self, document_id: int) -> int:
+        return int(
+            self.conn.execute(
+                select(documents.c.cluster_id).where(documents.c.id == document_id)
+            ).scalar_one()
+        )
+
+    def insert(
+        self,
+        article: Article,
+        *,
+        run_id: int | None,
+        cluster_id: int | None,
+        duplicate_kind: str,
+        minhash: bytes | None,
+    ) -> StoredArticle:
+        """Store ``article``; a new cluster is opened when ``cluster_id`` is ``None``."""
+        new_cluster = cluster_id is None
+        if new_cluster:
+            cluster_id = int(
+                self.conn.execute(clusters.insert().values(size=0)).inserted_primary_key[0]
+            )
+        doc_id = int(
+            self.conn.execute(
+                documents.insert().values(
+                    origin=article.origin,
+                    locator=article.locator,
+                    format=article.format,
+                    raw_start=article.raw_start,
+                    raw_end=article.raw_end,
+                    external_id=article.external_id,
+                    url=article.url,
+                    title=article.title,
+                    published=article.published,
+                    published_raw=article.published_raw,
+                    source=article.source,
+                    language=article.language,
+                    text=article.text,
+                    content_hash=article.content_hash,
+                    minhash=minhash,
+                    cluster_id=cluster_id,
+                    duplicate_kind=duplicate_kind,
+                    ingest_run_id=run_id,
+                    ingested_at=_now(),
+                )
+            ).inserted_primary_key[0]
+        )
+        values: dict[str, Any] = {"size": clusters.c.size + 1}
+        if new_cluster:
+            values["representative_id"] = doc_id
+        self.conn.execute(update(clusters).where(clusters.c.id == cluster_id).values(**values))
+        status = "new" if new_cluster else "duplicate"
+        return StoredArticle(id=doc_id, cluster_id=cluster_id, status=status)
+
+    def signatures(self) -> Iterator[tuple[int, bytes]]:
+        """``(document id, MinHash bytes)`` of every cluster representative that has one."""
+        query = (
+            select(documents.c.id, documents.c.minhash)
+            .join(clusters, clusters.c.representative_id == documents.c.id)
+            .where(documents.c.minhash.is_not(None))
+        )
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                yield int(row.id), bytes(row.minhash)
+
+    # -- reading -------------------------------------------------------------------------
+    def list(
+        self, *, limit: int | None = None, offset: int = 0, search: str | None = None
+    ) -> list[Row[Any]]:
+        """Stored articles, newest first, optionally only those matching a full-text query."""
+        query = select(documents, clusters.c.size.label("cluster_size")).join(
+            clusters, clusters.c.id == documents.c.cluster_id
+        )
+        if search:
+            query = query.where(documents.c.id.in_(self._search_ids(search)))
+        query = query.order_by(documents.c.published.desc(), documents.c.id).offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return list(conn.execute(query))
+
+    def iter_all(self) -> Iterator[Row[Any]]:
+        """Every stored article in id order, streamed."""
+        with self.engine.connect() as conn:
+            yield from conn.execution_options(stream_results=True).execute(
+                select(documents).order_by(documents.c.id)
+            )
+
+    def _search_ids(self, query: str) -> Any:
+        if self.engine.dialect.name == "sqlite":
+            return text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q").bindparams(
+                q=fts5_query(query)
+            )
+        return select(documents.c.id).where(
+            func.to_tsvector("english", func.coalesce(documents.c.title, "") + " " + documents.c.text)
+            .bool_op("@@")(func.websearch_to_tsquery("english", query))
+        )
+
+    def snippets(self, query: str, limit: int = 20) -> list[Row[Any]]:
+        """Best-ranked matches with a highlighted snippet (SQLite FTS5; plain list elsewhere)."""
+        if self.engine.dialect.name != "sqlite":
+            return self.list(limit=limit, search=query)
+        sql = text(
+            "SELECT d.id, d.title, d.published, d.source, "
+            "snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet "
+            "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+            "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts) LIMIT :n"
+        )
+        with self.engine.connect() as conn:
+            return list(conn.execute(sql, {"q": fts5_query(query), "n": limit}))
+
+    def stats(self) -> dict[str, Any]:
+        with self.engine.connect() as conn:
+            count = conn.execute(select(func.count()).select_from(documents)).scalar_one()
+            cluster_count = conn.execute(select(func.count()).select_from(clusters)).scalar_one()
+            first, last = conn.execute(
+                select(func.min(documents.c.published), func.max(documents.c.published))
+            ).one()
+            by_format = dict(
+                conn.execute(
+                    select(documents.c.format, func.count()).group_by(documents.c.format)
+                ).all()
+            )
+            by_source = conn.execute(
+                select(documents.c.source, func.count())
+                .group_by(documents.c.source)
+                .order_by(func.count().desc())
+                .limit(10)
+            ).all()
+            runs = conn.execute(select(func.count()).select_from(ingest_runs)).scalar_one()
+            skipped = conn.execute(select(func.count()).select_from(skips)).scalar_one()
+        return {
+            "documents": count,
+            "clusters": cluster_count,
+            "duplicates": count - cluster_count,
+            "published_from": first,
+            "published_to": last,
+            "by_format": by_format,
+            "top_sources": [(source or "(unknown)", n) for source, n in by_source],
+            "ingest_runs": runs,
+            "skips_recorded": skipped,
+        }
+
+
+_FTS_TOKEN = re.compile(r'"[^"]*"|\S+')
+
+
+def fts5_query(query: str) -> str:
+    """Make a user's query safe for FTS5: each word or "quoted phrase" becomes a quoted term.
+
+    FTS5 treats ``-``, ``:``, ``(`` and bare ``AND``/``OR``/``NOT`` as syntax; users type
+    "al-Qaim" or "Kata'ib". Quoting every term keeps them literal; terms are ANDed.
+    """
+    terms = []
+    for token in _FTS_TOKEN.findall(query):
+        inner = token.strip('"').replace('"', "")
+        if inner:
+            terms.append('"' + inner + '"')
+    return " ".join(terms) or '""'
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
