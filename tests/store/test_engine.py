@@ -34,7 +34,7 @@ def test_reopening_is_a_no_op(tmp_path: Path) -> None:
     engine = open_engine(db)
     with engine.connect() as conn:
         assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
-        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
 
 
 def test_database_from_a_newer_orbat_is_refused(tmp_path: Path) -> None:

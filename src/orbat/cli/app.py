@@ -14,6 +14,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from orbat import settings
+from orbat.cli.events import events_command
 from orbat.errors import OrbatError
 from orbat.export import EXPORTERS
 from orbat.pipeline import IngestSummary, ingest
@@ -180,6 +181,9 @@ def export_command(
         with Path(output).open("w", encoding="utf-8") as out:
             count = exporter(engine, out)
     err_console.print(f"exported {count} records as {format}")
+
+
+app.command("events")(events_command)
 
 
 def main() -> None:

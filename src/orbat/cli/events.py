@@ -1,0 +1,81 @@
+"""`orbat events`: the events found, as a readable table with filters."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from orbat import settings
+from orbat.store import open_engine
+from orbat.store.events import EventFilter, EventStore
+
+__all__ = ["events_command"]
+
+console = Console()
+
+
+def events_command(
+    db: Annotated[str | None, typer.Option("--db", help="Database path or URL.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Actor name (part of it) on either side.")] = None,
+    place: Annotated[str | None, typer.Option(help="Location, admin1 or country (part of it).")] = None,
+    since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Latest event date, YYYY-MM-DD.")] = None,
+    type: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
+    limit: Annotated[int, typer.Option(help="How many to show.")] = 100,
+) -> None:
+    """Events coded ACLED's way, newest first."""
+    filters = EventFilter(
+        actor=actor,
+        place=place,
+        since=_date(since, "--since"),
+        until=_date(until, "--until"),
+        event_type=type,
+    )
+    store = EventStore(open_engine(settings.get("db", db), create=False))
+    rows = store.list(filters, limit=limit)
+    table = Table("id", "date", "type", "actor 1", "actor 2", "location", "deaths", "src")
+    for row in rows:
+        deaths = "" if row.fatalities is None else str(row.fatalities)
+        if row.contested:
+            deaths += " ⚑"  # sources disagree (figures or a denial)
+        table.add_row(
+            str(row.id),
+            _when(row.event_date, row.time_precision),
+            row.sub_event_type,
+            row.actor1 or "",
+            row.actor2 or "",
+            _place(row.location, row.admin1, row.country),
+            deaths,
+            str(row.mention_count),
+        )
+    console.print(table)
+    total = store.count(filters)
+    console.print(f"{len(rows)} of {total} events" + ("  (⚑ = sources disagree)" if rows else ""))
+
+
+def _place(*names: str | None) -> str:
+    """"Tarmiya, Saladin, Iraq" without repeats ("Baghdad, Baghdad, Iraq")."""
+    seen: list[str] = []
+    for name in names:
+        if name and name not in seen:
+            seen.append(name)
+    return ", ".join(seen)
+
+
+def _when(value: dt.date | None, precision: int) -> str:
+    if value is None:
+        return "undated"
+    return value.isoformat() + {1: "", 2: " ~wk", 3: " ~mo"}.get(precision, "")
+
+
+def _date(value: str | None, option: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{option} wants a date as YYYY-MM-DD, not {value!r}") from None

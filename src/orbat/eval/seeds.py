@@ -1,0 +1,203 @@
+"""Score orbat's events on the founding corpus against the hand-annotated gold."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from sqlalchemy import Engine, select
+
+from orbat.store.schema import documents, event_mentions
+
+__all__ = ["GoldEvent", "SeedScores", "load_gold", "score_seed_events"]
+
+# How far an extracted date may be from the gold date, by the gold's ACLED time precision.
+_DATE_TOLERANCE_DAYS = {1: 1, 2: 7, 3: 31}
+
+
+@dataclass(frozen=True)
+class GoldEvent:
+    file: str
+    title: str | None
+    quote: str
+    event_type: str
+    sub_event_type: str
+    date: dt.date | None
+    time_precision: int
+    country: str
+    location: str | None
+    actor1: str | None
+    actor2: str | None
+    fatalities: int | None
+    optional: bool
+
+
+def load_gold() -> list[GoldEvent]:
+    path = resources.files("orbat.eval") / "gold" / "seed_events.yaml"
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [
+        GoldEvent(
+            file=str(item["file"]),
+            title=item.get("title"),
+            quote=item["quote"],
+            event_type=item["event_type"],
+            sub_event_type=item["sub_event_type"],
+            date=item.get("date"),
+            time_precision=int(item.get("time_precision") or 3),
+            country=item["country"],
+            location=item.get("location"),
+            actor1=item.get("actor1"),
+            actor2=item.get("actor2"),
+            fatalities=item.get("fatalities"),
+            optional=bool(item.get("optional", False)),
+        )
+        for item in items
+    ]
+
+
+@dataclass
+class SeedScores:
+    required: int = 0
+    found_required: int = 0
+    extracted: int = 0
+    matched: int = 0
+    field_hits: dict[str, int] = field(default_factory=dict)
+    field_totals: dict[str, int] = field(default_factory=dict)
+    missed: list[GoldEvent] = field(default_factory=list)
+    spurious: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found_required / self.required if self.required else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.extracted if self.extracted else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def field_accuracy(self) -> dict[str, float]:
+        return {
+            name: self.field_hits.get(name, 0) / total
+            for name, total in sorted(self.field_totals.items())
+            if total
+        }
+
+
+def _key(name: str | None) -> str:
+    """Spelling-insensitive comparison of place names (Mayadeen = Mayadin = al-Mayadin)."""
+    from orbat.nlp.gazetteer import place_key
+
+    return place_key(name or "")
+
+
+def _article_ids(engine: Engine, gold: GoldEvent) -> set[int]:
+    with engine.connect() as conn:
+        rows = conn.execute(select(documents.c.id, documents.c.origin, documents.c.title))
+        return {
+            r.id
+            for r in rows
+            if Path(r.origin).name.startswith(gold.file) and _title_ok(gold.title, r.title)
+        }
+
+
+def _title_ok(wanted: str | None, title: str | None) -> bool:
+    """The gold names an article by a piece of its title; ``None`` means the untitled one."""
+    if wanted is None:
+        return title is None
+    return wanted in (title or "")
+
+
+def _date_ok(gold: GoldEvent, value: dt.date | None) -> bool:
+    if gold.date is None:
+        return True
+    if value is None:
+        return False
+    return abs((value - gold.date).days) <= _DATE_TOLERANCE_DAYS[gold.time_precision]
+
+
+def _place_ok(gold: GoldEvent, mention: Any) -> bool:
+    if gold.location is None:
+        return mention.country == gold.country or mention.country is None
+    wanted = _key(gold.location)
+    names = (mention.location, mention.admin1, mention.admin2)
+    if gold.location == gold.country:
+        return mention.country == gold.country
+    return any(_key(n) == wanted for n in names if n)
+
+
+def _matches(gold: GoldEvent, mention: Any) -> bool:
+    return (
+        mention.event_type == gold.event_type
+        and _place_ok(gold, mention)
+        and _date_ok(gold, mention.event_date)
+    )
+
+
+def score_seed_events(engine: Engine) -> SeedScores:
+    """Match the extracted event mentions of each gold article one-to-one to its gold events.
+
+    Recall counts required gold events found; precision counts extracted mentions that match
+    any gold event (optional ones included) — an optional event is never a false positive.
+    """
+    gold = load_gold()
+    with engine.connect() as conn:
+        mentions = list(conn.execute(select(event_mentions)))
+    by_doc: dict[int, list[Any]] = {}
+    for mention in mentions:
+        by_doc.setdefault(mention.document_id, []).append(mention)
+    scores = SeedScores()
+    gold_docs: set[int] = set()
+    used: set[int] = set()
+    # Required events claim their match first, so an optional twin never steals it.
+    for event in sorted(gold, key=lambda g: g.optional):
+        doc_ids = _article_ids(engine, event)
+        gold_docs |= doc_ids
+        if not event.optional:
+            scores.required += 1
+        candidates = [
+            m for d in doc_ids for m in by_doc.get(d, []) if m.id not in used and _matches(event, m)
+        ]
+        if not candidates:
+            if not event.optional:
+                scores.missed.append(event)
+            continue
+        best = max(candidates, key=lambda m: m.sub_event_type == event.sub_event_type)
+        used.add(best.id)
+        if not event.optional:
+            scores.found_required += 1
+        _score_fields(scores, event, best)
+    for doc_id in gold_docs:
+        for mention in by_doc.get(doc_id, []):
+            scores.extracted += 1
+            if mention.id in used:
+                scores.matched += 1
+            else:
+                scores.spurious.append(
+                    {"quote": mention.quote, "type": mention.sub_event_type, "date": mention.event_date}
+                )
+    return scores
+
+
+def _score_fields(scores: SeedScores, gold: GoldEvent, mention: Any) -> None:
+    checks: dict[str, bool | None] = {
+        "sub_event_type": mention.sub_event_type == gold.sub_event_type,
+        "event_date": (mention.event_date == gold.date) if gold.date else None,
+        "location": _place_ok(gold, mention) if gold.location else None,
+        "actor1": (mention.actor1 == gold.actor1) if gold.actor1 else None,
+        "actor2": (mention.actor2 == gold.actor2) if gold.actor2 else None,
+        "fatalities": (mention.fatalities == gold.fatalities) if gold.fatalities is not None else None,
+    }
+    for name, ok in checks.items():
+        if ok is None:
+            continue
+        scores.field_totals[name] = scores.field_totals.get(name, 0) + 1
+        scores.field_hits[name] = scores.field_hits.get(name, 0) + int(ok)
+

@@ -1,0 +1,275 @@
+"""Write and read events: each source's mention kept, merged into one event per happening."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Engine, Row, and_, delete, func, insert, or_, select, update
+from sqlalchemy.engine import Connection
+
+from orbat.extract.records import ACLED_FIELDS, EventRecord
+from orbat.store.schema import clusters, documents, event_mentions, events, extraction_runs
+
+__all__ = ["EventFilter", "EventStore", "event_key"]
+
+# Columns an event and a mention share (the coding), minus the merged-only ones.
+_CODING = [c.name for c in event_mentions.c if c.name in events.c and c.name not in ("id",)]
+
+
+def event_key(record: EventRecord, document_id: int) -> str:
+    """What makes two mentions one event: same day, same place, same event type.
+
+    Undated mentions are never merged across articles (there is nothing to align them on),
+    so their key names the document.
+    """
+    place = record.place_id or f"{record.country or '?'}:{(record.location or '?').casefold()}"
+    when = record.event_date.isoformat() if record.event_date else f"undated-doc{document_id}"
+    return f"{when}|{place}|{record.event_type}"
+
+
+class EventFilter:
+    """Filters for listing events (all optional, all ANDed)."""
+
+    def __init__(
+        self,
+        *,
+        actor: str | None = None,
+        place: str | None = None,
+        since: date | None = None,
+        until: date | None = None,
+        event_type: str | None = None,
+        text: str | None = None,
+    ) -> None:
+        self.actor, self.place, self.since, self.until = actor, place, since, until
+        self.event_type, self.text = event_type, text
+
+    def apply(self, query: Any) -> Any:
+        if self.actor:
+            like = f"%{self.actor}%"
+            query = query.where(
+                or_(
+                    events.c.actor1.ilike(like),
+                    events.c.actor2.ilike(like),
+                    events.c.assoc_actor_1.ilike(like),
+                    events.c.assoc_actor_2.ilike(like),
+                )
+            )
+        if self.place:
+            like = f"%{self.place}%"
+            query = query.where(
+                or_(
+                    events.c.location.ilike(like),
+                    events.c.admin1.ilike(like),
+                    events.c.country.ilike(like),
+                )
+            )
+        if self.since:
+            query = query.where(events.c.event_date >= self.since)
+        if self.until:
+            query = query.where(events.c.event_date <= self.until)
+        if self.event_type:
+            like = f"%{self.event_type}%"
+            query = query.where(
+                or_(events.c.event_type.ilike(like), events.c.sub_event_type.ilike(like))
+            )
+        if self.text:
+            query = query.where(events.c.notes.ilike(f"%{self.text}%"))
+        return query
+
+
+class EventStore:
+    """The events side of the database."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+
+    # -- writing -------------------------------------------------------------------------
+    def already_extracted(self, conn: Connection, document_id: int, extractor: str) -> bool:
+        return (
+            conn.execute(
+                select(extraction_runs.c.document_id).where(
+                    extraction_runs.c.document_id == document_id,
+                    extraction_runs.c.extractor == extractor,
+                )
+            ).first()
+            is not None
+        )
+
+    def save(
+        self, conn: Connection, document_id: int, extractor: str, records: Iterable[EventRecord]
+    ) -> int:
+        """Store one document's event mentions and mark it extracted; return mentions stored.
+
+        A document already processed by this extractor version is left alone, so re-running
+        adds nothing. Mentions made by an older version of the same extractor are replaced.
+        """
+        if self.already_extracted(conn, document_id, extractor):
+            return 0
+        self._drop_older_versions(conn, document_id, extractor)
+        touched: set[int] = set()
+        count = 0
+        for record in records:
+            event_id = self._event_for(conn, record, document_id)
+            values = {name: getattr(record, name) for name in _CODING}
+            conn.execute(
+                insert(event_mentions).values(
+                    event_id=event_id,
+                    document_id=document_id,
+                    char_start=record.evidence.start,
+                    char_end=record.evidence.end,
+                    quote=record.evidence.quote,
+                    stance=record.stance,
+                    extractor=extractor,
+                    created_at=_now(),
+                    **values,
+                )
+            )
+            touched.add(event_id)
+            count += 1
+        for event_id in touched:
+            self._refresh(conn, event_id)
+        conn.execute(
+            insert(extraction_runs).values(
+                document_id=document_id, extractor=extractor, extracted_at=_now()
+            )
+        )
+        return count
+
+    def _drop_older_versions(self, conn: Connection, document_id: int, extractor: str) -> None:
+        family = extractor.rsplit(".v", 1)[0]
+        stale = and_(
+            event_mentions.c.document_id == document_id,
+            event_mentions.c.extractor.like(f"{family}.v%"),
+            event_mentions.c.extractor != extractor,
+        )
+        affected = [r[0] for r in conn.execute(select(event_mentions.c.event_id).where(stale))]
+        if not affected:
+            return
+        conn.execute(delete(event_mentions).where(stale))
+        for event_id in set(affected):
+            self._refresh(conn, event_id)
+
+    def _event_for(self, conn: Connection, record: EventRecord, document_id: int) -> int:
+        key = event_key(record, document_id)
+        existing = conn.execute(select(events.c.id).where(events.c.event_key == key)).scalar()
+        if existing is not None:
+            return int(existing)
+        values = {name: getattr(record, name) for name in _CODING}
+        return int(
+            conn.execute(
+                insert(events).values(
+                    event_key=key,
+                    contested=False,
+                    mention_count=0,
+                    extractor=record.extractor,
+                    updated_at=_now(),
+                    **values,
+                )
+            ).inserted_primary_key[0]
+        )
+
+    def _refresh(self, conn: Connection, event_id: int) -> None:
+        """Re-derive an event's merged view from all its mentions.
+
+        1. No mentions left → the event goes.
+        2. Coding: the first mention's, with gaps (actors, admin areas) filled from later ones.
+        3. Fatalities: ACLED's rule — the lowest figure any source gives; every distinct
+           figure is kept in ``fatalities_reported`` and makes the event contested, as does
+           a source that denies it.
+        4. Sources: distinct outlets; mentions counted once per duplicate cluster.
+        """
+        rows = list(
+            conn.execute(
+                select(event_mentions, documents.c.source.label("outlet"), documents.c.cluster_id)
+                .join(documents, documents.c.id == event_mentions.c.document_id)
+                .where(event_mentions.c.event_id == event_id)
+                .order_by(event_mentions.c.id)
+            )
+        )
+        # 1.
+        if not rows:
+            conn.execute(delete(events).where(events.c.id == event_id))
+            return
+        # 2.
+        merged: dict[str, Any] = {name: getattr(rows[0], name) for name in _CODING}
+        for row in rows[1:]:
+            for name in _CODING:
+                if merged[name] is None and getattr(row, name) is not None:
+                    merged[name] = getattr(row, name)
+        # 3.
+        figures = sorted({r.fatalities for r in rows if r.fatalities is not None})
+        merged["fatalities"] = figures[0] if figures else None
+        contested = len(figures) > 1 or any(r.stance == "denied" for r in rows)
+        # 4.
+        outlets = sorted({r.outlet for r in rows if r.outlet})
+        conn.execute(
+            update(events)
+            .where(events.c.id == event_id)
+            .values(
+                **merged,
+                fatalities_reported="; ".join(str(f) for f in figures) or None,
+                contested=contested,
+                source="; ".join(outlets) or None,
+                mention_count=len({r.cluster_id for r in rows}),
+                updated_at=_now(),
+            )
+        )
+
+    # -- reading -------------------------------------------------------------------------
+    def list(
+        self, filters: EventFilter | None = None, *, limit: int | None = None, offset: int = 0
+    ) -> list[Row[Any]]:
+        query = select(events).order_by(events.c.event_date.desc().nulls_last(), events.c.id)
+        if filters is not None:
+            query = filters.apply(query)
+        query = query.offset(offset)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return list(conn.execute(query))
+
+    def count(self, filters: EventFilter | None = None) -> int:
+        query = select(func.count()).select_from(events)
+        if filters is not None:
+            query = filters.apply(query)
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    def mentions(self, event_ids: list[int]) -> dict[int, list[Row[Any]]]:
+        """Every mention (with its document's id, external id, url, title) per event id."""
+        result: dict[int, list[Row[Any]]] = {i: [] for i in event_ids}
+        if not event_ids:
+            return result
+        query = (
+            select(
+                event_mentions,
+                documents.c.external_id,
+                documents.c.url,
+                documents.c.title,
+                documents.c.source.label("outlet"),
+                clusters.c.id.label("cluster"),
+            )
+            .join(documents, documents.c.id == event_mentions.c.document_id)
+            .join(clusters, clusters.c.id == documents.c.cluster_id)
+            .where(event_mentions.c.event_id.in_(event_ids))
+            .order_by(event_mentions.c.id)
+        )
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                result[row.event_id].append(row)
+        return result
+
+
+def acled_row(row: Row[Any]) -> dict[str, Any]:
+    """An event row as ACLED's columns (dates ISO, missing values empty)."""
+    out: dict[str, Any] = {}
+    for name in ACLED_FIELDS:
+        value = getattr(row, name, None)
+        out[name] = value.isoformat() if isinstance(value, date) else value
+    return out
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
