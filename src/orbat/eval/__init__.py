@@ -1,0 +1,1 @@
+"""Quality evaluations of orbat's stages against gold corpora and public benchmarks."""

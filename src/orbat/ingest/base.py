@@ -1,0 +1,269 @@
+"""What every reader shares: the input handle, read options, decoding, dates and HTML→text."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from typing import IO, cast
+
+import lxml.html
+from charset_normalizer import from_bytes
+from lxml import etree
+
+from orbat import settings
+from orbat.errors import UnreadableInput
+from orbat.models import RawDocument, Skip
+
+__all__ = [
+    "FieldMap",
+    "Input",
+    "ReadOptions",
+    "Reader",
+    "Record",
+    "decode_bytes",
+    "html_to_text",
+    "one_line",
+    "parse_date",
+    "read_capped",
+    "strip_controls",
+]
+
+Record = RawDocument | Skip
+
+
+@dataclass(frozen=True, slots=True)
+class FieldMap:
+    """Which column or key of a tabular export holds which field (matched case-insensitively).
+
+    Each attribute is a tuple of candidate names tried in order, or one name. The defaults fit
+    most exports; override one with e.g. ``FieldMap(text="article_body")``.
+    """
+
+    id: str | tuple[str, ...] = ("id",)
+    url: str | tuple[str, ...] = ("url", "link")
+    title: str | tuple[str, ...] = ("title", "headline")
+    text: str | tuple[str, ...] = ("text", "content", "body")
+    date: str | tuple[str, ...] = ("date", "published")
+    source: str | tuple[str, ...] = ("source",)
+    language: str | tuple[str, ...] = ("language", "lang")
+
+    def names(self, attribute: str) -> tuple[str, ...]:
+        """The candidate keys for ``attribute``, lower-cased."""
+        value: str | tuple[str, ...] = getattr(self, attribute)
+        names = (value,) if isinstance(value, str) else value
+        return tuple(n.casefold() for n in names)
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    """How ``read_inputs`` reads; ``None`` means the value from ``orbat.settings``.
+
+    Attributes:
+        field_map: column names of tabular exports (JSON, JSONL, CSV).
+        format: force one reader (``text``, ``rss``, ``html``, ``json``, ``jsonl``, ``csv``,
+            ``warc``) instead of detecting it from the content.
+        text_chunk_bytes: setting ``text_chunk_bytes``.
+        max_markup_bytes: setting ``max_markup_bytes``.
+    """
+
+    field_map: FieldMap = field(default_factory=FieldMap)
+    format: str | None = None
+    text_chunk_bytes: int | None = None
+    max_markup_bytes: int | None = None
+
+    @property
+    def chunk_bytes(self) -> int:
+        return int(settings.get("text_chunk_bytes", self.text_chunk_bytes))
+
+    @property
+    def markup_limit(self) -> int:
+        return int(settings.get("max_markup_bytes", self.max_markup_bytes))
+
+
+@dataclass(frozen=True, slots=True)
+class Input:
+    """One file to read: where it is, what records call it, and whether it is gzipped.
+
+    ``open()`` gives the (decompressed) content; ``open_raw()`` the bytes as stored, for readers
+    such as WARC that handle compression themselves.
+    """
+
+    path: Path
+    origin: str
+    gzipped: bool = False
+
+    @contextmanager
+    def open_raw(self) -> Iterator[IO[bytes]]:
+        with self.path.open("rb") as fh:
+            yield fh
+
+    @contextmanager
+    def open(self) -> Iterator[IO[bytes]]:
+        with self.path.open("rb") as fh:
+            if not self.gzipped:
+                yield fh
+                return
+            with gzip.GzipFile(fileobj=fh, mode="rb") as unzipped:
+                yield cast(IO[bytes], unzipped)
+
+
+Reader = Callable[[Input, ReadOptions], Iterator[Record]]
+
+
+def read_capped(source: Input, limit: int, what: str) -> bytes:
+    """The whole (decompressed) content, refused past ``limit`` bytes: markup is parsed whole."""
+    parts: list[bytes] = []
+    size = 0
+    try:
+        with source.open() as fh:
+            # Block by block: read(limit + 1) would allocate the whole limit up front.
+            while size <= limit and (block := fh.read(min(1 << 20, limit + 1 - size))):
+                parts.append(block)
+                size += len(block)
+    except (EOFError, gzip.BadGzipFile) as err:
+        raise UnreadableInput(f"truncated or corrupt gzip stream: {one_line(err)}") from None
+    if size > limit:
+        raise UnreadableInput(
+            f"{what} larger than max_markup_bytes ({limit:,} bytes); raise the setting "
+            "or split the file"
+        )
+    return b"".join(parts)
+
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+_WESTERN = frozenset({"cp1252", "latin_1", "iso8859_15"})
+
+
+def decode_bytes(data: bytes, hint: str | None = None) -> tuple[str, str]:
+    """Decode ``data``: a BOM, else UTF-8, else ``hint``, else charset-normalizer's best guess.
+
+    Returns the text and the encoding used. Raises ``UnreadableInput`` when nothing fits,
+    which for real inputs means the bytes are not text.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace"), encoding
+    for candidate in ("utf-8", hint):
+        if candidate:
+            try:
+                return data.decode(candidate), candidate
+            except (UnicodeDecodeError, LookupError):
+                pass
+    matches = from_bytes(data)
+    best = matches.best()
+    if best is None:
+        raise UnreadableInput("binary file: no text encoding fits the bytes")
+    # charset-normalizer often ranks cp1250 first for French or Portuguese text in cp1252,
+    # turning "près" into "prčs"; when a Western codepage decodes the bytes just as cleanly,
+    # it is by far the likelier one for the press.
+    for match in matches:
+        if match.encoding in _WESTERN and match.chaos <= best.chaos:
+            return str(match), match.encoding
+    return str(best), best.encoding
+
+
+_ISO_DAY = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def parse_date(raw: str | None) -> date | None:
+    """The calendar day of a date string in ISO 8601 or RFC 2822 form, else ``None``.
+
+    Deliberately narrow: exports and feeds use these two forms; free-text dates inside
+    articles are resolved later by the NLP stage against the publication date.
+    """
+    if not raw or not (raw := raw.strip()):
+        return None
+    try:
+        return datetime.fromisoformat(raw.replace("Z", "+00:00")).date()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(raw).date()
+    except (TypeError, ValueError, IndexError):
+        pass
+    if match := _ISO_DAY.search(raw):
+        try:
+            return date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+    return None
+
+
+# Elements after which a reader sees a paragraph break.
+_BLOCKS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "pre",
+        "table",
+        "tr",
+        "section",
+        "article",
+    ]
+)
+_DROP = ("script", "style", "noscript", "iframe", "svg", "form")
+_SPACES = re.compile(r"[ \t\r\f\v\xa0]+")
+_BREAKS = re.compile(r"\s*\n\s*\n\s*")
+
+
+def html_to_text(markup: str) -> str:
+    """Plain text of an HTML fragment (feed item bodies), with paragraphs kept as blank lines.
+
+    lxml rather than trafilatura: feed snippets are short and trafilatura's boilerplate
+    heuristics would discard most of them.
+    """
+    markup = strip_controls(markup)
+    if "<" not in markup:
+        return _tidy(markup)
+    try:
+        root = lxml.html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return _tidy(re.sub(r"<[^>]*>", " ", markup))
+    for bad in list(root.iter(*_DROP)):
+        bad.drop_tree()
+    for element in root.iter():
+        if isinstance(element.tag, str) and element.tag in _BLOCKS:
+            element.tail = "\n\n" + (element.tail or "")
+    return _tidy(root.text_content())
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def strip_controls(text: str) -> str:
+    """``text`` without the control characters that lxml refuses (and no reader wants)."""
+    return _CONTROLS.sub("", text)
+
+
+def _tidy(text: str) -> str:
+    lines = (_SPACES.sub(" ", line).strip() for line in text.splitlines())
+    return _BREAKS.sub("\n\n", "\n".join(lines)).strip()
+
+
+def one_line(err: BaseException | str, limit: int = 200) -> str:
+    """An error message squeezed onto one line of at most ``limit`` characters."""
+    text = " ".join(str(err).split()) or type(err).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,124 @@
+"""Turn paths, folders and stdin into inputs, pick each one's reader, and report every problem."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from orbat.errors import IngestError
+from orbat.ingest.base import Input, Reader, ReadOptions, Record, one_line
+from orbat.ingest.detect import sniff_file
+from orbat.ingest.feeds import read_feed
+from orbat.ingest.html import read_html
+from orbat.ingest.tabular import read_csv, read_json, read_jsonl
+from orbat.ingest.text import read_text
+from orbat.ingest.warc import read_warc
+from orbat.models import Skip
+
+__all__ = ["READERS", "STDIN", "iter_files", "read_file", "read_inputs"]
+
+STDIN = "-"
+
+# Every built-in reader, by the format name that detection returns and ReadOptions.format takes.
+READERS: dict[str, Reader] = {
+    "csv": read_csv,
+    "html": read_html,
+    "json": read_json,
+    "jsonl": read_jsonl,
+    "rss": read_feed,
+    "text": read_text,
+    "warc": read_warc,
+}
+
+
+def read_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Iterator[Record]:
+    """Read every input named in ``paths``: RawDocuments, and a Skip for every problem.
+
+    ``paths`` are files, folders (read recursively, in sorted order, hidden entries skipped)
+    or ``"-"`` for standard input. Nothing here raises for a bad input: each problem becomes a
+    one-line ``Skip`` and the run goes on; records read before an error are still yielded.
+    """
+    options = options or ReadOptions()
+    if options.format is not None and options.format not in READERS:
+        known = ", ".join(sorted(READERS))
+        raise ValueError(f"unknown format {options.format!r}; known: {known}")
+    for name in paths:
+        if name == STDIN:
+            yield from _read_stdin(options)
+            continue
+        path = Path(name).expanduser()
+        origin = str(path.resolve())
+        if path.is_dir():
+            for file in iter_files(path):
+                yield from read_file(file, options)
+        elif path.exists():
+            yield from read_file(path, options)
+        else:
+            yield Skip(origin, "no such file or folder")
+
+
+def iter_files(folder: Path) -> Iterator[Path]:
+    """The files under ``folder``, recursively and sorted, without hidden files or folders."""
+    try:
+        entries = sorted(folder.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from iter_files(entry)
+        elif entry.is_file():
+            yield entry
+
+
+def read_file(path: Path, options: ReadOptions, origin: str | None = None) -> Iterator[Record]:
+    """Every record of one file, errors turned into Skips.
+
+    1. Detect the format (unless ``options.format`` forces one).
+    2. Run its reader, passing on what it yields as it goes.
+    3. Turn an error into a Skip after whatever was read before it; a file that yields
+       nothing at all becomes Skip("no articles found").
+    """
+    origin = origin or str(path.resolve())
+    produced = False
+    try:
+        # 1. Detect.
+        sniffed = sniff_file(path)
+        fmt = options.format or sniffed.format
+        source = Input(path=path, origin=origin, gzipped=sniffed.gzipped)
+        # 2. Read.
+        for record in READERS[fmt](source, options):
+            produced = True
+            yield record
+    except IngestError as err:
+        # 3. A known problem with the input.
+        produced = True
+        yield Skip(origin, one_line(err))
+    except OSError as err:
+        produced = True
+        yield Skip(origin, f"cannot read: {one_line(err.strerror or err)}")
+    except RecursionError:
+        produced = True
+        yield Skip(origin, "input nested too deeply to parse")
+    except Exception as err:  # a reader bug must not end a run of thousands of files
+        produced = True
+        yield Skip(origin, f"reader failed: {type(err).__name__}: {one_line(err)}")
+    if not produced:
+        yield Skip(origin, "no articles found")
+
+
+def _read_stdin(options: ReadOptions) -> Iterator[Record]:
+    """Standard input, spooled to a temporary file so it can be sniffed and streamed."""
+    with tempfile.TemporaryDirectory(prefix="orbat-stdin-") as tmp:
+        spool = Path(tmp) / "stdin"
+        try:
+            with spool.open("wb") as out:
+                shutil.copyfileobj(sys.stdin.buffer, out)
+        except (OSError, ValueError, AttributeError) as err:
+            yield Skip(STDIN, f"cannot read standard input: {one_line(err)}")
+            return
+        yield from read_file(spool, options, origin=STDIN)

@@ -1,0 +1,61 @@
+"""Mutated bytes of real fixtures never make read_inputs raise: only documents and skips."""
+
+from __future__ import annotations
+
+import gzip
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from orbat.ingest import read_inputs
+from orbat.models import RawDocument, Skip
+
+from .helpers import DATA
+
+_SEEDS = {
+    "jpost.rss": (DATA / "feeds/jpost.rss").read_bytes()[:6000],
+    "uol.rss": (DATA / "feeds/uolNoticias.rss").read_bytes()[:4000],
+    "atom.atom": (DATA / "feeds/heise.atom").read_bytes()[:4000],
+    "example.warc.gz": (DATA / "warc/example.warc.gz").read_bytes(),
+    "example.warc": gzip.decompress((DATA / "warc/example.warc.gz").read_bytes()),
+    "export.jsonl": b'{"id": 1, "text": "Strike near Raqqa."}\n{"id": 2, "title": "Raid"}\n',
+    "export.csv": b"id,title,text\n1,Raid,Strike near Raqqa.\n",
+    "dump.txt": "Frappe près de Raqqa.\n\nDeuxième paragraphe.\n".encode(),
+    "page.html": b"<html><head><title>T</title></head><body><p>" + b"Words here. " * 40 + b"</p>",
+}
+
+
+@st.composite
+def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
+    name = draw(st.sampled_from(sorted(_SEEDS)))
+    data = bytearray(_SEEDS[name])
+    for _ in range(draw(st.integers(0, 8))):
+        kind = draw(st.sampled_from(["flip", "cut", "insert", "delete"]))
+        at = draw(st.integers(0, max(0, len(data) - 1)))
+        if kind == "flip" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif kind == "cut":
+            del data[at:]
+        elif kind == "insert":
+            data[at:at] = draw(st.binary(max_size=16))
+        elif data:
+            del data[at : at + draw(st.integers(1, 64))]
+    return name, bytes(data)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(mutated())
+def test_mutated_inputs_yield_only_documents_and_skips(case: tuple[str, bytes]) -> None:
+    name, data = case
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        records = list(read_inputs([str(path)]))
+    assert records, "every input yields at least one record"
+    for record in records:
+        assert isinstance(record, RawDocument | Skip)
+        if isinstance(record, Skip):
+            assert record.reason and "\n" not in record.reason
+            assert not record.reason.startswith("reader failed"), record.reason
