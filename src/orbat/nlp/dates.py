@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -95,6 +96,11 @@ class _Cand:
     year_explicit: bool = True
 
 
+class _Ctx(NamedTuple):
+    text: str
+    dayfirst: Literal["auto", "day", "month"]
+
+
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_abbr) if m}
 _WEEKDAYS = {d.lower(): i for i, d in enumerate(calendar.day_name)}
 _SMALL = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
@@ -172,8 +178,20 @@ _FUTURE_BEFORE = re.compile(
 )
 
 
+_SEMANTIC = frozenset(("last", "this", "next", "early", "mid", "late", "earlier", "later"))
+
+
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _month_cand(s: int, e: int, first: dt.date, relative: bool, part: Part | None) -> _Cand:
+    end = _month_end(first.year, first.month)
+    return _Cand(s, e, first.replace(day=1), end, "month", relative, part=part)
+
+
+def _year_cand(s: int, e: int, year: int, relative: bool, part: Part | None = None) -> _Cand:
+    return _Cand(s, e, dt.date(year, 1, 1), dt.date(year, 12, 31), "year", relative, part=part)
 
 
 def _add_months(d: dt.date, k: int) -> dt.date:
@@ -207,7 +225,7 @@ def _part(word: str | None) -> Part | None:
     return "mid" if ("mid" in w) else None
 
 
-def _day_month(m: re.Match[str], pub: dt.date | None, _: str) -> _Cand | None:
+def _day_month(m: re.Match[str], pub: dt.date | None, _: _Ctx) -> _Cand | None:
     month, day = _month_no(m["mon"]), int(m["day"])
     if m["year"]:
         year, explicit = int(m["year"]), True
@@ -225,7 +243,7 @@ def _day_month(m: re.Match[str], pub: dt.date | None, _: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), date, end, "day", not explicit, year_explicit=explicit)
 
 
-def _month_year(m: re.Match[str], pub: dt.date | None, _: str) -> _Cand | None:
+def _month_year(m: re.Match[str], pub: dt.date | None, _: _Ctx) -> _Cand | None:
     raw = m["year"]
     if raw[0].isdigit():
         year, relative = int(raw), False
@@ -233,25 +251,13 @@ def _month_year(m: re.Match[str], pub: dt.date | None, _: str) -> _Cand | None:
         return None
     else:
         year, relative = pub.year - raw.lower().startswith("last"), True
-    month = _month_no(m["mon"])
-    first = dt.date(year, month, 1)
-    return _Cand(
-        m.start(), m.end(), first, _month_end(year, month), "month", relative, part=_part(m["part"])
-    )
+    first = dt.date(year, _month_no(m["mon"]), 1)
+    return _month_cand(m.start(), m.end(), first, relative, _part(m["part"]))
 
 
-def _month(m: re.Match[str], pub: dt.date | None, _: str) -> _Cand | None:
+def _month(m: re.Match[str], pub: dt.date | None, _: _Ctx) -> _Cand | None:
     kw = (m["kw"] or "").lower()
-    semantic = kw.split()[:1] and kw.split()[0] in {
-        "last",
-        "this",
-        "next",
-        "early",
-        "mid",
-        "late",
-        "earlier",
-        "later",
-    }
+    semantic = kw.split()[:1] and kw.split()[0] in _SEMANTIC
     # "May" and "March" are also ordinary words; only trust them after a date word.
     if pub is None or (not kw and not m["prep"] and m["mon"].rstrip(".") in {"May", "March"}):
         return None
@@ -262,11 +268,10 @@ def _month(m: re.Match[str], pub: dt.date | None, _: str) -> _Cand | None:
     elif kw.startswith("next"):
         year = pub.year if month > pub.month else pub.year + 1
     start = m.start() if semantic else m.start("mon")
-    first = dt.date(year, month, 1)
-    return _Cand(start, m.end(), first, _month_end(year, month), "month", True, part=_part(kw))
+    return _month_cand(start, m.end(), dt.date(year, month, 1), True, _part(kw))
 
 
-def _numeric(m: re.Match[str], pub: dt.date | None, dayfirst: str) -> _Cand | None:
+def _numeric(m: re.Match[str], pub: dt.date | None, ctx: _Ctx) -> _Cand | None:
     a, b, c, sep = m["a"], int(m["b"]), m["c"], m["sep"]
     if len(a) == 4:  # ISO-like year first: always y-m-d
         date = _safe_date(int(a), b, int(c)) if len(c) <= 2 else None
@@ -277,25 +282,23 @@ def _numeric(m: re.Match[str], pub: dt.date | None, dayfirst: str) -> _Cand | No
     if pub is not None and year > pub.year + 1 and len(c) == 2:
         year -= 100
     readings = [_safe_date(year, int(a), b), _safe_date(year, b, int(a))]  # month-first, day-first
-    if dayfirst == "day":
+    if ctx.dayfirst == "day":
         readings.reverse()
     valid = list(dict.fromkeys(d for d in readings if d is not None))
     if not valid:
         return None
-    if pub is not None and dayfirst == "auto" and len(valid) > 1:
+    if pub is not None and ctx.dayfirst == "auto" and len(valid) > 1:
         # Prefer a reading on or before publication, then the one closest to it.
         valid.sort(key=lambda d: (d > pub, abs((pub - d).days)))
     return _Cand(m.start(), m.end(), valid[0], alternatives=tuple(valid[1:]))
 
 
-def _year(m: re.Match[str], _pub: dt.date | None, _: str) -> _Cand | None:
-    year = int(m["year"])
+def _year(m: re.Match[str], _pub: dt.date | None, _: _Ctx) -> _Cand | None:
     part = _part(m["kw"])
-    start = m.start() if part else m.start("year")
-    return _Cand(start, m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), "year", part=part)
+    return _year_cand(m.start() if part else m.start("year"), m.end(), int(m["year"]), False, part)
 
 
-def _weekday(m: re.Match[str], pub: dt.date | None, text: str) -> _Cand | None:
+def _weekday(m: re.Match[str], pub: dt.date | None, ctx: _Ctx) -> _Cand | None:
     if pub is None:
         return None
     wd = _WEEKDAYS[m["wd"].lower()]
@@ -304,7 +307,7 @@ def _weekday(m: re.Match[str], pub: dt.date | None, text: str) -> _Cand | None:
     fwd = (wd - pub.weekday()) % 7
     if rel == "next":
         date = pub + dt.timedelta(days=fwd or 7)
-    elif not rel and _FUTURE_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+    elif not rel and _FUTURE_BEFORE.search(ctx.text, max(0, m.start() - 30), m.start()):
         date = pub + dt.timedelta(days=fwd)  # "expected on Friday": the coming one
     else:
         # "on Thursday" in a Thursday piece is that day; "last Thursday" is a week earlier.
@@ -315,7 +318,7 @@ def _weekday(m: re.Match[str], pub: dt.date | None, text: str) -> _Cand | None:
     return _Cand(start, m.end(), date, relative=True)
 
 
-def _rel_day(m: re.Match[str], pub: dt.date | None, _: str) -> _Cand | None:
+def _rel_day(m: re.Match[str], pub: dt.date | None, _: _Ctx) -> _Cand | None:
     if pub is None:
         return None
     word = " ".join((m["word"] or "").lower().split())
@@ -334,10 +337,8 @@ def _rel_day(m: re.Match[str], pub: dt.date | None, _: str) -> _Cand | None:
         gran = "week" if n == 1 else "month"
         return _Cand(m.start(), m.end(), date - dt.timedelta(3), date + dt.timedelta(3), gran, True)
     if unit == "month":
-        first = _add_months(pub, -n)
-        return _Cand(m.start(), m.end(), first, _month_end(first.year, first.month), "month", True)
-    year = pub.year - n
-    return _Cand(m.start(), m.end(), dt.date(year, 1, 1), dt.date(year, 12, 31), "year", True)
+        return _month_cand(m.start(), m.end(), _add_months(pub, -n), True, None)
+    return _year_cand(m.start(), m.end(), pub.year - n, True)
 
 
 def _weekend_of(pub: dt.date, strict: bool) -> dt.date:
@@ -347,7 +348,7 @@ def _weekend_of(pub: dt.date, strict: bool) -> dt.date:
     return pub - dt.timedelta((pub.weekday() - 5) % 7 or 7)
 
 
-def _period(m: re.Match[str], pub: dt.date | None, _: str) -> _Cand | None:
+def _period(m: re.Match[str], pub: dt.date | None, _: _Ctx) -> _Cand | None:
     if pub is None:
         return None
     pre = " ".join((m["pre"] or "").lower().split())
@@ -376,18 +377,17 @@ def _period(m: re.Match[str], pub: dt.date | None, _: str) -> _Cand | None:
         if pre == "later":
             first = pub + dt.timedelta(1)
         return _Cand(s, e, first, end, "month", True, part=part)
-    year = pub.year - back
-    return _Cand(s, e, dt.date(year, 1, 1), dt.date(year, 12, 31), "year", True, part=part)
+    return _year_cand(s, e, pub.year - back, True, part)
 
 
-def _weekend(m: re.Match[str], pub: dt.date | None, _: str) -> _Cand | None:
+def _weekend(m: re.Match[str], pub: dt.date | None, _: _Ctx) -> _Cand | None:
     if pub is None:
         return None
     sat = _weekend_of(pub, strict=False)
     return _Cand(m.start(), m.end(), sat, min(sat + dt.timedelta(1), pub), "week", True)
 
 
-def _rolling(m: re.Match[str], pub: dt.date | None, _: str) -> _Cand | None:
+def _rolling(m: re.Match[str], pub: dt.date | None, _: _Ctx) -> _Cand | None:
     if pub is None:
         return None
     if m["recent"]:
@@ -400,7 +400,7 @@ def _rolling(m: re.Match[str], pub: dt.date | None, _: str) -> _Cand | None:
     return _Cand(m.start(), m.end(), pub - dt.timedelta(days), pub, gran, True)
 
 
-_Handler = Callable[[re.Match[str], dt.date | None, str], _Cand | None]
+_Handler = Callable[[re.Match[str], dt.date | None, _Ctx], _Cand | None]
 # Order matters only for equal spans; overlaps are settled longest-first afterwards.
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_MDY, _day_month),
@@ -447,17 +447,15 @@ def _from_entity(text: str, start: int, end: int, pub: dt.date) -> _Cand | None:
     if found is None:
         return None
     date, gran = found
-    if gran == "month":
-        date, end_date = date.replace(day=1), _month_end(date.year, date.month)
-    elif gran == "year":
-        date, end_date = dt.date(date.year, 1, 1), dt.date(date.year, 12, 31)
-    elif gran == "week":
-        date = date - dt.timedelta(date.weekday())
-        end_date = date + dt.timedelta(6)
-    else:
-        end_date = None
     relative = not re.search(r"\b(?:19|20)\d\d\b", surface)
-    return _Cand(start, end, date, end_date, gran, relative)
+    if gran == "month":
+        return _month_cand(start, end, date, relative, None)
+    if gran == "year":
+        return _year_cand(start, end, date.year, relative)
+    if gran == "week":
+        monday = date - dt.timedelta(date.weekday())
+        return _Cand(start, end, monday, monday + dt.timedelta(6), gran, relative)
+    return _Cand(start, end, date, None, gran, relative)
 
 
 def _merge_ranges(cands: list[_Cand], text: str, pub: dt.date | None) -> list[_Cand]:
@@ -509,12 +507,12 @@ def resolve_dates(
     """
     if isinstance(published, dt.datetime):
         published = published.date()
-    mode = "auto" if dayfirst is None else "day" if dayfirst else "month"
+    ctx = _Ctx(text, "auto" if dayfirst is None else "day" if dayfirst else "month")
     # 1. pattern matches
     cands: list[_Cand] = []
     for pattern, handler in _PATTERNS:
         for m in pattern.finditer(text):
-            cand = handler(m, published, mode if handler is _numeric else text)
+            cand = handler(m, published, ctx)
             if cand is not None:
                 cands.append(cand)
     # 2. longest wins among overlaps
@@ -526,10 +524,11 @@ def resolve_dates(
     # 3. spaCy DATE entities the patterns missed
     if doc is not None and published is not None:
         extra = []
+        starts = [k.start for k in kept]
         for ent in doc.ents:
-            if ent.label_ != "DATE" or any(
-                k.start < ent.end_char and ent.start_char < k.end for k in kept
-            ):
+            # kept is sorted and disjoint: only the one before the entity's end can overlap
+            i = bisect.bisect_left(starts, ent.end_char) - 1
+            if ent.label_ != "DATE" or (i >= 0 and kept[i].end > ent.start_char):
                 continue
             cand = _from_entity(text, ent.start_char, ent.end_char, published)
             if cand is not None:
