@@ -1,0 +1,1 @@
+"""Extraction: ACLED event taxonomy, event classification, relations and claims."""

