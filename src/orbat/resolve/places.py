@@ -1,0 +1,536 @@
+"""Toponym resolution: place names in an article → gazetteer places with ACLED geo-precision."""
+
+from __future__ import annotations
+
+import itertools
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key
+
+__all__ = [
+    "COMPONENT",
+    "Mention",
+    "ResolvedPlace",
+    "event_location",
+    "find_mentions",
+    "resolve_places",
+    "spacy_entities",
+]
+
+#: Versioned name stored with every place this resolver produces.
+COMPONENT = "orbat.resolve.places.v1"
+
+#: Names of villages somewhere that are also words of place names everywhere; never a place
+#: on their own ("Tal" is "hill", "Sur" a wall, "Bar" and "Man" English words).
+_NEVER_ALONE = frozenset(
+    place_key(w)
+    for w in [
+        "tal",
+        "tell",
+        "sur",
+        "bar",
+        "man",
+        "ain",
+        "ayn",
+        "umm",
+        "abu",
+        "bir",
+        "deir",
+        "dayr",
+        "kafr",
+        "beit",
+        "bayt",
+        "ras",
+        "wadi",
+        "jebel",
+        "jabal",
+        "qasr",
+        "hay",
+        "camp",
+        "base",
+        "city",
+        "town",
+        "port",
+        "new",
+        "north",
+        "south",
+        "east",
+        "west",
+        "central",
+        "upper",
+        "lower",
+        "mount",
+        "saint",
+        "san",
+        "la",
+        "le",
+        "center",
+        "centre",
+    ]
+)
+#: Town names that are also common English words: a place only with context ("in Hit",
+#: "near Hit", a spaCy GPE label), never from the bare word.
+_CONTEXT_ONLY = frozenset(
+    place_key(w)
+    for w in [
+        "hit",
+        "mission",
+        "police",
+        "army",
+        "state",
+        "union",
+        "victoria",
+        "mobile",
+        "said",
+        "amir",
+        "ali",
+        "nur",
+        "sala",
+        "may",
+        "march",
+        "june",
+        "july",
+        "august",
+        "mark",
+        "will",
+        "van",
+        "page",
+        "golden",
+        "reuters",
+        "press",
+        "media",
+        "force",
+        "forces",
+        "group",
+        "islamic",
+        "resistance",
+        "national",
+        "popular",
+        "american",
+        "premier",
+        "general",
+        "major",
+        "colonel",
+        "news",
+        "time",
+        "power",
+        "orange",
+        "bush",
+        "sadr",
+    ]
+)
+_DEMONYMS = {
+    "iraqi": "IQ", "syrian": "SY", "iranian": "IR", "lebanese": "LB", "jordanian": "JO",
+    "israeli": "IL", "palestinian": "PS", "turkish": "TR", "yemeni": "YE", "saudi": "SA",
+    "kuwaiti": "KW", "kurdish": "IQ",
+}  # fmt: skip
+_NEAR = re.compile(
+    r"\b(?:near|outside|around|close to|outskirts of|vicinity of|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
+    r"\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of|(?:north|south|east|west)ern)\s+(?:the\s+)?$",
+    re.I,
+)
+_PREPOSITION = re.compile(
+    r"\b(?:in|at|from|into|to|of|near|outside|around|toward|towards|across|inside|on|hit|"
+    r"struck|targeted|attacked)\s+(?:the\s+)?$",
+    re.I,
+)
+_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|governate|muhafazat)\b", re.I)
+_AREA_AFTER = re.compile(
+    r"^(?:\s+and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?\s+"
+    r"(?:area|areas|region|district|countryside|desert|outskirts|suburbs|environs|plains?)\b",
+    re.I,
+)
+_PLACE_AFTER = re.compile(
+    r"^\s+(?:city|town|village|base|air\s*base|airbase|camp|border crossing|crossing|airport)\b",
+    re.I,
+)
+_CONTAINER_GAP = re.compile(r"^\s*(?:,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?)$", re.I)
+_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Capitalised words that may stand next to a place name without making it part of a longer
+# proper noun ("In Baghdad", "northern Syria", "Iraqi Kurdistan").
+_FREE_NEIGHBOURS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "at",
+        "on",
+        "of",
+        "from",
+        "to",
+        "into",
+        "near",
+        "and",
+        "or",
+        "but",
+        "as",
+        "by",
+        "for",
+        "with",
+        "after",
+        "before",
+        "while",
+        "when",
+        "where",
+        "since",
+        "during",
+        "under",
+        "over",
+        "across",
+        "outside",
+        "inside",
+        "between",
+        "north",
+        "south",
+        "east",
+        "west",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "greater",
+        "old",
+        "upper",
+        "lower",
+        "province",
+        "governorate",
+        "city",
+        "town",
+        "district",
+        "region",
+        "area",
+        "village",
+        "base",
+        "camp",
+        "airport",
+        "border",
+        "countryside",
+        "desert",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+) | frozenset(_DEMONYMS)
+_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
+_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’-]*)")
+# "Muqtada al-Sadr", "Ahmed al-Sharaa": a nisba, part of a person's name.
+_NISBA_BEFORE = re.compile(r"[A-Z][\w'’]+\s+(?:al|el|bin|ibn|bint|abu)[-\s]$")
+_JOINED_BEFORE = re.compile(r"[A-Z][\w'’]*-$")  # "Bryson-Richardson"
+_NAME_AFTER = re.compile(r"^(?:-\d|\s+(?:al|el|bin|ibn)[-\s][A-Z])")
+_KIND_RANK = {"site": 0, "city": 0, "admin1": 1, "country": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A stretch of text that may name a place: from the gazetteer scan or a NER entity."""
+
+    start: int
+    end: int
+    text: str
+    label: str  # "GAZ" for a gazetteer scan hit, else the NER label (GPE, LOC, FAC)
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPlace:
+    """A mention resolved to one place, with ACLED geo_precision (1 town, 2 near/part, 3 region)."""
+
+    place: Place
+    start: int
+    end: int
+    text: str
+    geo_precision: int
+    score: float
+    component: str = COMPONENT
+
+    @property
+    def evidence(self) -> tuple[int, int]:
+        """The matched span as ``(char_start, char_end)`` in the article."""
+        return (self.start, self.end)
+
+
+def spacy_entities(text: str) -> list[tuple[int, int, str]]:
+    """Named entities of ``text`` from orbat's spaCy pipeline, as (start, end, label)."""
+    from orbat.nlp.model import load_nlp
+
+    doc = load_nlp(disable=("lemmatizer",))(text)
+    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
+
+
+def find_mentions(
+    text: str,
+    gazetteer: Gazetteer,
+    entities: Iterable[tuple[int, int, str]] = (),
+) -> list[Mention]:
+    """Candidate place mentions: gazetteer scan hits plus NER entities, without overlaps.
+
+    A NER entity that the gazetteer knows (after trimming "the", "'s" and a trailing
+    "province") replaces the scan hits inside it; one it does not know leaves them standing.
+    """
+    entities = list(entities)
+    others = [(s, e) for s, e, label in entities if label not in _ENTITY_LABELS]
+    hits = [
+        Mention(s, e, t, "GAZ")
+        for s, e, t in gazetteer.scan(text)
+        if not any(s < oe and e > os for os, oe in others)
+    ]
+    mentions = [m for m in hits if _standalone(text, m)]
+    for start, end, label in entities:
+        if label not in _ENTITY_LABELS:
+            continue
+        start, end = _trim(text, start, end)
+        if end <= start or not gazetteer.lookup(text[start:end]):
+            continue
+        inside = [m for m in mentions if m.start < end and m.end > start]
+        if all(m.start >= start and m.end <= end for m in inside):
+            mentions = [m for m in mentions if m not in inside]
+            mentions.append(Mention(start, end, text[start:end], label))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def _standalone(text: str, mention: Mention) -> bool:
+    """Whether a scan hit is a name of its own, not a piece of a longer proper noun.
+
+    "George Bush", "Vladimir Putin", "Washington Institute", "Quds Force", "Bavar-373" and
+    "Muqtada al-Sadr" all contain a gazetteer name; a capitalised neighbour that is neither a
+    free word (see ``_FREE_NEIGHBOURS``) gives them away.
+    """
+    before = text[max(0, mention.start - 40) : mention.start]
+    after = text[mention.end : mention.end + 40]
+    if _NISBA_BEFORE.search(before) or _NAME_AFTER.match(after) or _JOINED_BEFORE.search(before):
+        return False
+    for match in (_WORD_BEFORE.search(before), _WORD_AFTER.match(after)):
+        if match is not None and match.group(1).lower() not in _FREE_NEIGHBOURS:
+            return False
+    return True
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    span = text[start:end]
+    lead = re.match(r"(?i)the\s+", span)
+    if lead:
+        start += lead.end()
+    tail = re.search(r"(?i)(?:['’]s|\s+(?:province|governorate))$", text[start:end])
+    if tail:
+        end -= len(tail.group(0))
+    return start, end
+
+
+def _distance_km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+    h = (
+        math.sin((la2 - la1) / 2) ** 2
+        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    )
+    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+@dataclass(slots=True)
+class _Context:
+    mention: Mention
+    key: str
+    near: bool
+    admin_word: bool
+    area_word: bool
+    place_word: bool
+    preposition: bool
+    demonym: str | None
+    container: Mention | None = None
+
+
+def _context(text: str, mention: Mention) -> _Context:
+    before = text[max(0, mention.start - 60) : mention.start]
+    after = text[mention.end : mention.end + 60]
+    demonym = None
+    for word in re.findall(r"[A-Za-z]+", before)[-4:]:
+        demonym = _DEMONYMS.get(word.lower(), demonym)
+    return _Context(
+        mention=mention,
+        key=place_key(mention.text),
+        near=bool(_NEAR.search(before)),
+        admin_word=bool(_ADMIN_AFTER.match(after)),
+        area_word=bool(_AREA_AFTER.match(after)),
+        place_word=bool(_PLACE_AFTER.match(after)),
+        preposition=bool(_PREPOSITION.search(before)),
+        demonym=demonym,
+    )
+
+
+def _admissible(ctx: _Context) -> bool:
+    """Refuse bare words that are a place only by accident (see the module's word lists)."""
+    if ctx.key in _NEVER_ALONE:
+        return False
+    supported = ctx.mention.label != "GAZ" or ctx.preposition or ctx.near
+    supported = supported or ctx.admin_word or ctx.place_word or ctx.area_word
+    text = ctx.mention.text
+    shouted = text.isupper() and len(text) <= 4  # "SANA", "AP": agencies, not towns
+    if ctx.key in _CONTEXT_ONLY or len(ctx.key) <= 3 or shouted:
+        return supported
+    return True
+
+
+def _score(
+    place: Place,
+    ctx: _Context,
+    countries: Counter[str],
+    anchors: Sequence[Place],
+    gazetteer: Gazetteer,
+) -> float:
+    score = 0.5 * math.log10(place.population + 1)
+    if place.kind == "country":
+        # Country names are overwhelmingly used for the country, not a namesake town.
+        score += 6.0
+    if place_key(place.name) == ctx.key:
+        score += 1.0
+    if place.country_code in gazetteer.theatre:
+        score += 1.5
+    if countries:
+        score += 1.5 * countries[place.country_code] / max(countries.values())
+    if ctx.demonym == place.country_code:
+        score += 3.0
+    container = ctx.container
+    if container is not None:
+        for outer in gazetteer.lookup(container.text):
+            if outer.kind == "country" and outer.country_code == place.country_code:
+                score += 3.0
+            elif outer.kind == "admin1" and outer.country_code == place.country_code:
+                score += 4.0 if outer.name == place.admin1 else 1.0
+    if ctx.admin_word:
+        score += 5.0 if place.kind == "admin1" else -1.0
+    elif place.kind in ("city", "site"):
+        score += 0.5
+    if place.id.startswith("pack:") or gazetteer.vouched(place, ctx.mention.text):
+        # The pack's curators put this spelling on this place; GeoNames alternates are noisier.
+        score += 2.0
+    others = [a for a in anchors if a.id != place.id]
+    if others and place.kind in ("city", "site"):
+        nearest = min(_distance_km(place, a) for a in others)
+        score += 1.5 if nearest < 150 else 0.5 if nearest < 400 else 0.0
+    return score
+
+
+def _precision(place: Place, ctx: _Context) -> int:
+    if place.kind in ("country", "admin1"):
+        return 3
+    return 2 if ctx.near or ctx.area_word else 1
+
+
+def resolve_places(
+    text: str,
+    *,
+    gazetteer: Gazetteer | None = None,
+    entities: Iterable[tuple[int, int, str]] = (),
+) -> list[ResolvedPlace]:
+    """Every place mention in ``text`` resolved to its most likely place, in text order.
+
+    1. Find mentions (gazetteer scan and the NER ``entities`` given, e.g. from
+       :func:`spacy_entities`; PERSON, ORG and other entities veto scan hits inside them)
+       and read each one's context.
+    2. Refuse mentions that are too ambiguous to stand alone.
+    3. Link "X, Y" and "X in Y" pairs: Y is X's container.
+    4. Count the countries the article names (countries, demonyms, one-candidate places).
+    5. Score each candidate (population prior, theatre, article countries, container,
+       "X province", nearness to places the article names unambiguously) and keep the best.
+    """
+    gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    # 1. and 2.
+    contexts = [_context(text, m) for m in find_mentions(text, gaz, entities)]
+    contexts = [c for c in contexts if _admissible(c)]
+    # 3.
+    for ctx, nxt in itertools.pairwise(contexts):
+        if _CONTAINER_GAP.match(text[ctx.mention.end : nxt.mention.start]):
+            ctx.container = nxt.mention
+    # 4.
+    candidates = {id(c): gaz.lookup(c.mention.text) for c in contexts}
+    countries: Counter[str] = Counter()
+    anchors: list[Place] = []
+    for ctx in contexts:
+        found = candidates[id(ctx)]
+        if len(found) == 1:
+            countries[found[0].country_code] += 1
+            if found[0].kind in ("city", "site"):
+                anchors.append(found[0])
+        if ctx.demonym:
+            countries[ctx.demonym] += 1
+    # 5.
+    resolved: list[ResolvedPlace] = []
+    for ctx in contexts:
+        found = candidates[id(ctx)]
+        if not found:
+            continue
+        scored = sorted(
+            ((_score(p, ctx, countries, anchors, gaz), p) for p in found),
+            key=lambda pair: -pair[0],
+        )
+        score, best = scored[0]
+        # A hamlet abroad that nothing in the article points to is a false friend, not a place.
+        foreign = best.country_code not in gaz.theatre and not countries[best.country_code]
+        if foreign and best.population < 1000 and ctx.mention.label == "GAZ":
+            continue
+        m = ctx.mention
+        resolved.append(ResolvedPlace(best, m.start, m.end, m.text, _precision(best, ctx), score))
+    return resolved
+
+
+def event_location(
+    text: str,
+    start: int,
+    end: int,
+    *,
+    resolved: Sequence[ResolvedPlace] | None = None,
+    gazetteer: Gazetteer | None = None,
+    entities: Iterable[tuple[int, int, str]] = (),
+) -> ResolvedPlace | None:
+    """The best location for an event told in ``text[start:end]`` (a sentence of the article).
+
+    Pass ``resolved`` (from :func:`resolve_places` on the whole article) when asking for many
+    sentences. Within the sentence the most precise place wins (a town before its province, a
+    town before the city it is "north of"); a place that only serves as another's container
+    ("Tarmiya, north of Baghdad" → not Baghdad) loses ties. With no place in the sentence, the
+    last place named before it stands in, at geo_precision 2 at best: the sentence continues a
+    story told there, but it does not say the event happened in that town.
+    """
+    places = (
+        list(resolved)
+        if resolved is not None
+        else resolve_places(text, gazetteer=gazetteer, entities=entities)
+    )
+    inside = [p for p in places if p.start >= start and p.end <= end]
+    if inside:
+        containers = {(p.start, p.end) for p in inside for q in inside if _contains(p, q)}
+
+        def rank(p: ResolvedPlace) -> tuple[int, int, int, int]:
+            return (
+                p.geo_precision,
+                _KIND_RANK[p.place.kind],
+                (p.start, p.end) in containers,
+                p.start,
+            )
+
+        return min(inside, key=rank)
+    before = [p for p in places if p.end <= start and p.place.kind in ("city", "site")]
+    if not before:
+        return None
+    last = before[-1]
+    return ResolvedPlace(
+        last.place, last.start, last.end, last.text, max(2, last.geo_precision), last.score
+    )
+
+
+def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
+    """Whether ``outer`` is a larger unit holding ``inner`` (its admin1 or its country)."""
+    if outer is inner or outer.place.country_code != inner.place.country_code:
+        return False
+    if outer.place.kind == "country":
+        return inner.place.kind != "country"
+    return outer.place.kind == "admin1" and inner.place.admin1 == outer.place.name
