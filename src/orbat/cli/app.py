@@ -55,6 +55,10 @@ def ingest_command(
     example: Annotated[
         bool, typer.Option("--example", help="Ingest the bundled example corpus.")
     ] = False,
+    events: Annotated[
+        bool,
+        typer.Option("--events/--no-events", help="Extract events after storing the articles."),
+    ] = True,
 ) -> None:
     """Read news in any supported format into the database (idempotent, incremental)."""
     inputs = list(paths or [])
@@ -85,6 +89,32 @@ def ingest_command(
 
         summary = ingest(inputs, db, on_progress=update)
     _print_summary(summary, time.perf_counter() - started)
+    if events:
+        _extract(db)
+
+
+def _extract(db: str | None) -> None:
+    from orbat.extract.stage import extract_events
+
+    started = time.perf_counter()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]extracting events"),
+        TextColumn("{task.completed} articles · {task.fields[mentions]} event mentions"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("extract", total=None, mentions=0)
+        result = extract_events(
+            open_engine(settings.get("db", db)),
+            on_progress=lambda s: progress.update(task, completed=s.documents, mentions=s.mentions),
+        )
+    seconds = time.perf_counter() - started
+    console.print(
+        f"events: {result.mentions} event mentions from {result.documents} new articles "
+        f"in {seconds:.1f} s — see `orbat events`"
+    )
 
 
 def _print_summary(summary: IngestSummary, seconds: float) -> None:

@@ -181,7 +181,11 @@ def score_seed_events(engine: Engine) -> SeedScores:
                 scores.matched += 1
             else:
                 scores.spurious.append(
-                    {"quote": mention.quote, "type": mention.sub_event_type, "date": mention.event_date}
+                    {
+                        "quote": mention.quote,
+                        "type": mention.sub_event_type,
+                        "date": mention.event_date,
+                    }
                 )
     return scores
 
@@ -193,11 +197,12 @@ def _score_fields(scores: SeedScores, gold: GoldEvent, mention: Any) -> None:
         "location": _place_ok(gold, mention) if gold.location else None,
         "actor1": (mention.actor1 == gold.actor1) if gold.actor1 else None,
         "actor2": (mention.actor2 == gold.actor2) if gold.actor2 else None,
-        "fatalities": (mention.fatalities == gold.fatalities) if gold.fatalities is not None else None,
+        "fatalities": (mention.fatalities == gold.fatalities)
+        if gold.fatalities is not None
+        else None,
     }
     for name, ok in checks.items():
         if ok is None:
             continue
         scores.field_totals[name] = scores.field_totals.get(name, 0) + 1
         scores.field_hits[name] = scores.field_hits.get(name, 0) + int(ok)
-

@@ -1,0 +1,75 @@
+"""The `orbat` command: every command documented, the main job, exports, clear errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from orbat.cli.app import app
+
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    path = str(tmp_path_factory.mktemp("cli") / "orbat.db")
+    result = runner.invoke(app, ["ingest", "--example", "--db", path, "--no-events"])
+    assert result.exit_code == 0, result.output
+    assert "articles found" in result.output and "19" in result.output
+    return path
+
+
+def test_every_command_has_help() -> None:
+    for command in app.registered_commands:
+        name = command.name or command.callback.__name__  # type: ignore[union-attr]
+        result = runner.invoke(app, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert command.callback.__doc__, f"orbat {name} has no help text"  # type: ignore[union-attr]
+
+
+def test_stats_and_documents(db: str) -> None:
+    stats = runner.invoke(app, ["stats", "--db", db])
+    assert stats.exit_code == 0 and "documents" in stats.output
+    listing = runner.invoke(app, ["documents", "--db", db, "--limit", "100"])
+    assert "2021-08-22" in listing.output and "Iraq War News" in listing.output
+
+
+def test_search(db: str) -> None:
+    result = runner.invoke(app, ["search", "Nujaba", "--db", db])
+    assert result.exit_code == 0
+    assert "IS kills 3 Iraqi" in result.output
+
+
+def test_export_documents_jsonl(db: str, tmp_path: Path) -> None:
+    out = tmp_path / "docs.jsonl"
+    result = runner.invoke(app, ["export", "--db", db, "--format", "documents-jsonl", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 19
+    keys = {"id", "external_id", "url", "title", "published", "source", "text", "duplicate_cluster"}
+    assert all(keys <= set(r) for r in records)
+    afp = next(r for r in records if r["title"] == "IS kills 3 Iraqi militias")
+    assert afp["published"] == "2021-08-22"
+    assert afp["url"] == "https://iraqwarnews.net/is-kills-3-iraqi-militias/"
+
+
+def test_unknown_format_is_a_usage_error(db: str) -> None:
+    result = runner.invoke(app, ["export", "--db", db, "--format", "pdf"])
+    assert result.exit_code != 0
+    assert "unknown format" in result.output
+
+
+def test_missing_database_is_one_clear_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", "from orbat.cli.app import main; main()", "stats", "--db", str(tmp_path / "nope.db")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "no database" in result.stderr and "Traceback" not in result.stderr
