@@ -54,7 +54,8 @@ def _text_articles(target: Path, n: int) -> int:
     ]
     for i in range(n):
         body = "\n\n".join(rng.sample(paragraphs, rng.randint(6, 12)))
-        text = f"Report number {i} on militia activity\n\nDispatch {i}: {rng.random():.6f}.\n\n{body}\n"
+        header = f"Report number {i} on militia activity\n\nDispatch {i}: {rng.random():.6f}."
+        text = f"{header}\n\n{body}\n"
         (target / f"article_{i:05d}.txt").write_text(text, encoding="utf-8")
     return n
 
@@ -91,14 +92,25 @@ def main() -> None:
         results.append(_run("aeb HTML pages", [html_dir], pages, "pages"))
         feeds_dir = Path(tmp) / "feeds"
         shutil.copytree(FEEDS, feeds_dir)
-        results.append(_run("RSS/Atom fixtures", [feeds_dir], len(list(feeds_dir.iterdir())), "files"))
+        results.append(
+            _run("RSS/Atom fixtures", [feeds_dir], len(list(feeds_dir.iterdir())), "files")
+        )
         text_dir = Path(tmp) / "text"
         text_dir.mkdir()
         n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
-        results.append(_run("plain-text articles", [text_dir], _text_articles(text_dir, n), "files"))
+        results.append(
+            _run("plain-text articles", [text_dir], _text_articles(text_dir, n), "files")
+        )
     out = ROOT / "benchmarks" / "results" / "ingest_speed.json"
     out.write_text(
-        json.dumps({"machine": platform.platform(), "python": platform.python_version(), "results": results}, indent=2)
+        json.dumps(
+            {
+                "machine": platform.platform(),
+                "python": platform.python_version(),
+                "results": results,
+            },
+            indent=2,
+        )
         + "\n",
         encoding="utf-8",
     )

@@ -102,7 +102,11 @@ def test_bad_files_are_skipped_and_nothing_stored_is_lost(db: str, tmp_path: Pat
     bad.mkdir()
     (bad / "empty.txt").write_bytes(b"")
     (bad / "binary.bin").write_bytes(bytes(range(256)) * 40)
-    (bad / "broken.jsonl").write_text('{"id": 1, "text": "Three fighters were killed in Tarmiya on Friday, a source said."}\n{oops\n', encoding="utf-8")
+    (bad / "broken.jsonl").write_text(
+        '{"id": 1, "text": "Three fighters were killed in Tarmiya on Friday, a source said."}\n'
+        "{oops\n",
+        encoding="utf-8",
+    )
     summary = ingest([str(bad)], db)
     reasons = " | ".join(str(s) for s in summary.skips)
     assert "empty.txt" in reasons and "binary.bin" in reasons and "broken.jsonl" in reasons

@@ -130,17 +130,23 @@ def _store_article(
     blob = index.to_bytes(signature) if signature is not None else None
     exact = store.find_exact_copy(article.content_hash)
     if exact is not None:
-        store.insert(article, run_id=run_id, cluster_id=exact[1], duplicate_kind="exact", minhash=blob)
+        store.insert(
+            article, run_id=run_id, cluster_id=exact[1], duplicate_kind="exact", minhash=blob
+        )
         summary.duplicates += 1
         summary.exact_duplicates += 1
         return
     near = index.most_similar(signature) if signature is not None else None
     if near is not None:
         cluster_id = store.cluster_of(near[0])
-        store.insert(article, run_id=run_id, cluster_id=cluster_id, duplicate_kind="near", minhash=blob)
+        store.insert(
+            article, run_id=run_id, cluster_id=cluster_id, duplicate_kind="near", minhash=blob
+        )
         summary.duplicates += 1
         return
-    stored = store.insert(article, run_id=run_id, cluster_id=None, duplicate_kind="original", minhash=blob)
+    stored = store.insert(
+        article, run_id=run_id, cluster_id=None, duplicate_kind="original", minhash=blob
+    )
     if signature is not None:
         index.add(stored.id, signature)
     summary.articles_new += 1

@@ -47,7 +47,9 @@ def test_search(db: str) -> None:
 
 def test_export_documents_jsonl(db: str, tmp_path: Path) -> None:
     out = tmp_path / "docs.jsonl"
-    result = runner.invoke(app, ["export", "--db", db, "--format", "documents-jsonl", "-o", str(out)])
+    result = runner.invoke(
+        app, ["export", "--db", db, "--format", "documents-jsonl", "-o", str(out)]
+    )
     assert result.exit_code == 0, result.output
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 19
@@ -66,7 +68,14 @@ def test_unknown_format_is_a_usage_error(db: str) -> None:
 
 def test_missing_database_is_one_clear_line(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-c", "from orbat.cli.app import main; main()", "stats", "--db", str(tmp_path / "nope.db")],
+        [
+            sys.executable,
+            "-c",
+            "from orbat.cli.app import main; main()",
+            "stats",
+            "--db",
+            str(tmp_path / "nope.db"),
+        ],
         capture_output=True,
         text=True,
         check=False,

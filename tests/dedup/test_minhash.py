@@ -17,7 +17,8 @@ AFP = (
 )
 # The same wire copy as a second outlet ran it: new dateline, one sentence cut, a tagline.
 AFP_COPY = (
-    "BAGHDAD: " + AFP.replace(", a paramilitary and a security source said", "")
+    "BAGHDAD: "
+    + AFP.replace(", a paramilitary and a security source said", "")
     + " — Agence France-Presse"
 )
 OTHER = (

@@ -24,7 +24,9 @@ def test_migrations_create_exactly_the_declared_schema(tmp_path: Path) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), metadata)
     # FTS5 shadow tables are not in the metadata on purpose; nothing else may differ.
-    diff = [d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith("documents_fts"))]
+    diff = [
+        d for d in diff if not (d[0] == "remove_table" and d[1].name.startswith("documents_fts"))
+    ]
     assert diff == []
 
 

@@ -71,7 +71,9 @@ def ingest_command(
         SpinnerColumn(),
         TextColumn("[bold]ingesting"),
         BarColumn(bar_width=None),
-        TextColumn("{task.fields[files]} files · {task.completed} articles · {task.fields[rate]}/s"),
+        TextColumn(
+            "{task.fields[files]} files · {task.completed} articles · {task.fields[rate]}/s"
+        ),
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
@@ -193,17 +195,19 @@ def stats_command(db: DbOption = None) -> None:
 
 @app.command("export")
 def export_command(
-    format: Annotated[
-        str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORTERS)}.")
-    ],
-    output: Annotated[str, typer.Option("--output", "-o", help="File path, or - for stdout.")] = "-",
+    format: Annotated[str, typer.Option("--format", "-f", help=f"One of: {', '.join(EXPORTERS)}.")],
+    output: Annotated[
+        str, typer.Option("--output", "-o", help="File path, or - for stdout.")
+    ] = "-",
     db: DbOption = None,
 ) -> None:
     """Export the database in a format other tools read."""
     try:
         exporter = EXPORTERS[format]
     except KeyError:
-        raise typer.BadParameter(f"unknown format {format!r}; choose one of {', '.join(EXPORTERS)}") from None
+        raise typer.BadParameter(
+            f"unknown format {format!r}; choose one of {', '.join(EXPORTERS)}"
+        ) from None
     engine = open_engine(settings.get("db", db), create=False)
     if output == "-":
         count = exporter(engine, sys.stdout)

@@ -20,11 +20,17 @@ console = Console()
 
 def events_command(
     db: Annotated[str | None, typer.Option("--db", help="Database path or URL.")] = None,
-    actor: Annotated[str | None, typer.Option(help="Actor name (part of it) on either side.")] = None,
-    place: Annotated[str | None, typer.Option(help="Location, admin1 or country (part of it).")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Actor name (part of it) on either side.")
+    ] = None,
+    place: Annotated[
+        str | None, typer.Option(help="Location, admin1 or country (part of it).")
+    ] = None,
     since: Annotated[str | None, typer.Option(help="Earliest event date, YYYY-MM-DD.")] = None,
     until: Annotated[str | None, typer.Option(help="Latest event date, YYYY-MM-DD.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="Event type or sub-event type.")] = None,
+    type: Annotated[
+        str | None, typer.Option("--type", help="Event type or sub-event type.")
+    ] = None,
     limit: Annotated[int, typer.Option(help="How many to show.")] = 100,
 ) -> None:
     """Events coded ACLED's way, newest first."""
@@ -58,7 +64,7 @@ def events_command(
 
 
 def _place(*names: str | None) -> str:
-    """"Tarmiya, Saladin, Iraq" without repeats ("Baghdad, Baghdad, Iraq")."""
+    """ "Tarmiya, Saladin, Iraq" without repeats ("Baghdad, Baghdad, Iraq")."""
     seen: list[str] = []
     for name in names:
         if name and name not in seen:

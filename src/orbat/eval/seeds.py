@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -124,13 +125,24 @@ def _date_ok(gold: GoldEvent, value: dt.date | None) -> bool:
 
 
 def _place_ok(gold: GoldEvent, mention: Any) -> bool:
+    """Same place: the gold name is the mention's location, admin1 or admin2 (spelling-
+    insensitively), or a gazetteer place of that name is the mention's place."""
     if gold.location is None:
         return mention.country == gold.country or mention.country is None
+    if gold.location == gold.country:
+        return bool(mention.country == gold.country)
     wanted = _key(gold.location)
     names = (mention.location, mention.admin1, mention.admin2)
-    if gold.location == gold.country:
-        return mention.country == gold.country
-    return any(_key(n) == wanted for n in names if n)
+    if any(_key(n) == wanted for n in names if n):
+        return True
+    return mention.place_id is not None and mention.place_id in _place_ids(gold.location)
+
+
+@lru_cache(maxsize=256)
+def _place_ids(name: str) -> frozenset[str]:
+    from orbat.nlp.gazetteer import load_gazetteer
+
+    return frozenset(p.id for p in load_gazetteer().lookup(name))
 
 
 def _matches(gold: GoldEvent, mention: Any) -> bool:
@@ -149,10 +161,15 @@ def score_seed_events(engine: Engine) -> SeedScores:
     """
     gold = load_gold()
     with engine.connect() as conn:
-        mentions = list(conn.execute(select(event_mentions)))
+        mentions = list(conn.execute(select(event_mentions).order_by(event_mentions.c.id)))
+    # The unit is the event as each article reports it: several sentences of one article
+    # that the extractor merged into one event count once (its first mention stands for it).
     by_doc: dict[int, list[Any]] = {}
+    seen: set[tuple[int, int]] = set()
     for mention in mentions:
-        by_doc.setdefault(mention.document_id, []).append(mention)
+        if (mention.document_id, mention.event_id) not in seen:
+            seen.add((mention.document_id, mention.event_id))
+            by_doc.setdefault(mention.document_id, []).append(mention)
     scores = SeedScores()
     gold_docs: set[int] = set()
     used: set[int] = set()

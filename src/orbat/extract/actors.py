@@ -76,7 +76,7 @@ def generic_inter(acled_name: str) -> int | None:
 
 
 def _role(token: Token) -> str | None:
-    """"agent" or "patient" from the dependency path above an actor's head token."""
+    """ "agent" or "patient" from the dependency path above an actor's head token."""
     for _ in range(6):
         dep = token.dep_
         if dep in ("nsubj", "csubj"):
@@ -148,7 +148,7 @@ def assign_actors(
             actor1, inter1 = f"Protesters{where}", int(Inter.PROTESTERS)
     elif sub == "Excessive force against protesters" and actor2 is None:
         actor2, inter2 = f"Protesters{where}", int(Inter.PROTESTERS)
-    if actor2 is None and coded.event_type in ("Violence against civilians",) or (
+    if (actor2 is None and coded.event_type in ("Violence against civilians",)) or (
         actor2 is None and sub in ("Arrests", "Attack") and _CIVILIAN_WORDS.search(sentence.text)
     ):
         actor2, inter2 = f"Civilians{where}", int(Inter.CIVILIANS)

@@ -37,7 +37,7 @@ _VERBS = {
 
 
 def write_notes(record: EventRecord) -> str:
-    """"On 20 August 2021, Islamic State (Iraq) clashed with ... in Tarmiya (Saladin, Iraq).
+    """ "On 20 August 2021, Islamic State (Iraq) clashed with ... in Tarmiya (Saladin, Iraq).
     3 fatalities reported." — built from the coded fields only, never from free text.
     """
     when = f"On {record.event_date:%-d %B %Y}" if record.event_date else "On an unreported date"
@@ -47,12 +47,32 @@ def write_notes(record: EventRecord) -> str:
         when = f"In {record.event_date:%B %Y}"
     actor1 = record.actor1 or "unidentified actors"
     verb = _VERBS.get(record.sub_event_type, "acted against")
-    target = f" {record.actor2}" if record.actor2 and verb.endswith((" of", " on", " with", " against", " at", " from", " by", "attacked", "abducted", "arrested")) else ""
+    target = (
+        f" {record.actor2}"
+        if record.actor2
+        and verb.endswith(
+            (
+                " of",
+                " on",
+                " with",
+                " against",
+                " at",
+                " from",
+                " by",
+                "attacked",
+                "abducted",
+                "arrested",
+            )
+        )
+        else ""
+    )
     if not target and verb.endswith((" of", " on", " with", " against", " at", " from", " by")):
         target = " unidentified targets"
     where = ""
     if record.location:
-        context = ", ".join(x for x in (record.admin1, record.country) if x and x != record.location)
+        context = ", ".join(
+            x for x in (record.admin1, record.country) if x and x != record.location
+        )
         where = f" in {record.location}" + (f" ({context})" if context else "")
     elif record.country:
         where = f" in {record.country}"

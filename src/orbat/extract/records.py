@@ -6,7 +6,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
-__all__ = ["ACLED_FIELDS", "Evidence", "EventRecord"]
+__all__ = ["ACLED_FIELDS", "EventRecord", "Evidence"]
 
 # ACLED's column names, in ACLED's order, as they appear in exports.
 ACLED_FIELDS: tuple[str, ...] = (

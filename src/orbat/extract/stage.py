@@ -31,7 +31,13 @@ def extract_events(
 ) -> ExtractSummary:
     """Extract events from every stored article this extractor version has not seen yet."""
     pending = (
-        select(documents.c.id, documents.c.text, documents.c.published, documents.c.title, documents.c.source)
+        select(
+            documents.c.id,
+            documents.c.text,
+            documents.c.published,
+            documents.c.title,
+            documents.c.source,
+        )
         .outerjoin(
             extraction_runs,
             and_(

@@ -9,6 +9,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key
 
 __all__ = [
@@ -388,8 +390,11 @@ def _score(
 ) -> float:
     score = 0.5 * math.log10(place.population + 1)
     if place.kind == "country":
-        # Country names are overwhelmingly used for the country, not a namesake town.
-        score += 6.0
+        # Country names are overwhelmingly used for the country, not a namesake town — but
+        # only when the text spells the country: a spelling key shared by accident
+        # ("Samawah" ~ "Samoa") must not drag a town abroad.
+        spelled = fuzz.ratio(ctx.mention.text.casefold(), place.name.casefold()) >= 80
+        score += 6.0 if spelled or gazetteer.vouched(place, ctx.mention.text) else 1.0
     if place_key(place.name) == ctx.key:
         score += 1.0
     if place.country_code in gazetteer.theatre:

@@ -200,8 +200,9 @@ class DocumentStore:
                 q=fts5_query(query)
             )
         return select(documents.c.id).where(
-            func.to_tsvector("english", func.coalesce(documents.c.title, "") + " " + documents.c.text)
-            .bool_op("@@")(func.websearch_to_tsquery("english", query))
+            func.to_tsvector(
+                "english", func.coalesce(documents.c.title, "") + " " + documents.c.text
+            ).bool_op("@@")(func.websearch_to_tsquery("english", query))
         )
 
     def snippets(self, query: str, limit: int = 20) -> list[Row[Any]]:

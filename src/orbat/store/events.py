@@ -15,7 +15,9 @@ from orbat.store.schema import clusters, documents, event_mentions, events, extr
 __all__ = ["EventFilter", "EventStore", "event_key"]
 
 # Columns an event and a mention share (the coding), minus the merged-only ones.
-_CODING = [c.name for c in event_mentions.c if c.name in events.c and c.name not in ("id",)]
+_CODING = [
+    c.name for c in event_mentions.c if c.name in events.c and c.name not in ("id", "extractor")
+]
 
 
 def event_key(record: EventRecord, document_id: int) -> str:

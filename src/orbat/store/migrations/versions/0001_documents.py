@@ -79,11 +79,13 @@ def _create_fulltext_index() -> None:
     if dialect == "sqlite":
         op.execute(
             "CREATE VIRTUAL TABLE documents_fts USING fts5("
-            "title, text, content='documents', content_rowid='id', tokenize='unicode61 remove_diacritics 2')"
+            "title, text, content='documents', content_rowid='id', "
+            "tokenize='unicode61 remove_diacritics 2')"
         )
         op.execute(
             "CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents BEGIN "
-            "INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END"
+            "INSERT INTO documents_fts(rowid, title, text) "
+            "VALUES (new.id, new.title, new.text); END"
         )
         op.execute(
             "CREATE TRIGGER documents_fts_ad AFTER DELETE ON documents BEGIN "
@@ -94,7 +96,8 @@ def _create_fulltext_index() -> None:
             "CREATE TRIGGER documents_fts_au AFTER UPDATE OF title, text ON documents BEGIN "
             "INSERT INTO documents_fts(documents_fts, rowid, title, text) "
             "VALUES ('delete', old.id, old.title, old.text); "
-            "INSERT INTO documents_fts(rowid, title, text) VALUES (new.id, new.title, new.text); END"
+            "INSERT INTO documents_fts(rowid, title, text) "
+            "VALUES (new.id, new.title, new.text); END"
         )
     elif dialect == "postgresql":
         op.execute(

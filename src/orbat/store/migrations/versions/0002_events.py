@@ -75,7 +75,11 @@ def upgrade() -> None:
         sa.Column("extractor", sa.String(60), nullable=False),
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.UniqueConstraint(
-            "document_id", "char_start", "char_end", "place_id", "extractor",
+            "document_id",
+            "char_start",
+            "char_end",
+            "place_id",
+            "extractor",
             name="uq_event_mentions_evidence",
         ),
     )

@@ -1,0 +1,97 @@
+"""Within one article: sentences that continue the same story become one event, fully coded.
+
+News tells an event over several sentences: the lead gives the day ("killed on Friday"), a
+later sentence the town ("in an IS attack on their base in Tarmiya"), another the weapon
+("Two improvised explosive device attacks"). Coded sentence by sentence, that is three
+half-events. This module lets follow-up sentences inherit what the story already said.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from orbat.extract.records import EventRecord
+from orbat.extract.taxonomy import sub_event_type
+
+__all__ = ["consolidate"]
+
+# Words that mark a real exchange of fire; without them "attacked"/"targeted" is a weak cue
+# and a more specific weapon reported for the same day in the article wins.
+_BATTLE_WORDS = re.compile(
+    r"\b(clash\w*|fight\w*|battl\w*|gunfight|firefight|exchange of fire|engag\w*|ambush\w*)\b",
+    re.I,
+)
+_PLACE_FIELDS = (
+    "country",
+    "admin1",
+    "admin2",
+    "admin3",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "place_id",
+)
+
+
+def consolidate(records: Sequence[EventRecord], own_dates: Sequence[bool]) -> list[EventRecord]:
+    """Let each article's follow-up sentences inherit the story's date, type and place.
+
+    ``own_dates[i]`` tells whether record *i*'s sentence (or its paragraph) dated it itself;
+    the others fell back to the publication date.
+
+    1. Date: an undated follow-up of the same event type takes the date of the nearest
+       earlier mention of that type.
+    2. Type: on one day, a generic "attack"/"targeted" coded as Armed clash takes the more
+       specific Explosions/Remote violence sub-type the article reports for that day.
+    3. Place: on one day and type, a mention placed only by its country or province (or not
+       at all) takes the one town the article gives inside it — so all become one event with
+       several evidence sentences.
+    """
+    out = list(records)
+    # 1.
+    for i, record in enumerate(out):
+        if own_dates[i]:
+            continue
+        earlier = [r for r in out[:i] if r.event_type == record.event_type and r.event_date]
+        if earlier:
+            source = earlier[-1]
+            out[i] = replace(
+                record, event_date=source.event_date, time_precision=source.time_precision
+            )
+    # 2.
+    for i, record in enumerate(out):
+        if record.sub_event_type != "Armed clash" or _BATTLE_WORDS.search(record.evidence.quote):
+            continue
+        specific = [
+            r
+            for r in out
+            if r.event_date == record.event_date and r.event_type == "Explosions/Remote violence"
+        ]
+        if specific:
+            sub = sub_event_type(specific[0].sub_event_type)
+            out[i] = replace(
+                record,
+                sub_event_type=sub.name,
+                event_type=sub.event_type,
+                disorder_type=sub.disorder_type,
+            )
+    # 3.
+    for i, record in enumerate(out):
+        if record.geo_precision in (1, 2):
+            continue  # a town of its own (even "near X") is another place, not a vaguer one
+        precise = [
+            r
+            for r in out
+            if r is not record
+            and r.geo_precision == 1
+            and r.event_date == record.event_date
+            and r.event_type == record.event_type
+            and (record.country is None or r.country == record.country)
+            and (record.admin1 is None or r.admin1 == record.admin1)
+        ]
+        if len({r.place_id for r in precise}) == 1:
+            out[i] = replace(record, **{f: getattr(precise[0], f) for f in _PLACE_FIELDS})
+    return out
