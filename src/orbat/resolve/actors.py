@@ -1,0 +1,602 @@
+"""Actor resolution: names and running text → a pack's canonical actors, spelling-insensitively."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+import ahocorasick
+from rapidfuzz import fuzz, process
+
+from orbat.packs import DEFAULT_PACK, Actor, Alias, Pack, load_pack
+
+__all__ = [
+    "COMPONENT",
+    "ActorMatch",
+    "ActorMention",
+    "ActorResolver",
+    "Method",
+    "actor_key",
+    "default_resolver",
+    "resolve_name",
+]
+
+#: Versioned name stored with every mention and match this resolver produces.
+COMPONENT = "orbat.resolve.actors.v1"
+
+Method = Literal["exact", "key", "fuzzy", "acronym", "descriptor"]
+
+# Scores by method: an exact alias is certain; a key match differs only in transliteration;
+# a descriptor is a rule ("Iran-backed militias" → Militia (Pro-Iran)), right but coarse; a weak
+# alias (acronym) is only as good as the support the text gives it.
+_SCORES = {"exact": 1.0, "key": 0.95, "descriptor": 0.85, "acronym_supported": 0.9}
+_UNSUPPORTED_WEAK = 0.6
+#: Combined fuzzy similarity (0-1) below which a fuzzy candidate is dropped.
+FUZZY_THRESHOLD = 0.82
+#: Characters either side of a mention searched for cue words and country words.
+_WINDOW = 300
+
+_APOSTROPHES = "'`ʼʻʿʾ‘’´"
+_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640"
+# A word: letters or digits, with combining marks, Arabic harakat/tatweel and inner apostrophes
+# ("Kata'ib"); hyphens and other punctuation separate words.
+_WORD = re.compile(rf"[^\W_][\w{_MARKS}]*(?:[{_APOSTROPHES}][^\W_][\w{_MARKS}]*)*")
+_POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s$", re.I)
+# Arabic articles: "al"/"el" always; assimilated forms ("ash-Shuhada", "as-Sham") only when
+# hyphen-attached, because "as", "at", "an" are also English words.
+_ARTICLES = frozenset({"al", "el", "il", "ul", "the"})
+_ASSIMILATED = frozenset(
+    {"ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ed", "er", "es", "ez", "et", "en"}
+)
+_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&-]{1,11}$")
+_ARABIC_FOLD = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ء": None}
+)
+_VOWELS = frozenset("aeiou")
+_TRAILING_GENERIC = frozenset({"group", "militia", "militias", "fighters", "members", "forces"})
+_PARENS = re.compile(r"\s*\(([^)]*)\)\s*")
+
+
+def _strip_marks(text: str) -> str:
+    return "".join(
+        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
+    )
+
+
+def _is_arabic(text: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def _fold_arabic(token: str) -> str:
+    token = re.sub(f"[{_MARKS}]", "", token).translate(_ARABIC_FOLD)
+    # The article is written joined: "الحشد" = "حشد". Short words keep it ("الله" is a name).
+    return token[2:] if token.startswith("ال") and len(token) > 4 else token
+
+
+def _fold_latin(token: str) -> str:
+    """A consonant skeleton of one transliterated word: equal for its common spellings.
+
+    1. Lowercase without diacritics or apostrophes; a plural -s goes ("Brigades" = "Brigade").
+    2. Spelling conventions fold: ch→sh (French "Hached"), q→k, c→k, z→s, ph→f.
+    3. Ta marbuta: a final -ah/-at goes to -a ("Harakah" = "Harakat" = "Haraka").
+    4. A y after a vowel is a glide ("Sayyid" = "Said", "Zaynab" = "Zainab").
+    5. Vowels after the first letter go (transliterations disagree mostly on vowels:
+       "Kataib" = "Kataeb", "Hezbollah" = "Hizballah"); an initial vowel becomes "a".
+    6. Doubled letters collapse ("Haqq" = "Haq").
+    """
+    # 1.
+    word = _strip_marks(token).casefold()
+    for mark in _APOSTROPHES:
+        word = word.replace(mark, "")
+    if len(word) >= 5 and word.endswith("s") and not word.endswith("ss"):
+        word = word[:-1]
+    # 2.
+    word = word.replace("isation", "ization").replace("ch", "sh").replace("ph", "f")
+    word = word.replace("q", "k").replace("c", "k").replace("z", "s")
+    # 3.
+    if len(word) >= 5 and word[-2:] in ("ah", "at"):
+        word = word[:-1]
+    # 4. (doubles first, so "Sayyid" loses both glides like "Sayid")
+    word = re.sub(r"(?<=[aeiou])y", "", re.sub(r"(.)\1+", r"\1", word))
+    # 5.
+    if not word:
+        return word
+    head = "a" if word[0] in _VOWELS else word[0]
+    word = head + "".join(ch for ch in word[1:] if ch not in _VOWELS)
+    # 6.
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _fold(token: str) -> str:
+    return _fold_arabic(token) if _is_arabic(token) else _fold_latin(token)
+
+
+@dataclass(frozen=True, slots=True)
+class _Token:
+    start: int
+    end: int
+    raw: str
+    key: str
+    article: bool
+
+
+def _tokens(text: str) -> list[_Token]:
+    """Words of ``text`` with their offsets and keys; article words are flagged, not dropped."""
+    found = []
+    matches = list(_WORD.finditer(text))
+    for i, m in enumerate(matches):
+        raw = m.group()
+        end = m.end()
+        possessive = _POSSESSIVE.search(raw)
+        if possessive and len(raw) > 3:
+            raw, end = raw[: possessive.start()], m.start() + possessive.start()
+        low = raw.casefold()
+        hyphened = text[end : end + 1] in "-‑–" and end < len(text)
+        last = i == len(matches) - 1
+        article = not last and (low in _ARTICLES or (hyphened and low in _ASSIMILATED))
+        found.append(_Token(m.start(), end, raw, _fold(raw), article))
+    return found
+
+
+def actor_key(name: str) -> str:
+    """A transliteration-insensitive key: equal for spellings of the same name.
+
+    Articles ("al-", "el-", "ash-", "the") drop out and every word is reduced by
+    :func:`_fold_latin` or, in Arabic script, by alef/ya/ta marbuta/hamza folding with
+    harakat and tatweel removed. So "Kata'ib Hizballah", "Kataeb Hezbollah" and
+    "Kataib Hizbullah" share a key, and "الحشد الشعبي" matches "حشد الشعبى".
+    """
+    return " ".join(t.key for t in _tokens(name) if not t.article and t.key)
+
+
+def _plain(text: str) -> str:
+    """Case-, diacritic- and spacing-insensitive form for the exact step."""
+    text = _strip_marks(text).casefold()
+    for mark in _APOSTROPHES:
+        text = text.replace(mark, "'")
+    return " ".join(text.split())
+
+
+def _is_acronym(name: str) -> bool:
+    return bool(_ACRONYM.match(name)) and any(ch.isalpha() for ch in name)
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMatch:
+    """A candidate actor for a name, with how it was found and how sure that is (0-1)."""
+
+    actor_id: str
+    name: str
+    acled_name: str
+    score: float
+    method: Method
+    alias: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ActorMention:
+    """A stretch ``text[start:end]`` that names ``actor_id``."""
+
+    start: int
+    end: int
+    surface: str
+    actor_id: str
+    score: float
+    method: Method
+
+
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """One name the resolver knows: an alias of some actors, or a descriptor phrase.
+
+    ``literal`` names (descriptors, ACLED's own names) are English, not transliterations:
+    they match only as written (case and accents aside), never by skeleton key, so
+    "Reuters" is not "rioters" and "former" is not "farmers".
+    """
+
+    name: str
+    actors: tuple[str, ...]
+    weak: bool
+    cues: tuple[str, ...]
+    descriptor: bool
+    acronym: bool
+    proper: bool
+    literal: bool
+
+
+def _loose(text: str) -> str:
+    """Plain form without apostrophes, hyphens, plural -s or doubled letters."""
+    words = re.split(r"[\s\-‑–/]+", _plain(text).replace("'", ""))
+    words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w]
+    return re.sub(r"(.)\1+", r"\1", " ".join(w for w in words if w not in _ARTICLES))
+
+
+def _literal(text: str) -> str:
+    """Plain form with only case, accents and apostrophes forgiven: "iraqi-militias" in a URL
+    slug is not the phrase "Iraqi militias", nor is "an Iraqi militia" (an apposition)."""
+    return _plain(text).replace("'", "")
+
+
+def _close(surface: str, entry: _Entry) -> bool:
+    """Whether a key match is a spelling of the alias, not another word with its skeleton."""
+    if entry.literal:
+        return _literal(surface) == _literal(entry.name)
+    return fuzz.ratio(_loose(surface), _loose(entry.name)) >= 70
+
+
+class ActorResolver:
+    """Resolve names to a pack's actors, and find actor names in running text.
+
+    Steps for a name (:meth:`resolve`): exact alias → transliteration key (:func:`actor_key`)
+    → descriptor rule → fuzzy score with generic words (``generic_words`` of the pack)
+    down-weighted. Text scanning (:meth:`find_mentions`) runs one Aho-Corasick pass over the
+    word keys of the text, so spelling variants are found with exact offsets.
+    """
+
+    def __init__(self, pack: Pack) -> None:
+        self.pack = pack
+        self._actors = {actor.id: actor for actor in pack.actors}
+        self._order = {actor.id: i for i, actor in enumerate(pack.actors)}
+        self._generic = frozenset(_fold(w) for w in pack.generic_words)
+        entries: list[_Entry] = []
+        for actor in pack.actors:
+            entries.extend(self._alias_entry(actor, alias) for alias in actor.aliases)
+        for descriptor in pack.descriptors:
+            for phrase in descriptor.phrases:
+                entries.append(
+                    _Entry(phrase, descriptor.actors, False, (), True, False, False, True)
+                )
+        self._exact: dict[str, list[_Entry]] = {}
+        self._keys: dict[str, list[_Entry]] = {}
+        self._acronyms: dict[str, list[_Entry]] = {}
+        for entry in entries:
+            if entry.acronym:
+                self._acronyms.setdefault(entry.name, []).append(entry)
+                continue
+            self._exact.setdefault(_plain(entry.name), []).append(entry)
+            key = actor_key(entry.name)
+            if key:
+                self._keys.setdefault(key, []).append(entry)
+        self._automaton = self._build_automaton()
+        # Keys of the names that identify an actor on their own, for weak-alias support.
+        self._strong = {
+            actor.id: frozenset(
+                actor_key(a.name)
+                for a in actor.aliases
+                if not a.weak and not _is_acronym(a.name) and len(actor_key(a.name)) > 3
+            )
+            for actor in pack.actors
+        }
+        self._acronym_re = (
+            re.compile(
+                r"(?<![\w.])("
+                + "|".join(sorted(map(re.escape, self._acronyms), key=len, reverse=True))
+                + r")(?![\w])"
+            )
+            if self._acronyms
+            else None
+        )
+        fuzzy = [(e, self._distinctive(e.name)) for es in self._keys.values() for e in es]
+        self._fuzzy = [(e, d) for e, d in fuzzy if not e.descriptor and d]
+        self._fuzzy_choices = [d for _, d in self._fuzzy]
+
+    @staticmethod
+    def _alias_entry(actor: Actor, alias: Alias) -> _Entry:
+        acronym = _is_acronym(alias.name) and alias.lang != "acled"
+        words = [w for w in re.split(r"[\s\-‑–]+", alias.name) if w.casefold() not in _ARTICLES]
+        first = words[0][:1] if words else ""
+        proper = alias.script == "Latn" and first.isupper() and alias.lang != "acled"
+        literal = alias.lang == "acled"
+        return _Entry(
+            alias.name, (actor.id,), alias.weak, alias.cues, False, acronym, proper, literal
+        )
+
+    def _build_automaton(self) -> Any:
+        auto = ahocorasick.Automaton()
+        for key, entries in self._keys.items():
+            auto.add_word("\x1f" + key.replace(" ", "\x1f") + "\x1f", (key, entries))
+        if len(auto) == 0:
+            return None
+        auto.make_automaton()
+        return auto
+
+    def _distinctive(self, name: str) -> str:
+        words = [t for t in _tokens(name) if not t.article]
+        kept = [_plain(t.raw).replace("'", "") for t in words if t.key not in self._generic]
+        return " ".join(re.sub(r"(.)\1+", r"\1", w) for w in kept)
+
+    # ------------------------------------------------------------------ ranking helpers
+    def _country_of(self, context: str | None) -> str | None:
+        """The country whose cue words the context names most often, if any."""
+        if not context:
+            return None
+        folded = _plain(context)
+        best, best_hits = None, 0
+        for country, words in self.pack.countries.items():
+            hits = sum(len(re.findall(rf"\b{re.escape(_plain(w))}\b", folded)) for w in words)
+            if hits > best_hits:
+                best, best_hits = country, hits
+        return best
+
+    def _rank(self, actor_ids: Iterable[str], context: str | None, when: str | None) -> list[str]:
+        """Candidate actors ordered by context country, activity on ``when``, then pack order."""
+        country = self._country_of(context)
+        ids = list(dict.fromkeys(actor_ids))
+
+        def order(actor_id: str) -> tuple[int, int, int]:
+            actor = self._actors[actor_id]
+            off_country = int(country is not None and actor.country not in (None, country))
+            inactive = int(when is not None and not actor.active_on(when))
+            return (inactive, off_country, self._order[actor_id])
+
+        return sorted(ids, key=order)
+
+    def _supported(self, entry: _Entry, text: str, start: int, end: int, keys: str) -> bool:
+        """A weak alias counts when a cue word is near it or the text names the actor in full.
+
+        ``keys`` is ``" " + actor_key(text) + " "``, computed once per text.
+        """
+        window = _plain(text[max(0, start - _WINDOW) : end + _WINDOW])
+        if any(re.search(rf"\b{re.escape(_plain(cue))}\b", window) for cue in entry.cues):
+            return True
+        return any(f" {key} " in keys for a in entry.actors for key in self._strong[a])
+
+    def _match(self, actor_id: str, score: float, method: Method, alias: str) -> ActorMatch:
+        actor = self._actors[actor_id]
+        return ActorMatch(actor_id, actor.name, actor.acled_name, round(score, 4), method, alias)
+
+    # ------------------------------------------------------------------ names
+    def resolve(
+        self, mention: str, context: str | None = None, *, when: str | None = None
+    ) -> list[ActorMatch]:
+        """Candidate actors for ``mention``, best first (empty when nothing fits).
+
+        1. If ``context`` holds the mention, a longer name around it wins ("Hezbollah" after
+           "Kataib" in the context is Kata'ib Hezbollah; alone it is Lebanese Hezbollah).
+        2. Exact alias (case-insensitive; acronyms case-sensitive) → ``exact``/``acronym``.
+        3. Same :func:`actor_key` → ``key``; a descriptor phrase → ``descriptor``.
+        4. Fuzzy similarity of the distinctive words → ``fuzzy``.
+        Per-country and per-period actors sharing a name are ordered by the country the
+        context points to and by ``when`` (ISO date).
+        """
+        mention = " ".join(mention.split()).strip("\"'“”‘’.,;:")
+        if not mention:
+            return []
+        found = self._resolve_name(mention, context, when)
+        position = {
+            a: i for i, a in enumerate(self._rank((m.actor_id for m in found), context, when))
+        }
+        ranked = sorted(found, key=lambda m: (-m.score, position[m.actor_id]))
+        # 1.
+        expanded = self._expand(mention, context) if context else []
+        return self._dedupe(expanded + ranked)
+
+    def _expand(self, mention: str, context: str) -> list[ActorMatch]:
+        """The longer name the mention is part of, when every occurrence of it in the context
+        sits inside one ("Hezbollah" cut out of "Kataib Hezbollah")."""
+        occurrences = [
+            m.start()
+            for m in re.finditer(rf"(?<!\w){re.escape(_plain(mention))}(?!\w)", _plain(context))
+        ]
+        if not occurrences or len(_plain(context)) != len(context):
+            return []
+        hits = [h for h in self.find_mentions(context) if len(h.surface) > len(mention)]
+        covering = []
+        for at in occurrences:
+            inside = [h for h in hits if h.start <= at and at + len(mention) <= h.end]
+            if not inside:
+                return []
+            covering.append(inside[0])
+        hit = covering[0]
+        return [self._match(hit.actor_id, hit.score, hit.method, hit.surface)]
+
+    def _variants(self, mention: str) -> list[str]:
+        """The mention and cleaner forms: no "(IS)" parenthetical, no leading "the", no
+        trailing "group"/"militia" ("Islamic State (IS) group" → "Islamic State")."""
+        out = [mention]
+        bare = _PARENS.sub(" ", mention).strip()
+        words = bare.split()
+        if words and words[0].casefold() == "the":
+            words = words[1:]
+        out.append(" ".join(words))
+        while len(words) > 1 and words[-1].casefold() in _TRAILING_GENERIC:
+            words = words[:-1]
+            out.append(" ".join(words))
+        return list(dict.fromkeys(v for v in out if v))
+
+    def _resolve_name(
+        self, mention: str, context: str | None, when: str | None
+    ) -> list[ActorMatch]:
+        text = context or mention
+        keys = f" {actor_key(text)} "
+        found: list[ActorMatch] = []
+        for variant in self._variants(mention):
+            # 2.
+            for entry in self._acronyms.get(variant, ()):
+                ok = not entry.weak or self._supported(entry, text, 0, len(text), keys)
+                score = _SCORES["acronym_supported"] if ok else _UNSUPPORTED_WEAK
+                score = 1.0 if not entry.weak else score
+                for actor_id in self._rank(entry.actors, context, when):
+                    found.append(self._match(actor_id, score, "acronym", entry.name))
+            for entry in self._exact.get(_plain(variant), ()):
+                method: Method = "descriptor" if entry.descriptor else "exact"
+                for actor_id in self._rank(entry.actors, context, when):
+                    found.append(self._match(actor_id, _SCORES[method], method, entry.name))
+            # 3.
+            for entry in self._keys.get(actor_key(variant), ()):
+                if entry.literal and not _close(variant, entry):
+                    continue
+                method = "descriptor" if entry.descriptor else "key"
+                for actor_id in self._rank(entry.actors, context, when):
+                    found.append(self._match(actor_id, _SCORES[method], method, entry.name))
+            if found:
+                return found
+        # 4.
+        return self._fuzzy_matches(self._variants(mention)[-1], context, when)
+
+    def _fuzzy_matches(
+        self, mention: str, context: str | None, when: str | None
+    ) -> list[ActorMatch]:
+        distinctive = self._distinctive(mention)
+        if not distinctive:
+            return []
+        full = _plain(mention)
+        best: dict[str, tuple[float, str]] = {}
+        hits = process.extract(
+            distinctive, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=70, limit=20
+        )
+        for _, similarity, index in hits:
+            entry, _ = self._fuzzy[index]
+            overall = fuzz.token_sort_ratio(full, _plain(entry.name)) / 100
+            score = 0.85 * similarity / 100 + 0.15 * overall
+            if score < FUZZY_THRESHOLD:
+                continue
+            for actor_id in entry.actors:
+                if score > best.get(actor_id, (0.0, ""))[0]:
+                    best[actor_id] = (score, entry.name)
+        ranked = self._rank(best, context, when)
+        ranked.sort(key=lambda a: -best[a][0])
+        return [self._match(a, 0.9 * best[a][0], "fuzzy", best[a][1]) for a in ranked]
+
+    @staticmethod
+    def _dedupe(matches: Sequence[ActorMatch]) -> list[ActorMatch]:
+        """First match per actor, in the given order (already best first)."""
+        seen: dict[str, ActorMatch] = {}
+        for match in matches:
+            seen.setdefault(match.actor_id, match)
+        return list(seen.values())
+
+    # ------------------------------------------------------------------ running text
+    def find_mentions(self, text: str, *, when: str | None = None) -> list[ActorMention]:
+        """Actor names in ``text`` with exact offsets: longest non-overlapping matches.
+
+        1. Scan the word keys of the text for every alias and descriptor key.
+        2. Scan the raw text, case-sensitively, for acronym aliases.
+        3. Drop weak aliases the text does not support, and capitalised aliases found in
+           lower case ("hashed out" is not the Hashd).
+        4. Keep the longest matches that do not overlap; resolve each to one actor by the
+           country words near it (then in the whole text) and ``when``.
+        """
+        candidates: list[tuple[int, int, _Entry]] = []
+        # 1.
+        tokens = _tokens(text)
+        kept = [t for t in tokens if not t.article and t.key]
+        if self._automaton is not None and kept:
+            stream, starts = "\x1f", {}
+            for i, token in enumerate(kept):
+                starts[len(stream) - 1] = i
+                stream += token.key + "\x1f"
+            for end_index, (key, entries) in self._automaton.iter(stream):
+                first = starts[end_index - len(key) - 1]
+                last = first + key.count(" ")
+                start, end = kept[first].start, kept[last].end
+                start = self._with_article(text, tokens, start)
+                candidates.extend((start, end, entry) for entry in entries)
+        # 2.
+        if self._acronym_re is not None:
+            for m in self._acronym_re.finditer(text):
+                candidates.extend((m.start(), m.end(), e) for e in self._acronyms[m.group(1)])
+        # 3.
+        keys = " " + " ".join(t.key for t in kept) + " "
+        accepted = []
+        for start, end, entry in candidates:
+            surface = text[start:end]
+            if entry.proper and not _starts_upper(surface, entry.name):
+                continue
+            if not entry.acronym and not _close(surface, entry):
+                continue
+            if entry.weak and not self._supported(entry, text, start, end, keys):
+                continue
+            accepted.append((start, end, entry))
+        # 4. Longest first; at equal span a name over a descriptor, the alias spelt as written
+        # over one that only shares its key.
+        accepted.sort(
+            key=lambda c: (
+                c[0] - c[1],
+                c[2].descriptor,
+                _plain(text[c[0] : c[1]]) != _plain(c[2].name),
+                c[0],
+            )
+        )
+        taken: list[tuple[int, int, _Entry]] = []
+        for start, end, entry in accepted:
+            if all(end <= s or start >= e for s, e, _ in taken):
+                taken.append((start, end, entry))
+        # Names shared by several actors (per-country Islamic State) arrive as one entry each.
+        same_span: dict[tuple[int, int, bool], list[str]] = {}
+        for start, end, entry in accepted:
+            same_span.setdefault((start, end, entry.descriptor), []).extend(entry.actors)
+        mentions = []
+        for start, end, entry in sorted(taken, key=lambda c: c[0]):
+            near = text[max(0, start - _WINDOW) : end + _WINDOW]
+            context = near if self._country_of(near) else text
+            actor_id = self._rank(same_span[(start, end, entry.descriptor)], context, when)[0]
+            method: Method = (
+                "descriptor"
+                if entry.descriptor
+                else "acronym"
+                if entry.acronym
+                else "exact"
+                if _plain(text[start:end]) == _plain(entry.name)
+                else "key"
+            )
+            if entry.weak:
+                score = _SCORES["acronym_supported"]
+            else:
+                score = 1.0 if method == "acronym" else _SCORES[method]
+            mentions.append(ActorMention(start, end, text[start:end], actor_id, score, method))
+        return mentions
+
+    @staticmethod
+    def _with_article(text: str, tokens: Sequence[_Token], start: int) -> int:
+        """Extend a match left over a hyphen-attached article: "al-Hashd", not "Hashd"."""
+        for token in tokens:
+            if token.end + 1 == start and token.article and text[token.end] in "-‑–":
+                return token.start
+        return start
+
+
+def _starts_upper(surface: str, alias: str) -> bool:
+    """A capitalised alias matches only capitalised text (or text in capitals throughout)."""
+    first = next((ch for ch in surface if ch.isalpha()), "")
+    if first.isupper():
+        return True
+    # "al-Hashd": the article may be lower case; the name after it must not be.
+    words = [w for w in re.split(r"[\s\-‑–]+", surface) if w]
+    significant = [w for w in words if w.casefold() not in _ARTICLES]
+    return bool(significant) and significant[0][:1].isupper()
+
+
+@lru_cache(maxsize=4)
+def default_resolver(pack: str = DEFAULT_PACK) -> ActorResolver:
+    """The resolver over ``load_pack(pack)``, built once per process."""
+    return ActorResolver(load_pack(pack))
+
+
+def resolve_name(
+    name: str, context: str | None = None, *, pack: str = DEFAULT_PACK
+) -> dict[str, Any]:
+    """The best actor for ``name`` as a JSON-able dict, for ``orbat resolve``.
+
+    Keys: ``id``, ``name``, ``acled_name``, ``kind``, ``country``, ``inter``, ``score``,
+    ``method`` (all None when nothing matched) and ``alternatives``, the other candidates
+    as ``{id, name, acled_name, score, method}``.
+    """
+    resolver = default_resolver(pack)
+    matches = resolver.resolve(name, context)
+    fields = ("id", "name", "acled_name", "kind", "country", "inter", "score", "method")
+    result: dict[str, Any] = {"query": name, **dict.fromkeys(fields), "alternatives": []}
+    if matches:
+        best, actor = matches[0], resolver.pack.actor(matches[0].actor_id)
+        result.update({f: getattr(actor, f) for f in fields[:6]}, score=best.score)
+        result["method"] = best.method
+        result["alternatives"] = [
+            {"id": m.actor_id, "name": m.name, "acled_name": m.acled_name}
+            | {"score": m.score, "method": m.method}
+            for m in matches[1:]
+        ]
+    return result
