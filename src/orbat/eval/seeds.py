@@ -223,3 +223,16 @@ def _score_fields(scores: SeedScores, gold: GoldEvent, mention: Any) -> None:
             continue
         scores.field_totals[name] = scores.field_totals.get(name, 0) + 1
         scores.field_hits[name] = scores.field_hits.get(name, 0) + int(ok)
+
+
+def run_seed_eval(db: str = ":memory:") -> SeedScores:
+    """Ingest the bundled founding corpus into ``db``, extract its events, and score them."""
+    from orbat.cli.app import example_corpus
+    from orbat.extract.stage import extract_events
+    from orbat.pipeline import ingest
+    from orbat.store import open_engine
+
+    ingest([str(example_corpus())], db)
+    engine = open_engine(db)
+    extract_events(engine)
+    return score_seed_events(engine)

@@ -173,6 +173,18 @@ def assign_actors(
 @lru_cache(maxsize=1)
 def default_finder() -> ActorFinder:
     """The actor pack's resolver, wrapped to give ACLED names and inter codes."""
-    from orbat.resolve.actors import pack_actor_finder
+    from orbat.packs import load_pack
+    from orbat.resolve.actors import ActorResolver
 
-    return pack_actor_finder()
+    pack = load_pack()
+    resolver = ActorResolver(pack)
+
+    def find(text: str) -> list[FoundActor]:
+        found = []
+        for mention in resolver.find_mentions(text):
+            actor = pack.actor(mention.actor_id)
+            if actor is not None:
+                found.append(FoundActor(mention.start, mention.end, actor.acled_name, actor.inter))
+        return found
+
+    return find

@@ -46,8 +46,8 @@ def consolidate(records: Sequence[EventRecord], own_dates: Sequence[bool]) -> li
        earlier mention of that type.
     2. Type: on one day, a generic "attack"/"targeted" coded as Armed clash takes the more
        specific Explosions/Remote violence sub-type the article reports for that day.
-    3. Place: on one day and type, a mention placed only by its country or province (or not
-       at all) takes the one town the article gives inside it — so all become one event with
+    3. Place: on one day and type, a mention placed only by its country, its province or
+       "near" a town (or not at all) takes the one town the article gives in that province — so all become one event with
        several evidence sentences.
     """
     out = list(records)
@@ -80,8 +80,8 @@ def consolidate(records: Sequence[EventRecord], own_dates: Sequence[bool]) -> li
             )
     # 3.
     for i, record in enumerate(out):
-        if record.geo_precision in (1, 2):
-            continue  # a town of its own (even "near X") is another place, not a vaguer one
+        if record.geo_precision == 1:
+            continue
         precise = [
             r
             for r in out
@@ -90,7 +90,10 @@ def consolidate(records: Sequence[EventRecord], own_dates: Sequence[bool]) -> li
             and r.event_date == record.event_date
             and r.event_type == record.event_type
             and (record.country is None or r.country == record.country)
+            # "near Baghdad" → "in Tarmiya, north of Baghdad": the vaguer place must hold the
+            # precise one (same province), or the convoy hit in Nasiriyah would move to Taji.
             and (record.admin1 is None or r.admin1 == record.admin1)
+            and (record.geo_precision != 2 or record.admin1 is not None)
         ]
         if len({r.place_id for r in precise}) == 1:
             out[i] = replace(record, **{f: getattr(precise[0], f) for f in _PLACE_FIELDS})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -248,7 +249,7 @@ class EventExtractor:
             longitude=place.lon if place is not None else None,
             geo_precision=location.geo_precision if location is not None else None,
             place_id=place.id if place is not None else None,
-            fatalities=fatalities if fatalities is not None else 0,
+            fatalities=fatalities,
             stance=stance,
             extra={"classifier_score": coded.score},
         )
@@ -295,9 +296,17 @@ def _plausible_surface(surface: str) -> bool:
 
 
 def _location_name(location: ResolvedPlace | None) -> str | None:
+    """The place's name in plain Latin letters, as ACLED writes locations ("At Tarmiyah",
+    not "Aţ Ţārmīyah"): analysts filter and join on these strings."""
     if location is None:
         return None
-    return location.place.name
+    return ascii_name(location.place.name)
+
+
+def ascii_name(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in folded if not unicodedata.combining(c) and c not in "‘’ʿʾ`'")
+    return plain or name
 
 
 # "Tarmiya, north of Baghdad", "near Mayadeen, southeast of Deir Ezzor": the second town is

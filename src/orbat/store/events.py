@@ -202,7 +202,9 @@ class EventStore:
                     merged[name] = getattr(row, name)
         # 3.
         figures = sorted({r.fatalities for r in rows if r.fatalities is not None})
-        merged["fatalities"] = figures[0] if figures else None
+        # A mention that gives no figure says nothing about the toll; ACLED codes an event no
+        # source gives a toll for as 0.
+        merged["fatalities"] = figures[0] if figures else 0
         contested = len(figures) > 1 or any(r.stance == "denied" for r in rows)
         # 4.
         outlets = sorted({r.outlet for r in rows if r.outlet})

@@ -1,0 +1,104 @@
+"""`orbat eval`: run the project's gold sets and print per-field scores."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+__all__ = ["eval_command"]
+
+console = Console()
+SUITES = ("seeds", "case2021", "centcom", "aeb")
+
+
+def eval_command(
+    suites: Annotated[
+        list[str] | None,
+        typer.Argument(help=f"Which gold sets: {', '.join(SUITES)} (default all)."),
+    ] = None,
+    data: Annotated[
+        Path,
+        typer.Option(
+            help="Folder holding the gold data of case2021/centcom/aeb (the repo's tests)."
+        ),
+    ] = Path("tests"),
+) -> None:
+    """Score orbat against its gold sets (founding corpus, CASE 2021, CENTCOM, aeb)."""
+    chosen = suites or list(SUITES)
+    unknown = set(chosen) - set(SUITES)
+    if unknown:
+        raise typer.BadParameter(f"unknown gold set(s): {', '.join(sorted(unknown))}")
+    for suite in chosen:
+        {"seeds": _seeds, "case2021": _case2021, "centcom": _centcom, "aeb": _aeb}[suite](data)
+
+
+def _seeds(_data: Path) -> None:
+    from orbat.eval.seeds import run_seed_eval
+
+    with tempfile.TemporaryDirectory() as tmp:
+        scores = run_seed_eval(str(Path(tmp) / "seeds.db"))
+    table = Table(title="founding corpus: events vs hand-annotated gold", show_header=False)
+    table.add_row("required gold events", str(scores.required))
+    table.add_row("recall", f"{scores.recall:.3f} ({scores.found_required}/{scores.required})")
+    table.add_row(
+        "precision", f"{scores.precision:.3f} ({scores.matched}/{scores.extracted} events)"
+    )
+    table.add_row("F1", f"{scores.f1:.3f}")
+    for name, value in scores.field_accuracy().items():
+        table.add_row(f"  {name} (on matched)", f"{value:.3f}")
+    console.print(table)
+    for missed in scores.missed:
+        console.print(f"  [yellow]missed[/] {missed.file} “{missed.quote}”", highlight=False)
+
+
+def _needs(path: Path) -> bool:
+    if path.exists():
+        return True
+    console.print(f"[yellow]skipped[/]: {path} not found (pass --data to the repo's tests/)")
+    return False
+
+
+def _case2021(data: Path) -> None:
+    from orbat.eval.case2021 import evaluate, load, orbat_classifier, split
+
+    tsv = data / "eval" / "data" / "case2021" / "task2_test_with_labels.tsv"
+    if not _needs(tsv):
+        return
+    snippets = load(tsv)
+    dev, held = split(snippets)
+    classifier = orbat_classifier()
+    for name, part in (("dev half", dev), ("held-out half", held), ("all", snippets)):
+        report = evaluate(part, classifier, "acled", f"CASE 2021 {name}")
+        console.print(report.render(top=5 if name == "all" else 0), highlight=False)
+
+
+def _centcom(data: Path) -> None:
+    from orbat.eval.centcom import load_gold, score
+
+    csv = data / "eval" / "data" / "centcom_strikes.csv"
+    if not _needs(csv):
+        return
+    scores = score(load_gold(csv))
+    table = Table(title=f"CENTCOM strike lines (n={scores.n})", show_header=False)
+    for name, value in scores.as_dict().items():
+        if name != "n":
+            table.add_row(name, f"{value:.3f}")
+    console.print(table)
+
+
+def _aeb(data: Path) -> None:
+    from orbat.eval.aeb import evaluate
+
+    folder = data / "ingest" / "data" / "aeb"
+    if not _needs(folder):
+        return
+    summary, _ = evaluate(folder)
+    console.print(
+        f"aeb article extraction: P={summary.precision:.3f} R={summary.recall:.3f} "
+        f"F1={summary.f1:.3f} over {summary.pages} pages ({summary.pages_per_second:.0f} pages/s)"
+    )
