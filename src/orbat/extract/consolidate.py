@@ -47,8 +47,8 @@ def consolidate(records: Sequence[EventRecord], own_dates: Sequence[bool]) -> li
     2. Type: on one day, a generic "attack"/"targeted" coded as Armed clash takes the more
        specific Explosions/Remote violence sub-type the article reports for that day.
     3. Place: on one day and type, a mention placed only by its country, its province or
-       "near" a town (or not at all) takes the one town the article gives in that province — so all become one event with
-       several evidence sentences.
+       "near" a town (or not at all) takes the one town the article gives in that
+       province, so all become one event with several evidence sentences.
     """
     out = list(records)
     # 1.
