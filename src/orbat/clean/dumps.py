@@ -1,0 +1,222 @@
+"""The segment & clean stage: cut a raw document into articles, find their metadata, drop chrome."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from orbat.clean.chrome import Cleaned, remove_chrome
+from orbat.clean.dates import parse_date
+from orbat.clean.feeds import FlatFeed, find_feed
+from orbat.clean.lines import Line, is_separator, split_lines
+from orbat.clean.metadata import original_outlet, read_header, site_name, title_outlet
+from orbat.clean.pages import PageHeader, find_headers
+from orbat.errors import SegmentationError
+from orbat.models import Article, RawDocument
+
+__all__ = ["segment"]
+
+# Text before the first story header is page chrome ("logo", navigation) unless it is long
+# enough to be a story of its own whose header was lost.
+_PREAMBLE_WORDS = 50
+# Metadata a document carries for itself, which wins over what the text says.
+_OWN_FIELDS = ("title", "url", "source", "external_id", "language")
+_NO_TEXT = "no article text after cleaning"
+
+
+@dataclass(slots=True)
+class _Draft:
+    """One story cut out of a dump, before its body is cleaned."""
+
+    lines: Sequence[Line]
+    start: int
+    end: int
+    title: str | None = None
+    url: str | None = None
+    published: date | None = None
+    published_raw: str | None = None
+    source: str | None = None
+    header: list[str] = field(default_factory=list)
+    excerpt: str = ""
+    preamble: bool = False
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _span(lines: Sequence[Line]) -> tuple[int, int] | None:
+    texts = [line for line in lines if line.text]
+    return (texts[0].start, texts[-1].end) if texts else None
+
+
+def _untitled(lines: Sequence[Line], *, preamble: bool) -> list[_Draft]:
+    span = _span(lines)
+    if span is None:
+        return []
+    return [_Draft(lines, *span, preamble=preamble)]
+
+
+def _feed_drafts(lines: Sequence[Line], feed: FlatFeed) -> list[_Draft]:
+    source = site_name(feed.channel) if feed.channel else None
+    drafts = _untitled(lines[: feed.items[0].line], preamble=True)
+    bounds = [item.line for item in feed.items[1:]] + [len(lines)]
+    for item, stop in zip(feed.items, bounds, strict=True):
+        body = lines[item.line + 1 : stop]
+        start = lines[item.line].start
+        end = (_span(body) or (start, lines[item.line].end))[1]
+        draft = _Draft(body, start, end, item.title or None, item.link, source=source)
+        draft.published, draft.published_raw = parse_date(item.published_raw), item.published_raw
+        draft.excerpt = item.excerpt
+        if item.title and (outlet := title_outlet(item.title)):
+            draft.extra["original_source"] = outlet
+        drafts.append(draft)
+    return drafts
+
+
+def _page_drafts(lines: Sequence[Line], headers: list[PageHeader]) -> list[_Draft]:
+    drafts = _untitled(lines[: headers[0].start], preamble=True)
+    bounds = [h.start for h in headers[1:]] + [len(lines)]
+    for header, stop in zip(headers, bounds, strict=True):
+        body = lines[header.end + 1 : stop]
+        start = lines[header.start].start
+        end = (_span(body) or (start, lines[header.end].end))[1]
+        info = read_header(header.lines, header.title)
+        draft = _Draft(body, start, end, header.title, header=header.lines, source=info.source)
+        draft.published, draft.published_raw = info.published, info.published_raw
+        if info.captions:
+            draft.extra["captions"] = info.captions
+        drafts.append(draft)
+    return drafts
+
+
+def _cut(lines: Sequence[Line]) -> list[_Draft]:
+    """Cut one separator-free part of a dump into drafts.
+
+    1. A flattened RSS feed: one story per item header line.
+    2. Pages: one story per repeated-headline header.
+    3. Otherwise the part is one story with no header.
+    """
+    # 1. feed
+    feed = find_feed(lines)
+    if feed is not None:
+        return _feed_drafts(lines, feed)
+    # 2. pages
+    headers = find_headers(lines)
+    if headers:
+        return _page_drafts(lines, headers)
+    # 3. one story
+    return _untitled(lines, preamble=False)
+
+
+def _parts(lines: list[Line]) -> list[list[Line]]:
+    parts: list[list[Line]] = [[]]
+    for line in lines:
+        if is_separator(line):
+            parts.append([])
+        else:
+            parts[-1].append(line)
+    return [part for part in parts if any(line.text for line in part)]
+
+
+def _outlet(draft: _Draft, cleaned: Cleaned) -> str | None:
+    found = draft.extra.get("original_source")
+    if found is None and cleaned.outlets:
+        found = cleaned.outlets[0]
+    if found is None:
+        found = original_outlet(cleaned.paragraphs)
+    return found if isinstance(found, str) and found != draft.source else None
+
+
+def _article(raw: RawDocument, draft: _Draft, cleaned: Cleaned) -> Article:
+    extra: dict[str, Any] = {**raw.extra, **draft.extra}
+    extra.pop("original_source", None)
+    if outlet := _outlet(draft, cleaned):
+        extra["original_source"] = outlet
+    if cleaned.sources:
+        extra["sources_list"] = cleaned.sources
+    return Article(
+        origin=raw.origin,
+        format=raw.format,
+        text=cleaned.text,
+        title=draft.title,
+        url=draft.url,
+        published=draft.published,
+        published_raw=draft.published_raw,
+        source=draft.source,
+        language=raw.language,
+        raw_start=draft.start,
+        raw_end=draft.end,
+        extra=extra,
+    )
+
+
+def _own_metadata(raw: RawDocument, article: Article, *, whole: bool) -> None:
+    """Let the document's own metadata win over what the text said.
+
+    For a document that held several stories only ``source`` and ``language`` can apply
+    to each of them, and only where the text named none; the rest describes the dump.
+    """
+    if whole:
+        for name in _OWN_FIELDS:
+            if (value := getattr(raw, name)) is not None:
+                setattr(article, name, value)
+        if raw.published is not None or raw.published_raw is not None:
+            article.published, article.published_raw = raw.published, raw.published_raw
+        return
+    article.source = article.source or raw.source
+    article.language = article.language or raw.language
+
+
+def _locator(raw: RawDocument, n: int) -> str:
+    return f"{raw.locator} / article {n}" if raw.locator else f"article {n}"
+
+
+def _segment_text(raw: RawDocument) -> list[Article]:
+    articles: list[Article] = []
+    for part in _parts(split_lines(raw.text)):
+        for draft in _cut(part):
+            header = [draft.title, *draft.header] if draft.title else draft.header
+            cleaned = remove_chrome((line.text for line in draft.lines), header=header)
+            if not cleaned.paragraphs and draft.excerpt:
+                cleaned = remove_chrome([draft.excerpt])
+            if not cleaned.paragraphs:
+                continue
+            if draft.preamble and len(cleaned.text.split()) < _PREAMBLE_WORDS:
+                continue
+            articles.append(_article(raw, draft, cleaned))
+    if not articles:
+        raise SegmentationError(_NO_TEXT)
+    for n, article in enumerate(articles, 1):
+        article.locator = _locator(raw, n)
+        _own_metadata(raw, article, whole=len(articles) == 1)
+    return articles
+
+
+def _segment_one(raw: RawDocument) -> Article:
+    cleaned = remove_chrome(raw.text.splitlines(), header=[raw.title] if raw.title else [])
+    if not cleaned.paragraphs:
+        raise SegmentationError(_NO_TEXT)
+    draft = _Draft([], 0, 0, source=raw.source)
+    article = _article(raw, draft, cleaned)
+    article.locator = raw.locator
+    article.raw_start = article.raw_end = None
+    _own_metadata(raw, article, whole=True)
+    return article
+
+
+def segment(raw: RawDocument) -> list[Article]:
+    """Cut ``raw`` into cleaned articles.
+
+    Plain-text dumps (``format == "text"``) may hold several stories: feeds flattened to
+    text, pages with two stories, aggregator pages with related articles; each becomes
+    one :class:`Article` with its title, date, outlet and URL where the text gives them,
+    its span in ``raw.text`` and a locator ``article N``. Any other format is one article
+    already; its text is cleaned and its metadata copied. The document's own metadata wins
+    over what the text says.
+
+    Raises:
+        SegmentationError: when no article text is left after cleaning.
+    """
+    if raw.format != "text":
+        return [_segment_one(raw)]
+    return _segment_text(raw)
