@@ -11,6 +11,7 @@ demo: $(STAMP)
 	$(BIN)/orbat ingest --example
 	$(BIN)/orbat stats
 	$(BIN)/orbat documents
+	$(BIN)/orbat events
 
 ## test: install, then run the whole test suite
 test: $(STAMP)

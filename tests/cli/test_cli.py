@@ -82,3 +82,10 @@ def test_missing_database_is_one_clear_line(tmp_path: Path) -> None:
     )
     assert result.returncode == 1
     assert "no database" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_resolve_prints_the_actor_as_json() -> None:
+    result = runner.invoke(app, ["resolve", "Kata'ib Hizballah"])
+    assert result.exit_code == 0
+    found = json.loads(result.output)
+    assert found["id"] == "kataib-hezbollah" and found["acled_name"]

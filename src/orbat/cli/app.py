@@ -14,6 +14,7 @@ from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeEl
 from rich.table import Table
 
 from orbat import settings
+from orbat.cli.actors import resolve_command
 from orbat.cli.evaluate import eval_command
 from orbat.cli.events import events_command
 from orbat.errors import OrbatError
@@ -220,6 +221,7 @@ def export_command(
 
 app.command("events")(events_command)
 app.command("eval")(eval_command)
+app.command("resolve")(resolve_command)
 
 
 def main() -> None:
