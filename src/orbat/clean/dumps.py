@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
@@ -9,7 +10,7 @@ from typing import Any
 
 from orbat.clean.chrome import Cleaned, remove_chrome
 from orbat.clean.dates import parse_date
-from orbat.clean.feeds import FlatFeed, find_feed
+from orbat.clean.feeds import FeedItem, find_feed
 from orbat.clean.lines import Line, is_separator, split_lines
 from orbat.clean.metadata import original_outlet, read_header, site_name, title_outlet
 from orbat.clean.pages import PageHeader, find_headers
@@ -56,56 +57,64 @@ def _untitled(lines: Sequence[Line], *, preamble: bool) -> list[_Draft]:
     return [_Draft(lines, *span, preamble=preamble)]
 
 
-def _feed_drafts(lines: Sequence[Line], feed: FlatFeed) -> list[_Draft]:
-    source = site_name(feed.channel) if feed.channel else None
-    drafts = _untitled(lines[: feed.items[0].line], preamble=True)
-    bounds = [item.line for item in feed.items[1:]] + [len(lines)]
-    for item, stop in zip(feed.items, bounds, strict=True):
-        body = lines[item.line + 1 : stop]
-        start = lines[item.line].start
-        end = (_span(body) or (start, lines[item.line].end))[1]
-        draft = _Draft(body, start, end, item.title or None, item.link, source=source)
-        draft.published, draft.published_raw = parse_date(item.published_raw), item.published_raw
-        draft.excerpt = item.excerpt
-        if item.title and (outlet := title_outlet(item.title)):
-            draft.extra["original_source"] = outlet
-        drafts.append(draft)
-    return drafts
+def _feed_draft(lines: Sequence[Line], item: FeedItem, stop: int, source: str | None) -> _Draft:
+    body = lines[item.line + 1 : stop]
+    start = lines[item.line].start
+    end = (_span(body) or (start, lines[item.line].end))[1]
+    draft = _Draft(body, start, end, item.title or None, item.link, source=source)
+    draft.published, draft.published_raw = parse_date(item.published_raw), item.published_raw
+    draft.excerpt = item.excerpt
+    if item.title and (outlet := title_outlet(item.title)):
+        draft.extra["original_source"] = outlet
+    return draft
 
 
-def _page_drafts(lines: Sequence[Line], headers: list[PageHeader]) -> list[_Draft]:
-    drafts = _untitled(lines[: headers[0].start], preamble=True)
-    bounds = [h.start for h in headers[1:]] + [len(lines)]
-    for header, stop in zip(headers, bounds, strict=True):
-        body = lines[header.end + 1 : stop]
-        start = lines[header.start].start
-        end = (_span(body) or (start, lines[header.end].end))[1]
-        info = read_header(header.lines, header.title)
-        draft = _Draft(body, start, end, header.title, header=header.lines, source=info.source)
-        draft.published, draft.published_raw = info.published, info.published_raw
-        if info.captions:
-            draft.extra["captions"] = info.captions
-        drafts.append(draft)
-    return drafts
+def _page_draft(lines: Sequence[Line], header: PageHeader, stop: int) -> _Draft:
+    body = lines[header.end + 1 : stop]
+    start = lines[header.start].start
+    end = (_span(body) or (start, lines[header.end].end))[1]
+    info = read_header(header.lines, header.title)
+    draft = _Draft(body, start, end, header.title, header=header.lines, source=info.source)
+    draft.published, draft.published_raw = info.published, info.published_raw
+    if info.captions:
+        draft.extra["captions"] = info.captions
+    return draft
 
 
 def _cut(lines: Sequence[Line]) -> list[_Draft]:
     """Cut one separator-free part of a dump into drafts.
 
-    1. A flattened RSS feed: one story per item header line.
-    2. Pages: one story per repeated-headline header.
-    3. Otherwise the part is one story with no header.
+    1. Find the item header lines of a flattened RSS feed.
+    2. Find the repeated-headline headers of pages, bar any that overlap an item line.
+    3. Each item or header starts a story that runs to the next start; the text before
+       the first start is a preamble. A part with no start is one story.
     """
-    # 1. feed
+    # 1. feed items
     feed = find_feed(lines)
-    if feed is not None:
-        return _feed_drafts(lines, feed)
-    # 2. pages
-    headers = find_headers(lines)
-    if headers:
-        return _page_drafts(lines, headers)
-    # 3. one story
-    return _untitled(lines, preamble=False)
+    items = feed.items if feed is not None else []
+    source = site_name(feed.channel) if feed is not None and feed.channel else None
+    # 2. page headers
+    item_lines = [item.line for item in items]
+    headers = [
+        h
+        for h in find_headers(lines)
+        if bisect_left(item_lines, h.start) == bisect_right(item_lines, h.end)
+    ]
+    # 3. stories
+    starts: list[tuple[int, FeedItem | PageHeader]] = sorted(
+        [(item.line, item) for item in items] + [(h.start, h) for h in headers],
+        key=lambda pair: pair[0],
+    )
+    if not starts:
+        return _untitled(lines, preamble=False)
+    drafts = _untitled(lines[: starts[0][0]], preamble=True)
+    stops = [line for line, _ in starts[1:]] + [len(lines)]
+    for (_, found), stop in zip(starts, stops, strict=True):
+        if isinstance(found, FeedItem):
+            drafts.append(_feed_draft(lines, found, stop, source))
+        else:
+            drafts.append(_page_draft(lines, found, stop))
+    return drafts
 
 
 def _parts(lines: list[Line]) -> list[list[Line]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from orbat.clean.chrome import is_chrome_line
 from orbat.clean.dates import find_header_date
@@ -20,6 +21,9 @@ __all__ = ["PageHeader", "find_headers"]
 #
 # How many non-blank lines may separate two copies of the headline.
 _WINDOW = 8
+# How many non-blank lines a header may span in all; also bounds the work per line, so a
+# text of one line repeated 100,000 times stays linear.
+_MAX_HEADER = 3 * _WINDOW
 # How many header lines (date, outlet, marker) may follow the last copy.
 _META_AFTER = 2
 # A line between two copies longer than this is a paragraph: the copies are not a header.
@@ -43,6 +47,8 @@ class PageHeader:
     lines: list[str] = field(default_factory=list)
 
 
+# Cached: while scanning ahead, each line is looked at from up to _MAX_HEADER positions.
+@lru_cache(maxsize=4096)
 def _is_meta(text: str) -> bool:
     """True for a header line that is a date, an outlet or a short marker ("TT")."""
     text = strip_bullet(text)
@@ -51,12 +57,15 @@ def _is_meta(text: str) -> bool:
     return find_header_date(text) is not None or looks_like_outlet(text)
 
 
+_is_chrome = lru_cache(maxsize=4096)(is_chrome_line)
+
+
 def _header_at(lines: Sequence[Line], nonblank: list[int], k: int) -> PageHeader | None:
     """The header whose headline is the ``k``-th non-blank line, if that line starts one."""
     title = lines[nonblank[k]].text
     copies = [k]
     j = k + 1
-    while j < len(nonblank) and j - copies[-1] <= _WINDOW:
+    while j < len(nonblank) and j - copies[-1] <= _WINDOW and j - k <= _MAX_HEADER:
         if lines[nonblank[j]].text == title:
             copies.append(j)
         j += 1
@@ -67,7 +76,7 @@ def _header_at(lines: Sequence[Line], nonblank: list[int], k: int) -> PageHeader
     between = [
         lines[nonblank[m]].text
         for m in range(copies[0] + 1, copies[-1])
-        if lines[nonblank[m]].text != title and not is_chrome_line(lines[nonblank[m]].text)
+        if lines[nonblank[m]].text != title and not _is_chrome(lines[nonblank[m]].text)
     ]
     if any(len(text.split()) > _MAX_BETWEEN_WORDS for text in between):
         return None
