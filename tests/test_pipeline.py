@@ -62,7 +62,7 @@ def test_a_copy_elsewhere_is_kept_in_the_same_cluster(db: str, tmp_path: Path) -
     ingest([str(SEEDS)], db)
     summary = ingest([str(copy.parent)], db)
     assert summary.duplicates == 2 and summary.articles_new == 0
-    rows = DocumentStore(open_engine(db)).list()
+    rows = DocumentStore(open_engine(db)).articles()
     assert len(rows) == 21
     pairs = [r for r in rows if r.cluster_size == 2]
     assert len(pairs) == 4  # two articles, each stored twice in one cluster
@@ -91,7 +91,7 @@ def test_same_wire_story_in_two_outlets_is_one_cluster(db: str, tmp_path: Path) 
     path.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
     summary = ingest([str(path)], db)
     assert summary.articles_new == 2 and summary.duplicates == 1
-    by_id = {r.external_id: r for r in DocumentStore(open_engine(db)).list()}
+    by_id = {r.external_id: r for r in DocumentStore(open_engine(db)).articles()}
     assert by_id["a-1"].cluster_id == by_id["b-7"].cluster_id != by_id["c-2"].cluster_id
     assert by_id["b-7"].duplicate_kind == "near"
 

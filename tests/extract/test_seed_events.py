@@ -51,7 +51,7 @@ def test_precision_floor(scores: SeedScores) -> None:
 
 
 def _event(engine: Engine, **filters: Any) -> Any:
-    rows = EventStore(engine).list(EventFilter(**filters))
+    rows = EventStore(engine).events(EventFilter(**filters))
     assert rows, f"no event for {filters}"
     return rows[0]
 
@@ -68,7 +68,7 @@ def test_is_attack_on_nujaba_base_in_tarmiya(engine: Engine) -> None:
 
 
 def test_convoy_bombings_are_one_event_per_place(engine: Engine) -> None:
-    rows = EventStore(engine).list(
+    rows = EventStore(engine).events(
         EventFilter(since=dt.date(2021, 8, 24), until=dt.date(2021, 8, 24))
     )
     places = {r.location for r in rows if r.sub_event_type == "Remote explosive/landmine/IED"}
@@ -77,7 +77,7 @@ def test_convoy_bombings_are_one_event_per_place(engine: Engine) -> None:
 
 def test_background_is_not_a_new_event(engine: Engine) -> None:
     # The January 2020 strike on Soleimani is history in the 2021 articles.
-    rows = EventStore(engine).list(
+    rows = EventStore(engine).events(
         EventFilter(since=dt.date(2020, 1, 1), until=dt.date(2020, 1, 31))
     )
     assert rows == []

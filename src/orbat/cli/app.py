@@ -143,7 +143,7 @@ def documents_command(
     offset: Annotated[int, typer.Option(help="How many to pass over first.")] = 0,
 ) -> None:
     """List stored articles, newest first."""
-    rows = _store(db).list(limit=limit, offset=offset)
+    rows = _store(db).articles(limit=limit, offset=offset)
     table = Table("id", "published", "source", "title", "words", "cluster")
     for row in rows:
         cluster = f"{row.cluster_id} (×{row.cluster_size})" if row.cluster_size > 1 else ""

@@ -42,7 +42,7 @@ def events_command(
         event_type=type,
     )
     store = EventStore(open_engine(settings.get("db", db), create=False))
-    rows = store.list(filters, limit=limit)
+    rows = store.events(filters, limit=limit)
     table = Table("id", "date", "type", "actor 1", "actor 2", "location", "deaths", "src")
     for row in rows:
         deaths = "" if row.fatalities is None else str(row.fatalities)

@@ -22,7 +22,7 @@ def _pages(engine: Engine) -> Iterator[tuple[list[Row[Any]], dict[int, list[Row[
     store = EventStore(engine)
     offset = 0
     while True:
-        rows = store.list(limit=_PAGE, offset=offset)
+        rows = store.events(limit=_PAGE, offset=offset)
         if not rows:
             return
         yield rows, store.mentions([r.id for r in rows])

@@ -69,7 +69,7 @@ class DocumentStore:
             )
         )
         self.commit()
-        return int(result.inserted_primary_key[0])
+        return _new_id(result)
 
     def finish_run(self, run_id: int, **counts: int) -> None:
         self.conn.execute(
@@ -124,11 +124,9 @@ class DocumentStore:
     ) -> StoredArticle:
         """Store ``article``; a new cluster is opened when ``cluster_id`` is ``None``."""
         new_cluster = cluster_id is None
-        if new_cluster:
-            cluster_id = int(
-                self.conn.execute(clusters.insert().values(size=0)).inserted_primary_key[0]
-            )
-        doc_id = int(
+        if cluster_id is None:
+            cluster_id = _new_id(self.conn.execute(clusters.insert().values(size=0)))
+        doc_id = _new_id(
             self.conn.execute(
                 documents.insert().values(
                     origin=article.origin,
@@ -151,7 +149,7 @@ class DocumentStore:
                     ingest_run_id=run_id,
                     ingested_at=_now(),
                 )
-            ).inserted_primary_key[0]
+            )
         )
         values: dict[str, Any] = {"size": clusters.c.size + 1}
         if new_cluster:
@@ -172,7 +170,7 @@ class DocumentStore:
                 yield int(row.id), bytes(row.minhash)
 
     # -- reading -------------------------------------------------------------------------
-    def list(
+    def articles(
         self, *, limit: int | None = None, offset: int = 0, search: str | None = None
     ) -> list[Row[Any]]:
         """Stored articles, newest first, optionally only those matching a full-text query."""
@@ -208,7 +206,7 @@ class DocumentStore:
     def snippets(self, query: str, limit: int = 20) -> list[Row[Any]]:
         """Best-ranked matches with a highlighted snippet (SQLite FTS5; plain list elsewhere)."""
         if self.engine.dialect.name != "sqlite":
-            return self.list(limit=limit, search=query)
+            return self.articles(limit=limit, search=query)
         sql = text(
             "SELECT d.id, d.title, d.published, d.source, "
             "snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet "
@@ -225,7 +223,7 @@ class DocumentStore:
             first, last = conn.execute(
                 select(func.min(documents.c.published), func.max(documents.c.published))
             ).one()
-            by_format = dict(
+            by_format: dict[str, int] = dict(
                 conn.execute(
                     select(documents.c.format, func.count()).group_by(documents.c.format)
                 ).all()
@@ -266,6 +264,13 @@ def fts5_query(query: str) -> str:
         if inner:
             terms.append('"' + inner + '"')
     return " ".join(terms) or '""'
+
+
+def _new_id(result: Any) -> int:
+    """The primary key a single-row INSERT created."""
+    key = result.inserted_primary_key
+    assert key is not None
+    return int(key[0])
 
 
 def _now() -> datetime:

@@ -159,18 +159,18 @@ class EventStore:
         if existing is not None:
             return int(existing)
         values = {name: getattr(record, name) for name in _CODING}
-        return int(
-            conn.execute(
-                insert(events).values(
-                    event_key=key,
-                    contested=False,
-                    mention_count=0,
-                    extractor=record.extractor,
-                    updated_at=_now(),
-                    **values,
-                )
-            ).inserted_primary_key[0]
+        result = conn.execute(
+            insert(events).values(
+                event_key=key,
+                contested=False,
+                mention_count=0,
+                extractor=record.extractor,
+                updated_at=_now(),
+                **values,
+            )
         )
+        assert result.inserted_primary_key is not None
+        return int(result.inserted_primary_key[0])
 
     def _refresh(self, conn: Connection, event_id: int) -> None:
         """Re-derive an event's merged view from all its mentions.
@@ -222,7 +222,7 @@ class EventStore:
         )
 
     # -- reading -------------------------------------------------------------------------
-    def list(
+    def events(
         self, filters: EventFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Row[Any]]:
         query = select(events).order_by(events.c.event_date.desc().nulls_last(), events.c.id)
