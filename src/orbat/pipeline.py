@@ -123,15 +123,15 @@ def _store_article(
     summary: IngestSummary,
 ) -> None:
     summary.articles_seen += 1
-    if store.find_known(article) is not None:
+    known, copy_cluster = store.find_same_text(article)
+    if known:
         summary.articles_known += 1
         return
     signature = index.signature(article.text)
     blob = index.to_bytes(signature) if signature is not None else None
-    exact = store.find_exact_copy(article.content_hash)
-    if exact is not None:
+    if copy_cluster is not None:
         store.insert(
-            article, run_id=run_id, cluster_id=exact[1], duplicate_kind="exact", minhash=blob
+            article, run_id=run_id, cluster_id=copy_cluster, duplicate_kind="exact", minhash=blob
         )
         summary.duplicates += 1
         summary.exact_duplicates += 1

@@ -135,3 +135,16 @@ def test_other_formats_are_one_cleaned_article(fmt: str) -> None:
 def test_no_text_after_cleaning_raises(fmt: str, text: str) -> None:
     with pytest.raises(SegmentationError, match="no article text after cleaning"):
         segment(RawDocument(origin="x", format=fmt, text=text))
+
+
+def test_feed_item_with_headline_only_keeps_the_headline() -> None:
+    raw = RawDocument(
+        origin="feed.rss",
+        format="rss",
+        text="submitted by someone\n\n[link][959 comments]",
+        title="Three pro-Iran fighters killed in IS attack near Baghdad",
+        locator="item 4",
+    )
+    (article,) = segment(raw)
+    assert article.text == raw.title and article.extra["headline_only"] is True
+    assert article.locator == "item 4"

@@ -203,9 +203,19 @@ def _segment_text(raw: RawDocument) -> list[Article]:
 
 def _segment_one(raw: RawDocument) -> Article:
     cleaned = remove_chrome(raw.text.splitlines(), header=[raw.title] if raw.title else [])
-    if not cleaned.paragraphs:
-        raise SegmentationError(_NO_TEXT)
     draft = _Draft([], 0, 0, source=raw.source)
+    if not cleaned.paragraphs:
+        if not raw.title:
+            raise SegmentationError(_NO_TEXT)
+        # A feed item with a headline and no body (or a body of chrome only) still reports
+        # something: keep the headline as the text rather than lose it.
+        article = _article(raw, draft, cleaned)
+        article.text = raw.title
+        article.extra["headline_only"] = True
+        article.locator = raw.locator
+        article.raw_start = article.raw_end = None
+        _own_metadata(raw, article, whole=True)
+        return article
     article = _article(raw, draft, cleaned)
     article.locator = raw.locator
     article.raw_start = article.raw_end = None

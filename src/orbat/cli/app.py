@@ -10,6 +10,7 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -133,7 +134,7 @@ def _print_summary(summary: IngestSummary, seconds: float) -> None:
     table.add_row("time", f"{seconds:.1f} s ({rate:.0f} articles/s)")
     console.print(table)
     for skip in summary.skips:
-        console.print(f"[yellow]skipped[/] {skip}", highlight=False, markup=True)
+        console.print(f"[yellow]skipped[/] {escape(str(skip))}", highlight=False)
 
 
 @app.command("documents")

@@ -86,25 +86,20 @@ class DocumentStore:
             )
         )
 
-    def find_known(self, article: Article) -> int | None:
-        """The id of this very article if it is already stored (same place, same text)."""
-        return self.conn.execute(
-            select(documents.c.id).where(
-                documents.c.origin == article.origin,
-                documents.c.locator == article.locator,
-                documents.c.content_hash == article.content_hash,
-            )
-        ).scalar()
+    def find_same_text(self, article: Article) -> tuple[bool, int | None]:
+        """``(already stored here, cluster of a stored copy)`` for the article's text.
 
-    def find_exact_copy(self, content_hash: str) -> tuple[int, int] | None:
-        """``(document id, cluster id)`` of a stored article with the same text, if any."""
-        row = self.conn.execute(
-            select(documents.c.id, documents.c.cluster_id)
-            .where(documents.c.content_hash == content_hash)
+        One indexed query on the content hash answers both questions: is this very article
+        (same origin and locator) already stored — a re-run — and is its text stored
+        elsewhere — an exact copy, which joins that copy's cluster.
+        """
+        rows = self.conn.execute(
+            select(documents.c.origin, documents.c.locator, documents.c.cluster_id)
+            .where(documents.c.content_hash == article.content_hash)
             .order_by(documents.c.id)
-            .limit(1)
-        ).first()
-        return (row.id, row.cluster_id) if row else None
+        ).all()
+        known = any(r.origin == article.origin and r.locator == article.locator for r in rows)
+        return known, (rows[0].cluster_id if rows else None)
 
     def cluster_of(self, document_id: int) -> int:
         return int(

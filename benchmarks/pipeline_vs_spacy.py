@@ -1,0 +1,99 @@
+"""Benchmark the whole pipeline against a bare spaCy parse of the same texts.
+
+Corpus: the founding corpus (19 articles), the re3d documents (tests/eval/data/re3d) and the
+aeb pages (tests/ingest/data/aeb) as JSONL — real news and reports, one article each.
+
+1. Write the corpus as one JSONL file (id, title, text) in a temporary folder.
+2. Bare spaCy: the same model orbat loads (`orbat.nlp.model.load_nlp()`), every text parsed
+   with `nlp.pipe` (its fastest path), timed.
+3. orbat: read → segment → dedup → store → events (`ingest_paths` + `extract_events`) on that
+   file into a fresh SQLite database, timed end to end.
+4. Report articles/s for both, their ratio (spaCy time / orbat time: ≥ 1.0 means orbat as a
+   whole is no slower than spaCy alone) and tracemalloc peak memory of the orbat run.
+
+Run: `python benchmarks/pipeline_vs_spacy.py`;
+results go to benchmarks/results/pipeline_vs_spacy.json.
+The model and gazetteer are loaded before timing starts (both are once-per-process costs).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import platform
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+
+from orbat import extract_events, ingest_paths, open_engine
+from orbat.clean import segment
+from orbat.cli.app import example_corpus
+from orbat.extract.events import EventExtractor
+from orbat.ingest.html import extract_html
+from orbat.models import RawDocument
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def corpus() -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for path in sorted(example_corpus().glob("*.txt")):
+        raw = RawDocument(origin=str(path), format="text", text=path.read_text(encoding="utf-8"))
+        for i, article in enumerate(segment(raw)):
+            rows.append(
+                {"id": f"{path.name}#{i}", "title": article.title or "", "text": article.text}
+            )
+    for documents in sorted((ROOT / "tests/eval/data/re3d").glob("*/documents.json")):
+        for line in documents.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                doc = json.loads(line)
+                rows.append({"id": doc["_id"], "title": doc.get("title", ""), "text": doc["text"]})
+    for page in sorted((ROOT / "tests/ingest/data/aeb/html").glob("*.html.gz")):
+        raw = extract_html(gzip.decompress(page.read_bytes()), str(page))
+        if raw is not None and raw.text.strip():
+            rows.append({"id": page.name, "title": raw.title or "", "text": raw.text})
+    return rows
+
+
+def main() -> None:
+    rows = corpus()
+    words = sum(len(r["text"].split()) for r in rows)
+    extractor = EventExtractor()  # loads spaCy, the gazetteer, the lexicon, the actor pack
+    nlp = extractor.nlp
+    texts = [r["text"] for r in rows]
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts):
+        pass
+    spacy_seconds = time.perf_counter() - started
+    with tempfile.TemporaryDirectory() as tmp:
+        source = Path(tmp) / "corpus.jsonl"
+        source.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+        db = str(Path(tmp) / "bench.db")
+        tracemalloc.start()
+        started = time.perf_counter()
+        summary = ingest_paths([str(source)], db)
+        extracted = extract_events(open_engine(db), extractor=extractor)
+        orbat_seconds = time.perf_counter() - started
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+    result = {
+        "articles": len(rows),
+        "words": words,
+        "stored": summary.articles_new + summary.duplicates,
+        "event_mentions": extracted.mentions,
+        "spacy_seconds": round(spacy_seconds, 2),
+        "spacy_articles_per_s": round(len(rows) / spacy_seconds, 1),
+        "orbat_seconds": round(orbat_seconds, 2),
+        "orbat_articles_per_s": round(len(rows) / orbat_seconds, 1),
+        "ratio_spacy_over_orbat": round(spacy_seconds / orbat_seconds, 3),
+        "orbat_peak_mib": round(peak / 2**20, 1),
+        "machine": platform.platform(),
+    }
+    print(json.dumps(result, indent=2))
+    out = ROOT / "benchmarks" / "results" / "pipeline_vs_spacy.json"
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
