@@ -89,3 +89,42 @@ def test_resolve_prints_the_actor_as_json() -> None:
     assert result.exit_code == 0
     found = json.loads(result.output)
     assert found["id"] == "kataib-hezbollah" and found["acled_name"]
+
+
+def test_ingest_with_a_custom_field_map(tmp_path: Path) -> None:
+    rows = [
+        {
+            "uid": "r1",
+            "headline": "Rockets hit Ain al-Asad",
+            "article_body": "Fourteen rockets hit "
+            "the Ain al-Asad air base in Anbar province on Wednesday, causing minor injuries.",
+        },
+    ]
+    source = tmp_path / "export.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    db = str(tmp_path / "f.db")
+    result = runner.invoke(
+        app,
+        [
+            "ingest",
+            str(source),
+            "--db",
+            db,
+            "--no-events",
+            "--field",
+            "text=article_body",
+            "--field",
+            "id=uid",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    out = tmp_path / "docs.jsonl"
+    runner.invoke(app, ["export", "--db", db, "--format", "documents-jsonl", "-o", str(out)])
+    (record,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert record["external_id"] == "r1" and record["title"] == "Rockets hit Ain al-Asad"
+    assert record["text"].startswith("Fourteen rockets")
+
+
+def test_bad_field_option_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--field", "body"])
+    assert result.exit_code != 0 and "FIELD=COLUMN" in result.output

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import time
 from importlib import resources
@@ -20,6 +21,7 @@ from orbat.cli.evaluate import eval_command
 from orbat.cli.events import events_command
 from orbat.errors import OrbatError
 from orbat.export import EXPORTERS
+from orbat.ingest import READERS, FieldMap, ReadOptions
 from orbat.pipeline import IngestSummary, ingest
 from orbat.store import DocumentStore, open_engine
 
@@ -62,8 +64,21 @@ def ingest_command(
         bool,
         typer.Option("--events/--no-events", help="Extract events after storing the articles."),
     ] = True,
+    field: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--field",
+            help="JSON/JSONL/CSV column for a field, e.g. --field text=article_body "
+            "(fields: id, url, title, text, date, source, language).",
+        ),
+    ] = None,
+    format: Annotated[
+        str | None,
+        typer.Option("--format", help="Force a reader instead of detecting the format."),
+    ] = None,
 ) -> None:
     """Read news in any supported format into the database (idempotent, incremental)."""
+    options = _read_options(field or [], format)
     inputs = list(paths or [])
     if example:
         inputs.append(str(example_corpus()))
@@ -92,7 +107,7 @@ def ingest_command(
                 rate=f"{summary.articles_seen / elapsed:.0f}",
             )
 
-        summary = ingest(inputs, db, on_progress=update)
+        summary = ingest(inputs, db, read_options=options, on_progress=update)
     _print_summary(summary, time.perf_counter() - started)
     if events:
         _extract(db)
@@ -120,6 +135,22 @@ def _extract(db: str | None) -> None:
         f"events: {result.mentions} event mentions from {result.documents} new articles "
         f"in {seconds:.1f} s — see `orbat events`"
     )
+
+
+def _read_options(fields: list[str], format: str | None) -> ReadOptions:
+    mapping: dict[str, str] = {}
+    known = {f.name for f in dataclasses.fields(FieldMap)}
+    for item in fields:
+        name, _, column = item.partition("=")
+        if name not in known or not column:
+            raise typer.BadParameter(
+                f"--field wants FIELD=COLUMN with FIELD one of {', '.join(sorted(known))}; "
+                f"got {item!r}"
+            )
+        mapping[name] = column
+    if format is not None and format not in READERS:
+        raise typer.BadParameter(f"--format must be one of {', '.join(READERS)}")
+    return ReadOptions(field_map=FieldMap(**mapping), format=format)
 
 
 def _print_summary(summary: IngestSummary, seconds: float) -> None:
