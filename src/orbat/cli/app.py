@@ -15,15 +15,15 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from orbat import settings
 from orbat.cli.actors import resolve_command
 from orbat.cli.evaluate import eval_command
 from orbat.cli.events import events_command
+from orbat.cli.options import DbOption, engine_for
 from orbat.errors import OrbatError
 from orbat.export import EXPORTERS
 from orbat.ingest import READERS, FieldMap, ReadOptions
 from orbat.pipeline import IngestSummary, ingest
-from orbat.store import DocumentStore, open_engine
+from orbat.store import DocumentStore
 
 __all__ = ["app", "main"]
 
@@ -35,11 +35,6 @@ app = typer.Typer(
 console = Console()
 err_console = Console(stderr=True)
 
-DbOption = Annotated[
-    str | None,
-    typer.Option("--db", help=f"{settings.SETTINGS[0].help} Default: $ORBAT_DB or ./orbat.db."),
-]
-
 
 def example_corpus() -> Path:
     """The bundled founding corpus (19 articles in 5 scraped files)."""
@@ -47,7 +42,7 @@ def example_corpus() -> Path:
 
 
 def _store(db: str | None, *, create: bool = False) -> DocumentStore:
-    return DocumentStore(open_engine(settings.get("db", db), create=create))
+    return DocumentStore(engine_for(db, create=create))
 
 
 @app.command("ingest")
@@ -127,7 +122,7 @@ def _extract(db: str | None) -> None:
     ) as progress:
         task = progress.add_task("extract", total=None, mentions=0)
         result = extract_events(
-            open_engine(settings.get("db", db)),
+            engine_for(db, create=True),
             on_progress=lambda s: progress.update(task, completed=s.documents, mentions=s.mentions),
         )
     seconds = time.perf_counter() - started
@@ -242,7 +237,7 @@ def export_command(
         raise typer.BadParameter(
             f"unknown format {format!r}; choose one of {', '.join(EXPORTERS)}"
         ) from None
-    engine = open_engine(settings.get("db", db), create=False)
+    engine = engine_for(db)
     if output == "-":
         count = exporter(engine, sys.stdout)
     else:

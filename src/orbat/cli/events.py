@@ -9,8 +9,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from orbat import settings
-from orbat.store import open_engine
+from orbat.cli.options import DbOption, engine_for
 from orbat.store.events import EventFilter, EventStore
 
 __all__ = ["events_command"]
@@ -19,7 +18,7 @@ console = Console()
 
 
 def events_command(
-    db: Annotated[str | None, typer.Option("--db", help="Database path or URL.")] = None,
+    db: DbOption = None,
     actor: Annotated[
         str | None, typer.Option(help="Actor name (part of it) on either side.")
     ] = None,
@@ -41,7 +40,7 @@ def events_command(
         until=_date(until, "--until"),
         event_type=type,
     )
-    store = EventStore(open_engine(settings.get("db", db), create=False))
+    store = EventStore(engine_for(db))
     rows = store.events(filters, limit=limit)
     table = Table("id", "date", "type", "actor 1", "actor 2", "location", "deaths", "src")
     for row in rows:

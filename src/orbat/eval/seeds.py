@@ -99,14 +99,13 @@ def _key(name: str | None) -> str:
     return place_key(name or "")
 
 
-def _article_ids(engine: Engine, gold: GoldEvent) -> set[int]:
-    with engine.connect() as conn:
-        rows = conn.execute(select(documents.c.id, documents.c.origin, documents.c.title))
-        return {
-            r.id
-            for r in rows
-            if Path(r.origin).name.startswith(gold.file) and _title_ok(gold.title, r.title)
-        }
+def _article_ids(articles: list[Any], gold: GoldEvent) -> set[int]:
+    """Ids of the stored articles a gold event names (by seed file and a piece of title)."""
+    return {
+        r.id
+        for r in articles
+        if Path(r.origin).name.startswith(gold.file) and _title_ok(gold.title, r.title)
+    }
 
 
 def _title_ok(wanted: str | None, title: str | None) -> bool:
@@ -162,6 +161,7 @@ def score_seed_events(engine: Engine) -> SeedScores:
     gold = load_gold()
     with engine.connect() as conn:
         mentions = list(conn.execute(select(event_mentions).order_by(event_mentions.c.id)))
+        articles = list(conn.execute(select(documents.c.id, documents.c.origin, documents.c.title)))
     # The unit is the event as each article reports it: several sentences of one article
     # that the extractor merged into one event count once (its first mention stands for it).
     by_doc: dict[int, list[Any]] = {}
@@ -175,7 +175,7 @@ def score_seed_events(engine: Engine) -> SeedScores:
     used: set[int] = set()
     # Required events claim their match first, so an optional twin never steals it.
     for event in sorted(gold, key=lambda g: g.optional):
-        doc_ids = _article_ids(engine, event)
+        doc_ids = _article_ids(articles, event)
         gold_docs |= doc_ids
         if not event.optional:
             scores.required += 1

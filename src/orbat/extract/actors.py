@@ -85,8 +85,6 @@ def _role(token: Token) -> str | None:
             return "patient"
         if dep == "pobj":
             prep = token.head.lower_
-            if prep in _AGENT_PREPS and token.head.dep_ == "agent":
-                return "agent"
             if prep in _AGENT_PREPS:
                 return "agent"
             if prep in _PATIENT_PREPS:
@@ -148,9 +146,10 @@ def assign_actors(
             actor1, inter1 = f"Protesters{where}", int(Inter.PROTESTERS)
     elif sub == "Excessive force against protesters" and actor2 is None:
         actor2, inter2 = f"Protesters{where}", int(Inter.PROTESTERS)
-    if (actor2 is None and coded.event_type in ("Violence against civilians",)) or (
-        actor2 is None and sub in ("Arrests", "Attack") and _CIVILIAN_WORDS.search(sentence.text)
-    ):
+    civilian_victims = coded.event_type == "Violence against civilians" or (
+        sub in ("Arrests", "Attack") and _CIVILIAN_WORDS.search(sentence.text) is not None
+    )
+    if actor2 is None and civilian_victims:
         actor2, inter2 = f"Civilians{where}", int(Inter.CIVILIANS)
     if actor1 is None and sub not in _PROTEST_TYPES:
         if sub in _STATE_DEFAULT_TYPES and country:

@@ -1,0 +1,23 @@
+"""Options and helpers every `orbat` command shares: the database to use."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from sqlalchemy import Engine
+
+from orbat import settings
+from orbat.store import open_engine
+
+__all__ = ["DbOption", "engine_for"]
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help=f"{settings.SETTINGS[0].help} Default: $ORBAT_DB or ./orbat.db."),
+]
+
+
+def engine_for(db: str | None, *, create: bool = False) -> Engine:
+    """The database ``--db`` names (else the setting); readers never create an empty one."""
+    return open_engine(settings.get("db", db), create=create)
