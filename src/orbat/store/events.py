@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from orbat.extract.records import ACLED_FIELDS, EventRecord
 from orbat.store.schema import clusters, documents, event_mentions, events, extraction_runs
+from orbat.store.statements import claims_contest_event
 
 __all__ = ["EventFilter", "EventStore", "event_key"]
 
@@ -179,7 +180,7 @@ class EventStore:
         2. Coding: the first mention's, with gaps (actors, admin areas) filled from later ones.
         3. Fatalities: ACLED's rule — the lowest figure any source gives; every distinct
            figure is kept in ``fatalities_reported`` and makes the event contested, as does
-           a source that denies it.
+           a source that denies it, or claims about it that disagree (a claim and a denial).
         4. Sources: distinct outlets; mentions counted once per duplicate cluster.
         """
         rows = list(
@@ -205,7 +206,11 @@ class EventStore:
         # A mention that gives no figure says nothing about the toll; ACLED codes an event no
         # source gives a toll for as 0.
         merged["fatalities"] = figures[0] if figures else 0
-        contested = len(figures) > 1 or any(r.stance == "denied" for r in rows)
+        contested = (
+            len(figures) > 1
+            or any(r.stance == "denied" for r in rows)
+            or claims_contest_event(conn, event_id)
+        )
         # 4.
         outlets = sorted({r.outlet for r in rows if r.outlet})
         conn.execute(

@@ -20,6 +20,8 @@ from sqlalchemy import (
 )
 
 __all__ = [
+    "actor_candidates",
+    "actor_mentions",
     "clusters",
     "documents",
     "event_mentions",
@@ -28,6 +30,7 @@ __all__ = [
     "ingest_runs",
     "metadata",
     "skips",
+    "statements",
 ]
 
 metadata = MetaData()
@@ -183,4 +186,89 @@ extraction_runs = Table(
     Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
     Column("extractor", String(60), primary_key=True),
     Column("extracted_at", DateTime(timezone=True), nullable=False),
+)
+
+
+# -- statements about actors read from text (migration 0003) ---------------------------------
+# Actor ids are the pack's ids, or ``candidate:<slug>`` for groups found in text (see
+# actor_candidates); they are strings, not foreign keys, because the pack lives in data files.
+
+# A span of text naming an actor.
+actor_mentions = Table(
+    "actor_mentions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("actor_id", String(120), nullable=False),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("surface", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("extractor", String(60), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint(
+        "document_id", "char_start", "char_end", "actor_id", "extractor", name="uq_actor_mentions"
+    ),
+)
+Index("ix_actor_mentions_actor", actor_mentions.c.actor_id)
+Index("ix_actor_mentions_document", actor_mentions.c.document_id)
+
+# A relation ("a front for Kataib Hezbollah") or a claim ("claimed responsibility", "denied")
+# as one sentence states it: sourced, dated, with the text's stance. Conflicting statements
+# coexist; nothing is merged away.
+statements = Table(
+    "statements",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("kind", String(10), nullable=False),  # relation | claim
+    Column("predicate", String(40), nullable=False),
+    Column("subject_id", String(120), nullable=True),
+    Column("subject_text", Text, nullable=False, default=""),
+    Column("object_id", String(120), nullable=True),
+    Column("object_text", Text, nullable=False, default=""),
+    Column("stance", String(20), nullable=False),
+    Column("speaker_id", String(120), nullable=True),
+    Column("speaker_text", Text, nullable=False, default=""),
+    Column("statement_date", Date, nullable=True),
+    Column("event_id", Integer, ForeignKey("events.id"), nullable=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("extractor", String(60), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint(
+        "document_id",
+        "char_start",
+        "char_end",
+        "kind",
+        "predicate",
+        "subject_text",
+        "object_text",
+        "extractor",
+        name="uq_statements_evidence",
+    ),
+)
+Index("ix_statements_subject", statements.c.subject_id)
+Index("ix_statements_object", statements.c.object_id)
+Index("ix_statements_event", statements.c.event_id)
+Index("ix_statements_document", statements.c.document_id)
+
+# An armed group the pack does not know, found in text and awaiting review. Later mentions
+# resolve to it by id; the first evidence is kept here, every mention in actor_mentions.
+actor_candidates = Table(
+    "actor_candidates",
+    metadata,
+    Column("id", String(120), primary_key=True),  # candidate:<slug>
+    Column("name", Text, nullable=False),
+    Column("kind", String(40), nullable=False),
+    Column("country", String(80), nullable=True),
+    # candidate (awaiting review), accepted or rejected
+    Column("status", String(20), nullable=False, default="candidate"),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=False),
+    Column("char_start", Integer, nullable=False),
+    Column("char_end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("extractor", String(60), nullable=False),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
 )
