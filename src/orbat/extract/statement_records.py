@@ -19,9 +19,9 @@ __all__ = [
     "CLAIM_PREDICATES",
     "RELATION_PREDICATES",
     "STANCES",
-    "ActorMention",
     "CandidateActor",
     "ClaimPredicate",
+    "MentionRecord",
     "RelationPredicate",
     "Stance",
     "Statement",
@@ -50,7 +50,7 @@ def candidate_id(name: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class ActorMention:
+class MentionRecord:
     """A span of text that names an actor (a pack id, or a ``candidate:`` id)."""
 
     actor_id: str

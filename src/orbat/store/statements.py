@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Engine, Row, and_, case, delete, exists, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
-from orbat.extract.statement_records import ActorMention, CandidateActor, Statement
+from orbat.extract.statement_records import CandidateActor, MentionRecord, Statement
 from orbat.store.schema import (
     actor_candidates,
     actor_mentions,
@@ -70,7 +70,7 @@ class StatementStore:
         document_id: int,
         extractor: str,
         *,
-        mentions: Iterable[ActorMention] = (),
+        mentions: Iterable[MentionRecord] = (),
         found: Iterable[Statement] = (),
         candidates: Iterable[CandidateActor] = (),
     ) -> int:
