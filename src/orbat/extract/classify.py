@@ -83,6 +83,8 @@ _MAIN_CLAUSE = 1.25
 # A lead sentence about an earthquake, a factory fire or a robbery needs much more evidence
 # to be coded as political violence (a strong main-clause cue plus more).
 _NON_CONFLICT_PENALTY = 3.0
+_SECURITY_OPERATIONS = frozenset({"arrests", "disrupted_weapons"})
+_ARMED_CONTEXT = ("ctx:weapon_objects", "ctx:nonstate_actors")
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +152,11 @@ class EventClassifier:
         5. Pick the best score; ties go to ACLED's precedence; below the minimum, ``None``.
         """
         cues = self.cues(doc)
-        asserted = [c for c in cues if c.stance == "asserted"]
+        asserted = [
+            c
+            for c in cues
+            if c.stance == "asserted" and not _false_protest(doc, c) and not _in_name(doc, c)
+        ]
         by_label: defaultdict[str, list[Cue]] = defaultdict(list)
         for cue in asserted:
             by_label[cue.label].append(cue)
@@ -163,8 +169,13 @@ class EventClassifier:
         scores, support = _aggregate(found, by_label)
         # 4.
         if any(c.sentence == 0 for c in by_label.get("ctx:non_conflict", ())):
+            armed = any(by_label.get(label) for label in _ARMED_CONTEXT)
             for key in scores:
-                scores[key] -= _NON_CONFLICT_PENALTY
+                # Security forces arresting armed "remnants, drug traffickers and arms dealers"
+                # or seizing their weapons is a security operation, not a crime story: the
+                # crime words describe whom they took, not what happened.
+                if not (armed and key in _SECURITY_OPERATIONS):
+                    scores[key] -= _NON_CONFLICT_PENALTY
         # 5.
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], sub_event_type(kv[0]).rank))
         if not ranked or ranked[0][1] < _MIN_SCORE:
@@ -280,6 +291,38 @@ def _is_main(token: Token) -> bool:
     return token.dep_ == "ROOT" and token.pos_ in {"VERB", "AUX"}
 
 
+def _false_protest(doc: Doc | Span, cue: Cue) -> bool:
+    """A protest word that is not about a protest here.
+
+    "March" with a capital inside a sentence is the month ("up to 130 since March"); a
+    gathering verb with a direct object is collecting something ("has gathered conflicting
+    reports"), while people who protest gather intransitively.
+    """
+    if not cue.label.startswith("ctx:protest"):
+        return False
+    offset = doc.start if isinstance(doc, Span) else 0
+    span = doc[cue.start - offset : cue.end - offset]
+    root = span.root
+    if cue.text[:1].isupper() and not root.is_sent_start and root.lower_ in _MONTH_PROTEST:
+        return True
+    if cue.label == "ctx:protest_weak" and root.pos_ == "VERB":
+        return any(c.dep_ == "dobj" for c in root.children)
+    return False
+
+
+_MONTH_PROTEST = frozenset({"march", "marches"})
+
+
+def _in_name(doc: Doc | Span, cue: Cue) -> bool:
+    """An event word that is part of an organisation's name ("the United States Air Force")
+    names an actor, not what it did."""
+    if not cue.label.startswith("cue:") or not cue.text.istitle():
+        return False
+    offset = doc.start if isinstance(doc, Span) else 0
+    span = doc[cue.start - offset : cue.end - offset]
+    return all(t.ent_type_ == "ORG" for t in span)
+
+
 def _decay(sentence: int) -> float:
     return _SENTENCE_DECAY[min(sentence, len(_SENTENCE_DECAY) - 1)]
 
@@ -298,10 +341,13 @@ def _sentence_index(doc: Doc | Span) -> dict[int, int]:
     else:
         sents = [span]
     n = 0
-    for sent in sents:
+    for k, sent in enumerate(sents):
         for tok in sent:
             index[tok.i] = n
-        if sum(tok.is_alpha for tok in sent) >= _MIN_SENTENCE_WORDS:
+        # A tail cut off by a stray full stop ("…That day. using a drone") starts in lower
+        # case: it continues this sentence (see orbat.nlp.sentences).
+        follows = k + 1 < len(sents) and sents[k + 1].text[:1].islower()
+        if sum(tok.is_alpha for tok in sent) >= _MIN_SENTENCE_WORDS and not follows:
             n += 1
     return index
 

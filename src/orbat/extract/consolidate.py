@@ -36,11 +36,16 @@ _PLACE_FIELDS = (
 )
 
 
-def consolidate(records: Sequence[EventRecord], own_dates: Sequence[bool]) -> list[EventRecord]:
+def consolidate(
+    records: Sequence[EventRecord],
+    own_dates: Sequence[bool],
+    own_places: Sequence[bool] | None = None,
+) -> list[EventRecord]:
     """Let each article's follow-up sentences inherit the story's date, type and place.
 
     ``own_dates[i]`` tells whether record *i*'s sentence (or its paragraph) dated it itself;
-    the others fell back to the publication date.
+    the others fell back to the publication date. ``own_places[i]`` tells whether its place
+    is named in its evidence; the others borrowed the last town named before it.
 
     1. Date: an undated follow-up of the same event type takes the date of the nearest
        earlier mention of that type.
@@ -48,8 +53,12 @@ def consolidate(records: Sequence[EventRecord], own_dates: Sequence[bool]) -> li
        specific Explosions/Remote violence sub-type the article reports for that day.
     3. Place: on one day and type, a mention placed only by its country, its province or
        "near" a town (or not at all) takes the one town the article gives in that
-       province, so all become one event with several evidence sentences.
+       province, so all become one event with several evidence sentences. A borrowed place
+       says nothing about the province, so there the town of the day's event of that type
+       wins wherever it is ("The two brigades hit in last week's airstrike…" after a
+       paragraph that mentioned Tehran is the airstrike in Albu Kamal).
     """
+    borrowed = [not own for own in own_places] if own_places is not None else [False] * len(records)
     out = list(records)
     # 1.
     for i, record in enumerate(out):
@@ -80,8 +89,10 @@ def consolidate(records: Sequence[EventRecord], own_dates: Sequence[bool]) -> li
             )
     # 3.
     for i, record in enumerate(out):
-        if record.geo_precision == 1:
+        if record.geo_precision == 1 or record.event_date is None:
+            # Undated mentions (no publication date) cannot be told apart by day.
             continue
+        loose = borrowed[i]
         precise = [
             r
             for r in out
@@ -89,11 +100,11 @@ def consolidate(records: Sequence[EventRecord], own_dates: Sequence[bool]) -> li
             and r.geo_precision == 1
             and r.event_date == record.event_date
             and r.event_type == record.event_type
-            and (record.country is None or r.country == record.country)
+            and (loose or record.country is None or r.country == record.country)
             # "near Baghdad" → "in Tarmiya, north of Baghdad": the vaguer place must hold the
             # precise one (same province), or the convoy hit in Nasiriyah would move to Taji.
-            and (record.admin1 is None or r.admin1 == record.admin1)
-            and (record.geo_precision != 2 or record.admin1 is not None)
+            and (loose or record.admin1 is None or r.admin1 == record.admin1)
+            and (loose or record.geo_precision != 2 or record.admin1 is not None)
         ]
         if len({r.place_id for r in precise}) == 1:
             out[i] = replace(record, **{f: getattr(precise[0], f) for f in _PLACE_FIELDS})

@@ -6,13 +6,15 @@ import datetime as dt
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, default_finder
+from orbat.extract.anchor import is_follow_up, neighbour_span, placing_sentence
 from orbat.extract.classify import Classification, EventClassifier
 from orbat.extract.consolidate import consolidate
 from orbat.extract.notes import write_notes
+from orbat.extract.occurrence import reports_an_occurrence
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.taxonomy import civilian_targeting, interaction
 from orbat.nlp.dates import (
@@ -25,6 +27,8 @@ from orbat.nlp.dates import (
 from orbat.nlp.gazetteer import Gazetteer, load_gazetteer
 from orbat.nlp.model import load_nlp
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
+from orbat.nlp.relative_dates import relative_event_date
+from orbat.nlp.sentences import sentences
 from orbat.resolve.places import ResolvedPlace, event_location, resolve_places
 
 if TYPE_CHECKING:
@@ -34,7 +38,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "ArticleView", "EventExtractor"]
 
 #: Versioned name stored with every event mention this extractor produces.
-EXTRACTOR = "orbat.events.v1"
+EXTRACTOR = "orbat.events.v2"
 
 # Words that make a report an allegation rather than an established fact (ACLED still codes
 # it; the stance lets an analyst see that the source itself hedged).
@@ -79,23 +83,32 @@ class EventExtractor:
     def extract(self, article: ArticleView) -> list[EventRecord]:
         """Every event mention in ``article``.
 
-        1. Parse once: sentences, entities; resolve dates against the publication date,
-           casualty phrases and places over the whole text (context helps each).
+        1. Parse once: sentences (cut at line breaks, stray fragments rejoined), entities;
+           resolve dates against the publication date, casualty phrases and places over the
+           whole text (context helps each).
         2. Classify each sentence; a sentence that reports no event, or only denies or
-           hypothesises one, is passed over.
-        3. Date it; a sentence dated more than a month before publication is background, not
-           news, and is passed over (ACLED codes history from its own contemporary reports).
+           hypothesises one, pledges or calls for one, or tallies many, is passed over.
+        3. Date it (its own date, a date relative to an earlier dated happening, or its
+           paragraph's); a sentence dated more than a month before publication is background,
+           not news, and is passed over (ACLED codes history from its own contemporary reports).
         4. Place it: one event per distinct town the sentence names (ACLED: one event per
-           location per day), else the best place for the sentence.
+           location per day), else the best place for the sentence. A sentence with no date,
+           town or toll of its own borrows them from the neighbours that complete its story
+           (see :mod:`orbat.extract.anchor`), which join its evidence; without any it is
+           commentary, not a report.
         5. Actors, inter codes, interaction, civilian targeting, fatalities (lowest figure,
            killed only), stance; the sentence is the evidence.
-        6. Consolidate the article's mentions (follow-up sentences inherit the story's date,
-           weapon and town; see :mod:`orbat.extract.consolidate`) and write the notes.
+        6. An event placed only by its country takes the town of a later sentence that refers
+           back to it ("the US airstrike … in the town of Albu Kamal"), which becomes one more
+           mention of it; follow-up sentences inherit the story's date, weapon and town (see
+           :mod:`orbat.extract.consolidate`); notes are written last.
         """
         # 1.
-        doc = self.nlp(article.text)
-        dates = resolve_dates(article.text, article.published, doc)
-        casualties = find_casualties(article.text, doc)
+        text = article.text
+        doc = self.nlp(text)
+        sents = sentences(doc)
+        dates = resolve_dates(text, article.published, doc)
+        casualties = find_casualties(text, doc)
         # Organisation names veto place names inside them, which loses "the Ain al-Asad air
         # base" (tagged ORG); only people's names are kept as vetoes.
         entities = [
@@ -103,47 +116,154 @@ class EventExtractor:
         ]
         places = [
             p
-            for p in resolve_places(article.text, gazetteer=self.gazetteer, entities=entities)
-            if not _is_dateline(article.text, p) and _plausible_surface(p.text)
+            for p in resolve_places(text, gazetteer=self.gazetteer, entities=entities)
+            if not _is_dateline(text, p) and _plausible_surface(p.text)
         ]
+        # 2.
+        codes = [self.classifier.classify(s) for s in sents]
+
+        def anchors(start: int, end: int) -> bool:
+            own = select_event_date(dates, start, end)
+            return (own is not None and start <= own.start < end) or any(
+                start <= p.start < end and p.place.kind in ("city", "site") for p in places
+            )
+
         records: list[EventRecord] = []
         own_dates: list[bool] = []
-        for sentence in doc.sents:
-            # 2.
-            coded = self.classifier.classify(sentence)
-            if coded is None:
+        own_places: list[bool] = []
+        sentence_of: list[int] = []
+        for index, sentence in enumerate(sents):
+            coded = codes[index]
+            if coded is None or not reports_an_occurrence(sentence):
+                continue
+            if coded.event_type == "Strategic developments" and not self._armed(sentence, coded):
                 continue
             # 3.
             start, end = sentence.start_char, sentence.end_char
+            if not self._anchored(start, end, dates, casualties, places, article.published):
+                span = None
+                if not is_follow_up(sentence, coded):
+                    # An unanchored back-reference ("during the clashes") is about an event
+                    # told elsewhere, not a report of its own.
+                    span = neighbour_span(index, sents, codes, anchors)
+                if span is None:
+                    # Nothing ties the sentence to a particular happening (no date, town or
+                    # toll of its own or of its neighbours): commentary ("militias have
+                    # targeted convoys"), not a report.
+                    continue
+                start, end = span
             dated = self._date(dates, start, end, article.published)
-            if dated is None or not _reports_an_occurrence(sentence):
+            if dated is None:
                 continue
             when, own_date = dated
-            # 4.
-            locations = self._locations(article.text, start, end, places)
-            anchored = (
-                own_date
-                or any(start <= c.start < end for c in casualties)
-                or any(
-                    loc is not None and start <= loc.start < end and loc.geo_precision <= 2
-                    for loc in locations
+            if not own_date:
+                relative = relative_event_date(
+                    text, start, end, dates, coded.cues[0].char_start if coded.cues else end
                 )
-            )
-            if not anchored:
-                # Nothing ties the sentence to a particular happening (no date, town or
-                # toll of its own): commentary ("militias have targeted convoys"), not a report.
-                continue
+                if relative is not None:
+                    when, own_date = relative, True
+            # 4.
+            locations = self._locations(text, start, end, places)
             for location in locations:
-                records.append(self._record(article, sentence, coded, when, location, casualties))
+                record = self._record(
+                    article, sentence, coded, when, location, casualties, (start, end)
+                )
+                records.append(record)
                 own_dates.append(own_date)
+                own_places.append(location is not None and start <= location.start < end)
+                sentence_of.append(index)
         # 6.
+        self._place_by_later_reference(
+            article, sents, places, records, own_dates, own_places, sentence_of
+        )
+        _join_follow_ups(sents, codes, records, own_dates, own_places, sentence_of)
         unique: dict[tuple[int, int, str | None], EventRecord] = {}
-        for record in consolidate(records, own_dates):
+        for record in consolidate(records, own_dates, own_places):
             key = (record.evidence.start, record.evidence.end, record.place_id)
             if key not in unique:
                 record.notes = write_notes(record)
                 unique[key] = record
         return list(unique.values())
+
+    def _anchored(
+        self,
+        start: int,
+        end: int,
+        dates: Sequence[DateMention],
+        casualties: Sequence[CasualtyMention],
+        places: Sequence[ResolvedPlace],
+        published: dt.date | None,
+    ) -> bool:
+        """Whether the sentence ties its event to a day, a place or a toll of its own."""
+        if select_event_date(dates, start, end) is not None:
+            return True
+        if any(start <= c.start < end for c in casualties):
+            return True
+        return any(
+            start <= p.start < end and p.geo_precision <= 2 and p.place.kind != "country"
+            for p in places
+        )
+
+    def _armed(self, sentence: Span, coded: Classification) -> bool:
+        """Strategic developments are coded for armed, political or state actors (ACLED):
+        a committee "formed" to investigate is not a change to an armed group's activity.
+        Arrests and seized weapons are acts of the state by definition."""
+        if coded.sub_event_type in ("Arrests", "Disrupted weapons use"):
+            return True
+        labels = {c.label for c in self.classifier.cues(sentence)}
+        return bool(labels & _ARMED_ACTOR_CUES)
+
+    def _place_by_later_reference(
+        self,
+        article: ArticleView,
+        sents: Sequence[Span],
+        places: Sequence[ResolvedPlace],
+        records: list[EventRecord],
+        own_dates: list[bool],
+        own_places: list[bool],
+        sentence_of: list[int],
+    ) -> None:
+        """Place events known only by their country from a later sentence that refers back
+        to them and names a town of that country; that sentence becomes one more mention."""
+        for i in range(len(records)):
+            record = records[i]
+            if record.geo_precision not in (None, 3) or not record.country:
+                continue
+
+            def towns_in(start: int, end: int, country: str = record.country) -> list[str]:
+                return [
+                    p.place.id
+                    for p in places
+                    if start <= p.start < end
+                    and p.place.kind in ("city", "site")
+                    and p.place.country == country
+                ]
+
+            j = placing_sentence(sentence_of[i], sents, towns_in)
+            if j is None:
+                continue
+            later = sents[j]
+            town = next(
+                p
+                for p in places
+                if later.start_char <= p.start < later.end_char and p.place.id in set(
+                    towns_in(later.start_char, later.end_char)
+                )
+            )
+            fields = _place_fields(town)
+            records[i] = replace(record, **fields)
+            quote = article.text[later.start_char : later.end_char]
+            records.append(
+                replace(
+                    records[i],
+                    evidence=Evidence(article.id, later.start_char, later.end_char, quote),
+                    fatalities=None,
+                    stance=_stance(quote),
+                )
+            )
+            own_dates.append(own_dates[i])
+            own_places.append(True)
+            sentence_of.append(j)
 
     def _date(
         self,
@@ -171,16 +291,21 @@ class EventExtractor:
         inside = [p for p in places if start <= p.start and p.end <= end]
         towns = [p for p in inside if p.place.kind in ("city", "site")]
         references = _reference_points(text, towns)
+        # A town that serves as a reference point anywhere in the sentence ("In Daraa, …
+        # a raid in the city of Izraa, north of Daraa") is the setting, not an event location.
+        setting = {towns[i].place.id for i in references} | {
+            t.place.id for t in towns if _REGION_AFTER.match(text[t.end : t.end + 20])
+        }
         distinct: dict[str, ResolvedPlace] = {}
-        for index, town in enumerate(towns):
-            if index not in references:
+        for town in towns:
+            if town.place.id not in setting:
                 distinct.setdefault(town.place.id, town)
         # "crossed toward Al-Bukamal but were struck near Mayadeen": where people were going
         # (or coming from) is not where the event happened, when the sentence names that too.
         moving = {
             k
             for k, t in distinct.items()
-            if _MOVEMENT_BEFORE.search(text[max(0, t.start - 12) : t.start])
+            if _MOVEMENT_BEFORE.search(text[max(0, t.start - 30) : t.start])
         }
         if moving and len(moving) < len(distinct):
             for key in moving:
@@ -209,21 +334,16 @@ class EventExtractor:
         when: tuple[dt.date, int] | None,
         location: ResolvedPlace | None,
         casualties: Sequence[CasualtyMention],
+        span: tuple[int, int],
     ) -> EventRecord:
-        start, end = sentence.start_char, sentence.end_char
+        start, end = span
         place = location.place if location is not None else None
         country = place.country if place is not None else None
         roles: ActorRoles = assign_actors(sentence, coded, country, self.actor_finder)
         killed = [c for c in casualties if start <= c.start and c.end <= end]
         fatalities = acled_fatalities(killed)
         quote = article.text[start:end]
-        stance = (
-            "denied"
-            if _DENIED.search(quote)
-            else "alleged"
-            if _ALLEGED.search(quote)
-            else "asserted"
-        )
+        stance = _stance(article.text[sentence.start_char : sentence.end_char])
         return EventRecord(
             event_date=when[0] if when else None,
             time_precision=when[1] if when else 3,
@@ -255,36 +375,98 @@ class EventExtractor:
         )
 
 
-# Habitual or generic statements describe a pattern, not an event.
-_HABITUAL = re.compile(
-    r"\b(long|regularly|repeatedly|routinely|typically|often|usually|frequently|increasingly|"
-    r"continue[sd]? to|have been|has been \w+ing)\b",
-    re.I,
+def _join_follow_ups(
+    sents: Sequence[Span],
+    codes: Sequence[Classification | None],
+    records: list[EventRecord],
+    own_dates: list[bool],
+    own_places: list[bool],
+    sentence_of: list[int],
+) -> None:
+    """A sentence that names its event only by a definite back-reference ("the two brigades
+    hit in last week's airstrike", "fragments of the missiles used in the strike") tells more
+    about an event already reported: it takes that event's coding (the latest earlier one of
+    the same event type) and becomes one more mention of it."""
+    for i, record in enumerate(records):
+        coded = codes[sentence_of[i]]
+        if coded is None or not is_follow_up(sents[sentence_of[i]], coded):
+            continue
+        earlier = [
+            k
+            for k in range(len(records))
+            if sentence_of[k] < sentence_of[i]
+            and records[k].event_type == record.event_type
+            and own_places[k]
+        ]
+        if not earlier:
+            continue
+        source = records[max(earlier, key=lambda k: sentence_of[k])]
+        records[i] = replace(
+            record,
+            sub_event_type=source.sub_event_type,
+            disorder_type=source.disorder_type,
+            event_date=source.event_date,
+            time_precision=source.time_precision,
+            **{f: getattr(source, f) for f in _PLACE_KEYS},
+        )
+        own_dates[i] = own_places[i] = True
+
+
+_PLACE_KEYS = (
+    "country",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "place_id",
 )
 
 
-def _reports_an_occurrence(sentence: Span) -> bool:
-    """An event report is told in the past (``killed``, ``was attacked``, ``have been
-    killed``) and is not a habit ("have long targeted", "regularly transports").
-    """
-    if _HABITUAL.search(sentence.text) and not any(t.like_num for t in sentence):
-        return False
-    if sentence.text.lstrip()[:1] in _QUOTE_MARKS:
-        # A sentence that opens with a quotation is somebody's words (a slogan, a poster's
-        # caption, a spokesman), not the reporter's account of what happened.
-        return False
-    return any(t.tag_ in ("VBD", "VBN") for t in sentence)
+def _stance(quote: str) -> str:
+    if _DENIED.search(quote):
+        return "denied"
+    return "alleged" if _ALLEGED.search(quote) else "asserted"
 
 
-_QUOTE_MARKS = frozenset("\"“”'‘’«")
-_MOVEMENT_BEFORE = re.compile(r"\b(?:toward|towards|to|from|into)\s+(?:the\s+)?$", re.I)
+def _place_fields(location: ResolvedPlace) -> dict[str, object]:
+    """The location fields of a record placed at ``location``."""
+    place = location.place
+    return {
+        "country": place.country,
+        "admin1": place.admin1 if place.kind != "country" else None,
+        "admin2": place.admin2,
+        "location": _location_name(location),
+        "latitude": place.lat,
+        "longitude": place.lon,
+        "geo_precision": location.geo_precision,
+        "place_id": place.id,
+    }
+
+
+# Lexicon context labels that name an armed, political or state actor.
+_ARMED_ACTOR_CUES = frozenset({"ctx:state_actors", "ctx:nonstate_actors", "ctx:armed_targets"})
+# "crossed toward Al-Bukamal", "two Palestinians from the area near Jenin": where people were
+# going or coming from is not where the event happened.
+_MOVEMENT_BEFORE = re.compile(
+    r"\b(?:toward|towards|to|from|into)\s+(?:the\s+)?"
+    r"(?:(?:area|vicinity|outskirts|region|direction)\s+(?:near|of|around)\s+)?$",
+    re.I,
+)
 _PLACE_VETO = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+# "between the Suwayda and Daraa governorates": a town's name used for its province.
+_REGION_AFTER = re.compile(r"\s+(?:governorates?|provinces?)\b", re.I)
+# "WASHINGTON, DC (Kurdistan 24) –": the outlet in a dateline's brackets is no place.
+_DATELINE_BRACKET = re.compile(r"^[A-Z][A-Z .,]+\($")
 # "TIKRIT: Three fighters…", "IRBIL: Iraq's…": a dateline says where the story was filed.
 _DATELINE_AFTER = re.compile(r"^\s*(?::|,\s*[A-Z]{2}\b|\s*\([^)]{1,40}\)\s*[–—-])")
 
 
 def _is_dateline(text: str, place: ResolvedPlace) -> bool:
     line_start = text.rfind("\n", 0, place.start) + 1
+    if _DATELINE_BRACKET.match(text[line_start : place.start]):
+        return True
     if text[line_start : place.start].strip():
         return False
     return bool(_DATELINE_AFTER.match(text[place.end : place.end + 60]))

@@ -281,10 +281,13 @@ def find_mentions(
     """
     entities = list(entities)
     others = [(s, e) for s, e, label in entities if label not in _ENTITY_LABELS]
+    # "the Israeli town of Elad": a place noun before the name outweighs a tagger that
+    # took the name for a person's.
     hits = [
         Mention(s, e, t, "GAZ")
         for s, e, t in gazetteer.scan(text)
         if not any(s < oe and e > os for os, oe in others)
+        or _PLACE_NOUN_BEFORE.search(text[max(0, s - 20) : s])
     ]
     mentions = [m for m in hits if _standalone(text, m)]
     for start, end, label in entities:
@@ -298,6 +301,9 @@ def find_mentions(
             mentions = [m for m in mentions if m not in inside]
             mentions.append(Mention(start, end, text[start:end], label))
     return sorted(mentions, key=lambda m: m.start)
+
+
+_PLACE_NOUN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|region)\s+of\s+$", re.I)
 
 
 def _standalone(text: str, mention: Mention) -> bool:
@@ -514,11 +520,14 @@ def event_location(
     if inside:
         containers = {(p.start, p.end) for p in inside for q in inside if _contains(p, q)}
 
-        def rank(p: ResolvedPlace) -> tuple[int, int, int, int]:
+        def rank(p: ResolvedPlace) -> tuple[int, int, int, bool, int]:
             return (
                 p.geo_precision,
                 _KIND_RANK[p.place.kind],
                 (p.start, p.end) in containers,
+                # "Iraq's PMF … an airstrike across the border in Syria": the place the
+                # sentence puts something "in" beats one that qualifies a name.
+                not _LOCATIVE_BEFORE.search(text[max(0, p.start - 12) : p.start]),
                 p.start,
             )
 
@@ -530,6 +539,9 @@ def event_location(
     return ResolvedPlace(
         last.place, last.start, last.end, last.text, max(2, last.geo_precision), last.score
     )
+
+
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|inside|into|at|near)\s+(?:the\s+)?$", re.I)
 
 
 def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:

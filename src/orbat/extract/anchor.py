@@ -1,0 +1,144 @@
+"""Tie an event sentence to its time and place through the sentences around it.
+
+News tells one event over several sentences. "Attackers had slit the throats of the mother
+and three sisters of an election official in their home." names neither town nor day; the
+next sentences do ("The employee, from … the town of Hamrin …", "… the killings late on
+Sunday"). "During the operation, large quantities of weapons were seized" happened where
+the sentence before put "the operation". A lead that places an airstrike only "across the
+border in Syria" is placed by a later sentence about "the US airstrike … in the Syrian border
+town of Albu Kamal". This module finds those neighbours; the extractor codes the event from
+them and keeps them in the evidence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from orbat.extract.classify import Classification
+from orbat.nlp.sentences import paragraph_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+__all__ = ["definite_spans", "is_follow_up", "neighbour_span", "placing_sentence", "refers_back"]
+
+# A definite noun phrase naming a kind of event ("the operation", "this attack", "the US
+# airstrike", "last week's airstrike"): the sentence continues a story already told.
+_EVENT_NOUNS = (
+    r"operation|raid|attack|assault|strike|airstrike|air strike|drone strike|bombing|blast|"
+    r"explosion|shelling|clash(?:es)?|fighting|battle|campaign|killings?|incident|ambush|"
+    r"arrests?|crackdown|offensive"
+)
+_DEFINITE_EVENT = re.compile(
+    rf"\b(?:the|this|that|these|those|\w+(?:'|’)s)\s+(?:[\w-]+\s+){{0,2}}?(?:{_EVENT_NOUNS})\b",
+    re.I,
+)
+# "claimed responsibility for an attack": an indefinite event noun introduces another event.
+_NEW_EVENT = re.compile(rf"\b(?:an?|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_EVENT_NOUNS})\b", re.I)
+# How far after "the airstrike" a town still says where that airstrike was.
+_REFERENCE_REACH = 100
+# How many following sentences of the paragraph may complete an event's time and place.
+_FOLLOWING = 2
+
+Anchors = Callable[[int, int], bool]
+
+
+def refers_back(text: str) -> bool:
+    """Whether ``text`` refers to an event with a definite noun phrase ("the operation")."""
+    return _DEFINITE_EVENT.search(text) is not None
+
+
+def neighbour_span(
+    index: int,
+    sents: Sequence[Span],
+    codes: Sequence[Classification | None],
+    anchors: Anchors,
+) -> tuple[int, int] | None:
+    """The character span from sentence ``index`` over the neighbours that date or place its
+    event, or ``None`` when no neighbour does.
+
+    1. Following sentences of the same paragraph (at most two) that tell no other kind of
+       event: each that gives a date or a town extends the span.
+    2. Else, when the sentence refers back ("During the operation, …"), the sentence before
+       it in the same paragraph, if that one gives a date or a town.
+
+    ``anchors(start, end)`` says whether ``text[start:end]`` has a date or town of its own.
+    """
+    sentence = sents[index]
+    coded = codes[index]
+    text = sentence.doc.text
+    para_start, para_end = paragraph_of(text, sentence.start_char)
+    start, end = sentence.start_char, sentence.end_char
+    window = sents[index + 1 : index + 1 + _FOLLOWING]
+    if (
+        not text[para_start:start].strip()
+        and not text[end:para_end].strip()
+        and any(refers_back(other.text) for other in window)
+    ):
+        # Web news often gives each sentence a paragraph of its own: then the story goes on
+        # in the next paragraph, when that refers back to it ("… for the killings").
+        following = text.find("\n", para_end + 1)
+        while following >= 0 and not text[para_end:following].strip():
+            following = text.find("\n", following + 1)
+        para_end = len(text) if following < 0 else following
+    found = False
+    # 1.
+    for j, other in enumerate(window, start=index + 1):
+        if other.start_char >= para_end or _NEW_EVENT.search(other.text):
+            break
+        told = codes[j]
+        if told is not None and coded is not None and told.event_type != coded.event_type:
+            break
+        if anchors(other.start_char, other.end_char):
+            end, found = other.end_char, True
+    if found:
+        return start, end
+    # 2.
+    if index > 0 and refers_back(sentence.text):
+        before = sents[index - 1]
+        if before.start_char >= para_start and anchors(before.start_char, before.end_char):
+            return before.start_char, end
+    return None
+
+
+def placing_sentence(
+    index: int,
+    sents: Sequence[Span],
+    towns_in: Callable[[int, int], list[str]],
+) -> int | None:
+    """A later sentence of the article that refers back to the event of sentence ``index``
+    with a definite noun phrase and names a town (``towns_in`` gives the place ids of the
+    towns inside a span, in the event's country); the first one, or ``None``.
+    """
+    for j in range(index + 1, len(sents)):
+        other = sents[j]
+        for match in _DEFINITE_EVENT.finditer(other.text):
+            at = other.start_char + match.end()
+            if towns_in(at, min(at + _REFERENCE_REACH, other.end_char)):
+                return j
+    return None
+
+
+def definite_spans(sentence: Span) -> list[tuple[int, int]]:
+    """Character spans of the definite event noun phrases in ``sentence`` that refer back
+    ("the strike", "last week's airstrike"); "the arrest of 18 individuals" describes a new
+    one through its complement and does not count."""
+    base, text = sentence.start_char, sentence.text
+    return [
+        (base + m.start(), base + m.end())
+        for m in _DEFINITE_EVENT.finditer(text)
+        if not _COMPLEMENT.match(text, m.end())
+    ]
+
+
+def is_follow_up(sentence: Span, coded: Classification) -> bool:
+    """Whether every cue that decided the sentence's event is a definite back-reference."""
+    spans = definite_spans(sentence)
+    return bool(coded.cues) and all(
+        any(a <= c.char_start < b for a, b in spans) for c in coded.cues
+    )
+
+
+_COMPLEMENT = re.compile(r"\s+of\b", re.I)
