@@ -24,6 +24,7 @@ from orbat.export import EXPORTERS
 from orbat.ingest import READERS, FieldMap, ReadOptions
 from orbat.pipeline import IngestSummary, ingest
 from orbat.store import DocumentStore
+from orbat.store.statements import StatementStore
 
 __all__ = ["app", "main"]
 
@@ -130,6 +131,32 @@ def _extract(db: str | None) -> None:
         f"events: {result.mentions} event mentions from {result.documents} new articles "
         f"in {seconds:.1f} s — see `orbat events`"
     )
+    _extract_statements(db)
+
+
+def _extract_statements(db: str | None) -> None:
+    """Relations, claims and new actors, right after events (claims link to events)."""
+    from orbat.extract.statement_stage import extract_statements
+
+    started = time.perf_counter()
+    with Progress(
+        SpinnerColumn(),
+        TextColumn("[bold]extracting statements"),
+        TextColumn("{task.completed} articles"),
+        TimeElapsedColumn(),
+        console=err_console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("statements", total=None)
+        result = extract_statements(
+            engine_for(db, create=True),
+            on_progress=lambda s: progress.update(task, completed=s.documents),
+        )
+    console.print(
+        f"statements: {result.relations} relations, {result.claims} claims, "
+        f"{result.mentions} actor mentions, {result.candidates} new candidate actors "
+        f"from {result.documents} new articles in {time.perf_counter() - started:.1f} s"
+    )
 
 
 def _read_options(fields: list[str], format: str | None) -> ReadOptions:
@@ -219,6 +246,8 @@ def stats_command(db: DbOption = None) -> None:
     table.add_row("published", span)
     table.add_row("formats", ", ".join(f"{k} {v}" for k, v in sorted(stats["by_format"].items())))
     table.add_row("top sources", ", ".join(f"{s} {n}" for s, n in stats["top_sources"]))
+    for key, value in StatementStore(engine_for(db)).counts().items():
+        table.add_row(key.replace("_", " "), str(value))
     console.print(table)
 
 

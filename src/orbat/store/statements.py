@@ -270,6 +270,23 @@ class StatementStore:
         with self.engine.connect() as conn:
             return list(conn.execute(query))
 
+    def counts(self) -> dict[str, int]:
+        """How many relations, claims, actor mentions and candidate actors are stored."""
+        with self.engine.connect() as conn:
+            by_kind = dict(
+                conn.execute(select(statements.c.kind, func.count()).group_by(statements.c.kind))
+                .tuples()
+                .all()
+            )
+            mentioned = conn.execute(select(func.count()).select_from(actor_mentions)).scalar_one()
+            found = conn.execute(select(func.count()).select_from(actor_candidates)).scalar_one()
+        return {
+            "relations": int(by_kind.get("relation", 0)),
+            "claims": int(by_kind.get("claim", 0)),
+            "actor_mentions": int(mentioned),
+            "candidate_actors": int(found),
+        }
+
     def mention_counts(self) -> dict[str, int]:
         """How many mentions each actor id has (the "most active actors" of an overview)."""
         query = select(actor_mentions.c.actor_id, func.count()).group_by(actor_mentions.c.actor_id)

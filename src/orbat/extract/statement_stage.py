@@ -1,0 +1,121 @@
+"""The statement stage over the database: every stored article this version has not read yet.
+
+Runs after event extraction, so claims can be linked to the events stored for the same
+article. Which documents are done is recorded in ``extraction_runs`` under the extractor's
+versioned name, as for events; re-running adds nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, and_, insert, select
+
+from orbat.extract.events import ArticleView
+from orbat.extract.statements import EXTRACTOR, EventSpan, StatementExtractor
+from orbat.store.schema import actor_candidates, documents, event_mentions, extraction_runs
+from orbat.store.statements import StatementStore
+
+__all__ = ["StatementSummary", "extract_statements"]
+
+# Documents per transaction (a crash loses at most this many; a re-run redoes them).
+BATCH_SIZE = 50
+
+
+@dataclass
+class StatementSummary:
+    documents: int = 0
+    mentions: int = 0
+    relations: int = 0
+    claims: int = 0
+    candidates: int = 0
+
+
+def extract_statements(
+    engine: Engine,
+    *,
+    extractor: StatementExtractor | None = None,
+    on_progress: Callable[[StatementSummary], None] | None = None,
+) -> StatementSummary:
+    """Extract mentions, relations, claims and candidate actors from every article not yet
+    read by this extractor version.
+
+    1. Find the pending documents (no ``extraction_runs`` row for this version).
+    2. Teach the extractor the candidate actors already in the database (not rejected ones),
+       so their mentions in new articles resolve.
+    3. Per batch, in one transaction: extract each document with its stored event mentions,
+       replace its statements, mark it done.
+    """
+    # 1.
+    pending = (
+        select(documents.c.id, documents.c.text, documents.c.published, documents.c.title)
+        .outerjoin(
+            extraction_runs,
+            and_(
+                extraction_runs.c.document_id == documents.c.id,
+                extraction_runs.c.extractor == EXTRACTOR,
+            ),
+        )
+        .where(extraction_runs.c.document_id.is_(None))
+        .order_by(documents.c.id)
+    )
+    with engine.connect() as conn:
+        ids = [row.id for row in conn.execute(pending.with_only_columns(documents.c.id))]
+        known = [
+            (r.id, r.name, r.country)
+            for r in conn.execute(
+                select(actor_candidates.c.id, actor_candidates.c.name, actor_candidates.c.country)
+                .where(actor_candidates.c.status != "rejected")
+                .order_by(actor_candidates.c.first_seen)
+            )
+        ]
+    summary = StatementSummary()
+    if not ids:
+        return summary
+    # 2.
+    extractor = extractor or StatementExtractor()
+    extractor.add_candidates(known)
+    store = StatementStore(engine)
+    # 3.
+    for first in range(0, len(ids), BATCH_SIZE):
+        batch = ids[first : first + BATCH_SIZE]
+        with engine.begin() as conn:
+            spans: dict[int, list[EventSpan]] = {}
+            for row in conn.execute(
+                select(
+                    event_mentions.c.document_id,
+                    event_mentions.c.event_id,
+                    event_mentions.c.char_start,
+                    event_mentions.c.char_end,
+                    event_mentions.c.event_type,
+                ).where(event_mentions.c.document_id.in_(batch))
+            ):
+                spans.setdefault(row.document_id, []).append(
+                    EventSpan(row.event_id, row.char_start, row.char_end, row.event_type)
+                )
+            for row in conn.execute(pending.where(documents.c.id.in_(batch))).all():
+                article = ArticleView(row.id, row.text, row.published, row.title)
+                result = extractor.extract(article, spans.get(row.id, []))
+                store.save(
+                    conn,
+                    row.id,
+                    EXTRACTOR,
+                    mentions=result.mentions,
+                    found=result.statements,
+                    candidates=result.candidates,
+                )
+                conn.execute(
+                    insert(extraction_runs).values(
+                        document_id=row.id, extractor=EXTRACTOR, extracted_at=datetime.now(UTC)
+                    )
+                )
+                summary.documents += 1
+                summary.mentions += len(result.mentions)
+                summary.relations += len(result.relations)
+                summary.claims += len(result.claims)
+                summary.candidates += len(result.candidates)
+                if on_progress is not None:
+                    on_progress(summary)
+    return summary

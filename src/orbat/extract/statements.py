@@ -1,0 +1,281 @@
+"""Statement extraction: actor mentions, relations and claims of an article, with evidence.
+
+The extractor ``orbat.statements.v1`` reads one article at a time (see :meth:`extract`); the
+stage over the database is :func:`orbat.extract.statement_stage.extract_statements`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from orbat.extract.arguments import Argument, StateNames, find_arguments
+from orbat.extract.claims import ClaimHit, find_claims
+from orbat.extract.discovery import candidate_resolver, find_introductions, to_candidates
+from orbat.extract.events import ArticleView
+from orbat.extract.records import Evidence
+from orbat.extract.relations import find_relations
+from orbat.extract.stance import stance_for
+from orbat.extract.statement_records import CandidateActor, MentionRecord, Statement
+from orbat.nlp.dates import DateMention, resolve_dates, select_event_date
+from orbat.nlp.model import load_nlp
+from orbat.resolve.actors import ActorMention, ActorResolver, default_resolver
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Span
+
+__all__ = ["EXTRACTOR", "EventSpan", "StatementExtractor", "StatementResult"]
+
+#: Versioned name stored with every mention, statement and candidate this extractor produces.
+EXTRACTOR = "orbat.statements.v1"
+
+# Event types a claim about an attack can concern (ACLED's violent event types).
+_VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
+_VIOLENCE_WORDS = re.compile(
+    r"\b(attack|strike|airstrike|air strike|bomb|bombing|raid|killing|killed|assassination|"
+    r"drone|rocket|missile|shelling|clash|ambush|explosion|ied|convoy)", re.I
+)
+# How many sentences before a claim its event may be reported in (a denial often comes a
+# few sentences after the strike it denies), and after it.
+_EVENT_WINDOW_BEFORE = 5
+_EVENT_WINDOW_AFTER = 1
+
+
+@dataclass(frozen=True, slots=True)
+class EventSpan:
+    """A stored event mention of the article: which event, where, of what type."""
+
+    event_id: int
+    start: int
+    end: int
+    event_type: str
+
+
+@dataclass
+class StatementResult:
+    """What one article yields."""
+
+    mentions: list[MentionRecord] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    candidates: list[CandidateActor] = field(default_factory=list)
+
+    @property
+    def relations(self) -> list[Statement]:
+        return [s for s in self.statements if s.kind == "relation"]
+
+    @property
+    def claims(self) -> list[Statement]:
+        return [s for s in self.statements if s.kind == "claim"]
+
+
+class StatementExtractor:
+    """Finds actor mentions, relations, claims and new groups in articles.
+
+    Build it once per process; :meth:`add_candidates` teaches it discovered actors (from the
+    database, or found in earlier articles of the run) so their later mentions resolve.
+    """
+
+    name = EXTRACTOR
+
+    def __init__(self, nlp: Language | None = None, resolver: ActorResolver | None = None) -> None:
+        self.nlp = nlp or load_nlp()
+        self.resolver = resolver or default_resolver()
+        self.states = StateNames(self.resolver.pack)
+        self._candidates: dict[str, tuple[str, str, str | None]] = {}
+        self._candidate_resolver: ActorResolver | None = None
+
+    # -- candidates ------------------------------------------------------------------------
+    def add_candidates(self, candidates: Iterable[tuple[str, str, str | None]]) -> None:
+        """Resolve these discovered actors ``(id, name, country)`` from now on."""
+        before = len(self._candidates)
+        for cid, name, country in candidates:
+            self._candidates.setdefault(cid, (cid, name, country))
+        if len(self._candidates) != before:
+            self._candidate_resolver = candidate_resolver(
+                self._candidates.values(), self.resolver.pack
+            )
+
+    def _mentions(self, text: str, when: str | None) -> list[ActorMention]:
+        """Pack mentions, then candidate mentions where no pack mention is."""
+        found = self.resolver.find_mentions(text, when=when)
+        if self._candidate_resolver is not None:
+            for m in self._candidate_resolver.find_mentions(text, when=when):
+                if all(m.end <= p.start or m.start >= p.end for p in found):
+                    found.append(m)
+        return sorted(found, key=lambda m: m.start)
+
+    # -- extraction ------------------------------------------------------------------------
+    def extract(self, article: ArticleView, events: Sequence[EventSpan] = ()) -> StatementResult:
+        """Everything the article states about actors.
+
+        1. Parse; find the sentences and the dates (statements are dated by their sentence,
+           else by the publication date).
+        2. Discover groups the article introduces and no resolver knows; learn them.
+        3. Find actor mentions (pack, then candidates) and the other arguments (entities).
+        4. Per sentence: relations and claims, each with its stance and speaker.
+        5. Link claims about attacks to the stored event reported nearest before them.
+        """
+        # 1.
+        text = article.text
+        doc = self.nlp(text)
+        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        dates = resolve_dates(text, article.published, doc)
+        when = article.published.isoformat() if article.published else None
+        result = StatementResult()
+        # 2.
+        resolvers = [self.resolver]
+        if self._candidate_resolver is not None:
+            resolvers.append(self._candidate_resolver)
+        result.candidates = to_candidates(
+            find_introductions(text), text, article.id, sentences, resolvers
+        )
+        self.add_candidates((c.id, c.name, c.country) for c in result.candidates)
+        # 3.
+        mentions = self._mentions(text, when)
+        result.mentions = [
+            MentionRecord(
+                m.actor_id, m.surface, m.score, Evidence(article.id, m.start, m.end, m.surface)
+            )
+            for m in mentions
+        ]
+        arguments = find_arguments(doc, mentions, self.resolver, self.states, when=when)
+        # 4.
+        for index, sentence in enumerate(doc.sents):
+            start, end = _trimmed(text, sentence.start_char, sentence.end_char)
+            if start >= end:
+                continue
+            evidence = Evidence(article.id, start, end, text[start:end])
+            day = _date(dates, start, end, article.published)
+            result.statements.extend(
+                self._relations(sentence, arguments, evidence, day, when)
+            )
+            for hit in find_claims(sentence, arguments):
+                claim = self._claim(sentence, hit, arguments, evidence, day)
+                # 5.
+                event_id = _link_event(claim, index, sentences, events)
+                result.statements.append(_with_event(claim, event_id))
+        return result
+
+    def _relations(
+        self,
+        sentence: Span,
+        arguments: Sequence[Argument],
+        evidence: Evidence,
+        day: dt.date | None,
+        when: str | None,
+    ) -> list[Statement]:
+        out = []
+        doc = sentence.doc
+        for hit in find_relations(
+            doc.text, sentence.start_char, sentence.end_char, arguments, self.states, when=when
+        ):
+            anchor = doc.char_span(hit.trigger_start, hit.trigger_end, alignment_mode="expand")
+            token = anchor[0] if anchor is not None and len(anchor) else sentence.root
+            stance, speaker = stance_for(
+                sentence,
+                token,
+                arguments,
+                span=(hit.trigger_start, hit.trigger_end),
+                sides=(hit.subject, hit.object),
+            )
+            out.append(
+                Statement(
+                    kind="relation",
+                    predicate=hit.predicate,
+                    subject_id=hit.subject.actor_id,
+                    subject_text=hit.subject.text,
+                    object_id=hit.object.actor_id,
+                    object_text=hit.object.text,
+                    stance=stance,
+                    evidence=evidence,
+                    speaker_id=speaker.argument.actor_id if speaker and speaker.argument else None,
+                    speaker_text=speaker.text if speaker else "",
+                    statement_date=day,
+                )
+            )
+        return out
+
+    def _claim(
+        self,
+        sentence: Span,
+        hit: ClaimHit,
+        arguments: Sequence[Argument],
+        evidence: Evidence,
+        day: dt.date | None,
+    ) -> Statement:
+        sides = [a for a in (hit.speaker.argument, hit.target) if a is not None]
+        stance, outer = stance_for(sentence, hit.trigger, arguments, sides=sides)
+        if stance == "denied":  # a denial is the claim's predicate, not a stance on it
+            stance = "asserted"
+        speaker = hit.speaker.argument
+        return Statement(
+            kind="claim",
+            predicate=hit.predicate,
+            subject_id=speaker.actor_id if speaker else None,
+            subject_text=speaker.text if speaker else hit.speaker.text,
+            object_id=hit.target.actor_id if hit.target else None,
+            object_text=hit.target.text if hit.target else "",
+            stance=stance,
+            evidence=evidence,
+            speaker_id=(outer.argument.actor_id if outer and outer.argument else
+                        speaker.actor_id if speaker else None),  # fmt: skip
+            speaker_text=outer.text if outer else hit.speaker.text,
+            statement_date=day,
+        )
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _date(
+    dates: Sequence[DateMention], start: int, end: int, published: dt.date | None
+) -> dt.date | None:
+    mention = select_event_date(dates, start, end)
+    return mention.date if mention is not None else published
+
+
+def _link_event(
+    claim: Statement,
+    index: int,
+    sentences: Sequence[tuple[int, int]],
+    events: Sequence[EventSpan],
+) -> int | None:
+    """The stored event a claim concerns: an event mention in the same sentence, else the
+    nearest one in the sentences just before (or the one after), of a matching type.
+
+    Threats concern the future and reports of speech name no event, so only claims of
+    responsibility, denials, accusations and reports of attacks are linked.
+    """
+    if claim.predicate == "threatened" or not events:
+        return None
+    violent = bool(_VIOLENCE_WORDS.search(claim.evidence.quote))
+    if claim.predicate == "reported" and not violent:
+        return None
+    best: tuple[int, int] | None = None
+    for event in events:
+        if violent and event.event_type not in _VIOLENT:
+            continue
+        at = next((i for i, (s, e) in enumerate(sentences) if s <= event.start < e), None)
+        if at is None:
+            continue
+        distance = index - at
+        if not -_EVENT_WINDOW_AFTER <= distance <= _EVENT_WINDOW_BEFORE:
+            continue
+        # Same sentence first, then before (nearest), then after.
+        rank = 0 if distance == 0 else distance if distance > 0 else _EVENT_WINDOW_BEFORE + 1
+        if best is None or rank < best[0]:
+            best = (rank, event.event_id)
+    return best[1] if best else None
+
+
+def _with_event(claim: Statement, event_id: int | None) -> Statement:
+    return claim if event_id is None else replace(claim, event_id=event_id)
