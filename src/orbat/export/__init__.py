@@ -15,6 +15,8 @@ from orbat.export.events import (
     write_events_geojson,
     write_events_jsonl,
 )
+from orbat.export.ftm import write_ftm
+from orbat.export.graph import write_gexf, write_graphml
 from orbat.export.statements import (
     write_claims_jsonl,
     write_mentions_jsonl,
@@ -32,6 +34,9 @@ __all__ = [
     "write_documents_jsonl",
     "write_events_geojson",
     "write_events_jsonl",
+    "write_ftm",
+    "write_gexf",
+    "write_graphml",
     "write_mentions_jsonl",
     "write_relations_jsonl",
 ]
@@ -48,4 +53,7 @@ EXPORTERS: dict[str, Exporter] = {
     "relations-jsonl": write_relations_jsonl,
     "claims-jsonl": write_claims_jsonl,
     "mentions-jsonl": write_mentions_jsonl,
+    "graphml": write_graphml,
+    "gexf": write_gexf,
+    "ftm": write_ftm,
 }

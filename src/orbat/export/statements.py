@@ -64,7 +64,8 @@ def document_index(engine: Engine, ids: Iterable[int]) -> dict[int, Row[Any]]:
         documents.c.published,
     ).where(documents.c.id.in_(wanted))
     with engine.connect() as conn:
-        return {int(row.id): row for row in conn.execute(query)}
+        rows: list[Row[Any]] = list(conn.execute(query))
+    return {int(row.id): row for row in rows}
 
 
 def evidence_record(
