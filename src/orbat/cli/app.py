@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from orbat.cli.actors import resolve_command
+from orbat.cli.actors import actor_command, actors_command, resolve_command
 from orbat.cli.evaluate import eval_command
 from orbat.cli.events import events_command
 from orbat.cli.options import DbOption, engine_for
@@ -278,6 +278,8 @@ def export_command(
 app.command("events")(events_command)
 app.command("eval")(eval_command)
 app.command("resolve")(resolve_command)
+app.command("actors")(actors_command)
+app.command("actor")(actor_command)
 
 
 def main() -> None:
