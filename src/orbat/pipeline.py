@@ -14,7 +14,7 @@ from orbat.ingest import ReadOptions, read_inputs
 from orbat.models import Article, RawDocument, Skip
 from orbat.store import DocumentStore, open_engine
 
-__all__ = ["IngestSummary", "ingest"]
+__all__ = ["IngestSummary", "ingest", "ingest_records"]
 
 # Articles per transaction: large enough that commits do not dominate, small enough that a
 # crash loses little (and a re-run re-adds it: ingest is idempotent).
@@ -91,6 +91,46 @@ def ingest(
                     on_progress(summary)
     finally:
         # 5. record
+        store.finish_run(
+            run_id,
+            files_read=summary.files_read,
+            articles_new=summary.articles_new,
+            articles_known=summary.articles_known,
+            duplicates=summary.duplicates,
+            skipped=summary.skipped,
+        )
+        store.close()
+    return summary
+
+
+def ingest_records(
+    records: Iterable[RawDocument | Skip], db: str | None = None, *, label: str = "records"
+) -> IngestSummary:
+    """Ingest records already in memory (``orbat watch``'s fetched feeds and pages).
+
+    The same steps 3-5 as ``ingest``, in one ingest run named ``label``; ``files_read`` counts
+    distinct origins.
+    """
+    store = DocumentStore(open_engine(settings.get("db", db)))
+    index = NearDuplicateIndex(
+        threshold=settings.get("near_duplicate_threshold"),
+        num_perm=settings.get("minhash_permutations"),
+    )
+    index.load(store.signatures())
+    run_id = store.start_run([label])
+    summary = IngestSummary()
+    origins: set[str] = set()
+    try:
+        for item in records:
+            origins.add(item.origin)
+            if isinstance(item, Skip):
+                summary.skips.append(item)
+                store.record_skip(run_id, item)
+                continue
+            for article in _articles(item, summary, store, run_id):
+                _store_article(article, store, index, run_id, summary)
+    finally:
+        summary.files_read = len(origins)
         store.finish_run(
             run_id,
             files_read=summary.files_read,

@@ -22,6 +22,8 @@ from sqlalchemy import (
 __all__ = [
     "actor_candidates",
     "actor_mentions",
+    "alert_cursor",
+    "alerts",
     "clusters",
     "documents",
     "event_mentions",
@@ -31,6 +33,8 @@ __all__ = [
     "metadata",
     "skips",
     "statements",
+    "watch_feeds",
+    "watch_pages",
 ]
 
 metadata = MetaData()
@@ -271,4 +275,79 @@ actor_candidates = Table(
     Column("quote", Text, nullable=False),
     Column("extractor", String(60), nullable=False),
     Column("first_seen", DateTime(timezone=True), nullable=False),
+)
+
+
+# -- live monitoring: feed polling state and alerts (migration 0004) --------------------------
+# Everything `orbat watch` must remember across restarts lives here, so a restarted watcher
+# resumes: conditional-request validators and backoff per feed, every page fetched (never
+# refetched), every alert sent (never sent twice), and how far alerting has read.
+
+# One polled feed: its validators (ETag / Last-Modified) and its schedule.
+watch_feeds = Table(
+    "watch_feeds",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("etag", Text, nullable=True),
+    Column("last_modified", Text, nullable=True),
+    Column("last_polled_at", DateTime(timezone=True), nullable=True),
+    Column("last_status", String(40), nullable=True),  # ok | not-modified | error kind
+    Column("last_error", Text, nullable=True),
+    # Consecutive failures: the backoff exponent; 0 after a success.
+    Column("failures", Integer, nullable=False, default=0),
+    Column("next_due_at", DateTime(timezone=True), nullable=True),
+    Column("items_seen", Integer, nullable=False, default=0),
+    Column("added_at", DateTime(timezone=True), nullable=False),
+)
+
+# One article page linked from a feed: fetched once; a failed fetch is retried with backoff.
+watch_pages = Table(
+    "watch_pages",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("feed_id", Integer, ForeignKey("watch_feeds.id"), nullable=False),
+    # pending | stored | empty (no article text) | refused (robots, SSRF, not HTML) | failed
+    Column("status", String(20), nullable=False),
+    Column("http_status", Integer, nullable=True),
+    Column("reason", Text, nullable=True),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_due_at", DateTime(timezone=True), nullable=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=True),
+    Column("first_seen", DateTime(timezone=True), nullable=False),
+    Column("fetched_at", DateTime(timezone=True), nullable=True),
+)
+Index("ix_watch_pages_status", watch_pages.c.status)
+
+# One alert: a rule that fired on an event (or a new candidate actor). The unique key is what
+# guarantees a rule never fires twice for the same thing; ``delivered_at`` stays empty until
+# every output took it, so a crash or a failing webhook is retried, not forgotten.
+alerts = Table(
+    "alerts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("rule", String(120), nullable=False),
+    Column("subject_kind", String(20), nullable=False),  # event | actor
+    # The event's key (date|place|type), stable when events are re-derived, or the actor id.
+    Column("subject_id", String(300), nullable=False),
+    # Not a foreign key: a newer extractor may re-derive an event away; the alert stays, with
+    # its payload as delivered.
+    Column("event_id", Integer, nullable=True),
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=True),
+    Column("payload", Text, nullable=False),  # the alert as delivered (JSON)
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("delivered_at", DateTime(timezone=True), nullable=True),
+    Column("delivery_error", Text, nullable=True),
+    UniqueConstraint("rule", "subject_kind", "subject_id", name="uq_alerts_rule_subject"),
+)
+Index("ix_alerts_created", alerts.c.created_at)
+
+# How far alerting has read: documents up to ``document_id`` have been evaluated.
+alert_cursor = Table(
+    "alert_cursor",
+    metadata,
+    Column("name", String(40), primary_key=True),
+    Column("document_id", Integer, nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
 )

@@ -1,0 +1,205 @@
+"""Fetch feeds and pages over HTTP: conditional requests, politeness, robots.txt, size caps.
+
+One ``Fetcher`` serves a whole watch run. It keeps one httpx client (connection reuse) whose
+transport carries the SSRF guard, waits ``host_delay`` seconds between two requests to the
+same host, obeys each host's robots.txt (RFC 9309), and never reads more than ``max_bytes``
+of a response.
+"""
+
+from __future__ import annotations
+
+import time
+import urllib.robotparser
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import httpx
+
+from orbat import __version__
+from orbat.watch.guard import BlockedAddress, GuardedTransport
+
+__all__ = ["USER_AGENT", "FetchError", "FetchResult", "Fetcher"]
+
+USER_AGENT = f"orbat/{__version__} (+https://github.com/orbat; news monitoring)"
+# The token robots.txt rules are matched against.
+ROBOTS_AGENT = "orbat"
+# How long a host's robots.txt is trusted before it is fetched again.
+ROBOTS_TTL = 3600.0
+
+
+class FetchError(Exception):
+    """A fetch that did not give a usable response.
+
+    ``kind`` is short and stable (``timeout``, ``http 500``, ``refused``, ``robots``,
+    ``too large``, ``network``) for the poll state; the message says what happened.
+    ``retry`` says whether trying again later may help.
+    """
+
+    def __init__(self, kind: str, message: str, *, retry: bool, status: int | None = None):
+        super().__init__(message)
+        self.kind = kind
+        self.retry = retry
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    """A response: ``not_modified`` (304) responses have no content."""
+
+    url: str  # after redirects
+    status: int
+    content: bytes = b""
+    etag: str | None = None
+    last_modified: str | None = None
+    content_type: str | None = None
+    charset: str | None = None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass
+class _Robots:
+    parser: urllib.robotparser.RobotFileParser | None  # None: everything allowed
+    fetched_at: float
+    disallow_all: bool = False
+
+
+@dataclass
+class Fetcher:
+    """HTTP GETs for the watcher. Build it with keyword arguments; close it when done."""
+
+    allow_private: bool = False
+    timeout: float = 20.0
+    host_delay: float = 1.0
+    max_bytes: int = 20_000_000
+    user_agent: str = USER_AGENT
+    transport: httpx.BaseTransport | None = None
+    clock: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], None] = time.sleep
+    _client: httpx.Client = field(init=False)
+    _last_request: dict[str, float] = field(init=False, default_factory=dict)
+    _robots: dict[str, _Robots] = field(init=False, default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self._client = httpx.Client(
+            transport=GuardedTransport(self.transport, allow_private=self.allow_private),
+            timeout=httpx.Timeout(self.timeout),
+            follow_redirects=True,
+            max_redirects=5,
+            headers={"User-Agent": self.user_agent},
+        )
+
+    def close(self) -> None:
+        self._client.close()
+
+    def __enter__(self) -> Fetcher:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- public ---------------------------------------------------------------------------
+    def get(
+        self, url: str, *, etag: str | None = None, last_modified: str | None = None
+    ) -> FetchResult:
+        """GET ``url`` (conditionally when validators are given), after robots and politeness.
+
+        Raises ``FetchError`` for anything but a 2xx or 304 response.
+        """
+        if urlsplit(url).scheme not in ("http", "https"):
+            raise FetchError("refused", f"not an http(s) URL: {url}", retry=False)
+        if not self.allowed(url):
+            raise FetchError("robots", f"robots.txt disallows {url}", retry=False)
+        headers: dict[str, str] = {}
+        if etag:
+            headers["If-None-Match"] = etag
+        if last_modified:
+            headers["If-Modified-Since"] = last_modified
+        return self._request(url, headers)
+
+    def allowed(self, url: str) -> bool:
+        """Whether the host's robots.txt lets orbat fetch ``url``."""
+        parts = urlsplit(url)
+        base = f"{parts.scheme}://{parts.netloc}"
+        robots = self._robots.get(base)
+        if robots is None or self.clock() - robots.fetched_at > ROBOTS_TTL:
+            robots = self._fetch_robots(base)
+            self._robots[base] = robots
+        if robots.disallow_all:
+            return False
+        return robots.parser is None or robots.parser.can_fetch(ROBOTS_AGENT, url)
+
+    # -- internals ------------------------------------------------------------------------
+    def _fetch_robots(self, base: str) -> _Robots:
+        """RFC 9309: 2xx → the rules; 4xx → no rules; 5xx or unreachable → disallow all."""
+        now = self.clock()
+        try:
+            result = self._request(base + "/robots.txt", {})
+        except FetchError as err:
+            if err.status is not None and 400 <= err.status < 500:
+                return _Robots(None, now)
+            # Unreachable: assume complete disallow, and ask again soon rather than in an hour.
+            return _Robots(None, now - ROBOTS_TTL + 60, disallow_all=True)
+        parser = urllib.robotparser.RobotFileParser()
+        parser.parse(result.content.decode("utf-8", "replace").splitlines())
+        return _Robots(parser, now)
+
+    def _wait_for_host(self, host: str) -> None:
+        last = self._last_request.get(host)
+        if last is not None:
+            remaining = self.host_delay - (self.clock() - last)
+            if remaining > 0:
+                self.sleep(remaining)
+        self._last_request[host] = self.clock()
+
+    def _request(self, url: str, headers: dict[str, str]) -> FetchResult:
+        self._wait_for_host(urlsplit(url).netloc)
+        try:
+            with self._client.stream("GET", url, headers=headers) as response:
+                if response.status_code == 304:
+                    return FetchResult(str(response.url), 304)
+                if response.status_code >= 400 or response.status_code < 200:
+                    code = response.status_code
+                    raise FetchError(
+                        f"http {code}",
+                        f"HTTP {code} {response.reason_phrase} from {response.url}",
+                        retry=code >= 500 or code in (408, 429),
+                        status=code,
+                    )
+                content = self._read_capped(response)
+                return FetchResult(
+                    url=str(response.url),
+                    status=response.status_code,
+                    content=content,
+                    etag=response.headers.get("etag"),
+                    last_modified=response.headers.get("last-modified"),
+                    content_type=response.headers.get("content-type"),
+                    charset=response.charset_encoding,
+                )
+        except BlockedAddress as err:
+            raise FetchError("refused", str(err), retry=False) from None
+        except httpx.TimeoutException:
+            raise FetchError(
+                "timeout", f"no answer from {url} within {self.timeout:g} s", retry=True
+            ) from None
+        except httpx.TooManyRedirects:
+            raise FetchError("network", f"too many redirects from {url}", retry=True) from None
+        except httpx.HTTPError as err:
+            raise FetchError("network", f"{url}: {err or type(err).__name__}", retry=True) from None
+
+    def _read_capped(self, response: httpx.Response) -> bytes:
+        parts: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise FetchError(
+                    "too large",
+                    f"{response.url} is larger than {self.max_bytes:,} bytes",
+                    retry=False,
+                )
+            parts.append(chunk)
+        return b"".join(parts)
