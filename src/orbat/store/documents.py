@@ -278,7 +278,7 @@ def fts5_query(query: str) -> str:
 
 # Exactly the expression of the GIN index migration 0001 creates (written out as SQL, not built
 # with bound parameters, so that PostgreSQL's planner recognises it and uses the index).
-_PG_DOCUMENT = literal_column(
+_PG_DOCUMENT: Any = literal_column(
     "to_tsvector('english', coalesce(documents.title, '') || ' ' || documents.text)"
 )
 _PG_WORD = re.compile(r"\w+")
@@ -298,7 +298,7 @@ def pg_tsquery(query: str) -> Any:
             parts.append(func.phraseto_tsquery("english", words))
     if not parts:
         return func.plainto_tsquery("english", "")
-    combined = parts[0]
+    combined: Any = parts[0]
     for part in parts[1:]:
         combined = combined.op("&&")(part)
     return combined

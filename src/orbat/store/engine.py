@@ -119,14 +119,19 @@ def migrate(engine: Engine) -> None:
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
     # Readers' SQLite engines begin deferred; migrating must hold the write lock throughout.
-    with engine.connect().execution_options(orbat_write_lock=True) as connection:
-        with connection.begin():
-            if engine.dialect.name == "postgresql":
-                connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
-            _upgrade(connection, config, script, head)
+    with (
+        engine.connect().execution_options(orbat_write_lock=True) as connection,
+        connection.begin(),
+    ):
+        if engine.dialect.name == "postgresql":
+            lock = text("SELECT pg_advisory_xact_lock(:key)")
+            connection.execute(lock, {"key": _MIGRATION_LOCK})
+        _upgrade(connection, config, script, head)
 
 
-def _upgrade(connection: Connection, config: Config, script: ScriptDirectory, head: str | None) -> None:
+def _upgrade(
+    connection: Connection, config: Config, script: ScriptDirectory, head: str | None
+) -> None:
     current = MigrationContext.configure(connection).get_current_revision()
     if current == head:
         return
