@@ -12,7 +12,7 @@ from orbat.dedup import NearDuplicateIndex
 from orbat.errors import IngestError
 from orbat.ingest import ReadOptions, read_inputs
 from orbat.models import Article, RawDocument, Skip
-from orbat.store import DocumentStore, open_engine
+from orbat.store import DocumentStore, StoredArticle, open_engine
 
 __all__ = ["IngestSummary", "ingest"]
 
@@ -130,23 +130,36 @@ def _store_article(
     signature = index.signature(article.text)
     blob = index.to_bytes(signature) if signature is not None else None
     if copy_cluster is not None:
-        store.insert(
+        stored = store.insert(
             article, run_id=run_id, cluster_id=copy_cluster, duplicate_kind="exact", minhash=blob
         )
+        if _counted_known(stored, summary):
+            return
         summary.duplicates += 1
         summary.exact_duplicates += 1
         return
     near = index.most_similar(signature) if signature is not None else None
     if near is not None:
         cluster_id = store.cluster_of(near[0])
-        store.insert(
+        stored = store.insert(
             article, run_id=run_id, cluster_id=cluster_id, duplicate_kind="near", minhash=blob
         )
-        summary.duplicates += 1
+        if not _counted_known(stored, summary):
+            summary.duplicates += 1
         return
     stored = store.insert(
         article, run_id=run_id, cluster_id=None, duplicate_kind="original", minhash=blob
     )
+    if _counted_known(stored, summary):
+        return
     if signature is not None:
         index.add(stored.id, signature)
     summary.articles_new += 1
+
+
+def _counted_known(stored: StoredArticle, summary: IngestSummary) -> bool:
+    """Count an article another process stored while we looked (concurrent ingest) as known."""
+    if stored.status != "known":
+        return False
+    summary.articles_known += 1
+    return True

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Row, func, literal_column, select, text, update
+from sqlalchemy import Engine, Row, delete, func, literal_column, select, text, update
 from sqlalchemy.engine import Connection
 
 from orbat.models import Article, Skip
+from orbat.store.conflicts import insert_unless_present, retrying
 from orbat.store.schema import clusters, documents, ingest_runs, skips
 
 __all__ = ["DocumentStore", "StoredArticle"]
@@ -117,41 +118,63 @@ class DocumentStore:
         duplicate_kind: str,
         minhash: bytes | None,
     ) -> StoredArticle:
-        """Store ``article``; a new cluster is opened when ``cluster_id`` is ``None``."""
+        """Store ``article``; a new cluster is opened when ``cluster_id`` is ``None``.
+
+        When another process stored the very same article (same origin, locator and text)
+        first, nothing is written and the status is ``"known"``.
+        """
+        return retrying(
+            self.conn, lambda: self._insert(article, run_id, cluster_id, duplicate_kind, minhash)
+        )
+
+    def _insert(
+        self,
+        article: Article,
+        run_id: int | None,
+        cluster_id: int | None,
+        duplicate_kind: str,
+        minhash: bytes | None,
+    ) -> StoredArticle:
         new_cluster = cluster_id is None
         if cluster_id is None:
             cluster_id = _new_id(self.conn.execute(clusters.insert().values(size=0)))
-        doc_id = _new_id(
-            self.conn.execute(
-                documents.insert().values(
-                    origin=article.origin,
-                    locator=article.locator,
-                    format=article.format,
-                    raw_start=article.raw_start,
-                    raw_end=article.raw_end,
-                    external_id=article.external_id,
-                    url=article.url,
-                    title=article.title,
-                    published=article.published,
-                    published_raw=article.published_raw,
-                    source=article.source,
-                    language=article.language,
-                    text=article.text,
-                    content_hash=article.content_hash,
-                    minhash=minhash,
-                    cluster_id=cluster_id,
-                    duplicate_kind=duplicate_kind,
-                    ingest_run_id=run_id,
-                    ingested_at=_now(),
-                )
-            )
+        doc_id = insert_unless_present(
+            self.conn,
+            documents,
+            ("origin", "locator", "content_hash"),
+            {
+                "origin": article.origin,
+                "locator": article.locator,
+                "format": article.format,
+                "raw_start": article.raw_start,
+                "raw_end": article.raw_end,
+                "external_id": article.external_id,
+                "url": article.url,
+                "title": article.title,
+                "published": article.published,
+                "published_raw": article.published_raw,
+                "source": article.source,
+                "language": article.language,
+                "text": article.text,
+                "content_hash": article.content_hash,
+                "minhash": minhash,
+                "cluster_id": cluster_id,
+                "duplicate_kind": duplicate_kind,
+                "ingest_run_id": run_id,
+                "ingested_at": _now(),
+            },
         )
+        if doc_id is None:
+            # Another worker stored this article between our lookup and this insert.
+            if new_cluster:
+                self.conn.execute(delete(clusters).where(clusters.c.id == cluster_id))
+            return StoredArticle(id=0, cluster_id=0, status="known")
         values: dict[str, Any] = {"size": clusters.c.size + 1}
         if new_cluster:
             values["representative_id"] = doc_id
         self.conn.execute(update(clusters).where(clusters.c.id == cluster_id).values(**values))
         status = "new" if new_cluster else "duplicate"
-        return StoredArticle(id=doc_id, cluster_id=cluster_id, status=status)
+        return StoredArticle(id=int(doc_id), cluster_id=cluster_id, status=status)
 
     def signatures(self) -> Iterator[tuple[int, bytes]]:
         """``(document id, MinHash bytes)`` of every cluster representative that has one."""
