@@ -46,7 +46,7 @@ def insert_unless_present(
         result = conn.execute(table.insert().values(**values))
         key = result.inserted_primary_key
         return key[0] if key is not None else None
-    key_columns = [c for c in table.primary_key.columns]
+    key_columns = list(table.primary_key.columns)
     statement = (
         statement.values(**values)
         .on_conflict_do_nothing(index_elements=list(unique))
