@@ -6,15 +6,17 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from sqlalchemy import Engine
+
 from orbat import settings
 from orbat.clean import segment
 from orbat.dedup import NearDuplicateIndex
 from orbat.errors import IngestError
 from orbat.ingest import ReadOptions, read_inputs
 from orbat.models import Article, RawDocument, Skip
-from orbat.store import DocumentStore, open_engine
+from orbat.store import DocumentStore, StoredArticle, open_engine
 
-__all__ = ["IngestSummary", "ingest", "ingest_records"]
+__all__ = ["ArticleSink", "IngestSummary", "ingest", "ingest_records", "segment_or_skip"]
 
 # Articles per transaction: large enough that commits do not dominate, small enough that a
 # crash loses little (and a re-run re-adds it: ingest is idempotent).
@@ -44,6 +46,13 @@ class IngestSummary:
 ProgressCallback = Callable[[IngestSummary], None]
 
 
+class Unset:
+    """The type of :data:`UNSET`: "not given", where ``None`` is a meaningful value."""
+
+
+UNSET = Unset()
+
+
 def ingest(
     paths: Iterable[str],
     db: str | None = None,
@@ -60,47 +69,34 @@ def ingest(
        elsewhere → exact copy in that cluster; similar enough to a stored story → near copy
        in its cluster; otherwise a new cluster.
     5. Commit every ``BATCH_SIZE`` articles and at the end; record the run and its skips.
+
+    :mod:`orbat.distributed` runs steps 2-3 (and event extraction) on a Dask cluster and
+    feeds the results to the same :class:`ArticleSink`, in the same order.
     """
     paths = list(paths)
     # 1. open
-    store = DocumentStore(open_engine(settings.get("db", db)))
-    index = NearDuplicateIndex(
-        threshold=settings.get("near_duplicate_threshold"),
-        num_perm=settings.get("minhash_permutations"),
-    )
-    index.load(store.signatures())
-    run_id = store.start_run(paths)
-    summary = IngestSummary()
-    origins: set[str] = set()
+    sink = ArticleSink(open_engine(settings.get("db", db)), paths)
     try:
         # 2. read
         for item in read_inputs(paths, read_options):
-            origins.add(item.origin)
-            summary.files_read = len(origins)
             if isinstance(item, Skip):
-                summary.skips.append(item)
-                store.record_skip(run_id, item)
+                sink.skip(item)
                 continue
             # 3. segment
-            for article in _articles(item, summary, store, run_id):
-                # 4. dedup and store
-                _store_article(article, store, index, run_id, summary)
-                if summary.articles_seen % BATCH_SIZE == 0:
-                    store.commit()
+            articles = segment_or_skip(item)
+            if isinstance(articles, Skip):
+                sink.skip(articles)
+                continue
+            sink.saw_file(item.origin)
+            for article in articles:
+                # 4. dedup and store (5. commits every BATCH_SIZE articles)
+                sink.add(article)
                 if on_progress is not None:
-                    on_progress(summary)
+                    on_progress(sink.summary)
     finally:
         # 5. record
-        store.finish_run(
-            run_id,
-            files_read=summary.files_read,
-            articles_new=summary.articles_new,
-            articles_known=summary.articles_known,
-            duplicates=summary.duplicates,
-            skipped=summary.skipped,
-        )
-        store.close()
-    return summary
+        sink.close()
+    return sink.summary
 
 
 def ingest_records(
@@ -108,85 +104,120 @@ def ingest_records(
 ) -> IngestSummary:
     """Ingest records already in memory (``orbat watch``'s fetched feeds and pages).
 
-    The same steps 3-5 as ``ingest``, in one ingest run named ``label``; ``files_read`` counts
+    Steps 3-5 of :func:`ingest`, in one ingest run named ``label``; ``files_read`` counts
     distinct origins.
     """
-    store = DocumentStore(open_engine(settings.get("db", db)))
-    index = NearDuplicateIndex(
-        threshold=settings.get("near_duplicate_threshold"),
-        num_perm=settings.get("minhash_permutations"),
-    )
-    index.load(store.signatures())
-    run_id = store.start_run([label])
-    summary = IngestSummary()
-    origins: set[str] = set()
+    sink = ArticleSink(open_engine(settings.get("db", db)), [label])
     try:
         for item in records:
-            origins.add(item.origin)
             if isinstance(item, Skip):
-                summary.skips.append(item)
-                store.record_skip(run_id, item)
+                sink.skip(item)
                 continue
-            for article in _articles(item, summary, store, run_id):
-                _store_article(article, store, index, run_id, summary)
+            articles = segment_or_skip(item)
+            if isinstance(articles, Skip):
+                sink.skip(articles)
+                continue
+            sink.saw_file(item.origin)
+            for article in articles:
+                sink.add(article)
     finally:
-        summary.files_read = len(origins)
-        store.finish_run(
-            run_id,
+        sink.close()
+    return sink.summary
+
+
+def segment_or_skip(raw: RawDocument) -> list[Article] | Skip:
+    """The articles in ``raw``, or the Skip that says why it could not be segmented."""
+    try:
+        return segment(raw)
+    except IngestError as exc:
+        return Skip(raw.origin, str(exc), raw.locator)
+
+
+class ArticleSink:
+    """Where articles go once read and segmented: dedup decisions and inserts, in order.
+
+    Every decision depends on what was stored before (is this text known? which cluster
+    is it near?), so one sink takes articles one at a time in a fixed order — the reads,
+    segmentation and NLP before it can run anywhere.
+    """
+
+    def __init__(self, engine: Engine, paths: list[str]) -> None:
+        self.store = DocumentStore(engine)
+        self.index = NearDuplicateIndex(
+            threshold=settings.get("near_duplicate_threshold"),
+            num_perm=settings.get("minhash_permutations"),
+        )
+        self.index.load(self.store.signatures())
+        self.run_id = self.store.start_run(paths)
+        self.summary = IngestSummary()
+        self._origins: set[str] = set()
+
+    def saw_file(self, origin: str) -> None:
+        self._origins.add(origin)
+        self.summary.files_read = len(self._origins)
+
+    def skip(self, skip: Skip) -> None:
+        self.saw_file(skip.origin)
+        self.summary.skips.append(skip)
+        self.store.record_skip(self.run_id, skip)
+
+    def add(
+        self, article: Article, signature: bytes | Unset | None = UNSET
+    ) -> StoredArticle | None:
+        """Store one article (``None`` if it was already stored); commit every BATCH_SIZE.
+
+        ``signature`` is the article's MinHash as bytes when a worker already computed it.
+        """
+        summary = self.summary
+        summary.articles_seen += 1
+        try:
+            return self._add(article, signature)
+        finally:
+            if summary.articles_seen % BATCH_SIZE == 0:
+                self.store.commit()
+
+    def _add(self, article: Article, blob: bytes | Unset | None) -> StoredArticle | None:
+        store, index, summary = self.store, self.index, self.summary
+        known, copy_cluster = store.find_same_text(article)
+        if known:
+            summary.articles_known += 1
+            return None
+        if isinstance(blob, Unset):
+            computed = index.signature(article.text)
+            blob = index.to_bytes(computed) if computed is not None else None
+        signature = index.from_bytes(blob) if blob is not None else None
+        cluster_id: int | None
+        if copy_cluster is not None:
+            kind, cluster_id = "exact", copy_cluster
+        else:
+            near = index.most_similar(signature) if signature is not None else None
+            kind, cluster_id = ("near", store.cluster_of(near[0])) if near else ("original", None)
+        stored = store.insert(
+            article, run_id=self.run_id, cluster_id=cluster_id, duplicate_kind=kind, minhash=blob
+        )
+        if stored.status == "known":  # another process stored it while we looked
+            summary.articles_known += 1
+            return None
+        if kind == "original":
+            if signature is not None:
+                index.add(stored.id, signature)
+            summary.articles_new += 1
+        else:
+            summary.duplicates += 1
+            summary.exact_duplicates += kind == "exact"
+        return stored
+
+    def commit(self) -> None:
+        self.store.commit()
+
+    def close(self) -> None:
+        summary = self.summary
+        self.store.finish_run(
+            self.run_id,
             files_read=summary.files_read,
             articles_new=summary.articles_new,
             articles_known=summary.articles_known,
             duplicates=summary.duplicates,
             skipped=summary.skipped,
         )
-        store.close()
-    return summary
-
-
-def _articles(
-    raw: RawDocument, summary: IngestSummary, store: DocumentStore, run_id: int
-) -> list[Article]:
-    try:
-        return segment(raw)
-    except IngestError as exc:
-        skip = Skip(raw.origin, str(exc), raw.locator)
-        summary.skips.append(skip)
-        store.record_skip(run_id, skip)
-        return []
-
-
-def _store_article(
-    article: Article,
-    store: DocumentStore,
-    index: NearDuplicateIndex,
-    run_id: int,
-    summary: IngestSummary,
-) -> None:
-    summary.articles_seen += 1
-    known, copy_cluster = store.find_same_text(article)
-    if known:
-        summary.articles_known += 1
-        return
-    signature = index.signature(article.text)
-    blob = index.to_bytes(signature) if signature is not None else None
-    if copy_cluster is not None:
-        store.insert(
-            article, run_id=run_id, cluster_id=copy_cluster, duplicate_kind="exact", minhash=blob
-        )
-        summary.duplicates += 1
-        summary.exact_duplicates += 1
-        return
-    near = index.most_similar(signature) if signature is not None else None
-    if near is not None:
-        cluster_id = store.cluster_of(near[0])
-        store.insert(
-            article, run_id=run_id, cluster_id=cluster_id, duplicate_kind="near", minhash=blob
-        )
-        summary.duplicates += 1
-        return
-    stored = store.insert(
-        article, run_id=run_id, cluster_id=None, duplicate_kind="original", minhash=blob
-    )
-    if signature is not None:
-        index.add(stored.id, signature)
-    summary.articles_new += 1
+        self.store.close()

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Row, func, select, text, update
+from sqlalchemy import Engine, Row, delete, func, literal_column, select, text, update
 from sqlalchemy.engine import Connection
 
 from orbat.models import Article, Skip
+from orbat.store.conflicts import insert_unless_present, retrying
 from orbat.store.schema import clusters, documents, ingest_runs, skips
 
 __all__ = ["DocumentStore", "StoredArticle"]
@@ -117,41 +118,63 @@ class DocumentStore:
         duplicate_kind: str,
         minhash: bytes | None,
     ) -> StoredArticle:
-        """Store ``article``; a new cluster is opened when ``cluster_id`` is ``None``."""
+        """Store ``article``; a new cluster is opened when ``cluster_id`` is ``None``.
+
+        When another process stored the very same article (same origin, locator and text)
+        first, nothing is written and the status is ``"known"``.
+        """
+        return retrying(
+            self.conn, lambda: self._insert(article, run_id, cluster_id, duplicate_kind, minhash)
+        )
+
+    def _insert(
+        self,
+        article: Article,
+        run_id: int | None,
+        cluster_id: int | None,
+        duplicate_kind: str,
+        minhash: bytes | None,
+    ) -> StoredArticle:
         new_cluster = cluster_id is None
         if cluster_id is None:
             cluster_id = _new_id(self.conn.execute(clusters.insert().values(size=0)))
-        doc_id = _new_id(
-            self.conn.execute(
-                documents.insert().values(
-                    origin=article.origin,
-                    locator=article.locator,
-                    format=article.format,
-                    raw_start=article.raw_start,
-                    raw_end=article.raw_end,
-                    external_id=article.external_id,
-                    url=article.url,
-                    title=article.title,
-                    published=article.published,
-                    published_raw=article.published_raw,
-                    source=article.source,
-                    language=article.language,
-                    text=article.text,
-                    content_hash=article.content_hash,
-                    minhash=minhash,
-                    cluster_id=cluster_id,
-                    duplicate_kind=duplicate_kind,
-                    ingest_run_id=run_id,
-                    ingested_at=_now(),
-                )
-            )
+        doc_id = insert_unless_present(
+            self.conn,
+            documents,
+            ("origin", "locator", "content_hash"),
+            {
+                "origin": article.origin,
+                "locator": article.locator,
+                "format": article.format,
+                "raw_start": article.raw_start,
+                "raw_end": article.raw_end,
+                "external_id": article.external_id,
+                "url": article.url,
+                "title": article.title,
+                "published": article.published,
+                "published_raw": article.published_raw,
+                "source": article.source,
+                "language": article.language,
+                "text": article.text,
+                "content_hash": article.content_hash,
+                "minhash": minhash,
+                "cluster_id": cluster_id,
+                "duplicate_kind": duplicate_kind,
+                "ingest_run_id": run_id,
+                "ingested_at": _now(),
+            },
         )
+        if doc_id is None:
+            # Another worker stored this article between our lookup and this insert.
+            if new_cluster:
+                self.conn.execute(delete(clusters).where(clusters.c.id == cluster_id))
+            return StoredArticle(id=0, cluster_id=0, status="known")
         values: dict[str, Any] = {"size": clusters.c.size + 1}
         if new_cluster:
             values["representative_id"] = doc_id
         self.conn.execute(update(clusters).where(clusters.c.id == cluster_id).values(**values))
         status = "new" if new_cluster else "duplicate"
-        return StoredArticle(id=doc_id, cluster_id=cluster_id, status=status)
+        return StoredArticle(id=int(doc_id), cluster_id=cluster_id, status=status)
 
     def signatures(self) -> Iterator[tuple[int, bytes]]:
         """``(document id, MinHash bytes)`` of every cluster representative that has one."""
@@ -192,24 +215,39 @@ class DocumentStore:
             return text("SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q").bindparams(
                 q=fts5_query(query)
             )
-        return select(documents.c.id).where(
-            func.to_tsvector(
-                "english", func.coalesce(documents.c.title, "") + " " + documents.c.text
-            ).bool_op("@@")(func.websearch_to_tsquery("english", query))
-        )
+        return select(documents.c.id).where(_PG_DOCUMENT.bool_op("@@")(pg_tsquery(query)))
 
     def snippets(self, query: str, limit: int = 20) -> list[Row[Any]]:
-        """Best-ranked matches with a highlighted snippet (SQLite FTS5; plain list elsewhere)."""
-        if self.engine.dialect.name != "sqlite":
-            return self.articles(limit=limit, search=query)
-        sql = text(
-            "SELECT d.id, d.title, d.published, d.source, "
-            "snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet "
-            "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
-            "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts) LIMIT :n"
+        """Best-ranked matches with a highlighted snippet (FTS5 on SQLite, tsvector on PG)."""
+        if self.engine.dialect.name == "sqlite":
+            sql = text(
+                "SELECT d.id, d.title, d.published, d.source, "
+                "snippet(documents_fts, 1, '[', ']', ' … ', 12) AS snippet "
+                "FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+                "WHERE documents_fts MATCH :q ORDER BY bm25(documents_fts) LIMIT :n"
+            )
+            with self.engine.connect() as conn:
+                return list(conn.execute(sql, {"q": fts5_query(query), "n": limit}))
+        tsquery = pg_tsquery(query)
+        ranked = (
+            select(
+                documents.c.id,
+                documents.c.title,
+                documents.c.published,
+                documents.c.source,
+                func.ts_headline(
+                    "english",
+                    documents.c.text,
+                    tsquery,
+                    "StartSel=[, StopSel=], MaxWords=24, MinWords=8, MaxFragments=1",
+                ).label("snippet"),
+            )
+            .where(_PG_DOCUMENT.bool_op("@@")(tsquery))
+            .order_by(func.ts_rank(_PG_DOCUMENT, tsquery).desc(), documents.c.id)
+            .limit(limit)
         )
         with self.engine.connect() as conn:
-            return list(conn.execute(sql, {"q": fts5_query(query), "n": limit}))
+            return list(conn.execute(ranked))
 
     def stats(self) -> dict[str, Any]:
         with self.engine.connect() as conn:
@@ -259,6 +297,34 @@ def fts5_query(query: str) -> str:
         if inner:
             terms.append('"' + inner + '"')
     return " ".join(terms) or '""'
+
+
+# Exactly the expression of the GIN index migration 0001 creates (written out as SQL, not built
+# with bound parameters, so that PostgreSQL's planner recognises it and uses the index).
+_PG_DOCUMENT: Any = literal_column(
+    "to_tsvector('english', coalesce(documents.title, '') || ' ' || documents.text)"
+)
+_PG_WORD = re.compile(r"\w+")
+
+
+def pg_tsquery(query: str) -> Any:
+    """The PostgreSQL twin of :func:`fts5_query`: every word or "phrase" must match.
+
+    Each term becomes ``phraseto_tsquery`` of its words, so "al-Qaim" matches "Al Qaim" as
+    FTS5 does (PostgreSQL's own parsers would keep the hyphenated compound as one lexeme);
+    operators typed by the user are plain words (stop words such as AND drop out).
+    """
+    parts = []
+    for token in _FTS_TOKEN.findall(query):
+        words = " ".join(_PG_WORD.findall(token))
+        if words:
+            parts.append(func.phraseto_tsquery("english", words))
+    if not parts:
+        return func.plainto_tsquery("english", "")
+    combined: Any = parts[0]
+    for part in parts[1:]:
+        combined = combined.op("&&")(part)
+    return combined
 
 
 def _new_id(result: Any) -> int:

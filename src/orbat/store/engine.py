@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import weakref
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 
 from orbat.errors import StoreError
@@ -18,10 +20,20 @@ __all__ = ["database_url", "migrate", "open_engine"]
 
 _MIGRATIONS = str(Path(__file__).with_name("migrations"))
 
+# Any constant works; it only has to be the same in every orbat process that migrates.
+_MIGRATION_LOCK = 0x0B8A7
+
 
 def database_url(db: str) -> str:
-    """A SQLAlchemy URL for ``db``: URLs pass through, anything else is a SQLite file path."""
+    """A SQLAlchemy URL for ``db``: URLs pass through, anything else is a SQLite file path.
+
+    ``postgresql://`` (and ``postgres://``) URLs get the psycopg 3 driver, the one orbat
+    installs; SQLAlchemy's default for them is psycopg2.
+    """
     if "://" in db:
+        for scheme in ("postgresql://", "postgres://"):
+            if db.startswith(scheme):
+                return "postgresql+psycopg://" + db[len(scheme) :]
         return db
     if db == ":memory:":
         return "sqlite://"
@@ -33,20 +45,35 @@ def open_engine(db: str, *, create: bool = True) -> Engine:
 
     With ``create=False`` a SQLite file that does not exist yet is an error rather than
     silently created (read-only commands should not leave empty databases behind).
+
+    An engine opened with ``create=True`` is a writer's: on SQLite each of its transactions
+    takes the write lock when it begins (``BEGIN IMMEDIATE``), so several processes ingesting
+    into one file take turns instead of failing when a transaction that has read tries to
+    write after another process committed. PostgreSQL needs no such thing (row locks and
+    ``ON CONFLICT``, see :mod:`orbat.store.documents` and :mod:`orbat.store.events`).
     """
     url = database_url(db)
     try:
         parsed = make_url(url)
     except ArgumentError as exc:
         raise StoreError(f"{db!r} is neither a file path nor a database URL: {exc}") from None
-    if parsed.get_backend_name() == "sqlite" and parsed.database:
+    backend = parsed.get_backend_name()
+    if backend == "sqlite" and parsed.database:
         path = Path(parsed.database)
         if not create and not path.exists():
             raise StoreError(f"no database at {path}; run `orbat ingest` first or pass --db")
         path.parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, future=True)
-    if parsed.get_backend_name() == "sqlite":
+    try:
+        engine = create_engine(url, future=True)
+    except ImportError as exc:
+        raise StoreError(f"no database driver for {db!r}: {exc}") from None
+    # Close pooled connections when the engine goes away: callers (and tests) drop engines
+    # without disposing them, and a psycopg connection left to the garbage collector warns.
+    weakref.finalize(engine, engine.pool.dispose)
+    if backend == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        engine = engine.execution_options(orbat_write_lock=create)
     try:
         migrate(engine)
     except OperationalError as exc:
@@ -54,14 +81,25 @@ def open_engine(db: str, *, create: bool = True) -> Engine:
     return engine
 
 
-def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
-    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
+    # The sqlite3 module's own transaction handling begins lazily before the first write,
+    # after the reads; we begin ourselves (below) so a writer can take the lock up front.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
     # WAL lets readers (orbat serve) work while an ingest writes; foreign keys are off by
-    # default in SQLite and we want the schema's promises kept.
+    # default in SQLite and we want the schema's promises kept. The busy timeout is how long
+    # a writer waits for another process's batch to commit.
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA busy_timeout=120000")
     cursor.close()
+
+
+def _sqlite_begin(connection: Connection) -> None:
+    if connection.get_execution_options().get("orbat_write_lock"):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
 
 
 def _alembic_config() -> Config:
@@ -71,18 +109,37 @@ def _alembic_config() -> Config:
 
 
 def migrate(engine: Engine) -> None:
-    """Upgrade the schema to the newest revision; refuse a database from a newer orbat."""
+    """Upgrade the schema to the newest revision; refuse a database from a newer orbat.
+
+    Several processes may open a new database at once (workers of one ingest): on PostgreSQL
+    a transaction-scoped advisory lock lets one migrate while the others wait and then find
+    the schema current; on SQLite the write lock taken at ``BEGIN IMMEDIATE`` does the same.
+    """
     config = _alembic_config()
-    head = ScriptDirectory.from_config(config).get_current_head()
-    with engine.begin() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
-        if current == head:
-            return
-        known = {rev.revision for rev in ScriptDirectory.from_config(config).walk_revisions()}
-        if current is not None and current not in known:
-            raise StoreError(
-                f"the database is at schema revision {current}, which this orbat does not know; "
-                "it was written by a newer orbat — upgrade orbat"
-            )
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    script = ScriptDirectory.from_config(config)
+    head = script.get_current_head()
+    # Readers' SQLite engines begin deferred; migrating must hold the write lock throughout.
+    with (
+        engine.connect().execution_options(orbat_write_lock=True) as connection,
+        connection.begin(),
+    ):
+        if engine.dialect.name == "postgresql":
+            lock = text("SELECT pg_advisory_xact_lock(:key)")
+            connection.execute(lock, {"key": _MIGRATION_LOCK})
+        _upgrade(connection, config, script, head)
+
+
+def _upgrade(
+    connection: Connection, config: Config, script: ScriptDirectory, head: str | None
+) -> None:
+    current = MigrationContext.configure(connection).get_current_revision()
+    if current == head:
+        return
+    known = {rev.revision for rev in script.walk_revisions()}
+    if current is not None and current not in known:
+        raise StoreError(
+            f"the database is at schema revision {current}, which this orbat does not know; "
+            "it was written by a newer orbat — upgrade orbat"
+        )
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")

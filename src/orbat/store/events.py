@@ -10,6 +10,7 @@ from sqlalchemy import Engine, Row, and_, delete, func, insert, or_, select, upd
 from sqlalchemy.engine import Connection
 
 from orbat.extract.records import ACLED_FIELDS, EventRecord
+from orbat.store.conflicts import insert_unless_present, retrying
 from orbat.store.schema import clusters, documents, event_mentions, events, extraction_runs
 from orbat.store.statements import claims_contest_event
 
@@ -108,17 +109,37 @@ class EventStore:
         A document already processed by this extractor version is left alone, so re-running
         adds nothing. Mentions made by an older version of the same extractor are replaced.
         """
-        if self.already_extracted(conn, document_id, extractor):
+        records = list(records)
+        return retrying(conn, lambda: self._save(conn, document_id, extractor, records))
+
+    def _save(
+        self, conn: Connection, document_id: int, extractor: str, records: list[EventRecord]
+    ) -> int:
+        # Claim the document first: of several processes extracting it at once, exactly one
+        # inserts this row (the others wait for it on PostgreSQL, then find it and stop).
+        claimed = insert_unless_present(
+            conn,
+            extraction_runs,
+            ("document_id", "extractor"),
+            {"document_id": document_id, "extractor": extractor, "extracted_at": _now()},
+        )
+        if claimed is None:
             return 0
         self._drop_older_versions(conn, document_id, extractor)
-        touched: set[int] = set()
-        count = 0
+        if not records:
+            return 0
+        outlet, cluster_id = conn.execute(
+            select(documents.c.source, documents.c.cluster_id).where(documents.c.id == document_id)
+        ).one()
+        # Clusters another copy of this story belongs to (rare); an event counts a cluster once.
+        copies = self._other_copies(conn, cluster_id, document_id)
+        counted: set[int] = set()
         for record in records:
-            event_id = self._event_for(conn, record, document_id)
+            event = self._event_for(conn, record, document_id)
             values = {name: getattr(record, name) for name in _CODING}
             conn.execute(
                 insert(event_mentions).values(
-                    event_id=event_id,
+                    event_id=event.id,
                     document_id=document_id,
                     char_start=record.evidence.start,
                     char_end=record.evidence.end,
@@ -129,16 +150,88 @@ class EventStore:
                     **values,
                 )
             )
-            touched.add(event_id)
-            count += 1
-        for event_id in touched:
-            self._refresh(conn, event_id)
+            new_cluster = event.id not in counted and not self._cluster_counted(
+                conn, event.id, copies
+            )
+            counted.add(event.id)
+            self._add_to_merged(conn, event, record, outlet, new_cluster)
+        return len(records)
+
+    def _other_copies(self, conn: Connection, cluster_id: int, document_id: int) -> list[int]:
+        size = conn.execute(select(clusters.c.size).where(clusters.c.id == cluster_id)).scalar()
+        if not size or size <= 1:
+            return []
+        return [
+            int(i)
+            for i in conn.execute(
+                select(documents.c.id).where(
+                    documents.c.cluster_id == cluster_id, documents.c.id != document_id
+                )
+            ).scalars()
+        ]
+
+    def _cluster_counted(self, conn: Connection, event_id: int, copies: list[int]) -> bool:
+        """Does a copy of this story (same duplicate cluster) already report this event?
+
+        Looked up from the copies' side (a handful of documents, by the index on
+        ``event_mentions.document_id``), never by scanning every mention of a busy event.
+        """
+        if not copies:
+            return False
+        found = conn.execute(
+            select(event_mentions.c.event_id).where(event_mentions.c.document_id.in_(copies))
+        ).scalars()
+        return event_id in set(found)
+
+    def _add_to_merged(
+        self,
+        conn: Connection,
+        event: Row[Any],
+        record: EventRecord,
+        outlet: str | None,
+        new_cluster: bool,
+    ) -> None:
+        """Fold one new mention into an event's merged view, in constant time.
+
+        The same rules as :meth:`_refresh`, applied incrementally (mentions only ever arrive
+        in id order here): gaps in the coding filled from the newcomer, its figure added to
+        the reported ones (the lowest is ACLED's), its outlet to the sources, its cluster
+        counted once. Re-reading every mention of an event each time would make a busy event
+        (one strike, thousands of reports) cost quadratic time.
+        """
+        outlets = set(event.source.split("; ")) if event.source else set()
+        if any("; " in name for name in outlets | {outlet or ""}):
+            self._refresh(conn, event.id)  # an outlet name with our separator: recount all
+            return
+        if event.mention_count == 0:  # a new event: the first mention's coding as is
+            merged = {name: getattr(record, name) for name in _CODING}
+            figures: set[int] = set()
+            contested = False
+        else:
+            merged = {
+                name: getattr(record, name)
+                for name in _CODING
+                if getattr(event, name) is None and getattr(record, name) is not None
+            }
+            figures = {int(f) for f in (event.fatalities_reported or "").split("; ") if f}
+            contested = bool(event.contested)
+        if record.fatalities is not None:
+            figures.add(record.fatalities)
+        if outlet:
+            outlets.add(outlet)
+        merged["fatalities"] = min(figures) if figures else 0
         conn.execute(
-            insert(extraction_runs).values(
-                document_id=document_id, extractor=extractor, extracted_at=_now()
+            update(events)
+            .where(events.c.id == event.id)
+            .values(
+                **merged,
+                fatalities_reported="; ".join(str(f) for f in sorted(figures)) or None,
+                contested=contested or len(figures) > 1 or record.stance == "denied",
+                source="; ".join(sorted(outlets)) or None,
+                mention_count=event.mention_count + (1 if new_cluster else 0),
+                updated_at=_now(),
             )
         )
-        return count
 
     def _drop_older_versions(self, conn: Connection, document_id: int, extractor: str) -> None:
         family = extractor.rsplit(".v", 1)[0]
@@ -154,24 +247,30 @@ class EventStore:
         for event_id in set(affected):
             self._refresh(conn, event_id)
 
-    def _event_for(self, conn: Connection, record: EventRecord, document_id: int) -> int:
+    def _event_for(self, conn: Connection, record: EventRecord, document_id: int) -> Row[Any]:
+        """The event this mention belongs to, created if new, locked until commit.
+
+        The row lock (PostgreSQL; SQLite writers hold the whole database) keeps two workers
+        from folding mentions into one event's merged view at the same time.
+        """
         key = event_key(record, document_id)
-        existing = conn.execute(select(events.c.id).where(events.c.event_key == key)).scalar()
-        if existing is not None:
-            return int(existing)
         values = {name: getattr(record, name) for name in _CODING}
-        result = conn.execute(
-            insert(events).values(
-                event_key=key,
-                contested=False,
-                mention_count=0,
-                extractor=record.extractor,
-                updated_at=_now(),
+        insert_unless_present(
+            conn,
+            events,
+            ("event_key",),
+            {
+                "event_key": key,
+                "contested": False,
+                "mention_count": 0,
+                "extractor": record.extractor,
+                "updated_at": _now(),
                 **values,
-            )
+            },
         )
-        assert result.inserted_primary_key is not None
-        return int(result.inserted_primary_key[0])
+        return conn.execute(
+            select(events).where(events.c.event_key == key).with_for_update()
+        ).one()
 
     def _refresh(self, conn: Connection, event_id: int) -> None:
         """Re-derive an event's merged view from all its mentions.

@@ -1,0 +1,172 @@
+"""Shared fixtures: a database URL for every storage backend, and a throwaway PostgreSQL.
+
+Tests that take ``db_url`` run once against SQLite and once against a real PostgreSQL server
+started for the session (``initdb`` + ``pg_ctl`` on a temporary directory, loopback only, a
+free port). PostgreSQL refuses to run as root, so as root the server runs as the ``postgres``
+system user (Debian's package creates it) via ``runuser``. Without PostgreSQL installed the
+PostgreSQL half is skipped with the reason — unless ``ORBAT_CI=1``, where a missing server is a
+failure: CI must test both.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+
+class PostgresUnavailable(Exception):
+    """No PostgreSQL server binaries here (or they would not start)."""
+
+    @staticmethod
+    def skip_or_fail(reason: str) -> NoReturn:
+        if os.environ.get("ORBAT_CI") == "1":
+            pytest.fail(f"ORBAT_CI=1 and PostgreSQL is not usable: {reason}")
+        pytest.skip(f"PostgreSQL is not usable here: {reason}")
+
+
+def _bindir() -> Path:
+    """Where initdb and pg_ctl live: $ORBAT_PG_BINDIR, pg_config, Debian's layout, or PATH."""
+    candidates: list[str] = []
+    if os.environ.get("ORBAT_PG_BINDIR"):
+        candidates.append(os.environ["ORBAT_PG_BINDIR"])
+    if shutil.which("pg_config"):
+        result = subprocess.run(
+            ["pg_config", "--bindir"], capture_output=True, text=True, check=False
+        )
+        candidates.append(result.stdout.strip())
+    candidates += sorted((str(p) for p in Path("/usr/lib/postgresql").glob("*/bin")), reverse=True)
+    initdb = shutil.which("initdb")
+    if initdb:
+        candidates.append(str(Path(initdb).resolve().parent))
+    for folder in candidates:
+        if folder and (Path(folder) / "initdb").exists() and (Path(folder) / "pg_ctl").exists():
+            return Path(folder)
+    raise PostgresUnavailable("initdb/pg_ctl not found (apt-get install postgresql)")
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@dataclass
+class PostgresServer:
+    root: Path
+    port: int
+    run_as: list[str]
+    bindir: Path
+
+    @classmethod
+    def start(cls) -> PostgresServer:
+        bindir = _bindir()
+        root = Path(tempfile.mkdtemp(prefix="orbat-pg-"))
+        run_as: list[str] = []
+        if os.geteuid() == 0:
+            import pwd
+
+            try:
+                user = pwd.getpwnam("postgres")
+            except KeyError:
+                raise PostgresUnavailable("running as root and there is no postgres user") from None
+            os.chown(root, user.pw_uid, user.pw_gid)
+            run_as = ["runuser", "-u", "postgres", "--"]
+        server = cls(root, _free_port(), run_as, bindir)
+        server._run(
+            "initdb",
+            "-D",
+            str(root / "data"),
+            "-U",
+            "orbat",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+        )
+        # fsync off: a test server that loses data in a power cut loses nothing of value.
+        options = (
+            f"-p {server.port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c synchronous_commit=off -c full_page_writes=off -c max_connections=100"
+        )
+        server._run(
+            "pg_ctl",
+            "-D",
+            str(root / "data"),
+            "-o",
+            options,
+            "-l",
+            str(root / "log"),
+            "-w",
+            "-t",
+            "60",
+            "start",
+        )
+        return server
+
+    def _run(self, program: str, *args: str) -> None:
+        command = [*self.run_as, str(self.bindir / program), *args]
+        result = subprocess.run(command, capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            log = (self.root / "log").read_text() if (self.root / "log").exists() else ""
+            raise PostgresUnavailable(
+                f"{program} failed ({result.returncode}): {result.stderr.strip()} {log[-500:]}"
+            )
+
+    @property
+    def admin_url(self) -> str:
+        return f"postgresql+psycopg://orbat@127.0.0.1:{self.port}/postgres"
+
+    def url(self, name: str) -> str:
+        return f"postgresql://orbat@127.0.0.1:{self.port}/{name}"
+
+    def create_database(self, name: str) -> str:
+        """A new, empty database on this server; its URL."""
+        import psycopg
+
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user=orbat dbname=postgres", autocommit=True
+        ) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+    def stop(self) -> None:
+        try:
+            self._run("pg_ctl", "-D", str(self.root / "data"), "-m", "immediate", "-w", "stop")
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+
+_counter = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    try:
+        server = PostgresServer.start()
+    except PostgresUnavailable as exc:
+        PostgresUnavailable.skip_or_fail(str(exc))
+        raise  # not reached: skip_or_fail raises
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """A fresh, empty database: a SQLite file, or a new database on the session's server."""
+    if request.param == "sqlite":
+        return str(tmp_path / "orbat.db")
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    return server.create_database(f"t{next(_counter)}")

@@ -1,0 +1,62 @@
+"""A Dask run of the pipeline stores exactly what a single-process run stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Table, select
+
+from orbat.cli.app import example_corpus
+from orbat.distributed import ingest_distributed
+from orbat.errors import ConfigError
+from orbat.extract.stage import extract_events
+from orbat.pipeline import ingest
+from orbat.store import open_engine
+from orbat.store.schema import clusters, documents, event_mentions, events, extraction_runs
+
+# Timestamps differ between any two runs; everything else must not.
+_CLOCKS = {"ingested_at", "updated_at", "created_at", "extracted_at"}
+
+
+def _dump(db: str) -> dict[str, list[dict[str, Any]]]:
+    engine = open_engine(db)
+    tables: list[Table] = [documents, clusters, events, event_mentions, extraction_runs]
+    out = {}
+    with engine.connect() as conn:
+        for table in tables:
+            rows = conn.execute(select(table).order_by(*table.primary_key.columns)).mappings()
+            out[table.name] = [{k: v for k, v in r.items() if k not in _CLOCKS} for r in rows]
+    engine.dispose()
+    return out
+
+
+@pytest.fixture(scope="module")
+def single(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    db = str(tmp_path_factory.mktemp("single") / "orbat.db")
+    ingest([str(example_corpus())], db)
+    extract_events(open_engine(db))
+    return _dump(db)
+
+
+def test_two_workers_store_what_one_process_stores(
+    single: dict[str, list[dict[str, Any]]], tmp_path: Path
+) -> None:
+    db = str(tmp_path / "orbat.db")
+    summary = ingest_distributed([str(example_corpus())], db, workers=2)
+    assert summary.workers == 2
+    assert summary.ingest.articles_new == 19 and summary.ingest.files_read == 5
+    assert summary.mentions == len(single["event_mentions"]) > 0
+    assert _dump(db) == single
+    # A second run finds everything known and adds nothing.
+    again = ingest_distributed([str(example_corpus())], db, workers=1)
+    assert again.ingest.articles_known == 19 and again.mentions == 0
+    assert _dump(db) == single
+
+
+def test_workers_or_scheduler_but_not_both(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="either"):
+        ingest_distributed([], str(tmp_path / "x.db"))
+    with pytest.raises(ConfigError, match="at least 1"):
+        ingest_distributed([], str(tmp_path / "x.db"), workers=0)
