@@ -19,6 +19,7 @@ from orbat.cli.actors import resolve_command
 from orbat.cli.evaluate import eval_command
 from orbat.cli.events import events_command
 from orbat.cli.options import DbOption, engine_for
+from orbat.cli.serve import serve_command
 from orbat.errors import OrbatError
 from orbat.export import EXPORTERS
 from orbat.ingest import READERS, FieldMap, ReadOptions
@@ -249,6 +250,7 @@ def export_command(
 app.command("events")(events_command)
 app.command("eval")(eval_command)
 app.command("resolve")(resolve_command)
+app.command("serve")(serve_command)
 
 
 def main() -> None:
