@@ -19,6 +19,7 @@ from orbat.cli.actors import actor_command, actors_command, resolve_command
 from orbat.cli.evaluate import eval_command
 from orbat.cli.events import events_command
 from orbat.cli.options import DbOption, engine_for
+from orbat.cli.serve import serve_command
 from orbat.cli.watch import alerts_command, watch_command
 from orbat.errors import OrbatError
 from orbat.export import EXPORTERS
@@ -283,6 +284,7 @@ app.command("actors")(actors_command)
 app.command("actor")(actor_command)
 app.command("watch")(watch_command)
 app.command("alerts")(alerts_command)
+app.command("serve")(serve_command)
 
 
 def main() -> None:

@@ -79,7 +79,15 @@ class EventFilter:
                 or_(events.c.event_type.ilike(like), events.c.sub_event_type.ilike(like))
             )
         if self.text:
-            query = query.where(events.c.notes.ilike(f"%{self.text}%"))
+            # The notes are generated from the coding; the words a reader remembers ("Jurf
+            # al-Sakhar") are in the sources' sentences, so those count too.
+            like = f"%{self.text}%"
+            quoted = (
+                select(event_mentions.c.id)
+                .where(event_mentions.c.event_id == events.c.id, event_mentions.c.quote.ilike(like))
+                .exists()
+            )
+            query = query.where(or_(events.c.notes.ilike(like), quoted))
         return query
 
 

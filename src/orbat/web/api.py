@@ -1,0 +1,126 @@
+"""The JSON API (`/api/...`): read-only views of events, actors, relations, documents."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+
+from orbat.web.queries import EventQuery, NotFound, WebQueries
+
+__all__ = ["event_query", "queries", "router"]
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+MAX_PAGE = 500
+
+
+def queries(request: Request) -> WebQueries:
+    """The app's one :class:`WebQueries` (built by ``create_app``)."""
+    found: WebQueries = request.app.state.queries
+    return found
+
+
+def event_query(
+    actor: Annotated[str | None, Query(description="Part of an actor's ACLED name.")] = None,
+    place: Annotated[
+        str | None, Query(description="Part of the location, admin1 or country.")
+    ] = None,
+    type: Annotated[
+        str | None, Query(description="Part of the event type or sub-event type.")
+    ] = None,
+    since: Annotated[dt.date | None, Query(description="First event date (YYYY-MM-DD).")] = None,
+    until: Annotated[dt.date | None, Query(description="Last event date (YYYY-MM-DD).")] = None,
+    q: Annotated[
+        str | None, Query(description="Words in the event's notes or its sources' sentences.")
+    ] = None,
+) -> EventQuery:
+    """The event filters, shared by the API and the /events and /map pages."""
+    if since and until and since > until:
+        raise HTTPException(422, f"since ({since}) is after until ({until})")
+    return EventQuery(actor=actor, place=place, event_type=type, since=since, until=until, text=q)
+
+
+Queries = Annotated[WebQueries, Depends(queries)]
+Filters = Annotated[EventQuery, Depends(event_query)]
+Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
+Offset = Annotated[int, Query(ge=0, description="How many to pass over first.")]
+
+
+@router.get("/events", summary="Events, newest first, filtered and paginated")
+def list_events(db: Queries, filters: Filters, limit: Limit = 50, offset: Offset = 0) -> Any:
+    return db.events(filters, limit=limit, offset=offset)
+
+
+@router.get("/events/geo", summary="Events with coordinates as GeoJSON points (the map)")
+def event_points(db: Queries, filters: Filters) -> Any:
+    return db.event_points(filters)
+
+
+@router.get("/events/{event_id}", summary="One event: every source, its evidence, claims")
+def get_event(db: Queries, event_id: int) -> Any:
+    try:
+        return db.event(event_id)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+@router.get("/actors", summary="Actors (the pack's, then those only events name)")
+def list_actors(
+    db: Queries,
+    q: Annotated[str | None, Query(description="Part of a name or alias.")] = None,
+) -> Any:
+    return db.actors(q)
+
+
+@router.get("/actors/{actor_id}", summary="One actor: aliases, relations over time, events")
+def get_actor(db: Queries, actor_id: str) -> Any:
+    try:
+        return db.actor(actor_id)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+@router.get("/graph", summary="Actors and their relations (nodes and edges)")
+def graph(
+    db: Queries,
+    on: Annotated[
+        dt.date | None, Query(description="Only relations that hold on this day.")
+    ] = None,
+    since: Annotated[dt.date | None, Query(description="Event edges from this day.")] = None,
+    until: Annotated[dt.date | None, Query(description="Event edges up to this day.")] = None,
+) -> Any:
+    return db.graph(on=on, since=since, until=until)
+
+
+@router.get("/documents", summary="Stored articles, newest first")
+def list_documents(
+    db: Queries,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    q: Annotated[str | None, Query(description="Full-text query.")] = None,
+) -> Any:
+    return db.documents(limit=limit, offset=offset, q=q)
+
+
+@router.get("/documents/{document_id}", summary="One article with its text and event spans")
+def get_document(db: Queries, document_id: int) -> Any:
+    try:
+        return db.document(document_id)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from None
+
+
+@router.get("/search", summary="Articles, events and actors matching a query")
+def search(
+    db: Queries,
+    q: Annotated[str, Query(min_length=1, description='Words or "a phrase".')],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> Any:
+    return db.search(q, limit=limit)
+
+
+@router.get("/stats", summary="Counts, date range, events per week by type, top actors")
+def stats(db: Queries) -> Any:
+    return db.stats()

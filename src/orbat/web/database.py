@@ -1,0 +1,45 @@
+"""Open the database for the web UI so that nothing served can change it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Engine, event
+
+from orbat import settings
+from orbat.store import open_engine
+
+__all__ = ["make_read_only", "open_read_only"]
+
+
+def make_read_only(engine: Engine) -> Engine:
+    """Make every new connection of ``engine`` refuse writes, at the database level.
+
+    The web routes only SELECT, but a bug (or a future route) must not be able to change the
+    evidence: SQLite's ``query_only`` and PostgreSQL's read-only sessions make any write fail.
+    Connections already pooled are dropped so none escapes the setting.
+    """
+    engine.dispose()
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_query_only)
+    elif engine.dialect.name == "postgresql":
+        event.listen(engine, "connect", _postgres_read_only)
+    return engine
+
+
+def open_read_only(db: str | None) -> Engine:
+    """The database ``--db`` names (never created; schema brought up to date), read-only."""
+    return make_read_only(open_engine(settings.get("db", db), create=False))
+
+
+def _sqlite_query_only(dbapi_connection: Any, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
+
+
+def _postgres_read_only(dbapi_connection: Any, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY")
+    cursor.close()
+    dbapi_connection.commit()

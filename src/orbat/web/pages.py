@@ -1,0 +1,130 @@
+"""The HTML pages: server-rendered with Jinja2 (autoescaped), small scripts for map and network."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from orbat.web.api import Filters, Queries
+from orbat.web.queries import TYPE_COLOURS, EventQuery, NotFound
+from orbat.web.render import highlight, timeline_dots, week_bars
+
+__all__ = ["make_router"]
+
+PAGE = 50
+
+
+def make_router(templates: Jinja2Templates) -> APIRouter:
+    """The page routes, rendering with ``templates``."""
+    router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+    def page(request: Request, name: str, **context: Any) -> HTMLResponse:
+        return templates.TemplateResponse(
+            request, name, {"colours": TYPE_COLOURS, "nav": name.split(".")[0], **context}
+        )
+
+    @router.get("/")
+    def overview(request: Request, db: Queries) -> HTMLResponse:
+        stats = db.stats()
+        latest = db.events(EventQuery(), limit=10)["items"]
+        return page(
+            request,
+            "overview.html",
+            stats=stats,
+            latest=latest,
+            chart=week_bars(stats["events_per_week"]),
+        )
+
+    @router.get("/events")
+    def events_page(
+        request: Request,
+        db: Queries,
+        filters: Filters,
+        offset: Annotated[int, Query(ge=0)] = 0,
+    ) -> HTMLResponse:
+        found = db.events(filters, limit=PAGE, offset=offset)
+        params = filters.params()
+        pages = {
+            "prev": _link(params, offset - PAGE) if offset > 0 else None,
+            "next": _link(params, offset + PAGE) if offset + PAGE < found["total"] else None,
+        }
+        return page(
+            request,
+            "events.html",
+            found=found,
+            filters=filters,
+            pages=pages,
+            timeline=timeline_dots(db.timeline(filters)),
+        )
+
+    @router.get("/events/{event_id}")
+    def event_page(request: Request, db: Queries, event_id: int) -> HTMLResponse:
+        event = _or_404(db.event, event_id)
+        texts: dict[int, Any] = {}
+        for source in event["sources"]:
+            doc_id = source["document_id"]
+            if doc_id not in texts:
+                doc = db.document(doc_id)
+                spans = [s["evidence"] for s in event["sources"] if s["document_id"] == doc_id]
+                texts[doc_id] = {"doc": doc, "segments": highlight(doc["text"], spans)}
+        return page(request, "event.html", event=event, texts=texts)
+
+    @router.get("/map")
+    def map_page(request: Request, filters: Filters) -> HTMLResponse:
+        return page(request, "map.html", filters=filters, query=urlencode(filters.params()))
+
+    @router.get("/network")
+    def network_page(request: Request) -> HTMLResponse:
+        return page(request, "network.html")
+
+    @router.get("/actors")
+    def actors_page(
+        request: Request, db: Queries, q: Annotated[str | None, Query()] = None
+    ) -> HTMLResponse:
+        return page(request, "actors.html", actors=db.actors(q), q=q or "")
+
+    @router.get("/actors/{actor_id}")
+    def actor_page(request: Request, db: Queries, actor_id: str) -> HTMLResponse:
+        return page(request, "actor.html", actor=_or_404(db.actor, actor_id))
+
+    @router.get("/documents")
+    def documents_page(
+        request: Request, db: Queries, offset: Annotated[int, Query(ge=0)] = 0
+    ) -> HTMLResponse:
+        found = db.documents(limit=PAGE, offset=offset)
+        total = found["total"] or 0
+        pages = {
+            "prev": _link({}, offset - PAGE) if offset > 0 else None,
+            "next": _link({}, offset + PAGE) if offset + PAGE < total else None,
+        }
+        return page(request, "documents.html", found=found, pages=pages)
+
+    @router.get("/documents/{document_id}")
+    def document_page(request: Request, db: Queries, document_id: int) -> HTMLResponse:
+        doc = _or_404(db.document, document_id)
+        return page(
+            request, "document.html", doc=doc, segments=highlight(doc["text"], doc["mentions"])
+        )
+
+    @router.get("/search")
+    def search_page(
+        request: Request, db: Queries, q: Annotated[str | None, Query()] = None
+    ) -> HTMLResponse:
+        return page(request, "search.html", q=q or "", found=db.search(q) if q else None)
+
+    return router
+
+
+def _link(params: dict[str, str], offset: int) -> str:
+    return "?" + urlencode({**params, "offset": max(offset, 0)})
+
+
+def _or_404(fetch: Any, key: Any) -> Any:
+    try:
+        return fetch(key)
+    except NotFound as exc:
+        raise HTTPException(404, str(exc)) from None

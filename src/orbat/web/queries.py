@@ -1,0 +1,724 @@
+"""Every read the web UI and JSON API make, as plain JSON-ready dicts (one module, SELECTs only)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Engine, Row, func, or_, select
+
+from orbat.extract.taxonomy import EVENT_TYPES
+from orbat.packs import Actor, Pack, Relation
+from orbat.store.documents import DocumentStore
+from orbat.store.events import EventFilter, EventStore, acled_row
+from orbat.store.schema import documents, event_mentions, events
+
+__all__ = ["TYPE_COLOURS", "EventQuery", "NotFound", "WebQueries", "actor_slug"]
+
+#: One colour per ACLED event type, shared by the map, the charts and the timeline.
+TYPE_COLOURS: dict[str, str] = dict(
+    zip(
+        EVENT_TYPES, ("#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#1f77b4"), strict=True
+    )
+)
+
+_ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
+
+
+class NotFound(LookupError):
+    """The event, actor or document asked for does not exist."""
+
+
+@dataclass(frozen=True, slots=True)
+class EventQuery:
+    """The filters of an event listing, as the API and the /events page take them."""
+
+    actor: str | None = None
+    place: str | None = None
+    event_type: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    text: str | None = None
+
+    def to_filter(self) -> EventFilter:
+        return EventFilter(
+            actor=self.actor or None,
+            place=self.place or None,
+            since=self.since,
+            until=self.until,
+            event_type=self.event_type or None,
+            text=self.text or None,
+        )
+
+    def params(self) -> dict[str, str]:
+        """The non-empty filters as query-string parameters (for pagination links)."""
+        values = {
+            "actor": self.actor,
+            "place": self.place,
+            "type": self.event_type,
+            "since": self.since.isoformat() if self.since else None,
+            "until": self.until.isoformat() if self.until else None,
+            "q": self.text,
+        }
+        return {k: v for k, v in values.items() if v}
+
+
+def actor_slug(name: str) -> str:
+    """A URL id for an actor the events name but the pack does not know ("x-unidentified-…")."""
+    return "x-" + re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+
+
+def _split_names(value: str | None) -> list[str]:
+    """ACLED packs several associated actors into one cell, separated by "; "."""
+    return [part.strip() for part in (value or "").split(";") if part.strip()]
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _active(relation: Relation, day: str) -> bool:
+    """Whether a dated relation holds on ``day`` (bounds may be partial: "2014", "2019-06")."""
+    if relation.start and day < relation.start[: len(day)]:
+        return False
+    return not (relation.end and day[: len(relation.end)] > relation.end)
+
+
+class WebQueries:
+    """Read-only views over the stores and the actor pack, shaped for pages and the API."""
+
+    def __init__(self, engine: Engine, pack: Pack) -> None:
+        self.engine = engine
+        self.pack = pack
+        self.events_store = EventStore(engine)
+        self.documents_store = DocumentStore(engine)
+        # ACLED names (and the older period names ACLED used) → pack actor, so an event's
+        # actor cell links to the actor's page.
+        self._by_acled: dict[str, Actor] = {}
+        for actor in pack:
+            self._by_acled[actor.acled_name.casefold()] = actor
+            for alias in actor.aliases:
+                if alias.lang == "acled":
+                    self._by_acled.setdefault(alias.name.casefold(), actor)
+
+    # -- actors names --------------------------------------------------------------------
+    def actor_ref(self, name: str) -> dict[str, Any]:
+        """An actor named in an event, with the id of its page."""
+        actor = self._by_acled.get(name.casefold())
+        if actor is not None:
+            return {"id": actor.id, "name": name, "in_pack": True}
+        return {"id": actor_slug(name), "name": name, "in_pack": False}
+
+    def _names_of(self, actor_id: str) -> set[str] | None:
+        """Every ACLED name an actor's events may carry (casefolded); None if unknown."""
+        if actor_id in self.pack:
+            actor = self.pack.actor(actor_id)
+            names = {actor.acled_name.casefold()}
+            names.update(a.name.casefold() for a in actor.aliases if a.lang == "acled")
+            return names
+        for name in self._event_actor_counts():
+            if actor_slug(name) == actor_id:
+                return {name.casefold()}
+        return None
+
+    def _event_actor_counts(self) -> Counter[str]:
+        """How many events name each actor string (actor, associated actor, either side)."""
+        counts: Counter[str] = Counter()
+        query = select(*(events.c[name] for name in _ACTOR_COLUMNS))
+        with self.engine.connect() as conn:
+            for row in conn.execute(query):
+                names = {n for cell in row for n in _split_names(cell)}
+                counts.update(names)
+        return counts
+
+    # -- stats ---------------------------------------------------------------------------
+    def stats(self, *, weeks: int = 26, top: int = 10) -> dict[str, Any]:
+        """Counts, date range, events per type, per week by type, most active actors."""
+        docs = self.documents_store.stats()
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(events)).scalar_one()
+            contested = conn.execute(
+                select(func.count()).select_from(events).where(events.c.contested.is_(True))
+            ).scalar_one()
+            mentions = conn.execute(select(func.count()).select_from(event_mentions)).scalar_one()
+            first, last = conn.execute(
+                select(func.min(events.c.event_date), func.max(events.c.event_date))
+            ).one()
+            by_type: dict[str, int] = dict(
+                conn.execute(
+                    select(events.c.event_type, func.count()).group_by(events.c.event_type)
+                ).all()
+            )
+            dated = conn.execute(
+                select(events.c.event_date, events.c.event_type).where(
+                    events.c.event_date.is_not(None)
+                )
+            ).all()
+        actors = self._event_actor_counts()
+        return {
+            "documents": docs["documents"],
+            "duplicate_clusters": docs["clusters"],
+            "events": total,
+            "contested_events": contested,
+            "event_mentions": mentions,
+            "actors_in_pack": len(self.pack),
+            "pack_relations": len(self.pack.relations),
+            "event_date_from": _iso(first),
+            "event_date_to": _iso(last),
+            "published_from": _iso(docs["published_from"]),
+            "published_to": _iso(docs["published_to"]),
+            "events_by_type": {t: by_type.get(t, 0) for t in EVENT_TYPES if by_type.get(t)},
+            "events_per_week": _per_week(((d, t) for d, t in dated), weeks=weeks, last=last),
+            "top_actors": [
+                {**self.actor_ref(name), "events": n} for name, n in actors.most_common(top)
+            ],
+        }
+
+    # -- events --------------------------------------------------------------------------
+    def events(self, query: EventQuery, *, limit: int = 50, offset: int = 0) -> dict[str, Any]:
+        """One page of events, newest first, with the total that match."""
+        flt = query.to_filter()
+        rows = self.events_store.events(flt, limit=limit, offset=offset)
+        return {
+            "total": self.events_store.count(flt),
+            "limit": limit,
+            "offset": offset,
+            "items": [self._event_summary(row) for row in rows],
+        }
+
+    def _event_summary(self, row: Row[Any]) -> dict[str, Any]:
+        record: dict[str, Any] = {"id": row.id, **acled_row(row)}
+        record["fatalities_reported"] = row.fatalities_reported
+        record["contested"] = bool(row.contested)
+        record["sources_count"] = row.mention_count
+        record["actors"] = [
+            self.actor_ref(name)
+            for col in _ACTOR_COLUMNS
+            for name in _split_names(row._mapping[col])
+        ]
+        return record
+
+    def event(self, event_id: int) -> dict[str, Any]:
+        """One event with every source: its document, evidence span and quote, and its claims."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(events).where(events.c.id == event_id)).first()
+        if row is None:
+            raise NotFound(f"no event {event_id}")
+        record = self._event_summary(row)
+        record["extractor"] = row.extractor
+        sources = []
+        for m in self.events_store.mentions([event_id])[event_id]:
+            sources.append(
+                {
+                    "mention_id": m.id,
+                    "document_id": m.document_id,
+                    "document_external_id": m.external_id,
+                    "title": m.title,
+                    "url": m.url,
+                    "outlet": m.outlet,
+                    "cluster": m.cluster,
+                    "evidence": {
+                        "document_id": m.document_id,
+                        "start": m.char_start,
+                        "end": m.char_end,
+                        "quote": m.quote,
+                        "extractor": m.extractor,
+                    },
+                    "stance": m.stance,
+                    "event_date": _iso(m.event_date),
+                    "location": m.location,
+                    "fatalities": m.fatalities,
+                    "sub_event_type": m.sub_event_type,
+                }
+            )
+        record["sources"] = sources
+        record["claims"] = _event_claims(record, sources)
+        return record
+
+    def event_points(self, query: EventQuery, *, limit: int = 20_000) -> dict[str, Any]:
+        """Events with coordinates as a GeoJSON FeatureCollection (for the map)."""
+        flt = query.to_filter()
+        cols = (
+            events.c.id,
+            events.c.event_date,
+            events.c.event_type,
+            events.c.sub_event_type,
+            events.c.location,
+            events.c.country,
+            events.c.latitude,
+            events.c.longitude,
+            events.c.fatalities,
+            events.c.contested,
+        )
+        sql = flt.apply(
+            select(*cols)
+            .where(events.c.latitude.is_not(None), events.c.longitude.is_not(None))
+            .order_by(events.c.event_date.desc().nulls_last(), events.c.id)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            rows = conn.execute(sql).all()
+        features = [
+            {
+                "type": "Feature",
+                "id": r.id,
+                "geometry": {"type": "Point", "coordinates": [r.longitude, r.latitude]},
+                "properties": {
+                    "id": r.id,
+                    "event_date": _iso(r.event_date),
+                    "event_type": r.event_type,
+                    "sub_event_type": r.sub_event_type,
+                    "location": r.location,
+                    "country": r.country,
+                    "fatalities": r.fatalities,
+                    "contested": bool(r.contested),
+                    "colour": TYPE_COLOURS.get(r.event_type, "#555555"),
+                },
+            }
+            for r in rows
+        ]
+        return {"type": "FeatureCollection", "features": features}
+
+    def timeline(self, query: EventQuery, *, limit: int = 5_000) -> list[dict[str, Any]]:
+        """Dated events (id, date, type) matching the filters, for the timeline strip."""
+        sql = query.to_filter().apply(
+            select(events.c.id, events.c.event_date, events.c.event_type, events.c.location)
+            .where(events.c.event_date.is_not(None))
+            .order_by(events.c.event_date)
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [
+                {
+                    "id": r.id,
+                    "event_date": r.event_date,
+                    "event_type": r.event_type,
+                    "location": r.location,
+                }
+                for r in conn.execute(sql)
+            ]
+
+    # -- actors --------------------------------------------------------------------------
+    def actors(self, q: str | None = None) -> list[dict[str, Any]]:
+        """Pack actors, then actors only the events name; with their event counts."""
+        counts = self._event_actor_counts()
+        per_actor: Counter[str] = Counter()
+        unknown: Counter[str] = Counter()
+        for name, n in counts.items():
+            actor = self._by_acled.get(name.casefold())
+            if actor is not None:
+                per_actor[actor.id] += n
+            else:
+                unknown[name] += n
+        needle = (q or "").casefold()
+        out: list[dict[str, Any]] = []
+        for actor in self.pack:
+            names = [actor.name, actor.acled_name, *(a.name for a in actor.aliases)]
+            if needle and not any(needle in n.casefold() for n in names):
+                continue
+            out.append(
+                {
+                    "id": actor.id,
+                    "name": actor.name,
+                    "acled_name": actor.acled_name,
+                    "kind": actor.kind,
+                    "country": actor.country,
+                    "inter": actor.inter,
+                    "aliases": len(actor.aliases),
+                    "relations": len(self.pack.relations_of(actor.id)),
+                    "events": per_actor.get(actor.id, 0),
+                    "in_pack": True,
+                }
+            )
+        for name, n in sorted(unknown.items()):
+            if needle and needle not in name.casefold():
+                continue
+            out.append(
+                {
+                    "id": actor_slug(name),
+                    "name": name,
+                    "acled_name": name,
+                    "kind": None,
+                    "country": None,
+                    "inter": None,
+                    "aliases": 0,
+                    "relations": 0,
+                    "events": n,
+                    "in_pack": False,
+                }
+            )
+        out.sort(key=lambda a: (-a["events"], a["name"].casefold()))
+        return out
+
+    def actor(self, actor_id: str, *, event_limit: int = 200) -> dict[str, Any]:
+        """An actor: its coding, aliases, dated relations with sources, events, claims."""
+        names = self._names_of(actor_id)
+        if names is None:
+            raise NotFound(f"no actor {actor_id!r}")
+        rows = self._events_naming(names, limit=event_limit)
+        event_items = [self._event_summary(r) for r in rows]
+        if actor_id in self.pack:
+            actor = self.pack.actor(actor_id)
+            record: dict[str, Any] = {
+                "id": actor.id,
+                "name": actor.name,
+                "acled_name": actor.acled_name,
+                "kind": actor.kind,
+                "country": actor.country,
+                "inter": actor.inter,
+                "start": actor.start,
+                "end": actor.end,
+                "in_pack": True,
+                "aliases": [
+                    {"name": a.name, "lang": a.lang, "script": a.script, "weak": a.weak}
+                    for a in actor.aliases
+                ],
+                "relations": [
+                    self._relation(r, actor.id)
+                    for r in self._sorted(self.pack.relations_of(actor_id))
+                ],
+                "sources": [
+                    {
+                        "key": key,
+                        "url": self.pack.sources.get(key, ("", ""))[0],
+                        "title": self.pack.sources.get(key, ("", ""))[1],
+                    }
+                    for key in actor.sources
+                ],
+            }
+        else:
+            name = next(iter(names))
+            display = next(
+                (a["name"] for e in event_items for a in e["actors"] if a["id"] == actor_id), name
+            )
+            record = {
+                "id": actor_id,
+                "name": display,
+                "acled_name": display,
+                "kind": None,
+                "country": None,
+                "inter": None,
+                "start": None,
+                "end": None,
+                "in_pack": False,
+                "aliases": [],
+                "relations": [],
+                "sources": [],
+            }
+        record["events"] = event_items
+        record["claims"] = [
+            claim
+            for e in event_items
+            for claim in _event_claims(e, [])
+            if claim["kind"] != "source"
+        ]
+        return record
+
+    @staticmethod
+    def _sorted(relations: Iterable[Relation]) -> list[Relation]:
+        return sorted(relations, key=lambda r: (r.start or "", r.type, r.subject, r.target))
+
+    def _relation(self, r: Relation, perspective: str | None = None) -> dict[str, Any]:
+        def name(actor_id: str) -> str:
+            return self.pack.actor(actor_id).name if actor_id in self.pack else actor_id
+
+        return {
+            "subject": r.subject,
+            "subject_name": name(r.subject),
+            "type": r.type,
+            "target": r.target,
+            "target_name": name(r.target),
+            "start": r.start,
+            "end": r.end,
+            "stance": r.stance,
+            "citation": r.source,
+            "citation_title": r.source_title,
+            "note": r.note,
+            "direction": (
+                None if perspective is None else ("out" if r.subject == perspective else "in")
+            ),
+        }
+
+    def _events_naming(self, names: set[str], *, limit: int) -> list[Row[Any]]:
+        """Events whose actor cells hold one of ``names`` (exact, or one of several in a cell)."""
+        conditions = []
+        for name in names:
+            for col in _ACTOR_COLUMNS:
+                conditions.append(func.lower(events.c[col]).like(f"%{name}%"))
+        sql = (
+            select(events)
+            .where(or_(*conditions))
+            .order_by(events.c.event_date.desc().nulls_last(), events.c.id)
+        )
+        with self.engine.connect() as conn:
+            candidates = conn.execute(sql).all()
+        # LIKE also matches longer names containing this one; keep exact cell members only.
+        out = [
+            row
+            for row in candidates
+            if any(
+                n.casefold() in names
+                for col in _ACTOR_COLUMNS
+                for n in _split_names(row._mapping[col])
+            )
+        ]
+        return out[:limit]
+
+    # -- graph ---------------------------------------------------------------------------
+    def graph(
+        self,
+        *,
+        on: dt.date | None = None,
+        since: dt.date | None = None,
+        until: dt.date | None = None,
+    ) -> dict[str, Any]:
+        """Actors and their relations: the pack's dated relations, and who fought whom.
+
+        ``on`` keeps the relations that hold that day; ``since``/``until`` bound the events
+        whose two sides become "event" edges.
+        """
+        day = on.isoformat() if on else None
+        edges: list[dict[str, Any]] = []
+        for i, r in enumerate(self._sorted(self.pack.relations)):
+            if day and not _active(r, day):
+                continue
+            edges.append(
+                {
+                    "id": f"r{i}",
+                    "source": r.subject,
+                    "target": r.target,
+                    **{
+                        k: v for k, v in self._relation(r).items() if k not in ("subject", "target")
+                    },
+                }
+            )
+        # Events whose two sides are named: an "event" edge per pair, weighted by count.
+        sql = select(events.c.actor1, events.c.actor2, events.c.event_date).where(
+            events.c.actor1.is_not(None), events.c.actor2.is_not(None)
+        )
+        if on:
+            sql = sql.where(events.c.event_date <= on)
+        if since:
+            sql = sql.where(events.c.event_date >= since)
+        if until:
+            sql = sql.where(events.c.event_date <= until)
+        pairs: Counter[tuple[str, str]] = Counter()
+        names: dict[str, str] = {}
+        with self.engine.connect() as conn:
+            for row in conn.execute(sql):
+                a, b = self.actor_ref(row.actor1), self.actor_ref(row.actor2)
+                if a["id"] == b["id"]:
+                    continue
+                names.setdefault(a["id"], a["name"])
+                names.setdefault(b["id"], b["name"])
+                pairs[(a["id"], b["id"])] += 1
+        for (a_id, b_id), n in sorted(pairs.items()):
+            edges.append(
+                {
+                    "id": f"e-{a_id}-{b_id}",
+                    "source": a_id,
+                    "target": b_id,
+                    "type": "event",
+                    "events": n,
+                }
+            )
+        used = {e["source"] for e in edges} | {e["target"] for e in edges}
+        nodes = []
+        for actor in self.pack:
+            if actor.id in used or not day:
+                nodes.append(
+                    {
+                        "id": actor.id,
+                        "name": actor.name,
+                        "kind": actor.kind,
+                        "country": actor.country,
+                        "in_pack": True,
+                    }
+                )
+        for actor_id, name in sorted(names.items()):
+            if actor_id not in self.pack:
+                nodes.append(
+                    {"id": actor_id, "name": name, "kind": None, "country": None, "in_pack": False}
+                )
+        return {"nodes": nodes, "edges": edges, "on": day}
+
+    # -- documents -----------------------------------------------------------------------
+    def documents(
+        self, *, limit: int = 50, offset: int = 0, q: str | None = None
+    ) -> dict[str, Any]:
+        rows = self.documents_store.articles(limit=limit, offset=offset, search=q or None)
+        with self.engine.connect() as conn:
+            total = conn.execute(select(func.count()).select_from(documents)).scalar_one()
+            ids = [r.id for r in rows]
+            mention_counts: dict[int, int] = dict(
+                conn.execute(
+                    select(event_mentions.c.document_id, func.count())
+                    .where(event_mentions.c.document_id.in_(ids))
+                    .group_by(event_mentions.c.document_id)
+                ).all()
+            )
+        return {
+            "total": total if not q else None,
+            "limit": limit,
+            "offset": offset,
+            "items": [
+                {
+                    "id": r.id,
+                    "external_id": r.external_id,
+                    "title": r.title,
+                    "url": r.url,
+                    "published": _iso(r.published),
+                    "source": r.source,
+                    "format": r.format,
+                    "words": len(r.text.split()),
+                    "cluster": r.cluster_id,
+                    "cluster_size": r.cluster_size,
+                    "event_mentions": mention_counts.get(r.id, 0),
+                }
+                for r in rows
+            ],
+        }
+
+    def document(self, document_id: int) -> dict[str, Any]:
+        """One article: its text, where it came from, its copies, and the events it reports."""
+        with self.engine.connect() as conn:
+            row = conn.execute(select(documents).where(documents.c.id == document_id)).first()
+            if row is None:
+                raise NotFound(f"no document {document_id}")
+            copies = conn.execute(
+                select(documents.c.id, documents.c.title, documents.c.source)
+                .where(documents.c.cluster_id == row.cluster_id, documents.c.id != document_id)
+                .order_by(documents.c.id)
+            ).all()
+            mentions = conn.execute(
+                select(
+                    event_mentions.c.id,
+                    event_mentions.c.event_id,
+                    event_mentions.c.char_start,
+                    event_mentions.c.char_end,
+                    event_mentions.c.quote,
+                    event_mentions.c.event_type,
+                    event_mentions.c.sub_event_type,
+                    event_mentions.c.event_date,
+                    event_mentions.c.location,
+                    event_mentions.c.extractor,
+                )
+                .where(event_mentions.c.document_id == document_id)
+                .order_by(event_mentions.c.char_start, event_mentions.c.id)
+            ).all()
+        return {
+            "id": row.id,
+            "external_id": row.external_id,
+            "title": row.title,
+            "url": row.url,
+            "published": _iso(row.published),
+            "source": row.source,
+            "language": row.language,
+            "format": row.format,
+            "origin": row.origin,
+            "locator": row.locator,
+            "cluster": row.cluster_id,
+            "duplicate_kind": row.duplicate_kind,
+            "copies": [{"id": c.id, "title": c.title, "source": c.source} for c in copies],
+            "text": row.text,
+            "mentions": [
+                {
+                    "mention_id": m.id,
+                    "event_id": m.event_id,
+                    "start": m.char_start,
+                    "end": m.char_end,
+                    "quote": m.quote,
+                    "event_type": m.event_type,
+                    "sub_event_type": m.sub_event_type,
+                    "event_date": _iso(m.event_date),
+                    "location": m.location,
+                    "extractor": m.extractor,
+                }
+                for m in mentions
+            ],
+        }
+
+    # -- search --------------------------------------------------------------------------
+    def search(self, q: str, *, limit: int = 20) -> dict[str, Any]:
+        """Articles (full text), events (notes) and actors (names, aliases) matching ``q``."""
+        q = q.strip()
+        if not q:
+            return {"query": q, "documents": [], "events": [], "actors": []}
+        docs = [
+            {
+                "id": r.id,
+                "title": r.title,
+                "published": _iso(r.published),
+                "source": r.source,
+                "snippet": getattr(r, "snippet", None),
+            }
+            for r in self.documents_store.snippets(q, limit=limit)
+        ]
+        found = self.events(EventQuery(text=q), limit=limit)["items"]
+        return {
+            "query": q,
+            "documents": docs,
+            "events": found,
+            "actors": self.actors(q)[:limit],
+        }
+
+
+def _event_claims(event: dict[str, Any], sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What the sources assert about an event, kept side by side when they disagree.
+
+    Until text-extracted statements are stored, the claims are those the event mentions carry:
+    each source's fatality figure and its stance (a denial makes the event contested).
+    """
+    claims: list[dict[str, Any]] = []
+    for s in sources:
+        claims.append(
+            {
+                "kind": "source",
+                "event_id": event["id"],
+                "property": "fatalities",
+                "value": s["fatalities"],
+                "stance": s["stance"],
+                "asserted_by": s["outlet"],
+                "evidence": s["evidence"],
+            }
+        )
+    if event.get("contested"):
+        claims.append(
+            {
+                "kind": "contested",
+                "event_id": event["id"],
+                "property": "fatalities",
+                "value": event.get("fatalities_reported"),
+                "stance": "contested",
+                "asserted_by": event.get("source"),
+                "evidence": None,
+            }
+        )
+    return claims
+
+
+def _week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _per_week(
+    dated: Iterable[tuple[dt.date, str]], *, weeks: int, last: dt.date | None
+) -> list[dict[str, Any]]:
+    """Events per ISO week (Monday start) by type, for the ``weeks`` weeks ending at ``last``."""
+    if last is None:
+        return []
+    end = _week_start(last)
+    starts = [end - dt.timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
+    table: dict[dt.date, Counter[str]] = defaultdict(Counter)
+    for day, event_type in dated:
+        week = _week_start(day)
+        if week >= starts[0]:
+            table[week][event_type] += 1
+    return [
+        {"week": w.isoformat(), "counts": {t: table[w][t] for t in EVENT_TYPES if table[w][t]}}
+        for w in starts
+    ]

@@ -1,0 +1,138 @@
+"""Shapes the templates draw: highlighted article text and the SVG charts (no JS needed).
+
+Everything here returns plain data (strings, numbers); the templates escape every string, so
+article text containing markup is always shown as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from orbat.web.queries import TYPE_COLOURS
+
+__all__ = ["Bar", "Dot", "Segment", "highlight", "timeline_dots", "week_bars"]
+
+
+@dataclass(frozen=True, slots=True)
+class Segment:
+    """A run of article text; ``mark`` is set when it is evidence (and says for what)."""
+
+    text: str
+    mark: dict[str, Any] | None = None
+
+
+def highlight(text: str, spans: Sequence[dict[str, Any]]) -> list[Segment]:
+    """Cut ``text`` into plain and highlighted runs at the spans' ``start``/``end`` offsets.
+
+    Spans may overlap (two events from one sentence): a later span that starts inside an
+    earlier one is merged into it, so every character is shown exactly once. Offsets outside
+    the text are clipped rather than trusted.
+    """
+    ordered = sorted(
+        ((max(0, int(s["start"])), min(len(text), int(s["end"])), s) for s in spans),
+        key=lambda t: (t[0], -t[1]),
+    )
+    out: list[Segment] = []
+    pos = 0
+    for start, end, span in ordered:
+        if end <= start or end <= pos:
+            continue
+        start = max(start, pos)
+        if start > pos:
+            out.append(Segment(text[pos:start]))
+        out.append(Segment(text[start:end], span))
+        pos = end
+    if pos < len(text):
+        out.append(Segment(text[pos:]))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One stacked-bar piece of the weekly chart."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+    colour: str
+    label: str
+
+
+def week_bars(
+    per_week: list[dict[str, Any]], *, width: int = 720, height: int = 180
+) -> dict[str, Any]:
+    """Stacked bars (one per week, one colour per event type) with axis labels."""
+    if not per_week:
+        return {"bars": [], "labels": [], "width": width, "height": height, "max": 0}
+    peak = max((sum(w["counts"].values()) for w in per_week), default=0) or 1
+    plot_h = height - 24
+    step = width / len(per_week)
+    bars: list[Bar] = []
+    labels: list[dict[str, Any]] = []
+    for i, week in enumerate(per_week):
+        y = float(plot_h)
+        for event_type, n in week["counts"].items():
+            h = plot_h * n / peak
+            y -= h
+            bars.append(
+                Bar(
+                    x=i * step + 1,
+                    y=y,
+                    width=max(step - 2, 1),
+                    height=h,
+                    colour=TYPE_COLOURS.get(event_type, "#555555"),
+                    label=f"week of {week['week']}: {n} × {event_type}",
+                )
+            )
+        if i % max(1, len(per_week) // 6) == 0:
+            labels.append({"x": i * step, "text": week["week"]})
+    return {"bars": bars, "labels": labels, "width": width, "height": height, "max": peak}
+
+
+@dataclass(frozen=True, slots=True)
+class Dot:
+    """One event on the timeline strip."""
+
+    x: float
+    y: float
+    colour: str
+    event_id: int
+    label: str
+
+
+def timeline_dots(
+    items: list[dict[str, Any]], *, width: int = 900, height: int = 70
+) -> dict[str, Any]:
+    """Events placed by date along one axis; same-day events stack upwards."""
+    if not items:
+        return {"dots": [], "labels": [], "width": width, "height": height}
+    first: dt.date = items[0]["event_date"]
+    last: dt.date = items[-1]["event_date"]
+    span = max((last - first).days, 1)
+    pad = 8
+    stack: dict[int, int] = {}
+    dots: list[Dot] = []
+    for item in items:
+        x = pad + (width - 2 * pad) * (item["event_date"] - first).days / span
+        column = round(x / 6)
+        level = stack.get(column, 0)
+        stack[column] = level + 1
+        dots.append(
+            Dot(
+                x=x,
+                y=height - 22 - 7 * min(level, 6),
+                colour=TYPE_COLOURS.get(item["event_type"], "#555555"),
+                event_id=item["id"],
+                label=f"{item['event_date'].isoformat()} {item['event_type']}"
+                f" — {item['location'] or '?'}",
+            )
+        )
+    labels = [
+        {"x": pad, "text": first.isoformat(), "anchor": "start"},
+        {"x": width - pad, "text": last.isoformat(), "anchor": "end"},
+    ]
+    return {"dots": dots, "labels": labels, "width": width, "height": height}

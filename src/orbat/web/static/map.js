@@ -1,0 +1,47 @@
+// The /map page: offline country borders (world-atlas TopoJSON), events as clustered points
+// coloured by type; clicking a point opens its event page.
+(function () {
+  "use strict";
+  const el = document.getElementById("map");
+  const status = document.getElementById("map-status");
+  // No tile layer: every tile server is outside the machine.
+  const map = L.map(el, { worldCopyJump: true, minZoom: 2 }).setView([33.5, 42], 5);
+  window.orbatMap = map;
+
+  fetch(el.dataset.bordersUrl)
+    .then((r) => r.json())
+    .then((topo) => {
+      const countries = topojson.feature(topo, topo.objects.countries);
+      L.geoJSON(countries, {
+        style: { color: "#7a8a99", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
+        interactive: false,
+      }).addTo(map).bringToBack();
+    });
+
+  fetch(el.dataset.geoUrl)
+    .then((r) => r.json())
+    .then((geo) => {
+      const cluster = L.markerClusterGroup({ maxClusterRadius: 40 });
+      const layer = L.geoJSON(geo, {
+        pointToLayer: (feature, latlng) =>
+          L.circleMarker(latlng, {
+            radius: 7, color: "#222", weight: 1,
+            fillColor: feature.properties.colour, fillOpacity: 0.9,
+          }),
+        onEachFeature: (feature, marker) => {
+          const p = feature.properties;
+          marker.bindTooltip(
+            (p.event_date || "undated") + " · " + p.sub_event_type + " · " + (p.location || "?"),
+          );
+          marker.on("click", () => { window.location.href = "/events/" + p.id; });
+        },
+      });
+      cluster.addLayer(layer);
+      map.addLayer(cluster);
+      const n = geo.features.length;
+      status.textContent = n + " events with coordinates";
+      el.dataset.points = String(n);
+      if (n) map.fitBounds(layer.getBounds(), { maxZoom: 7, padding: [20, 20] });
+    })
+    .catch((err) => { status.textContent = "could not load events: " + err; throw err; });
+})();
