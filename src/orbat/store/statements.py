@@ -273,11 +273,12 @@ class StatementStore:
     def counts(self) -> dict[str, int]:
         """How many relations, claims, actor mentions and candidate actors are stored."""
         with self.engine.connect() as conn:
-            by_kind = dict(
-                conn.execute(select(statements.c.kind, func.count()).group_by(statements.c.kind))
-                .tuples()
-                .all()
-            )
+            by_kind = {
+                str(kind): int(n)
+                for kind, n in conn.execute(
+                    select(statements.c.kind, func.count()).group_by(statements.c.kind)
+                )
+            }
             mentioned = conn.execute(select(func.count()).select_from(actor_mentions)).scalar_one()
             found = conn.execute(select(func.count()).select_from(actor_candidates)).scalar_one()
         return {
