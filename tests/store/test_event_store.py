@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from orbat.cli.app import example_corpus
+from orbat.extract.events import EXTRACTOR
 from orbat.extract.stage import extract_events
 from orbat.pipeline import ingest
 from orbat.store import open_engine
@@ -83,5 +84,5 @@ def test_rerun_adds_nothing_and_a_new_version_replaces_the_old(engine: Engine) -
     assert again.mentions > 0
     with engine.connect() as conn:
         kinds = set(conn.execute(select(event_mentions.c.extractor).distinct()).scalars())
-    assert kinds == {"orbat.events.v1"}
+    assert kinds == {EXTRACTOR}
     assert _events(engine) == before

@@ -97,8 +97,9 @@ def _claims(engine: Engine, event_id: int) -> list[Statement]:
 def test_a_claim_and_a_denial_make_the_event_contested(engine: Engine) -> None:
     event_id = _event(engine)
     store = StatementStore(engine)
+    claims = _claims(engine, event_id)
     with engine.begin() as conn:
-        assert store.save(conn, 1, "orbat.statements.v1", found=_claims(engine, event_id)) == 2
+        assert store.save(conn, 1, "orbat.statements.v1", found=claims) == 2
     with engine.connect() as conn:
         contested = conn.execute(select(events.c.contested)).scalar_one()
     assert contested is True
@@ -116,6 +117,7 @@ def test_saving_again_replaces_instead_of_duplicating(engine: Engine) -> None:
         candidate_id(name), name, "political_militia", "Iraq", _evidence(engine, name)
     )
     mention = MentionRecord(candidate.id, name, 1.0, candidate.evidence)
+    claims = _claims(engine, event_id)
     for version in ("orbat.statements.v1", "orbat.statements.v1", "orbat.statements.v2"):
         with engine.begin() as conn:
             store.save(
@@ -123,7 +125,7 @@ def test_saving_again_replaces_instead_of_duplicating(engine: Engine) -> None:
                 1,
                 version,
                 mentions=[mention, mention],
-                found=_claims(engine, event_id),
+                found=claims,
                 candidates=[candidate],
             )
     assert len(store.claims()) == 2
