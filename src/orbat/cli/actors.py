@@ -4,7 +4,7 @@ are, and everything known about one of them."""
 from __future__ import annotations
 
 import json
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -12,6 +12,9 @@ from rich.markup import escape
 from rich.table import Table
 
 from orbat.cli.options import DbOption, engine_for
+
+if TYPE_CHECKING:
+    from orbat.export.actors import ActorCounts
 
 __all__ = ["actor_command", "actors_command", "resolve_command"]
 
@@ -90,7 +93,7 @@ def _kinds() -> tuple[str, ...]:
     return tuple(ActorKind.__args__)  # type: ignore[attr-defined]
 
 
-def _cells(record: dict[str, Any], counts: Any) -> list[str]:
+def _cells(record: dict[str, Any], counts: ActorCounts) -> list[str]:
     return [
         escape(record["id"]),
         escape(record["name"]),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import IO
 
@@ -15,8 +16,6 @@ from orbat.export.events import (
     write_events_geojson,
     write_events_jsonl,
 )
-from orbat.export.ftm import write_ftm
-from orbat.export.graph import write_gexf, write_graphml
 from orbat.export.statements import (
     write_claims_jsonl,
     write_mentions_jsonl,
@@ -34,16 +33,26 @@ __all__ = [
     "write_documents_jsonl",
     "write_events_geojson",
     "write_events_jsonl",
-    "write_ftm",
-    "write_gexf",
-    "write_graphml",
     "write_mentions_jsonl",
     "write_relations_jsonl",
 ]
 
 Exporter = Callable[[Engine, IO[str]], int]
 
-# Format name (as typed after --format) → writer. Later stages add events, actors, graphs.
+
+def _lazy(module: str, name: str) -> Exporter:
+    """An exporter imported when first used: followthemoney and networkx take seconds to
+    import, and every `orbat` command imports this registry."""
+
+    def export(engine: Engine, out: IO[str]) -> int:
+        writer: Exporter = getattr(importlib.import_module(module), name)
+        return writer(engine, out)
+
+    export.__doc__ = f"{module}.{name}, imported on first use."
+    return export
+
+
+# Format name (as typed after --format) → writer; every stage registers its formats here.
 EXPORTERS: dict[str, Exporter] = {
     "documents-jsonl": write_documents_jsonl,
     "events-jsonl": write_events_jsonl,
@@ -53,7 +62,7 @@ EXPORTERS: dict[str, Exporter] = {
     "relations-jsonl": write_relations_jsonl,
     "claims-jsonl": write_claims_jsonl,
     "mentions-jsonl": write_mentions_jsonl,
-    "graphml": write_graphml,
-    "gexf": write_gexf,
-    "ftm": write_ftm,
+    "graphml": _lazy("orbat.export.graph", "write_graphml"),
+    "gexf": _lazy("orbat.export.graph", "write_gexf"),
+    "ftm": _lazy("orbat.export.ftm", "write_ftm"),
 }

@@ -30,6 +30,7 @@ __all__ = [
     "actor_records",
     "candidate_record",
     "event_ids_by_acled_name",
+    "event_names",
     "write_actors_jsonl",
 ]
 
@@ -42,6 +43,24 @@ def acled_names(actor: Actor) -> tuple[str, ...]:
     (aliases with ``lang: acled``), so events coded under any of them are found."""
     older = (a.name for a in actor.aliases if a.lang == "acled")
     return tuple(dict.fromkeys((actor.acled_name, *older)))
+
+
+def event_names(pack: Pack, record: dict[str, Any]) -> tuple[str, ...]:
+    """The ACLED names under which an event is the actor's (``record`` from :func:`actor_record`
+    or :func:`candidate_record`).
+
+    A unit that shares its parent's ACLED name (CENTCOM and the US military, the Tribal
+    Mobilization and the PMF, the Iraqi Army and the Iraqi Security Forces) leaves those events
+    to the parent: ACLED's name cannot tell them apart, and it names the parent.
+    """
+    names = tuple(record["acled_names"])
+    if record["candidate"]:
+        return names
+    parents = {
+        r.target for r in pack.relations if r.subject == record["id"] and r.type == "part-of"
+    }
+    taken = {n for p in parents if p in pack for n in acled_names(pack.actor(p))}
+    return tuple(n for n in names if n not in taken)
 
 
 def _split(value: str | None) -> list[str]:
@@ -146,7 +165,7 @@ def actor_counts(engine: Engine, pack: Pack, records: Iterable[dict[str, Any]]) 
     event_counts = {}
     for record in records:
         ids: set[int] = set()
-        for name in record["acled_names"]:
+        for name in event_names(pack, record):
             ids |= by_name.get(name, set())
         event_counts[record["id"]] = len(ids)
     relations: dict[str, int] = defaultdict(int)

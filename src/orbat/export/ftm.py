@@ -27,7 +27,7 @@ from followthemoney import model
 from followthemoney.proxy import EntityProxy
 from sqlalchemy import Engine, select
 
-from orbat.export.actors import ACTOR_EVENT_FIELDS, actor_records
+from orbat.export.actors import ACTOR_EVENT_FIELDS, actor_records, event_names
 from orbat.export.statements import actor_names
 from orbat.packs import Pack, load_pack
 from orbat.store.events import EventStore
@@ -192,7 +192,7 @@ class _Builder:
         by_acled: dict[str, list[str]] = {}
         for record in actor_records(self.engine, self.pack):
             if record["id"] in self.actor_ids:
-                for name in record["acled_names"]:
+                for name in event_names(self.pack, record):
                     by_acled.setdefault(name, []).append(self.actor_ids[record["id"]])
         claims: dict[int, list[str]] = {}
         for row in StatementStore(self.engine).claims():

@@ -18,6 +18,7 @@ from orbat.export.actors import (
     actor_record,
     candidate_record,
     event_ids_by_acled_name,
+    event_names,
 )
 from orbat.export.statements import (
     actor_names,
@@ -170,7 +171,7 @@ def actor_profile(
         record["direction"] = "out" if record["subject_id"] == actor_id else "in"
     profile["relations"] = sorted(relations, key=_when)
     # 3.
-    profile["events"] = _events(engine, set(profile["acled_names"]))
+    profile["events"] = _events(engine, set(event_names(pack, profile)))
     # 4.
     claims = [claim_record(r, names) for r in store.claims(actor_id)]
     profile["claims_by"] = [c for c in claims if actor_id in (c["subject_id"], c["speaker_id"])]
