@@ -108,8 +108,11 @@ def _target(trigger: Token, arguments: Sequence[Argument], speaker: Attribution)
         and not (speaker.argument is not None and a.actor_id == speaker.argument.actor_id
                  and a.actor_id is not None)
     ]  # fmt: skip
-    named = [a for a in found if a.actor_id is not None]
-    ranked = named or [a for a in found if a.label in ("ACTOR", "ORG", "GPE")]
+    # An actor the pack names beats a country word ("Reuters quoted Syrian sources that said
+    # pro-Iran groups had crossed": the report is about the groups).
+    actors = [a for a in found if a.label == "ACTOR"]
+    named = actors or [a for a in found if a.actor_id is not None]
+    ranked = named or [a for a in found if a.label in ("ORG", "GPE")]
     return min(ranked, key=lambda a: a.start) if ranked else None
 
 

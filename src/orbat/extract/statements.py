@@ -17,7 +17,7 @@ from orbat.extract.claims import ClaimHit, find_claims
 from orbat.extract.discovery import candidate_resolver, find_introductions, to_candidates
 from orbat.extract.events import ArticleView
 from orbat.extract.records import Evidence
-from orbat.extract.relations import find_relations
+from orbat.extract.relations import RelationHit, find_relations
 from orbat.extract.stance import stance_for
 from orbat.extract.statement_records import CandidateActor, MentionRecord, Statement
 from orbat.nlp.dates import DateMention, resolve_dates, select_event_date
@@ -26,7 +26,7 @@ from orbat.resolve.actors import ActorMention, ActorResolver, default_resolver
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 __all__ = ["EXTRACTOR", "EventSpan", "StatementExtractor", "StatementResult"]
 
@@ -109,6 +109,24 @@ class StatementExtractor:
         return sorted(found, key=lambda m: m.start)
 
     # -- extraction ------------------------------------------------------------------------
+    def arguments(self, text: str, when: str | None = None) -> tuple[Doc, list[Argument]]:
+        """Parse ``text`` and find its arguments: actor mentions plus named entities."""
+        doc = self.nlp(text)
+        return doc, find_arguments(
+            doc, self._mentions(text, when), self.resolver, self.states, when=when
+        )
+
+    def relations_in(self, text: str, when: str | None = None) -> list[RelationHit]:
+        """The relations each sentence of ``text`` states (what re3d scores)."""
+        doc, arguments = self.arguments(text, when)
+        return [
+            hit
+            for sentence in doc.sents
+            for hit in find_relations(
+                text, sentence.start_char, sentence.end_char, arguments, self.states, when=when
+            )
+        ]
+
     def extract(self, article: ArticleView, events: Sequence[EventSpan] = ()) -> StatementResult:
         """Everything the article states about actors.
 
