@@ -13,7 +13,7 @@ from rich.table import Table
 __all__ = ["eval_command"]
 
 console = Console()
-SUITES = ("seeds", "case2021", "centcom", "aeb")
+SUITES = ("seeds", "statements", "case2021", "centcom", "aeb", "re3d")
 
 
 def eval_command(
@@ -28,13 +28,21 @@ def eval_command(
         ),
     ] = Path("tests"),
 ) -> None:
-    """Score orbat against its gold sets (founding corpus, CASE 2021, CENTCOM, aeb)."""
+    """Score orbat against its gold sets (founding corpus events and statements, CASE 2021,
+    CENTCOM, aeb, re3d)."""
     chosen = suites or list(SUITES)
     unknown = set(chosen) - set(SUITES)
     if unknown:
         raise typer.BadParameter(f"unknown gold set(s): {', '.join(sorted(unknown))}")
     for suite in chosen:
-        {"seeds": _seeds, "case2021": _case2021, "centcom": _centcom, "aeb": _aeb}[suite](data)
+        {
+            "seeds": _seeds,
+            "statements": _statements,
+            "case2021": _case2021,
+            "centcom": _centcom,
+            "aeb": _aeb,
+            "re3d": _re3d,
+        }[suite](data)
 
 
 def _seeds(_data: Path) -> None:
@@ -102,3 +110,48 @@ def _aeb(data: Path) -> None:
         f"aeb article extraction: P={summary.precision:.3f} R={summary.recall:.3f} "
         f"F1={summary.f1:.3f} over {summary.pages} pages ({summary.pages_per_second:.0f} pages/s)"
     )
+
+
+def _statements(_data: Path) -> None:
+    from orbat.eval.statements import run_statement_eval
+
+    with tempfile.TemporaryDirectory() as tmp:
+        scores = run_statement_eval(str(Path(tmp) / "statements.db"))
+    table = Table("kind", "precision", "recall", "F1", "stance (on matched)",
+                  title="founding corpus: relations and claims vs hand-annotated gold")  # fmt: skip
+    for kind, s in sorted(scores.by_kind.items()):
+        table.add_row(
+            kind,
+            f"{s.precision:.3f} ({s.matched}/{s.extracted})",
+            f"{s.recall:.3f} ({s.found}/{s.required})",
+            f"{s.f1:.3f}",
+            f"{s.stance_accuracy:.3f}",
+        )
+    console.print(table)
+    for kind, s in sorted(scores.by_kind.items()):
+        for missed in s.missed:
+            console.print(
+                f"  [yellow]missed[/] {kind} {missed.predicate} “{missed.quote}”", highlight=False
+            )
+
+
+def _re3d(data: Path) -> None:
+    from orbat.eval.re3d import Re3dScores, load, score
+
+    folder = data / "eval" / "data" / "re3d"
+    if not _needs(folder):
+        return
+    scores = score(load(folder))
+    table = Table("re3d", "precision", "recall", "F1", "gold", title=f"re3d ({scores.documents} docs)")
+    groups = (
+        ("entities exact", scores.exact),
+        ("entities overlap", scores.overlap),
+        ("relations", scores.relations),
+    )
+    for name, group in groups:
+        for kind, s in [*sorted(group.items()), ("micro", Re3dScores.micro(group))]:
+            table.add_row(
+                f"{name}: {kind}", f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+                str(s.gold),
+            )  # fmt: skip
+    console.print(table)

@@ -148,8 +148,9 @@ class RelationHit:
     predicate: str
     subject: Argument
     object: Argument
-    trigger_start: int  # where the stating words begin (the anchor for the stance)
+    trigger_start: int  # the stating words ("part of the", "Iran-backed")
     trigger_end: int
+    anchor: int  # offset of their key word ("part", "front", "backed"): where stance is read
 
 
 def _sides(pattern: _Pattern, left: Argument, right: Argument) -> tuple[Argument, Argument]:
@@ -198,7 +199,10 @@ def find_relations(
                     continue
                 subject, obj = _sides(pattern, left, right)
                 if _admits(pattern, subject, obj):
-                    hits.append(RelationHit(pattern.predicate, subject, obj, left.end, right.start))
+                    anchor = _key_word(text, left.end, right.start)
+                    hits.append(
+                        RelationHit(pattern.predicate, subject, obj, left.end, right.start, anchor)
+                    )
                     break
     # 2.
     for match in _BACKED.finditer(text, start, end):
@@ -225,5 +229,21 @@ def find_relations(
             backer = Argument(match.start(), match.start() + len(name), name, actor_id, "GPE")
         if backed.actor_id is not None and backed.actor_id == backer.actor_id:
             continue
-        hits.append(RelationHit("backed-by", backed, backer, match.start(), match.end()))
+        anchor = match.end() - len(match.group(0).split()[-1].split("-")[-1])
+        hits.append(RelationHit("backed-by", backed, backer, match.start(), match.end(), anchor))
     return hits
+
+
+_FUNCTION_WORDS = frozenset(
+    {"the", "a", "an", "of", "for", "by", "with", "to", "in", "within", "inside", "on", "its",
+     "their", "against", "from", "into", "as", "s"}
+)  # fmt: skip
+
+
+def _key_word(text: str, start: int, end: int) -> int:
+    """Offset of the last content word between ``start`` and ``end`` ("front" in "is a front
+    for the"), or ``start`` when there is none."""
+    for match in reversed(list(re.finditer(r"[A-Za-z][\w-]*", text[start:end]))):
+        if match.group(0).casefold() not in _FUNCTION_WORDS:
+            return start + match.start()
+    return start

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-__all__ = ["EXTRACTOR", "EventSpan", "StatementExtractor", "StatementResult"]
+__all__ = ["EXTRACTOR", "EventSpan", "StatementExtractor", "StatementResult", "sentences_of"]
 
 #: Versioned name stored with every mention, statement and candidate this extractor produces.
 EXTRACTOR = "orbat.statements.v1"
@@ -121,7 +121,7 @@ class StatementExtractor:
         doc, arguments = self.arguments(text, when)
         return [
             hit
-            for sentence in doc.sents
+            for sentence in sentences_of(doc)
             for hit in find_relations(
                 text, sentence.start_char, sentence.end_char, arguments, self.states, when=when
             )
@@ -140,7 +140,8 @@ class StatementExtractor:
         # 1.
         text = article.text
         doc = self.nlp(text)
-        sentences = [(s.start_char, s.end_char) for s in doc.sents]
+        spans = sentences_of(doc)
+        sentences = [(s.start_char, s.end_char) for s in spans]
         dates = resolve_dates(text, article.published, doc)
         when = article.published.isoformat() if article.published else None
         result = StatementResult()
@@ -162,7 +163,7 @@ class StatementExtractor:
         ]
         arguments = find_arguments(doc, mentions, self.resolver, self.states, when=when)
         # 4.
-        for index, sentence in enumerate(doc.sents):
+        for index, sentence in enumerate(spans):
             start, end = _trimmed(text, sentence.start_char, sentence.end_char)
             if start >= end:
                 continue
@@ -191,7 +192,7 @@ class StatementExtractor:
         for hit in find_relations(
             doc.text, sentence.start_char, sentence.end_char, arguments, self.states, when=when
         ):
-            anchor = doc.char_span(hit.trigger_start, hit.trigger_end, alignment_mode="expand")
+            anchor = doc.char_span(hit.anchor, hit.anchor + 1, alignment_mode="expand")
             token = anchor[0] if anchor is not None and len(anchor) else sentence.root
             stance, speaker = stance_for(
                 sentence,
@@ -244,6 +245,18 @@ class StatementExtractor:
             speaker_text=outer.text if outer else hit.speaker.text,
             statement_date=day,
         )
+
+
+def sentences_of(doc: Doc) -> list[Span]:
+    """The parser's sentences, rejoined where it cut inside parentheses: "Qasem al-Jabbarin
+    (lit. “Smasher of the Oppressors”), an obscure militia force ..." is one sentence."""
+    out: list[Span] = []
+    for sentence in doc.sents:
+        if out and out[-1].text.count("(") > out[-1].text.count(")"):
+            out[-1] = doc[out[-1].start : sentence.end]
+        else:
+            out.append(sentence)
+    return out
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
