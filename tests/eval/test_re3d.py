@@ -29,8 +29,12 @@ def scores() -> Re3dScores:
 
 def test_loader_reads_every_source() -> None:
     docs = load(DATA)
-    assert {d.source for d in docs} == {"CENTCOM", "UK Government", "US State Department",
-                                        "Wikipedia"}  # fmt: skip
+    assert {d.source for d in docs} == {
+        "CENTCOM",
+        "UK Government",
+        "US State Department",
+        "Wikipedia",
+    }
     assert len(docs) == 84
     for d in docs:
         for begin, end, _ in d.entities:

@@ -47,8 +47,12 @@ def test_part_of_from_apposition(extractor: StatementExtractor) -> None:
         "The men were from the Nujaba movement, part of the Hashed al-Shaabi coalition of "
         "Shiite militias that primarily support Iran."
     )
-    assert ("part-of", "harakat-hezbollah-al-nujaba", "popular-mobilization-forces",
-            "asserted") in _facts(_run(extractor, text))  # fmt: skip
+    assert (
+        "part-of",
+        "harakat-hezbollah-al-nujaba",
+        "popular-mobilization-forces",
+        "asserted",
+    ) in _facts(_run(extractor, text))
 
 
 def test_front_for_attributed_to_speaker(extractor: StatementExtractor) -> None:
@@ -120,7 +124,9 @@ def test_threat_needs_a_hostile_aim(extractor: StatementExtractor) -> None:
 def test_unknown_group_becomes_a_candidate_and_later_mentions_resolve() -> None:
     # The pack knows Ya Ali; without it, the seed sentence introduces an unknown group.
     pack = load_pack()
-    pack = replace(pack, actors=tuple(a for a in pack.actors if a.id != "ya-ali-popular-formations"))
+    pack = replace(
+        pack, actors=tuple(a for a in pack.actors if a.id != "ya-ali-popular-formations")
+    )
     extractor = StatementExtractor(resolver=ActorResolver(pack))
     first = _run(extractor, SEED_YA_ALI)
     assert [c.id for c in first.candidates] == ["candidate:ya-ali-popular-formations"]
@@ -158,7 +164,9 @@ def test_stage_discovers_and_resolves_across_documents(tmp_path: Path) -> None:
     assert "calls itself Saraya Thar al-Muhandis" in candidate.quote
     assert candidate.mention_count == 2
     with engine.connect() as conn:
-        files = {r[0]: Path(r[1]).name for r in conn.execute(select(documents.c.id, documents.c.origin))}
+        files = {
+            r[0]: Path(r[1]).name for r in conn.execute(select(documents.c.id, documents.c.origin))
+        }
     mentions = store.mentions("candidate:saraya-thar-al-muhandis")
     assert sorted(files[m.document_id] for m in mentions) == ["a_new_militia.txt", "b_rockets.txt"]
     claims = store.claims("candidate:saraya-thar-al-muhandis")

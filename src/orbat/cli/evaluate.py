@@ -117,8 +117,14 @@ def _statements(_data: Path) -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         scores = run_statement_eval(str(Path(tmp) / "statements.db"))
-    table = Table("kind", "precision", "recall", "F1", "stance (on matched)",
-                  title="founding corpus: relations and claims vs hand-annotated gold")  # fmt: skip
+    table = Table(
+        "kind",
+        "precision",
+        "recall",
+        "F1",
+        "stance (on matched)",
+        title="founding corpus: relations and claims vs hand-annotated gold",
+    )
     for kind, s in sorted(scores.by_kind.items()):
         table.add_row(
             kind,
@@ -142,7 +148,9 @@ def _re3d(data: Path) -> None:
     if not _needs(folder):
         return
     scores = score(load(folder))
-    table = Table("re3d", "precision", "recall", "F1", "gold", title=f"re3d ({scores.documents} docs)")
+    table = Table(
+        "re3d", "precision", "recall", "F1", "gold", title=f"re3d ({scores.documents} docs)"
+    )
     groups = (
         ("entities exact", scores.exact),
         ("entities overlap", scores.overlap),
@@ -151,7 +159,10 @@ def _re3d(data: Path) -> None:
     for name, group in groups:
         for kind, s in [*sorted(group.items()), ("micro", Re3dScores.micro(group))]:
             table.add_row(
-                f"{name}: {kind}", f"{s.precision:.3f}", f"{s.recall:.3f}", f"{s.f1:.3f}",
+                f"{name}: {kind}",
+                f"{s.precision:.3f}",
+                f"{s.recall:.3f}",
+                f"{s.f1:.3f}",
                 str(s.gold),
-            )  # fmt: skip
+            )
     console.print(table)

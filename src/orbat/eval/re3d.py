@@ -31,9 +31,9 @@ from orbat.errors import ConfigError
 
 __all__ = [
     "ENTITY_TYPES",
+    "PRF",
     "RELATION_TYPES",
     "Document",
-    "PRF",
     "Re3dScores",
     "load",
     "predict_entities",
@@ -42,9 +42,18 @@ __all__ = [
 
 ENTITY_TYPES = ("Organisation", "Person", "Location")
 #: re3d relation type → orbat relation predicate.
-RELATION_TYPES = {"FightingAgainst": "hostile-to", "AlliesOf": "allied-with", "BelongsTo": "part-of"}
-_NER = {"ORG": "Organisation", "PERSON": "Person", "GPE": "Location", "LOC": "Location",
-        "FAC": "Location"}  # fmt: skip
+RELATION_TYPES = {
+    "FightingAgainst": "hostile-to",
+    "AlliesOf": "allied-with",
+    "BelongsTo": "part-of",
+}
+_NER = {
+    "ORG": "Organisation",
+    "PERSON": "Person",
+    "GPE": "Location",
+    "LOC": "Location",
+    "FAC": "Location",
+}
 
 Span = tuple[int, int]
 
@@ -120,8 +129,11 @@ def load(folder: Path) -> list[Document]:
         for r in _lines(source / "relations.json"):
             if r["type"] in RELATION_TYPES:
                 relations.setdefault(r["documentId"], []).append(
-                    ((r["sourceBegin"], r["sourceEnd"]), (r["targetBegin"], r["targetEnd"]),
-                     r["type"])  # fmt: skip
+                    (
+                        (r["sourceBegin"], r["sourceEnd"]),
+                        (r["targetBegin"], r["targetEnd"]),
+                        r["type"],
+                    )
                 )
         for d in _lines(source / "documents.json"):
             docs.append(
@@ -149,22 +161,51 @@ def _without_the(text: str, start: int, end: int) -> Span:
 # Heads of noun phrases re3d annotates as Organisation ("Iraqi security forces", "ISIL
 # tactical units", "the Asad regime", "the international community").
 _GROUP_HEADS = frozenset(
-    {"forces", "force", "troops", "fighters", "militants", "terrorists", "soldiers", "units",
-     "unit", "regime", "government", "coalition", "opposition", "community", "partners",
-     "militia", "militias", "army", "airmen", "members", "insurgents", "rebels", "group"}
-)  # fmt: skip
+    {
+        "forces",
+        "force",
+        "troops",
+        "fighters",
+        "militants",
+        "terrorists",
+        "soldiers",
+        "units",
+        "unit",
+        "regime",
+        "government",
+        "coalition",
+        "opposition",
+        "community",
+        "partners",
+        "militia",
+        "militias",
+        "army",
+        "airmen",
+        "members",
+        "insurgents",
+        "rebels",
+        "group",
+    }
+)
 # re3d annotates the pronouns that stand for an actor: the speaker ("I", "he") as Person, a
 # government or force speaking ("we") as Organisation.
-_PRONOUNS = {"I": "Person", "he": "Person", "He": "Person", "she": "Person", "She": "Person",
-             "we": "Organisation", "We": "Organisation"}  # fmt: skip
+_PRONOUNS = {
+    "I": "Person",
+    "he": "Person",
+    "He": "Person",
+    "she": "Person",
+    "She": "Person",
+    "we": "Organisation",
+    "We": "Organisation",
+}
 # A country doing something ("the United States conducted strikes", "Iraq's forces") is an
 # actor to re3d (Organisation); a country as a place is a Location.
 _ACTING = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
 
 
-def predict_entities(text: str, doc: Any, mentions: Sequence[Any], places: Sequence[Any]) -> list[
-    tuple[int, int, str]
-]:
+def predict_entities(
+    text: str, doc: Any, mentions: Sequence[Any], places: Sequence[Any]
+) -> list[tuple[int, int, str]]:
     """Organisation/Person/Location spans, earlier rules winning over overlapping later ones.
 
     1. Noun phrases holding an actor mention or headed by a group noun → Organisation.
@@ -184,7 +225,7 @@ def predict_entities(text: str, doc: Any, mentions: Sequence[Any], places: Seque
         span = (chunk.start_char, chunk.end_char)
         head = chunk.root.lower_
         holds = any(span[0] <= m.start and m.end <= span[1] for m in mentions)
-        if chunk.root.pos_ != "PRON" and (head in _GROUP_HEADS or holds and head != "'s"):
+        if chunk.root.pos_ != "PRON" and (head in _GROUP_HEADS or (holds and head != "'s")):
             add(*span, "Organisation")
     # 2.
     for m in mentions:
@@ -255,7 +296,8 @@ def _score_relations(document: Document, predicted: Sequence[Any], scores: Re3dS
                     for i, (s, t) in enumerate(gold)
                     if i not in used
                     and (
-                        (_overlaps(a, s) and _overlaps(b, t)) or (_overlaps(a, t) and _overlaps(b, s))
+                        (_overlaps(a, s) and _overlaps(b, t))
+                        or (_overlaps(a, t) and _overlaps(b, s))
                     )
                 ),
                 None,

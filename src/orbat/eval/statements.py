@@ -143,7 +143,9 @@ def score_statements(engine: Engine) -> StatementScores:
     annotated, gold = load_gold()
     with engine.connect() as conn:
         rows = list(
-            conn.execute(select(documents.c.id, documents.c.origin, documents.c.title, documents.c.text))
+            conn.execute(
+                select(documents.c.id, documents.c.origin, documents.c.title, documents.c.text)
+            )
         )
         found = list(conn.execute(select(statements).order_by(statements.c.id)))
     texts = {r.id: r.text for r in rows}

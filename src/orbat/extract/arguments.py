@@ -31,8 +31,16 @@ ENTITY_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 # still arguments (a speaker can be "Britain").
 _STATE_WORDS: dict[str, tuple[str, ...]] = {
     "United States": (
-        "United States", "United States of America", "US", "U.S.", "USA", "America",
-        "American", "Americans", "Washington", "the Pentagon",
+        "United States",
+        "United States of America",
+        "US",
+        "U.S.",
+        "USA",
+        "America",
+        "American",
+        "Americans",
+        "Washington",
+        "the Pentagon",
     ),
     "Iran": ("Iran", "Iranian", "Iranians", "Tehran", "Islamic Republic"),
     "Iraq": ("Iraq", "Iraqi", "Baghdad", "Iraqi government"),
@@ -42,7 +50,7 @@ _STATE_WORDS: dict[str, tuple[str, ...]] = {
     "Israel": ("Israel", "Israeli", "Tel Aviv"),
     "Armenia": ("Armenia", "Armenian", "Yerevan"),
     "Azerbaijan": ("Azerbaijan", "Azerbaijani", "Baku"),
-}  # fmt: skip
+}
 _STATE_KINDS = ("external_forces", "state_forces")
 
 
@@ -99,8 +107,9 @@ class StateNames:
         if country is None:
             return None
         for actor_id, start, end in self._actors.get(country, ()):
-            if when is None or ((not start or when >= start[: len(when)]) and
-                                (not end or when[: len(end)] <= end)):  # fmt: skip
+            if when is None or (
+                (not start or when >= start[: len(when)]) and (not end or when[: len(end)] <= end)
+            ):
                 return actor_id
         return None
 

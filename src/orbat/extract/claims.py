@@ -35,9 +35,27 @@ _NOUNS = {
 }
 # What a threat must be about to count ("vowed to attack", not "vowed to help").
 _HOSTILE = frozenset(
-    {"attack", "strike", "target", "kill", "avenge", "retaliate", "revenge", "liquidate",
-     "destroy", "expel", "fight", "bomb", "hit", "vengeance", "war", "respond", "quiet", "silent"}
-)  # fmt: skip
+    {
+        "attack",
+        "strike",
+        "target",
+        "kill",
+        "avenge",
+        "retaliate",
+        "revenge",
+        "liquidate",
+        "destroy",
+        "expel",
+        "fight",
+        "bomb",
+        "hit",
+        "vengeance",
+        "war",
+        "respond",
+        "quiet",
+        "silent",
+    }
+)
 _RESPONSIBILITY = frozenset({"responsibility", "credit"})
 _PRONOUN = re.compile(r"^(?:he|she|it|they|this|that|these|those|we|i|you)$", re.I)
 
@@ -105,9 +123,12 @@ def _target(trigger: Token, arguments: Sequence[Argument], speaker: Attribution)
         for a in arguments
         if any(s <= a.start and a.end <= e for s, e in spans)
         and a is not speaker.argument
-        and not (speaker.argument is not None and a.actor_id == speaker.argument.actor_id
-                 and a.actor_id is not None)
-    ]  # fmt: skip
+        and not (
+            speaker.argument is not None
+            and a.actor_id == speaker.argument.actor_id
+            and a.actor_id is not None
+        )
+    ]
     # An actor the pack names beats a country word ("Reuters quoted Syrian sources that said
     # pro-Iran groups had crossed": the report is about the groups).
     actors = [a for a in found if a.label == "ACTOR"]
@@ -182,7 +203,9 @@ def find_claims(sentence: Span, arguments: Sequence[Argument]) -> list[ClaimHit]
                 for a in inside
                 if a.actor_id is not None
                 and a is not speaker.argument
-                and not (sources[0].left_edge.idx <= a.start < to.doc[sources[0].right_edge.i].idx + 1)
+                and not (
+                    sources[0].left_edge.idx <= a.start < to.doc[sources[0].right_edge.i].idx + 1
+                )
             ]
             if others and not any(h.predicate == "reported" for h in hits):
                 hits.append(ClaimHit("reported", speaker, others[0], token))

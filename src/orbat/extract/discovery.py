@@ -67,7 +67,7 @@ def find_introductions(text: str) -> list[Introduction]:
             start, end = match.span("name")
             name = _TRAILING.sub("", text[start:end]).strip(" '’\"”")
             end = start + len(name)
-            if len(name) < 3 or " " not in name and len(name) < 4:
+            if len(name) < 3 or (" " not in name and len(name) < 4):
                 continue
             found.setdefault((start, end), Introduction(name, start, end, *match.span()))
     return sorted(found.values(), key=lambda i: i.start)
@@ -139,9 +139,10 @@ def candidate_resolver(
             relations=(),
             sources=(),
         )
-        for cid, name, country in dict(((c[0], c) for c in candidates)).values()
+        for cid, name, country in {c[0]: c for c in candidates}.values()
     )
     if not actors:
         return None
-    return ActorResolver(replace(pack, name=f"{pack.name}+candidates", actors=actors,
-                                 relations=(), descriptors=()))  # fmt: skip
+    return ActorResolver(
+        replace(pack, name=f"{pack.name}+candidates", actors=actors, relations=(), descriptors=())
+    )

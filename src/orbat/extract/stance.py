@@ -25,10 +25,26 @@ __all__ = ["HEDGES", "SAY_LEMMAS", "Attribution", "speaker_argument", "stance_fo
 #: Verbs that put the clause they govern in someone's mouth.
 SAY_LEMMAS = frozenset(
     {
-        "say", "tell", "state", "claim", "allege", "report", "add", "announce", "assert",
-        "insist", "argue", "confirm", "believe", "accuse", "write", "quote", "note", "warn",
+        "say",
+        "tell",
+        "state",
+        "claim",
+        "allege",
+        "report",
+        "add",
+        "announce",
+        "assert",
+        "insist",
+        "argue",
+        "confirm",
+        "believe",
+        "accuse",
+        "write",
+        "quote",
+        "note",
+        "warn",
     }
-)  # fmt: skip
+)
 #: Words by which a text distances itself from what it reports.
 HEDGES = re.compile(
     r"\b(reportedly|allegedly|alleged|purportedly|purported|suspected|presumably|"

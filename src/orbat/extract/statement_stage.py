@@ -83,7 +83,7 @@ def extract_statements(
         batch = ids[first : first + BATCH_SIZE]
         with engine.begin() as conn:
             spans: dict[int, list[EventSpan]] = {}
-            for row in conn.execute(
+            for mention in conn.execute(
                 select(
                     event_mentions.c.document_id,
                     event_mentions.c.event_id,
@@ -92,8 +92,10 @@ def extract_statements(
                     event_mentions.c.event_type,
                 ).where(event_mentions.c.document_id.in_(batch))
             ):
-                spans.setdefault(row.document_id, []).append(
-                    EventSpan(row.event_id, row.char_start, row.char_end, row.event_type)
+                spans.setdefault(mention.document_id, []).append(
+                    EventSpan(
+                        mention.event_id, mention.char_start, mention.char_end, mention.event_type
+                    )
                 )
             for row in conn.execute(pending.where(documents.c.id.in_(batch))).all():
                 article = ArticleView(row.id, row.text, row.published, row.title)

@@ -37,7 +37,8 @@ EXTRACTOR = "orbat.statements.v1"
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 _VIOLENCE_WORDS = re.compile(
     r"\b(attack|strike|airstrike|air strike|bomb|bombing|raid|killing|killed|assassination|"
-    r"drone|rocket|missile|shelling|clash|ambush|explosion|ied|convoy)", re.I
+    r"drone|rocket|missile|shelling|clash|ambush|explosion|ied|convoy)",
+    re.I,
 )
 # How many sentences before a claim its event may be reported in (a denial often comes a
 # few sentences after the strike it denies), and after it.
@@ -169,9 +170,7 @@ class StatementExtractor:
                 continue
             evidence = Evidence(article.id, start, end, text[start:end])
             day = _date(dates, start, end, article.published)
-            result.statements.extend(
-                self._relations(sentence, arguments, evidence, day, when)
-            )
+            result.statements.extend(self._relations(sentence, arguments, evidence, day, when))
             for hit in find_claims(sentence, arguments):
                 claim = self._claim(sentence, hit, arguments, evidence, day)
                 # 5.
@@ -240,8 +239,13 @@ class StatementExtractor:
             object_text=hit.target.text if hit.target else "",
             stance=stance,
             evidence=evidence,
-            speaker_id=(outer.argument.actor_id if outer and outer.argument else
-                        speaker.actor_id if speaker else None),  # fmt: skip
+            speaker_id=(
+                outer.argument.actor_id
+                if outer and outer.argument
+                else speaker.actor_id
+                if speaker
+                else None
+            ),
             speaker_text=outer.text if outer else hit.speaker.text,
             statement_date=day,
         )
