@@ -57,6 +57,23 @@ _HOSTILE = frozenset(
     }
 )
 _RESPONSIBILITY = frozenset({"responsibility", "credit"})
+# Verbs that carry a noun trigger: "made threats", "issued a denial", "levelled accusations".
+_LIGHT_VERBS = frozenset(
+    {"make", "issue", "level", "voice", "repeat", "renew", "publish", "step", "escalate",
+     "release", "post"}
+)  # fmt: skip
+# What a rejection must be about to be a denial ("rejected the claims", not "rejected Ghaani's
+# leadership"); and what a denial must not be about ("denied his request").
+_DENIABLE = frozenset(
+    {"claim", "accusation", "allegation", "report", "involvement", "responsibility", "charge",
+     "story", "account", "rumor", "rumour", "statement", "role", "presence", "link", "tie"}
+)  # fmt: skip
+_NOT_DENIALS = frozenset(
+    {"request", "access", "entry", "visa", "permission", "bail", "application", "appeal",
+     "release", "motion", "bid"}
+)  # fmt: skip
+# Actors a claim is made *about* only as victims, never as its target.
+_VICTIMS = re.compile(r"^(civilians|protesters|rioters)-")
 _PRONOUN = re.compile(r"^(?:he|she|it|they|this|that|these|those|we|i|you)$", re.I)
 
 
@@ -80,7 +97,38 @@ def _negated(token: Token) -> bool:
 
 
 def _speaker_node(trigger: Token) -> Token | None:
-    """The token naming who makes the claim (see the module docstring)."""
+    """The token naming who makes the claim (see the module docstring).
+
+    1. A noun trigger names its speaker itself ("an accusation by the PMF", "the PMF's
+       denial") or through the light verb it is the object of ("Pompeo made threats");
+       otherwise nobody is named ("the alleged threat", "refute accusations").
+    2. A participle modifying a noun speaks for that noun ("posters accusing the US").
+    3. A verb: its subject or "by" agent, else (no subject of its own) the subject of the
+       clause it hangs from, up to three levels.
+    """
+    # 1.
+    if trigger.pos_ == "NOUN":
+        for child in trigger.children:
+            if child.dep_ == "poss":
+                return child
+            if child.dep_ == "prep" and child.lower_ == "by":
+                return next((c for c in child.children if c.dep_ == "pobj"), None)
+        head = trigger.head
+        if trigger.dep_ == "dobj" and head.lemma_ in _LIGHT_VERBS:
+            return next((c for c in head.children if c.dep_ == "nsubj"), None)
+        return None
+    # 2. (The parser also hangs "members of HTS vowing to fight" off the main verb; the noun
+    # right before a participle is its agent either way.)
+    if trigger.dep_ == "acl" and trigger.head.pos_ in ("NOUN", "PROPN"):
+        head = trigger.head
+        # "The Interior Ministry made statements dismissing reports": the maker speaks.
+        if head.dep_ == "dobj" and head.head.lemma_ in _LIGHT_VERBS:
+            return next((c for c in head.head.children if c.dep_ == "nsubj"), head)
+        return head
+    before = trigger.doc[trigger.i - 1] if trigger.i > 0 else None
+    if trigger.tag_ == "VBG" and before is not None and before.pos_ in ("NOUN", "PROPN"):
+        return before
+    # 3.
     node = trigger
     for _ in range(4):
         for child in node.children:
@@ -90,32 +138,35 @@ def _speaker_node(trigger: Token) -> Token | None:
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
-        if node.pos_ in ("NOUN", "PROPN") and node is not trigger:
-            for child in node.children:
-                if child.dep_ == "poss":
-                    return child
-            if node.dep_ not in ("dobj", "pobj", "attr"):
-                return node
-        if node.dep_ in ("acl", "advcl", "xcomp", "conj", "relcl", "pcomp", "dobj", "pobj", "prep"):
+        if node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep"):
             node = node.head
             continue
-        if node.pos_ == "NOUN" and node is trigger:
-            for child in node.children:
-                if child.dep_ == "poss":
-                    return child
-            node = node.head
-            continue
+        if node.dep_ == "relcl":
+            return node.head
         break
     return None
 
 
-def _target(trigger: Token, arguments: Sequence[Argument], speaker: Attribution) -> Argument | None:
-    """The first named argument in what the trigger governs, other than the speaker."""
+def _target(
+    trigger: Token, arguments: Sequence[Argument], speaker: Attribution, *, direct: bool = True
+) -> Argument | None:
+    """The first named argument in what the trigger governs, other than the speaker; the
+    direct object's own words first ("accused the United States of obstructing the PMU")."""
+    for child in trigger.children if direct else ():
+        if child.dep_ == "dobj":
+            own = (child.left_edge.idx, child.idx + len(child))
+            direct = [
+                a
+                for a in arguments
+                if own[0] <= a.start < own[1] and a.actor_id and not _VICTIMS.match(a.actor_id)
+            ]
+            if direct and direct[0] is not speaker.argument:
+                return direct[0]
     spans = []
     for child in trigger.children:
         if child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "agent", "det"):
             continue
-        if child.dep_ == "prep" and child.lower_ == "by":
+        if child.dep_ == "prep" and child.lower_ in ("by", "according"):
             continue
         spans.append((child.left_edge.idx, child.right_edge.idx + len(child.right_edge)))
     found = [
@@ -123,6 +174,7 @@ def _target(trigger: Token, arguments: Sequence[Argument], speaker: Attribution)
         for a in arguments
         if any(s <= a.start and a.end <= e for s, e in spans)
         and a is not speaker.argument
+        and not (a.actor_id and _VICTIMS.match(a.actor_id))
         and not (
             speaker.argument is not None
             and a.actor_id == speaker.argument.actor_id
@@ -145,11 +197,17 @@ def _predicate(token: Token) -> str | None:
         ):
             return "claimed"
         if lemma in _DENY:
-            return "denied"
+            objects = [c.lemma_.casefold() for c in token.children if c.dep_ == "dobj"]
+            if lemma == "deny":
+                return None if any(o in _NOT_DENIALS for o in objects) else "denied"
+            clause = any(c.dep_ == "ccomp" for c in token.children)
+            return "denied" if clause or any(o in _DENIABLE for o in objects) else None
         if lemma in _ACCUSE:
             return "accused"
         if lemma in _THREATEN:
-            hostile = any(t.lemma_.casefold() in _HOSTILE for t in token.subtree if t is not token)
+            # The aim is in what the verb governs, not in a clause of time or cause.
+            aims = [c for c in token.children if c.dep_ in ("xcomp", "ccomp", "dobj")]
+            hostile = any(t.lemma_.casefold() in _HOSTILE for c in aims for t in c.subtree)
             return "threatened" if lemma == "threaten" or hostile else None
         if lemma in _REPORT and any(c.dep_ in ("ccomp", "dobj") for c in token.children):
             return "reported"
@@ -161,6 +219,20 @@ def _predicate(token: Token) -> str | None:
             return None
         return predicate
     return None
+
+
+def _apposed_speaker(
+    sentence: Span, inside: Sequence[Argument], speaker: Attribution
+) -> Attribution:
+    """The named group a subject phrase describes when the phrase names none: "Qasem
+    al-Jabbarin (lit. “Smasher of the Oppressors”), an obscure militia force ..., claimed"."""
+    text = sentence.doc.text
+    first = inside[0] if inside else None
+    if first is None or text[sentence.start_char : first.start].strip():
+        return speaker
+    if first.label in ("ACTOR", "ORG") and text[first.end : first.end + 3].lstrip()[:1] in "(,":
+        return Attribution(first.text, first)
+    return speaker
 
 
 def find_claims(sentence: Span, arguments: Sequence[Argument]) -> list[ClaimHit]:
@@ -182,12 +254,21 @@ def find_claims(sentence: Span, arguments: Sequence[Argument]) -> list[ClaimHit]
         # 2.
         node = _speaker_node(token)
         speaker = speaker_argument(node, inside) if node is not None else Attribution("", None)
-        if node is None and predicate in ("claimed", "threatened", "reported"):
+        if node is None:
             continue
-        if predicate in ("denied", "reported") and _PRONOUN.match(speaker.text or "it"):
-            continue  # "This is despite denials", "he denied": nobody to attribute it to
+        if speaker.argument is None:
+            speaker = _apposed_speaker(sentence, inside, speaker)
+        if predicate != "accused" and _PRONOUN.match(speaker.text or "it"):
+            continue  # "It is a threat", "this denial": nobody to attribute it to
+        named = speaker.argument is not None or any(
+            t.pos_ == "PROPN"
+            for t in (*node.lefts, node)
+            if t.dep_ in ("compound", "amod") or t is node
+        )
+        if predicate in ("reported", "denied") and not named:
+            continue  # "the poster claimed that ...": speech, not a sourced report
         # 3.
-        target = _target(token, inside, speaker)
+        target = _target(token, inside, speaker, direct=predicate != "reported")
         if predicate == "reported" and (target is None or target.label != "ACTOR"):
             continue
         hits.append(ClaimHit(predicate, speaker, target, token))
@@ -198,6 +279,8 @@ def find_claims(sentence: Span, arguments: Sequence[Argument]) -> list[ClaimHit]
             if to.lower_ != "to" or not sources:
                 continue
             speaker = speaker_argument(sources[0], inside)
+            if speaker.argument is None:
+                continue  # "according to the channel": no named source
             others = [
                 a
                 for a in inside
