@@ -12,14 +12,14 @@ from orbat.extract.statements import StatementExtractor
 DATA = Path(__file__).parent / "data" / "re3d"
 
 # Measured when set (84 documents of the four openly licensed sources): entities micro F1
-# exact 0.530, overlap 0.628 (ConfliBERT reports 66.4 on re3d); relations micro F1 0.033 —
+# exact 0.530, overlap 0.628 (ConfliBERT reports 66.4 on re3d); relations micro F1 0.034 (P 0.600) —
 # re3d's FightingAgainst/AlliesOf/BelongsTo mostly hold between generic phrases ("strikes",
 # "ISIL tactical units") that the pattern extractor does not take as actors. Never lower a
 # floor silently.
 FLOOR_ENTITY_EXACT_F1 = 0.50
 FLOOR_ENTITY_OVERLAP_F1 = 0.60
 FLOOR_RELATION_F1 = 0.03
-FLOOR_RELATION_PRECISION = 0.40
+FLOOR_RELATION_PRECISION = 0.50
 
 
 @pytest.fixture(scope="module")

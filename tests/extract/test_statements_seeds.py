@@ -17,10 +17,12 @@ from orbat.store.schema import documents, events, extraction_runs, statements
 from orbat.store.statements import StatementStore
 
 # Floors measured on the hand gold (src/orbat/eval/gold/seed_statements.yaml) when set:
-# relations P 0.829 R 0.800, claims P 0.880 R 0.857. Never lower one silently.
+# relations P 0.977 R 0.925, claims P 0.880 R 0.857. The rules were developed against this gold,
+# so these are development scores (re3d, tests/eval/test_re3d.py, is the held-out check).
+# Never lower one silently.
 FLOORS = {
-    "relation": {"precision": 0.80, "recall": 0.78},
-    "claim": {"precision": 0.85, "recall": 0.80},
+    "relation": {"precision": 0.95, "recall": 0.90},
+    "claim": {"precision": 0.85, "recall": 0.83},
 }
 
 

@@ -246,9 +246,8 @@ class EventExtractor:
             town = next(
                 p
                 for p in places
-                if later.start_char <= p.start < later.end_char and p.place.id in set(
-                    towns_in(later.start_char, later.end_char)
-                )
+                if later.start_char <= p.start < later.end_char
+                and p.place.id in set(towns_in(later.start_char, later.end_char))
             )
             fields = _place_fields(town)
             records[i] = replace(record, **fields)

@@ -31,9 +31,7 @@ _INTENT_ROOTS = frozenset(
 # A tally over a period ("81 assassination attempts since October 2019", "130 strikes since
 # March", "1,300 killed since Thursday in a wave of violence") sums many events; ACLED codes
 # each one from its own report, never the total.
-_MONTHS = (
-    "january|february|march|april|may|june|july|august|september|october|november|december"
-)
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _SINCE_PERIOD = re.compile(
     rf"\bsince\s+(?:(?:early|mid|late|the start of|the beginning of)[- ]?\s*)?"

@@ -58,6 +58,19 @@ def _p(
 
 
 _PATTERNS: tuple[_Pattern, ...] = (
+    # "the PMF, the umbrella group of Iran-backed militias": the right side is the member.
+    _p(
+        "part-of",
+        rf"^\s*,?\s*(?:(?:a|an|the)\s+)?(?:{_W}\s+){{0,2}}?(?:umbrella|coalition|alliance|"
+        rf"network|grouping)\s+(?:{_W}\s+){{0,2}}?(?:of|for|including|that includes)\s+"
+        rf"(?:{_W}\s+){{0,3}}?$",
+        "rl",
+    ),
+    _p(
+        "part-of",
+        r"^\s*,?\s*(?:which|that)\s+(?:includes?|included|comprises?|comprised)\s+(?:the\s+)?$",
+        "rl",
+    ),
     # "Nujaba movement, part of the Hashed al-Shaabi"; "KH, one of the groups within the PMF";
     # "the two brigades were affiliates of Kataib Hezbollah"; "militias within the PMF".
     _p(
@@ -81,19 +94,6 @@ _PATTERNS: tuple[_Pattern, ...] = (
         "part-of",
         rf"^\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:has|have|had)\s+)?(?:joined|integrated\s+into"
         rf"|(?:was|were)\s+(?:formally\s+)?integrated\s+into)\s+{_THE}$",
-    ),
-    # "the PMF, the umbrella group of Iran-backed militias": the right side is the member.
-    _p(
-        "part-of",
-        rf"^\s*,?\s*(?:(?:a|an|the)\s+)?(?:{_W}\s+){{0,2}}?(?:umbrella|coalition|alliance|"
-        rf"network|grouping)\s+(?:{_W}\s+){{0,2}}?(?:of|for|including|that includes)\s+"
-        rf"(?:{_W}\s+){{0,3}}?$",
-        "rl",
-    ),
-    _p(
-        "part-of",
-        r"^\s*,?\s*(?:which|that)\s+(?:includes?|included|comprises?|comprised)\s+(?:the\s+)?$",
-        "rl",
     ),
     # "a front for Kataib Hezbollah" — the phrase may stand far from the group it names.
     _p(
@@ -132,7 +132,7 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
     _p(
         "allied-with",
-        rf"^\s*(?:(?:has|have|had)\s+)?(?:also\s+|long\s+|already\s+)?(?:supported|"
+        rf"^\s*(?:{_GROUP}\s+)?(?:(?:has|have|had)\s+)?(?:also\s+|long\s+|already\s+)?(?:supported|"
         rf"backed|bolstered|assisted|aided|reinforced)\s+{_THE}$",
         subject=_ORG_OR_STATE,
         object=_ORG_OR_STATE,
@@ -227,6 +227,14 @@ _PATTERNS: tuple[_Pattern, ...] = (
     ),
 )
 
+# "militias backed by Iran" written as one descriptor name: the backed group, then the backer.
+_BACKED_BY = re.compile(
+    r"\b(?:backed|supported|sponsored|funded|armed)\s+by\s+(?:the\s+)?"
+    r"(?P<backer>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)"
+)
+_CROWDS = re.compile(r"^(?:civilians|protesters|rioters)-")
+# "the fight against ISIS alongside US forces": ISIS is the enemy, not the ally.
+_AGAINST = re.compile(r"\bagainst\s+(?:the\s+)?$", re.I)
 # "Iran-backed", "Iranian-backed", "US-supported": the backer, then the backed group.
 _BACKED = re.compile(
     r"\b(?P<backer>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)[-‑–\s](?:backed|supported|sponsored|funded|"
@@ -252,6 +260,9 @@ def _sides(pattern: _Pattern, left: Argument, right: Argument) -> tuple[Argument
 
 def _admits(pattern: _Pattern, subject: Argument, obj: Argument) -> bool:
     if subject.label not in pattern.subject or obj.label not in pattern.object:
+        return False
+    # Civilians and protesters are victims or crowds, not parties to alliances or fronts.
+    if any(a.actor_id and _CROWDS.match(a.actor_id) for a in (subject, obj)):
         return False
     same = subject.actor_id is not None and subject.actor_id == obj.actor_id
     return not same and subject.text.casefold() != obj.text.casefold()
@@ -279,7 +290,9 @@ def find_relations(
     for i, left in enumerate(inside):
         for j in range(i + 1, len(inside)):
             right = inside[j]
-            gap = text[left.end : right.start]
+            # "the Popular Mobilization Forces (PMF), an umbrella grouping of": read past the
+            # parenthesis closing the left name's acronym.
+            gap = re.sub(r"^\s*\)", "", text[left.end : right.start])
             if len(gap) > 200:
                 break
             between = inside[i + 1 : j]
@@ -289,6 +302,10 @@ def find_relations(
                 if not pattern.gap.search(gap):
                     continue
                 subject, obj = _sides(pattern, left, right)
+                if pattern.predicate == "allied-with" and _AGAINST.search(
+                    text[max(0, left.start - 20) : left.start]
+                ):
+                    continue
                 if _admits(pattern, subject, obj):
                     anchor = _key_word(text, left.end, right.start)
                     hits.append(
@@ -323,6 +340,17 @@ def find_relations(
             continue
         anchor = match.end() - len(match.group(0).split()[-1].split("-")[-1])
         hits.append(RelationHit("backed-by", backed, backer, match.start(), match.end(), anchor))
+    for match in _BACKED_BY.finditer(text, start, end):
+        holder = next(
+            (a for a in inside if a.label in _ORG and a.start < match.start() < a.end), None
+        )
+        actor_id = states.actor(match.group("backer"), when)
+        if holder is None or actor_id is None or holder.actor_id == actor_id:
+            continue
+        name = match.group("backer")
+        backer = Argument(match.start("backer"), match.end("backer"), name, actor_id, "GPE")
+        anchor = match.start()
+        hits.append(RelationHit("backed-by", holder, backer, match.start(), match.end(), anchor))
     return hits
 
 

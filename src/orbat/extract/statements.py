@@ -122,7 +122,7 @@ class StatementExtractor:
         doc, arguments = self.arguments(text, when)
         return [
             hit
-            for sentence in sentences_of(doc)
+            for sentence in sentences_of(doc, arguments)
             for hit in find_relations(
                 text, sentence.start_char, sentence.end_char, arguments, self.states, when=when
             )
@@ -141,8 +141,7 @@ class StatementExtractor:
         # 1.
         text = article.text
         doc = self.nlp(text)
-        spans = sentences_of(doc)
-        sentences = [(s.start_char, s.end_char) for s in spans]
+        sentences = [(s.start_char, s.end_char) for s in sentences_of(doc)]
         dates = resolve_dates(text, article.published, doc)
         when = article.published.isoformat() if article.published else None
         result = StatementResult()
@@ -164,6 +163,8 @@ class StatementExtractor:
         ]
         arguments = find_arguments(doc, mentions, self.resolver, self.states, when=when)
         # 4.
+        spans = sentences_of(doc, arguments)
+        sentences = [(s.start_char, s.end_char) for s in spans]
         for index, sentence in enumerate(spans):
             start, end = _trimmed(text, sentence.start_char, sentence.end_char)
             if start >= end:
@@ -251,12 +252,16 @@ class StatementExtractor:
         )
 
 
-def sentences_of(doc: Doc) -> list[Span]:
-    """The parser's sentences, rejoined where it cut inside parentheses: "Qasem al-Jabbarin
-    (lit. “Smasher of the Oppressors”), an obscure militia force ..." is one sentence."""
+def sentences_of(doc: Doc, arguments: Sequence[Argument] = ()) -> list[Span]:
+    """The parser's sentences, rejoined where it cut inside parentheses ("Qasem al-Jabbarin
+    (lit. “Smasher of the Oppressors”), an obscure militia force ...") or inside a name
+    ("Asaib Ahl | Al-Haq added")."""
     out: list[Span] = []
     for sentence in doc.sents:
-        if out and out[-1].text.count("(") > out[-1].text.count(")"):
+        if out and (
+            out[-1].text.count("(") > out[-1].text.count(")")
+            or any(a.start < sentence.start_char < a.end for a in arguments)
+        ):
             out[-1] = doc[out[-1].start : sentence.end]
         else:
             out.append(sentence)
