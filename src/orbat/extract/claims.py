@@ -155,13 +155,13 @@ def _target(
     for child in trigger.children if direct else ():
         if child.dep_ == "dobj":
             own = (child.left_edge.idx, child.idx + len(child))
-            direct = [
+            named = [
                 a
                 for a in arguments
                 if own[0] <= a.start < own[1] and a.actor_id and not _VICTIMS.match(a.actor_id)
             ]
-            if direct and direct[0] is not speaker.argument:
-                return direct[0]
+            if named and named[0] is not speaker.argument:
+                return named[0]
     spans = []
     for child in trigger.children:
         if child.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg", "punct", "agent", "det"):
