@@ -11,7 +11,7 @@ way ACLED codes a state acting.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -21,7 +21,7 @@ from orbat.resolve.actors import ActorMention, ActorResolver
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["ENTITY_LABELS", "Argument", "StateNames", "arguments_in", "find_arguments"]
+__all__ = ["ENTITY_LABELS", "Argument", "StateNames", "find_arguments"]
 
 #: spaCy entity labels that can be a side of a statement.
 ENTITY_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
@@ -165,8 +165,3 @@ def _entity_actor(
         if match.method in ("exact", "key", "acronym") and match.score >= 0.9:
             return match.actor_id
     return None
-
-
-def arguments_in(arguments: Iterable[Argument], start: int, end: int) -> list[Argument]:
-    """The arguments lying inside ``[start, end)``."""
-    return [a for a in arguments if start <= a.start and a.end <= end]
