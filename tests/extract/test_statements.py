@@ -107,6 +107,23 @@ def test_denial_and_accusation_link_to_the_event(extractor: StatementExtractor) 
     assert claims[("denied", "us-military", None)] == 7
 
 
+def test_claim_links_to_the_event_at_the_place_it_names(extractor: StatementExtractor) -> None:
+    text = (
+        "A roadside bomb hit a convoy in Babil. "
+        "Another bomb hit a convoy in Nasiriyah. "
+        "Qasem al-Jabbarin claimed responsibility for the attack in Babil."
+    )
+    babil = EventSpan(1, 0, 38, "Explosions/Remote violence", ("Babil",))
+    nasiriyah = EventSpan(2, 39, 79, "Explosions/Remote violence", ("Nasiriyah",))
+    result = _run(extractor, text, events=[babil, nasiriyah])
+    (claim,) = result.claims
+    assert (claim.predicate, claim.subject_id, claim.event_id) == (
+        "claimed",
+        "qasem-al-jabbarin",
+        1,
+    )
+
+
 def test_negated_claim_is_not_a_claim(extractor: StatementExtractor) -> None:
     text = "No group had claimed responsibility for the killings late on Sunday."
     assert not _run(extractor, text).claims

@@ -90,11 +90,18 @@ def extract_statements(
                     event_mentions.c.char_start,
                     event_mentions.c.char_end,
                     event_mentions.c.event_type,
+                    event_mentions.c.location,
+                    event_mentions.c.admin1,
+                    event_mentions.c.admin2,
                 ).where(event_mentions.c.document_id.in_(batch))
             ):
                 spans.setdefault(mention.document_id, []).append(
                     EventSpan(
-                        mention.event_id, mention.char_start, mention.char_end, mention.event_type
+                        mention.event_id,
+                        mention.char_start,
+                        mention.char_end,
+                        mention.event_type,
+                        tuple(p for p in (mention.location, mention.admin1, mention.admin2) if p),
                     )
                 )
             for row in conn.execute(pending.where(documents.c.id.in_(batch))).all():

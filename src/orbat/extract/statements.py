@@ -54,6 +54,7 @@ class EventSpan:
     start: int
     end: int
     event_type: str
+    places: tuple[str, ...] = ()  # its location and admin names, to match the claim's words
 
 
 @dataclass
@@ -290,7 +291,9 @@ def _link_event(
     events: Sequence[EventSpan],
 ) -> int | None:
     """The stored event a claim concerns: an event mention in the same sentence, else the
-    nearest one in the sentences just before (or the one after), of a matching type.
+    nearest one in the sentences just before (or the one after), of a matching type; when
+    the claim names a place, an event at a place it names comes first ("the strike in Albu
+    Kamal" is not the IED in Babil two sentences up).
 
     Threats concern the future and reports of speech name no event, so only claims of
     responsibility, denials, accusations and reports of attacks are linked.
@@ -300,7 +303,8 @@ def _link_event(
     violent = bool(_VIOLENCE_WORDS.search(claim.evidence.quote))
     if claim.predicate == "reported" and not violent:
         return None
-    best: tuple[int, int] | None = None
+    best: tuple[int, int, int] | None = None
+    words = claim.evidence.quote.casefold()
     for event in events:
         if violent and event.event_type not in _VIOLENT:
             continue
@@ -312,9 +316,10 @@ def _link_event(
             continue
         # Same sentence first, then before (nearest), then after.
         rank = 0 if distance == 0 else distance if distance > 0 else _EVENT_WINDOW_BEFORE + 1
-        if best is None or rank < best[0]:
-            best = (rank, event.event_id)
-    return best[1] if best else None
+        elsewhere = int(not any(p and p.casefold() in words for p in event.places))
+        if best is None or (elsewhere, rank) < best[:2]:
+            best = (elsewhere, rank, event.event_id)
+    return best[2] if best else None
 
 
 def _with_event(claim: Statement, event_id: int | None) -> Statement:
