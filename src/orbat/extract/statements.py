@@ -295,14 +295,14 @@ def _link_event(
     the claim names a place, an event at a place it names comes first ("the strike in Albu
     Kamal" is not the IED in Babil two sentences up).
 
-    Threats concern the future and reports of speech name no event, so only claims of
-    responsibility, denials, accusations and reports of attacks are linked.
+    Threats concern the future, so only claims of responsibility, denials, and accusations
+    and reports that speak of violence are linked.
     """
     if claim.predicate == "threatened" or not events:
         return None
     violent = bool(_VIOLENCE_WORDS.search(claim.evidence.quote))
-    if claim.predicate == "reported" and not violent:
-        return None
+    if claim.predicate in ("reported", "accused") and not violent:
+        return None  # "accused the US of obstructing a bloc" concerns no event
     best: tuple[int, int, int] | None = None
     words = claim.evidence.quote.casefold()
     for event in events:
