@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -76,10 +77,26 @@ def generic_inter(acled_name: str) -> int | None:
 
 
 def _role(token: Token) -> str | None:
-    """ "agent" or "patient" from the dependency path above an actor's head token."""
+    """ "agent", "patient" or "source" from the dependency path above an actor's head token.
+
+    * A noun modified by a past participle was acted upon: "a US military logistics convoy
+      targeted in Yusufiyah", "Iraqi forces hit by the airstrike".
+    * The subject of a verb whose coordinated verb is passive suffered the event: "armed
+      Shiite groups tried to cross … but were struck by airstrikes".
+    * The subject of a reporting verb is the source of the report, not a party to the
+      event: "the PMF said it would not remain silent over an airstrike" (ACLED codes who
+      acted and whom it targeted, never who told the press).
+    """
     for _ in range(6):
         dep = token.dep_
+        if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children):
+            return "patient"
         if dep in ("nsubj", "csubj"):
+            head = token.head
+            if head.lemma_.lower() in _REPORTING_VERBS:
+                return "source"
+            if any(c.dep_ == "conj" and _is_passive(c) for c in head.children):
+                return "patient"
             return "agent"
         if dep in ("nsubjpass", "dobj", "attr"):
             return "patient"
@@ -97,11 +114,74 @@ def _role(token: Token) -> str | None:
     return None
 
 
+# Arrests and the policing of protests are law enforcement: ACLED codes the "security
+# forces" doing them as the country's police.
+_LAW_ENFORCEMENT = frozenset(
+    {"Arrests", "Excessive force against protesters", "Protest with intervention"}
+)
+_SECURITY_FORCES = re.compile(r"\bsecurity\s+(?:forces|services|personnel)\b", re.I)
+_MILITARY_OF = re.compile(r"^Military Forces of (?P<country>[^(]+?)(?: \(|$)")
+_PERIOD = re.compile(r"\((?P<start>\d{4})-(?P<end>\d{4})?\)$")
+
+
+def _as_police(actor: FoundActor, text: str, when: dt.date | None) -> FoundActor:
+    named = _MILITARY_OF.match(actor.acled_name)
+    if named is None or not _SECURITY_FORCES.search(text[actor.start : actor.end]):
+        return actor
+    police = police_name(named["country"], when)
+    return FoundActor(actor.start, actor.end, police, int(Inter.STATE_FORCES))
+
+
+def police_name(country: str, when: dt.date | None = None) -> str:
+    """ACLED's name for the police of ``country`` at ``when``: the pack's ``Police Forces of
+    <country> (<period>)`` whose period holds the year (the latest one when undated or
+    when two periods meet in that year), else the plain ``Police Forces of <country>``."""
+    best: tuple[int, str] | None = None
+    for name in _police_names():
+        if not name.startswith(f"Police Forces of {country}"):
+            continue
+        rest = name[len(f"Police Forces of {country}") :].strip()
+        period = _PERIOD.fullmatch(rest) if rest else None
+        if rest and period is None:
+            continue  # a unit ("… (2022-) Asayish"), not the force as a whole
+        start = int(period["start"]) if period else 0
+        end = int(period["end"]) if period and period["end"] else 9999
+        if when is not None and not start <= when.year <= end:
+            continue
+        if best is None or start > best[0]:
+            best = (start, name)
+    return best[1] if best else f"Police Forces of {country}"
+
+
+@lru_cache(maxsize=1)
+def _police_names() -> tuple[str, ...]:
+    from orbat.packs import load_pack
+
+    return tuple(a.acled_name for a in load_pack() if a.acled_name.startswith("Police Forces of"))
+
+
+def sub_is_arrest(coded: Classification) -> bool:
+    return coded.sub_event_type == "Arrests"
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+# Verbs whose subject reports the event rather than taking part in it ("claimed" is not one:
+# ACLED codes the group that claims an attack as its actor).
+_REPORTING_VERBS = frozenset(
+    {"say", "report", "tell", "announce", "state", "add", "note", "accuse", "allege", "confirm"}
+)
+
+
 def assign_actors(
     sentence: Span,
     coded: Classification,
     country: str | None,
     finder: ActorFinder | None = None,
+    *,
+    when: dt.date | None = None,
 ) -> ActorRoles:
     """Actor1 (who acted), actor2 (against whom) and their associates for an event sentence.
 
@@ -116,20 +196,45 @@ def assign_actors(
     find = finder or default_finder()
     offset = sentence.start_char
     # 1.
+    sub = coded.sub_event_type
     found = find(sentence.text)
+    if sub in _LAW_ENFORCEMENT:
+        found = [_as_police(a, sentence.text, when) for a in found]
     doc = sentence.doc
     agents: list[FoundActor] = []
     patients: list[FoundActor] = []
     loose: list[FoundActor] = []
+    # Everything in the subject of a reporting verb ("Iraq's PMF, an umbrella grouping of
+    # Iran-backed militias, said …") tells of the event; none of it took part as named there.
+    sources = {
+        t.i
+        for tok in sentence
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _REPORTING_VERBS
+        for t in tok.subtree
+    }
+    root = sentence.root
+    if root.lemma_.lower() in _REPORTING_VERBS:
+        # The parser does not always find that subject; words before a reporting main verb
+        # are its subject in news style, unless they belong to the reported clause.
+        reported = {t.i for c in root.children if c.dep_ == "ccomp" for t in c.subtree}
+        sources |= {t.i for t in sentence if t.i < root.i and t.i not in reported}
     # 2.
     for actor in found:
         span = doc.char_span(offset + actor.start, offset + actor.end, alignment_mode="expand")
         role = _role(span.root) if span is not None else None
+        if role == "source" or (span is not None and span.root.i in sources):
+            continue
         bucket = agents if role == "agent" else patients if role == "patient" else loose
         if all(a.acled_name != actor.acled_name for a in agents + patients + loose):
             bucket.append(actor)
     for actor in loose:
-        (agents if not agents else patients).append(actor)
+        # Those an arrest names without a role are the arrested ("the arrest of 18
+        # individuals described as former regime remnants"); the arresting force is the
+        # subject or the "by" phrase when the text names it.
+        if sub_is_arrest(coded) or agents:
+            patients.append(actor)
+        else:
+            agents.append(actor)
     # 3.
     side1 = agents[:2]
     side2 = [p for p in patients if p.acled_name not in {a.acled_name for a in side1}][:2]
@@ -138,13 +243,16 @@ def assign_actors(
     actor2 = side2[0].acled_name if side2 else None
     inter2 = side2[0].inter if side2 else None
     # 4.
-    sub = coded.sub_event_type
     where = f" ({country})" if country else ""
     if sub in _PROTEST_TYPES:
         if actor1 is None or inter1 not in (Inter.PROTESTERS, Inter.RIOTERS):
             actor2, inter2 = actor2 or actor1, inter2 or inter1
             actor1, inter1 = f"Protesters{where}", int(Inter.PROTESTERS)
-    elif sub == "Excessive force against protesters" and actor2 is None:
+    elif sub == "Excessive force against protesters" and (
+        actor2 is None or actor2.startswith("Civilians")
+    ):
+        # ACLED codes the people fired on at a protest as protesters, even "peaceful
+        # civilian protesters".
         actor2, inter2 = f"Protesters{where}", int(Inter.PROTESTERS)
     civilian_victims = coded.event_type == "Violence against civilians" or (
         sub in ("Arrests", "Attack") and _CIVILIAN_WORDS.search(sentence.text) is not None
@@ -153,7 +261,7 @@ def assign_actors(
         actor2, inter2 = f"Civilians{where}", int(Inter.CIVILIANS)
     if actor1 is None and sub not in _PROTEST_TYPES:
         if sub in _STATE_DEFAULT_TYPES and country:
-            actor1 = f"Police Forces of {country}"
+            actor1 = police_name(country, when)
         elif sub == "Air/drone strike" and not _DRONE.search(sentence.text):
             actor1 = "Unidentified Military Forces"
         else:

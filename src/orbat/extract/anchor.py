@@ -29,7 +29,7 @@ __all__ = ["definite_spans", "is_follow_up", "neighbour_span", "placing_sentence
 _EVENT_NOUNS = (
     r"operation|raid|attack|assault|strike|airstrike|air strike|drone strike|bombing|blast|"
     r"explosion|shelling|clash(?:es)?|fighting|battle|campaign|killings?|incident|ambush|"
-    r"arrests?|crackdown|offensive"
+    r"arrests?|crackdown|offensive|missiles?|rockets?|drones?|shells?"
 )
 _DEFINITE_EVENT = re.compile(
     rf"\b(?:the|this|that|these|those|\w+(?:'|’)s)\s+(?:[\w-]+\s+){{0,2}}?(?:{_EVENT_NOUNS})\b",

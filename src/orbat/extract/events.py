@@ -134,7 +134,7 @@ class EventExtractor:
         sentence_of: list[int] = []
         for index, sentence in enumerate(sents):
             coded = codes[index]
-            if coded is None or not reports_an_occurrence(sentence):
+            if coded is None or not reports_an_occurrence(sentence, coded.sub_event_type):
                 continue
             if coded.event_type == "Strategic developments" and not self._armed(sentence, coded):
                 continue
@@ -152,7 +152,8 @@ class EventExtractor:
                     # targeted convoys"), not a report.
                     continue
                 start, end = span
-            dated = self._date(dates, start, end, article.published)
+            focus = coded.cues[0].char_start if coded.cues else None
+            dated = self._date(dates, start, end, article.published, focus)
             if dated is None:
                 continue
             when, own_date = dated
@@ -270,11 +271,21 @@ class EventExtractor:
         start: int,
         end: int,
         published: dt.date | None,
+        focus: int | None = None,
     ) -> tuple[tuple[dt.date, int] | None, bool] | None:
         """``((date, precision) or None if undatable, whether the text dated it itself)``, or
         ``None`` when the sentence is background.
+
+        Of several day-precise dates in the sentence, the one nearest the event word
+        ``focus`` dates it ("On Tuesday, Reuters reported … US airstrikes … on June 27").
         """
         mention = select_event_date(dates, start, end)
+        days = [m for m in dates if start <= m.start and m.end <= end and m.granularity == "day"]
+        if focus is not None and len(days) > 1:
+            mention = min(days, key=lambda m: abs(m.start - focus))
+            if is_historical(mention, published):
+                return None
+            return (mention.acled_date, mention.time_precision), True
         if mention is not None and is_historical(mention, published):
             return None
         if mention is None and published is not None:
@@ -338,7 +349,9 @@ class EventExtractor:
         start, end = span
         place = location.place if location is not None else None
         country = place.country if place is not None else None
-        roles: ActorRoles = assign_actors(sentence, coded, country, self.actor_finder)
+        roles: ActorRoles = assign_actors(
+            sentence, coded, country, self.actor_finder, when=when[0] if when else None
+        )
         killed = [c for c in casualties if start <= c.start and c.end <= end]
         fatalities = acled_fatalities(killed)
         quote = article.text[start:end]

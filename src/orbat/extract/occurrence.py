@@ -38,16 +38,25 @@ _SINCE_PERIOD = re.compile(
     rf"(?:{_MONTHS}|{_WEEKDAYS}|\d{{4}}\b|last\s+(?:week|month|year))",
     re.I,
 )
+_JUDICIAL = re.compile(
+    r"\b(?:sentenced|convicted|acquitted|indicted)\b(?:\s+\w+){0,4}?\s+(?:by\s+)?(?:an?\s+|the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:court|judge|tribunal)|\b(?:court|judge|tribunal)\b[^.]{0,60}?"
+    r"\b(?:sentenced|convicted|acquitted)\b",
+    re.I,
+)
 _TALLY = re.compile(r"\b(?:total(?:\s+number)?|tally|in all|cumulative)\b", re.I)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|en|wn)\b", re.I)
 
 
-def reports_an_occurrence(sentence: Span) -> bool:
+def reports_an_occurrence(sentence: Span, sub_event_type: str | None = None) -> bool:
     """An event report is told in the past (``killed``, ``was attacked``, ``have been
     killed``), by the reporter, about one happening: not a habit ("have long targeted"), a
-    quotation, a pledge or call, or a tally over a period.
+    quotation, a pledge or call, a tally over a period, or a court's sentence (ACLED codes
+    the arrest, not the trial).
     """
     text = sentence.text
+    if sub_event_type == "Arrests" and _JUDICIAL.search(text):
+        return False
     if _HABITUAL.search(text) and not any(t.like_num for t in sentence):
         return False
     if text.lstrip()[:1] in _QUOTE_MARKS:

@@ -106,7 +106,8 @@ _GROUP_WORDS = _split(
     "servicemen policemen officers personnel militiamen gunmen insurgents jihadists rebels "
     "terrorists attackers suspects guards children women men protesters demonstrators "
     "refugees workers conscripts leaders commanders recruits residents villagers students "
-    "journalists pilgrims worshippers passengers"
+    "journalists pilgrims worshippers passengers martyrs relatives sisters brothers sons "
+    "daughters"
 )
 _SINGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 _SINGULAR |= {w[:-1]: w for w in _GROUP_WORDS if w.endswith("s") and w[:-1] not in _SINGULAR}
