@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from orbat.extract.classify import Classification
 from orbat.nlp.sentences import paragraph_of
@@ -22,7 +22,7 @@ from orbat.nlp.sentences import paragraph_of
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
-__all__ = ["definite_spans", "is_follow_up", "neighbour_span", "placing_sentence", "refers_back"]
+__all__ = ["Sentence", "definite_spans", "is_follow_up", "neighbour_span", "placing_sentence", "refers_back"]
 
 # A definite noun phrase naming a kind of event ("the operation", "this attack", "the US
 # airstrike", "last week's airstrike"): the sentence continues a story already told.
@@ -45,14 +45,26 @@ _FOLLOWING = 2
 Anchors = Callable[[int, int], bool]
 
 
+class Sentence(Protocol):
+    """A sentence of the article, parsed (a spaCy ``Span``) or not: where it is, what it says."""
+
+    @property
+    def start_char(self) -> int: ...
+    @property
+    def end_char(self) -> int: ...
+    @property
+    def text(self) -> str: ...
+
+
 def refers_back(text: str) -> bool:
     """Whether ``text`` refers to an event with a definite noun phrase ("the operation")."""
     return _DEFINITE_EVENT.search(text) is not None
 
 
 def neighbour_span(
+    text: str,
     index: int,
-    sents: Sequence[Span],
+    sents: Sequence[Sentence],
     codes: Sequence[Classification | None],
     anchors: Anchors,
 ) -> tuple[int, int] | None:
@@ -65,10 +77,10 @@ def neighbour_span(
        it in the same paragraph, if that one gives a date or a town.
 
     ``anchors(start, end)`` says whether ``text[start:end]`` has a date or town of its own.
+    ``sents`` are all the article's sentences, in order; ``codes`` their classifications.
     """
     sentence = sents[index]
     coded = codes[index]
-    text = sentence.doc.text
     para_start, para_end = paragraph_of(text, sentence.start_char)
     start, end = sentence.start_char, sentence.end_char
     window = sents[index + 1 : index + 1 + _FOLLOWING]
@@ -105,7 +117,7 @@ def neighbour_span(
 
 def placing_sentence(
     index: int,
-    sents: Sequence[Span],
+    sents: Sequence[Sentence],
     towns_in: Callable[[int, int], list[str]],
 ) -> int | None:
     """A later sentence of the article that refers back to the event of sentence ``index``
@@ -121,7 +133,7 @@ def placing_sentence(
     return None
 
 
-def definite_spans(sentence: Span) -> list[tuple[int, int]]:
+def definite_spans(sentence: Sentence) -> list[tuple[int, int]]:
     """Character spans of the definite event noun phrases in ``sentence`` that refer back
     ("the strike", "last week's airstrike"); "the arrest of 18 individuals" describes a new
     one through its complement and does not count."""
@@ -133,7 +145,7 @@ def definite_spans(sentence: Span) -> list[tuple[int, int]]:
     ]
 
 
-def is_follow_up(sentence: Span, coded: Classification) -> bool:
+def is_follow_up(sentence: Sentence, coded: Classification) -> bool:
     """Whether every cue that decided the sentence's event is a definite back-reference."""
     spans = definite_spans(sentence)
     return bool(coded.cues) and all(

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, default_finder
 from orbat.extract.anchor import is_follow_up, neighbour_span, placing_sentence
@@ -15,6 +16,7 @@ from orbat.extract.classify import Classification, EventClassifier
 from orbat.extract.consolidate import consolidate
 from orbat.extract.notes import write_notes
 from orbat.extract.occurrence import reports_an_occurrence
+from orbat.extract.prefilter import CuePrefilter
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.taxonomy import civilian_targeting, interaction
 from orbat.nlp.dates import (
@@ -29,11 +31,13 @@ from orbat.nlp.model import load_nlp
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
 from orbat.nlp.relative_dates import relative_event_date
 from orbat.nlp.sentences import sentences
-from orbat.resolve.places import ResolvedPlace, event_location, resolve_places
+from orbat.resolve.places import ResolvedPlace, event_location, person_vetoes, resolve_places
+
+from spacy.pipeline import Sentencizer
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
 __all__ = ["EXTRACTOR", "ArticleView", "EventExtractor"]
 
@@ -46,6 +50,24 @@ _ALLEGED = re.compile(
     r"\b(alleged(?:ly)?|reportedly|purported(?:ly)?|claimed|accus\w+|suspected)\b", re.I
 )
 _DENIED = re.compile(r"\b(denied|denies|deny)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Unparsed:
+    """A sentence that holds no event cue and was left out of the parse: its place and text
+    are all that anchoring a neighbour's event needs."""
+
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What :meth:`EventExtractor.prepare` hands the parser, and what it left out."""
+
+    text: str
+    unparsed: tuple[Unparsed, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,9 +101,62 @@ class EventExtractor:
         self.classifier = classifier or EventClassifier(nlp=self.nlp)
         self.gazetteer = gazetteer or load_gazetteer()
         self.actor_finder = actor_finder or default_finder()
+        self.prefilter = CuePrefilter(self.classifier.lexicon, self.nlp)
+        self._sentencizer = Sentencizer()
 
     def extract(self, article: ArticleView) -> list[EventRecord]:
-        """Every event mention in ``article``.
+        """Every event mention in ``article`` (see :meth:`extract_parsed`)."""
+        prepared = self.prepare(article.text)
+        return self.extract_parsed(article, self.nlp(prepared.text), prepared.unparsed)
+
+    def extract_many(
+        self, articles: Iterable[ArticleView], batch_size: int = 16
+    ) -> Iterator[tuple[ArticleView, list[EventRecord]]]:
+        """``(article, its event mentions)`` for each article, parsed in batches
+        (``nlp.pipe``), which is faster than one parse call per article."""
+        first, second = itertools.tee(articles)
+        prepared = (self.prepare(a.text) for a in first)
+        first_p, second_p = itertools.tee(prepared)
+        docs = self.nlp.pipe((p.text for p in first_p), batch_size=batch_size)
+        for article, ready, doc in zip(second, second_p, docs, strict=True):
+            yield article, self.extract_parsed(article, doc, ready.unparsed)
+
+    def prepare(self, text: str) -> Prepared:
+        """What to parse of ``text``: the text with every sentence that cannot report an
+        event blanked out (same length, line breaks kept, so every offset still points into
+        the article), and those sentences' places.
+
+        The tokenizer and the rule-based sentencizer split the text; a sentence is parsed
+        only when it may hold an event cue (:class:`~orbat.extract.prefilter.CuePrefilter`).
+        The others can still date or place a neighbour's event, which needs only their text
+        (:mod:`orbat.extract.anchor`). The tagger, parser and NER, which cost nearly all of
+        the extractor's time, see only the candidates.
+        """
+        doc = self.nlp.make_doc(text)
+        self._sentencizer(doc)
+        pieces = sentences(doc)
+        skip = [p for p in pieces if not self.prefilter.is_candidate(p)]
+        if not skip:
+            return Prepared(text, ())
+        out: list[str] = []
+        position = 0
+        for piece in skip:
+            out.append(text[position : piece.start_char])
+            out.append(_NOT_NEWLINE.sub(" ", text[piece.start_char : piece.end_char]))
+            position = piece.end_char
+        out.append(text[position:])
+        unparsed = tuple(Unparsed(p.start_char, p.end_char, p.text) for p in skip)
+        return Prepared("".join(out), unparsed)
+
+    def parse_text(self, text: str) -> str:
+        """The text :meth:`prepare` gives the parser."""
+        return self.prepare(text).text
+
+    def extract_parsed(
+        self, article: ArticleView, doc: Doc, unparsed: Sequence[Unparsed] = ()
+    ) -> list[EventRecord]:
+        """Every event mention in ``article``, whose :meth:`prepare`'d text spaCy parsed as
+        ``doc``; ``unparsed`` are the sentences left out of the parse.
 
         1. Parse once: sentences (cut at line breaks, stray fragments rejoined), entities;
            resolve dates against the publication date, casualty phrases and places over the
@@ -105,8 +180,9 @@ class EventExtractor:
         """
         # 1.
         text = article.text
-        doc = self.nlp(text)
-        sents = sentences(doc)
+        sents: list[Span | Unparsed] = sorted(
+            [*sentences(doc), *unparsed], key=lambda s: s.start_char
+        )
         dates = resolve_dates(text, article.published, doc)
         casualties = find_casualties(text, doc)
         # Organisation names veto place names inside them, which loses "the Ain al-Asad air
@@ -114,13 +190,14 @@ class EventExtractor:
         entities = [
             (e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in _PLACE_VETO
         ]
+        entities += person_vetoes(text, self.gazetteer)
         places = [
             p
             for p in resolve_places(text, gazetteer=self.gazetteer, entities=entities)
             if not _is_dateline(text, p) and _plausible_surface(p.text)
         ]
         # 2.
-        codes = [self.classifier.classify(s) for s in sents]
+        codes = [None if isinstance(s, Unparsed) else self.classifier.classify(s) for s in sents]
 
         def anchors(start: int, end: int) -> bool:
             own = select_event_date(dates, start, end)
@@ -134,7 +211,9 @@ class EventExtractor:
         sentence_of: list[int] = []
         for index, sentence in enumerate(sents):
             coded = codes[index]
-            if coded is None or not reports_an_occurrence(sentence, coded.sub_event_type):
+            if coded is None or isinstance(sentence, Unparsed):
+                continue
+            if not reports_an_occurrence(sentence, coded.sub_event_type):
                 continue
             if coded.event_type == "Strategic developments" and not self._armed(sentence, coded):
                 continue
@@ -145,7 +224,7 @@ class EventExtractor:
                 if not is_follow_up(sentence, coded):
                     # An unanchored back-reference ("during the clashes") is about an event
                     # told elsewhere, not a report of its own.
-                    span = neighbour_span(index, sents, codes, anchors)
+                    span = neighbour_span(text, index, sents, codes, anchors)
                 if span is None:
                     # Nothing ties the sentence to a particular happening (no date, town or
                     # toll of its own or of its neighbours): commentary ("militias have
@@ -217,7 +296,7 @@ class EventExtractor:
     def _place_by_later_reference(
         self,
         article: ArticleView,
-        sents: Sequence[Span],
+        sents: Sequence[Span | Unparsed],
         places: Sequence[ResolvedPlace],
         records: list[EventRecord],
         own_dates: list[bool],
@@ -388,7 +467,7 @@ class EventExtractor:
 
 
 def _join_follow_ups(
-    sents: Sequence[Span],
+    sents: Sequence[Span | Unparsed],
     codes: Sequence[Classification | None],
     records: list[EventRecord],
     own_dates: list[bool],
@@ -442,7 +521,7 @@ def _stance(quote: str) -> str:
     return "alleged" if _ALLEGED.search(quote) else "asserted"
 
 
-def _place_fields(location: ResolvedPlace) -> dict[str, object]:
+def _place_fields(location: ResolvedPlace) -> dict[str, Any]:
     """The location fields of a record placed at ``location``."""
     place = location.place
     return {
@@ -457,6 +536,7 @@ def _place_fields(location: ResolvedPlace) -> dict[str, object]:
     }
 
 
+_NOT_NEWLINE = re.compile(r"[^\n]")
 # Lexicon context labels that name an armed, political or state actor.
 _ARMED_ACTOR_CUES = frozenset({"ctx:state_actors", "ctx:nonstate_actors", "ctx:armed_targets"})
 # "crossed toward Al-Bukamal", "two Palestinians from the area near Jenin": where people were

@@ -59,9 +59,13 @@ def extract_events(
         batch = ids[first : first + BATCH_SIZE]
         with engine.begin() as conn:
             rows = conn.execute(pending.where(documents.c.id.in_(batch))).all()
-            for row in rows:
-                article = ArticleView(row.id, row.text, row.published, row.title, row.source)
-                summary.mentions += store.save(conn, row.id, EXTRACTOR, extractor.extract(article))
+            articles = (
+                ArticleView(row.id, row.text, row.published, row.title, row.source)
+                for row in rows
+            )
+            # One nlp.pipe over the batch: spaCy parses a batch faster than text by text.
+            for article, records in extractor.extract_many(articles):
+                summary.mentions += store.save(conn, article.id, EXTRACTOR, records)
                 summary.documents += 1
                 if on_progress is not None:
                     on_progress(summary)

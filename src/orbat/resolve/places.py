@@ -306,6 +306,27 @@ def find_mentions(
 _PLACE_NOUN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|region)\s+of\s+$", re.I)
 
 
+_TITLE_BEFORE = re.compile(
+    r"\b(?:President|Minister|Justice|Judge|General|Gen\.|Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?"
+    r"|Commander|Speaker|Ayatollah|Imam|Sayyed|Colonel|Col\.|Major|Captain|Brigadier"
+    r"|Lieutenant|Senator|Governor)\s+$"
+)
+
+
+def person_vetoes(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+    """``PERSON`` spans for every occurrence of a place name that the article elsewhere
+    writes after a title ("Chief Justice Zaidan"): one sense per discourse. "statements by
+    Salih, Kadhimi and Zaidan" then does not put an event in Zahedan, even where the tagger
+    did not run. (The small model's PERSON tags are not used: it tags "Homs" as a person.)
+    """
+    people: set[str] = set()
+    hits = list(gazetteer.scan(text))
+    for start, _end, surface in hits:
+        if _TITLE_BEFORE.search(text[max(0, start - 20) : start]):
+            people.add(surface)
+    return [(s, e, "PERSON") for s, e, surface in hits if surface in people]
+
+
 def _standalone(text: str, mention: Mention) -> bool:
     """Whether a scan hit is a name of its own, not a piece of a longer proper noun.
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -76,6 +76,42 @@ class PhraseTrie:
                 node = node.children.setdefault(word, _Node())
             node.labels.add(label)
             self.size += 1
+
+    def contains(self, keys: Sequence[Iterable[str]], keep: Callable[[str], bool]) -> bool:
+        """Whether a phrase with a label that ``keep`` accepts occurs in a text whose words
+        may each read as any of ``keys[i]`` (hyphens already dropped)."""
+        for i in range(len(keys)):
+            frontier = [self._root]
+            j = i
+            while frontier and j < len(keys):
+                nxt: list[_Node] = []
+                for node in frontier:
+                    for key in keys[j]:
+                        child = node.children.get(key)
+                        if child is not None:
+                            nxt.append(child)
+                    star = node.children.get(_WILDCARD)
+                    if star is not None and j > i:
+                        nxt.append(star)
+                for node in nxt:
+                    if any(keep(label) for label in node.labels):
+                        return True
+                frontier = nxt
+                j += 1
+        return False
+
+    def first_words(self, keep: Callable[[str], bool]) -> set[str]:
+        """The first word of every phrase registered under a label that ``keep`` accepts."""
+        words: set[str] = set()
+        for word, node in self._root.children.items():
+            stack = [node]
+            while stack:
+                current = stack.pop()
+                if any(keep(label) for label in current.labels):
+                    words.add(word)
+                    break
+                stack.extend(current.children.values())
+        return words
 
     def find(self, tokens: Sequence[Token]) -> list[Match]:
         """Every (label, span) whose phrase occurs in ``tokens``; overlaps are all kept."""

@@ -1,0 +1,110 @@
+"""Which sentences can report an event, decided before the expensive parse.
+
+The classifier codes a sentence only from its lexicon cues (``cue:*``) and the few context
+lists its compositional rules turn into evidence (attack verbs, protest words, capture and
+seizure verbs). A sentence without a word that could be one of those cues cannot be coded,
+so orbat does not need to tag, parse or run NER on it: the tokenizer and the rule-based
+sentencizer find the sentences, this filter keeps the candidates and the neighbours that
+anchor them (see :mod:`orbat.extract.anchor`), and only those go through the full pipeline.
+
+The lexicon is matched on lemmas, which need the tagger. Instead, every lemma a word could
+have under any part of speech is derived from the model's own lemmatizer tables (its suffix
+rules and irregular forms), so the filter keeps every sentence the parse could match — it may
+keep a few more, never fewer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from orbat.extract.lexicon import Lexicon
+
+_HYPHENS = frozenset({"-", "‐", "‑", "–"})
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Span, Token
+
+__all__ = ["CuePrefilter", "EVENT_CONTEXT"]
+
+#: Context lists that the classifier's compositional rules turn into event evidence.
+EVENT_CONTEXT = frozenset(
+    {
+        "ctx:protest",
+        "ctx:protest_weak",
+        "ctx:territory_capture",
+        "ctx:attack_verbs",
+        "ctx:weapon_disruption",
+    }
+)
+# Nouns by which a later sentence refers back to an event ("the US airstrike … in the town of
+# Albu Kamal"): such sentences place an event told earlier, so they are parsed too.
+_REFERENCE_NOUNS = (
+    "operation raid attack assault strike airstrike bombing blast explosion shelling clash "
+    "fighting battle campaign killing incident ambush arrest crackdown offensive missile "
+    "rocket drone shell"
+).split()
+_POS = ("noun", "verb", "adj")
+
+
+class CuePrefilter:
+    """Tells whether a tokenized (unparsed) sentence holds a word that may be an event cue."""
+
+    def __init__(self, lexicon: Lexicon, nlp: Language) -> None:
+        self.first_words = frozenset(_first_words(lexicon)) | frozenset(_REFERENCE_NOUNS)
+        rules: dict[str, list[tuple[str, str]]] = {}
+        exceptions: dict[str, dict[str, list[str]]] = {}
+        if "lemmatizer" in nlp.component_names:
+            lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+            if lookups.has_table("lemma_rules"):
+                table = lookups.get_table("lemma_rules")
+                rules = {pos: [tuple(r) for r in table.get(pos, [])] for pos in _POS}
+            if lookups.has_table("lemma_exc"):
+                table = lookups.get_table("lemma_exc")
+                exceptions = {pos: dict(table.get(pos, {})) for pos in _POS}
+        self._rules = rules
+        self._exceptions = exceptions
+        self._trie = lexicon.trie
+        self._references = frozenset(_REFERENCE_NOUNS) | {w + "s" for w in _REFERENCE_NOUNS}
+        self._may_cue = lru_cache(maxsize=65536)(self._word_may_cue)
+        self._keys = lru_cache(maxsize=65536)(self._word_keys)
+
+    def is_candidate(self, sentence: Span | Iterable[Token]) -> bool:
+        """Whether ``sentence`` could hold an event cue: a lexicon phrase under an event
+        label whose words each are one of the lemmas the sentence's words could have, or a
+        definite reference to an event told before."""
+        words = [t.lower_ for t in sentence if t.text not in _HYPHENS and not t.is_space]
+        if not any(self._may_cue(w) for w in words):
+            return False
+        keys = [self._keys(w) for w in words]
+        return self._trie.contains(keys, _bears_event) or any(
+            w in self._references for w in words
+        )
+
+    def lemmas(self, lower: str) -> set[str]:
+        """Every lemma the lemmatizer could give ``lower`` (itself included)."""
+        out = {lower, lower.replace("-", "")}
+        for pos in _POS:
+            out.update(self._exceptions.get(pos, {}).get(lower, ()))
+            for old, new in self._rules.get(pos, ()):
+                if lower.endswith(old) and len(lower) > len(old):
+                    out.add(lower[: len(lower) - len(old)] + new)
+        return out
+
+    def _word_may_cue(self, lower: str) -> bool:
+        return not self.first_words.isdisjoint(self.lemmas(lower))
+
+    def _word_keys(self, lower: str) -> tuple[str, ...]:
+        return tuple(self.lemmas(lower))
+
+
+def _bears_event(label: str) -> bool:
+    return label.startswith("cue:") or label in EVENT_CONTEXT
+
+
+def _first_words(lexicon: Lexicon) -> set[str]:
+    """The first word of every phrase under an event-bearing label (both spellings of
+    multi-word phrases: "air strike" and "airstrike")."""
+    return lexicon.trie.first_words(_bears_event)
