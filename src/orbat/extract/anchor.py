@@ -20,9 +20,16 @@ from orbat.extract.classify import Classification
 from orbat.nlp.sentences import paragraph_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    pass
 
-__all__ = ["Sentence", "definite_spans", "is_follow_up", "neighbour_span", "placing_sentence", "refers_back"]
+__all__ = [
+    "Sentence",
+    "definite_spans",
+    "is_follow_up",
+    "neighbour_span",
+    "placing_sentence",
+    "refers_back",
+]
 
 # A definite noun phrase naming a kind of event ("the operation", "this attack", "the US
 # airstrike", "last week's airstrike"): the sentence continues a story already told.

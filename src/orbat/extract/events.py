@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from spacy.pipeline import Sentencizer
+
 from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, default_finder
 from orbat.extract.anchor import is_follow_up, neighbour_span, placing_sentence
 from orbat.extract.classify import Classification, EventClassifier
@@ -32,8 +34,6 @@ from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
 from orbat.nlp.relative_dates import relative_event_date
 from orbat.nlp.sentences import sentences
 from orbat.resolve.places import ResolvedPlace, event_location, person_vetoes, resolve_places
-
-from spacy.pipeline import Sentencizer
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Span, Token
 
-__all__ = ["CuePrefilter", "EVENT_CONTEXT"]
+__all__ = ["EVENT_CONTEXT", "CuePrefilter"]
 
 #: Context lists that the classifier's compositional rules turn into event evidence.
 EVENT_CONTEXT = frozenset(
@@ -41,11 +41,32 @@ EVENT_CONTEXT = frozenset(
 )
 # Nouns by which a later sentence refers back to an event ("the US airstrike … in the town of
 # Albu Kamal"): such sentences place an event told earlier, so they are parsed too.
-_REFERENCE_NOUNS = (
-    "operation raid attack assault strike airstrike bombing blast explosion shelling clash "
-    "fighting battle campaign killing incident ambush arrest crackdown offensive missile "
-    "rocket drone shell"
-).split()
+_REFERENCE_NOUNS = [
+    "operation",
+    "raid",
+    "attack",
+    "assault",
+    "strike",
+    "airstrike",
+    "bombing",
+    "blast",
+    "explosion",
+    "shelling",
+    "clash",
+    "fighting",
+    "battle",
+    "campaign",
+    "killing",
+    "incident",
+    "ambush",
+    "arrest",
+    "crackdown",
+    "offensive",
+    "missile",
+    "rocket",
+    "drone",
+    "shell",
+]
 _POS = ("noun", "verb", "adj")
 
 
@@ -79,9 +100,7 @@ class CuePrefilter:
         if not any(self._may_cue(w) for w in words):
             return False
         keys = [self._keys(w) for w in words]
-        return self._trie.contains(keys, _bears_event) or any(
-            w in self._references for w in words
-        )
+        return self._trie.contains(keys, _bears_event) or any(w in self._references for w in words)
 
     def lemmas(self, lower: str) -> set[str]:
         """Every lemma the lemmatizer could give ``lower`` (itself included)."""

@@ -60,8 +60,7 @@ def extract_events(
         with engine.begin() as conn:
             rows = conn.execute(pending.where(documents.c.id.in_(batch))).all()
             articles = (
-                ArticleView(row.id, row.text, row.published, row.title, row.source)
-                for row in rows
+                ArticleView(row.id, row.text, row.published, row.title, row.source) for row in rows
             )
             # One nlp.pipe over the batch: spaCy parses a batch faster than text by text.
             for article, records in extractor.extract_many(articles):
