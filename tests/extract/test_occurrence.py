@@ -58,3 +58,23 @@ def test_court_sentence_is_not_an_arrest() -> None:
 )
 def test_tallies(text: str, tally: bool) -> None:
     assert is_tally(text) is tally
+
+
+def test_event_words_only_inside_a_quotation_are_somebodys_words() -> None:
+    text = (
+        "According to an Istanbul-based expert, “What the Russians need in Ukraine right now "
+        "are missiles.”"
+    )
+    doc = load_nlp()(text)
+    at = text.index("missiles")
+    assert not reports_an_occurrence(doc[:], "Shelling/artillery/missile attack", [at])
+    plain = "Militants fired missiles at the base on Monday, the army said."
+    doc = load_nlp()(plain)
+    assert reports_an_occurrence(doc[:], None, [plain.index("missiles")])
+
+
+def test_several_occasions_are_a_tally() -> None:
+    assert is_tally(
+        "On two occasions this year, the Biden administration has ordered strikes against "
+        "Iranian-backed militias."
+    )

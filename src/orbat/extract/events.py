@@ -190,12 +190,18 @@ class EventExtractor:
         entities = [
             (e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in _PLACE_VETO
         ]
-        entities += person_vetoes(text, self.gazetteer)
+        entities += person_vetoes(text, self.gazetteer, entities)
         places = [
             p
             for p in resolve_places(text, gazetteer=self.gazetteer, entities=entities)
             if not _is_dateline(text, p) and _plausible_surface(p.text)
         ]
+        # Without a publication date, the latest year the article names dates it roughly.
+        horizon = (
+            max((m.period_end.year for m in dates), default=None)
+            if article.published is None
+            else None
+        )
         # 2.
         codes = [None if isinstance(s, Unparsed) else self.classifier.classify(s) for s in sents]
 
@@ -213,7 +219,8 @@ class EventExtractor:
             coded = codes[index]
             if coded is None or isinstance(sentence, Unparsed):
                 continue
-            if not reports_an_occurrence(sentence, coded.sub_event_type):
+            cue_starts = [c.char_start for c in coded.cues]
+            if not reports_an_occurrence(sentence, coded.sub_event_type, cue_starts):
                 continue
             if coded.event_type == "Strategic developments" and not self._armed(sentence, coded):
                 continue
@@ -232,7 +239,7 @@ class EventExtractor:
                     continue
                 start, end = span
             focus = coded.cues[0].char_start if coded.cues else None
-            dated = self._date(dates, start, end, article.published, focus)
+            dated = self._date(dates, start, end, article.published, focus, horizon)
             if dated is None:
                 continue
             when, own_date = dated
@@ -351,26 +358,29 @@ class EventExtractor:
         end: int,
         published: dt.date | None,
         focus: int | None = None,
+        horizon: int | None = None,
     ) -> tuple[tuple[dt.date, int] | None, bool] | None:
         """``((date, precision) or None if undatable, whether the text dated it itself)``, or
         ``None`` when the sentence is background.
 
         Of several day-precise dates in the sentence, the one nearest the event word
         ``focus`` dates it ("On Tuesday, Reuters reported … US airstrikes … on June 27").
+        ``horizon`` stands in for the publication date of an undated article (see
+        :func:`_is_background`).
         """
         mention = select_event_date(dates, start, end)
         days = [m for m in dates if start <= m.start and m.end <= end and m.granularity == "day"]
         if focus is not None and len(days) > 1:
             mention = min(days, key=lambda m: abs(m.start - focus))
-            if is_historical(mention, published):
+            if _is_background(mention, published, horizon):
                 return None
             return (mention.acled_date, mention.time_precision), True
-        if mention is not None and is_historical(mention, published):
+        if mention is not None and _is_background(mention, published, horizon):
             return None
-        if mention is None and published is not None:
+        if mention is None and (published is not None or horizon is not None):
             # A year-only mention inside the sentence ("in 2016") marks it as history too.
             inside = [m for m in dates if start <= m.start < end and m.is_year_level]
-            if any(is_historical(m, published) for m in inside):
+            if any(_is_background(m, published, horizon) for m in inside):
                 return None
         return event_date_for_sentence(dates, start, end, published), mention is not None
 
@@ -513,6 +523,24 @@ _PLACE_KEYS = (
     "geo_precision",
     "place_id",
 )
+
+
+def _is_background(
+    mention: DateMention, published: dt.date | None, horizon: int | None
+) -> bool:
+    """Whether ``mention`` dates history rather than news (:func:`is_historical`). An
+    article without a publication date is dated by ``horizon``, the latest year it names:
+    a year before that ("in 1980", "in 2014") is history, and so is a day or month that ended
+    more than a year before that year began ("in February 2022" in a piece that talks of
+    2025) — a margin wide enough that the piece's own recent days never count."""
+    if published is not None or horizon is None:
+        return is_historical(mention, published)
+    if mention.is_year_level:
+        return mention.date.year < horizon
+    return (dt.date(horizon, 1, 1) - mention.period_end).days > _UNDATED_MARGIN_DAYS
+
+
+_UNDATED_MARGIN_DAYS = 365
 
 
 def _stance(quote: str) -> str:

@@ -8,6 +8,7 @@ patterns, tallies over a period, pledges, calls to act or somebody's words.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -45,10 +46,18 @@ _JUDICIAL = re.compile(
     re.I,
 )
 _TALLY = re.compile(r"\b(?:total(?:\s+number)?|tally|in all|cumulative)\b", re.I)
+# "On two occasions this year, the administration has ordered strikes": several happenings.
+_OCCASIONS = re.compile(
+    r"\b(?:on|in)\s+(?:two|three|four|five|several|multiple|many|numerous|\d+)\s+"
+    r"(?:occasions|separate\s+(?:incidents|occasions))\b",
+    re.I,
+)
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|en|wn)\b", re.I)
 
 
-def reports_an_occurrence(sentence: Span, sub_event_type: str | None = None) -> bool:
+def reports_an_occurrence(
+    sentence: Span, sub_event_type: str | None = None, cue_starts: Sequence[int] = ()
+) -> bool:
     """An event report is told in the past (``killed``, ``was attacked``, ``have been
     killed``), by the reporter, about one happening: not a habit ("have long targeted"), a
     quotation, a pledge or call, a tally over a period, or a court's sentence (ACLED codes
@@ -63,6 +72,10 @@ def reports_an_occurrence(sentence: Span, sub_event_type: str | None = None) -> 
         # A sentence that opens with a quotation is somebody's words (a slogan, a poster's
         # caption, a spokesman), not the reporter's account of what happened.
         return False
+    if cue_starts and all(_quoted(text, at - sentence.start_char) for at in cue_starts):
+        # The event words are all inside a quotation: somebody's words ("an expert said:
+        # “What the Russians need in Ukraine right now are missiles.”"), not the report.
+        return False
     if sentence.root.lemma_.lower() in _INTENT_ROOTS:
         return False
     if is_tally(text):
@@ -70,7 +83,17 @@ def reports_an_occurrence(sentence: Span, sub_event_type: str | None = None) -> 
     return any(t.tag_ in ("VBD", "VBN") for t in sentence)
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Whether character ``at`` of ``text`` lies inside a quotation (curly or straight)."""
+    before = text[:at]
+    if before.count("“") > before.count("”"):
+        return True
+    return before.count('"') % 2 == 1
+
+
 def is_tally(text: str) -> bool:
     """A count of events or victims summed over a period rather than one happening."""
+    if _OCCASIONS.search(text):
+        return True
     since = _SINCE_PERIOD.search(text)
     return bool(since and (_PERFECT.search(text) or _TALLY.search(text)))

@@ -313,13 +313,21 @@ _TITLE_BEFORE = re.compile(
 )
 
 
-def person_vetoes(text: str, gazetteer: Gazetteer) -> list[tuple[int, int, str]]:
+def person_vetoes(
+    text: str, gazetteer: Gazetteer, entities: Iterable[tuple[int, int, str]] = ()
+) -> list[tuple[int, int, str]]:
     """``PERSON`` spans for every occurrence of a place name that the article elsewhere
-    writes after a title ("Chief Justice Zaidan"): one sense per discourse. "statements by
-    Salih, Kadhimi and Zaidan" then does not put an event in Zahedan, even where the tagger
-    did not run. (The small model's PERSON tags are not used: it tags "Homs" as a person.)
+    uses as a person's name: after a title ("Chief Justice Zaidan") or as the surname of a
+    multi-word PERSON entity ("Mahmoud Khalil" — Al-Khalil is also Hebron): one sense per
+    discourse. "statements by Salih, Kadhimi and Zaidan", "Khalil's fight" then do not put
+    events in Zahedan or Hebron, even where the tagger did not run. (A one-word PERSON tag
+    is not trusted: the small model tags "Homs" as a person.)
     """
     people: set[str] = set()
+    for start, end, label in entities:
+        words = text[start:end].split()
+        if label == "PERSON" and len(words) > 1:
+            people.add(words[-1].removesuffix("'s").removesuffix("’s"))
     hits = list(gazetteer.scan(text))
     for start, _end, surface in hits:
         if _TITLE_BEFORE.search(text[max(0, start - 20) : start]):
