@@ -525,9 +525,7 @@ _PLACE_KEYS = (
 )
 
 
-def _is_background(
-    mention: DateMention, published: dt.date | None, horizon: int | None
-) -> bool:
+def _is_background(mention: DateMention, published: dt.date | None, horizon: int | None) -> bool:
     """Whether ``mention`` dates history rather than news (:func:`is_historical`). An
     article without a publication date is dated by ``horizon``, the latest year it names:
     a year before that ("in 1980", "in 2014") is history, and so is a day or month that ended
