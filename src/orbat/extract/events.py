@@ -5,10 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from spacy.pipeline import Sentencizer
 
@@ -16,6 +15,14 @@ from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, default
 from orbat.extract.anchor import is_follow_up, neighbour_span, placing_sentence
 from orbat.extract.classify import Classification, EventClassifier
 from orbat.extract.consolidate import consolidate
+from orbat.extract.locate import (
+    PLACE_KEYS,
+    event_locations,
+    is_dateline,
+    location_name,
+    place_fields,
+    plausible_surface,
+)
 from orbat.extract.notes import write_notes
 from orbat.extract.occurrence import reports_an_occurrence
 from orbat.extract.prefilter import CuePrefilter
@@ -33,7 +40,7 @@ from orbat.nlp.model import load_nlp
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
 from orbat.nlp.relative_dates import relative_event_date
 from orbat.nlp.sentences import sentences
-from orbat.resolve.places import ResolvedPlace, event_location, person_vetoes, resolve_places
+from orbat.resolve.places import ResolvedPlace, person_vetoes, resolve_places
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -194,7 +201,7 @@ class EventExtractor:
         places = [
             p
             for p in resolve_places(text, gazetteer=self.gazetteer, entities=entities)
-            if not _is_dateline(text, p) and _plausible_surface(p.text)
+            if not is_dateline(text, p) and plausible_surface(p.text)
         ]
         # Without a publication date, the latest year the article names dates it roughly.
         horizon = (
@@ -250,7 +257,7 @@ class EventExtractor:
                 if relative is not None:
                     when, own_date = relative, True
             # 4.
-            locations = self._locations(text, start, end, places)
+            locations = event_locations(text, start, end, places)
             for location in locations:
                 record = self._record(
                     article, sentence, coded, when, location, casualties, (start, end)
@@ -336,7 +343,7 @@ class EventExtractor:
                 if later.start_char <= p.start < later.end_char
                 and p.place.id in set(towns_in(later.start_char, later.end_char))
             )
-            fields = _place_fields(town)
+            fields = place_fields(town)
             records[i] = replace(record, **fields)
             quote = article.text[later.start_char : later.end_char]
             records.append(
@@ -384,47 +391,6 @@ class EventExtractor:
                 return None
         return event_date_for_sentence(dates, start, end, published), mention is not None
 
-    def _locations(
-        self, text: str, start: int, end: int, places: Sequence[ResolvedPlace]
-    ) -> list[ResolvedPlace | None]:
-        inside = [p for p in places if start <= p.start and p.end <= end]
-        towns = [p for p in inside if p.place.kind in ("city", "site")]
-        references = _reference_points(text, towns)
-        # A town that serves as a reference point anywhere in the sentence ("In Daraa, …
-        # a raid in the city of Izraa, north of Daraa") is the setting, not an event location.
-        setting = {towns[i].place.id for i in references} | {
-            t.place.id for t in towns if _REGION_AFTER.match(text[t.end : t.end + 20])
-        }
-        distinct: dict[str, ResolvedPlace] = {}
-        for town in towns:
-            if town.place.id not in setting:
-                distinct.setdefault(town.place.id, town)
-        # "crossed toward Al-Bukamal but were struck near Mayadeen": where people were going
-        # (or coming from) is not where the event happened, when the sentence names that too.
-        moving = {
-            k
-            for k, t in distinct.items()
-            if _MOVEMENT_BEFORE.search(text[max(0, t.start - 30) : t.start])
-        }
-        if moving and len(moving) < len(distinct):
-            for key in moving:
-                del distinct[key]
-        # A province named alongside towns of other provinces is one more event location
-        # ("Two IED attacks were reported in Babil province, with a convoy targeted in
-        # Yusufiyah district of Baghdad": Babil and Yusufiyah).
-        if distinct:
-            covered = {t.place.admin1 for t in distinct.values()}
-            for region in inside:
-                if region.place.kind == "admin1" and region.place.name not in covered:
-                    distinct.setdefault(region.place.id, region)
-                    covered.add(region.place.name)
-        if len(distinct) == 1:
-            return list(distinct.values())
-        if len(distinct) > 1:
-            return list(distinct.values())
-        best = event_location(text, start, end, resolved=places)
-        return [best]
-
     def _record(
         self,
         article: ArticleView,
@@ -465,7 +431,7 @@ class EventExtractor:
             country=country,
             admin1=place.admin1 if place is not None and place.kind != "country" else None,
             admin2=place.admin2 if place is not None else None,
-            location=_location_name(location),
+            location=location_name(location),
             latitude=place.lat if place is not None else None,
             longitude=place.lon if place is not None else None,
             geo_precision=location.geo_precision if location is not None else None,
@@ -508,21 +474,9 @@ def _join_follow_ups(
             disorder_type=source.disorder_type,
             event_date=source.event_date,
             time_precision=source.time_precision,
-            **{f: getattr(source, f) for f in _PLACE_KEYS},
+            **{f: getattr(source, f) for f in PLACE_KEYS},
         )
         own_dates[i] = own_places[i] = True
-
-
-_PLACE_KEYS = (
-    "country",
-    "admin1",
-    "admin2",
-    "location",
-    "latitude",
-    "longitude",
-    "geo_precision",
-    "place_id",
-)
 
 
 def _is_background(mention: DateMention, published: dt.date | None, horizon: int | None) -> bool:
@@ -547,83 +501,7 @@ def _stance(quote: str) -> str:
     return "alleged" if _ALLEGED.search(quote) else "asserted"
 
 
-def _place_fields(location: ResolvedPlace) -> dict[str, Any]:
-    """The location fields of a record placed at ``location``."""
-    place = location.place
-    return {
-        "country": place.country,
-        "admin1": place.admin1 if place.kind != "country" else None,
-        "admin2": place.admin2,
-        "location": _location_name(location),
-        "latitude": place.lat,
-        "longitude": place.lon,
-        "geo_precision": location.geo_precision,
-        "place_id": place.id,
-    }
-
-
 _NOT_NEWLINE = re.compile(r"[^\n]")
 # Lexicon context labels that name an armed, political or state actor.
 _ARMED_ACTOR_CUES = frozenset({"ctx:state_actors", "ctx:nonstate_actors", "ctx:armed_targets"})
-# "crossed toward Al-Bukamal", "two Palestinians from the area near Jenin": where people were
-# going or coming from is not where the event happened.
-_MOVEMENT_BEFORE = re.compile(
-    r"\b(?:toward|towards|to|from|into)\s+(?:the\s+)?"
-    r"(?:(?:area|vicinity|outskirts|region|direction)\s+(?:near|of|around)\s+)?$",
-    re.I,
-)
 _PLACE_VETO = frozenset({"PERSON", "GPE", "LOC", "FAC"})
-# "between the Suwayda and Daraa governorates": a town's name used for its province.
-_REGION_AFTER = re.compile(r"\s+(?:governorates?|provinces?)\b", re.I)
-# "WASHINGTON, DC (Kurdistan 24) –": the outlet in a dateline's brackets is no place.
-_DATELINE_BRACKET = re.compile(r"^[A-Z][A-Z .,]+\($")
-# "TIKRIT: Three fighters…", "IRBIL: Iraq's…": a dateline says where the story was filed.
-_DATELINE_AFTER = re.compile(r"^\s*(?::|,\s*[A-Z]{2}\b|\s*\([^)]{1,40}\)\s*[–—-])")
-
-
-def _is_dateline(text: str, place: ResolvedPlace) -> bool:
-    line_start = text.rfind("\n", 0, place.start) + 1
-    if _DATELINE_BRACKET.match(text[line_start : place.start]):
-        return True
-    if text[line_start : place.start].strip():
-        return False
-    return bool(_DATELINE_AFTER.match(text[place.end : place.end + 60]))
-
-
-def _plausible_surface(surface: str) -> bool:
-    """Place names are capitalised words of three letters or more ("al" is not Albert Lea)."""
-    return len(surface) >= 3 and surface[:1].isupper()
-
-
-def _location_name(location: ResolvedPlace | None) -> str | None:
-    """The place's name in plain Latin letters, as ACLED writes locations ("At Tarmiyah",
-    not "Aţ Ţārmīyah"): analysts filter and join on these strings."""
-    if location is None:
-        return None
-    return ascii_name(location.place.name)
-
-
-def ascii_name(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in folded if not unicodedata.combining(c) and c not in "‘’ʿʾ`'")
-    return plain or name
-
-
-# "Tarmiya, north of Baghdad", "near Mayadeen, southeast of Deir Ezzor": the second town is
-# a reference point for the first, not a second event location.
-_REFERENCE_GAP = re.compile(
-    r"^,?\s*(?:about\s+\d+\s*km\s+)?(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?|outside"
-    r"|district|province|governorate|outskirts|suburbs?)"
-    r"\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$",
-    re.I,
-)
-
-
-def _reference_points(text: str, towns: Sequence[ResolvedPlace]) -> set[int]:
-    """Indexes of towns that only serve as another town's reference point."""
-    return {
-        j
-        for i, first in enumerate(towns)
-        for j, second in enumerate(towns)
-        if first.end <= second.start and _REFERENCE_GAP.match(text[first.end : second.start])
-    }

@@ -1,0 +1,162 @@
+"""Where an event happened: its towns, and the place fields of a record.
+
+ACLED codes one event per location per day, at the most precise place the source gives.
+A sentence that names several towns reports one event in each, except a town that only
+locates another ("Tarmiya, north of Baghdad"), the setting of the story ("In Daraa, … north of
+Daraa"), a province written as a town ("the Suwayda and Daraa governorates") and a place
+people came from or went to ("from the area near Jenin", "toward Al-Bukamal").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Any
+
+from orbat.resolve.places import ResolvedPlace, event_location
+
+__all__ = [
+    "PLACE_KEYS",
+    "ascii_name",
+    "event_locations",
+    "is_dateline",
+    "location_name",
+    "place_fields",
+    "plausible_surface",
+    "reference_points",
+]
+
+#: The record fields that say where an event happened.
+PLACE_KEYS = (
+    "country",
+    "admin1",
+    "admin2",
+    "location",
+    "latitude",
+    "longitude",
+    "geo_precision",
+    "place_id",
+)
+
+
+def event_locations(
+    text: str, start: int, end: int, places: Sequence[ResolvedPlace]
+) -> list[ResolvedPlace | None]:
+    """Where the event told in ``text[start:end]`` happened: one place per distinct town it
+    names (ACLED: one event per location per day), plus a province named alongside towns of
+    other provinces; else the best place for the span (:func:`event_location`), or ``None``.
+    """
+    inside = [p for p in places if start <= p.start and p.end <= end]
+    towns = [p for p in inside if p.place.kind in ("city", "site")]
+    references = reference_points(text, towns)
+    # A town that serves as a reference point anywhere in the sentence ("In Daraa, …
+    # a raid in the city of Izraa, north of Daraa") is the setting, not an event location.
+    setting = {towns[i].place.id for i in references} | {
+        t.place.id for t in towns if _REGION_AFTER.match(text[t.end : t.end + 20])
+    }
+    distinct: dict[str, ResolvedPlace] = {}
+    for town in towns:
+        if town.place.id not in setting:
+            distinct.setdefault(town.place.id, town)
+    # "crossed toward Al-Bukamal but were struck near Mayadeen": where people were going
+    # (or coming from) is not where the event happened, when the sentence names that too.
+    moving = {
+        k
+        for k, t in distinct.items()
+        if _MOVEMENT_BEFORE.search(text[max(0, t.start - 30) : t.start])
+    }
+    if moving and len(moving) < len(distinct):
+        for key in moving:
+            del distinct[key]
+    # A province named alongside towns of other provinces is one more event location
+    # ("Two IED attacks were reported in Babil province, with a convoy targeted in
+    # Yusufiyah district of Baghdad": Babil and Yusufiyah).
+    if distinct:
+        covered = {t.place.admin1 for t in distinct.values()}
+        for region in inside:
+            if region.place.kind == "admin1" and region.place.name not in covered:
+                distinct.setdefault(region.place.id, region)
+                covered.add(region.place.name)
+    if distinct:
+        return list(distinct.values())
+    best = event_location(text, start, end, resolved=places)
+    return [best]
+
+
+def place_fields(location: ResolvedPlace) -> dict[str, Any]:
+    """The location fields of a record placed at ``location``."""
+    place = location.place
+    return {
+        "country": place.country,
+        "admin1": place.admin1 if place.kind != "country" else None,
+        "admin2": place.admin2,
+        "location": location_name(location),
+        "latitude": place.lat,
+        "longitude": place.lon,
+        "geo_precision": location.geo_precision,
+        "place_id": place.id,
+    }
+
+
+# "crossed toward Al-Bukamal", "two Palestinians from the area near Jenin": where people were
+# going or coming from is not where the event happened.
+_MOVEMENT_BEFORE = re.compile(
+    r"\b(?:toward|towards|to|from|into)\s+(?:the\s+)?"
+    r"(?:(?:area|vicinity|outskirts|region|direction)\s+(?:near|of|around)\s+)?$",
+    re.I,
+)
+# "between the Suwayda and Daraa governorates": a town's name used for its province.
+_REGION_AFTER = re.compile(r"\s+(?:governorates?|provinces?)\b", re.I)
+# "WASHINGTON, DC (Kurdistan 24) –": the outlet in a dateline's brackets is no place.
+_DATELINE_BRACKET = re.compile(r"^[A-Z][A-Z .,]+\($")
+# "TIKRIT: Three fighters…", "IRBIL: Iraq's…": a dateline says where the story was filed.
+_DATELINE_AFTER = re.compile(r"^\s*(?::|,\s*[A-Z]{2}\b|\s*\([^)]{1,40}\)\s*[–—-])")
+
+
+def is_dateline(text: str, place: ResolvedPlace) -> bool:
+    line_start = text.rfind("\n", 0, place.start) + 1
+    if _DATELINE_BRACKET.match(text[line_start : place.start]):
+        return True
+    if text[line_start : place.start].strip():
+        return False
+    return bool(_DATELINE_AFTER.match(text[place.end : place.end + 60]))
+
+
+def plausible_surface(surface: str) -> bool:
+    """Place names are capitalised words of three letters or more ("al" is not Albert Lea)."""
+    return len(surface) >= 3 and surface[:1].isupper()
+
+
+def location_name(location: ResolvedPlace | None) -> str | None:
+    """The place's name in plain Latin letters, as ACLED writes locations ("At Tarmiyah",
+    not "Aţ Ţārmīyah"): analysts filter and join on these strings."""
+    if location is None:
+        return None
+    return ascii_name(location.place.name)
+
+
+def ascii_name(name: str) -> str:
+    folded = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in folded if not unicodedata.combining(c) and c not in "‘’ʿʾ`'")
+    return plain or name
+
+
+# "Tarmiya, north of Baghdad", "near Mayadeen, southeast of Deir Ezzor": the second town is
+# a reference point for the first, not a second event location.
+_REFERENCE_GAP = re.compile(
+    r"^,?\s*(?:about\s+\d+\s*km\s+)?(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?|outside"
+    r"|district|province|governorate|outskirts|suburbs?)"
+    r"\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$",
+    re.I,
+)
+
+
+def reference_points(text: str, towns: Sequence[ResolvedPlace]) -> set[int]:
+    """Indexes of towns that only serve as another town's reference point."""
+    return {
+        j
+        for i, first in enumerate(towns)
+        for j, second in enumerate(towns)
+        if first.end <= second.start and _REFERENCE_GAP.match(text[first.end : second.start])
+    }
