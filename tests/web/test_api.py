@@ -66,7 +66,9 @@ def test_events_paginate_without_overlap(client: TestClient) -> None:
         ({"type": "Battles"}, lambda e: e["event_type"] == "Battles"),
         ({"place": "Latakia"}, lambda e: "Latakia" in (e["location"] or "") + (e["admin1"] or "")),
         ({"since": "2025-03-01"}, lambda e: e["event_date"] >= "2025-03-01"),
-        ({"until": "1990-01-01"}, lambda e: e["event_date"] <= "1990-01-01"),
+        # The founding corpus's oldest news events are of June 2018 (its 1980s history is
+        # background, not events, since extractor v2).
+        ({"until": "2019-01-01"}, lambda e: e["event_date"] <= "2019-01-01"),
         (
             {"actor": "Kataib Hezbollah"},
             lambda e: any(a["id"] == "kataib-hezbollah" for a in e["actors"]),
