@@ -88,8 +88,8 @@ def test_robots_txt_is_obeyed_and_404_pages_are_not_retried(
     assert len(server.requests_for("/robots.txt")) == 1, "robots.txt is cached"
     with watcher.engine.connect() as conn:
         pages = {r.url: r for r in conn.execute(select(watch_pages))}
-    secret = pages[server.url("/private/secret.html")]
-    assert secret.status == "refused" and "robots.txt" in secret.reason
+    refused = pages[server.url("/private/secret.html")]
+    assert refused.status == "refused" and "robots.txt" in refused.reason
     medium = [p for url, p in pages.items() if "/medium/" in url]
     assert medium and all(p.status == "refused" and p.http_status == 404 for p in medium)
     # A 404 is final: none was requested twice.
