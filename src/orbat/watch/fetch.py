@@ -139,6 +139,8 @@ class Fetcher:
         try:
             result = self._request(base + "/robots.txt", {})
         except FetchError as err:
+            if err.kind == "refused":
+                raise  # the host itself is refused: say so, not "robots.txt disallows"
             if err.status is not None and 400 <= err.status < 500:
                 return _Robots(None, now)
             # Unreachable: assume complete disallow, and ask again soon rather than in an hour.
