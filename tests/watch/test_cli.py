@@ -12,7 +12,9 @@ from collections import Counter
 from pathlib import Path
 
 from sqlalchemy import create_engine, select, text
+from typer.testing import CliRunner
 
+from orbat.cli.app import app
 from orbat.store.schema import alerts, documents, watch_pages
 
 from .server import FixtureServer, Route
@@ -127,14 +129,17 @@ def test_cli_errors_are_one_clear_line(server: FixtureServer, tmp_path: Path) ->
     bad = _watch(tmp_path / "w.db", "--feed", server.url("/wire.rss"), "--alerts", str(rules))
     assert bad.returncode == 1
     assert "error:" in bad.stderr and "rules[0].min_fatalities" in bad.stderr
-    none = _watch(tmp_path / "w.db", "--once")
-    assert none.returncode == 2 and "--feed" in none.stderr
+    none = CliRunner().invoke(app, ["watch", "--db", str(tmp_path / "w.db"), "--once"])
+    assert none.exit_code == 2 and "--feed" in none.output
 
 
 def test_without_allow_private_loopback_feeds_are_refused(
     server: FixtureServer, tmp_path: Path
 ) -> None:
-    result = _watch(tmp_path / "w.db", "--feed", server.url("/wire.rss"), "--once")
-    assert result.returncode == 0
+    db = str(tmp_path / "w.db")
+    result = CliRunner().invoke(
+        app, ["watch", "--db", db, "--feed", server.url("/wire.rss"), "--once"]
+    )
+    assert result.exit_code == 0, result.output
     assert "refused" in result.stderr and "--allow-private" in result.stderr
     assert server.hits == []
