@@ -117,17 +117,19 @@ def test_store_readers_while_ingest_writes(
 
 def _serve(db: Path) -> tuple[str, subprocess.Popen[bytes]]:
     port = _free_port()
-    server = subprocess.Popen(
-        [*ORBAT, "serve", "--db", str(db), "--port", str(port)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        env=env(),
-    )
+    log = db.with_name("serve.log")
+    with log.open("wb") as sink:
+        server = subprocess.Popen(
+            [*ORBAT, "serve", "--db", str(db), "--port", str(port)],
+            stdout=subprocess.DEVNULL,
+            stderr=sink,
+            env=env(),
+        )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise AssertionError(f"orbat serve exited: {server.stderr.read()!r}")  # type: ignore[union-attr]
+            raise AssertionError(f"orbat serve exited: {log.read_text(errors='replace')}")
         try:
             if httpx.get(base + "/api/stats", timeout=2).status_code == 200:
                 return base, server
