@@ -48,7 +48,15 @@ def parse_feed(data: bytes) -> Any:
         raise UnsupportedFormat(f"not a feed: no <rss>/<feed> root (found {found})")
     # feedparser reads the encoding from the XML declaration and falls back to windows-1252 for
     # undeclared non-UTF-8 bytes (UOL's feed), which is what such feeds use in practice.
-    parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    try:
+        parsed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=False)
+    except (UnicodeError, ValueError, LookupError) as err:
+        # feedparser decodes by the declared encoding before parsing, and a mangled
+        # declaration (encoding="\x80utf-8", a NUL inside it) escapes as these (found by
+        # tests/hardening/test_fuzz.py).
+        raise UnreadableInput(
+            f"malformed feed: bad encoding declaration ({one_line(err)})"
+        ) from None
     if parsed.bozo and not parsed.entries:
         raise UnreadableInput(f"malformed feed: {one_line(parsed.get('bozo_exception', ''))}")
     return parsed
