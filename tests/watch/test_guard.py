@@ -96,3 +96,23 @@ def test_requests_to_one_host_are_spaced(server: FixtureServer) -> None:
         fetcher.get(server.url("/real.rss"))
     # robots.txt, then the first feed, then the second: each waits for the one before.
     assert len(slept) == 2 and all(1.5 < s <= 2.0 for s in slept)
+
+
+def test_compressed_responses_are_inflated(server: FixtureServer) -> None:
+    import gzip
+    import zlib
+
+    body = server.routes["/real.rss"].body
+    raw = zlib.compressobj(6, zlib.DEFLATED, -zlib.MAX_WBITS)
+    server.routes["/gz.rss"] = Route(gzip.compress(body), headers={"Content-Encoding": "gzip"})
+    server.routes["/zlib.rss"] = Route(zlib.compress(body), headers={"Content-Encoding": "deflate"})
+    server.routes["/raw.rss"] = Route(
+        raw.compress(body) + raw.flush(), headers={"Content-Encoding": "deflate"}
+    )
+    server.routes["/br.rss"] = Route(body, headers={"Content-Encoding": "br"})
+    with Fetcher(allow_private=True, host_delay=0.0) as fetcher:
+        for path in ("/gz.rss", "/zlib.rss", "/raw.rss"):
+            assert fetcher.get(server.url(path)).content == body, path
+        with pytest.raises(FetchError, match="unsupported content encoding"):
+            fetcher.get(server.url("/br.rss"))
+    assert server.requests_for("/gz.rss")[0].headers["Accept-Encoding"] == "gzip, deflate"
