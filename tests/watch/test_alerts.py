@@ -8,17 +8,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from typer.testing import CliRunner
 
 from orbat.cli.app import app
-from orbat.extract.stage import extract_events
-from orbat.models import RawDocument
-from orbat.pipeline import ingest_records
-from orbat.store import open_engine
-from orbat.store.schema import actor_candidates, alerts, documents
-from orbat.watch import evaluate, load_rules, parse_rules, sinks_for
-from orbat.watch.alerting import deliver
+from orbat.store.schema import actor_candidates, alerts
+from orbat.watch import load_rules, parse_rules, sinks_for
 
 from . import fixtures
 from .conftest import Clock, WatcherFactory
@@ -159,38 +154,48 @@ def test_a_failing_webhook_is_retried_until_delivered(
     assert posts[0].headers["Content-Type"] == "application/json"
 
 
-def test_new_actor_rule_fires_once_per_candidate(tmp_path: Path) -> None:
-    db = str(tmp_path / "orbat.db")
-    engine = open_engine(db)
+def test_new_actor_rule_fires_once_per_new_group(
+    server: FixtureServer, make_watcher: WatcherFactory, clock: Clock
+) -> None:
+    # The phrasing the discovery stage looks for, with a name no pack knows.
+    story = fixtures.Story(
+        "new-group",
+        "New militia claims attack",
+        datetime(2020, 3, 16, 9, tzinfo=UTC),
+        (
+            "BAGHDAD - A previously unknown militia, which calls itself Saraya Nasr "
+            "al-Mubin, claimed responsibility for the rocket attack on the Taji base on "
+            "Saturday, Iraqi security officials said.",
+            "The group said in a statement that more attacks would follow.",
+        ),
+    )
+    server.routes["/pages/new-group.html"] = Route(
+        fixtures.page_html(story), content_type="text/html"
+    )
+    server.routes["/wire.rss"] = Route(fixtures.wire_feed(server.base, [story]))
     ruleset = parse_rules({"rules": [{"name": "new-groups", "new_actor": True}]})
-    text = "A new group calling itself Ashab al-Kahf claimed the rocket attack on the base."
-    doc = RawDocument("https://news.example/1", "html", text, url="https://news.example/1")
-    ingest_records([doc], db)
-    extract_events(engine)
-    with engine.begin() as conn:
-        doc_id = conn.execute(select(documents.c.id)).scalar_one()
-        conn.execute(
-            insert(actor_candidates).values(
-                id="candidate:ashab-al-kahf",
-                name="Ashab al-Kahf",
-                kind="political_militia",
-                status="candidate",
-                document_id=doc_id,
-                char_start=text.index("Ashab"),
-                char_end=text.index("Ashab") + len("Ashab al-Kahf"),
-                quote="Ashab al-Kahf",
-                extractor="orbat.statements.v1",
-                first_seen=datetime.now(UTC),
-            )
-        )
-    assert evaluate(engine, ruleset) == 1
-    assert evaluate(engine, ruleset) == 0
     received: list[dict[str, Any]] = []
-    assert deliver(engine, [("memory", received.append)]) == (1, [])
+    watcher = make_watcher(
+        [server.url("/wire.rss")], ruleset=ruleset, sinks=[("memory", received.append)]
+    )
+    watcher.poll()
+    # Named in the feed item and on the page: one candidate, one alert.
+    assert [a["actor"]["name"] for a in received] == ["Saraya Nasr al-Mubin"]
     [alert] = received
-    assert alert["kind"] == "actor" and alert["actor"]["name"] == "Ashab al-Kahf"
-    assert alert["evidence"][0]["quote"] == "Ashab al-Kahf"
-    assert alert["evidence"][0]["url"] == "https://news.example/1"
+    assert alert["kind"] == "actor" and alert["actor"]["status"] == "candidate"
+    evidence = alert["evidence"][0]
+    assert "Saraya Nasr al-Mubin" in evidence["quote"]
+    assert evidence["extractor"].startswith("orbat.statements")
+    clock.advance(601)
+    server.routes["/wire.rss"] = Route(
+        fixtures.wire_feed(server.base, [fixtures.is_kills(), story])
+    )
+    watcher.poll()
+    assert len(received) == 1, "a known candidate does not alert again"
+    with watcher.engine.connect() as conn:
+        assert conn.execute(select(actor_candidates.c.name)).scalars().all() == [
+            "Saraya Nasr al-Mubin"
+        ]
 
 
 def test_the_example_rules_file_is_valid() -> None:

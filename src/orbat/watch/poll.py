@@ -161,7 +161,7 @@ class Watcher:
         3. Ingest feed entries and pages in one run (idempotent: re-polls add nothing).
         4. Only now record the feeds' validators and the pages' outcomes: a crash before this
            point makes the next run fetch again rather than miss anything.
-        5. Extract events from the new documents.
+        5. Extract events and statements (claims, new actors) from the new documents.
         6. Evaluate the alert rules on what was added, and deliver pending alerts.
         """
         now = self.clock()
@@ -194,17 +194,11 @@ class Watcher:
             self.store.page_done(
                 url, now, status=status, http_status=http_status, reason=reason, retry_after=retry
             )
-        # 5.
-        if self.config.extract and report.ingest is not None and report.ingest.articles_seen:
-            from orbat.extract.stage import extract_events
-
-            report.event_mentions = extract_events(self.engine).mentions
+        # 5. (Also when nothing came in: a crash may have left stored documents unextracted.)
+        if self.config.extract and (report.ingest is not None or self.ruleset is not None):
+            report.event_mentions = self._extract()
         # 6.
         if self.ruleset is not None:
-            if self.config.extract:
-                from orbat.extract.stage import extract_events
-
-                extract_events(self.engine)  # documents a crash left unextracted
             report.alerts_created = evaluate(self.engine, self.ruleset, now=now)
             delivered, problems = deliver(self.engine, self.sinks, now=now)
             report.alerts_delivered = delivered
@@ -212,6 +206,15 @@ class Watcher:
                 report.problems.append(line)
                 self.report(f"alert delivery failed: {line}")
         return report
+
+    def _extract(self) -> int:
+        """Events, then statements (claims link to events; new actors come from here)."""
+        from orbat.extract.stage import extract_events
+        from orbat.extract.statement_stage import extract_statements
+
+        mentions = extract_events(self.engine).mentions
+        extract_statements(self.engine)
+        return mentions
 
     def _due_feeds(self, now: datetime, everything: bool) -> list[FeedState]:
         feeds = [f for f in self.store.feeds() if not self.feed_ids or f.id in self.feed_ids]
