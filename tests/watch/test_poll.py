@@ -160,3 +160,25 @@ def test_a_failing_page_is_retried_later_and_stored_once(
         ).scalar()
     assert (row.status, row.attempts, count) == ("stored", 2, 1)
     assert row.document_id is not None
+
+
+def test_the_loop_polls_until_stopped(server: FixtureServer, make_watcher: WatcherFactory) -> None:
+    import threading
+
+    from orbat.watch import PollReport
+
+    watcher = make_watcher([server.url("/wire.rss")])
+    polls: list[PollReport] = []
+    stop = threading.Event()
+
+    def on_poll(report: PollReport) -> None:
+        polls.append(report)
+        stop.set()  # one poll is enough: the loop must return promptly once stopped
+
+    loop = threading.Thread(target=watcher.run, args=(stop,), kwargs={"on_poll": on_poll})
+    loop.start()
+    loop.join(timeout=120)
+    assert not loop.is_alive()
+    assert [f.status for f in polls[0].feeds] == ["new"]
+    # The next poll is due after --every (600 s here), capped at that.
+    assert watcher._seconds_to_next(watcher.clock()) == 600

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from orbat.errors import IngestError
+from sqlalchemy.exc import SQLAlchemyError
+
+from orbat.errors import IngestError, OrbatError
 from orbat.ingest.base import Input, ReadOptions, one_line
 from orbat.ingest.feeds import read_feed
 from orbat.ingest.html import extract_html
@@ -178,7 +180,7 @@ class Watcher:
         outcomes = list(self._fetch_pages(now, report, records))
         # 3.
         if records:
-            report.ingest = ingest_records(records, self.db, label=f"watch {now.isoformat()}")
+            report.ingest = ingest_records(records, self.engine, label=f"watch {now.isoformat()}")
         # 4.
         for done in polled:
             self.store.feed_polled(
@@ -309,7 +311,14 @@ class Watcher:
     def run(self, stop: threading.Event, *, on_poll: Callable[[PollReport], None]) -> None:
         """Poll until ``stop`` is set, sleeping until the next feed (or page retry) is due."""
         while not stop.is_set():
-            on_poll(self.poll())
+            try:
+                on_poll(self.poll())
+            except OrbatError as err:
+                # The database was unreachable or locked past its timeout: nothing was marked
+                # done, so the next poll redoes this one.
+                self.report(f"poll failed, will retry: {one_line(err)}")
+            except SQLAlchemyError as err:
+                self.report(f"poll failed (database), will retry: {one_line(err)}")
             stop.wait(self._seconds_to_next(self.clock()))
 
     def _seconds_to_next(self, now: datetime) -> float:
