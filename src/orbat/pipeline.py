@@ -100,14 +100,18 @@ def ingest(
 
 
 def ingest_records(
-    records: Iterable[RawDocument | Skip], db: str | None = None, *, label: str = "records"
+    records: Iterable[RawDocument | Skip],
+    db: str | Engine | None = None,
+    *,
+    label: str = "records",
 ) -> IngestSummary:
     """Ingest records already in memory (``orbat watch``'s fetched feeds and pages).
 
     Steps 3-5 of :func:`ingest`, in one ingest run named ``label``; ``files_read`` counts
-    distinct origins.
+    distinct origins. ``db`` may be an open engine (a watcher polls for weeks: one engine).
     """
-    sink = ArticleSink(open_engine(settings.get("db", db)), [label])
+    engine = db if isinstance(db, Engine) else open_engine(settings.get("db", db))
+    sink = ArticleSink(engine, [label])
     try:
         for item in records:
             if isinstance(item, Skip):

@@ -46,7 +46,8 @@ class FixtureServer:
 
     def __init__(self) -> None:
         self.routes: dict[str, Route] = {}
-        self.hits: list[Hit] = []
+        self.hits: list[Hit] = []  # answered requests
+        self.arrivals: list[str] = []  # paths as requests arrive (before any delay)
         self._lock = threading.Lock()
         server = self
 
@@ -59,6 +60,8 @@ class FixtureServer:
             def _answer(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
                 body = self.rfile.read(length) if length else b""
+                with server._lock:
+                    server.arrivals.append(self.path)
                 route = server.routes.get(self.path)
                 status = 404 if route is None else route.status
                 payload = b"not found" if route is None else route.body

@@ -88,8 +88,8 @@ def test_robots_txt_is_obeyed_and_404_pages_are_not_retried(
     assert len(server.requests_for("/robots.txt")) == 1, "robots.txt is cached"
     with watcher.engine.connect() as conn:
         pages = {r.url: r for r in conn.execute(select(watch_pages))}
-    secret = pages[server.url("/private/secret.html")]
-    assert secret.status == "refused" and "robots.txt" in secret.reason
+    refused = pages[server.url("/private/secret.html")]
+    assert refused.status == "refused" and "robots.txt" in refused.reason
     medium = [p for url, p in pages.items() if "/medium/" in url]
     assert medium and all(p.status == "refused" and p.http_status == 404 for p in medium)
     # A 404 is final: none was requested twice.
@@ -160,3 +160,25 @@ def test_a_failing_page_is_retried_later_and_stored_once(
         ).scalar()
     assert (row.status, row.attempts, count) == ("stored", 2, 1)
     assert row.document_id is not None
+
+
+def test_the_loop_polls_until_stopped(server: FixtureServer, make_watcher: WatcherFactory) -> None:
+    import threading
+
+    from orbat.watch import PollReport
+
+    watcher = make_watcher([server.url("/wire.rss")])
+    polls: list[PollReport] = []
+    stop = threading.Event()
+
+    def on_poll(report: PollReport) -> None:
+        polls.append(report)
+        stop.set()  # one poll is enough: the loop must return promptly once stopped
+
+    loop = threading.Thread(target=watcher.run, args=(stop,), kwargs={"on_poll": on_poll})
+    loop.start()
+    loop.join(timeout=120)
+    assert not loop.is_alive()
+    assert [f.status for f in polls[0].feeds] == ["new"]
+    # The next poll is due after --every (600 s here), capped at that.
+    assert watcher._seconds_to_next(watcher.clock()) == 600

@@ -9,7 +9,7 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 from types import FrameType
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -18,6 +18,9 @@ from rich.markup import escape
 from orbat import settings
 from orbat.cli.options import DbOption, engine_for
 from orbat.errors import ConfigError
+
+if TYPE_CHECKING:
+    from orbat.watch import PollReport
 
 __all__ = ["alerts_command", "watch_command"]
 
@@ -129,10 +132,7 @@ def watch_command(
             webhook_client.close()
 
 
-def _show(report: object) -> None:
-    from orbat.watch import PollReport
-
-    assert isinstance(report, PollReport)
+def _show(report: PollReport) -> None:
     for feed in report.feeds:
         if feed.status == "new":
             line = f"{feed.url}: {feed.items} items, {feed.links} new links"

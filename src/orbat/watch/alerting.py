@@ -2,8 +2,8 @@
 
 Alerts are at-least-once towards the outputs and exactly-once in the database:
 
-1. ``evaluate`` reads the documents added since the alert cursor (only those whose events are
-   extracted), matches the events they mention and the candidate actors they introduced
+1. ``evaluate`` reads the documents added since the alert cursor (only those both extractors
+   have read), matches the events they mention and the candidate actors they introduced
    against the rules, inserts one ``alerts`` row per (rule, event key | actor id) — the
    unique key drops repeats — and moves the cursor, all in one transaction.
 2. ``deliver`` sends every alert not yet delivered and marks it; a crash or a failing webhook
@@ -21,7 +21,8 @@ import httpx
 from sqlalchemy import Engine, and_, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from orbat.extract.events import EXTRACTOR
+from orbat.extract.events import EXTRACTOR as EVENTS
+from orbat.extract.statements import EXTRACTOR as STATEMENTS
 from orbat.store.schema import (
     actor_candidates,
     alert_cursor,
@@ -77,18 +78,22 @@ def _cursor(conn: Connection) -> int:
 
 
 def _extracted_through(conn: Connection, after: int) -> int:
-    """The highest document id such that every document in (after, id] has been extracted."""
-    extracted = and_(
-        extraction_runs.c.document_id == documents.c.id, extraction_runs.c.extractor == EXTRACTOR
-    )
-    first_pending = conn.execute(
-        select(func.min(documents.c.id))
-        .outerjoin(extraction_runs, extracted)
-        .where(documents.c.id > after, extraction_runs.c.document_id.is_(None))
-    ).scalar()
-    if first_pending is not None:
-        return int(first_pending) - 1
-    return int(conn.execute(select(func.max(documents.c.id))).scalar() or after)
+    """The highest document id such that every document in (after, id] has been read by both
+    extractors (events, and statements, which find new actors and denials)."""
+    high = int(conn.execute(select(func.max(documents.c.id))).scalar() or after)
+    for extractor in (EVENTS, STATEMENTS):
+        done = and_(
+            extraction_runs.c.document_id == documents.c.id,
+            extraction_runs.c.extractor == extractor,
+        )
+        first_pending = conn.execute(
+            select(func.min(documents.c.id))
+            .outerjoin(extraction_runs, done)
+            .where(documents.c.id > after, extraction_runs.c.document_id.is_(None))
+        ).scalar()
+        if first_pending is not None:
+            high = min(high, int(first_pending) - 1)
+    return high
 
 
 def _evidence(conn: Connection, event_id: int, low: int, high: int) -> list[dict[str, Any]]:

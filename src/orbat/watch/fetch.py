@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import time
 import urllib.robotparser
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -89,7 +91,8 @@ class Fetcher:
             timeout=httpx.Timeout(self.timeout),
             follow_redirects=True,
             max_redirects=5,
-            headers={"User-Agent": self.user_agent},
+            # Only what _read_capped can inflate with a size cap.
+            headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"},
         )
 
     def close(self) -> None:
@@ -139,6 +142,8 @@ class Fetcher:
         try:
             result = self._request(base + "/robots.txt", {})
         except FetchError as err:
+            if err.kind == "refused":
+                raise  # the host itself is refused: say so, not "robots.txt disallows"
             if err.status is not None and 400 <= err.status < 500:
                 return _Robots(None, now)
             # Unreachable: assume complete disallow, and ask again soon rather than in an hour.
@@ -191,15 +196,68 @@ class Fetcher:
             raise FetchError("network", f"{url}: {err or type(err).__name__}", retry=True) from None
 
     def _read_capped(self, response: httpx.Response) -> bytes:
+        """The body, decompressed here rather than by httpx, never past ``max_bytes``.
+
+        httpx inflates each network chunk whole, so one 64 KB chunk of a gzip bomb becomes
+        64 MB at once; zlib's ``max_length`` lets us stop at the cap instead.
+        """
+        decoder = _decoder(response.headers.get("content-encoding", ""), str(response.url))
         parts: list[bytes] = []
         size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > self.max_bytes:
-                raise FetchError(
-                    "too large",
-                    f"{response.url} is larger than {self.max_bytes:,} bytes",
-                    retry=False,
-                )
-            parts.append(chunk)
+        for raw in response.iter_raw():
+            pending = raw
+            while pending:
+                if decoder is None:
+                    chunk, pending = pending, b""
+                else:
+                    try:
+                        chunk = decoder.decompress(pending, self.max_bytes - size + 1)
+                    except zlib.error as err:
+                        raise FetchError(
+                            "network", f"{response.url}: corrupt compressed body: {err}", retry=True
+                        ) from None
+                    pending = decoder.unconsumed_tail
+                size += len(chunk)
+                if size > self.max_bytes:
+                    raise FetchError(
+                        "too large",
+                        f"{response.url} is larger than {self.max_bytes:,} bytes",
+                        retry=False,
+                    )
+                parts.append(chunk)
+                if decoder is not None and not chunk and pending:
+                    break  # no progress: wait for more input
+        if decoder is not None:
+            parts.append(decoder.flush())
         return b"".join(parts)
+
+
+def _decoder(encoding: str, url: str) -> Any:
+    """A zlib decompressor for ``Content-Encoding`` (we only ask for gzip and deflate)."""
+    encoding = encoding.strip().casefold()
+    if encoding in ("", "identity"):
+        return None
+    if encoding in ("gzip", "x-gzip"):
+        return zlib.decompressobj(16 + zlib.MAX_WBITS)
+    if encoding == "deflate":
+        return _Deflate()
+    raise FetchError("refused", f"{url}: unsupported content encoding {encoding!r}", retry=False)
+
+
+class _Deflate:
+    """``deflate`` is zlib-wrapped by the standard and raw in many servers: try both."""
+
+    def __init__(self) -> None:
+        self._inner: Any = None
+        self.unconsumed_tail = b""
+
+    def decompress(self, data: bytes, max_length: int) -> bytes:
+        if self._inner is None:
+            wrapped = len(data) >= 2 and data[0] & 0x0F == 8 and (data[0] << 8 | data[1]) % 31 == 0
+            self._inner = zlib.decompressobj(zlib.MAX_WBITS if wrapped else -zlib.MAX_WBITS)
+        out: bytes = self._inner.decompress(data, max_length)
+        self.unconsumed_tail = self._inner.unconsumed_tail
+        return out
+
+    def flush(self) -> bytes:
+        return b"" if self._inner is None else bytes(self._inner.flush())

@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from orbat.errors import IngestError
+from sqlalchemy.exc import SQLAlchemyError
+
+from orbat.errors import IngestError, OrbatError
 from orbat.ingest.base import Input, ReadOptions, one_line
 from orbat.ingest.feeds import read_feed
 from orbat.ingest.html import extract_html
@@ -161,7 +163,7 @@ class Watcher:
         3. Ingest feed entries and pages in one run (idempotent: re-polls add nothing).
         4. Only now record the feeds' validators and the pages' outcomes: a crash before this
            point makes the next run fetch again rather than miss anything.
-        5. Extract events from the new documents.
+        5. Extract events and statements (claims, new actors) from the new documents.
         6. Evaluate the alert rules on what was added, and deliver pending alerts.
         """
         now = self.clock()
@@ -178,7 +180,7 @@ class Watcher:
         outcomes = list(self._fetch_pages(now, report, records))
         # 3.
         if records:
-            report.ingest = ingest_records(records, self.db, label=f"watch {now.isoformat()}")
+            report.ingest = ingest_records(records, self.engine, label=f"watch {now.isoformat()}")
         # 4.
         for done in polled:
             self.store.feed_polled(
@@ -194,17 +196,11 @@ class Watcher:
             self.store.page_done(
                 url, now, status=status, http_status=http_status, reason=reason, retry_after=retry
             )
-        # 5.
-        if self.config.extract and report.ingest is not None and report.ingest.articles_seen:
-            from orbat.extract.stage import extract_events
-
-            report.event_mentions = extract_events(self.engine).mentions
+        # 5. (Also when nothing came in: a crash may have left stored documents unextracted.)
+        if self.config.extract and (report.ingest is not None or self.ruleset is not None):
+            report.event_mentions = self._extract()
         # 6.
         if self.ruleset is not None:
-            if self.config.extract:
-                from orbat.extract.stage import extract_events
-
-                extract_events(self.engine)  # documents a crash left unextracted
             report.alerts_created = evaluate(self.engine, self.ruleset, now=now)
             delivered, problems = deliver(self.engine, self.sinks, now=now)
             report.alerts_delivered = delivered
@@ -212,6 +208,15 @@ class Watcher:
                 report.problems.append(line)
                 self.report(f"alert delivery failed: {line}")
         return report
+
+    def _extract(self) -> int:
+        """Events, then statements (claims link to events; new actors come from here)."""
+        from orbat.extract.stage import extract_events
+        from orbat.extract.statement_stage import extract_statements
+
+        mentions = extract_events(self.engine).mentions
+        extract_statements(self.engine)
+        return mentions
 
     def _due_feeds(self, now: datetime, everything: bool) -> list[FeedState]:
         feeds = [f for f in self.store.feeds() if not self.feed_ids or f.id in self.feed_ids]
@@ -306,7 +311,14 @@ class Watcher:
     def run(self, stop: threading.Event, *, on_poll: Callable[[PollReport], None]) -> None:
         """Poll until ``stop`` is set, sleeping until the next feed (or page retry) is due."""
         while not stop.is_set():
-            on_poll(self.poll())
+            try:
+                on_poll(self.poll())
+            except OrbatError as err:
+                # The database was unreachable or locked past its timeout: nothing was marked
+                # done, so the next poll redoes this one.
+                self.report(f"poll failed, will retry: {one_line(err)}")
+            except SQLAlchemyError as err:
+                self.report(f"poll failed (database), will retry: {one_line(err)}")
             stop.wait(self._seconds_to_next(self.clock()))
 
     def _seconds_to_next(self, now: datetime) -> float:
