@@ -299,3 +299,10 @@ def test_week_chart_ends_at_the_latest_event(client: TestClient) -> None:
         stats["events_per_week"][-1]["week"]
         == (last - dt.timedelta(days=last.weekday())).isoformat()
     )
+
+
+def test_bad_filter_on_a_page_explains_itself(client: TestClient) -> None:
+    page = client.get("/events", params={"since": "last week"}, headers={"accept": "text/html"})
+    assert page.status_code == 422
+    assert "since" in page.text and "<html" in page.text
+    assert client.get("/events", params={"since": "", "until": "", "type": ""}).status_code == 200
