@@ -13,10 +13,10 @@ from typing import Any
 
 from sqlalchemy import Engine, Row, func, or_, select
 
+from orbat.extract.records import ACLED_FIELDS
 from orbat.extract.taxonomy import EVENT_TYPES
 from orbat.packs import Actor, Pack, Relation
 from orbat.store.documents import DocumentStore
-from orbat.extract.records import ACLED_FIELDS
 from orbat.store.events import EventFilter, EventStore
 from orbat.store.schema import documents, event_mentions, events
 
