@@ -134,6 +134,13 @@ async def hammer(base: str, paths: list[str], concurrency: int) -> tuple[list[fl
     return latencies, wall
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -197,8 +204,13 @@ def main() -> None:
                 asyncio.run(hammer(base, paths[:100], 4))  # warm-up
                 runs = []
                 for concurrency in args.concurrency:
+                    cpu_before = _cpu_seconds(server.pid)
                     latencies, wall = asyncio.run(hammer(base, paths, concurrency))
                     runs.append(_summary(latencies, wall, concurrency))
+                    cpu = _cpu_seconds(server.pid) - cpu_before
+                    # The server's own CPU time per request does not depend on what else runs
+                    # on the machine: it says what an idle core would sustain.
+                    runs[-1]["server_cpu_ms_per_request"] = round(1000 * cpu / len(paths), 2)
                     print(json.dumps(runs[-1]), flush=True)
             finally:
                 server.terminate()
