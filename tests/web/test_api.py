@@ -190,7 +190,9 @@ def test_search_finds_articles_events_and_actors(client: TestClient) -> None:
     titles = {d["title"] for d in found["documents"]}
     assert "Strike on militia vehicle near Baghdad" in titles
     assert found["events"] and all(e["location"] == "Baghdad" for e in found["events"])
-    assert "kataib-hezbollah" in {a["id"] for a in _get(client, "/api/search", q="Hizballah")["actors"]}
+    assert "kataib-hezbollah" in {
+        a["id"] for a in _get(client, "/api/search", q="Hizballah")["actors"]
+    }
     assert client.get("/api/search", params={"q": ""}).status_code == 422
 
 
@@ -306,3 +308,37 @@ def test_bad_filter_on_a_page_explains_itself(client: TestClient) -> None:
     assert page.status_code == 422
     assert "since" in page.text and "<html" in page.text
     assert client.get("/events", params={"since": "", "until": "", "type": ""}).status_code == 200
+
+
+def test_relations_and_claims_read_from_text_carry_their_sentence(client: TestClient) -> None:
+    graph = _get(client, "/api/graph")
+    text_edges = [e for e in graph["edges"] if e.get("origin") == "text"]
+    assert text_edges, "the statement extractor found no relation in the founding corpus"
+    actor = _get(client, f"/api/actors/{text_edges[0]['source']}")
+    from_text = [r for r in actor["relations"] if r["origin"] == "text"]
+    assert from_text
+    for relation in from_text + [c for c in actor["statements"]]:
+        ev = relation["evidence"]
+        doc = _get(client, f"/api/documents/{ev['document_id']}")
+        assert doc["text"][ev["start"] : ev["end"]] == ev["quote"]
+        assert ev["extractor"].startswith("orbat.statements.v")
+    page = client.get(f"/actors/{actor['id']}").text
+    assert "read from text" in page
+
+
+def test_event_claims_include_statements_from_text(client: TestClient) -> None:
+    events_with_claims = []
+    for item in _get(client, "/api/events", limit=500)["items"]:
+        event = _get(client, f"/api/events/{item['id']}")
+        statements = [c for c in event["claims"] if c["kind"] == "statement"]
+        if statements:
+            events_with_claims.append((event, statements))
+    assert events_with_claims
+    event, statements = events_with_claims[0]
+    for claim in statements:
+        assert claim["property"] in {"claimed", "denied", "accused", "threatened", "reported"}
+        doc = _get(client, f"/api/documents/{claim['evidence']['document_id']}")
+        ev = claim["evidence"]
+        assert doc["text"][ev["start"] : ev["end"]] == ev["quote"]
+    page = client.get(f"/events/{event['id']}").text
+    assert "claim-statement" in page

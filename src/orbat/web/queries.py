@@ -17,7 +17,9 @@ from orbat.extract.records import ACLED_FIELDS
 from orbat.extract.taxonomy import EVENT_TYPES
 from orbat.packs import Actor, Pack, Relation
 from orbat.store.documents import DocumentStore
+from orbat.export.statements import actor_names, claim_record
 from orbat.store.events import EventFilter, EventStore
+from orbat.store.statements import StatementStore
 from orbat.store.schema import documents, event_mentions, events
 
 __all__ = ["TYPE_COLOURS", "EventQuery", "NotFound", "WebQueries", "actor_slug"]
@@ -102,6 +104,7 @@ class WebQueries:
         self.pack = pack
         self.events_store = EventStore(engine)
         self.documents_store = DocumentStore(engine)
+        self.statements = StatementStore(engine)
         # ACLED names (and the older period names ACLED used) → pack actor, so an event's
         # actor cell links to the actor's page.
         self._by_acled: dict[str, Actor] = {}
@@ -135,6 +138,11 @@ class WebQueries:
             names = {actor.acled_name.casefold()}
             names.update(a.name.casefold() for a in actor.aliases if a.lang == "acled")
             return names
+        if actor_id.startswith("candidate:"):
+            for row in self.statements.candidates():
+                if row.id == actor_id:
+                    return {str(row.name).casefold()}
+            return None
         for name in self._event_actor_counts():
             if actor_slug(name) == actor_id:
                 return {name.casefold()}
@@ -182,6 +190,7 @@ class WebQueries:
             "event_mentions": mentions,
             "actors_in_pack": len(self.pack),
             "pack_relations": len(self.pack.relations),
+            **{f"text_{k}": v for k, v in self.statements.counts().items()},
             "event_date_from": _iso(first),
             "event_date_to": _iso(last),
             "published_from": _iso(docs["published_from"]),
@@ -276,7 +285,11 @@ class WebQueries:
                 }
             )
         record["sources"] = sources
-        record["claims"] = _event_claims(record, sources)
+        known = actor_names(self.engine, self.pack)
+        record["claims"] = _event_claims(record, sources) + [
+            _statement_claim(claim_record(r, known))
+            for r in self.statements.claims(event_id=event_id)
+        ]
         return record
 
     def event_points(self, query: EventQuery, *, limit: int = 20_000) -> dict[str, Any]:
@@ -430,6 +443,22 @@ class WebQueries:
                     for key in actor.sources
                 ],
             }
+        elif actor_id.startswith("candidate:"):
+            row = next(r for r in self.statements.candidates() if r.id == actor_id)
+            record = {
+                "id": actor_id,
+                "name": row.name,
+                "acled_name": None,
+                "kind": "candidate",
+                "country": None,
+                "inter": None,
+                "start": _iso(row.first_seen),
+                "end": None,
+                "in_pack": False,
+                "aliases": [],
+                "relations": [],
+                "sources": [],
+            }
         else:
             name = next(iter(names))
             display = next(
@@ -449,6 +478,19 @@ class WebQueries:
                 "relations": [],
                 "sources": [],
             }
+        # Relations read from text (with their sentence), next to the pack's (with a source).
+        known = actor_names(self.engine, self.pack)
+        record["relations"] = sorted(
+            [
+                *record["relations"],
+                *(
+                    self._text_relation(r, known, actor_id)
+                    for r in self.statements.relations(actor_id)
+                ),
+            ],
+            key=lambda r: r["start"] or "",
+        )
+        record["statements"] = [claim_record(r, known) for r in self.statements.claims(actor_id)]
         record["events"] = event_items
         record["claims"] = [
             claim
@@ -478,8 +520,40 @@ class WebQueries:
             "citation": r.source,
             "citation_title": r.source_title,
             "note": r.note,
+            "origin": "pack",
+            "evidence": None,
             "direction": (
                 None if perspective is None else ("out" if r.subject == perspective else "in")
+            ),
+        }
+
+    @staticmethod
+    def _text_relation(
+        row: Row[Any], known: dict[str, str], perspective: str | None = None
+    ) -> dict[str, Any]:
+        """A relation statement read from an article, shaped like a pack relation."""
+        return {
+            "subject": row.subject_id,
+            "subject_name": known.get(row.subject_id or "") or row.subject_text,
+            "type": row.predicate,
+            "target": row.object_id,
+            "target_name": known.get(row.object_id or "") or row.object_text,
+            "start": _iso(row.statement_date),
+            "end": None,
+            "stance": row.stance,
+            "citation": row.url,
+            "citation_title": row.title or row.outlet,
+            "note": f"said by {row.speaker_text}" if row.speaker_text else None,
+            "origin": "text",
+            "evidence": {
+                "document_id": row.document_id,
+                "start": row.char_start,
+                "end": row.char_end,
+                "quote": row.quote,
+                "extractor": row.extractor,
+            },
+            "direction": (
+                None if perspective is None else ("out" if row.subject_id == perspective else "in")
             ),
         }
 
@@ -564,6 +638,25 @@ class WebQueries:
                     "target": b_id,
                     "type": "event",
                     "events": n,
+                }
+            )
+        # Relations read from text, between two known actors (pack or candidate), up to ``on``.
+        known = actor_names(self.engine, self.pack)
+        for rel in self.statements.relations(since=since, until=until or on):
+            if not (rel.subject_id and rel.object_id) or rel.subject_id == rel.object_id:
+                continue
+            names.setdefault(rel.subject_id, known.get(rel.subject_id, rel.subject_text))
+            names.setdefault(rel.object_id, known.get(rel.object_id, rel.object_text))
+            edges.append(
+                {
+                    "id": f"t{rel.id}",
+                    "source": rel.subject_id,
+                    "target": rel.object_id,
+                    **{
+                        k: v
+                        for k, v in self._text_relation(rel, known).items()
+                        if k not in ("subject", "target")
+                    },
                 }
             )
         used = {e["source"] for e in edges} | {e["target"] for e in edges}
@@ -739,6 +832,19 @@ def _event_claims(event: dict[str, Any], sources: list[dict[str, Any]]) -> list[
             }
         )
     return claims
+
+
+def _statement_claim(claim: dict[str, Any]) -> dict[str, Any]:
+    """A claim read from text ("the US denied the strike") in the event page's claim shape."""
+    return {
+        "kind": "statement",
+        "event_id": claim["event_id"],
+        "property": claim["predicate"],
+        "value": claim["object_name"] or claim["object_text"] or None,
+        "stance": claim["stance"],
+        "asserted_by": claim["speaker_text"] or claim["subject_name"] or claim["subject_text"],
+        "evidence": claim["evidence"],
+    }
 
 
 def _week_start(day: dt.date) -> dt.date:

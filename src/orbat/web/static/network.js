@@ -42,6 +42,9 @@
       "target-arrow-shape": s.arrow, "curve-style": "bezier", "width": 1.5, "opacity": 0.8 } });
   }
 
+  // Relations read from articles (not reviewed like the pack's) are drawn thinner and paler.
+  style.push({ selector: 'edge[origin = "text"]', style: { "width": 1, "opacity": 0.55 } });
+
   const cy = cytoscape({ container: el, style: style, wheelSensitivity: 0.3 });
   window.orbatNetwork = cy;
   cy.on("tap", "node", (evt) => { window.location.href = "/actors/" + evt.target.id(); });
@@ -64,7 +67,7 @@
   function draw(graph) {
     cy.add(graph.nodes.map((n) => ({ data: { id: n.id, name: n.name, outside: !n.in_pack } })));
     cy.add(graph.edges.map((e) => ({ data: {
-      id: e.id, source: e.source, target: e.target, type: e.type } })));
+      id: e.id, source: e.source, target: e.target, type: e.type, origin: e.origin || "event" } })));
     cy.layout({ name: "cose", animate: false, numIter: 400, nodeRepulsion: 9000,
       idealEdgeLength: 70 }).run();
   }
