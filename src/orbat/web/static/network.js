@@ -39,7 +39,7 @@
   for (const [type, s] of Object.entries(EDGE_STYLES)) {
     style.push({ selector: 'edge[type = "' + type + '"]', style: {
       "line-color": s.color, "line-style": s.style, "target-arrow-color": s.color,
-      "target-arrow-shape": s.arrow, "curve-style": "bezier", "width": 1.5, "opacity": 0.8 } });
+      "target-arrow-shape": s.arrow, "curve-style": "bezier", "width": 2, "opacity": 0.8 } });
   }
 
   // Relations read from articles (not reviewed like the pack's) are drawn thinner and paler.
