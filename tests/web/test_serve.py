@@ -11,6 +11,7 @@ import time
 from pathlib import Path
 
 import httpx
+import pytest
 from typer.testing import CliRunner
 
 from orbat.cli.app import app
@@ -45,12 +46,16 @@ def _wait_for(url: str, proc: subprocess.Popen[bytes], seconds: float = 60) -> h
             time.sleep(0.2)
 
 
-def test_serve_answers_on_loopback_and_leaves_the_database_unchanged(seed_db: str) -> None:
+@pytest.mark.parametrize("workers", [1, 2])
+def test_serve_answers_on_loopback_and_leaves_the_database_unchanged(
+    seed_db: str, workers: int
+) -> None:
     before = _dump(seed_db)
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     with subprocess.Popen(
-        [sys.executable, "-c", _MAIN, "serve", "--db", seed_db, "--port", str(port)],
+        [sys.executable, "-c", _MAIN, "serve", "--db", seed_db, "--port", str(port)]
+        + ["--workers", str(workers)],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env=env,

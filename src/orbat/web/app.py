@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
@@ -17,11 +18,15 @@ from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from orbat import __version__
+from orbat.errors import ConfigError
 from orbat.packs import Pack, load_pack
 from orbat.web import api, pages
 from orbat.web.queries import WebQueries
 
-__all__ = ["create_app"]
+__all__ = ["WEB_DB_ENV", "app_from_environment", "create_app"]
+
+#: The database URL ``orbat serve --workers N`` hands to its worker processes.
+WEB_DB_ENV = "ORBAT_WEB_DB_URL"
 
 _HERE = Path(str(resources.files("orbat") / "web"))
 
@@ -34,6 +39,16 @@ def _templates() -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
     )
     return Jinja2Templates(env=env)
+
+
+def app_from_environment() -> FastAPI:
+    """The app over the database ``$ORBAT_WEB_DB_URL`` names (for uvicorn worker processes)."""
+    from orbat.web.database import open_read_only
+
+    url = os.environ.get(WEB_DB_ENV)
+    if not url:
+        raise ConfigError(f"{WEB_DB_ENV} is not set; start the server with `orbat serve`")
+    return create_app(open_read_only(url))
 
 
 def create_app(engine: Engine, pack: Pack | None = None) -> FastAPI:

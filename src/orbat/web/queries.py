@@ -13,14 +13,14 @@ from typing import Any
 
 from sqlalchemy import Engine, Row, func, or_, select
 
+from orbat.export.statements import actor_names, claim_record
 from orbat.extract.records import ACLED_FIELDS
 from orbat.extract.taxonomy import EVENT_TYPES
 from orbat.packs import Actor, Pack, Relation
 from orbat.store.documents import DocumentStore
-from orbat.export.statements import actor_names, claim_record
 from orbat.store.events import EventFilter, EventStore
-from orbat.store.statements import StatementStore
 from orbat.store.schema import documents, event_mentions, events
+from orbat.store.statements import StatementStore
 
 __all__ = ["TYPE_COLOURS", "EventQuery", "NotFound", "WebQueries", "actor_slug"]
 
