@@ -11,8 +11,8 @@ read-only SQLite), as a user runs it. The load: ``--concurrency`` clients (httpx
 ``--requests`` GETs in total, each drawn from a mix of what the /events page asks: first page,
 deep pages, a type filter, an actor filter, a place filter, a date range, a text search.
 
-Run: `python benchmarks/api_latency.py [--requests 2000] [--concurrency 4 16]`. Results are printed
-and written to benchmarks/results/api_latency.json.
+Run: `python benchmarks/api_latency.py [--requests 2000] [--concurrency 4 16] [--workers 2]`.
+Results are printed and written to benchmarks/results/api_latency_workers<N>.json.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ from orbat.store import open_engine
 from orbat.store.schema import event_mentions, events
 
 ROOT = Path(__file__).resolve().parent.parent
-RESULTS = ROOT / "benchmarks" / "results" / "api_latency.json"
+RESULTS = ROOT / "benchmarks" / "results"
 TARGET_EVENTS = 10_000
 
 
@@ -135,10 +135,16 @@ async def hammer(base: str, paths: list[str], concurrency: int) -> tuple[list[fl
 
 
 def _cpu_seconds(pid: int) -> float:
-    """User + system CPU time of process ``pid`` so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    ticks = int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
-    return ticks / os.sysconf("SC_CLK_TCK")
+    """User + system CPU time of process ``pid`` and its live children so far (Linux /proc)."""
+    total = 0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(p) for p in children.read_text().split()]
+    for each in pids:
+        fields = Path(f"/proc/{each}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15 of stat)
+    return total / os.sysconf("SC_CLK_TCK")
 
 
 def _free_port() -> int:
@@ -168,6 +174,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--requests", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, nargs="+", default=[4, 16])
+    parser.add_argument("--workers", type=int, default=1, help="orbat serve --workers")
     parser.add_argument("--note", default="", help="Recorded with the result (e.g. 'contended').")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -187,6 +194,8 @@ def main() -> None:
                 str(db),
                 "--port",
                 str(port),
+                "--workers",
+                str(args.workers),
             ],
             env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
         ) as server:
@@ -219,6 +228,7 @@ def main() -> None:
         "benchmark": "api_latency",
         "endpoint": "/api/events",
         "database": counts,
+        "workers": args.workers,
         "runs": runs,
         "target_p95_ms": 100,
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
@@ -227,8 +237,9 @@ def main() -> None:
         "note": args.note,
         "date": dt.date.today().isoformat(),
     }
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / f"api_latency_workers{args.workers}.json"
+    out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(result, indent=2))
 
 
