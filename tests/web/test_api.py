@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +13,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import OperationalError
 
+import orbat.web
 from orbat.store.schema import documents, events
 
 
@@ -342,3 +345,21 @@ def test_event_claims_include_statements_from_text(client: TestClient) -> None:
         assert doc["text"][ev["start"] : ev["end"]] == ev["quote"]
     page = client.get(f"/events/{event['id']}").text
     assert "claim-statement" in page
+
+
+def test_pages_load_only_local_assets_and_vendored_files_carry_licences(
+    client: TestClient,
+) -> None:
+    for path in ("/", "/events", "/map", "/network", "/actors/kataib-hezbollah", "/docs"):
+        html = client.get(path).text
+        refs = re.findall(r'(?:src|href)="([^"#]+)"', html)
+        refs += re.findall(r'data-[a-z-]+-url="([^"]+)"', html)
+        for ref in refs:
+            assert not ref.startswith(("http:", "https:", "//")), (path, ref)
+            if ref.startswith("/static/"):
+                assert client.get(ref).status_code == 200, (path, ref)
+    vendor = Path(orbat.web.__file__).parent / "static" / "vendor"
+    packages = [p for p in vendor.iterdir() if p.is_dir()]
+    assert len(packages) == 6
+    for package in packages:
+        assert any("LICEN" in f.name.upper() for f in package.iterdir()), package.name
