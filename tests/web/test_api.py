@@ -320,7 +320,7 @@ def test_relations_and_claims_read_from_text_carry_their_sentence(client: TestCl
     actor = _get(client, f"/api/actors/{text_edges[0]['source']}")
     from_text = [r for r in actor["relations"] if r["origin"] == "text"]
     assert from_text
-    for relation in from_text + [c for c in actor["statements"]]:
+    for relation in from_text + list(actor["statements"]):
         ev = relation["evidence"]
         doc = _get(client, f"/api/documents/{ev['document_id']}")
         assert doc["text"][ev["start"] : ev["end"]] == ev["quote"]

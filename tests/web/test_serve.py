@@ -54,8 +54,18 @@ def test_serve_answers_on_loopback_and_leaves_the_database_unchanged(
     port = _free_port()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
     with subprocess.Popen(
-        [sys.executable, "-c", _MAIN, "serve", "--db", seed_db, "--port", str(port)]
-        + ["--workers", str(workers)],
+        [
+            sys.executable,
+            "-c",
+            _MAIN,
+            "serve",
+            "--db",
+            seed_db,
+            "--port",
+            str(port),
+            "--workers",
+            str(workers),
+        ],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env=env,
