@@ -31,8 +31,8 @@ cp "$nm/leaflet.markercluster/dist/leaflet.markercluster.js" \
 cp "$nm/cytoscape/dist/cytoscape.min.js" "$nm/cytoscape/LICENSE" "$dest/cytoscape/"
 cp "$nm/topojson-client/dist/topojson-client.min.js" "$nm/topojson-client/LICENSE" \
    "$dest/topojson-client/"
-# Natural Earth 1:50m country borders (public domain data; ISC packaging).
-cp "$nm/world-atlas/countries-50m.json" "$nm/world-atlas/LICENSE" "$dest/world-atlas/"
+# Natural Earth 1:110m country borders (public domain data; ISC packaging).
+cp "$nm/world-atlas/countries-110m.json" "$nm/world-atlas/LICENSE" "$dest/world-atlas/"
 cp "$nm/swagger-ui-dist/swagger-ui-bundle.js" "$nm/swagger-ui-dist/swagger-ui.css" \
    "$nm/swagger-ui-dist/favicon-32x32.png" "$nm/swagger-ui-dist/LICENSE" "$dest/swagger-ui/"
 if [[ -f "$nm/swagger-ui-dist/NOTICE" ]]; then cp "$nm/swagger-ui-dist/NOTICE" "$dest/swagger-ui/"; fi

@@ -19,6 +19,7 @@ from sqlalchemy import Engine
 
 from orbat.cli.app import example_corpus
 from orbat.extract.stage import extract_events
+from orbat.extract.statement_stage import extract_statements
 from orbat.pipeline import ingest
 from orbat.store import open_engine
 from orbat.web import create_app, open_read_only
@@ -38,12 +39,13 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def seed_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The founding corpus plus one hostile article, ingested and event-extracted (once)."""
+    """The founding corpus plus two test articles: ingested, events and statements extracted."""
     db = str(tmp_path_factory.mktemp("web") / "seed.db")
     summary = ingest([str(example_corpus()), str(DATA / "hostile.jsonl")], db)
     assert summary.articles_new == 21, summary
     engine = open_engine(db)
     extract_events(engine)
+    extract_statements(engine)
     engine.dispose()
     return db
 

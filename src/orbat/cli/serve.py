@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Annotated
 
 import typer
@@ -23,18 +24,38 @@ def serve_command(
         typer.Option(help="Interface to listen on. Anything but loopback exposes the data."),
     ] = "127.0.0.1",
     port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port.")] = 8000,
+    workers: Annotated[
+        int,
+        typer.Option(min=1, help="Server processes (one per core serves most requests/s)."),
+    ] = 1,
 ) -> None:
     """Serve the web UI and JSON API (read-only) at http://HOST:PORT/ (API docs at /docs)."""
     # Imported here: the web stack is only needed by this command.
     import uvicorn
 
     from orbat.web import create_app, open_read_only
+    from orbat.web.app import WEB_DB_ENV
 
-    app = create_app(open_read_only(db))
+    # Opened here even with several workers: a missing or too-new database fails now, once,
+    # with a clear message, not in every worker.
+    engine = open_read_only(db)
     if host not in _LOOPBACK:
         err_console.print(
             f"[yellow]warning:[/] listening on {host}: anyone who can reach this machine "
             "can read the database (there is no login)"
         )
     err_console.print(f"serving on http://{host}:{port}/ (API docs: /docs) — Ctrl-C stops")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    if workers == 1:
+        uvicorn.run(create_app(engine), host=host, port=port, log_level="warning")
+        return
+    # Worker processes build their own app from the environment (uvicorn imports it by name).
+    engine.dispose()
+    os.environ[WEB_DB_ENV] = str(engine.url.render_as_string(hide_password=False))
+    uvicorn.run(
+        "orbat.web.app:app_from_environment",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="warning",
+    )

@@ -2,24 +2,31 @@
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
 
 import jinja2
 from fastapi import FastAPI, Request
+from fastapi.exception_handlers import request_validation_exception_handler
+from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.docs import get_swagger_ui_html
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from orbat import __version__
+from orbat.errors import ConfigError
 from orbat.packs import Pack, load_pack
 from orbat.web import api, pages
 from orbat.web.queries import WebQueries
 
-__all__ = ["create_app"]
+__all__ = ["WEB_DB_ENV", "app_from_environment", "create_app"]
+
+#: The database URL ``orbat serve --workers N`` hands to its worker processes.
+WEB_DB_ENV = "ORBAT_WEB_DB_URL"
 
 _HERE = Path(str(resources.files("orbat") / "web"))
 
@@ -32,6 +39,16 @@ def _templates() -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
     )
     return Jinja2Templates(env=env)
+
+
+def app_from_environment() -> FastAPI:
+    """The app over the database ``$ORBAT_WEB_DB_URL`` names (for uvicorn worker processes)."""
+    from orbat.web.database import open_read_only
+
+    url = os.environ.get(WEB_DB_ENV)
+    if not url:
+        raise ConfigError(f"{WEB_DB_ENV} is not set; start the server with `orbat serve`")
+    return create_app(open_read_only(url))
 
 
 def create_app(engine: Engine, pack: Pack | None = None) -> FastAPI:
@@ -65,20 +82,32 @@ def create_app(engine: Engine, pack: Pack | None = None) -> FastAPI:
             swagger_ui_parameters={"validatorUrl": None},
         )
 
-    @app.exception_handler(StarletteHTTPException)
-    async def not_found(
-        request: Request, exc: StarletteHTTPException
-    ) -> HTMLResponse | JSONResponse:
-        # The API answers JSON; a person following a dead link gets a page.
-        if request.url.path.startswith("/api/") or "text/html" not in request.headers.get(
-            "accept", ""
-        ):
-            return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+    def error_page(request: Request, status: int, detail: str) -> HTMLResponse:
         return templates.TemplateResponse(
             request,
             "error.html",
-            {"status": exc.status_code, "detail": exc.detail, "nav": "", "colours": {}},
-            status_code=exc.status_code,
+            {"status": status, "detail": detail, "nav": "", "colours": {}},
+            status_code=status,
         )
+
+    def wants_page(request: Request) -> bool:
+        # The API answers JSON; a person following a dead link or a bad filter gets a page.
+        accept = request.headers.get("accept", "")
+        return not request.url.path.startswith("/api/") and "text/html" in accept
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        if wants_page(request):
+            return error_page(request, exc.status_code, str(exc.detail))
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError) -> Response:
+        if wants_page(request):
+            problems = "; ".join(
+                f"{'.'.join(str(p) for p in e['loc'][1:])}: {e['msg']}" for e in exc.errors()
+            )
+            return error_page(request, 422, problems)
+        return await request_validation_exception_handler(request, exc)
 
     return app

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
+import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -11,11 +13,14 @@ from typing import Any
 
 from sqlalchemy import Engine, Row, func, or_, select
 
+from orbat.export.statements import actor_names, claim_record
+from orbat.extract.records import ACLED_FIELDS
 from orbat.extract.taxonomy import EVENT_TYPES
 from orbat.packs import Actor, Pack, Relation
 from orbat.store.documents import DocumentStore
-from orbat.store.events import EventFilter, EventStore, acled_row
+from orbat.store.events import EventFilter, EventStore
 from orbat.store.schema import documents, event_mentions, events
+from orbat.store.statements import StatementStore
 
 __all__ = ["TYPE_COLOURS", "EventQuery", "NotFound", "WebQueries", "actor_slug"]
 
@@ -25,6 +30,9 @@ TYPE_COLOURS: dict[str, str] = dict(
         EVENT_TYPES, ("#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#1f77b4"), strict=True
     )
 )
+
+#: Seconds a listing's total may be reused (see ``WebQueries._count``).
+COUNT_TTL = 5.0
 
 _ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 
@@ -96,9 +104,12 @@ class WebQueries:
         self.pack = pack
         self.events_store = EventStore(engine)
         self.documents_store = DocumentStore(engine)
+        self.statements = StatementStore(engine)
         # ACLED names (and the older period names ACLED used) → pack actor, so an event's
         # actor cell links to the actor's page.
         self._by_acled: dict[str, Actor] = {}
+        self._refs: dict[str, dict[str, Any]] = {}
+        self._counts: dict[tuple[Any, ...], tuple[float, int]] = {}
         for actor in pack:
             self._by_acled[actor.acled_name.casefold()] = actor
             for alias in actor.aliases:
@@ -108,10 +119,17 @@ class WebQueries:
     # -- actors names --------------------------------------------------------------------
     def actor_ref(self, name: str) -> dict[str, Any]:
         """An actor named in an event, with the id of its page."""
-        actor = self._by_acled.get(name.casefold())
-        if actor is not None:
-            return {"id": actor.id, "name": name, "in_pack": True}
-        return {"id": actor_slug(name), "name": name, "in_pack": False}
+        ref = self._refs.get(name)
+        if ref is None:
+            actor = self._by_acled.get(name.casefold())
+            if actor is not None:
+                ref = {"id": actor.id, "name": name, "in_pack": True}
+            else:
+                ref = {"id": actor_slug(name), "name": name, "in_pack": False}
+            # Few distinct names recur in every listing; the pack never changes while serving.
+            if len(self._refs) < 50_000:
+                self._refs[name] = ref
+        return dict(ref)
 
     def _names_of(self, actor_id: str) -> set[str] | None:
         """Every ACLED name an actor's events may carry (casefolded); None if unknown."""
@@ -120,6 +138,11 @@ class WebQueries:
             names = {actor.acled_name.casefold()}
             names.update(a.name.casefold() for a in actor.aliases if a.lang == "acled")
             return names
+        if actor_id.startswith("candidate:"):
+            for row in self.statements.candidates():
+                if row.id == actor_id:
+                    return {str(row.name).casefold()}
+            return None
         for name in self._event_actor_counts():
             if actor_slug(name) == actor_id:
                 return {name.casefold()}
@@ -167,6 +190,7 @@ class WebQueries:
             "event_mentions": mentions,
             "actors_in_pack": len(self.pack),
             "pack_relations": len(self.pack.relations),
+            **{f"text_{k}": v for k, v in self.statements.counts().items()},
             "event_date_from": _iso(first),
             "event_date_to": _iso(last),
             "published_from": _iso(docs["published_from"]),
@@ -184,21 +208,46 @@ class WebQueries:
         flt = query.to_filter()
         rows = self.events_store.events(flt, limit=limit, offset=offset)
         return {
-            "total": self.events_store.count(flt),
+            "total": self._count(query, flt),
             "limit": limit,
             "offset": offset,
             "items": [self._event_summary(row) for row in rows],
         }
 
+    def _count(self, query: EventQuery, flt: EventFilter) -> int:
+        """How many events match, remembered for a few seconds.
+
+        Counting a filtered listing scans the table (substring filters cannot use an index)
+        and costs as much as the page itself; an analyst paging through one filter asks the
+        same count again and again. A total at most ``COUNT_TTL`` seconds old is good enough
+        while an ingest runs; the page's rows are always read fresh.
+        """
+        key = dataclasses.astuple(query)
+        now = time.monotonic()
+        cached = self._counts.get(key)
+        if cached is not None and now - cached[0] < COUNT_TTL:
+            return cached[1]
+        total = self.events_store.count(flt)
+        if len(self._counts) > 1_000:
+            self._counts.clear()
+        self._counts[key] = (now, total)
+        return total
+
     def _event_summary(self, row: Row[Any]) -> dict[str, Any]:
-        record: dict[str, Any] = {"id": row.id, **acled_row(row)}
-        record["fatalities_reported"] = row.fatalities_reported
-        record["contested"] = bool(row.contested)
-        record["sources_count"] = row.mention_count
+        """An event row as ACLED's fields (as ``acled_row`` gives them) plus orbat's extras.
+
+        Built from the row's mapping in one pass: this runs 50 times per listing request.
+        """
+        values = row._mapping
+        record: dict[str, Any] = {"id": values["id"]}
+        for name in ACLED_FIELDS:
+            value = values.get(name)
+            record[name] = value.isoformat() if isinstance(value, dt.date) else value
+        record["fatalities_reported"] = values["fatalities_reported"]
+        record["contested"] = bool(values["contested"])
+        record["sources_count"] = values["mention_count"]
         record["actors"] = [
-            self.actor_ref(name)
-            for col in _ACTOR_COLUMNS
-            for name in _split_names(row._mapping[col])
+            self.actor_ref(name) for col in _ACTOR_COLUMNS for name in _split_names(values[col])
         ]
         return record
 
@@ -236,7 +285,11 @@ class WebQueries:
                 }
             )
         record["sources"] = sources
-        record["claims"] = _event_claims(record, sources)
+        known = actor_names(self.engine, self.pack)
+        record["claims"] = _event_claims(record, sources) + [
+            _statement_claim(claim_record(r, known))
+            for r in self.statements.claims(event_id=event_id)
+        ]
         return record
 
     def event_points(self, query: EventQuery, *, limit: int = 20_000) -> dict[str, Any]:
@@ -390,6 +443,22 @@ class WebQueries:
                     for key in actor.sources
                 ],
             }
+        elif actor_id.startswith("candidate:"):
+            row = next(r for r in self.statements.candidates() if r.id == actor_id)
+            record = {
+                "id": actor_id,
+                "name": row.name,
+                "acled_name": None,
+                "kind": "candidate",
+                "country": None,
+                "inter": None,
+                "start": _iso(row.first_seen),
+                "end": None,
+                "in_pack": False,
+                "aliases": [],
+                "relations": [],
+                "sources": [],
+            }
         else:
             name = next(iter(names))
             display = next(
@@ -409,6 +478,19 @@ class WebQueries:
                 "relations": [],
                 "sources": [],
             }
+        # Relations read from text (with their sentence), next to the pack's (with a source).
+        known = actor_names(self.engine, self.pack)
+        record["relations"] = sorted(
+            [
+                *record["relations"],
+                *(
+                    self._text_relation(r, known, actor_id)
+                    for r in self.statements.relations(actor_id)
+                ),
+            ],
+            key=lambda r: r["start"] or "",
+        )
+        record["statements"] = [claim_record(r, known) for r in self.statements.claims(actor_id)]
         record["events"] = event_items
         record["claims"] = [
             claim
@@ -438,8 +520,40 @@ class WebQueries:
             "citation": r.source,
             "citation_title": r.source_title,
             "note": r.note,
+            "origin": "pack",
+            "evidence": None,
             "direction": (
                 None if perspective is None else ("out" if r.subject == perspective else "in")
+            ),
+        }
+
+    @staticmethod
+    def _text_relation(
+        row: Row[Any], known: dict[str, str], perspective: str | None = None
+    ) -> dict[str, Any]:
+        """A relation statement read from an article, shaped like a pack relation."""
+        return {
+            "subject": row.subject_id,
+            "subject_name": known.get(row.subject_id or "") or row.subject_text,
+            "type": row.predicate,
+            "target": row.object_id,
+            "target_name": known.get(row.object_id or "") or row.object_text,
+            "start": _iso(row.statement_date),
+            "end": None,
+            "stance": row.stance,
+            "citation": row.url,
+            "citation_title": row.title or row.outlet,
+            "note": f"said by {row.speaker_text}" if row.speaker_text else None,
+            "origin": "text",
+            "evidence": {
+                "document_id": row.document_id,
+                "start": row.char_start,
+                "end": row.char_end,
+                "quote": row.quote,
+                "extractor": row.extractor,
+            },
+            "direction": (
+                None if perspective is None else ("out" if row.subject_id == perspective else "in")
             ),
         }
 
@@ -524,6 +638,25 @@ class WebQueries:
                     "target": b_id,
                     "type": "event",
                     "events": n,
+                }
+            )
+        # Relations read from text, between two known actors (pack or candidate), up to ``on``.
+        known = actor_names(self.engine, self.pack)
+        for rel in self.statements.relations(since=since, until=until or on):
+            if not (rel.subject_id and rel.object_id) or rel.subject_id == rel.object_id:
+                continue
+            names.setdefault(rel.subject_id, known.get(rel.subject_id, rel.subject_text))
+            names.setdefault(rel.object_id, known.get(rel.object_id, rel.object_text))
+            edges.append(
+                {
+                    "id": f"t{rel.id}",
+                    "source": rel.subject_id,
+                    "target": rel.object_id,
+                    **{
+                        k: v
+                        for k, v in self._text_relation(rel, known).items()
+                        if k not in ("subject", "target")
+                    },
                 }
             )
         used = {e["source"] for e in edges} | {e["target"] for e in edges}
@@ -699,6 +832,19 @@ def _event_claims(event: dict[str, Any], sources: list[dict[str, Any]]) -> list[
             }
         )
     return claims
+
+
+def _statement_claim(claim: dict[str, Any]) -> dict[str, Any]:
+    """A claim read from text ("the US denied the strike") in the event page's claim shape."""
+    return {
+        "kind": "statement",
+        "event_id": claim["event_id"],
+        "property": claim["predicate"],
+        "value": claim["object_name"] or claim["object_text"] or None,
+        "stance": claim["stance"],
+        "asserted_by": claim["speaker_text"] or claim["subject_name"] or claim["subject_text"],
+        "evidence": claim["evidence"],
+    }
 
 
 def _week_start(day: dt.date) -> dt.date:

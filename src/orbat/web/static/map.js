@@ -5,13 +5,30 @@
   const el = document.getElementById("map");
   const status = document.getElementById("map-status");
   // No tile layer: every tile server is outside the machine.
-  const map = L.map(el, { worldCopyJump: true, minZoom: 2 }).setView([33.5, 42], 5);
+  const map = L.map(el, { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([33.5, 42], 5);
   window.orbatMap = map;
+
+  // A ring that crosses the antimeridian (Chukotka, Fiji) would be drawn across the whole
+  // world; moving its western-hemisphere points past 180° keeps it in one piece.
+  function unwrapAntimeridian(feature) {
+    const g = feature.geometry;
+    if (!g) return;
+    const polygons = g.type === "Polygon" ? [g.coordinates] : g.type === "MultiPolygon" ? g.coordinates : [];
+    for (const polygon of polygons) {
+      for (const ring of polygon) {
+        const lons = ring.map((p) => p[0]);
+        if (Math.max(...lons) - Math.min(...lons) > 180) {
+          for (const p of ring) if (p[0] < 0) p[0] += 360;
+        }
+      }
+    }
+  }
 
   fetch(el.dataset.bordersUrl)
     .then((r) => r.json())
     .then((topo) => {
       const countries = topojson.feature(topo, topo.objects.countries);
+      countries.features.forEach(unwrapAntimeridian);
       L.geoJSON(countries, {
         style: { color: "#7a8a99", weight: 0.8, fillColor: "#f4f1ea", fillOpacity: 1 },
         interactive: false,
@@ -36,6 +53,7 @@
           marker.on("click", () => { window.location.href = "/events/" + p.id; });
         },
       });
+      window.orbatPoints = layer;
       cluster.addLayer(layer);
       map.addLayer(cluster);
       const n = geo.features.length;

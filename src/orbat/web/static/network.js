@@ -39,8 +39,11 @@
   for (const [type, s] of Object.entries(EDGE_STYLES)) {
     style.push({ selector: 'edge[type = "' + type + '"]', style: {
       "line-color": s.color, "line-style": s.style, "target-arrow-color": s.color,
-      "target-arrow-shape": s.arrow, "curve-style": "bezier", "width": 1.5, "opacity": 0.8 } });
+      "target-arrow-shape": s.arrow, "curve-style": "bezier", "width": 2, "opacity": 0.8 } });
   }
+
+  // Relations read from articles (not reviewed like the pack's) are drawn thinner and paler.
+  style.push({ selector: 'edge[origin = "text"]', style: { "width": 1, "opacity": 0.55 } });
 
   const cy = cytoscape({ container: el, style: style, wheelSensitivity: 0.3 });
   window.orbatNetwork = cy;
@@ -59,6 +62,28 @@
     return d.toISOString().slice(0, 10);
   }
 
+  // The full network is laid out once; a date then hides what did not hold that day, so
+  // actors keep their places while the slider moves.
+  function draw(graph) {
+    cy.add(graph.nodes.map((n) => ({ data: { id: n.id, name: n.name, outside: !n.in_pack } })));
+    cy.add(graph.edges.map((e) => ({ data: {
+      id: e.id, source: e.source, target: e.target, type: e.type, origin: e.origin || "event" } })));
+    cy.layout({ name: "cose", animate: false, numIter: 400, nodeRepulsion: 9000,
+      idealEdgeLength: 70 }).run();
+  }
+
+  function show(graph) {
+    const nodes = new Set(graph.nodes.map((n) => n.id));
+    const edges = new Set(graph.edges.map((e) => e.id));
+    cy.batch(() => {
+      cy.nodes().forEach((n) => { n.style("display", nodes.has(n.id()) ? "element" : "none"); });
+      cy.edges().forEach((e) => { e.style("display", edges.has(e.id()) ? "element" : "none"); });
+    });
+    status.textContent = graph.nodes.length + " actors, " + graph.edges.length + " relations";
+    el.dataset.nodes = String(graph.nodes.length);
+    el.dataset.edges = String(graph.edges.length);
+  }
+
   function load() {
     const day = allDates.checked ? null : dayOf(slider.value);
     label.textContent = day || "all dates";
@@ -67,13 +92,8 @@
     fetch(el.dataset.graphUrl + (day ? "?on=" + day : ""))
       .then((r) => r.json())
       .then((graph) => {
-        cy.elements().remove();
-        cy.add(graph.nodes.map((n) => ({ data: { id: n.id, name: n.name, outside: !n.in_pack } })));
-        cy.add(graph.edges.map((e) => ({ data: {
-          id: e.id, source: e.source, target: e.target, type: e.type } })));
-        cy.layout({ name: "cose", animate: false, nodeRepulsion: 9000, idealEdgeLength: 70 }).run();
-        status.textContent = graph.nodes.length + " actors, " + graph.edges.length + " relations";
-        el.dataset.nodes = String(graph.nodes.length);
+        if (cy.elements().length === 0) draw(graph);
+        show(graph);
       })
       .catch((err) => { status.textContent = "could not load the network: " + err; throw err; });
   }
