@@ -74,6 +74,14 @@ def ingest_command(
         str | None,
         typer.Option("--format", help="Force a reader instead of detecting the format."),
     ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option("--workers", help="Run on a local Dask cluster of N worker processes."),
+    ] = None,
+    scheduler: Annotated[
+        str | None,
+        typer.Option("--scheduler", help="Run on an existing Dask cluster (tcp://HOST:PORT)."),
+    ] = None,
 ) -> None:
     """Read news in any supported format into the database (idempotent, incremental)."""
     options = _read_options(field or [], format)
@@ -82,6 +90,11 @@ def ingest_command(
         inputs.append(str(example_corpus()))
     if not inputs:
         raise typer.BadParameter("give at least one PATH (or --example)")
+    if workers is not None or scheduler is not None:
+        from orbat.cli.distributed import ingest_on_cluster
+
+        ingest_on_cluster(inputs, db, workers, scheduler, events=events, read_options=options)
+        return
     started = time.perf_counter()
     with Progress(
         SpinnerColumn(),

@@ -276,9 +276,7 @@ class EventStore:
                 **values,
             },
         )
-        return conn.execute(
-            select(events).where(events.c.event_key == key).with_for_update()
-        ).one()
+        return conn.execute(select(events).where(events.c.event_key == key).with_for_update()).one()
 
     def _refresh(self, conn: Connection, event_id: int) -> None:
         """Re-derive an event's merged view from all its mentions.
