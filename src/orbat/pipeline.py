@@ -187,9 +187,10 @@ class ArticleSink:
             summary.articles_known += 1
             return None
         if isinstance(blob, Unset):
-            computed = index.signature(article.text)
-            blob = index.to_bytes(computed) if computed is not None else None
-        signature = index.from_bytes(blob) if blob is not None else None
+            signature = index.signature(article.text)
+            blob = index.to_bytes(signature) if signature is not None else None
+        else:
+            signature = index.from_bytes(blob) if blob is not None else None
         cluster_id: int | None
         if copy_cluster is not None:
             kind, cluster_id = "exact", copy_cluster

@@ -74,7 +74,16 @@ class NearDuplicateIndex:
 
     def from_bytes(self, blob: bytes) -> MinHash:
         values = np.frombuffer(blob, dtype=np.uint32)
-        return MinHash(num_perm=len(values), hashvalues=values, scheme=SCHEME, hashfunc=_crc32)
+        # Passing the permutations skips drawing them again (most of the constructor's cost);
+        # a signature of another size gets its own.
+        permutations = self._permutations if len(values) == self.num_perm else None
+        return MinHash(
+            num_perm=len(values),
+            hashvalues=values,
+            scheme=SCHEME,
+            hashfunc=_crc32,
+            permutations=permutations,
+        )
 
     def add(self, key: int, minhash: MinHash) -> None:
         self._lsh.insert(key, minhash, check_duplication=False)

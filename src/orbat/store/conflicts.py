@@ -11,6 +11,7 @@ savepoint and tries again.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from sqlalchemy import Table
@@ -37,25 +38,29 @@ def insert_unless_present(
     Returns the new row's primary key, or ``None`` when an equal row was already there (on
     PostgreSQL: or was being inserted by a transaction that has since committed).
     """
-    dialect = conn.dialect.name
+    statement = _insert_statement(conn.dialect.name, table, tuple(unique))
+    if statement is None:  # other databases: a plain insert; a duplicate fails loudly
+        result = conn.execute(table.insert(), values)
+        key = result.inserted_primary_key
+        return key[0] if key is not None else None
+    row = conn.execute(statement, values).first()
+    if row is None:
+        return None
+    return row[0] if len(row) == 1 else tuple(row)
+
+
+@lru_cache(maxsize=64)
+def _insert_statement(dialect: str, table: Table, unique: tuple[str, ...]) -> Any:
+    """The INSERT … ON CONFLICT DO NOTHING RETURNING statement, built once per table."""
     if dialect == "postgresql":
         statement: Any = postgresql.insert(table)
     elif dialect == "sqlite":
         statement = sqlite.insert(table)
-    else:  # other databases: a plain insert; a duplicate fails loudly rather than silently
-        result = conn.execute(table.insert().values(**values))
-        key = result.inserted_primary_key
-        return key[0] if key is not None else None
-    key_columns = list(table.primary_key.columns)
-    statement = (
-        statement.values(**values)
-        .on_conflict_do_nothing(index_elements=list(unique))
-        .returning(*key_columns)
-    )
-    row = conn.execute(statement).first()
-    if row is None:
+    else:
         return None
-    return row[0] if len(key_columns) == 1 else tuple(row)
+    return statement.on_conflict_do_nothing(index_elements=list(unique)).returning(
+        *table.primary_key.columns
+    )
 
 
 def retrying(conn: Connection, work: Callable[[], T]) -> T:
