@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Row, and_, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, Row, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
 from orbat.extract.records import ACLED_FIELDS, EventRecord
@@ -20,6 +20,25 @@ __all__ = ["EventFilter", "EventStore", "event_key"]
 _CODING = [
     c.name for c in event_mentions.c if c.name in events.c and c.name not in ("id", "extractor")
 ]
+
+
+# Statements built once (building one per mention cost as much as running it).
+_INSERT_MENTION = insert(event_mentions)
+_MERGED_ONLY = ("fatalities", "fatalities_reported", "contested", "source", "mention_count")
+_FOLD_MENTION = (
+    update(events)
+    .where(events.c.id == bindparam("event_id"))
+    .values(
+        {
+            **{
+                name: func.coalesce(events.c[name], bindparam(f"new_{name}"))
+                for name in _CODING
+                if name != "fatalities"
+            },
+            **{name: bindparam(f"new_{name}") for name in (*_MERGED_ONLY, "updated_at")},
+        }
+    )
+)
 
 
 def event_key(record: EventRecord, document_id: int) -> str:
@@ -146,17 +165,18 @@ class EventStore:
             event = self._event_for(conn, record, document_id)
             values = {name: getattr(record, name) for name in _CODING}
             conn.execute(
-                insert(event_mentions).values(
-                    event_id=event.id,
-                    document_id=document_id,
-                    char_start=record.evidence.start,
-                    char_end=record.evidence.end,
-                    quote=record.evidence.quote,
-                    stance=record.stance,
-                    extractor=extractor,
-                    created_at=_now(),
+                _INSERT_MENTION,
+                {
+                    "event_id": event.id,
+                    "document_id": document_id,
+                    "char_start": record.evidence.start,
+                    "char_end": record.evidence.end,
+                    "quote": record.evidence.quote,
+                    "stance": record.stance,
+                    "extractor": extractor,
+                    "created_at": _now(),
                     **values,
-                )
+                },
             )
             new_cluster = event.id not in counted and not self._cluster_counted(
                 conn, event.id, copies
@@ -211,34 +231,27 @@ class EventStore:
         if any("; " in name for name in outlets | {outlet or ""}):
             self._refresh(conn, event.id)  # an outlet name with our separator: recount all
             return
-        if event.mention_count == 0:  # a new event: the first mention's coding as is
-            merged = {name: getattr(record, name) for name in _CODING}
-            figures: set[int] = set()
-            contested = False
-        else:
-            merged = {
-                name: getattr(record, name)
-                for name in _CODING
-                if getattr(event, name) is None and getattr(record, name) is not None
-            }
-            figures = {int(f) for f in (event.fatalities_reported or "").split("; ") if f}
-            contested = bool(event.contested)
+        # A new event's row already holds this first mention's coding; for an older one the
+        # statement fills only its gaps (COALESCE), so one prebuilt statement serves both.
+        figures = {int(f) for f in (event.fatalities_reported or "").split("; ") if f}
         if record.fatalities is not None:
             figures.add(record.fatalities)
         if outlet:
             outlets.add(outlet)
-        merged["fatalities"] = min(figures) if figures else 0
         conn.execute(
-            update(events)
-            .where(events.c.id == event.id)
-            .values(
-                **merged,
-                fatalities_reported="; ".join(str(f) for f in sorted(figures)) or None,
-                contested=contested or len(figures) > 1 or record.stance == "denied",
-                source="; ".join(sorted(outlets)) or None,
-                mention_count=event.mention_count + (1 if new_cluster else 0),
-                updated_at=_now(),
-            )
+            _FOLD_MENTION,
+            {
+                **{f"new_{name}": getattr(record, name) for name in _CODING},
+                "event_id": event.id,
+                "new_fatalities": min(figures) if figures else 0,
+                "new_fatalities_reported": "; ".join(str(f) for f in sorted(figures)) or None,
+                "new_contested": bool(event.contested)
+                or len(figures) > 1
+                or record.stance == "denied",
+                "new_source": "; ".join(sorted(outlets)) or None,
+                "new_mention_count": event.mention_count + (1 if new_cluster else 0),
+                "new_updated_at": _now(),
+            },
         )
 
     def _drop_older_versions(self, conn: Connection, document_id: int, extractor: str) -> None:
