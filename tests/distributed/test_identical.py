@@ -60,3 +60,31 @@ def test_workers_or_scheduler_but_not_both(tmp_path: Path) -> None:
         ingest_distributed([], str(tmp_path / "x.db"))
     with pytest.raises(ConfigError, match="at least 1"):
         ingest_distributed([], str(tmp_path / "x.db"), workers=0)
+
+
+def test_cli_on_an_existing_scheduler(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from distributed import LocalCluster
+    from orbat.cli.app import app
+
+    db = str(tmp_path / "orbat.db")
+    with LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        result = CliRunner().invoke(
+            app,
+            ["ingest", str(example_corpus()), "--db", db, "--no-events",
+             "--scheduler", cluster.scheduler_address],
+        )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "19" in result.output  # articles found
+    with open_engine(db).connect() as conn:
+        assert len(conn.execute(select(documents.c.id)).all()) == 19
+
+
+def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="cannot reach"):
+        ingest_distributed(
+            [str(example_corpus())], str(tmp_path / "x.db"), scheduler="tcp://127.0.0.1:9"
+        )

@@ -75,7 +75,7 @@ def ingest_distributed(
     sink = ArticleSink(engine, list(paths))
     summary = DistributedSummary(sink.summary)
     try:
-        with _cluster(workers, scheduler) as client:  # 1.
+        with _cluster(workers, scheduler, warm_up=events) as client:  # 1.
             summary.workers = len(client.scheduler_info().get("workers", {}))
             for result in _results(client, input_files(list(paths)), read_options, options):
                 _store(result, sink, summary, engine)  # 3.
@@ -94,7 +94,7 @@ def ingest_distributed(
 
 
 @contextmanager
-def _cluster(workers: int | None, scheduler: str | None) -> Iterator[Client]:
+def _cluster(workers: int | None, scheduler: str | None, *, warm_up: bool) -> Iterator[Client]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - distributed is a dependency
@@ -105,7 +105,8 @@ def _cluster(workers: int | None, scheduler: str | None) -> Iterator[Client]:
         except OSError as exc:
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         with client:
-            client.register_plugin(WarmUp())
+            if warm_up:
+                client.register_plugin(WarmUp())
             yield client
         return
     with (
@@ -118,7 +119,8 @@ def _cluster(workers: int | None, scheduler: str | None) -> Iterator[Client]:
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]
     ):
-        client.register_plugin(WarmUp())
+        if warm_up:  # without events the models are never needed
+            client.register_plugin(WarmUp())
         yield client
 
 
