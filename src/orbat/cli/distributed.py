@@ -26,7 +26,7 @@ def ingest_on_cluster(
     read_options: ReadOptions,
 ) -> None:
     """Ingest (and extract events) with the per-file work on Dask workers; print a summary."""
-    from orbat.cli.app import _print_summary
+    from orbat.cli.app import _extract_statements, _print_summary
 
     started = time.perf_counter()
     with Progress(
@@ -59,3 +59,5 @@ def ingest_on_cluster(
             f"events: {result.mentions} event mentions from {result.documents_extracted} "
             f"articles on {result.workers} Dask workers — see `orbat events`"
         )
+        # Statements (relations, claims) link to stored events; they run here, after them.
+        _extract_statements(db)
