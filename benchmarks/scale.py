@@ -204,6 +204,7 @@ def main() -> None:
     parser.add_argument("--modes", nargs="+", default=["single", "dask1", "dask2"])
     parser.add_argument("--no-events", action="store_true", help="ingest only, no NLP")
     parser.add_argument("--data", type=Path, help="a folder laid out like /work/shared/data")
+    parser.add_argument("--out", type=Path, default=RESULTS, help="results JSON to merge into")
     parser.add_argument("--one", nargs=2, metavar=("CORPUS", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     events = not args.no_events
@@ -212,7 +213,8 @@ def main() -> None:
         return
     pool = real_documents(args.data)
     print(f"real documents in the pool: {len(pool)}", file=sys.stderr)
-    stored = json.loads(RESULTS.read_text()) if RESULTS.exists() else {"runs": []}
+    out: Path = args.out
+    stored = json.loads(out.read_text()) if out.exists() else {"runs": []}
     runs = {(r["size"], r["mode"], r["events"]): r for r in stored["runs"]}
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
@@ -241,7 +243,7 @@ def main() -> None:
                 }
                 print(json.dumps(run), flush=True)
                 runs[(size, mode, events)] = run
-                RESULTS.write_text(
+                out.write_text(
                     json.dumps(
                         {
                             "machine": platform.platform(),
