@@ -26,6 +26,7 @@ lint: $(STAMP)
 ## bench: the benchmarks in benchmarks/ (numbers go to benchmarks/results/)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/ingest_speed.py
+	$(BIN)/python benchmarks/scale.py --sizes 1000 --modes single dask2
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)

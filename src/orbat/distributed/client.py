@@ -114,7 +114,10 @@ def _cluster(workers: int | None, scheduler: str | None, *, warm_up: bool) -> It
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # The scheduler always serves HTTP (metrics); on loopback and a free port, so two
+            # local clusters never collide on 8787 and nothing listens beyond this machine.
+            host="127.0.0.1",
+            dashboard_address="127.0.0.1:0",
             silence_logs=40,  # logging.ERROR: progress is ours to show
         ) as cluster,
         Client(cluster) as client,  # type: ignore[no-untyped-call]

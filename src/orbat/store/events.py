@@ -275,6 +275,12 @@ class EventStore:
         from folding mentions into one event's merged view at the same time.
         """
         key = event_key(record, document_id)
+        locked = select(events).where(events.c.event_key == key).with_for_update()
+        # Look first: most mentions join an existing event, and on PostgreSQL an INSERT that
+        # meets a conflict still uses up a sequence number (ids would then differ by backend).
+        existing = conn.execute(locked).first()
+        if existing is not None:
+            return existing
         values = {name: getattr(record, name) for name in _CODING}
         insert_unless_present(
             conn,
@@ -289,7 +295,7 @@ class EventStore:
                 **values,
             },
         )
-        return conn.execute(select(events).where(events.c.event_key == key).with_for_update()).one()
+        return conn.execute(locked).one()
 
     def _refresh(self, conn: Connection, event_id: int) -> None:
         """Re-derive an event's merged view from all its mentions.
