@@ -62,13 +62,15 @@ class DocumentStore:
     def conn(self) -> Connection:
         if self._conn is None:
             self._conn = self.engine.connect()
+        if not self._conn.in_transaction():
+            # Begun when next needed, not right after a commit: on SQLite a writer's
+            # transaction holds the file's write lock, which other writers are waiting for.
             self._conn.begin()
         return self._conn
 
     def commit(self) -> None:
-        if self._conn is not None:
+        if self._conn is not None and self._conn.in_transaction():
             self._conn.commit()
-            self._conn.begin()
 
     def close(self) -> None:
         if self._conn is not None:
