@@ -31,6 +31,7 @@ import argparse
 import csv
 import datetime as dt
 import json
+import os
 import platform
 import random
 import re
@@ -220,6 +221,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             write_corpus(Path(tmp), size, pool)
             for mode in args.modes:
+                load_before = os.getloadavg()[0]
                 command = [sys.executable, __file__, "--one", tmp, mode]
                 command += [] if events else ["--no-events"]
                 child = subprocess.run(command, capture_output=True, text=True, check=False)
@@ -239,6 +241,8 @@ def main() -> None:
                     "cpu_seconds": round(got["cpu_seconds"], 1),
                     "articles_per_cpu_s": round(got["articles"] / got["cpu_seconds"], 1),
                     "peak_rss_mib": round(got["peak_rss_mib"]),
+                    # The machine's 1-minute load average before and after: how contended.
+                    "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
                     "measured": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
                 }
                 print(json.dumps(run), flush=True)
@@ -248,7 +252,7 @@ def main() -> None:
                         {
                             "machine": platform.platform(),
                             "python": platform.python_version(),
-                            "note": "2 cores shared with other jobs while measured (contended)",
+                            "note": "2 cores shared with other jobs: see each run's load_average",
                             "runs": sorted(
                                 runs.values(), key=lambda r: (not r["events"], r["size"], r["mode"])
                             ),
