@@ -18,9 +18,17 @@ from sqlalchemy import func, select
 
 from orbat.cli.app import example_corpus
 from orbat.extract.stage import extract_events
+from orbat.extract.statement_stage import extract_statements
 from orbat.pipeline import ingest
 from orbat.store import open_engine
-from orbat.store.schema import clusters, documents, event_mentions, events, extraction_runs
+from orbat.store.schema import (
+    clusters,
+    documents,
+    event_mentions,
+    events,
+    extraction_runs,
+    statements,
+)
 
 WORKERS = 3
 
@@ -40,24 +48,32 @@ def _events(db: str) -> list[tuple[Any, ...]]:
 
 
 @pytest.fixture(scope="module")
-def reference(tmp_path_factory: pytest.TempPathFactory) -> list[tuple[Any, ...]]:
+def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[tuple[Any, ...]], int]:
+    """The events and the number of statements a single process stores from the corpus."""
     db = str(tmp_path_factory.mktemp("reference") / "orbat.db")
     ingest([str(example_corpus())], db)
-    extract_events(open_engine(db))
-    return _events(db)
+    engine = open_engine(db)
+    extract_events(engine)
+    extract_statements(engine)
+    with engine.connect() as conn:
+        stored = int(conn.execute(select(func.count()).select_from(statements)).scalar_one())
+    engine.dispose()
+    return _events(db), stored
 
 
 def test_concurrent_workers_store_everything_once(
-    db_url: str, reference: list[tuple[Any, ...]], tmp_path: Path
+    db_url: str, reference: tuple[list[tuple[Any, ...]], int], tmp_path: Path
 ) -> None:
+    reference_events, reference_statements = reference
     open_engine(db_url).dispose()  # an empty, migrated database; workers race on the rest
-    # Each worker: store the articles, then extract their events — what `orbat ingest` does
-    # before its statements stage, which is not yet safe for concurrent writers on PostgreSQL
-    # (extract/statement_stage.py marks a document done only after writing its rows).
+    # Each worker does what `orbat ingest` does: store the articles, extract their events,
+    # then their statements (mentions, relations, claims, candidate actors).
     script = (
         "import sys; from orbat.pipeline import ingest; from orbat.store import open_engine; "
         "from orbat.extract.stage import extract_events; "
-        "ingest([sys.argv[1]], sys.argv[2]); extract_events(open_engine(sys.argv[2]))"
+        "from orbat.extract.statement_stage import extract_statements; "
+        "ingest([sys.argv[1]], sys.argv[2]); e = open_engine(sys.argv[2]); "
+        "extract_events(e); extract_statements(e)"
     )
     command = [sys.executable, "-c", script, str(example_corpus()), db_url]
     procs = [
@@ -79,7 +95,7 @@ def test_concurrent_workers_store_everything_once(
         assert count(select(func.sum(clusters.c.size))) == 19
         # Every article extracted by every extractor (events, statements) exactly once.
         extractors = count(select(func.count(extraction_runs.c.extractor.distinct())))
-        assert extractors >= 1
+        assert extractors == 2
         assert count(select(func.count()).select_from(extraction_runs)) == 19 * extractors
         mentions = count(select(func.count()).select_from(event_mentions))
         distinct = count(
@@ -94,6 +110,8 @@ def test_concurrent_workers_store_everything_once(
                 .subquery()
             )
         )
+        statements_stored = count(select(func.count()).select_from(statements))
     engine.dispose()
     assert mentions == distinct > 0  # no mention stored twice
-    assert _events(db_url) == reference
+    assert statements_stored == reference_statements
+    assert _events(db_url) == reference_events

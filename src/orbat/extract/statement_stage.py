@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, and_, insert, select
+from sqlalchemy import Engine, and_, select
 
 from orbat.extract.events import ArticleView
 from orbat.extract.statements import EXTRACTOR, EventSpan, StatementExtractor
+from orbat.store.conflicts import insert_unless_present
 from orbat.store.schema import actor_candidates, documents, event_mentions, extraction_runs
 from orbat.store.statements import StatementStore
 
@@ -105,6 +106,20 @@ def extract_statements(
                     )
                 )
             for row in conn.execute(pending.where(documents.c.id.in_(batch))).all():
+                # Claim the document first: of several processes reading it at once, exactly
+                # one inserts this row and extracts; the others find it claimed and move on.
+                claimed = insert_unless_present(
+                    conn,
+                    extraction_runs,
+                    ("document_id", "extractor"),
+                    {
+                        "document_id": row.id,
+                        "extractor": EXTRACTOR,
+                        "extracted_at": datetime.now(UTC),
+                    },
+                )
+                if claimed is None:
+                    continue
                 article = ArticleView(row.id, row.text, row.published, row.title)
                 result = extractor.extract(article, spans.get(row.id, []))
                 store.save(
@@ -114,11 +129,6 @@ def extract_statements(
                     mentions=result.mentions,
                     found=result.statements,
                     candidates=result.candidates,
-                )
-                conn.execute(
-                    insert(extraction_runs).values(
-                        document_id=row.id, extractor=EXTRACTOR, extracted_at=datetime.now(UTC)
-                    )
                 )
                 summary.documents += 1
                 summary.mentions += len(result.mentions)

@@ -15,6 +15,7 @@ from sqlalchemy import Engine, Row, and_, case, delete, exists, func, insert, or
 from sqlalchemy.engine import Connection
 
 from orbat.extract.statement_records import CandidateActor, MentionRecord, Statement
+from orbat.store.conflicts import insert_unless_present
 from orbat.store.schema import (
     actor_candidates,
     actor_mentions,
@@ -82,25 +83,25 @@ class StatementStore:
         touched_events = self._drop_document(conn, document_id, extractor)
         now = datetime.now(UTC)
         for candidate in candidates:
-            known = conn.execute(
-                select(actor_candidates.c.id).where(actor_candidates.c.id == candidate.id)
-            ).first()
-            if known is None:
-                conn.execute(
-                    insert(actor_candidates).values(
-                        id=candidate.id,
-                        name=candidate.name,
-                        kind=candidate.kind,
-                        country=candidate.country,
-                        status="candidate",
-                        document_id=candidate.evidence.document_id,
-                        char_start=candidate.evidence.start,
-                        char_end=candidate.evidence.end,
-                        quote=candidate.evidence.quote,
-                        extractor=extractor,
-                        first_seen=now,
-                    )
-                )
+            # Kept on first sight; a candidate another document (or process) found stays as is.
+            insert_unless_present(
+                conn,
+                actor_candidates,
+                ("id",),
+                {
+                    "id": candidate.id,
+                    "name": candidate.name,
+                    "kind": candidate.kind,
+                    "country": candidate.country,
+                    "status": "candidate",
+                    "document_id": candidate.evidence.document_id,
+                    "char_start": candidate.evidence.start,
+                    "char_end": candidate.evidence.end,
+                    "quote": candidate.evidence.quote,
+                    "extractor": extractor,
+                    "first_seen": now,
+                },
+            )
         seen_mentions: set[tuple[int, int, str]] = set()
         for mention in mentions:
             span = (mention.evidence.start, mention.evidence.end, mention.actor_id)

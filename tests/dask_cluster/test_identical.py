@@ -76,9 +76,9 @@ def test_workers_or_scheduler_but_not_both(tmp_path: Path) -> None:
 
 
 def test_cli_on_an_existing_scheduler(tmp_path: Path) -> None:
+    from distributed import LocalCluster
     from typer.testing import CliRunner
 
-    from distributed import LocalCluster
     from orbat.cli.app import app
 
     db = str(tmp_path / "orbat.db")
