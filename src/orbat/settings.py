@@ -46,6 +46,12 @@ SETTINGS: tuple[Setting, ...] = (
         50_000_000,
         "HTML, XML feeds and JSON documents larger than this are refused (they are parsed whole).",
     ),
+    Setting(
+        "scheduler_timeout",
+        30.0,
+        "Seconds `orbat ingest --scheduler` waits to connect to a Dask scheduler before it "
+        "gives up with an error.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

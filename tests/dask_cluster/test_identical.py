@@ -96,7 +96,10 @@ def test_cli_on_an_existing_scheduler(tmp_path: Path) -> None:
         assert len(conn.execute(select(documents.c.id)).all()) == 19
 
 
-def test_unreachable_scheduler_is_a_clear_error(tmp_path: Path) -> None:
+def test_unreachable_scheduler_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ORBAT_SCHEDULER_TIMEOUT", "3")
     with pytest.raises(ConfigError, match="cannot reach"):
         ingest_distributed(
             [str(example_corpus())], str(tmp_path / "x.db"), scheduler="tcp://127.0.0.1:9"

@@ -101,7 +101,8 @@ def _cluster(workers: int | None, scheduler: str | None, *, warm_up: bool) -> It
         raise ConfigError(f"Dask's distributed scheduler is not installed: {exc}") from None
     if scheduler is not None:
         try:
-            client = Client(scheduler, timeout="30s")  # type: ignore[no-untyped-call]
+            timeout = f"{float(settings.get('scheduler_timeout'))}s"
+            client = Client(scheduler, timeout=timeout)  # type: ignore[no-untyped-call]
         except OSError as exc:
             raise ConfigError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
         with client:
