@@ -76,9 +76,33 @@ def ingest(
     paths = list(paths)
     # 1. open
     sink = ArticleSink(open_engine(settings.get("db", db)), paths)
+    # 2. read, then 3.-5. in _store_all
+    return _store_all(sink, read_inputs(paths, read_options), on_progress)
+
+
+def ingest_records(
+    records: Iterable[RawDocument | Skip],
+    db: str | Engine | None = None,
+    *,
+    label: str = "records",
+) -> IngestSummary:
+    """Ingest records already in memory (``orbat watch``'s fetched feeds and pages).
+
+    Steps 3-5 of :func:`ingest`, in one ingest run named ``label``; ``files_read`` counts
+    distinct origins. ``db`` may be an open engine (a watcher polls for weeks: one engine).
+    """
+    engine = db if isinstance(db, Engine) else open_engine(settings.get("db", db))
+    return _store_all(ArticleSink(engine, [label]), records, None)
+
+
+def _store_all(
+    sink: ArticleSink,
+    items: Iterable[RawDocument | Skip],
+    on_progress: ProgressCallback | None,
+) -> IngestSummary:
+    """Steps 3-5 of :func:`ingest`: segment each raw document, store its articles, record."""
     try:
-        # 2. read
-        for item in read_inputs(paths, read_options):
+        for item in items:
             if isinstance(item, Skip):
                 sink.skip(item)
                 continue
@@ -95,36 +119,6 @@ def ingest(
                     on_progress(sink.summary)
     finally:
         # 5. record
-        sink.close()
-    return sink.summary
-
-
-def ingest_records(
-    records: Iterable[RawDocument | Skip],
-    db: str | Engine | None = None,
-    *,
-    label: str = "records",
-) -> IngestSummary:
-    """Ingest records already in memory (``orbat watch``'s fetched feeds and pages).
-
-    Steps 3-5 of :func:`ingest`, in one ingest run named ``label``; ``files_read`` counts
-    distinct origins. ``db`` may be an open engine (a watcher polls for weeks: one engine).
-    """
-    engine = db if isinstance(db, Engine) else open_engine(settings.get("db", db))
-    sink = ArticleSink(engine, [label])
-    try:
-        for item in records:
-            if isinstance(item, Skip):
-                sink.skip(item)
-                continue
-            articles = segment_or_skip(item)
-            if isinstance(articles, Skip):
-                sink.skip(articles)
-                continue
-            sink.saw_file(item.origin)
-            for article in articles:
-                sink.add(article)
-    finally:
         sink.close()
     return sink.summary
 
