@@ -78,3 +78,124 @@ def test_several_occasions_are_a_tally() -> None:
         "On two occasions this year, the Biden administration has ordered strikes against "
         "Iranian-backed militias."
     )
+
+
+def _cue_occurs(text: str, sub: str, *cues: str) -> bool:
+    doc = load_nlp()(text)
+    return reports_an_occurrence(doc[:], sub, [text.index(c) for c in cues])
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "cues"),
+    [
+        # a possibility: a modal on the main verb
+        (
+            "The day may soon come when the army shells the town.",
+            "Shelling/artillery/missile attack",
+            ("shells",),
+        ),
+        # legal procedure: a judge, a court, a ruling acts
+        (
+            "A federal judge ruled on Tuesday that the arrest of the student was unlawful.",
+            "Arrests",
+            ("arrest",),
+        ),
+        # a picture: what a poster or a video shows
+        ("The poster depicts soldiers lying dead after a battle.", "Armed clash", ("battle",)),
+        # weapons handed over are not weapons used
+        (
+            "Dozens of anti-tank missiles were shipped to the rebels in March.",
+            "Shelling/artillery/missile attack",
+            ("missiles",),
+        ),
+        # purpose or intent: the event words are in an infinitive
+        (
+            "The group sent fighters last week to join the offensive near the city.",
+            "Armed clash",
+            ("offensive",),
+        ),
+        # publishing reports about violence
+        (
+            "Amnesty published a report on Monday detailing attacks on journalists.",
+            "Attack",
+            ("attacks",),
+        ),
+        # somebody's description of, or reaction to, an event
+        (
+            "The minister described the withdrawal of troops as a betrayal on Sunday.",
+            "Change to group/activity",
+            ("withdrawal",),
+        ),
+        ("The detention was condemned by rights groups on Friday.", "Arrests", ("detention",)),
+        # an event's end
+        ("On Monday the army announced the end of the offensive.", "Armed clash", ("offensive",)),
+        # the future: a modal on the event verb
+        (
+            "The army said on Monday that it would continue shelling the town.",
+            "Shelling/artillery/missile attack",
+            ("shelling",),
+        ),
+        # a period of years told as a whole
+        ("The invasion brought ten years of war and killed 200,000 people.", "Attack", ("killed",)),
+    ],
+)
+def test_talk_about_events_is_not_a_report(text: str, sub: str, cues: tuple[str, ...]) -> None:
+    assert not _cue_occurs(text, sub, *cues)
+
+
+@pytest.mark.parametrize(
+    ("text", "sub", "cues"),
+    [
+        # an attempt, a start or an agreement is itself the event
+        ("Militants attempted to storm the checkpoint on Monday.", "Armed clash", ("storm",)),
+        ("The two leaders agreed on Monday to withdraw all troops.", "Agreement", ("agreed",)),
+        # an event noun under a modal is often real and reported
+        (
+            "The group said it would not stay silent over an airstrike that killed 12 of its men.",
+            "Air/drone strike",
+            ("airstrike",),
+        ),
+        # an agreement against the background of years of war is still one act
+        (
+            "After eight years of war, the parties signed a truce on Monday.",
+            "Agreement",
+            ("signed",),
+        ),
+        # weapons used, not handed over
+        (
+            "Militants fired anti-tank missiles at the convoy on Monday.",
+            "Shelling/artillery/missile attack",
+            ("missiles",),
+        ),
+        # a video of an event told by the reporter, not a description of the picture
+        ("Gunmen killed two guards at the gate on Sunday, a video showed.", "Attack", ("killed",)),
+    ],
+)
+def test_reports_with_those_words_still_count(text: str, sub: str, cues: tuple[str, ...]) -> None:
+    assert _cue_occurs(text, sub, *cues)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia has launched over 8,000 drones since the war broke out.",
+        "Dozens of civilians have been killed since the start of the conflict.",
+    ],
+)
+def test_counts_over_a_whole_war_are_tallies(text: str) -> None:
+    assert is_tally(text)
+
+
+def test_a_court_that_attests_a_reported_arrest_does_not_void_it() -> None:
+    assert _cue_occurs(
+        "Police arrested the man in Basra on 3 May, the court heard.", "Arrests", "arrested"
+    )
+
+
+def test_what_an_intent_answers_has_happened() -> None:
+    text = (
+        "Reuters reported that he urged militias to step up their attacks in retaliation for "
+        "airstrikes on June 27."
+    )
+    assert not _cue_occurs(text, "Armed clash", "attacks")
+    assert _cue_occurs(text, "Air/drone strike", "airstrikes")

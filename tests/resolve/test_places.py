@@ -121,3 +121,21 @@ def test_no_place_in_sentence_falls_back_to_earlier_town(gaz: Gazetteer) -> None
     start = text.index("Two")
     where = event_location(text, start, len(text), gazetteer=gaz)
     assert where is not None and where.text == "Tarmiya" and where.geo_precision == 2
+
+
+def test_a_person_s_name_beats_a_later_gpe_tag(gaz: Gazetteer) -> None:
+    # The tagger calls a later "Khalil" a GPE; the article's "Mahmoud Khalil" makes it his
+    # name (person_vetoes), so it is not Hebron (Al-Khalil).
+    from orbat.resolve.places import person_vetoes
+
+    text = "Mahmoud Khalil was held in Baghdad. Khalil appealed on Monday."
+    second = text.rindex("Khalil")
+    entities = [(0, 14, "PERSON"), (second, second + 6, "GPE")]
+    entities += person_vetoes(text, gaz, entities)
+    names = [p.text for p in resolve_places(text, gazetteer=gaz, entities=entities)]
+    assert names == ["Baghdad"]
+    # Without the person, the town tag stands.
+    alone = "Protesters gathered in Khalil on Monday."
+    at = alone.index("Khalil")
+    places = resolve_places(alone, gazetteer=gaz, entities=[(at, at + 6, "GPE")])
+    assert [p.place.name for p in places] == ["Hebron"]

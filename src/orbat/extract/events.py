@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "ArticleView", "EventExtractor"]
 
 #: Versioned name stored with every event mention this extractor produces.
-EXTRACTOR = "orbat.events.v2"
+EXTRACTOR = "orbat.events.v3"
 
 # Words that make a report an allegation rather than an established fact (ACLED still codes
 # it; the stance lets an analyst see that the source itself hedged).

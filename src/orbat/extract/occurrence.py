@@ -11,8 +11,11 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from orbat.extract.taxonomy import STRATEGIC
+from orbat.extract.taxonomy import sub_event_type as sub_event_type_info
+
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 __all__ = ["reports_an_occurrence"]
 
@@ -52,6 +55,98 @@ _OCCASIONS = re.compile(
     r"(?:occasions|separate\s+(?:incidents|occasions))\b",
     re.I,
 )
+# "since the war broke out", "since the start of the conflict": a count over a whole war.
+_SINCE_WAR = re.compile(
+    r"\bsince\s+the\s+(?:(?:start|beginning|outbreak)\s+of\s+the\s+)?"
+    r"(?:war|conflict|invasion|uprising|revolution|fighting)\b",
+    re.I,
+)
+# "eight years of conflict", "after three years of fighting": a period told as a whole is
+# background, not a happening on a day.
+_YEARS_OF = re.compile(
+    r"\b(?:\w+|\d+)\s+years\s+of\s+(?:conflict|war|fighting|violence|combat|insurgency)\b",
+    re.I,
+)
+# A modal on the main verb ("The time may soon come when …"): a possibility, not a report.
+_HYPOTHETICAL_MODALS = frozenset({"may", "might", "could", "would", "should", "can", "will"})
+# Who acts when the sentence is about legal procedure: a court's ruling, a prosecutor's
+# charge, a lawyer's argument is not a protest, an arrest or an attack (ACLED codes the
+# arrest from its own report, never the court case about it).
+_LEGAL_SUBJECTS = frozenset(
+    {"judge", "court", "tribunal", "prosecutor", "ruling", "verdict", "jury", "lawsuit", "lawyer"}
+)
+# The subject of a description of a picture ("The poster … depicts American soldiers …
+# lying dead"): what an image shows is not an event.
+_IMAGE_SUBJECTS = frozenset(
+    {
+        "poster",
+        "image",
+        "photo",
+        "photograph",
+        "picture",
+        "cartoon",
+        "mural",
+        "illustration",
+        "graphic",
+        "meme",
+        "banner",
+        "video",
+        "clip",
+        "footage",
+        "scene",
+    }
+)
+_DEPICTING_VERBS = frozenset(
+    {"depict", "portray", "show", "feature", "use", "illustrate", "display", "parody"}
+)
+# Verbs that move weapons from hand to hand ("missiles … were sent to Russia"): a transfer,
+# not their use.
+_TRANSFER_VERBS = frozenset(
+    {
+        "send",
+        "supply",
+        "deliver",
+        "ship",
+        "smuggle",
+        "transfer",
+        "provide",
+        "sell",
+        "export",
+        "give",
+        "hand",
+        "stop",
+        "receive",
+    }
+)
+# Prepositions that point back at a happening an act answers ("in retaliation for",
+# "after", "over").
+_CAUSE_PREPOSITIONS = frozenset({"for", "after", "over", "following"})
+# Verbs of describing or reacting to something ("described the move as", "was condemned").
+_REACTION_VERBS = frozenset(
+    {
+        "describe",
+        "term",
+        "label",
+        "characterize",
+        "characterise",
+        "dub",
+        "condemn",
+        "denounce",
+        "criticize",
+        "criticise",
+        "welcome",
+        "praise",
+        "decry",
+    }
+)
+# Verbs whose infinitive complement happened or is itself the event: an attempt, a start,
+# an agreement ("agreed to withdraw US combat troops" is an Agreement).
+_ATTEMPT_VERBS = frozenset(
+    {"attempt", "try", "begin", "start", "continue", "manage", "fail", "agree", "decide"}
+)
+# Publishing reports about violence ("The UN has published several reports detailing
+# crimes against protesters") is not the violence.
+_PUBLISHING_VERBS = frozenset({"publish", "release", "issue"})
 _PERFECT = re.compile(r"\b(?:has|have)\s+(?:been\s+)?\w+(?:ed|en|wn)\b", re.I)
 
 
@@ -76,11 +171,126 @@ def reports_an_occurrence(
         # The event words are all inside a quotation: somebody's words ("an expert said:
         # “What the Russians need in Ukraine right now are missiles.”"), not the report.
         return False
-    if sentence.root.lemma_.lower() in _INTENT_ROOTS:
+    root = sentence.root
+    if root.lemma_.lower() in _INTENT_ROOTS:
         return False
     if is_tally(text):
         return False
+    if _YEARS_OF.search(text) and not _strategic(sub_event_type):
+        # Violence told with "eight years of conflict" sums the period; an agreement or a
+        # decision "after seven years of fighting" is still one act, the years its background.
+        return False
+    if not _reported_fact(sentence, cue_starts):
+        return False
     return any(t.tag_ in ("VBD", "VBN") for t in sentence)
+
+
+def _strategic(sub_event_type: str | None) -> bool:
+    if sub_event_type is None:
+        return False
+    return sub_event_type_info(sub_event_type).event_type == STRATEGIC
+
+
+def _reported_fact(sentence: Span, cue_starts: Sequence[int]) -> bool:
+    """Whether the sentence's main clause reports the event rather than a possibility, a
+    court case, a picture, a weapons transfer or a publication about it, and its event words
+    are not all in a clause of purpose or intent ("to attack Iran", "to support … against the
+    offensive")."""
+    root = sentence.root
+    if any(
+        c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _HYPOTHETICAL_MODALS
+        for c in root.children
+    ):
+        return False
+    subjects = [c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "Gunmen killed two guards on Sunday, a video showed": the court or the picture only
+    # attests an event the reporter tells in a clause of its own.
+    # ("… that the arrest was unlawful" is a judgement, not a told event.)
+    attests = any(
+        c.dep_ in ("ccomp", "parataxis") and c.lemma_.lower() != "be" for c in root.children
+    )
+    if not attests and any(s.lemma_.lower() in _LEGAL_SUBJECTS for s in subjects):
+        return False
+    if (
+        not attests
+        and root.lemma_.lower() in _DEPICTING_VERBS
+        and any(s.lemma_.lower() in _IMAGE_SUBJECTS for s in subjects)
+    ):
+        return False
+    if root.lemma_.lower() in _PUBLISHING_VERBS and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("report", "study", "statement")
+        for c in root.children
+    ):
+        return False
+    starts = set(cue_starts)
+    cues = [t for t in sentence if t.idx in starts]
+    return not cues or not all(_unrealised(t) or _transferred(t) or _characterised(t) for t in cues)
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The nearest verb at or above ``token`` in the parse."""
+    node = token
+    for _ in range(12):
+        # "including" heads a list like a preposition: the verb above it governs the list.
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "prep"):
+            return node
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _unrealised(token: Token) -> bool:
+    """Whether ``token`` sits in an infinitive of purpose or intent ("allowing Netanyahu to
+    attack Iran", "sent fighters to support … against the offensive"), under a modal ("would
+    continue chasing") or names an event's end: not something that happened."""
+    if token.dep_ == "pobj" and token.head.head.lemma_.lower() == "end":
+        # "announced the end of the large-scale offensive": an event's end is not one.
+        return True
+    verb = _governing_verb(token)
+    if verb is None:
+        return False
+    # "said they would continue chasing remnants": a modal on the event verb, or on the verb
+    # it completes, puts the event in the future or the hypothetical. (An event noun under a
+    # modal is often real: "would not remain silent over an alleged US airstrike".)
+    modal_scope = (verb, verb.head) if verb.dep_ in ("xcomp", "ccomp") else (verb,)
+    for node in modal_scope if token is verb else ():
+        if any(
+            c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _HYPOTHETICAL_MODALS
+            for c in node.children
+        ):
+            return True
+    if not any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children):
+        return False
+    if token.dep_ == "pobj" and token.head.lower_ in _CAUSE_PREPOSITIONS:
+        # "urged militias to step up their attacks in retaliation for US airstrikes on
+        # June 27": what the intent answers has happened.
+        return False
+    # "attempted to encircle", "began to shell", "agreed to withdraw": the event itself.
+    return verb.head.lemma_.lower() not in _ATTEMPT_VERBS
+
+
+def _transferred(token: Token) -> bool:
+    """Whether a weapon word is the thing handed over ("missiles were sent to Russia")."""
+    verb = _governing_verb(token)
+    return (
+        verb is not None
+        and token.pos_ in ("NOUN", "PROPN", "ADJ")
+        and verb.lemma_.lower() in _TRANSFER_VERBS
+    )
+
+
+def _characterised(token: Token) -> bool:
+    """Whether an event word is what somebody describes or reacts to ("described the
+    impending move as …", "His detention was condemned by civil rights groups"): the
+    sentence reports the words about it, not the event."""
+    verb = _governing_verb(token)
+    return (
+        verb is not None
+        and token.pos_ in ("NOUN", "PROPN")
+        and token.dep_ in ("dobj", "nsubjpass")
+        and verb.lemma_.lower() in _REACTION_VERBS
+    )
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -94,6 +304,8 @@ def _quoted(text: str, at: int) -> bool:
 def is_tally(text: str) -> bool:
     """A count of events or victims summed over a period rather than one happening."""
     if _OCCASIONS.search(text):
+        return True
+    if _SINCE_WAR.search(text):
         return True
     since = _SINCE_PERIOD.search(text)
     return bool(since and (_PERFECT.search(text) or _TALLY.search(text)))
