@@ -199,3 +199,10 @@ def test_what_an_intent_answers_has_happened() -> None:
     )
     assert not _cue_occurs(text, "Armed clash", "attacks")
     assert _cue_occurs(text, "Air/drone strike", "airstrikes")
+
+
+def test_engaged_in_talks_is_not_fighting() -> None:
+    talks = "The envoys were engaged in negotiations with the rebels on Monday."
+    assert not _cue_occurs(talks, "Armed clash", "engaged")
+    combat = "Troops engaged the rebels near the bridge on Monday."
+    assert _cue_occurs(combat, "Armed clash", "engaged")

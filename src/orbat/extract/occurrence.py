@@ -121,6 +121,23 @@ _TRANSFER_VERBS = frozenset(
 # Prepositions that point back at a happening an act answers ("in retaliation for",
 # "after", "over").
 _CAUSE_PREPOSITIONS = frozenset({"for", "after", "over", "following"})
+# What people may be "engaged in" without fighting.
+_PEACEFUL_ACTIVITIES = frozenset(
+    {
+        "negotiation",
+        "talk",
+        "dialogue",
+        "discussion",
+        "diplomacy",
+        "mediation",
+        "trade",
+        "business",
+        "consultation",
+        "contact",
+        "conversation",
+        "debate",
+    }
+)
 # Verbs of describing or reacting to something ("described the move as", "was condemned").
 _REACTION_VERBS = frozenset(
     {
@@ -224,7 +241,32 @@ def _reported_fact(sentence: Span, cue_starts: Sequence[int]) -> bool:
         return False
     starts = set(cue_starts)
     cues = [t for t in sentence if t.idx in starts]
-    return not cues or not all(_unrealised(t) or _transferred(t) or _characterised(t) for t in cues)
+    return not cues or not all(_talk_only(t) for t in cues)
+
+
+def _talk_only(token: Token) -> bool:
+    """Whether an event word names no happening of the report (see :func:`_reported_fact`)."""
+    return (
+        _unrealised(token)
+        or _transferred(token)
+        or _characterised(token)
+        or _peaceful_engagement(token)
+    )
+
+
+def _peaceful_engagement(token: Token) -> bool:
+    """Whether "engaged" is engaged in talks, not in combat ("envoys were engaged in
+    negotiations with Tehran")."""
+    if token.lemma_.lower() != "engage":
+        return False
+    objects = [
+        grandchild
+        for child in token.children
+        if child.dep_ == "prep" and child.lower_ == "in"
+        for grandchild in child.children
+        if grandchild.dep_ == "pobj"
+    ]
+    return bool(objects) and all(o.lemma_.lower() in _PEACEFUL_ACTIVITIES for o in objects)
 
 
 def _governing_verb(token: Token) -> Token | None:
