@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -77,9 +77,10 @@ class PhraseTrie:
             node.labels.add(label)
             self.size += 1
 
-    def contains(self, keys: Sequence[Iterable[str]], keep: Callable[[str], bool]) -> bool:
-        """Whether a phrase with a label that ``keep`` accepts occurs in a text whose words
-        may each read as any of ``keys[i]`` (hyphens already dropped)."""
+    def _reached(self, keys: Sequence[Iterable[str]]) -> Iterator[tuple[int, int, _Node]]:
+        """Walk the trie from every start word: ``(start, end, node)`` for each node that the
+        words ``start..end`` reach (a word may read as any of its keys; ``*`` skips one word,
+        never the first). Lazy, so a caller that only needs one hit stops early."""
         for i in range(len(keys)):
             frontier = [self._root]
             j = i
@@ -94,11 +95,14 @@ class PhraseTrie:
                     if star is not None and j > i:
                         nxt.append(star)
                 for node in nxt:
-                    if any(keep(label) for label in node.labels):
-                        return True
+                    yield i, j, node
                 frontier = nxt
                 j += 1
-        return False
+
+    def contains(self, keys: Sequence[Iterable[str]], keep: Callable[[str], bool]) -> bool:
+        """Whether a phrase with a label that ``keep`` accepts occurs in a text whose words
+        may each read as any of ``keys[i]`` (hyphens already dropped)."""
+        return any(keep(label) for _, _, node in self._reached(keys) for label in node.labels)
 
     def first_words(self, keep: Callable[[str], bool]) -> set[str]:
         """The first word of every phrase registered under a label that ``keep`` accepts."""
@@ -118,25 +122,11 @@ class PhraseTrie:
         seq = [t for t in tokens if t.text not in _HYPHENS]
         keys = [token_keys(t) for t in seq]
         # A set: a token's lemma and lower form can both reach the same phrase.
-        found: set[Match] = set()
-        for i in range(len(seq)):
-            frontier = [self._root]
-            j = i
-            while frontier and j < len(seq):
-                nxt: list[_Node] = []
-                for node in frontier:
-                    for key in keys[j]:
-                        child = node.children.get(key)
-                        if child is not None:
-                            nxt.append(child)
-                    star = node.children.get(_WILDCARD)
-                    if star is not None and j > i:
-                        nxt.append(star)
-                for node in nxt:
-                    for label in node.labels:
-                        found.add(Match(label, seq[i].i, seq[j].i + 1))
-                frontier = nxt
-                j += 1
+        found: set[Match] = {
+            Match(label, seq[i].i, seq[j].i + 1)
+            for i, j, node in self._reached(keys)
+            for label in node.labels
+        }
         return sorted(found, key=lambda m: (m.start, m.end, m.label))
 
 
