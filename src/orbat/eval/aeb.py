@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from orbat.eval.metrics import f1_score
+
 __all__ = [
     "AebScore",
     "PageScore",
@@ -103,7 +105,7 @@ def summarize(scores: Sequence[PageScore], seconds: float = 0.0) -> AebScore:
     recalls = [_recall(s) for s in scores if s.tp + s.fn > 0]
     precision = statistics.fmean(precisions) if precisions else 0.0
     recall = statistics.fmean(recalls) if recalls else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    f1 = f1_score(precision, recall)
     return AebScore(precision, recall, f1, len(scores), seconds)
 
 

@@ -24,6 +24,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from orbat.eval.metrics import f1_score
+
 __all__ = [
     "ACLED_LABELS",
     "CASE_TO_ACLED",
@@ -161,7 +163,7 @@ def score(
         support = tp[label] + fn[label]
         p = tp[label] / (tp[label] + fp[label]) if tp[label] + fp[label] else 0.0
         r = tp[label] / support if support else 0.0
-        f = 2 * p * r / (p + r) if p + r else 0.0
+        f = f1_score(p, r)
         per_class.append(ClassScore(label, p, r, f, support))
     total = sum(c.support for c in per_class) or 1
     return Report(

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from orbat.errors import ConfigError
+from orbat.eval.metrics import f1_score
 
 __all__ = [
     "ENTITY_TYPES",
@@ -84,8 +85,7 @@ class PRF:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     def add(self, other: PRF) -> None:
         self.gold += other.gold

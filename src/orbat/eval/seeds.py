@@ -12,6 +12,7 @@ from typing import Any
 import yaml
 from sqlalchemy import Engine, select
 
+from orbat.eval.metrics import f1_score
 from orbat.store.schema import documents, event_mentions
 
 __all__ = ["GoldEvent", "SeedScores", "load_gold", "score_seed_events"]
@@ -81,8 +82,7 @@ class SeedScores:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     def field_accuracy(self) -> dict[str, float]:
         return {

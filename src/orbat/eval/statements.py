@@ -11,6 +11,7 @@ import yaml
 from sqlalchemy import Engine, select
 
 from orbat.errors import ConfigError
+from orbat.eval.metrics import f1_score
 from orbat.store.schema import documents, statements
 
 __all__ = [
@@ -78,8 +79,7 @@ class KindScores:
 
     @property
     def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     @property
     def stance_accuracy(self) -> float:
