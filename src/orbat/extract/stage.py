@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, and_, select
+from sqlalchemy import Engine
 
 from orbat.extract.events import EXTRACTOR, ArticleView, EventExtractor
+from orbat.store.documents import not_yet_extracted
 from orbat.store.events import EventStore
-from orbat.store.schema import documents, extraction_runs
+from orbat.store.schema import documents
 
 __all__ = ["ExtractSummary", "extract_events"]
 
@@ -30,23 +31,13 @@ def extract_events(
     on_progress: Callable[[ExtractSummary], None] | None = None,
 ) -> ExtractSummary:
     """Extract events from every stored article this extractor version has not seen yet."""
-    pending = (
-        select(
-            documents.c.id,
-            documents.c.text,
-            documents.c.published,
-            documents.c.title,
-            documents.c.source,
-        )
-        .outerjoin(
-            extraction_runs,
-            and_(
-                extraction_runs.c.document_id == documents.c.id,
-                extraction_runs.c.extractor == EXTRACTOR,
-            ),
-        )
-        .where(extraction_runs.c.document_id.is_(None))
-        .order_by(documents.c.id)
+    pending = not_yet_extracted(
+        EXTRACTOR,
+        documents.c.id,
+        documents.c.text,
+        documents.c.published,
+        documents.c.title,
+        documents.c.source,
     )
     with engine.connect() as conn:
         ids = [row.id for row in conn.execute(pending.with_only_columns(documents.c.id))]

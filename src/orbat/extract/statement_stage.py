@@ -11,11 +11,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, and_, select
+from sqlalchemy import Engine, select
 
 from orbat.extract.events import ArticleView
 from orbat.extract.statements import EXTRACTOR, EventSpan, StatementExtractor
 from orbat.store.conflicts import insert_unless_present
+from orbat.store.documents import not_yet_extracted
 from orbat.store.schema import actor_candidates, documents, event_mentions, extraction_runs
 from orbat.store.statements import StatementStore
 
@@ -50,17 +51,8 @@ def extract_statements(
        replace its statements, mark it done.
     """
     # 1.
-    pending = (
-        select(documents.c.id, documents.c.text, documents.c.published, documents.c.title)
-        .outerjoin(
-            extraction_runs,
-            and_(
-                extraction_runs.c.document_id == documents.c.id,
-                extraction_runs.c.extractor == EXTRACTOR,
-            ),
-        )
-        .where(extraction_runs.c.document_id.is_(None))
-        .order_by(documents.c.id)
+    pending = not_yet_extracted(
+        EXTRACTOR, documents.c.id, documents.c.text, documents.c.published, documents.c.title
     )
     with engine.connect() as conn:
         ids = [row.id for row in conn.execute(pending.with_only_columns(documents.c.id))]

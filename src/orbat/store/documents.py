@@ -8,14 +8,26 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Row, bindparam, delete, func, literal_column, select, text, update
+from sqlalchemy import (
+    Engine,
+    Row,
+    Select,
+    and_,
+    bindparam,
+    delete,
+    func,
+    literal_column,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.engine import Connection
 
 from orbat.models import Article, Skip
 from orbat.store.conflicts import insert_unless_present, retrying
-from orbat.store.schema import clusters, documents, ingest_runs, skips
+from orbat.store.schema import clusters, documents, extraction_runs, ingest_runs, skips
 
-__all__ = ["DocumentStore", "StoredArticle"]
+__all__ = ["DocumentStore", "StoredArticle", "not_yet_extracted"]
 
 
 # Statements built once: building a SQLAlchemy statement per article cost more than running
@@ -35,6 +47,23 @@ _OPEN_CLUSTER = (
 _GROW_CLUSTER = (
     update(clusters).where(clusters.c.id == bindparam("cid")).values(size=clusters.c.size + 1)
 )
+
+
+def not_yet_extracted(extractor: str, *columns: Any) -> Select[Any]:
+    """Documents (these ``columns``) that ``extractor`` — a versioned name — has not
+    processed: no ``extraction_runs`` row for it. In id order, the order stages work in."""
+    return (
+        select(*columns)
+        .outerjoin(
+            extraction_runs,
+            and_(
+                extraction_runs.c.document_id == documents.c.id,
+                extraction_runs.c.extractor == extractor,
+            ),
+        )
+        .where(extraction_runs.c.document_id.is_(None))
+        .order_by(documents.c.id)
+    )
 
 
 @dataclass(frozen=True, slots=True)
