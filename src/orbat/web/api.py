@@ -9,7 +9,8 @@ from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BeforeValidator
 
-from orbat.web.queries import EventQuery, NotFound, WebQueries
+from orbat.web.errors import or_404
+from orbat.web.queries import EventQuery, WebQueries
 
 __all__ = ["event_query", "queries", "router"]
 
@@ -68,10 +69,7 @@ def event_points(db: Queries, filters: Filters) -> Any:
 
 @router.get("/events/{event_id}", summary="One event: every source, its evidence, claims")
 def get_event(db: Queries, event_id: int) -> Any:
-    try:
-        return db.event(event_id)
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from None
+    return or_404(db.event, event_id)
 
 
 @router.get("/actors", summary="Actors (the pack's, then those only events name)")
@@ -84,10 +82,7 @@ def list_actors(
 
 @router.get("/actors/{actor_id}", summary="One actor: aliases, relations over time, events")
 def get_actor(db: Queries, actor_id: str) -> Any:
-    try:
-        return db.actor(actor_id)
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from None
+    return or_404(db.actor, actor_id)
 
 
 @router.get("/graph", summary="Actors and their relations (nodes and edges)")
@@ -114,10 +109,7 @@ def list_documents(
 
 @router.get("/documents/{document_id}", summary="One article with its text and event spans")
 def get_document(db: Queries, document_id: int) -> Any:
-    try:
-        return db.document(document_id)
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from None
+    return or_404(db.document, document_id)
 
 
 @router.get("/search", summary="Articles, events and actors matching a query")

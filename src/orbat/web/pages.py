@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from orbat.web.api import Filters, Queries
-from orbat.web.queries import TYPE_COLOURS, EventQuery, NotFound
+from orbat.web.errors import or_404
+from orbat.web.queries import TYPE_COLOURS, EventQuery
 from orbat.web.render import highlight, timeline_dots, week_bars
 
 __all__ = ["make_router"]
@@ -63,7 +64,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
 
     @router.get("/events/{event_id}")
     def event_page(request: Request, db: Queries, event_id: int) -> HTMLResponse:
-        event = _or_404(db.event, event_id)
+        event = or_404(db.event, event_id)
         texts: dict[int, Any] = {}
         for source in event["sources"]:
             doc_id = source["document_id"]
@@ -89,7 +90,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
 
     @router.get("/actors/{actor_id}")
     def actor_page(request: Request, db: Queries, actor_id: str) -> HTMLResponse:
-        return page(request, "actor.html", actor=_or_404(db.actor, actor_id))
+        return page(request, "actor.html", actor=or_404(db.actor, actor_id))
 
     @router.get("/documents")
     def documents_page(
@@ -105,7 +106,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
 
     @router.get("/documents/{document_id}")
     def document_page(request: Request, db: Queries, document_id: int) -> HTMLResponse:
-        doc = _or_404(db.document, document_id)
+        doc = or_404(db.document, document_id)
         return page(
             request, "document.html", doc=doc, segments=highlight(doc["text"], doc["mentions"])
         )
@@ -121,10 +122,3 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
 
 def _link(params: dict[str, str], offset: int) -> str:
     return "?" + urlencode({**params, "offset": max(offset, 0)})
-
-
-def _or_404(fetch: Any, key: Any) -> Any:
-    try:
-        return fetch(key)
-    except NotFound as exc:
-        raise HTTPException(404, str(exc)) from None
