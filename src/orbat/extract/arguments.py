@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from orbat.nlp.model import text_of
 from orbat.packs import Pack
 from orbat.resolve.actors import ActorMention, ActorResolver
 
@@ -130,6 +131,7 @@ def find_arguments(
        to its state forces. A possessive "'s" is left out of the span.
     """
     # 1.
+    text_all = text_of(doc)
     found = [Argument(m.start, m.end, m.surface, m.actor_id, "ACTOR", m.score) for m in mentions]
     taken = [(m.start, m.end) for m in mentions]
     # 2.
@@ -137,7 +139,7 @@ def find_arguments(
         if ent.label_ not in ENTITY_LABELS:
             continue
         start, end = ent.start_char, ent.end_char
-        text = doc.text[start:end]
+        text = text_all[start:end]
         possessive = re.search(r"\s*['’]s?$", text)
         if possessive and possessive.start() > 0 and text[possessive.start() - 1] != "s":
             end = start + possessive.start()
@@ -145,7 +147,7 @@ def find_arguments(
             end -= 1
         if any(s < end and start < e for s, e in taken):
             continue
-        surface = doc.text[start:end]
+        surface = text_all[start:end]
         actor_id = _entity_actor(surface, ent.label_, resolver, states, when)
         found.append(Argument(start, end, surface, actor_id, ent.label_))
         taken.append((start, end))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from orbat.extract.arguments import Argument
 from orbat.extract.stance import Attribution, speaker_argument
+from orbat.nlp.model import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -226,7 +227,7 @@ def _apposed_speaker(
 ) -> Attribution:
     """The named group a subject phrase describes when the phrase names none: "Qasem
     al-Jabbarin (lit. “Smasher of the Oppressors”), an obscure militia force ..., claimed"."""
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     first = inside[0] if inside else None
     if first is None or text[sentence.start_char : first.start].strip():
         return speaker

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from orbat.extract.arguments import Argument
 from orbat.extract.statement_records import Stance
+from orbat.nlp.model import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -78,7 +79,7 @@ def speaker_argument(node: Token, arguments: Sequence[Argument]) -> Attribution:
         if child.dep_ in ("relcl", "appos", "acl", "punct"):
             right = min(right, child.left_edge.idx)
             break
-    doc_text = node.doc.text
+    doc_text = text_of(node.doc)
     text = doc_text[left:right].strip(" ,;:")
     holding = [a for a in arguments if a.start <= node.idx < a.end]
     if holding:
@@ -129,7 +130,7 @@ def stance_for(
     4. "according to X" anywhere in the sentence → ``attributed`` to X.
     Hedged and attributed at once, the speaker is still returned.
     """
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     end = span[1] if span else sentence.end_char
     speaker: Attribution | None = None
     # 3.

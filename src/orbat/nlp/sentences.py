@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from orbat.nlp.model import text_of
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
@@ -71,4 +73,4 @@ def _is_fragment(span: Span) -> bool:
 
 
 def _newline_between(doc: Doc, before: Span, after: Span) -> bool:
-    return "\n" in doc.text[before.end_char : after.start_char]
+    return "\n" in text_of(doc)[before.end_char : after.start_char]

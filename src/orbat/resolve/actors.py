@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any, Literal
 
 import ahocorasick
@@ -62,6 +62,8 @@ _PARENS = re.compile(r"\s*\(([^)]*)\)\s*")
 
 
 def _strip_marks(text: str) -> str:
+    if text.isascii():  # nothing to strip: most news text, and by far the cheapest test
+        return text
     return "".join(
         ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
     )
@@ -111,7 +113,9 @@ def _fold_latin(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+@lru_cache(maxsize=1 << 16)
 def _fold(token: str) -> str:
+    # Cached: news repeats its words, and folding one is dozens of string operations.
     return _fold_arabic(token) if _is_arabic(token) else _fold_latin(token)
 
 
@@ -159,6 +163,12 @@ def _plain(text: str) -> str:
     for mark in _APOSTROPHES:
         text = text.replace(mark, "'")
     return " ".join(text.split())
+
+
+@lru_cache(maxsize=4096)
+def _word_pattern(word: str) -> re.Pattern[str]:
+    """``word`` as a whole word in :func:`_plain` text."""
+    return re.compile(rf"\b{re.escape(_plain(word))}\b")
 
 
 def _is_acronym(name: str) -> bool:
@@ -316,15 +326,27 @@ class ActorResolver:
             return None
         folded = _plain(context)
         best, best_hits = None, 0
-        for country, words in self.pack.countries.items():
-            hits = sum(len(re.findall(rf"\b{re.escape(_plain(w))}\b", folded)) for w in words)
+        for country, patterns in self._country_words.items():
+            hits = sum(len(pattern.findall(folded)) for pattern in patterns)
             if hits > best_hits:
                 best, best_hits = country, hits
         return best
 
+    @cached_property
+    def _country_words(self) -> dict[str, list[re.Pattern[str]]]:
+        """Each country's cue words as whole-word patterns, compiled once (not per mention)."""
+        return {
+            country: [_word_pattern(w) for w in words]
+            for country, words in self.pack.countries.items()
+        }
+
     def _rank(self, actor_ids: Iterable[str], context: str | None, when: str | None) -> list[str]:
         """Candidate actors ordered by context country, activity on ``when``, then pack order."""
-        country = self._country_of(context)
+        return self._rank_in(actor_ids, self._country_of(context), when)
+
+    def _rank_in(
+        self, actor_ids: Iterable[str], country: str | None, when: str | None
+    ) -> list[str]:
         ids = list(dict.fromkeys(actor_ids))
 
         def order(actor_id: str) -> tuple[int, int, int]:
@@ -341,7 +363,7 @@ class ActorResolver:
         ``keys`` is ``" " + actor_key(text) + " "``, computed once per text.
         """
         window = _plain(text[max(0, start - _WINDOW) : end + _WINDOW])
-        if any(re.search(rf"\b{re.escape(_plain(cue))}\b", window) for cue in entry.cues):
+        if any(_word_pattern(cue).search(window) for cue in entry.cues):
             return True
         return any(f" {key} " in keys for a in entry.actors for key in self._strong[a])
 
@@ -531,10 +553,12 @@ class ActorResolver:
         for start, end, entry in accepted:
             same_span.setdefault((start, end, entry.descriptor), []).extend(entry.actors)
         mentions = []
+        # The country words near a mention decide, else the whole text's (counted once).
+        text_country = cache(lambda: self._country_of(text))
         for start, end, entry in sorted(taken, key=lambda c: c[0]):
             near = text[max(0, start - _WINDOW) : end + _WINDOW]
-            context = near if self._country_of(near) else text
-            actor_id = self._rank(same_span[(start, end, entry.descriptor)], context, when)[0]
+            country = self._country_of(near) or text_country()
+            actor_id = self._rank_in(same_span[(start, end, entry.descriptor)], country, when)[0]
             method: Method = (
                 "descriptor"
                 if entry.descriptor
