@@ -7,7 +7,7 @@ import sys
 import time
 from importlib import resources
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
@@ -27,6 +27,10 @@ from orbat.ingest import READERS, FieldMap, ReadOptions
 from orbat.pipeline import IngestSummary, ingest
 from orbat.store import DocumentStore
 from orbat.store.statements import StatementStore
+
+if TYPE_CHECKING:
+    from orbat.extract.stage import ExtractSummary
+    from orbat.extract.statement_stage import StatementSummary
 
 __all__ = ["app", "main"]
 
@@ -125,53 +129,41 @@ def ingest_command(
 
 
 def _extract(db: str | None) -> None:
-    from orbat.extract.stage import extract_events
+    """Events and statements (relations, claims, new actors) of the new articles."""
+    from orbat.extract.stage import extract_articles
 
     started = time.perf_counter()
     with Progress(
         SpinnerColumn(),
-        TextColumn("[bold]extracting events"),
+        TextColumn("[bold]extracting events and statements"),
         TextColumn("{task.completed} articles · {task.fields[mentions]} event mentions"),
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
     ) as progress:
         task = progress.add_task("extract", total=None, mentions=0)
-        result = extract_events(
+        result = extract_articles(
             engine_for(db, create=True),
-            on_progress=lambda s: progress.update(task, completed=s.documents, mentions=s.mentions),
+            on_progress=lambda s: progress.update(
+                task, completed=s.events.documents, mentions=s.events.mentions
+            ),
         )
-    seconds = time.perf_counter() - started
+    print_extracted(result.events, result.statements, time.perf_counter() - started)
+
+
+def print_extracted(
+    events: ExtractSummary, statements: StatementSummary, seconds: float, where: str = ""
+) -> None:
     console.print(
-        f"events: {result.mentions} event mentions from {result.documents} new articles "
-        f"in {seconds:.1f} s — see `orbat events`"
+        f"events: {events.mentions} event mentions from {events.documents} new articles"
+        f"{where} — see `orbat events`"
     )
-    _extract_statements(db)
-
-
-def _extract_statements(db: str | None) -> None:
-    """Relations, claims and new actors, right after events (claims link to events)."""
-    from orbat.extract.statement_stage import extract_statements
-
-    started = time.perf_counter()
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]extracting statements"),
-        TextColumn("{task.completed} articles"),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("statements", total=None)
-        result = extract_statements(
-            engine_for(db, create=True),
-            on_progress=lambda s: progress.update(task, completed=s.documents),
-        )
     console.print(
-        f"statements: {result.relations} relations, {result.claims} claims, "
-        f"{result.mentions} actor mentions, {result.candidates} new candidate actors "
-        f"from {result.documents} new articles in {time.perf_counter() - started:.1f} s"
+        f"statements: {statements.relations} relations, {statements.claims} claims, "
+        f"{statements.mentions} actor mentions, {statements.candidates} new candidate actors "
+        f"from {statements.documents} new articles — see `orbat actors`"
     )
+    console.print(f"extraction took {seconds:.1f} s")
 
 
 def _read_options(fields: list[str], format: str | None) -> ReadOptions:

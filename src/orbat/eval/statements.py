@@ -201,13 +201,11 @@ def score_statements(engine: Engine) -> StatementScores:
 def run_statement_eval(db: str = ":memory:") -> StatementScores:
     """Ingest the founding corpus into ``db``, extract events and statements, and score."""
     from orbat.cli.app import example_corpus
-    from orbat.extract.stage import extract_events
-    from orbat.extract.statement_stage import extract_statements
+    from orbat.extract.stage import extract_articles
     from orbat.pipeline import ingest
     from orbat.store import open_engine
 
     ingest([str(example_corpus())], db)
     engine = open_engine(db)
-    extract_events(engine)
-    extract_statements(engine)
+    extract_articles(engine)  # what `orbat ingest` runs: events and statements, one parse
     return score_statements(engine)

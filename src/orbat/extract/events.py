@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -128,10 +128,18 @@ class EventExtractor:
         for article, ready, doc in zip(second, second_p, docs, strict=True):
             yield article, self.extract_parsed(article, doc, ready.unparsed)
 
-    def prepare(self, text: str) -> Prepared:
+    def prepare(
+        self,
+        text: str,
+        *,
+        events: bool = True,
+        also: Callable[[list[Span]], set[int]] | None = None,
+    ) -> Prepared:
         """What to parse of ``text``: the text with every sentence that cannot report an
         event blanked out (same length, line breaks kept, so every offset still points into
-        the article), and those sentences' places.
+        the article), and those sentences' places. ``also`` gives the positions of the
+        sentences another extractor needs parsed (statements: :mod:`orbat.extract.analysis`);
+        without ``events``, only those are kept.
 
         The tokenizer and the rule-based sentencizer split the text; a sentence is parsed
         only when it may hold an event cue (:class:`~orbat.extract.prefilter.CuePrefilter`).
@@ -142,7 +150,12 @@ class EventExtractor:
         doc = self.nlp.make_doc(text)
         self._sentencizer(doc)
         pieces = sentences(doc)
-        skip = [p for p in pieces if not self.prefilter.is_candidate(p)]
+        wanted = also(pieces) if also is not None else set()
+        skip = [
+            p
+            for i, p in enumerate(pieces)
+            if i not in wanted and not (events and self.prefilter.is_candidate(p))
+        ]
         if not skip:
             return Prepared(text, ())
         out: list[str] = []

@@ -15,7 +15,7 @@ keep a few more, never fewer.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Span, Token
 
-__all__ = ["EVENT_CONTEXT", "CuePrefilter"]
+__all__ = ["CLAIM_WORDS", "EVENT_CONTEXT", "RELATION_WORDS", "CuePrefilter", "StatementPrefilter"]
 
 #: Context lists that the classifier's compositional rules turn into event evidence.
 EVENT_CONTEXT = frozenset(
@@ -127,3 +127,100 @@ def _first_words(lexicon: Lexicon) -> set[str]:
     """The first word of every phrase under an event-bearing label (both spellings of
     multi-word phrases: "air strike" and "airstrike")."""
     return lexicon.trie.first_words(_bears_event)
+
+
+# -- statements -------------------------------------------------------------------------------
+#: Lemmas a claim needs one of (the triggers of :mod:`orbat.extract.claims`: verbs of denial,
+#: accusation, threat and report, their nouns, "responsibility" for a claim of it, "according").
+CLAIM_WORDS = frozenset(
+    {"deny", "refute", "reject", "dismiss", "disavow", "contradict", "disown",
+     "accuse", "blame", "charge", "threaten", "vow", "pledge",
+     "report", "reveal", "allege", "quote", "claim", "cite",
+     "denial", "accusation", "allegation", "threat", "responsibility", "credit", "according"}
+)  # fmt: skip
+#: Words one of which every relation pattern of :mod:`orbat.extract.relations` contains.
+RELATION_WORDS = frozenset(
+    {"umbrella", "coalition", "alliance", "network", "grouping", "include", "comprise",
+     "group", "faction", "militia", "unit", "brigade", "force", "organisation", "organization",
+     "movement", "member", "part", "component", "wing", "branch", "arm", "affiliate",
+     "subsidiary", "proxy", "ally", "within", "inside", "under", "affiliated", "associated",
+     "belong", "join", "integrate", "front", "cover", "brand", "façade", "facade",
+     "back", "support", "fund", "sponsor", "train", "finance", "allied", "align",
+     "alongside", "together", "cooperation", "coordination", "partnership", "bolster",
+     "assist", "aid", "reinforce", "fight", "war", "battle", "struggle", "campaign",
+     "offensive", "operation", "strike", "airstrike", "attack", "raid", "clash", "rebellion",
+     "insurgency", "hostility", "target", "ambush", "bomb", "shell", "defeat", "besiege",
+     "engage", "kill", "hit", "hostile", "oppose", "splinter", "breakaway", "offshoot",
+     "spinoff", "spin", "break", "split", "defect", "merge", "fold", "absorb", "lead",
+     "head", "command", "run", "found", "leader", "chief", "commander", "founder",
+     "secretary", "chairman", "emir"}
+)  # fmt: skip
+
+
+class StatementPrefilter:
+    """Tells whether a tokenized (unparsed) sentence may state a claim or a relation.
+
+    A claim needs one of its trigger lemmas (:data:`CLAIM_WORDS`). A relation needs one of
+    the words its patterns are made of (:data:`RELATION_WORDS`) between two arguments, and an
+    argument is an actor the resolver found or a named entity, which in English prose starts
+    with a capital letter. Like :class:`CuePrefilter`, it matches every lemma a word
+    could have, so it keeps every sentence the parse could use (and some more).
+    """
+
+    def __init__(self, lemmas: CuePrefilter) -> None:
+        self._lemmas = lemmas
+        self._claim = lru_cache(maxsize=65536)(self._word_in(CLAIM_WORDS))
+        self._relation = lru_cache(maxsize=65536)(self._word_in(RELATION_WORDS))
+
+    def keep(self, sentences: Sequence[Span], actor_spans: Sequence[tuple[int, int]]) -> set[int]:
+        """Positions of the sentences to parse: the candidates, with the pieces the parse
+        will join them to (:func:`orbat.extract.statements.sentences_of` rejoins a sentence
+        cut inside parentheses — "Qasem al-Jabbarin (lit. | “Smasher …”), … claimed" — or
+        inside an actor's name), since a claim's speaker may be in the other piece."""
+        kept = {i for i, s in enumerate(sentences) if self.is_candidate(s, actor_spans)}
+        joined = [
+            i
+            for i in range(len(sentences) - 1)
+            if sentences[i].text.count("(") > sentences[i].text.count(")")
+            or any(s < sentences[i + 1].start_char < e for s, e in actor_spans)
+        ]
+        changed = bool(kept)
+        while changed:
+            changed = False
+            for i in joined:
+                if (i in kept) != (i + 1 in kept):
+                    kept |= {i, i + 1}
+                    changed = True
+        return kept
+
+    def is_candidate(self, sentence: Span, actor_spans: Sequence[tuple[int, int]] = ()) -> bool:
+        words = [t for t in sentence if not t.is_space and t.text not in _HYPHENS]
+        if any(self._claim(t.lower_) for t in words):
+            return True
+        triggers = [t.idx for t in words if self._relation(t.lower_)]
+        if not triggers:
+            return False
+        # Every relation pattern reads the words *between* two arguments ("X, part of Y",
+        # "X-backed Y"), so a trigger needs a possible argument starting before it and another
+        # ending after it. Possible arguments: the actor mentions, and runs of capitalised
+        # words (named entities, which English capitalises).
+        start, end = sentence.start_char, sentence.end_char
+        units = [(s, e) for s, e in actor_spans if start <= s < end]
+        run: list[int] | None = None
+        for token in words:
+            if token.text[:1].isupper():
+                if run is None:
+                    run = [token.idx, token.idx + len(token.text)]
+                    units.append((run[0], run[1]))
+                else:
+                    run[1] = token.idx + len(token.text)
+                    units[-1] = (run[0], run[1])
+            else:
+                run = None
+        return any(a != b and a[0] < at < b[1] for at in triggers for a in units for b in units)
+
+    def _word_in(self, words: frozenset[str]) -> Callable[[str], bool]:
+        def test(lower: str) -> bool:
+            return not words.isdisjoint(self._lemmas.lemmas(lower))
+
+        return test

@@ -11,16 +11,23 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
 from orbat.extract.events import ArticleView
-from orbat.extract.statements import EXTRACTOR, EventSpan, StatementExtractor
+from orbat.extract.statements import EXTRACTOR, EventSpan, StatementExtractor, StatementResult
 from orbat.store.conflicts import insert_unless_present
 from orbat.store.documents import not_yet_extracted
 from orbat.store.schema import actor_candidates, documents, event_mentions, extraction_runs
 from orbat.store.statements import StatementStore
 
-__all__ = ["StatementSummary", "extract_statements"]
+__all__ = [
+    "StatementSummary",
+    "claim_document",
+    "extract_statements",
+    "known_candidates",
+    "save_statements",
+    "stored_event_spans",
+]
 
 # Documents per transaction (a crash loses at most this many; a re-run redoes them).
 BATCH_SIZE = 50
@@ -56,14 +63,7 @@ def extract_statements(
     )
     with engine.connect() as conn:
         ids = [row.id for row in conn.execute(pending.with_only_columns(documents.c.id))]
-        known = [
-            (r.id, r.name, r.country)
-            for r in conn.execute(
-                select(actor_candidates.c.id, actor_candidates.c.name, actor_candidates.c.country)
-                .where(actor_candidates.c.status != "rejected")
-                .order_by(actor_candidates.c.first_seen)
-            )
-        ]
+        known = known_candidates(conn)
     summary = StatementSummary()
     if not ids:
         return summary
@@ -75,58 +75,89 @@ def extract_statements(
     for first in range(0, len(ids), BATCH_SIZE):
         batch = ids[first : first + BATCH_SIZE]
         with engine.begin() as conn:
-            spans: dict[int, list[EventSpan]] = {}
-            for mention in conn.execute(
-                select(
-                    event_mentions.c.document_id,
-                    event_mentions.c.event_id,
-                    event_mentions.c.char_start,
-                    event_mentions.c.char_end,
-                    event_mentions.c.event_type,
-                    event_mentions.c.location,
-                    event_mentions.c.admin1,
-                    event_mentions.c.admin2,
-                ).where(event_mentions.c.document_id.in_(batch))
-            ):
-                spans.setdefault(mention.document_id, []).append(
-                    EventSpan(
-                        mention.event_id,
-                        mention.char_start,
-                        mention.char_end,
-                        mention.event_type,
-                        tuple(p for p in (mention.location, mention.admin1, mention.admin2) if p),
-                    )
-                )
+            spans = stored_event_spans(conn, batch)
             for row in conn.execute(pending.where(documents.c.id.in_(batch))).all():
-                # Claim the document first: of several processes reading it at once, exactly
-                # one inserts this row and extracts; the others find it claimed and move on.
-                claimed = insert_unless_present(
-                    conn,
-                    extraction_runs,
-                    ("document_id", "extractor"),
-                    {
-                        "document_id": row.id,
-                        "extractor": EXTRACTOR,
-                        "extracted_at": datetime.now(UTC),
-                    },
-                )
-                if claimed is None:
+                if not claim_document(conn, row.id):
                     continue
                 article = ArticleView(row.id, row.text, row.published, row.title)
                 result = extractor.extract(article, spans.get(row.id, []))
-                store.save(
-                    conn,
-                    row.id,
-                    EXTRACTOR,
-                    mentions=result.mentions,
-                    found=result.statements,
-                    candidates=result.candidates,
-                )
-                summary.documents += 1
-                summary.mentions += len(result.mentions)
-                summary.relations += len(result.relations)
-                summary.claims += len(result.claims)
-                summary.candidates += len(result.candidates)
+                save_statements(conn, store, row.id, result, summary)
                 if on_progress is not None:
                     on_progress(summary)
     return summary
+
+
+def claim_document(conn: Connection, document_id: int) -> bool:
+    """Claim a document for this extractor version before writing for it: of several
+    processes reading it at once, exactly one inserts the row; the others move on."""
+    claimed = insert_unless_present(
+        conn,
+        extraction_runs,
+        ("document_id", "extractor"),
+        {"document_id": document_id, "extractor": EXTRACTOR, "extracted_at": datetime.now(UTC)},
+    )
+    return claimed is not None
+
+
+def save_statements(
+    conn: Connection,
+    store: StatementStore,
+    document_id: int,
+    result: StatementResult,
+    summary: StatementSummary,
+) -> None:
+    """Store one claimed document's mentions, statements and new candidates; count them."""
+    store.save(
+        conn,
+        document_id,
+        EXTRACTOR,
+        mentions=result.mentions,
+        found=result.statements,
+        candidates=result.candidates,
+    )
+    summary.documents += 1
+    summary.mentions += len(result.mentions)
+    summary.relations += len(result.relations)
+    summary.claims += len(result.claims)
+    summary.candidates += len(result.candidates)
+
+
+def stored_event_spans(conn: Connection, document_ids: list[int]) -> dict[int, list[EventSpan]]:
+    """The stored event mentions of these documents, as the spans claims link to."""
+    spans: dict[int, list[EventSpan]] = {}
+    for mention in conn.execute(
+        select(
+            event_mentions.c.document_id,
+            event_mentions.c.event_id,
+            event_mentions.c.char_start,
+            event_mentions.c.char_end,
+            event_mentions.c.event_type,
+            event_mentions.c.location,
+            event_mentions.c.admin1,
+            event_mentions.c.admin2,
+        )
+        .where(event_mentions.c.document_id.in_(document_ids))
+        .order_by(event_mentions.c.id)
+    ):
+        spans.setdefault(mention.document_id, []).append(
+            EventSpan(
+                mention.event_id,
+                mention.char_start,
+                mention.char_end,
+                mention.event_type,
+                tuple(p for p in (mention.location, mention.admin1, mention.admin2) if p),
+            )
+        )
+    return spans
+
+
+def known_candidates(conn: Connection) -> list[tuple[str, str, str | None]]:
+    """The discovered actors extraction should resolve: all but the rejected, oldest first."""
+    return [
+        (r.id, r.name, r.country)
+        for r in conn.execute(
+            select(actor_candidates.c.id, actor_candidates.c.name, actor_candidates.c.country)
+            .where(actor_candidates.c.status != "rejected")
+            .order_by(actor_candidates.c.first_seen)
+        )
+    ]

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from orbat.extract.arguments import Argument, StateNames, find_arguments
 from orbat.extract.claims import ClaimHit, find_claims
 from orbat.extract.discovery import candidate_resolver, find_introductions, to_candidates
-from orbat.extract.events import ArticleView
+from orbat.extract.events import ArticleView, Unparsed
 from orbat.extract.records import Evidence
 from orbat.extract.relations import RelationHit, find_relations
 from orbat.extract.stance import stance_for
@@ -101,9 +101,15 @@ class StatementExtractor:
                 self._candidates.values(), self.resolver.pack
             )
 
-    def _mentions(self, text: str, when: str | None) -> list[ActorMention]:
+    def pack_mentions(self, text: str, when: str | None) -> list[ActorMention]:
+        """The pack's actors named in ``text``."""
+        return self.resolver.find_mentions(text, when=when)
+
+    def _mentions(
+        self, text: str, when: str | None, pack: Sequence[ActorMention] | None = None
+    ) -> list[ActorMention]:
         """Pack mentions, then candidate mentions where no pack mention is."""
-        found = self.resolver.find_mentions(text, when=when)
+        found = list(pack) if pack is not None else self.pack_mentions(text, when)
         if self._candidate_resolver is not None:
             for m in self._candidate_resolver.find_mentions(text, when=when):
                 if all(m.end <= p.start or m.start >= p.end for p in found):
@@ -130,32 +136,49 @@ class StatementExtractor:
         ]
 
     def extract(self, article: ArticleView, events: Sequence[EventSpan] = ()) -> StatementResult:
-        """Everything the article states about actors.
+        """Everything the article states about actors, from a parse of the whole text."""
+        return self.extract_parsed(article, self.nlp(article.text), (), events)
 
-        1. Parse; find the sentences and the dates (statements are dated by their sentence,
-           else by the publication date).
+    def extract_parsed(
+        self,
+        article: ArticleView,
+        doc: Doc,
+        unparsed: Sequence[Unparsed] = (),
+        events: Sequence[EventSpan] = (),
+        pack_mentions: Sequence[ActorMention] | None = None,
+    ) -> StatementResult:
+        """Everything the article states about actors, from ``doc``: a parse of its text with
+        the sentences in ``unparsed`` blanked out (they can state nothing: see
+        :class:`~orbat.extract.prefilter.StatementPrefilter`), or of all of it.
+
+        1. Find the sentences (parsed ones, then the unparsed, so sentence distances count
+           every sentence) and the dates (statements are dated by their sentence, else by the
+           publication date).
         2. Discover groups the article introduces and no resolver knows; learn them.
-        3. Find actor mentions (pack, then candidates) and the other arguments (entities).
-        4. Per sentence: relations and claims, each with its stance and speaker.
-        5. Link claims about attacks to the stored event reported nearest before them.
+        3. Find actor mentions over the whole text (pack — ``pack_mentions`` if the caller
+           has them — then candidates) and the other arguments (entities).
+        4. Per parsed sentence: relations and claims, each with its stance and speaker.
+        5. Link claims about attacks to the event reported nearest before them (``events``
+           carry whatever key the caller maps back: a stored event id or a record index).
         """
         # 1.
         text = article.text
-        doc = self.nlp(text)
-        sentences = [(s.start_char, s.end_char) for s in sentences_of(doc)]
+        parsed_text = text_of(doc)
         dates = resolve_dates(text, article.published, doc)
         when = article.published.isoformat() if article.published else None
+        blank = [(u.start_char, u.end_char) for u in unparsed]
         result = StatementResult()
         # 2.
         resolvers = [self.resolver]
         if self._candidate_resolver is not None:
             resolvers.append(self._candidate_resolver)
+        bounds = _bounds(sentences_of(doc), parsed_text, blank)
         result.candidates = to_candidates(
-            find_introductions(text), text, article.id, sentences, resolvers
+            find_introductions(text), text, article.id, bounds, resolvers
         )
         self.add_candidates((c.id, c.name, c.country) for c in result.candidates)
         # 3.
-        mentions = self._mentions(text, when)
+        mentions = self._mentions(text, when, pack_mentions)
         result.mentions = [
             MentionRecord(
                 m.actor_id, m.surface, m.score, Evidence(article.id, m.start, m.end, m.surface)
@@ -165,11 +188,13 @@ class StatementExtractor:
         arguments = find_arguments(doc, mentions, self.resolver, self.states, when=when)
         # 4.
         spans = sentences_of(doc, arguments)
-        sentences = [(s.start_char, s.end_char) for s in spans]
-        for index, sentence in enumerate(spans):
-            start, end = _trimmed(text, sentence.start_char, sentence.end_char)
+        sentences = _bounds(spans, parsed_text, blank)
+        index_of = {bound: i for i, bound in enumerate(sentences)}
+        for sentence in spans:
+            start, end = _trimmed(parsed_text, sentence.start_char, sentence.end_char)
             if start >= end:
-                continue
+                continue  # only blanked-out text
+            index = index_of[(start, end)]
             evidence = Evidence(article.id, start, end, text[start:end])
             day = _date(dates, start, end, article.published)
             result.statements.extend(self._relations(sentence, arguments, evidence, day, when))
@@ -267,6 +292,15 @@ def sentences_of(doc: Doc, arguments: Sequence[Argument] = ()) -> list[Span]:
         else:
             out.append(sentence)
     return out
+
+
+def _bounds(
+    spans: Sequence[Span], parsed_text: str, unparsed: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Every sentence's ``(start, end)`` in text order: the parsed ones trimmed of space
+    (and of blanked-out text, which is space in the parse), then the unparsed ones."""
+    parsed = [_trimmed(parsed_text, s.start_char, s.end_char) for s in spans]
+    return sorted({*(b for b in parsed if b[0] < b[1]), *unparsed})
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:

@@ -492,6 +492,25 @@ def resolve_dates(
     *,
     dayfirst: bool | None = None,
 ) -> list[DateMention]:
+    """Every date expression in ``text``, resolved against ``published`` (see
+    :func:`_resolve_dates`); with a ``doc``, worked out once per doc and question, since
+    event and statement extraction both ask it of the same parse."""
+    if doc is None:
+        return _resolve_dates(text, published, None, dayfirst=dayfirst)
+    key = ("orbat.dates", text, published, dayfirst)
+    cached = doc.user_data.get(key)
+    if cached is None:
+        cached = doc.user_data[key] = _resolve_dates(text, published, doc, dayfirst=dayfirst)
+    return list(cached)
+
+
+def _resolve_dates(
+    text: str,
+    published: dt.date | None,
+    doc: Doc | None = None,
+    *,
+    dayfirst: bool | None = None,
+) -> list[DateMention]:
     """Every date expression in ``text``, resolved against ``published``.
 
     1. Run the precompiled patterns (absolute dates, numeric dates, weekdays, relative days

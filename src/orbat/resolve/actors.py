@@ -321,24 +321,29 @@ class ActorResolver:
 
     # ------------------------------------------------------------------ ranking helpers
     def _country_of(self, context: str | None) -> str | None:
-        """The country whose cue words the context names most often, if any."""
+        """The country whose cue words the context names most often, if any (on a tie, the
+        one the pack lists first)."""
         if not context:
             return None
-        folded = _plain(context)
-        best, best_hits = None, 0
-        for country, patterns in self._country_words.items():
-            hits = sum(len(pattern.findall(folded)) for pattern in patterns)
-            if hits > best_hits:
-                best, best_hits = country, hits
-        return best
+        pattern, countries_of = self._country_words
+        hits = dict.fromkeys(self.pack.countries, 0)
+        for match in pattern.finditer(_plain(context)):
+            for country in countries_of[match.group()]:
+                hits[country] += 1
+        best = max(hits, key=hits.__getitem__, default=None)
+        return best if best is not None and hits[best] else None
 
     @cached_property
-    def _country_words(self) -> dict[str, list[re.Pattern[str]]]:
-        """Each country's cue words as whole-word patterns, compiled once (not per mention)."""
-        return {
-            country: [_word_pattern(w) for w in words]
-            for country, words in self.pack.countries.items()
-        }
+    def _country_words(self) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+        """One pattern for every country's cue words (longest first, whole words), and the
+        countries each word stands for: one pass over a context, not one per word."""
+        countries_of: dict[str, list[str]] = {}
+        for country, words in self.pack.countries.items():
+            for word in words:
+                countries_of.setdefault(_plain(word), []).append(country)
+        alternatives = sorted(countries_of, key=len, reverse=True)
+        pattern = rf"\b(?:{'|'.join(map(re.escape, alternatives))})\b" if alternatives else "(?!)"
+        return re.compile(pattern), countries_of
 
     def _rank(self, actor_ids: Iterable[str], context: str | None, when: str | None) -> list[str]:
         """Candidate actors ordered by context country, activity on ``when``, then pack order."""

@@ -136,12 +136,19 @@ class EventStore:
         A document already processed by this extractor version is left alone, so re-running
         adds nothing. Mentions made by an older version of the same extractor are replaced.
         """
+        return len(self.save_events(conn, document_id, extractor, records) or ())
+
+    def save_events(
+        self, conn: Connection, document_id: int, extractor: str, records: Iterable[EventRecord]
+    ) -> list[int] | None:
+        """As :meth:`save`, returning the event each record joined, in order (claims link to
+        them); None when the document was extracted already (by this or another process)."""
         records = list(records)
         return retrying(conn, lambda: self._save(conn, document_id, extractor, records))
 
     def _save(
         self, conn: Connection, document_id: int, extractor: str, records: list[EventRecord]
-    ) -> int:
+    ) -> list[int] | None:
         # Claim the document first: of several processes extracting it at once, exactly one
         # inserts this row (the others wait for it on PostgreSQL, then find it and stop).
         claimed = insert_unless_present(
@@ -151,16 +158,17 @@ class EventStore:
             {"document_id": document_id, "extractor": extractor, "extracted_at": _now()},
         )
         if claimed is None:
-            return 0
+            return None
         self._drop_older_versions(conn, document_id, extractor)
         if not records:
-            return 0
+            return []
         outlet, cluster_id = conn.execute(
             select(documents.c.source, documents.c.cluster_id).where(documents.c.id == document_id)
         ).one()
         # Clusters another copy of this story belongs to (rare); an event counts a cluster once.
         copies = self._other_copies(conn, cluster_id, document_id)
         counted: set[int] = set()
+        joined: list[int] = []
         for record in records:
             event = self._event_for(conn, record, document_id)
             values = {name: getattr(record, name) for name in _CODING}
@@ -183,7 +191,8 @@ class EventStore:
             )
             counted.add(event.id)
             self._add_to_merged(conn, event, record, outlet, new_cluster)
-        return len(records)
+            joined.append(int(event.id))
+        return joined
 
     def _other_copies(self, conn: Connection, cluster_id: int, document_id: int) -> list[int]:
         size = conn.execute(select(clusters.c.size).where(clusters.c.id == cluster_id)).scalar()

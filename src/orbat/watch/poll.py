@@ -211,12 +211,9 @@ class Watcher:
 
     def _extract(self) -> int:
         """Events, then statements (claims link to events; new actors come from here)."""
-        from orbat.extract.stage import extract_events
-        from orbat.extract.statement_stage import extract_statements
+        from orbat.extract.stage import extract_articles
 
-        mentions = extract_events(self.engine).mentions
-        extract_statements(self.engine)
-        return mentions
+        return extract_articles(self.engine).events.mentions
 
     def _due_feeds(self, now: datetime, everything: bool) -> list[FeedState]:
         feeds = [f for f in self.store.feeds() if not self.feed_ids or f.id in self.feed_ids]
