@@ -16,7 +16,7 @@ per-core throughput, and stays meaningful when the cores are contended.
 
 Each (size, mode) runs in a child process of its own (``--one``): a fresh SQLite database,
 the corpus as JSONL files of 250 articles, then ingest + event extraction (or ingest only with
-``--no-events``). Modes: ``single`` (one process, ``orbat ingest``), ``dask1``/``dask2`` (a
+``--no-events``; with events, statements too — all that ``orbat ingest`` does). Modes: ``single`` (one process, ``orbat ingest``), ``dask1``/``dask2`` (a
 local Dask cluster of 1 or 2 worker processes, ``orbat ingest --workers N``). Peak memory is
 the largest total resident set size of the child and all its descendants (Dask workers), as
 the OS reports it, sampled every 0.2 s.
@@ -160,7 +160,7 @@ class PeakMemory:
 
 def one(corpus: str, mode: str, events: bool) -> dict[str, Any]:
     from orbat.distributed import ingest_distributed
-    from orbat.extract.stage import extract_events
+    from orbat.extract.stage import extract_articles
     from orbat.pipeline import ingest
     from orbat.store import open_engine
 
@@ -168,22 +168,28 @@ def one(corpus: str, mode: str, events: bool) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         db = str(Path(tmp) / "bench.db")
         if events:  # load the models before timing, as a long-running worker would have them
-            from orbat.distributed.work import extractor
+            from orbat.distributed.work import analyser
 
-            extractor()
+            analyser()
         started = time.perf_counter()
         cpu_before = _cpu_seconds()
-        if mode == "single":
+        statements = 0
+        if mode == "single":  # what `orbat ingest` does: articles, then events and statements
             summary = ingest([corpus], db)
-            mentions = extract_events(open_engine(db)).mentions if events else 0
-            articles = summary.articles_seen
+            articles, mentions = summary.articles_seen, 0
+            if events:
+                done = extract_articles(open_engine(db))
+                mentions = done.events.mentions
+                statements = done.statements.relations + done.statements.claims
         else:
             workers = int(mode.removeprefix("dask"))
             result = ingest_distributed([corpus], db, workers=workers, events=events)
             articles, mentions = result.ingest.articles_seen, result.mentions
+            statements = result.statements.relations + result.statements.claims
         seconds = time.perf_counter() - started
         cpu = _cpu_seconds() - cpu_before
-    return {"articles": articles, "mentions": mentions, "seconds": seconds, "cpu_seconds": cpu,
+    return {"articles": articles, "mentions": mentions, "statements": statements,
+            "seconds": seconds, "cpu_seconds": cpu,
             "peak_rss_mib": memory.stop() / 2**20}  # fmt: skip
 
 
@@ -235,6 +241,7 @@ def main() -> None:
                     "real_documents": min(size, len(pool)),
                     "articles": got["articles"],
                     "event_mentions": got["mentions"],
+                    "statements": got["statements"],
                     "seconds": round(got["seconds"], 1),
                     "articles_per_s": round(got["articles"] / got["seconds"], 1),
                     "ms_per_article": round(1000 * got["seconds"] / got["articles"], 2),

@@ -11,18 +11,39 @@ from sqlalchemy import Table, select
 from orbat.cli.app import example_corpus
 from orbat.distributed import ingest_distributed
 from orbat.errors import ConfigError
-from orbat.extract.stage import extract_events
+from orbat.extract.stage import extract_articles
 from orbat.pipeline import ingest
 from orbat.store import open_engine
-from orbat.store.schema import clusters, documents, event_mentions, events, extraction_runs
+from orbat.store.schema import (
+    actor_candidates,
+    actor_mentions,
+    clusters,
+    documents,
+    event_mentions,
+    events,
+    extraction_runs,
+    statements,
+)
 
 # Timestamps differ between any two runs; everything else must not.
-_CLOCKS = {"ingested_at", "updated_at", "created_at", "extracted_at"}
+_CLOCKS = {"ingested_at", "updated_at", "created_at", "extracted_at", "first_seen"}
+# Two articles written for the statement tests: the first introduces a group the pack does not
+# know, the second only names it.
+NEW_GROUP = Path(__file__).parent.parent / "extract" / "data" / "statements"
 
 
 def _dump(db: str) -> dict[str, list[dict[str, Any]]]:
     engine = open_engine(db)
-    tables: list[Table] = [documents, clusters, events, event_mentions, extraction_runs]
+    tables: list[Table] = [
+        documents,
+        clusters,
+        events,
+        event_mentions,
+        extraction_runs,
+        actor_mentions,
+        statements,
+        actor_candidates,
+    ]
     out = {}
     with engine.connect() as conn:
         for table in tables:
@@ -34,9 +55,13 @@ def _dump(db: str) -> dict[str, list[dict[str, Any]]]:
 
 @pytest.fixture(scope="module")
 def single(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
-    db = str(tmp_path_factory.mktemp("single") / "orbat.db")
-    ingest([str(example_corpus())], db)
-    extract_events(open_engine(db))
+    return _single_run(str(example_corpus()), tmp_path_factory.mktemp("single"))
+
+
+def _single_run(path: str, folder: Path) -> dict[str, list[dict[str, Any]]]:
+    db = str(folder / "orbat.db")
+    ingest([path], db)
+    extract_articles(open_engine(db))
     return _dump(db)
 
 
@@ -50,6 +75,8 @@ def test_two_workers_store_what_one_process_stores(
     assert summary.workers == 2
     assert summary.ingest.articles_new == 19 and summary.ingest.files_read == 5
     assert summary.mentions == len(single["event_mentions"]) > 0
+    assert summary.statements.documents == 19
+    assert summary.statements.relations + summary.statements.claims == len(single["statements"])
     _assert_same(_dump(db), single)
     # A second run finds everything known and adds nothing.
     again = ingest_distributed([str(example_corpus())], db, workers=1)
@@ -66,6 +93,21 @@ def _assert_same(
         for mine, theirs in zip(got[table], rows, strict=True):
             diff = {k: (mine[k], v) for k, v in theirs.items() if mine[k] != v}
             assert not diff, f"{table} row {theirs.get('id')}: {diff}"
+
+
+def test_an_actor_found_by_another_worker_resolves_as_in_one_process(tmp_path: Path) -> None:
+    """The group one file introduces is named in another file, extracted at the same time by
+    the other worker, which could not know it: the client extracts that article again
+    knowing it, so both articles' mentions resolve to the candidate, as in one process."""
+    single = _single_run(str(NEW_GROUP), tmp_path)
+    db = str(tmp_path / "dask.db")
+    summary = ingest_distributed([str(NEW_GROUP)], db, workers=2)
+    assert summary.statements.candidates == 1
+    got = _dump(db)
+    candidate = "candidate:saraya-thar-al-muhandis"
+    named_in = {m["document_id"] for m in got["actor_mentions"] if m["actor_id"] == candidate}
+    assert named_in == {d["id"] for d in got["documents"]} and len(named_in) == 2
+    _assert_same(got, single)
 
 
 def test_workers_or_scheduler_but_not_both(tmp_path: Path) -> None:

@@ -26,7 +26,8 @@ def ingest_on_cluster(
     read_options: ReadOptions,
 ) -> None:
     """Ingest (and extract events) with the per-file work on Dask workers; print a summary."""
-    from orbat.cli.app import _extract_statements, _print_summary
+    from orbat.cli.app import _print_summary, print_extracted
+    from orbat.extract.stage import ExtractSummary
 
     started = time.perf_counter()
     with Progress(
@@ -55,9 +56,9 @@ def ingest_on_cluster(
     seconds = time.perf_counter() - started
     _print_summary(result.ingest, seconds)
     if events:
-        console.print(
-            f"events: {result.mentions} event mentions from {result.documents_extracted} "
-            f"articles on {result.workers} Dask workers — see `orbat events`"
+        print_extracted(
+            ExtractSummary(result.documents_extracted, result.mentions),
+            result.statements,
+            seconds,
+            where=f" on {result.workers} Dask workers",
         )
-        # Statements (relations, claims) link to stored events; they run here, after them.
-        _extract_statements(db)

@@ -6,20 +6,28 @@ import dataclasses
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from orbat import settings
-from orbat.distributed.work import FileResult, WarmUp, input_files, process_file
+from orbat.distributed.work import Candidate, FileResult, WarmUp, input_files, process_file
 from orbat.errors import ConfigError
+from orbat.extract.statement_stage import StatementSummary
 from orbat.ingest import ReadOptions
 from orbat.ingest.sources import STDIN
-from orbat.models import Skip
+from orbat.models import Article, Skip
 from orbat.pipeline import ArticleSink, IngestSummary
 from orbat.store import open_engine
 
 if TYPE_CHECKING:
     from distributed import Client, Future
+    from sqlalchemy import Connection, Engine
+
+    from orbat.extract.analysis import Analysis, ArticleAnalyser
+    from orbat.extract.records import EventRecord
+    from orbat.extract.statements import StatementResult
+    from orbat.resolve.actors import ActorResolver
 
 __all__ = ["DistributedSummary", "ingest_distributed"]
 
@@ -30,12 +38,13 @@ IN_FLIGHT_PER_WORKER = 3
 
 @dataclass
 class DistributedSummary:
-    """What a distributed ingest did: the ingest summary plus the events stored."""
+    """What a distributed ingest did: the ingest summary plus the events and statements."""
 
     ingest: IngestSummary
     documents_extracted: int = 0
     mentions: int = 0
     workers: int = 0
+    statements: StatementSummary = field(default_factory=StatementSummary)
 
 
 def ingest_distributed(
@@ -55,9 +64,11 @@ def ingest_distributed(
     2. Submit one task per input file, keeping a bounded number in flight.
     3. Take the results back in submission order — the order a single-process run reads
        the files — and store each article (dedup decisions as in :func:`orbat.pipeline.ingest`),
-       then its events, so documents, clusters and events come out identical.
-    4. Extract events for stored articles that still lack them (ingested earlier with
-       ``--no-events``), then record the run.
+       then its events, then its statements with their claims linked to the stored events,
+       so documents, clusters, events and statements come out identical (see
+       :class:`_Statements` for the one thing a worker cannot know).
+    4. Extract events and statements for stored articles that still lack them (ingested
+       earlier with ``--no-events``, or read by an older extractor version).
 
     Workers read the files themselves: with a remote scheduler, the paths must be visible
     to every worker (a shared filesystem). Standard input is read and processed here.
@@ -74,22 +85,28 @@ def ingest_distributed(
     }
     sink = ArticleSink(engine, list(paths))
     summary = DistributedSummary(sink.summary)
+    statements = _Statements(engine)
+    summary.statements = statements.summary
     try:
         with _cluster(workers, scheduler, warm_up=events) as client:  # 1.
             summary.workers = len(client.scheduler_info().get("workers", {}))
-            for result in _results(client, input_files(list(paths)), read_options, options):
-                _store(result, sink, summary, engine)  # 3.
+            files = input_files(list(paths))
+            for result in _results(client, files, read_options, options, statements.known):
+                _store(result, sink, summary, statements)  # 3.
                 sink.commit()
                 if on_progress is not None:
                     on_progress(summary)
     finally:
         sink.close()
     if events:  # 4.
-        from orbat.extract.stage import extract_events
+        from orbat.extract.stage import extract_articles
 
-        rest = extract_events(engine)
-        summary.documents_extracted += rest.documents
-        summary.mentions += rest.mentions
+        rest = extract_articles(engine)
+        summary.documents_extracted += rest.events.documents
+        summary.mentions += rest.events.mentions
+        for name in ("documents", "mentions", "relations", "claims", "candidates"):
+            value = getattr(summary.statements, name) + getattr(rest.statements, name)
+            setattr(summary.statements, name, value)
     return summary
 
 
@@ -129,9 +146,14 @@ def _cluster(workers: int | None, scheduler: str | None, *, warm_up: bool) -> It
 
 
 def _results(
-    client: Client, files: list[str], read_options: ReadOptions | None, options: dict[str, Any]
+    client: Client,
+    files: list[str],
+    read_options: ReadOptions | None,
+    options: dict[str, Any],
+    known: Callable[[], list[Candidate]],
 ) -> Iterator[FileResult]:
-    """Each file's result in ``files`` order, with a bounded number of tasks in flight."""
+    """Each file's result in ``files`` order, with a bounded number of tasks in flight; each
+    task is sent the discovered actors ``known`` at the time."""
     limit = max(1, len(client.scheduler_info().get("workers", {}))) * IN_FLIGHT_PER_WORKER
     pending: deque[Future[FileResult] | FileResult] = deque()
     queue = iter(files)
@@ -142,34 +164,138 @@ def _results(
             if path is None:
                 exhausted = True
             elif path == STDIN:  # this process's stdin: only the client can read it
-                pending.append(process_file(path, read_options, **options))
+                pending.append(process_file(path, read_options, candidates=known(), **options))
             else:
                 pending.append(
-                    client.submit(process_file, path, read_options, pure=False, **options)
+                    client.submit(
+                        process_file,
+                        path,
+                        read_options,
+                        pure=False,
+                        candidates=known(),
+                        **options,
+                    )
                 )
         if pending:
             head = pending.popleft()
             yield head if isinstance(head, FileResult) else head.result()
 
 
-def _store(result: FileResult, sink: ArticleSink, summary: DistributedSummary, engine: Any) -> None:
-    """Store one file's articles and their events, in reading order."""
+def _store(
+    result: FileResult, sink: ArticleSink, summary: DistributedSummary, statements: _Statements
+) -> None:
+    """Store one file's articles, their events and their statements, in reading order."""
     from orbat.extract.events import EXTRACTOR
     from orbat.store.events import EventStore
 
-    event_store = EventStore(engine)
+    event_store = EventStore(sink.store.engine)
+    worker_knew = {c[0] for c in result.candidates}
     for item in result.items:
         if isinstance(item, Skip):
             sink.skip(item)
         elif isinstance(item, str):
             sink.saw_file(item)
         else:
+            analysis = item.analysis
             stored = sink.add(item.article, item.signature)
-            if stored is None or item.events is None:
+            if analysis is not None and analysis.statements is not None:
+                # What the worker learnt from this article, stored or not, it knew after it.
+                worker_knew.update(c.id for c in analysis.statements.candidates)
+            if stored is None or analysis is None or analysis.events is None:
                 continue
-            records = [_with_document(r, stored.id) for r in item.events]
-            summary.mentions += event_store.save(sink.store.conn, stored.id, EXTRACTOR, records)
+            records = [_with_document(r, stored.id) for r in analysis.events]
+            conn = sink.store.conn
+            joined = event_store.save_events(conn, stored.id, EXTRACTOR, records)
+            if joined is None:
+                continue  # another writer has this article
+            summary.mentions += len(records)
             summary.documents_extracted += 1
+            if analysis.statements is not None:
+                statements.store(
+                    conn, item.article, stored.id, (records, joined), analysis, worker_knew
+                )
+
+
+class _Statements:
+    """The client's side of statements: store each article's, with the discovered actors a
+    single-process run would have resolved in it.
+
+    A single process reads the articles in order and resolves, in each, every discovered
+    actor stored before it or introduced by an earlier article. A worker knew those sent with
+    its file and those its file introduced before the article; one introduced by an article
+    in another file in flight at the same time it could not know. When such an actor is named
+    in the article, the client extracts the article's statements again itself, knowing it
+    (rare: only for actors discovered in the run, only in articles that name them), so the
+    statements are those a single-process run stores.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        from orbat.extract.statement_stage import StatementSummary, known_candidates
+        from orbat.store.statements import StatementStore
+
+        with engine.connect() as conn:
+            self._known: dict[str, Candidate] = {c[0]: c for c in known_candidates(conn)}
+        self.store_ = StatementStore(engine)
+        self.summary = StatementSummary()
+        self._local: ArticleAnalyser | None = None
+
+    def known(self) -> list[Candidate]:
+        return list(self._known.values())
+
+    def store(
+        self,
+        conn: Connection,
+        article: Article,
+        document_id: int,
+        events: tuple[list[EventRecord], list[int]],
+        analysis: Analysis,
+        worker_knew: set[str],
+    ) -> None:
+        """Store one article's statements (``events``: its records and the events they
+        joined)."""
+        from orbat.extract.statement_stage import claim_document, save_statements
+        from orbat.extract.statements import for_document
+
+        if not claim_document(conn, document_id):
+            return
+        assert analysis.statements is not None
+        records, joined = events
+        result = for_document(analysis.statements, document_id, joined)
+        unknown = [c for cid, c in self._known.items() if cid not in worker_knew]
+        if unknown and _names_any(article.text, tuple(unknown)):
+            result = self._extract_here(article, document_id, records, joined)
+        for candidate in result.candidates:
+            self._known.setdefault(candidate.id, (candidate.id, candidate.name, candidate.country))
+        save_statements(conn, self.store_, document_id, result, self.summary)
+
+    def _extract_here(
+        self, article: Article, document_id: int, records: list[EventRecord], joined: list[int]
+    ) -> StatementResult:
+        from orbat.extract.analysis import ArticleAnalyser, Wanted, event_spans
+        from orbat.extract.events import ArticleView
+
+        if self._local is None:
+            self._local = ArticleAnalyser()
+        local = self._local
+        local.statements.set_candidates(self._known.values())
+        view = ArticleView(document_id, article.text, article.published, article.title)
+        parsed = next(local.parse_many([(view, Wanted(events=False))]))
+        return local.statement_result(parsed, event_spans(records, joined))
+
+
+@lru_cache(maxsize=256)
+def _candidate_finder(candidates: tuple[Candidate, ...]) -> ActorResolver | None:
+    from orbat.extract.discovery import candidate_resolver
+    from orbat.resolve.actors import default_resolver
+
+    return candidate_resolver(candidates, default_resolver().pack)
+
+
+def _names_any(text: str, candidates: tuple[Candidate, ...]) -> bool:
+    """Whether ``text`` names one of these discovered actors, as statement extraction would
+    find it."""
+    finder = _candidate_finder(candidates)
+    return finder is not None and bool(finder.find_mentions(text))
 
 
 def _with_document(record: Any, document_id: int) -> Any:

@@ -14,24 +14,26 @@ from orbat.models import Article, Skip
 from orbat.pipeline import segment_or_skip
 
 if TYPE_CHECKING:
-    from orbat.extract.events import EventExtractor
-    from orbat.extract.records import EventRecord
+    from orbat.extract.analysis import Analysis, ArticleAnalyser
 
-__all__ = ["FileResult", "ProcessedArticle", "WarmUp", "process_file"]
+__all__ = ["FileResult", "ProcessedArticle", "WarmUp", "analyser", "process_file"]
 
 # One per worker process, built on first use (or by WarmUp when the worker starts): loading
 # spaCy, the gazetteer and the actor pack takes seconds and hundreds of MB, once.
-_EXTRACTOR: EventExtractor | None = None
+_ANALYSER: ArticleAnalyser | None = None
 _INDEXES: dict[tuple[float, int], NearDuplicateIndex] = {}
 
+#: A discovered actor as the client sends it: (id, name, country).
+Candidate = tuple[str, str, str | None]
 
-def extractor() -> EventExtractor:
-    global _EXTRACTOR
-    if _EXTRACTOR is None:
-        from orbat.extract.events import EventExtractor
 
-        _EXTRACTOR = EventExtractor()
-    return _EXTRACTOR
+def analyser() -> ArticleAnalyser:
+    global _ANALYSER
+    if _ANALYSER is None:
+        from orbat.extract.analysis import ArticleAnalyser
+
+        _ANALYSER = ArticleAnalyser()
+    return _ANALYSER
 
 
 def _signer(threshold: float, num_perm: int) -> NearDuplicateIndex:
@@ -43,23 +45,28 @@ def _signer(threshold: float, num_perm: int) -> NearDuplicateIndex:
 
 @dataclass(slots=True)
 class ProcessedArticle:
-    """An article with what the client needs to store it: MinHash bytes and its events.
+    """An article with what the client needs to store it: MinHash bytes and its analysis.
 
-    ``events`` is ``None`` when extraction was not asked for; the records' evidence carries
-    document id 0 until the client knows the stored id.
+    ``analysis`` is ``None`` when extraction was not asked for; its evidence carries document
+    id 0 and its claims name events by the position of the article's event record, until the
+    client knows the stored ids (:func:`orbat.extract.statements.for_document`).
     """
 
     article: Article
     signature: bytes | None
-    events: list[EventRecord] | None
+    analysis: Analysis | None
 
 
 @dataclass(slots=True)
 class FileResult:
-    """Everything one input file gave, in reading order: articles and skips interleaved."""
+    """Everything one input file gave, in reading order: articles and skips interleaved.
+
+    ``candidates`` are the discovered actors the worker resolved from the first article on
+    (what the client sent); it learnt the ones its articles introduced as it went."""
 
     path: str
     items: list[ProcessedArticle | Skip | str] = field(default_factory=list)  # str: a raw origin
+    candidates: list[Candidate] = field(default_factory=list)
 
 
 def process_file(
@@ -69,37 +76,45 @@ def process_file(
     events: bool,
     threshold: float,
     num_perm: int,
+    candidates: list[Candidate] | None = None,
 ) -> FileResult:
     """Read ``path`` and do all the per-article work that needs no database.
 
     1. Read it (a problem becomes a Skip, exactly as in a single-process run).
     2. Segment each raw document into articles (a failure is a Skip).
     3. MinHash-sign each article (the client decides what it duplicates).
-    4. Extract each article's events, if asked.
+    4. If asked, extract each article's events and statements from one parse, resolving the
+       discovered actors in ``candidates`` (and those the file's articles introduce).
     """
+    from orbat.extract.analysis import Wanted
     from orbat.extract.events import ArticleView
 
     signer = _signer(threshold, num_perm)
-    result = FileResult(path)
+    result = FileResult(path, candidates=list(candidates or []))
+    articles: list[Article] = []
     for item in read_inputs([path], options):  # 1.
         if isinstance(item, Skip):
             result.items.append(item)
             continue
-        articles = segment_or_skip(item)  # 2.
-        if isinstance(articles, Skip):
-            result.items.append(articles)
+        found = segment_or_skip(item)  # 2.
+        if isinstance(found, Skip):
+            result.items.append(found)
             continue
         result.items.append(item.origin)
-        for article in articles:
+        for article in found:
             signature = signer.signature(article.text)  # 3.
             blob = signer.to_bytes(signature) if signature is not None else None
-            records = None
-            if events:  # 4.
-                view = ArticleView(
-                    0, article.text, article.published, article.title, article.source
-                )
-                records = extractor().extract(view)
-            result.items.append(ProcessedArticle(article, blob, records))
+            result.items.append(ProcessedArticle(article, blob, None))
+            articles.append(article)
+    if events and articles:  # 4.
+        worker = analyser()
+        worker.statements.set_candidates(result.candidates)
+        processed = [i for i in result.items if isinstance(i, ProcessedArticle)]
+        views = (
+            (ArticleView(0, a.text, a.published, a.title, a.source), Wanted()) for a in articles
+        )
+        for entry, parsed in zip(processed, worker.parse_many(views), strict=True):
+            entry.analysis = worker.analyse(parsed)
     return result
 
 
@@ -110,7 +125,7 @@ class WarmUp(WorkerPlugin):
     name = "orbat-warm-up"
 
     def setup(self, worker: Any) -> None:
-        extractor()
+        analyser()
 
 
 def input_files(paths: list[str]) -> list[str]:

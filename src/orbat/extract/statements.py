@@ -28,7 +28,14 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-__all__ = ["EXTRACTOR", "EventSpan", "StatementExtractor", "StatementResult", "sentences_of"]
+__all__ = [
+    "EXTRACTOR",
+    "EventSpan",
+    "StatementExtractor",
+    "StatementResult",
+    "for_document",
+    "sentences_of",
+]
 
 #: Versioned name stored with every mention, statement and candidate this extractor produces.
 EXTRACTOR = "orbat.statements.v1"
@@ -91,6 +98,15 @@ class StatementExtractor:
         self._candidate_resolver: ActorResolver | None = None
 
     # -- candidates ------------------------------------------------------------------------
+    def set_candidates(self, candidates: Iterable[tuple[str, str, str | None]]) -> None:
+        """Resolve exactly these discovered actors ``(id, name, country)`` from now on."""
+        self._candidates = {}
+        self._candidate_resolver = None
+        self.add_candidates(candidates)
+
+    def known_candidates(self) -> list[tuple[str, str, str | None]]:
+        return list(self._candidates.values())
+
     def add_candidates(self, candidates: Iterable[tuple[str, str, str | None]]) -> None:
         """Resolve these discovered actors ``(id, name, country)`` from now on."""
         before = len(self._candidates)
@@ -358,3 +374,28 @@ def _link_event(
 
 def _with_event(claim: Statement, event_id: int | None) -> Statement:
     return claim if event_id is None else replace(claim, event_id=event_id)
+
+
+def for_document(
+    result: StatementResult, document_id: int, event_ids: Sequence[int] = ()
+) -> StatementResult:
+    """``result`` of an article extracted before it had an id (on a Dask worker): every
+    piece of evidence moved to ``document_id``, every claim's event — the position of an
+    event record of the article — to ``event_ids`` at that position (the stored event)."""
+
+    def moved(evidence: Evidence) -> Evidence:
+        return replace(evidence, document_id=document_id)
+
+    statements = [
+        replace(
+            s,
+            evidence=moved(s.evidence),
+            event_id=event_ids[s.event_id] if s.event_id is not None else None,
+        )
+        for s in result.statements
+    ]
+    return StatementResult(
+        mentions=[replace(m, evidence=moved(m.evidence)) for m in result.mentions],
+        statements=statements,
+        candidates=[replace(c, evidence=moved(c.evidence)) for c in result.candidates],
+    )

@@ -497,7 +497,7 @@ def resolve_dates(
     event and statement extraction both ask it of the same parse."""
     if doc is None:
         return _resolve_dates(text, published, None, dayfirst=dayfirst)
-    key = ("orbat.dates", text, published, dayfirst)
+    key = f"orbat.dates|{published}|{dayfirst}|{len(text)}|{hash(text)}"
     cached = doc.user_data.get(key)
     if cached is None:
         cached = doc.user_data[key] = _resolve_dates(text, published, doc, dayfirst=dayfirst)
