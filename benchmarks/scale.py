@@ -15,11 +15,11 @@ Wall time on a shared machine depends on the neighbours, so each run also report
 per-core throughput, and stays meaningful when the cores are contended.
 
 Each (size, mode) runs in a child process of its own (``--one``): a fresh SQLite database,
-the corpus as JSONL files of 250 articles, then ingest + event extraction (or ingest only with
-``--no-events``; with events, statements too — all that ``orbat ingest`` does). Modes: ``single`` (one process, ``orbat ingest``), ``dask1``/``dask2`` (a
-local Dask cluster of 1 or 2 worker processes, ``orbat ingest --workers N``). Peak memory is
-the largest total resident set size of the child and all its descendants (Dask workers), as
-the OS reports it, sampled every 0.2 s.
+the corpus as JSONL files of 250 articles, then ingest + event and statement extraction — all
+that ``orbat ingest`` does (or ingest only with ``--no-events``). Modes: ``single`` (one
+process, ``orbat ingest``), ``dask1``/``dask2`` (a local Dask cluster of 1 or 2 worker
+processes, ``orbat ingest --workers N``). Peak memory is the largest total resident set size
+of the child and all its descendants (Dask workers), as the OS reports it, sampled every 0.2 s.
 
 Run: ``python benchmarks/scale.py --sizes 1000 10000 --modes single dask2``; results are printed
 and merged into benchmarks/results/scale.json (one entry per size, mode and events setting).
