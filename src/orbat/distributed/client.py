@@ -11,7 +11,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from orbat import settings
-from orbat.distributed.work import Candidate, FileResult, WarmUp, input_files, process_file
+from orbat.distributed.work import (
+    Batch,
+    Candidate,
+    FileResult,
+    WarmUp,
+    analyse_articles,
+    input_files,
+    read_file,
+)
 from orbat.errors import ConfigError
 from orbat.extract.statement_stage import StatementSummary
 from orbat.ingest import ReadOptions
@@ -31,9 +39,12 @@ if TYPE_CHECKING:
 
 __all__ = ["DistributedSummary", "ingest_distributed"]
 
-# Files in flight per worker: enough that no worker waits for the client, few enough that
-# results waiting to be stored stay a small, bounded amount of memory.
+# Analysis tasks in flight per worker: enough that no worker waits for the client, few enough
+# that results waiting to be stored stay a small, bounded amount of memory.
 IN_FLIGHT_PER_WORKER = 3
+# Articles per analysis task: a few seconds of work, so the scheduling overhead (milliseconds)
+# stays small and the last tasks leave no worker idle for long.
+ARTICLES_PER_TASK = 25
 
 
 @dataclass
@@ -61,7 +72,8 @@ def ingest_distributed(
 
     1. Start a local cluster of ``workers`` processes (one thread each: spaCy is CPU-bound
        and holds the GIL), or connect to ``scheduler``; each worker loads the models once.
-    2. Submit one task per input file, keeping a bounded number in flight.
+    2. Submit a reading task per input file and an analysis task per batch of its articles,
+       keeping a bounded number in flight (:func:`_results`).
     3. Take the results back in submission order — the order a single-process run reads
        the files — and store each article (dedup decisions as in :func:`orbat.pipeline.ingest`),
        then its events, then its statements with their claims linked to the stored events,
@@ -152,33 +164,95 @@ def _results(
     options: dict[str, Any],
     known: Callable[[], list[Candidate]],
 ) -> Iterator[FileResult]:
-    """Each file's result in ``files`` order, with a bounded number of tasks in flight; each
-    task is sent the discovered actors ``known`` at the time."""
-    limit = max(1, len(client.scheduler_info().get("workers", {}))) * IN_FLIGHT_PER_WORKER
-    pending: deque[Future[FileResult] | FileResult] = deque()
-    queue = iter(files)
-    exhausted = False
-    while pending or not exhausted:
-        while not exhausted and len(pending) < limit:  # 2.
-            path = next(queue, None)
+    """Each file's result in ``files`` order, its articles analysed if ``options["events"]``.
+
+    Two kinds of task: reading a file (a few ahead of the one being stored), and analysing
+    a batch of ARTICLES_PER_TASK of its articles — small tasks, so both workers stay busy
+    to the end whatever the files' sizes, and a single huge dump is spread too. Each batch
+    is sent the discovered actors ``known`` when it is submitted. At most
+    IN_FLIGHT_PER_WORKER analysis tasks per worker are out at once, and results are
+    taken back in order, so memory stays bounded.
+    """
+    workers = max(1, len(client.scheduler_info().get("workers", {})))
+    limit = workers * IN_FLIGHT_PER_WORKER
+    read_kwargs = {"threshold": options["threshold"], "num_perm": options["num_perm"]}
+    reads: deque[Future[FileResult] | FileResult] = deque()
+    waiting: deque[_FileWork] = deque()  # read, in order, batches being analysed
+    paths = iter(files)
+    more_paths = True
+    while True:
+        while more_paths and len(reads) < workers:  # read a few files ahead
+            path = next(paths, None)
             if path is None:
-                exhausted = True
+                more_paths = False
             elif path == STDIN:  # this process's stdin: only the client can read it
-                pending.append(process_file(path, read_options, candidates=known(), **options))
+                reads.append(read_file(path, read_options, **read_kwargs))
             else:
-                pending.append(
-                    client.submit(
-                        process_file,
-                        path,
-                        read_options,
-                        pure=False,
-                        candidates=known(),
-                        **options,
-                    )
+                reads.append(
+                    client.submit(read_file, path, read_options, pure=False, **read_kwargs)
                 )
+        if reads and all(w.submitted_all() for w in waiting):
+            head = reads.popleft()  # the next file in order, once the earlier are all out
+            result = head if isinstance(head, FileResult) else head.result()
+            waiting.append(_FileWork(result, ARTICLES_PER_TASK if options["events"] else 0))
+            continue  # read ahead again, then submit its batches
+        busy = sum(w.in_flight() for w in waiting)
+        for work in waiting:
+            while busy < limit and not work.submitted_all():
+                work.submit_next(client, known())
+                busy += 1
+        if not waiting:
+            if not reads and not more_paths:
+                return
+            continue
+        first = waiting[0]
+        if first.finished():
+            # The workers hold their next batches (submitted above) while this file is stored.
+            yield first.finish()
+            waiting.popleft()
+        else:
+            first.wait_for_one()
+
+
+class _FileWork:
+    """A file read and its articles' analysis tasks, submitted batch by batch."""
+
+    def __init__(self, result: FileResult, size: int) -> None:
+        self.result = result
+        self.articles = result.articles if size else []
+        self.size = size
+        self.tasks: list[Future[Batch]] = []
+
+    def submitted_all(self) -> bool:
+        return len(self.tasks) * self.size >= len(self.articles)
+
+    def in_flight(self) -> int:
+        return sum(not t.done() for t in self.tasks)  # type: ignore[no-untyped-call]
+
+    def submit_next(self, client: Client, candidates: list[Candidate]) -> None:
+        first = len(self.tasks) * self.size
+        batch = [a.article for a in self.articles[first : first + self.size]]
+        self.tasks.append(client.submit(analyse_articles, batch, candidates, pure=False))
+
+    def finished(self) -> bool:
+        return self.submitted_all() and not self.in_flight()
+
+    def wait_for_one(self) -> None:
+        pending = [t for t in self.tasks if not t.done()]  # type: ignore[no-untyped-call]
         if pending:
-            head = pending.popleft()
-            yield head if isinstance(head, FileResult) else head.result()
+            pending[0].result()
+
+    def finish(self) -> FileResult:
+        """The file's result with every article's analysis, and what the worker knew."""
+        for number, task in enumerate(self.tasks):
+            batch = task.result()
+            knew = {c[0] for c in batch.candidates}
+            items = self.articles[number * self.size : (number + 1) * self.size]
+            for item, analysis in zip(items, batch.analyses, strict=True):
+                item.analysis, item.knew = analysis, frozenset(knew)
+                if analysis.statements is not None:
+                    knew.update(c.id for c in analysis.statements.candidates)
+        return self.result
 
 
 def _store(
@@ -189,7 +263,6 @@ def _store(
     from orbat.store.events import EventStore
 
     event_store = EventStore(sink.store.engine)
-    worker_knew = {c[0] for c in result.candidates}
     for item in result.items:
         if isinstance(item, Skip):
             sink.skip(item)
@@ -198,9 +271,6 @@ def _store(
         else:
             analysis = item.analysis
             stored = sink.add(item.article, item.signature)
-            if analysis is not None and analysis.statements is not None:
-                # What the worker learnt from this article, stored or not, it knew after it.
-                worker_knew.update(c.id for c in analysis.statements.candidates)
             if stored is None or analysis is None or analysis.events is None:
                 continue
             records = [_with_document(r, stored.id) for r in analysis.events]
@@ -212,7 +282,7 @@ def _store(
             summary.documents_extracted += 1
             if analysis.statements is not None:
                 statements.store(
-                    conn, item.article, stored.id, (records, joined), analysis, worker_knew
+                    conn, item.article, stored.id, (records, joined), analysis, item.knew
                 )
 
 
@@ -249,7 +319,7 @@ class _Statements:
         document_id: int,
         events: tuple[list[EventRecord], list[int]],
         analysis: Analysis,
-        worker_knew: set[str],
+        worker_knew: frozenset[str],
     ) -> None:
         """Store one article's statements (``events``: its records and the events they
         joined)."""

@@ -1,4 +1,4 @@
-"""What a worker does with one input file: read, segment, sign and extract — no database."""
+"""What a worker does: read, segment and sign a file; analyse a batch of articles — no database."""
 
 from __future__ import annotations
 
@@ -16,7 +16,15 @@ from orbat.pipeline import segment_or_skip
 if TYPE_CHECKING:
     from orbat.extract.analysis import Analysis, ArticleAnalyser
 
-__all__ = ["FileResult", "ProcessedArticle", "WarmUp", "analyser", "process_file"]
+__all__ = [
+    "Batch",
+    "FileResult",
+    "ProcessedArticle",
+    "WarmUp",
+    "analyse_articles",
+    "analyser",
+    "read_file",
+]
 
 # One per worker process, built on first use (or by WarmUp when the worker starts): loading
 # spaCy, the gazetteer and the actor pack takes seconds and hundreds of MB, once.
@@ -47,51 +55,51 @@ def _signer(threshold: float, num_perm: int) -> NearDuplicateIndex:
 class ProcessedArticle:
     """An article with what the client needs to store it: MinHash bytes and its analysis.
 
-    ``analysis`` is ``None`` when extraction was not asked for; its evidence carries document
-    id 0 and its claims name events by the position of the article's event record, until the
-    client knows the stored ids (:func:`orbat.extract.statements.for_document`).
+    ``analysis`` is ``None`` until a worker analysed it (or when extraction was not asked
+    for); its evidence carries document id 0 and its claims name events by the position of
+    the article's event record, until the client knows the stored ids
+    (:func:`orbat.extract.statements.for_document`). ``knew`` are the discovered actors the
+    worker resolved in it (those it was sent, and those earlier articles of its batch
+    introduced).
     """
 
     article: Article
     signature: bytes | None
-    analysis: Analysis | None
+    analysis: Analysis | None = None
+    knew: frozenset[str] = frozenset()
 
 
 @dataclass(slots=True)
 class FileResult:
-    """Everything one input file gave, in reading order: articles and skips interleaved.
-
-    ``candidates`` are the discovered actors the worker resolved from the first article on
-    (what the client sent); it learnt the ones its articles introduced as it went."""
+    """Everything one input file gave, in reading order: articles and skips interleaved."""
 
     path: str
     items: list[ProcessedArticle | Skip | str] = field(default_factory=list)  # str: a raw origin
-    candidates: list[Candidate] = field(default_factory=list)
+
+    @property
+    def articles(self) -> list[ProcessedArticle]:
+        return [i for i in self.items if isinstance(i, ProcessedArticle)]
 
 
-def process_file(
-    path: str,
-    options: ReadOptions | None,
-    *,
-    events: bool,
-    threshold: float,
-    num_perm: int,
-    candidates: list[Candidate] | None = None,
+@dataclass(slots=True)
+class Batch:
+    """A worker's analysis of a batch of articles, and the discovered actors it was sent."""
+
+    candidates: list[Candidate]
+    analyses: list[Analysis]
+
+
+def read_file(
+    path: str, options: ReadOptions | None, *, threshold: float, num_perm: int
 ) -> FileResult:
-    """Read ``path`` and do all the per-article work that needs no database.
+    """Read ``path`` and do the per-article work that needs neither database nor model.
 
     1. Read it (a problem becomes a Skip, exactly as in a single-process run).
     2. Segment each raw document into articles (a failure is a Skip).
     3. MinHash-sign each article (the client decides what it duplicates).
-    4. If asked, extract each article's events and statements from one parse, resolving the
-       discovered actors in ``candidates`` (and those the file's articles introduce).
     """
-    from orbat.extract.analysis import Wanted
-    from orbat.extract.events import ArticleView
-
     signer = _signer(threshold, num_perm)
-    result = FileResult(path, candidates=list(candidates or []))
-    articles: list[Article] = []
+    result = FileResult(path)
     for item in read_inputs([path], options):  # 1.
         if isinstance(item, Skip):
             result.items.append(item)
@@ -104,18 +112,20 @@ def process_file(
         for article in found:
             signature = signer.signature(article.text)  # 3.
             blob = signer.to_bytes(signature) if signature is not None else None
-            result.items.append(ProcessedArticle(article, blob, None))
-            articles.append(article)
-    if events and articles:  # 4.
-        worker = analyser()
-        worker.statements.set_candidates(result.candidates)
-        processed = [i for i in result.items if isinstance(i, ProcessedArticle)]
-        views = (
-            (ArticleView(0, a.text, a.published, a.title, a.source), Wanted()) for a in articles
-        )
-        for entry, parsed in zip(processed, worker.parse_many(views), strict=True):
-            entry.analysis = worker.analyse(parsed)
+            result.items.append(ProcessedArticle(article, blob))
     return result
+
+
+def analyse_articles(articles: list[Article], candidates: list[Candidate]) -> Batch:
+    """Events and statements of each article, from one parse, resolving the discovered
+    actors in ``candidates`` and those the batch's articles introduce, in order."""
+    from orbat.extract.analysis import Wanted
+    from orbat.extract.events import ArticleView
+
+    worker = analyser()
+    worker.statements.set_candidates(candidates)
+    views = ((ArticleView(0, a.text, a.published, a.title, a.source), Wanted()) for a in articles)
+    return Batch(list(candidates), [worker.analyse(parsed) for parsed in worker.parse_many(views)])
 
 
 class WarmUp(WorkerPlugin):

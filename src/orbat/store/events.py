@@ -24,6 +24,15 @@ _CODING = [
 
 # Statements built once (building one per mention cost as much as running it).
 _INSERT_MENTION = insert(event_mentions)
+# A document's mentions by an older version of an extractor (same family, other version).
+_STALE = and_(
+    event_mentions.c.document_id == bindparam("document_id"),
+    event_mentions.c.extractor.like(bindparam("family")),
+    event_mentions.c.extractor != bindparam("extractor"),
+)
+_STALE_MENTIONS = select(event_mentions.c.event_id).where(_STALE)
+# The event a mention joins, locked until commit (see EventStore._event_for).
+_EVENT_BY_KEY = select(events).where(events.c.event_key == bindparam("key")).with_for_update()
 _MERGED_ONLY = ("fatalities", "fatalities_reported", "contested", "source", "mention_count")
 _FOLD_MENTION = (
     update(events)
@@ -264,16 +273,15 @@ class EventStore:
         )
 
     def _drop_older_versions(self, conn: Connection, document_id: int, extractor: str) -> None:
-        family = extractor.rsplit(".v", 1)[0]
-        stale = and_(
-            event_mentions.c.document_id == document_id,
-            event_mentions.c.extractor.like(f"{family}.v%"),
-            event_mentions.c.extractor != extractor,
-        )
-        affected = [r[0] for r in conn.execute(select(event_mentions.c.event_id).where(stale))]
+        rows = {
+            "document_id": document_id,
+            "family": extractor.rsplit(".v", 1)[0] + ".v%",
+            "extractor": extractor,
+        }
+        affected = [r[0] for r in conn.execute(_STALE_MENTIONS, rows)]
         if not affected:
             return
-        conn.execute(delete(event_mentions).where(stale))
+        conn.execute(delete(event_mentions).where(_STALE), rows)
         for event_id in set(affected):
             self._refresh(conn, event_id)
 
@@ -283,11 +291,10 @@ class EventStore:
         The row lock (PostgreSQL; SQLite writers hold the whole database) keeps two workers
         from folding mentions into one event's merged view at the same time.
         """
-        key = event_key(record, document_id)
-        locked = select(events).where(events.c.event_key == key).with_for_update()
+        key = {"key": event_key(record, document_id)}
         # Look first: most mentions join an existing event, and on PostgreSQL an INSERT that
         # meets a conflict still uses up a sequence number (ids would then differ by backend).
-        existing = conn.execute(locked).first()
+        existing = conn.execute(_EVENT_BY_KEY, key).first()
         if existing is not None:
             return existing
         values = {name: getattr(record, name) for name in _CODING}
@@ -296,7 +303,7 @@ class EventStore:
             events,
             ("event_key",),
             {
-                "event_key": key,
+                "event_key": key["key"],
                 "contested": False,
                 "mention_count": 0,
                 "extractor": record.extractor,
@@ -304,7 +311,7 @@ class EventStore:
                 **values,
             },
         )
-        return conn.execute(locked).one()
+        return conn.execute(_EVENT_BY_KEY, key).one()
 
     def _refresh(self, conn: Connection, event_id: int) -> None:
         """Re-derive an event's merged view from all its mentions.

@@ -11,7 +11,20 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Row, and_, case, delete, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    Engine,
+    Row,
+    and_,
+    bindparam,
+    case,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.engine import Connection
 
 from orbat.extract.statement_records import CandidateActor, MentionRecord, Statement
@@ -56,6 +69,24 @@ def _responsible() -> Any:
         (statements.c.predicate == "claimed", statements.c.subject_id),
         else_=statements.c.object_id,
     )
+
+
+def _of_document(table: Any) -> Any:
+    """The rows of one document (``:document_id``) from one extractor family (``:family``)."""
+    return and_(
+        table.c.document_id == bindparam("document_id"),
+        table.c.extractor.like(bindparam("family")),
+    )
+
+
+# Statements built once (building one per row cost as much as running it).
+_INSERT_MENTION = insert(actor_mentions)
+_INSERT_STATEMENT = insert(statements)
+_LINKED_EVENTS = select(statements.c.event_id).where(
+    _of_document(statements), statements.c.event_id.is_not(None)
+)
+_DELETE_STATEMENTS = delete(statements).where(_of_document(statements))
+_DELETE_MENTIONS = delete(actor_mentions).where(_of_document(actor_mentions))
 
 
 class StatementStore:
@@ -103,25 +134,29 @@ class StatementStore:
                 },
             )
         seen_mentions: set[tuple[int, int, str]] = set()
+        mention_rows = []
         for mention in mentions:
             span = (mention.evidence.start, mention.evidence.end, mention.actor_id)
             if span in seen_mentions:
                 continue
             seen_mentions.add(span)
-            conn.execute(
-                insert(actor_mentions).values(
-                    actor_id=mention.actor_id,
-                    document_id=document_id,
-                    char_start=mention.evidence.start,
-                    char_end=mention.evidence.end,
-                    surface=mention.surface,
-                    score=mention.score,
-                    extractor=extractor,
-                    created_at=now,
-                )
+            mention_rows.append(
+                {
+                    "actor_id": mention.actor_id,
+                    "document_id": document_id,
+                    "char_start": mention.evidence.start,
+                    "char_end": mention.evidence.end,
+                    "surface": mention.surface,
+                    "score": mention.score,
+                    "extractor": extractor,
+                    "created_at": now,
+                }
             )
+        if mention_rows:  # one executemany: an article names actors a dozen times
+            conn.execute(_INSERT_MENTION, mention_rows)
         count = 0
         seen: set[tuple[Any, ...]] = set()
+        statement_rows: list[dict[str, Any]] = []
         for statement in found:
             ev = statement.evidence
             key = (
@@ -135,50 +170,41 @@ class StatementStore:
             if key in seen:
                 continue
             seen.add(key)
-            conn.execute(
-                insert(statements).values(
-                    kind=statement.kind,
-                    predicate=statement.predicate,
-                    subject_id=statement.subject_id,
-                    subject_text=statement.subject_text,
-                    object_id=statement.object_id,
-                    object_text=statement.object_text,
-                    stance=statement.stance,
-                    speaker_id=statement.speaker_id,
-                    speaker_text=statement.speaker_text,
-                    statement_date=statement.statement_date,
-                    event_id=statement.event_id,
-                    document_id=document_id,
-                    char_start=ev.start,
-                    char_end=ev.end,
-                    quote=ev.quote,
-                    extractor=extractor,
-                    created_at=now,
-                )
+            statement_rows.append(
+                {
+                    "kind": statement.kind,
+                    "predicate": statement.predicate,
+                    "subject_id": statement.subject_id,
+                    "subject_text": statement.subject_text,
+                    "object_id": statement.object_id,
+                    "object_text": statement.object_text,
+                    "stance": statement.stance,
+                    "speaker_id": statement.speaker_id,
+                    "speaker_text": statement.speaker_text,
+                    "statement_date": statement.statement_date,
+                    "event_id": statement.event_id,
+                    "document_id": document_id,
+                    "char_start": ev.start,
+                    "char_end": ev.end,
+                    "quote": ev.quote,
+                    "extractor": extractor,
+                    "created_at": now,
+                }
             )
             if statement.event_id is not None:
                 touched_events.add(statement.event_id)
             count += 1
+        if statement_rows:
+            conn.execute(_INSERT_STATEMENT, statement_rows)
         self.refresh_contested(conn, touched_events)
         return count
 
     def _drop_document(self, conn: Connection, document_id: int, extractor: str) -> set[int]:
         """Delete the document's rows from every version of this extractor; return their events."""
-        family = extractor.rsplit(".v", 1)[0]
-
-        def mine(table: Any) -> Any:
-            return and_(table.c.document_id == document_id, table.c.extractor.like(f"{family}.v%"))
-
-        affected = {
-            int(r[0])
-            for r in conn.execute(
-                select(statements.c.event_id).where(
-                    mine(statements), statements.c.event_id.is_not(None)
-                )
-            )
-        }
-        conn.execute(delete(statements).where(mine(statements)))
-        conn.execute(delete(actor_mentions).where(mine(actor_mentions)))
+        rows = {"document_id": document_id, "family": extractor.rsplit(".v", 1)[0] + ".v%"}
+        affected = {int(r[0]) for r in conn.execute(_LINKED_EVENTS, rows)}
+        conn.execute(_DELETE_STATEMENTS, rows)
+        conn.execute(_DELETE_MENTIONS, rows)
         return affected
 
     @staticmethod
