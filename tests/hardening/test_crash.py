@@ -73,9 +73,11 @@ def test_kill_during_event_extraction_then_rerun_extracts_each_document_once(
     process = subprocess.Popen(
         command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env()
     )
-    # Extraction commits every 50 documents: kill after the first batch, before the last.
-    _kill_when(process, lambda: count(db, "extraction_runs") > 0)
-    at_kill = count(db, "extraction_runs")
+    # Extraction (events and statements of each document) commits every 50 documents: kill
+    # after the first batch, before the last.
+    extracted = "(SELECT DISTINCT document_id FROM extraction_runs)"
+    _kill_when(process, lambda: count(db, extracted) > 0)
+    at_kill = count(db, extracted)
     assert 0 < at_kill < EXTRACTED, f"the kill should land mid-extraction ({at_kill} extracted)"
 
     rerun = subprocess.run(command, capture_output=True, text=True, env=env(), timeout=600)
