@@ -6,8 +6,9 @@ aeb pages (tests/ingest/data/aeb) as JSONL — real news and reports, one articl
 1. Write the corpus as one JSONL file (id, title, text) in a temporary folder.
 2. Bare spaCy: the same model orbat loads (`orbat.nlp.model.load_nlp()`), every text parsed
    with `nlp.pipe` (its fastest path), timed.
-3. orbat: read → segment → dedup → store → events (`ingest_paths` + `extract_events`) on that
-   file into a fresh SQLite database, timed end to end.
+3. orbat: read → segment → dedup → store → events and statements from one parse
+   (`ingest_paths` + `extract_articles`: what `orbat ingest` does) on that file into a fresh
+   SQLite database, timed end to end.
 4. Report articles/s for both, their ratio (spaCy time / orbat time: ≥ 1.0 means orbat as a
    whole is no slower than spaCy alone) and the process's peak resident memory (model,
    gazetteer and both runs; no profiler is attached, so timings carry no tracing overhead).
@@ -27,10 +28,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from orbat import extract_events, ingest_paths, open_engine
+from orbat import extract_articles, ingest_paths, open_engine
 from orbat.clean import segment
 from orbat.cli.app import example_corpus
-from orbat.extract.events import EventExtractor
+from orbat.extract.analysis import ArticleAnalyser
 from orbat.ingest.html import extract_html
 from orbat.models import RawDocument
 
@@ -60,8 +61,8 @@ def corpus() -> list[dict[str, str]]:
 def main() -> None:
     rows = corpus()
     words = sum(len(r["text"].split()) for r in rows)
-    extractor = EventExtractor()  # loads spaCy, the gazetteer, the lexicon, the actor pack
-    nlp = extractor.nlp
+    analyser = ArticleAnalyser()  # loads spaCy, the gazetteer, the lexicon, the actor pack
+    nlp = analyser.nlp
     texts = [r["text"] for r in rows]
     for _ in nlp.pipe(texts[:10]):  # warm up, so neither side pays first-call costs
         pass
@@ -76,14 +77,15 @@ def main() -> None:
         db = str(Path(tmp) / "bench.db")
         started = time.perf_counter()
         summary = ingest_paths([str(source)], db)
-        extracted = extract_events(open_engine(db), extractor=extractor)
+        extracted = extract_articles(open_engine(db), analyser=analyser)
         orbat_seconds = time.perf_counter() - started
     peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     result = {
         "articles": len(rows),
         "words": words,
         "stored": summary.articles_new + summary.duplicates,
-        "event_mentions": extracted.mentions,
+        "event_mentions": extracted.events.mentions,
+        "statements": extracted.statements.relations + extracted.statements.claims,
         "spacy_seconds": round(spacy_seconds, 2),
         "spacy_articles_per_s": round(len(rows) / spacy_seconds, 1),
         "orbat_seconds": round(orbat_seconds, 2),

@@ -2,9 +2,11 @@
 
 The public Python API::
 
-    from orbat import ingest_paths, extract_events, open_engine
+    from orbat import ingest_paths, extract_articles, open_engine
     summary = ingest_paths(["news/"], "orbat.db")    # read → segment → dedup → store
-    extract_events(open_engine("orbat.db"))           # ACLED-coded events with evidence
+    extract_articles(open_engine("orbat.db"))         # events and statements, with evidence
+
+(``extract_events`` extracts the events alone.)
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from orbat.errors import OrbatError
-from orbat.extract.stage import extract_events
+from orbat.extract.stage import extract_articles, extract_events
 
 # Exported as ``ingest_paths``: the name ``orbat.ingest`` belongs to the readers' package.
 from orbat.pipeline import IngestSummary
@@ -28,6 +30,7 @@ __all__ = [
     "IngestSummary",
     "OrbatError",
     "__version__",
+    "extract_articles",
     "extract_events",
     "ingest_paths",
     "open_engine",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from orbat.extract.events import ArticleView, EventExtractor, Unparsed
 from orbat.extract.prefilter import StatementPrefilter
@@ -80,10 +80,9 @@ class ArticleAnalyser:
         """Each article parsed for what it wants, in order, in ``nlp.pipe`` batches (faster
         than a parse call per article); lazily, so memory stays bounded."""
         first, second = itertools.tee(self._prepared(articles))
-        docs = self.nlp.pipe((text for _, text, _, _ in first), batch_size=batch_size)
-        for (item, _, unparsed, mentions), doc in zip(second, docs, strict=True):
-            article, wanted = item
-            yield Parsed(article, wanted, doc, unparsed, mentions)
+        docs = self.nlp.pipe((ready.text for ready in first), batch_size=batch_size)
+        for ready, doc in zip(second, docs, strict=True):
+            yield Parsed(ready.article, ready.wanted, doc, ready.unparsed, ready.mentions)
 
     def analyse(self, parsed: Parsed, events: Sequence[EventSpan] = ()) -> Analysis:
         """Events and statements of one parsed article, for a caller with no database: the
@@ -102,11 +101,8 @@ class ArticleAnalyser:
             parsed.article, parsed.doc, parsed.unparsed, events, parsed.pack_mentions
         )
 
-    def _prepared(
-        self, articles: Iterable[tuple[ArticleView, Wanted]]
-    ) -> Iterator[
-        tuple[tuple[ArticleView, Wanted], str, tuple[Unparsed, ...], list[ActorMention] | None]
-    ]:
+    def _prepared(self, articles: Iterable[tuple[ArticleView, Wanted]]) -> Iterator[_Ready]:
+        """Each article's text to parse: what neither extractor can use blanked out."""
         for article, wanted in articles:
             mentions = None
             keep = None
@@ -119,7 +115,17 @@ class ArticleAnalyser:
                     return self.statement_filter.keep(sentences, spans)
 
             prepared = self.events.prepare(article.text, events=wanted.events, also=keep)
-            yield (article, wanted), prepared.text, prepared.unparsed, mentions
+            yield _Ready(article, wanted, prepared.text, prepared.unparsed, mentions)
+
+
+class _Ready(NamedTuple):
+    """An article prepared for the parse."""
+
+    article: ArticleView
+    wanted: Wanted
+    text: str
+    unparsed: tuple[Unparsed, ...]
+    mentions: list[ActorMention] | None
 
 
 def event_spans(records: Sequence[EventRecord], keys: Iterable[int]) -> list[EventSpan]:
