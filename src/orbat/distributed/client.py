@@ -125,6 +125,7 @@ def ingest_distributed(
 @contextmanager
 def _cluster(workers: int | None, scheduler: str | None, *, warm_up: bool) -> Iterator[Client]:
     try:
+        import dask
         from distributed import Client, LocalCluster
     except ImportError as exc:  # pragma: no cover - distributed is a dependency
         raise ConfigError(f"Dask's distributed scheduler is not installed: {exc}") from None
@@ -140,6 +141,10 @@ def _cluster(workers: int | None, scheduler: str | None, *, warm_up: bool) -> It
             yield client
         return
     with (
+        # Dask starts workers with glibc told to hand freed memory back to the OS at 64 KiB
+        # (MALLOC_TRIM_THRESHOLD_); spaCy allocates and frees arrays all the time, and with it
+        # extraction ran ~20 % slower in a worker than in one process. glibc's own default.
+        dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}),
         LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers,
             threads_per_worker=1,
