@@ -10,6 +10,7 @@ def test_public_api_is_pinned() -> None:
         "IngestSummary",
         "OrbatError",
         "__version__",
+        "extract_articles",
         "extract_events",
         "ingest_paths",
         "open_engine",
