@@ -17,8 +17,7 @@ import pytest
 from sqlalchemy import func, select
 
 from orbat.cli.app import example_corpus
-from orbat.extract.stage import extract_events
-from orbat.extract.statement_stage import extract_statements
+from orbat.extract.stage import extract_articles
 from orbat.pipeline import ingest
 from orbat.store import open_engine
 from orbat.store.schema import (
@@ -53,8 +52,7 @@ def reference(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[tuple[Any,
     db = str(tmp_path_factory.mktemp("reference") / "orbat.db")
     ingest([str(example_corpus())], db)
     engine = open_engine(db)
-    extract_events(engine)
-    extract_statements(engine)
+    extract_articles(engine)
     with engine.connect() as conn:
         stored = int(conn.execute(select(func.count()).select_from(statements)).scalar_one())
     engine.dispose()
@@ -66,14 +64,12 @@ def test_concurrent_workers_store_everything_once(
 ) -> None:
     reference_events, reference_statements = reference
     open_engine(db_url).dispose()  # an empty, migrated database; workers race on the rest
-    # Each worker does what `orbat ingest` does: store the articles, extract their events,
-    # then their statements (mentions, relations, claims, candidate actors).
+    # Each worker does what `orbat ingest` does: store the articles, then extract their
+    # events and statements (mentions, relations, claims, candidate actors) from one parse.
     script = (
         "import sys; from orbat.pipeline import ingest; from orbat.store import open_engine; "
-        "from orbat.extract.stage import extract_events; "
-        "from orbat.extract.statement_stage import extract_statements; "
-        "ingest([sys.argv[1]], sys.argv[2]); e = open_engine(sys.argv[2]); "
-        "extract_events(e); extract_statements(e)"
+        "from orbat.extract.stage import extract_articles; "
+        "ingest([sys.argv[1]], sys.argv[2]); extract_articles(open_engine(sys.argv[2]))"
     )
     command = [sys.executable, "-c", script, str(example_corpus()), db_url]
     procs = [
