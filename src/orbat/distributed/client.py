@@ -96,9 +96,8 @@ def ingest_distributed(
         "num_perm": settings.get("minhash_permutations"),
     }
     sink = ArticleSink(engine, list(paths))
-    summary = DistributedSummary(sink.summary)
     statements = _Statements(engine)
-    summary.statements = statements.summary
+    summary = DistributedSummary(sink.summary, statements=statements.summary)
     try:
         with _cluster(workers, scheduler, warm_up=events) as client:  # 1.
             summary.workers = len(client.scheduler_info().get("workers", {}))
@@ -116,9 +115,7 @@ def ingest_distributed(
         rest = extract_articles(engine)
         summary.documents_extracted += rest.events.documents
         summary.mentions += rest.events.mentions
-        for name in ("documents", "mentions", "relations", "claims", "candidates"):
-            value = getattr(summary.statements, name) + getattr(rest.statements, name)
-            setattr(summary.statements, name, value)
+        summary.statements.add(rest.statements)
     return summary
 
 
@@ -143,7 +140,7 @@ def _cluster(workers: int | None, scheduler: str | None, *, warm_up: bool) -> It
     with (
         # Dask starts workers with glibc told to hand freed memory back to the OS at 64 KiB
         # (MALLOC_TRIM_THRESHOLD_); spaCy allocates and frees arrays all the time, and with it
-        # extraction ran ~20 % slower in a worker than in one process. glibc's own default.
+        # a worker's extraction ran ~7 % slower. Unset, glibc keeps its own default.
         dask.config.set({"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}),
         LocalCluster(  # type: ignore[no-untyped-call]
             n_workers=workers,
@@ -305,7 +302,7 @@ class _Statements:
     """
 
     def __init__(self, engine: Engine) -> None:
-        from orbat.extract.statement_stage import StatementSummary, known_candidates
+        from orbat.extract.statement_stage import known_candidates
         from orbat.store.statements import StatementStore
 
         with engine.connect() as conn:

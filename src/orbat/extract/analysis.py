@@ -131,12 +131,14 @@ class _Ready(NamedTuple):
 def event_spans(records: Sequence[EventRecord], keys: Iterable[int]) -> list[EventSpan]:
     """The spans statements link claims to, one per event record, under ``keys``."""
     return [
-        EventSpan(
+        EventSpan.at(
             key,
             record.evidence.start,
             record.evidence.end,
             record.event_type,
-            tuple(p for p in (record.location, record.admin1, record.admin2) if p),
+            record.location,
+            record.admin1,
+            record.admin2,
         )
         for record, key in zip(records, keys, strict=True)
     ]

@@ -206,17 +206,14 @@ class StatementPrefilter:
         # words (named entities, which English capitalises).
         start, end = sentence.start_char, sentence.end_char
         units = [(s, e) for s, e in actor_spans if start <= s < end]
-        run: list[int] | None = None
+        in_run = False
         for token in words:
-            if token.text[:1].isupper():
-                if run is None:
-                    run = [token.idx, token.idx + len(token.text)]
-                    units.append((run[0], run[1]))
-                else:
-                    run[1] = token.idx + len(token.text)
-                    units[-1] = (run[0], run[1])
-            else:
-                run = None
+            capital = token.text[:1].isupper()
+            if capital and in_run:  # the run goes on: stretch its unit
+                units[-1] = (units[-1][0], token.idx + len(token.text))
+            elif capital:
+                units.append((token.idx, token.idx + len(token.text)))
+            in_run = capital
         return any(a != b and a[0] < at < b[1] for at in triggers for a in units for b in units)
 
     def _word_in(self, words: frozenset[str]) -> Callable[[str], bool]:

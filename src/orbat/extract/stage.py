@@ -113,12 +113,17 @@ def extract_articles(
     analyser = analyser or ArticleAnalyser()
     analyser.statements.add_candidates(known)
     event_store, statement_store = EventStore(engine), StatementStore(engine)
-    columns = (documents.c.id, documents.c.text, documents.c.published, documents.c.title)
     for first in range(0, len(ids), BATCH_SIZE):
         batch = ids[first : first + BATCH_SIZE]
         with engine.begin() as conn:
             rows = conn.execute(
-                select(*columns, documents.c.source)
+                select(
+                    documents.c.id,
+                    documents.c.text,
+                    documents.c.published,
+                    documents.c.title,
+                    documents.c.source,
+                )
                 .where(documents.c.id.in_(batch))
                 .order_by(documents.c.id)
             ).all()

@@ -41,6 +41,11 @@ class StatementSummary:
     claims: int = 0
     candidates: int = 0
 
+    def add(self, other: StatementSummary) -> None:
+        """Count ``other``'s work in too."""
+        for name in ("documents", "mentions", "relations", "claims", "candidates"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
 
 def extract_statements(
     engine: Engine,
@@ -140,12 +145,14 @@ def stored_event_spans(conn: Connection, document_ids: list[int]) -> dict[int, l
         .order_by(event_mentions.c.id)
     ):
         spans.setdefault(mention.document_id, []).append(
-            EventSpan(
+            EventSpan.at(
                 mention.event_id,
                 mention.char_start,
                 mention.char_end,
                 mention.event_type,
-                tuple(p for p in (mention.location, mention.admin1, mention.admin2) if p),
+                mention.location,
+                mention.admin1,
+                mention.admin2,
             )
         )
     return spans

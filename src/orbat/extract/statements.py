@@ -63,6 +63,13 @@ class EventSpan:
     event_type: str
     places: tuple[str, ...] = ()  # its location and admin names, to match the claim's words
 
+    @classmethod
+    def at(
+        cls, event_id: int, start: int, end: int, event_type: str, *places: str | None
+    ) -> EventSpan:
+        """The span, with the place names that are given (location, admin1, admin2)."""
+        return cls(event_id, start, end, event_type, tuple(p for p in places if p))
+
 
 @dataclass
 class StatementResult:
@@ -103,9 +110,6 @@ class StatementExtractor:
         self._candidates = {}
         self._candidate_resolver = None
         self.add_candidates(candidates)
-
-    def known_candidates(self) -> list[tuple[str, str, str | None]]:
-        return list(self._candidates.values())
 
     def add_candidates(self, candidates: Iterable[tuple[str, str, str | None]]) -> None:
         """Resolve these discovered actors ``(id, name, country)`` from now on."""

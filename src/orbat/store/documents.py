@@ -27,7 +27,7 @@ from orbat.models import Article, Skip
 from orbat.store.conflicts import insert_unless_present, retrying
 from orbat.store.schema import clusters, documents, extraction_runs, ingest_runs, skips
 
-__all__ = ["DocumentStore", "StoredArticle", "not_yet_extracted"]
+__all__ = ["DocumentStore", "StoredArticle", "extractor_family", "not_yet_extracted"]
 
 
 # Statements built once: building a SQLAlchemy statement per article cost more than running
@@ -47,6 +47,12 @@ _OPEN_CLUSTER = (
 _GROW_CLUSTER = (
     update(clusters).where(clusters.c.id == bindparam("cid")).values(size=clusters.c.size + 1)
 )
+
+
+def extractor_family(extractor: str) -> str:
+    """A LIKE pattern for every version of ``extractor`` ("orbat.events.v3" → "orbat.events.v%"):
+    a new version replaces the rows an older one wrote."""
+    return extractor.rsplit(".v", 1)[0] + ".v%"
 
 
 def not_yet_extracted(extractor: str, *columns: Any) -> Select[Any]:

@@ -11,6 +11,7 @@ from sqlalchemy.engine import Connection
 
 from orbat.extract.records import ACLED_FIELDS, EventRecord
 from orbat.store.conflicts import insert_unless_present, retrying
+from orbat.store.documents import extractor_family
 from orbat.store.schema import clusters, documents, event_mentions, events, extraction_runs
 from orbat.store.statements import claims_contest_event
 
@@ -275,7 +276,7 @@ class EventStore:
     def _drop_older_versions(self, conn: Connection, document_id: int, extractor: str) -> None:
         rows = {
             "document_id": document_id,
-            "family": extractor.rsplit(".v", 1)[0] + ".v%",
+            "family": extractor_family(extractor),
             "extractor": extractor,
         }
         affected = [r[0] for r in conn.execute(_STALE_MENTIONS, rows)]

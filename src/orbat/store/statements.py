@@ -29,6 +29,7 @@ from sqlalchemy.engine import Connection
 
 from orbat.extract.statement_records import CandidateActor, MentionRecord, Statement
 from orbat.store.conflicts import insert_unless_present
+from orbat.store.documents import extractor_family
 from orbat.store.schema import (
     actor_candidates,
     actor_mentions,
@@ -201,7 +202,7 @@ class StatementStore:
 
     def _drop_document(self, conn: Connection, document_id: int, extractor: str) -> set[int]:
         """Delete the document's rows from every version of this extractor; return their events."""
-        rows = {"document_id": document_id, "family": extractor.rsplit(".v", 1)[0] + ".v%"}
+        rows = {"document_id": document_id, "family": extractor_family(extractor)}
         affected = {int(r[0]) for r in conn.execute(_LINKED_EVENTS, rows)}
         conn.execute(_DELETE_STATEMENTS, rows)
         conn.execute(_DELETE_MENTIONS, rows)
