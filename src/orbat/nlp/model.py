@@ -15,6 +15,7 @@ from thinc.api import NumpyOps, get_current_ops, use_ops
 from threadpoolctl import threadpool_limits
 
 from orbat.errors import ConfigError
+from orbat.nlp.remembering import remember_token_rules
 
 __all__ = ["ALIASES", "DEFAULT_MODEL", "MODEL_ENV_VAR", "load_nlp", "model_name", "text_of"]
 
@@ -55,6 +56,7 @@ def _load(name: str, disable: tuple[str, ...]) -> Language:
             last = exc
         else:
             _one_blas_thread()
+            remember_token_rules(nlp)
             return nlp
     # spaCy's own message suggests `spacy download`, which orbat never does at run time.
     raise ConfigError(
