@@ -8,7 +8,6 @@ import json
 import os
 import pickle
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -18,6 +17,8 @@ from typing import Any, Literal
 
 import ahocorasick
 import yaml
+
+from orbat.nlp.marks import strip_marks
 
 __all__ = [
     "DEFAULT_PACK",
@@ -89,11 +90,6 @@ _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 _APOSTROPHES = "'`ʼʻʿʾ‘’´"
 
 
-def _strip_marks(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def place_key(name: str) -> str:
     """A transliteration-insensitive key: equal for spellings of the same Arabic-script name.
 
@@ -104,7 +100,7 @@ def place_key(name: str) -> str:
        e/a and similar, and collapse doubled letters ("Tall" = "Tal" = "Tell").
     """
     # 1. Latin diacritics go; other scripts (Arabic) keep their letters.
-    text = name.casefold() if name.isascii() else _strip_marks(name).casefold().replace("ı", "i")
+    text = name.casefold() if name.isascii() else strip_marks(name).casefold().replace("ı", "i")
     for mark in _APOSTROPHES:
         text = text.replace(mark, "")
     words = [w for w in re.split(r"[^\w]+|_", text) if w]
@@ -136,7 +132,7 @@ def scan_form(text: str) -> str:
 def _scan_char(ch: str) -> str:
     if ch in _APOSTROPHES:
         return "'"
-    base = _strip_marks(ch)
+    base = strip_marks(ch)
     folded = base.lower() if len(base) == 1 else ch.lower()
     return folded if len(folded) == 1 else ch
 
@@ -346,7 +342,7 @@ class _Builder:
 def _latin_or_local(name: str, arabic: bool) -> bool:
     if name.isascii():
         return any(ch.isalpha() for ch in name)
-    letters = [ch for ch in _strip_marks(name) if ch.isalpha()]
+    letters = [ch for ch in strip_marks(name) if ch.isalpha()]
     if not letters:
         return False
     if all(ch.isascii() for ch in letters):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
@@ -12,6 +11,7 @@ from typing import Any, Literal
 import ahocorasick
 from rapidfuzz import fuzz, process
 
+from orbat.nlp.marks import strip_marks
 from orbat.packs import DEFAULT_PACK, Actor, Alias, Pack, load_pack
 
 __all__ = [
@@ -61,14 +61,6 @@ _TRAILING_GENERIC = frozenset({"group", "militia", "militias", "fighters", "memb
 _PARENS = re.compile(r"\s*\(([^)]*)\)\s*")
 
 
-def _strip_marks(text: str) -> str:
-    if text.isascii():  # nothing to strip: most news text, and by far the cheapest test
-        return text
-    return "".join(
-        ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)
-    )
-
-
 def _is_arabic(text: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in text)
 
@@ -91,7 +83,7 @@ def _fold_latin(token: str) -> str:
     6. Doubled letters collapse ("Haqq" = "Haq").
     """
     # 1.
-    word = _strip_marks(token).casefold()
+    word = strip_marks(token).casefold()
     for mark in _APOSTROPHES:
         word = word.replace(mark, "")
     if len(word) >= 5 and word.endswith("s") and not word.endswith("ss"):
@@ -159,7 +151,7 @@ def actor_key(name: str) -> str:
 
 def _plain(text: str) -> str:
     """Case-, diacritic- and spacing-insensitive form for the exact step."""
-    text = _strip_marks(text).casefold()
+    text = strip_marks(text).casefold()
     for mark in _APOSTROPHES:
         text = text.replace(mark, "'")
     return " ".join(text.split())
