@@ -73,8 +73,9 @@ def _matrix_ops() -> AbstractContextManager[object]:
     the CPU model it recognises, and falls back to portable C on CPUs newer than its build
     (AMD Zen 3 and 4 — the EPYC of the reference machine — among them): matrix products then
     run five times slower than numpy's OpenBLAS, which detects the CPU at run time. With
-    numpy's BLAS the parse is identical (every tag, head, label and entity on 500 benchmark
-    documents) and the whole pipeline 35 % faster (docs/benchmarks.md). On GPU, unchanged.
+    numpy's BLAS the parse is identical (every annotation of 184,222 benchmark tokens) and the
+    whole pipeline a third faster (benchmarks/parse_components.py, docs/scaling.md). On GPU,
+    unchanged.
     """
     if type(get_current_ops()) is NumpyOps:
         return use_ops("numpy", use_blis=False)

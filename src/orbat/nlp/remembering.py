@@ -63,8 +63,8 @@ class RememberingAttributeRuler(AttributeRuler):
     def _reset_split(self) -> None:
         self._single = Matcher(self.vocab)
         self._multi = Matcher(self.vocab)
-        self._has_multi = False
-        self._seen: dict[tuple[int, int, int], tuple[int, ...]] = {}
+        # (lower, tag, label) -> the (rule number, match id) of each one-token rule it matches
+        self._seen: dict[tuple[int, int, int], tuple[tuple[int, int], ...]] = {}
 
     def clear(self) -> None:
         super().clear()
@@ -78,7 +78,6 @@ class RememberingAttributeRuler(AttributeRuler):
             self._single.add(key, patterns)
         else:
             self._multi.add(key, patterns)
-            self._has_multi = True
         self._seen.clear()
 
     def match(self, doc: Doc) -> list[_Match]:
@@ -90,20 +89,19 @@ class RememberingAttributeRuler(AttributeRuler):
                 if len(self._seen) >= _MAX_REMEMBERED:
                     self._seen.clear()
                 rules = self._seen[(lower, tag, dep)] = self._single_rules(doc, i)
-            found.extend((rule, self._rule_key(rule), i, i + 1) for rule in rules)
-        if self._has_multi:
+            found.extend((rule, match_id, i, i + 1) for rule, match_id in rules)
+        if len(self._multi):
             for match_id, start, end in self._multi(doc, allow_missing=True, as_spans=False):
                 found.append((int(self.vocab.strings[match_id]), match_id, start, end))
         found.sort()
         return found
 
-    def _single_rules(self, doc: Doc, i: int) -> tuple[int, ...]:
-        """The numbers of the one-token rules the token ``doc[i]`` matches."""
+    def _single_rules(self, doc: Doc, i: int) -> tuple[tuple[int, int], ...]:
+        """(rule number, match id) of each one-token rule the token ``doc[i]`` matches."""
         matches = self._single(doc[i : i + 1], allow_missing=True, as_spans=False)
-        return tuple(sorted(int(self.vocab.strings[match_id]) for match_id, _, _ in matches))
-
-    def _rule_key(self, rule: int) -> int:
-        return self.vocab.strings[str(rule)]
+        return tuple(
+            sorted((int(self.vocab.strings[match_id]), match_id) for match_id, _, _ in matches)
+        )
 
 
 def _one_token(pattern: list[dict[str, Any]]) -> bool:
