@@ -47,6 +47,19 @@ SETTINGS: tuple[Setting, ...] = (
         "HTML, XML feeds and JSON documents larger than this are refused (they are parsed whole).",
     ),
     Setting(
+        "max_article_chars",
+        500_000,
+        "Articles longer than this (in characters) are not analysed: extraction records them "
+        "as skipped, too long, and keeps their text. A parse's time and memory grow with its "
+        "length; news articles are under 50,000.",
+    ),
+    Setting(
+        "article_seconds",
+        20.0,
+        "Time budget for extracting one article's events and statements once parsed; an "
+        "article that overruns it is recorded as skipped, timed out, and the run goes on.",
+    ),
+    Setting(
         "scheduler_timeout",
         30.0,
         "Seconds `orbat ingest --scheduler` waits to connect to a Dask scheduler before it "

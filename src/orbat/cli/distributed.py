@@ -61,4 +61,5 @@ def ingest_on_cluster(
             result.statements,
             seconds,
             where=f" on {result.workers} Dask workers",
+            skipped=result.skipped,
         )

@@ -54,6 +54,7 @@ class DistributedSummary:
     ingest: IngestSummary
     documents_extracted: int = 0
     mentions: int = 0
+    skipped: int = 0  # documents extraction passed over (recorded with why)
     workers: int = 0
     statements: StatementSummary = field(default_factory=StatementSummary)
 
@@ -78,7 +79,11 @@ def ingest_distributed(
        the files — and store each article (dedup decisions as in :func:`orbat.pipeline.ingest`),
        then its events, then its statements with their claims linked to the stored events,
        so documents, clusters, events and statements come out identical (see
-       :class:`_Statements` for the one thing a worker cannot know).
+       :class:`_Statements` for the one thing a worker cannot know). An article a worker
+       skipped (too long, over its time, extraction raised: :mod:`orbat.extract.budget`,
+       applied on the worker per article) is recorded as skipped, as in one process; so are
+       the articles of an analysis task that failed whole (its worker died, say), and a file
+       whose reading task failed is a skip with the error.
     4. Extract events and statements for stored articles that still lack them (ingested
        earlier with ``--no-events``, or read by an older extractor version).
 
@@ -115,6 +120,7 @@ def ingest_distributed(
         rest = extract_articles(engine)
         summary.documents_extracted += rest.events.documents
         summary.mentions += rest.events.mentions
+        summary.skipped += rest.skipped
         summary.statements.add(rest.statements)
     return summary
 
@@ -178,7 +184,7 @@ def _results(
     workers = max(1, len(client.scheduler_info().get("workers", {})))
     limit = workers * IN_FLIGHT_PER_WORKER
     read_kwargs = {"threshold": options["threshold"], "num_perm": options["num_perm"]}
-    reads: deque[Future[FileResult] | FileResult] = deque()
+    reads: deque[tuple[str, Future[FileResult] | FileResult]] = deque()
     waiting: deque[_FileWork] = deque()  # read, in order, batches being analysed
     paths = iter(files)
     more_paths = True
@@ -188,14 +194,13 @@ def _results(
             if path is None:
                 more_paths = False
             elif path == STDIN:  # this process's stdin: only the client can read it
-                reads.append(read_file(path, read_options, **read_kwargs))
+                reads.append((path, read_file(path, read_options, **read_kwargs)))
             else:
-                reads.append(
-                    client.submit(read_file, path, read_options, pure=False, **read_kwargs)
-                )
+                task = client.submit(read_file, path, read_options, pure=False, **read_kwargs)
+                reads.append((path, task))
         if reads and all(w.submitted_all() for w in waiting):
-            head = reads.popleft()  # the next file in order, once the earlier are all out
-            result = head if isinstance(head, FileResult) else head.result()
+            path, head = reads.popleft()  # the next file, once the earlier are all out
+            result = head if isinstance(head, FileResult) else _read_result(path, head)
             waiting.append(_FileWork(result, ARTICLES_PER_TASK if options["events"] else 0))
             continue  # read ahead again, then submit its batches
         busy = sum(w.in_flight() for w in waiting)
@@ -240,16 +245,18 @@ class _FileWork:
         return self.submitted_all() and not self.in_flight()
 
     def wait_for_one(self) -> None:
+        from distributed import wait
+
         pending = [t for t in self.tasks if not t.done()]  # type: ignore[no-untyped-call]
         if pending:
-            pending[0].result()
+            wait(pending[:1])  # type: ignore[no-untyped-call]  # failed counts as done
 
     def finish(self) -> FileResult:
         """The file's result with every article's analysis, and what the worker knew."""
         for number, task in enumerate(self.tasks):
-            batch = task.result()
-            knew = {c[0] for c in batch.candidates}
             items = self.articles[number * self.size : (number + 1) * self.size]
+            batch = _batch_result(task, [item.article for item in items])
+            knew = {c[0] for c in batch.candidates}
             for item, analysis in zip(items, batch.analyses, strict=True):
                 item.analysis, item.knew = analysis, frozenset(knew)
                 if analysis.statements is not None:
@@ -262,6 +269,7 @@ def _store(
 ) -> None:
     """Store one file's articles, their events and their statements, in reading order."""
     from orbat.extract.events import EXTRACTOR
+    from orbat.extract.stage import record_skip
     from orbat.store.events import EventStore
 
     event_store = EventStore(sink.store.engine)
@@ -273,7 +281,11 @@ def _store(
         else:
             analysis = item.analysis
             stored = sink.add(item.article, item.signature)
-            if stored is None or analysis is None or analysis.events is None:
+            if stored is None or analysis is None:
+                continue
+            for extractor, error in analysis.skipped.items():
+                summary.skipped += record_skip(sink.store.conn, stored.id, [extractor], error)
+            if analysis.events is None:
                 continue
             records = [_with_document(r, stored.id) for r in analysis.events]
             conn = sink.store.conn
@@ -335,15 +347,18 @@ class _Statements:
         result = for_document(analysis.statements, document_id, joined)
         unknown = [c for cid, c in self._known.items() if cid not in worker_knew]
         if unknown and _names_any(article.text, tuple(unknown)):
-            result = self._extract_here(article, document_id, records, joined)
+            result = self._extract_here(article, document_id, records, joined) or result
         for candidate in result.candidates:
             self._known.setdefault(candidate.id, (candidate.id, candidate.name, candidate.country))
         save_statements(conn, self.store_, document_id, result, self.summary)
 
     def _extract_here(
         self, article: Article, document_id: int, records: list[EventRecord], joined: list[int]
-    ) -> StatementResult:
-        from orbat.extract.analysis import ArticleAnalyser, Wanted, event_spans
+    ) -> StatementResult | None:
+        """The statements, extracted here; None if that overran the budget (or raised): the
+        worker's are then kept."""
+        from orbat.extract.analysis import ArticleAnalyser, Unanalysed, Wanted, event_spans
+        from orbat.extract.budget import ArticleSkipped
         from orbat.extract.events import ArticleView
 
         if self._local is None:
@@ -352,7 +367,13 @@ class _Statements:
         local.statements.set_candidates(self._known.values())
         view = ArticleView(document_id, article.text, article.published, article.title)
         parsed = next(local.parse_many([(view, Wanted(events=False))]))
-        return local.statement_result(parsed, event_spans(records, joined))
+        if isinstance(parsed, Unanalysed):
+            return None
+        spans = event_spans(records, joined)
+        try:
+            return local.budget.start().call(local.statement_result, parsed, spans)
+        except ArticleSkipped:
+            return None
 
 
 @lru_cache(maxsize=256)
@@ -368,6 +389,38 @@ def _names_any(text: str, candidates: tuple[Candidate, ...]) -> bool:
     find it."""
     finder = _candidate_finder(candidates)
     return finder is not None and bool(finder.find_mentions(text))
+
+
+def _read_result(path: str, task: Future[FileResult]) -> FileResult:
+    """A reading task's result; a task that failed (its worker died, say) is a skip."""
+    try:
+        return task.result()
+    except Exception as exc:
+        return FileResult(path, [Skip(path, f"reading it on a Dask worker failed: {exc!r}")])
+
+
+def _batch_result(task: Future[Batch], articles: list[Article]) -> Batch:
+    """An analysis task's result; when the task failed whole, every article of it skipped."""
+    from orbat.extract.analysis import Analysis, Wanted
+    from orbat.extract.budget import ExtractionFailed
+    from orbat.extract.events import ArticleView
+
+    try:
+        return task.result()
+    except Exception as exc:
+        error = ExtractionFailed(f"the Dask task analysing it failed: {type(exc).__name__}: {exc}")
+        return Batch(
+            [],
+            [
+                Analysis(
+                    ArticleView(0, a.text, a.published, a.title, a.source),
+                    None,
+                    None,
+                    dict.fromkeys(Wanted().extractors(), error),
+                )
+                for a in articles
+            ],
+        )
 
 
 def _with_document(record: Any, document_id: int) -> Any:

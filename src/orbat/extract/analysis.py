@@ -9,6 +9,11 @@ words between two names cannot state a claim or relation
 split into sentences cheaply, the union of the sentences either extractor needs is parsed
 once, and both read that one parse.
 
+Every article is held to its :class:`~orbat.extract.budget.Budget`: one longer than
+``max_article_chars`` is not parsed, and one whose parse fails does not take its batch with it
+(:meth:`ArticleAnalyser.parse_many` yields an :class:`Unanalysed` for each); the stages run the
+extractors under the article's deadline and record both as skipped.
+
 Statements link claims to the article's events; :func:`event_spans` turns its event records
 into the spans they link to, keyed by whatever the caller maps back (the stored event ids
 in the database stage, the record's position on a Dask worker, which has no database).
@@ -18,11 +23,14 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, NamedTuple
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
+from orbat.extract.budget import ArticleSkipped, Budget, ExtractionFailed
+from orbat.extract.events import EXTRACTOR as EVENTS
 from orbat.extract.events import ArticleView, EventExtractor, Unparsed
 from orbat.extract.prefilter import StatementPrefilter
+from orbat.extract.statements import EXTRACTOR as STATEMENTS
 from orbat.extract.statements import EventSpan, StatementExtractor, StatementResult
 
 if TYPE_CHECKING:
@@ -31,7 +39,9 @@ if TYPE_CHECKING:
     from orbat.extract.records import EventRecord
     from orbat.resolve.actors import ActorMention
 
-__all__ = ["Analysis", "ArticleAnalyser", "Parsed", "Wanted", "event_spans"]
+__all__ = ["Analysis", "ArticleAnalyser", "Parsed", "Unanalysed", "Wanted", "event_spans"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +50,12 @@ class Wanted:
 
     events: bool = True
     statements: bool = True
+
+    def extractors(self) -> list[str]:
+        """The versioned names of the extractors wanted."""
+        return [
+            name for name, want in ((EVENTS, self.events), (STATEMENTS, self.statements)) if want
+        ]
 
 
 @dataclass(slots=True)
@@ -55,43 +71,108 @@ class Parsed:
 
 
 @dataclass(slots=True)
+class Unanalysed:
+    """An article that could not be parsed: too long, or its preparation or parse raised."""
+
+    article: ArticleView
+    wanted: Wanted
+    error: ArticleSkipped
+
+    def extractors(self) -> list[str]:
+        """The versioned names of the extractors that wanted it (which pass over it)."""
+        return self.wanted.extractors()
+
+
+@dataclass(slots=True)
 class Analysis:
-    """What one article gave: event records and statements (None: not asked for)."""
+    """What one article gave: event records and statements (None: not asked for, or
+    skipped — then ``skipped`` holds why, under the extractor's versioned name)."""
 
     article: ArticleView
     events: list[EventRecord] | None
     statements: StatementResult | None
+    skipped: dict[str, ArticleSkipped] = field(default_factory=dict)
 
 
 class ArticleAnalyser:
     """Both extractors over one shared model: build once per process (or Dask worker)."""
 
     def __init__(
-        self, events: EventExtractor | None = None, statements: StatementExtractor | None = None
+        self,
+        events: EventExtractor | None = None,
+        statements: StatementExtractor | None = None,
+        budget: Budget | None = None,
     ) -> None:
         self.events = events or EventExtractor()
-        self.statements = statements or StatementExtractor(nlp=self.events.nlp)
         self.nlp = self.events.nlp
+        self._statements = statements
         self.statement_filter = StatementPrefilter(self.events.prefilter)
+        self.budget = budget or Budget.from_settings()
+
+    @property
+    def statements(self) -> StatementExtractor:
+        """The statement extractor, built when first needed (events alone never need it)."""
+        if self._statements is None:
+            self._statements = StatementExtractor(nlp=self.nlp)
+        return self._statements
 
     def parse_many(
         self, articles: Iterable[tuple[ArticleView, Wanted]], batch_size: int = 16
-    ) -> Iterator[Parsed]:
+    ) -> Iterator[Parsed | Unanalysed]:
         """Each article parsed for what it wants, in order, in ``nlp.pipe`` batches (faster
-        than a parse call per article); lazily, so memory stays bounded."""
-        first, second = itertools.tee(self._prepared(articles))
-        docs = self.nlp.pipe((ready.text for ready in first), batch_size=batch_size)
-        for ready, doc in zip(second, docs, strict=True):
-            yield Parsed(ready.article, ready.wanted, doc, ready.unparsed, ready.mentions)
+        than a parse call per article); lazily, ``batch_size`` at a time, so memory stays
+        bounded.
 
-    def analyse(self, parsed: Parsed, events: Sequence[EventSpan] = ()) -> Analysis:
+        An article over the budget's size, or whose preparation raises, is not parsed; when
+        a batch's parse raises, its articles are parsed one by one, so only the one that
+        fails is lost. Either way it comes out as an :class:`Unanalysed`, in its place.
+        """
+        for chunk in _batched(articles, batch_size):
+            ready = [self._ready(article, wanted) for article, wanted in chunk]
+            texts = [r.text for r in ready if isinstance(r, _Ready)]
+            try:
+                docs: list[Doc | ArticleSkipped] = list(self.nlp.pipe(texts, batch_size=batch_size))
+            except Exception:
+                docs = [self._parse_one(text) for text in texts]
+            parses = iter(docs)
+            for item in ready:
+                if isinstance(item, Unanalysed):
+                    yield item
+                    continue
+                doc = next(parses)
+                if isinstance(doc, ArticleSkipped):
+                    yield Unanalysed(item.article, item.wanted, doc)
+                else:
+                    yield Parsed(item.article, item.wanted, doc, item.unparsed, item.mentions)
+
+    def analyse(self, parsed: Parsed | Unanalysed, events: Sequence[EventSpan] = ()) -> Analysis:
         """Events and statements of one parsed article, for a caller with no database: the
-        claims link to the article's own event records, keyed by their position."""
-        records = self.event_records(parsed) if parsed.wanted.events else None
+        claims link to the article's own event records, keyed by their position.
+
+        Both run under the article's deadline; what overruns it or raises is in ``skipped``
+        (events skipped: statements too, as their claims link to the events).
+        """
+        if isinstance(parsed, Unanalysed):
+            return Analysis(
+                parsed.article, None, None, dict.fromkeys(parsed.extractors(), parsed.error)
+            )
+        deadline = self.budget.start()
+        try:
+            records = deadline.call(self.event_records, parsed) if parsed.wanted.events else None
+        except ArticleSkipped as exc:
+            return Analysis(
+                parsed.article, None, None, dict.fromkeys(parsed.wanted.extractors(), exc)
+            )
         if records is not None:
             events = event_spans(records, range(len(records)))
-        result = self.statement_result(parsed, events) if parsed.wanted.statements else None
-        return Analysis(parsed.article, records, result)
+        result = None
+        skipped: dict[str, ArticleSkipped] = {}
+        if parsed.wanted.statements:
+            try:
+                result = deadline.call(self.statement_result, parsed, events)
+            except ArticleSkipped as exc:
+                skipped[STATEMENTS] = exc
+        return Analysis(parsed.article, records, result, skipped)
 
     def event_records(self, parsed: Parsed) -> list[EventRecord]:
         return self.events.extract_parsed(parsed.article, parsed.doc, parsed.unparsed)
@@ -101,21 +182,47 @@ class ArticleAnalyser:
             parsed.article, parsed.doc, parsed.unparsed, events, parsed.pack_mentions
         )
 
-    def _prepared(self, articles: Iterable[tuple[ArticleView, Wanted]]) -> Iterator[_Ready]:
-        """Each article's text to parse: what neither extractor can use blanked out."""
-        for article, wanted in articles:
-            mentions = None
-            keep = None
-            if wanted.statements:
-                when = article.published.isoformat() if article.published else None
-                mentions = self.statements.pack_mentions(article.text, when)
-                spans = [(m.start, m.end) for m in mentions]
+    def _ready(self, article: ArticleView, wanted: Wanted) -> _Ready | Unanalysed:
+        """The article's text to parse, what neither extractor can use blanked out; or why
+        it will not be parsed."""
+        try:
+            self.budget.admit(article.text)
+            return self._prepared(article, wanted)
+        except ArticleSkipped as exc:
+            return Unanalysed(article, wanted, exc)
+        except Exception as exc:
+            return Unanalysed(article, wanted, _failed("preparing it for the parse", exc))
 
-                def keep(sentences: list[Span], spans: list[tuple[int, int]] = spans) -> set[int]:
-                    return self.statement_filter.keep(sentences, spans)
+    def _prepared(self, article: ArticleView, wanted: Wanted) -> _Ready:
+        mentions = None
+        keep = None
+        if wanted.statements:
+            when = article.published.isoformat() if article.published else None
+            mentions = self.statements.pack_mentions(article.text, when)
+            spans = [(m.start, m.end) for m in mentions]
 
-            prepared = self.events.prepare(article.text, events=wanted.events, also=keep)
-            yield _Ready(article, wanted, prepared.text, prepared.unparsed, mentions)
+            def keep(sentences: list[Span], spans: list[tuple[int, int]] = spans) -> set[int]:
+                return self.statement_filter.keep(sentences, spans)
+
+        prepared = self.events.prepare(article.text, events=wanted.events, also=keep)
+        return _Ready(article, wanted, prepared.text, prepared.unparsed, mentions)
+
+    def _parse_one(self, text: str) -> Doc | ArticleSkipped:
+        try:
+            return self.nlp(text)
+        except Exception as exc:
+            return _failed("parsing it", exc)
+
+
+def _failed(doing: str, exc: Exception) -> ExtractionFailed:
+    return ExtractionFailed(f"extraction failed {doing}: {type(exc).__name__}: {exc}")
+
+
+def _batched(items: Iterable[T], size: int) -> Iterator[tuple[T, ...]]:
+    """``itertools.batched`` (Python 3.12)."""
+    iterator = iter(items)
+    while chunk := tuple(itertools.islice(iterator, size)):
+        yield chunk
 
 
 class _Ready(NamedTuple):

@@ -1,7 +1,10 @@
 """The extract stages over the database: every stored article not yet processed by this version.
 
 :func:`extract_articles` (events and statements from one parse; what ``orbat ingest`` runs) and
-:func:`extract_events` (events only).
+:func:`extract_events` (events only). Each article is held to its budget
+(:mod:`orbat.extract.budget`): one too long to parse, over its time, or whose extraction raises
+is recorded as skipped for that extractor version (:func:`orbat.store.documents.skip_extraction`)
+and the batch goes on.
 """
 
 from __future__ import annotations
@@ -9,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Connection, Engine, select
 
-from orbat.extract.analysis import ArticleAnalyser, Wanted, event_spans
+from orbat.extract.analysis import ArticleAnalyser, Unanalysed, Wanted, event_spans
+from orbat.extract.budget import ArticleSkipped
 from orbat.extract.events import EXTRACTOR, ArticleView, EventExtractor
 from orbat.extract.statement_stage import (
     StatementSummary,
@@ -20,12 +24,18 @@ from orbat.extract.statement_stage import (
     save_statements,
     stored_event_spans,
 )
-from orbat.store.documents import not_yet_extracted
+from orbat.store.documents import forget_superseded_skips, not_yet_extracted, skip_extraction
 from orbat.store.events import EventStore
 from orbat.store.schema import documents
 from orbat.store.statements import StatementStore
 
-__all__ = ["ArticleSummary", "ExtractSummary", "extract_articles", "extract_events"]
+__all__ = [
+    "ArticleSummary",
+    "ExtractSummary",
+    "extract_articles",
+    "extract_events",
+    "record_skip",
+]
 
 # Documents per transaction (a crash loses at most this many; a re-run redoes them).
 BATCH_SIZE = 50
@@ -35,6 +45,7 @@ BATCH_SIZE = 50
 class ExtractSummary:
     documents: int = 0
     mentions: int = 0
+    skipped: int = 0  # documents passed over (too long, over time, failed): recorded with why
 
 
 def extract_events(
@@ -43,36 +54,64 @@ def extract_events(
     extractor: EventExtractor | None = None,
     on_progress: Callable[[ExtractSummary], None] | None = None,
 ) -> ExtractSummary:
-    """Extract events from every stored article this extractor version has not seen yet."""
-    pending = not_yet_extracted(
-        EXTRACTOR,
-        documents.c.id,
-        documents.c.text,
-        documents.c.published,
-        documents.c.title,
-        documents.c.source,
-    )
+    """Extract events from every stored article this extractor version has not seen yet
+    (:func:`extract_articles` without the statements)."""
+    pending = not_yet_extracted(EXTRACTOR, documents.c.id)
     with engine.connect() as conn:
-        ids = [row.id for row in conn.execute(pending.with_only_columns(documents.c.id))]
+        ids = list(conn.execute(pending).scalars())
     summary = ExtractSummary()
     if not ids:
         return summary
     extractor = extractor or EventExtractor()
+    analyser = ArticleAnalyser(extractor)
     store = EventStore(engine)
     for first in range(0, len(ids), BATCH_SIZE):
         batch = ids[first : first + BATCH_SIZE]
         with engine.begin() as conn:
-            rows = conn.execute(pending.where(documents.c.id.in_(batch))).all()
-            articles = (
-                ArticleView(row.id, row.text, row.published, row.title, row.source) for row in rows
-            )
+            rows = _articles(conn, batch)
+            wanted = ((row, Wanted(events=True, statements=False)) for row in rows)
             # One nlp.pipe over the batch: spaCy parses a batch faster than text by text.
-            for article, records in extractor.extract_many(articles):
-                summary.mentions += store.save(conn, article.id, EXTRACTOR, records)
+            for parsed in analyser.parse_many(wanted):
+                document_id = parsed.article.id
+                if isinstance(parsed, Unanalysed):
+                    summary.skipped += record_skip(conn, document_id, [EXTRACTOR], parsed.error)
+                    continue
+                try:
+                    records = analyser.budget.start().call(analyser.event_records, parsed)
+                except ArticleSkipped as exc:
+                    summary.skipped += record_skip(conn, document_id, [EXTRACTOR], exc)
+                    continue
+                summary.mentions += store.save(conn, document_id, EXTRACTOR, records)
                 summary.documents += 1
                 if on_progress is not None:
                     on_progress(summary)
+    with engine.begin() as conn:
+        forget_superseded_skips(conn, EXTRACTOR)
     return summary
+
+
+def _articles(conn: Connection, ids: list[int]) -> list[ArticleView]:
+    """These documents as the extractors see them, in id order."""
+    rows = conn.execute(
+        select(
+            documents.c.id,
+            documents.c.text,
+            documents.c.published,
+            documents.c.title,
+            documents.c.source,
+        )
+        .where(documents.c.id.in_(ids))
+        .order_by(documents.c.id)
+    )
+    return [ArticleView(r.id, r.text, r.published, r.title, r.source) for r in rows]
+
+
+def record_skip(
+    conn: Connection, document_id: int, extractors: list[str], error: ArticleSkipped
+) -> int:
+    """Record the document as skipped by each of ``extractors``; 1 if this process did."""
+    done = [skip_extraction(conn, document_id, e, error.kind, str(error)) for e in extractors]
+    return int(any(done))
 
 
 @dataclass
@@ -81,6 +120,7 @@ class ArticleSummary:
 
     events: ExtractSummary = field(default_factory=ExtractSummary)
     statements: StatementSummary = field(default_factory=StatementSummary)
+    skipped: int = 0  # documents either extractor passed over (recorded, with why)
 
 
 def extract_articles(
@@ -92,11 +132,14 @@ def extract_articles(
     """Events, then statements, of every stored article either extractor version has not
     read yet, from one parse per article (:mod:`orbat.extract.analysis`).
 
-    Per batch, in one transaction, for each article: claim it for the event extractor,
-    extract and store its events; claim it for the statement extractor, extract its
-    statements with claims linked to the events just stored (or stored before, when only
-    the statement extractor is new), store them. An article another process has claimed
-    for events is left to that process whole. This is what ``orbat ingest`` runs.
+    Per batch, in one transaction, for each article, under its budget: extract its events,
+    claim it for the event extractor and store them; extract its statements with claims
+    linked to the events just stored (or stored before, when only the statement extractor
+    is new), claim it for the statement extractor and store them. An article another
+    process has claimed for events is left to that process whole. An article too long to
+    parse, over its time, or whose extraction raises is recorded as skipped by the
+    extractors that wanted it (events skipped: statements too). This is what
+    ``orbat ingest`` runs.
     """
     from orbat.extract.statements import EXTRACTOR as STATEMENTS
 
@@ -110,6 +153,57 @@ def extract_articles(
     ids = sorted(need_events | need_statements)
     if not ids:
         return summary
+    analyser = analyser or ArticleAnalyser()
+    analyser.statements.add_candidates(known)
+    event_store, statement_store = EventStore(engine), StatementStore(engine)
+    for first in range(0, len(ids), BATCH_SIZE):
+        batch = ids[first : first + BATCH_SIZE]
+        with engine.begin() as conn:
+            stored_spans = stored_event_spans(
+                conn, [i for i in batch if i not in need_events and i in need_statements]
+            )
+            wanted = (
+                (row, Wanted(row.id in need_events, row.id in need_statements))
+                for row in _articles(conn, batch)
+            )
+            for parsed in analyser.parse_many(wanted):
+                document_id = parsed.article.id
+                if isinstance(parsed, Unanalysed):
+                    summary.skipped += record_skip(
+                        conn, document_id, parsed.extractors(), parsed.error
+                    )
+                    continue
+                deadline = analyser.budget.start()
+                spans = stored_spans.get(document_id, [])
+                if parsed.wanted.events:
+                    try:
+                        records = deadline.call(analyser.event_records, parsed)
+                    except ArticleSkipped as exc:
+                        extractors = parsed.wanted.extractors()
+                        summary.skipped += record_skip(conn, document_id, extractors, exc)
+                        continue
+                    joined = event_store.save_events(conn, document_id, EXTRACTOR, records)
+                    if joined is None:
+                        continue  # another process has this article
+                    spans = event_spans(records, joined)
+                    summary.events.documents += 1
+                    summary.events.mentions += len(records)
+                if parsed.wanted.statements:
+                    try:
+                        result = deadline.call(analyser.statement_result, parsed, spans)
+                    except ArticleSkipped as exc:
+                        summary.skipped += record_skip(conn, document_id, [STATEMENTS], exc)
+                    else:
+                        if claim_document(conn, document_id):
+                            save_statements(
+                                conn, statement_store, document_id, result, summary.statements
+                            )
+                if on_progress is not None:
+                    on_progress(summary)
+    with engine.begin() as conn:
+        for extractor in (EXTRACTOR, STATEMENTS):
+            forget_superseded_skips(conn, extractor)
+    return summary
     analyser = analyser or ArticleAnalyser()
     analyser.statements.add_candidates(known)
     event_store, statement_store = EventStore(engine), StatementStore(engine)

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine, select
 from orbat.extract.events import ArticleView
 from orbat.extract.statements import EXTRACTOR, EventSpan, StatementExtractor, StatementResult
 from orbat.store.conflicts import insert_unless_present
-from orbat.store.documents import not_yet_extracted
+from orbat.store.documents import forget_superseded_skips, not_yet_extracted
 from orbat.store.schema import actor_candidates, documents, event_mentions, extraction_runs
 from orbat.store.statements import StatementStore
 
@@ -40,10 +40,11 @@ class StatementSummary:
     relations: int = 0
     claims: int = 0
     candidates: int = 0
+    skipped: int = 0  # documents passed over (too long, over time, failed): recorded with why
 
     def add(self, other: StatementSummary) -> None:
         """Count ``other``'s work in too."""
-        for name in ("documents", "mentions", "relations", "claims", "candidates"):
+        for name in ("documents", "mentions", "relations", "claims", "candidates", "skipped"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -59,9 +60,13 @@ def extract_statements(
     1. Find the pending documents (no ``extraction_runs`` row for this version).
     2. Teach the extractor the candidate actors already in the database (not rejected ones),
        so their mentions in new articles resolve.
-    3. Per batch, in one transaction: extract each document with its stored event mentions,
-       replace its statements, mark it done.
+    3. Per batch, in one transaction: extract each document with its stored event mentions
+       under its budget (:mod:`orbat.extract.budget`; the parse counts here, as there is one
+       per article), replace its statements, mark it done; or record it as skipped.
     """
+    from orbat.extract.budget import ArticleSkipped, Budget
+    from orbat.extract.stage import record_skip
+
     # 1.
     pending = not_yet_extracted(
         EXTRACTOR, documents.c.id, documents.c.text, documents.c.published, documents.c.title
@@ -76,19 +81,27 @@ def extract_statements(
     extractor = extractor or StatementExtractor()
     extractor.add_candidates(known)
     store = StatementStore(engine)
+    budget = Budget.from_settings()
     # 3.
     for first in range(0, len(ids), BATCH_SIZE):
         batch = ids[first : first + BATCH_SIZE]
         with engine.begin() as conn:
             spans = stored_event_spans(conn, batch)
             for row in conn.execute(pending.where(documents.c.id.in_(batch))).all():
+                article = ArticleView(row.id, row.text, row.published, row.title)
+                try:
+                    budget.admit(article.text)
+                    result = budget.start().call(extractor.extract, article, spans.get(row.id, []))
+                except ArticleSkipped as exc:
+                    summary.skipped += record_skip(conn, row.id, [EXTRACTOR], exc)
+                    continue
                 if not claim_document(conn, row.id):
                     continue
-                article = ArticleView(row.id, row.text, row.published, row.title)
-                result = extractor.extract(article, spans.get(row.id, []))
                 save_statements(conn, store, row.id, result, summary)
                 if on_progress is not None:
                     on_progress(summary)
+    with engine.begin() as conn:
+        forget_superseded_skips(conn, EXTRACTOR)
     return summary
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from orbat.extract.arguments import Argument, StateNames, find_arguments
+from orbat.extract.budget import check
 from orbat.extract.claims import ClaimHit, find_claims
 from orbat.extract.discovery import candidate_resolver, find_introductions, to_candidates
 from orbat.extract.events import ArticleView, Unparsed
@@ -211,6 +212,7 @@ class StatementExtractor:
         sentences = _bounds(spans, parsed_text, blank)
         index_of = {bound: i for i, bound in enumerate(sentences)}
         for sentence in spans:
+            check()  # the article's time budget (orbat.extract.budget)
             start, end = _trimmed(parsed_text, sentence.start_char, sentence.end_char)
             if start >= end:
                 continue  # only blanked-out text

@@ -25,9 +25,24 @@ from sqlalchemy.engine import Connection
 
 from orbat.models import Article, Skip
 from orbat.store.conflicts import insert_unless_present, retrying
-from orbat.store.schema import clusters, documents, extraction_runs, ingest_runs, skips
+from orbat.store.schema import (
+    clusters,
+    documents,
+    extraction_runs,
+    extraction_skips,
+    ingest_runs,
+    skips,
+)
 
-__all__ = ["DocumentStore", "StoredArticle", "extractor_family", "not_yet_extracted"]
+__all__ = [
+    "DocumentStore",
+    "ExtractionSkip",
+    "StoredArticle",
+    "extractor_family",
+    "forget_superseded_skips",
+    "not_yet_extracted",
+    "skip_extraction",
+]
 
 
 # Statements built once: building a SQLAlchemy statement per article cost more than running
@@ -70,6 +85,63 @@ def not_yet_extracted(extractor: str, *columns: Any) -> Select[Any]:
         .where(extraction_runs.c.document_id.is_(None))
         .order_by(documents.c.id)
     )
+
+
+def skip_extraction(
+    conn: Connection, document_id: int, extractor: str, kind: str, reason: str
+) -> bool:
+    """Record that ``extractor`` (a versioned name) passes over this document, and why.
+
+    The document is claimed for the extractor as an extraction is (an ``extraction_runs``
+    row), so no later run of this version retries it and alerting moves past it; the skip
+    row says why nothing was extracted. False when another process had claimed it already.
+    """
+    now = datetime.now(UTC)
+    claimed = insert_unless_present(
+        conn,
+        extraction_runs,
+        ("document_id", "extractor"),
+        {"document_id": document_id, "extractor": extractor, "extracted_at": now},
+    )
+    if claimed is None:
+        return False
+    insert_unless_present(
+        conn,
+        extraction_skips,
+        ("document_id", "extractor"),
+        {
+            "document_id": document_id,
+            "extractor": extractor,
+            "kind": kind,
+            "reason": reason,
+            "skipped_at": now,
+        },
+    )
+    return True
+
+
+def forget_superseded_skips(conn: Connection, extractor: str) -> None:
+    """Drop the skips older versions of ``extractor`` recorded for documents this version
+    has processed since (extracted or skipped again): they no longer describe the data."""
+    done = select(extraction_runs.c.document_id).where(extraction_runs.c.extractor == extractor)
+    conn.execute(
+        delete(extraction_skips).where(
+            extraction_skips.c.extractor.like(extractor_family(extractor)),
+            extraction_skips.c.extractor != extractor,
+            extraction_skips.c.document_id.in_(done),
+        )
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractionSkip:
+    """A document an extractor passed over: which, why (``kind``: too-long, timeout, error)."""
+
+    document_id: int
+    extractor: str
+    kind: str
+    reason: str
+    skipped_at: datetime
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +389,14 @@ class DocumentStore:
             ).all()
             runs = conn.execute(select(func.count()).select_from(ingest_runs)).scalar_one()
             skipped = conn.execute(select(func.count()).select_from(skips)).scalar_one()
+            not_extracted = conn.execute(
+                select(func.count(func.distinct(extraction_skips.c.document_id)))
+            ).scalar_one()
+            by_kind = conn.execute(
+                select(extraction_skips.c.extractor, extraction_skips.c.kind, func.count())
+                .group_by(extraction_skips.c.extractor, extraction_skips.c.kind)
+                .order_by(extraction_skips.c.extractor, extraction_skips.c.kind)
+            ).all()
         return {
             "documents": count,
             "clusters": cluster_count,
@@ -327,7 +407,25 @@ class DocumentStore:
             "top_sources": [(source or "(unknown)", n) for source, n in by_source],
             "ingest_runs": runs,
             "skips_recorded": skipped,
+            "extraction_skipped": not_extracted,
+            "extraction_skips": [
+                {"extractor": extractor, "kind": kind, "documents": n}
+                for extractor, kind, n in by_kind
+            ],
         }
+
+    def extraction_skips(self, limit: int = 20) -> list[ExtractionSkip]:
+        """The latest documents extraction passed over, with the reason, newest first."""
+        query = (
+            select(extraction_skips)
+            .order_by(extraction_skips.c.skipped_at.desc(), extraction_skips.c.document_id.desc())
+            .limit(limit)
+        )
+        with self.engine.connect() as conn:
+            return [
+                ExtractionSkip(r.document_id, r.extractor, r.kind, r.reason, _aware(r.skipped_at))
+                for r in conn.execute(query)
+            ]
 
 
 _FTS_TOKEN = re.compile(r'"[^"]*"|\S+')
@@ -384,3 +482,8 @@ def _new_id(result: Any) -> int:
 
 def _now() -> datetime:
     return datetime.now(UTC)
+
+
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands timestamps back without their zone; orbat stores them in UTC."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)

@@ -29,6 +29,7 @@ __all__ = [
     "event_mentions",
     "events",
     "extraction_runs",
+    "extraction_skips",
     "ingest_runs",
     "metadata",
     "skips",
@@ -190,6 +191,19 @@ extraction_runs = Table(
     Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
     Column("extractor", String(60), primary_key=True),
     Column("extracted_at", DateTime(timezone=True), nullable=False),
+)
+
+# Documents an extractor version passed over (migration 0005): too long, over the time budget,
+# or the extractors raised. The document keeps its ``extraction_runs`` row too (so no stage
+# retries it, and alerting moves past it); this row says why it has nothing extracted.
+extraction_skips = Table(
+    "extraction_skips",
+    metadata,
+    Column("document_id", Integer, ForeignKey("documents.id"), primary_key=True),
+    Column("extractor", String(60), primary_key=True),
+    Column("kind", String(20), nullable=False),  # too-long | timeout | error
+    Column("reason", Text, nullable=False),
+    Column("skipped_at", DateTime(timezone=True), nullable=False),
 )
 
 

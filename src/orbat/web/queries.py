@@ -185,6 +185,9 @@ class WebQueries:
         return {
             "documents": docs["documents"],
             "duplicate_clusters": docs["clusters"],
+            # Articles stored but passed over by extraction (too long, over time, failed).
+            "extraction_skipped": docs["extraction_skipped"],
+            "extraction_skips": docs["extraction_skips"],
             "events": total,
             "contested_events": contested,
             "event_mentions": mentions,
