@@ -148,11 +148,17 @@ def _extract(db: str | None) -> None:
                 task, completed=s.events.documents, mentions=s.events.mentions
             ),
         )
-    print_extracted(result.events, result.statements, time.perf_counter() - started)
+    print_extracted(
+        result.events, result.statements, time.perf_counter() - started, skipped=result.skipped
+    )
 
 
 def print_extracted(
-    events: ExtractSummary, statements: StatementSummary, seconds: float, where: str = ""
+    events: ExtractSummary,
+    statements: StatementSummary,
+    seconds: float,
+    where: str = "",
+    skipped: int = 0,
 ) -> None:
     console.print(
         f"events: {events.mentions} event mentions from {events.documents} new articles"
@@ -163,6 +169,12 @@ def print_extracted(
         f"{statements.mentions} actor mentions, {statements.candidates} new candidate actors "
         f"from {statements.documents} new articles — see `orbat actors`"
     )
+    if skipped:
+        console.print(
+            f"[yellow]skipped[/] {skipped} articles (too long, over their time budget, or "
+            "extraction failed; their text is stored) — see `orbat stats`",
+            highlight=False,
+        )
     console.print(f"extraction took {seconds:.1f} s")
 
 
@@ -245,7 +257,8 @@ def search_command(
 @app.command("stats")
 def stats_command(db: DbOption = None) -> None:
     """Counts: documents, duplicate clusters, date range, formats, sources, skips."""
-    stats = _store(db).stats()
+    store = _store(db)
+    stats = store.stats()
     table = Table(title="orbat database", show_header=False)
     for key in ("documents", "clusters", "duplicates", "ingest_runs", "skips_recorded"):
         table.add_row(key.replace("_", " "), str(stats[key]))
@@ -255,7 +268,16 @@ def stats_command(db: DbOption = None) -> None:
     table.add_row("top sources", ", ".join(f"{s} {n}" for s, n in stats["top_sources"]))
     for key, value in StatementStore(engine_for(db)).counts().items():
         table.add_row(key.replace("_", " "), str(value))
+    table.add_row("extraction skipped", str(stats["extraction_skipped"]))
+    for row in stats["extraction_skips"]:
+        table.add_row(f"  {row['kind']}", f"{row['documents']} ({row['extractor']})")
     console.print(table)
+    for skip in store.extraction_skips(limit=10):
+        console.print(
+            f"[yellow]not extracted[/] document {skip.document_id} by {skip.extractor}: "
+            f"{escape(skip.reason)}",
+            highlight=False,
+        )
 
 
 @app.command("export")
