@@ -108,7 +108,7 @@ def _role(token: Token) -> str | None:
                 return "patient"
         if dep == "agent":
             return "agent"
-        if dep not in _PASS_UP or token.head is token:
+        if dep not in _PASS_UP or token.head.i == token.i:
             return None
         token = token.head
     return None

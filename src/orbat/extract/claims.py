@@ -215,7 +215,7 @@ def _predicate(token: Token) -> str | None:
     if token.pos_ == "NOUN":
         predicate = _NOUNS.get(lemma)
         if predicate == "claimed" and not any(
-            t.lower_ in _RESPONSIBILITY for t in token.subtree if t is not token
+            t.lower_ in _RESPONSIBILITY for t in token.subtree if t.i != token.i
         ):
             return None
         return predicate

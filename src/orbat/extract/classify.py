@@ -235,7 +235,7 @@ class EventClassifier:
                     return "hypothetical"
                 if child.dep_ == "mark" and child.lower_ in lex.hypothetical_marks:
                     return "hypothetical"
-            if current.dep_ not in _CLIMB or current.head is current:
+            if current.dep_ not in _CLIMB or current.head.i == current.i:
                 break
             current = current.head
         return "asserted"
@@ -286,7 +286,7 @@ def _explosion_precedence(ranked: list[tuple[str, float]]) -> tuple[str, float]:
 
 def _is_main(token: Token) -> bool:
     """Whether ``token`` is its sentence's main verb, or a verb conjoined with it."""
-    while token.dep_ == "conj" and token.head is not token:
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
     return token.dep_ == "ROOT" and token.pos_ in {"VERB", "AUX"}
 
@@ -449,7 +449,7 @@ def _winner(doc: Doc | Span, cap: Cue, by: dict[str, list[Cue]]) -> str:
     """
     offset = doc.start if isinstance(doc, Span) else 0
     verb = doc[cap.start - offset : cap.end - offset].root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head is not verb:
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
     # A conjoined verb ("pushed into X and retook Y") shares its first verb's subject.
     while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):

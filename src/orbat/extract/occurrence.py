@@ -276,7 +276,7 @@ def _governing_verb(token: Token) -> Token | None:
         # "including" heads a list like a preposition: the verb above it governs the list.
         if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "prep"):
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return None
         node = node.head
     return None
@@ -296,7 +296,7 @@ def _unrealised(token: Token) -> bool:
     # it completes, puts the event in the future or the hypothetical. (An event noun under a
     # modal is often real: "would not remain silent over an alleged US airstrike".)
     modal_scope = (verb, verb.head) if verb.dep_ in ("xcomp", "ccomp") else (verb,)
-    for node in modal_scope if token is verb else ():
+    for node in modal_scope if token.i == verb.i else ():
         if any(
             c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _HYPOTHETICAL_MODALS
             for c in node.children
