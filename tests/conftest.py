@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pytest
 
@@ -170,3 +170,58 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
         return str(tmp_path / "orbat.db")
     server: PostgresServer = request.getfixturevalue("postgres_server")
     return server.create_database(f"t{next(_counter)}")
+
+
+# --- Village gazetteer -----------------------------------------------------------------------
+
+#: The shared village-level gazetteer files (third-party data, never copied into the repo).
+SHARED_GAZETTEER = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "gazetteer"
+VILLAGE_FILES = ("ocha_syr_locations.tsv.gz", "wof_iq_sy_places.tsv.gz")
+
+
+@dataclass
+class VillageGazetteer:
+    """A cache folder with the shared village gazetteer imported, and the gazetteer built."""
+
+    cache_dir: Path
+    gazetteer: Any
+
+    def env(self) -> dict[str, str]:
+        """The environment that makes orbat (also in a subprocess) use this gazetteer."""
+        return {**os.environ, "ORBAT_CACHE_DIR": str(self.cache_dir)}
+
+
+@pytest.fixture(scope="session")
+def village_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> VillageGazetteer:
+    """The shared village files imported into a session's own cache folder (never the user's),
+    and the gazetteer built from it once (about a minute)."""
+    missing = [name for name in VILLAGE_FILES if not (SHARED_GAZETTEER / name).exists()]
+    if missing:
+        pytest.skip(f"shared gazetteer files missing in {SHARED_GAZETTEER}: {missing}")
+    from orbat.nlp.gazetteer import load_gazetteer
+    from orbat.nlp.gazetteer_store import ImportedGazetteer
+
+    cache = tmp_path_factory.mktemp("orbat-cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ORBAT_CACHE_DIR", str(cache))
+        store = ImportedGazetteer()
+        for name in VILLAGE_FILES:
+            store.import_file(SHARED_GAZETTEER / name)
+        gazetteer = load_gazetteer.__wrapped__()  # not the process-wide cached default
+    return VillageGazetteer(cache, gazetteer)
+
+
+@pytest.fixture
+def village_env(
+    village_gazetteer: VillageGazetteer, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[VillageGazetteer]:
+    """While the test runs, ``load_gazetteer()`` (and so every stage) uses the village
+    gazetteer; afterwards the default one again."""
+    from orbat.nlp.gazetteer import load_gazetteer
+
+    monkeypatch.setenv("ORBAT_CACHE_DIR", str(village_gazetteer.cache_dir))
+    load_gazetteer.cache_clear()
+    try:
+        yield village_gazetteer
+    finally:
+        load_gazetteer.cache_clear()

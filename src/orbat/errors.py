@@ -6,6 +6,7 @@
     │   ├── UnreadableInput      the file is corrupt, truncated, hostile or empty
     │   └── SegmentationError    the text could not be cut into articles
     ├── StoreError               the database is missing, of a newer schema, or unreachable
+    ├── GazetteerError           a gazetteer file cannot be imported (unknown, corrupt, truncated)
     └── ConfigError              a setting has a value orbat cannot use
 
 Messages say what was wrong and, where there is something to do, what to do.
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 __all__ = [
     "ConfigError",
+    "GazetteerError",
     "IngestError",
     "OrbatError",
     "SegmentationError",
@@ -46,6 +48,10 @@ class SegmentationError(IngestError):
 
 class StoreError(OrbatError):
     """The database cannot be opened, migrated or written."""
+
+
+class GazetteerError(OrbatError):
+    """A gazetteer file is of no known format, corrupt or truncated; nothing of it is kept."""
 
 
 class ConfigError(OrbatError):

