@@ -13,7 +13,10 @@ from rich.table import Table
 __all__ = ["eval_command"]
 
 console = Console()
-SUITES = ("seeds", "statements", "case2021", "centcom", "aeb", "re3d")
+SUITES = ("seeds", "statements", "news", "case2021", "centcom", "aeb", "re3d")
+# Real news the rules were not written against (gold in tests/eval/gold/news/) is read
+# from the shared data folder beside the clone; the texts are never in the repository.
+SHARED_DATA = Path("../shared/data")
 
 
 def eval_command(
@@ -27,6 +30,12 @@ def eval_command(
             help="Folder holding the gold data of case2021/centcom/aeb (the repo's tests)."
         ),
     ] = Path("tests"),
+    shared: Annotated[
+        Path, typer.Option(help="The shared data folder holding the news gold's texts.")
+    ] = SHARED_DATA,
+    errors: Annotated[
+        int, typer.Option(help="news: show up to N missed, spurious and wrong events per half.")
+    ] = 0,
 ) -> None:
     """Score orbat against its gold sets (founding corpus events and statements, CASE 2021,
     CENTCOM, aeb, re3d)."""
@@ -35,6 +44,9 @@ def eval_command(
     if unknown:
         raise typer.BadParameter(f"unknown gold set(s): {', '.join(sorted(unknown))}")
     for suite in chosen:
+        if suite == "news":
+            _news(shared, errors)
+            continue
         {
             "seeds": _seeds,
             "statements": _statements,
@@ -62,6 +74,42 @@ def _seeds(_data: Path) -> None:
     console.print(table)
     for missed in scores.missed:
         console.print(f"  [yellow]missed[/] {missed.file} “{missed.quote}”", highlight=False)
+
+
+def _news(shared: Path, errors: int) -> None:
+    from orbat.eval.news import HALVES, run_news_eval
+
+    if not _needs(shared):
+        return
+    scores = run_news_eval(shared)
+    table = Table("news: events vs hand-coded gold", *HALVES, "all", title="unseen news")
+    columns = [scores[h] for h in (*HALVES, "all")]
+    table.add_row("documents", *(str(s.documents) for s in columns))
+    table.add_row("required gold events", *(str(s.required) for s in columns))
+    table.add_row("recall", *(f"{s.recall:.3f} ({s.found_required}/{s.required})" for s in columns))
+    table.add_row("precision", *(f"{s.precision:.3f} ({s.matched}/{s.extracted})" for s in columns))
+    table.add_row("F1", *(f"{s.f1:.3f}" for s in columns))
+    names = sorted({n for s in columns for n in s.field_totals})
+    for name in names:
+        cells = []
+        for s in columns:
+            total = s.field_totals.get(name, 0)
+            hits = s.field_hits.get(name, 0)
+            cells.append(f"{hits / total:.3f} ({hits}/{total})" if total else "-")
+        table.add_row(f"  {name} (on matched)", *cells)
+    console.print(table)
+    if errors:
+        # Only the development half's errors: the held-out half is for measuring, not reading.
+        dev = scores[HALVES[0]]
+        for missed in dev.missed[:errors]:
+            console.print(
+                f"  [yellow]missed[/] {missed.doc} {missed.sub_event_type} “{missed.quote}”",
+                highlight=False,
+            )
+        for extra in dev.spurious[:errors]:
+            console.print(f"  [red]spurious[/] {extra}", highlight=False)
+        for wrong in dev.wrong[:errors]:
+            console.print(f"  [magenta]wrong[/] {wrong}", highlight=False)
 
 
 def _needs(path: Path) -> bool:
