@@ -22,6 +22,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
+from hypothesis import Phase, settings
+
+# Hypothesis's "explain" phase re-runs a failing example under sys.settrace to say which
+# lines mattered; on Python 3.11 that tracing through the readers and spaCy is so slow that a
+# failure took CI past its time limit instead of being reported. Failures still shrink.
+settings.register_profile("orbat", phases=[p for p in Phase if p is not Phase.explain])
+settings.load_profile("orbat")
 
 
 class PostgresUnavailable(Exception):

@@ -15,7 +15,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from orbat.extract import actors, classify, claims, occurrence
+from orbat.extract import actors, claims, classify, occurrence
 
 # A blank English vocabulary: its lexical attributes (``lower_``) are filled, unlike a bare Vocab's.
 ENGLISH = spacy.blank("en").vocab

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from orbat.ingest import read_inputs
+from orbat.models import Skip
 
 from .helpers import DATA, split
 
@@ -130,3 +132,19 @@ def test_charset_from_http_header(data: Path) -> None:
     docs, _ = split(read_inputs([str(data / "warc/warcfile.warc.gz")]))
     titles = [d.title or "" for d in docs]
     assert "О компании - Стратегия пожарной безопасности" in titles  # windows-1251
+
+
+@pytest.mark.issue(17)
+def test_warc_record_with_mangled_headers_is_a_break_not_a_crash(tmp_path: Path) -> None:
+    """A response record whose WARC-Target-URI line was damaged made warcio's parser raise
+    AttributeError (found by the fuzz test): it is a broken archive, reported, not a crash."""
+    raw = gzip.decompress((DATA / "warc/example.warc.gz").read_bytes())
+    response = raw.index(b"WARC-Type: response")
+    uri = raw.index(b"WARC-Target-URI:", response)
+    broken = raw[:uri] + raw[raw.index(b"\r\n", uri) + 2 :]
+    path = tmp_path / "broken.warc"
+    path.write_bytes(broken)
+    records = list(read_inputs([str(path)]))
+    skips = [r for r in records if isinstance(r, Skip)]
+    assert skips, records
+    assert all(not s.reason.startswith("reader failed") for s in skips), skips

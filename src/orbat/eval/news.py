@@ -465,6 +465,20 @@ def _place_ok(gold: GoldEvent, mention: Any) -> bool | None:
     )
 
 
+def _admin1_ok(gold: str | None, value: str | None) -> bool | None:
+    """Same governorate, by any of its names ("Ninewa", ACLED's spelling, is "Nineveh")."""
+    if gold is None:
+        return None
+    return value is not None and (_key(gold) == _key(value) or value in _admin1_names(gold))
+
+
+@lru_cache(maxsize=256)
+def _admin1_names(name: str) -> frozenset[str]:
+    from orbat.nlp.gazetteer import load_gazetteer
+
+    return frozenset(p.name for p in load_gazetteer().lookup(name) if p.kind == "admin1")
+
+
 @lru_cache(maxsize=1024)
 def _points(name: str, country: str | None) -> tuple[tuple[float, float], ...]:
     from orbat.nlp.gazetteer import load_gazetteer
@@ -505,7 +519,7 @@ def _score_fields(scores: NewsScores, gold: GoldEvent, event: _Extracted) -> Non
         "sub_event_type": m.sub_event_type == gold.sub_event_type,
         "date": _date_ok(gold, m.event_date),
         "town": _place_ok(gold, m),
-        "admin1": (_key(m.admin1) == _key(gold.admin1)) if gold.admin1 else None,
+        "admin1": _admin1_ok(gold.admin1, m.admin1),
         "actor1": _actor_ok(gold.actor1, m.actor1),
         "actor2": _actor_ok(gold.actor2, m.actor2),
         "fatalities": (event.toll == gold.fatalities) if gold.fatalities is not None else None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
@@ -19,16 +19,23 @@ __all__ = ["ActorFinder", "ActorRoles", "FoundActor", "assign_actors", "generic_
 
 @dataclass(frozen=True, slots=True)
 class FoundActor:
-    """An actor named in a text: the span, and the ACLED name and inter code it resolves to."""
+    """An actor named in a text: the span, and the ACLED name and inter code it resolves to.
+
+    ``generic`` marks a bare descriptor of people ("civilians", "protesters"): whose country
+    they are is the event's, not whatever country the pack lists first. ``wielder`` marks a
+    state named as the owner of the weapon that struck ("US airstrikes"): the attacker.
+    """
 
     start: int
     end: int
     acled_name: str
     inter: int | None
+    generic: bool = False
+    wielder: bool = False
 
 
 class ActorFinder(Protocol):
-    def __call__(self, text: str) -> list[FoundActor]: ...
+    def __call__(self, text: str, when: dt.date | None = None) -> list[FoundActor]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +53,15 @@ _CIVILIAN_WORDS = re.compile(
     r"\b(civilians?|people|residents?|villagers|famil(?:y|ies)|mother|sisters?|brothers?|"
     r"children|women|workers?|passers-by|refugees|journalists?|activists?|shoppers|"
     r"worshippers|employees?|students?|farmers?|shepherds?)\b",
+    re.I,
+)
+# Civilians among the dead or hurt of a strike or a blast make them its target (ACLED's
+# actor2), even when the text names no one who aimed at them.
+_CIVILIAN_CASUALTIES = re.compile(
+    rf"(?:{_CIVILIAN_WORDS.pattern})[^.;]{{0,40}}?\b(?:were|was|have\s+been|had\s+been)?\s*"
+    r"(?:killed|wounded|injured|hurt|died|dead|suffered)\b"
+    r"|\b(?:killing|wounding|injuring|killed|wounded|injured)\s+(?:\w+\s+){0,3}?"
+    rf"(?:{_CIVILIAN_WORDS.pattern})",
     re.I,
 )
 _PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Violent demonstration"}
@@ -197,7 +213,7 @@ def assign_actors(
     offset = sentence.start_char
     # 1.
     sub = coded.sub_event_type
-    found = find(sentence.text)
+    found = [_in_country(a, country) for a in find(sentence.text, when)]
     if sub in _LAW_ENFORCEMENT:
         found = [_as_police(a, sentence.text, when) for a in found]
     doc = sentence.doc
@@ -221,7 +237,7 @@ def assign_actors(
     # 2.
     for actor in found:
         span = doc.char_span(offset + actor.start, offset + actor.end, alignment_mode="expand")
-        role = _role(span.root) if span is not None else None
+        role = "agent" if actor.wielder else _role(span.root) if span is not None else None
         if role == "source" or (span is not None and span.root.i in sources):
             continue
         bucket = agents if role == "agent" else patients if role == "patient" else loose
@@ -248,14 +264,23 @@ def assign_actors(
         if actor1 is None or inter1 not in (Inter.PROTESTERS, Inter.RIOTERS):
             actor2, inter2 = actor2 or actor1, inter2 or inter1
             actor1, inter1 = f"Protesters{where}", int(Inter.PROTESTERS)
+        if sub == "Violent demonstration" and inter1 == Inter.PROTESTERS:
+            # ACLED: those who demonstrate violently are rioters, whatever the text calls them.
+            actor1 = "Rioters" + actor1[len("Protesters") :]
+            inter1 = int(Inter.RIOTERS)
     elif sub == "Excessive force against protesters" and (
         actor2 is None or actor2.startswith("Civilians")
     ):
         # ACLED codes the people fired on at a protest as protesters, even "peaceful
         # civilian protesters".
         actor2, inter2 = f"Protesters{where}", int(Inter.PROTESTERS)
-    civilian_victims = coded.event_type == "Violence against civilians" or (
-        sub in ("Arrests", "Attack") and _CIVILIAN_WORDS.search(sentence.text) is not None
+    civilian_victims = (
+        coded.event_type == "Violence against civilians"
+        or (sub in ("Arrests", "Attack") and _CIVILIAN_WORDS.search(sentence.text) is not None)
+        or (
+            coded.event_type == "Explosions/Remote violence"
+            and _CIVILIAN_CASUALTIES.search(sentence.text) is not None
+        )
     )
     if actor2 is None and civilian_victims:
         actor2, inter2 = f"Civilians{where}", int(Inter.CIVILIANS)
@@ -277,21 +302,102 @@ def assign_actors(
     )
 
 
+_COUNTRY_SUFFIX = re.compile(r"^(?P<base>.+) \((?P<country>[^)\d]+)\)$")
+
+
+def _in_country(actor: FoundActor, country: str | None) -> FoundActor:
+    """The actor as ACLED names it where the event happened.
+
+    * A bare "civilians" or "protesters" are the event country's ("Civilians (Syria)" for
+      villagers killed in Hasakah), whatever country the pack lists first.
+    * An actor ACLED names per country ("ISIL" is "Islamic State (Syria)" in Syria and
+      "Islamic State (Iraq)" in Iraq) takes the event country's name when the pack has it.
+    """
+    named = _COUNTRY_SUFFIX.match(actor.acled_name)
+    if named is None or not country or named["country"] == country:
+        return actor
+    name = f"{named['base']} ({country})"
+    # "Syrian refugees" in Iraq stay Syrian: of people, only a bare descriptor moves.
+    people = _GENERIC_PEOPLE.match(named["base"]) is not None
+    if actor.generic if people else name in _pack_names():
+        return replace(actor, acled_name=name)
+    return actor
+
+
+_GENERIC_PEOPLE = re.compile(r"^(?:Civilians|Protesters|Rioters)$")
+
+
+@lru_cache(maxsize=1)
+def _pack_names() -> frozenset[str]:
+    from orbat.packs import load_pack
+
+    return frozenset(a.acled_name for a in load_pack())
+
+
+# What a state fights with: "<state word> <means>" is that state's forces acting ("US
+# warplanes", "Israeli missiles", "Syrian government helicopters", "Russia's air force").
+# A hyphen after the state word ("US-backed", "Iranian-made") is someone else's forces.
+# An instrument ("US airstrikes were undertaken", "Israeli missiles hit") is always wielded by
+# its owner, whatever the grammar; forces ("Iraqi soldiers were killed") take the parse's role.
+_MEANS = re.compile(
+    r"(?:['’]s)?\s+(?:(?:military|army|air\s+force|naval|government|regime|state|security|"
+    r"armed|fighter|attack|combat|unmanned)\s+)?(?:(?P<instrument>war\s*planes?|jets?|"
+    r"aircraft|planes?|drones?|helicopters?|gunships?|artillery|missiles?|rockets?|"
+    r"air\s*strikes?|strikes|shelling|bombardment|warships?|bombers?|raids?)|forces|troops|"
+    r"soldiers|army|military|tanks|navy|air\s+force|special\s+forces|marines)\b",
+    re.I,
+)
+
+
+_HEDGED = re.compile(r"\b(?:alleged|suspected|purported|possible|apparent)\s+(?:the\s+)?$", re.I)
+
+
 @lru_cache(maxsize=1)
 def default_finder() -> ActorFinder:
-    """The actor pack's resolver, wrapped to give ACLED names and inter codes."""
+    """The actor pack's resolver, wrapped to give ACLED names and inter codes, plus a state's
+    name or adjective before the means it fights with (:data:`_MEANS`) as its forces."""
+    from orbat.extract.arguments import StateNames
     from orbat.packs import load_pack
     from orbat.resolve.actors import ActorResolver
 
     pack = load_pack()
     resolver = ActorResolver(pack)
+    states = StateNames(pack)
+    state_words = re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(w) for w in sorted(states.words(), key=len, reverse=True))
+        + r")(?![\w.-])"
+    )
 
-    def find(text: str) -> list[FoundActor]:
+    def find(text: str, when: dt.date | None = None) -> list[FoundActor]:
+        day = when.isoformat() if when else None
         found = []
-        for mention in resolver.find_mentions(text):
+        for mention in resolver.find_mentions(text, when=day):
             actor = pack.actor(mention.actor_id)
             if actor is not None:
-                found.append(FoundActor(mention.start, mention.end, actor.acled_name, actor.inter))
-        return found
+                generic = mention.method == "descriptor"
+                found.append(
+                    FoundActor(mention.start, mention.end, actor.acled_name, actor.inter, generic)
+                )
+        for m in state_words.finditer(text):
+            if _HEDGED.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "an alleged US airstrike": the attribution is not the text's own
+            means = _MEANS.match(text, m.end())
+            if means is None:
+                continue
+            wielder = means["instrument"] is not None
+            overlapping = [a for a in found if a.start < means.end() and m.start() < a.end]
+            if overlapping:
+                # The pack knows the phrase ("Turkish drone"); it still names a wielder.
+                found = [replace(a, wielder=wielder) if a in overlapping else a for a in found]
+                continue
+            actor = pack.actor(states.actor(m.group(), day) or "")
+            if actor is not None:
+                found.append(
+                    FoundActor(
+                        m.start(), means.end(), actor.acled_name, actor.inter, False, wielder
+                    )
+                )
+        return sorted(found, key=lambda a: a.start)
 
     return find

@@ -93,6 +93,16 @@ class StateNames:
             _plain(word): country for country, words in _STATE_WORDS.items() for word in words
         }
 
+    def words(self) -> tuple[str, ...]:
+        """Every name, adjective and capital that stands for a state the pack has forces of."""
+        return tuple(
+            word
+            for country, words in _STATE_WORDS.items()
+            if country in self._actors
+            for word in words
+            if not word.startswith("the ")
+        )
+
     def country(self, text: str) -> str | None:
         """The country a name stands for ("Washington" → "United States"), if any."""
         text = _plain(text)

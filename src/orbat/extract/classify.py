@@ -382,7 +382,8 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
     1. Protests: who did what at the protest decides among the four protest/riot types.
     2. Territory: a capture verb near a place word; the winner decides government or not.
     3. Attacks: the target decides Armed clash (armed forces) or Attack (civilians).
-    4. Seized or defused weapons are Disrupted weapons use, whatever weapon is named.
+    4. Seized or defused weapons are Disrupted weapons use, whatever weapon is named,
+       unless an air strike destroyed them.
     """
     out: list[tuple[str, float, Cue]] = []
     get = by.get
@@ -430,9 +431,12 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
             out.append(("armed_clash", 2.0 * weight, hit))
         else:
             out.append(("attack", 1.0 * weight, hit))
-    # 4.
+    # 4. (Not when an air strike did the destroying: "one strike destroyed two weapons
+    # caches" is the strike, as ACLED codes it.)
     objects = get("ctx:weapon_objects", [])
     for verb in get("ctx:weapon_disruption", []):
+        if _in_sentence(verb, get("cue:air_strike:strong", [])):
+            continue
         if _near(verb, objects, before=_WINDOW):
             out.append(("disrupted_weapons", 4.0 * _decay(verb.sentence), verb))
             break

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
@@ -18,6 +19,7 @@ from orbat.extract.consolidate import consolidate
 from orbat.extract.locate import (
     PLACE_KEYS,
     event_locations,
+    hometown_spans,
     is_dateline,
     location_name,
     place_fields,
@@ -36,7 +38,7 @@ from orbat.nlp.dates import (
     select_event_date,
 )
 from orbat.nlp.gazetteer import Gazetteer, load_gazetteer
-from orbat.nlp.model import load_nlp
+from orbat.nlp.model import load_nlp, text_of
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
 from orbat.nlp.relative_dates import relative_event_date
 from orbat.nlp.sentences import sentences
@@ -49,7 +51,7 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "ArticleView", "EventExtractor"]
 
 #: Versioned name stored with every event mention this extractor produces.
-EXTRACTOR = "orbat.events.v3"
+EXTRACTOR = "orbat.events.v4"
 
 # Words that make a report an allegation rather than an established fact (ACLED still codes
 # it; the stance lets an analyst see that the source itself hedged).
@@ -208,14 +210,22 @@ class EventExtractor:
         # Organisation names veto place names inside them, which loses "the Ain al-Asad air
         # base" (tagged ORG); only people's names are kept as vetoes.
         entities = [
-            (e.start_char, e.end_char, e.label_) for e in doc.ents if e.label_ in _PLACE_VETO
+            (e.start_char, e.end_char, e.label_)
+            for e in doc.ents
+            if e.label_ in _PLACE_VETO and not _misread_person(e)
         ]
         entities += person_vetoes(text, self.gazetteer, entities)
+        hometowns = hometown_spans(text)
         places = [
             p
             for p in resolve_places(text, gazetteer=self.gazetteer, entities=entities)
-            if not is_dateline(text, p) and plausible_surface(p.text)
+            if not is_dateline(text, p)
+            and plausible_surface(p.text)
+            and not any(s <= p.start < e for s, e in hometowns)
         ]
+        # The country the article is about names the generic actors of an event it cannot
+        # place ("protesters" at an unnamed square are that country's protesters).
+        article_country = _main_country(places)
         # Without a publication date, the latest year the article names dates it roughly.
         horizon = (
             max((m.period_end.year for m in dates), default=None)
@@ -273,12 +283,20 @@ class EventExtractor:
             locations = event_locations(text, start, end, places)
             for location in locations:
                 record = self._record(
-                    article, sentence, coded, when, location, casualties, (start, end)
+                    article,
+                    sentence,
+                    coded,
+                    when,
+                    location,
+                    casualties,
+                    (start, end),
+                    article_country,
                 )
                 records.append(record)
                 own_dates.append(own_date)
                 own_places.append(location is not None and start <= location.start < end)
                 sentence_of.append(index)
+        self._name_unnamed_strikers(sents, codes, records, sentence_of)
         # 6.
         self._place_by_later_reference(
             article, sents, places, records, own_dates, own_places, sentence_of
@@ -310,6 +328,59 @@ class EventExtractor:
             start <= p.start < end and p.geo_precision <= 2 and p.place.kind != "country"
             for p in places
         )
+
+    def _name_unnamed_strikers(
+        self,
+        sents: Sequence[Span | Unparsed],
+        codes: Sequence[Classification | None],
+        records: list[EventRecord],
+        sentence_of: Sequence[int],
+    ) -> None:
+        """An air strike whose sentence names no striker was flown by the striker of the
+        latest earlier air-strike sentence that names one. Military releases name the force
+        once ("Coalition military forces conducted 15 strikes in Syria"), then list its
+        strikes by place ("Near Mosul, seven strikes engaged four ISIL tactical units")."""
+        strikers: dict[int, ActorRoles | None] = {}
+
+        def striker(j: int) -> ActorRoles | None:
+            if j not in strikers:
+                sentence, coded = sents[j], codes[j]
+                roles = None
+                if not isinstance(sentence, Unparsed) and self._tells_of_air_strikes(
+                    sentence, coded
+                ):
+                    as_strike = coded or _AS_AIR_STRIKE
+                    roles = assign_actors(sentence, as_strike, None, self.actor_finder)
+                strikers[j] = roles if roles and not _unnamed_striker(roles.actor1) else None
+            return strikers[j]
+
+        for k, record in enumerate(records):
+            if record.sub_event_type != _AIR_STRIKE or not _unnamed_striker(record.actor1):
+                continue
+            i = sentence_of[k]
+            named = next(
+                (r for j in range(i - 1, max(-1, i - _STRIKER_LOOKBACK), -1) if (r := striker(j))),
+                None,
+            )
+            if named is None:
+                continue
+            records[k] = replace(
+                record,
+                actor1=named.actor1,
+                inter1=named.inter1,
+                interaction=interaction(named.inter1, record.inter2) if named.inter1 else None,
+                civilian_targeting=civilian_targeting(
+                    record.sub_event_type, named.inter1, record.inter2
+                )
+                or None,
+            )
+
+    def _tells_of_air_strikes(self, sentence: Span, coded: Classification | None) -> bool:
+        """An air-strike sentence, or one that counts strikes without coding an event of its
+        own ("coalition forces conducted 9 strikes against the group in Iraq")."""
+        if coded is not None:
+            return coded.sub_event_type == _AIR_STRIKE
+        return any(c.label.startswith("cue:air_strike") for c in self.classifier.cues(sentence))
 
     def _armed(self, sentence: Span, coded: Classification) -> bool:
         """Strategic developments are coded for armed, political or state actors (ACLED):
@@ -413,12 +484,17 @@ class EventExtractor:
         location: ResolvedPlace | None,
         casualties: Sequence[CasualtyMention],
         span: tuple[int, int],
+        article_country: str | None = None,
     ) -> EventRecord:
         start, end = span
         place = location.place if location is not None else None
         country = place.country if place is not None else None
         roles: ActorRoles = assign_actors(
-            sentence, coded, country, self.actor_finder, when=when[0] if when else None
+            sentence,
+            coded,
+            country or article_country,
+            self.actor_finder,
+            when=when[0] if when else None,
         )
         killed = [c for c in casualties if start <= c.start and c.end <= end]
         fatalities = acled_fatalities(killed)
@@ -517,4 +593,54 @@ def _stance(quote: str) -> str:
 _NOT_NEWLINE = re.compile(r"[^\n]")
 # Lexicon context labels that name an armed, political or state actor.
 _ARMED_ACTOR_CUES = frozenset({"ctx:state_actors", "ctx:nonstate_actors", "ctx:armed_targets"})
+_AIR_STRIKE = "Air/drone strike"
+# How a sentence that only counts strikes is read when looking for who flew them.
+_AS_AIR_STRIKE = Classification(
+    _AIR_STRIKE, "Explosions/Remote violence", "Political violence", 0.0, (), {}
+)
+#: How many sentences back an unnamed air strike looks for the force that flew it.
+_STRIKER_LOOKBACK = 30
+
+
+def _main_country(places: Sequence[ResolvedPlace]) -> str | None:
+    """The country most of the article's places lie in, if one stands out."""
+    counts = Counter(p.place.country for p in places if p.place.country)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+def _unnamed_striker(actor1: str | None) -> bool:
+    return actor1 is None or actor1.startswith(("Unidentified Military", "Unidentified Armed"))
+
+
 _PLACE_VETO = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+# Words no personal name begins with: the small model tags "Near Ar Raqqah" or "In Hit" as
+# a PERSON when a capitalised preposition opens the sentence.
+_NOT_NAME_START = frozenset(
+    ["near", "in", "at", "outside", "around", "from", "into", "inside", "across", "toward",
+     "towards", "north", "south", "east", "west", "northern", "southern", "eastern", "western"]
+)  # fmt: skip
+
+
+# A one-word "person" in a place's seat: "in al-Bab", "al-Bab province", "Homs countryside".
+_PLACE_WORD_AFTER = re.compile(
+    r"^\s+(?:province|governorate|district|sub-?district|city|town|village|countryside|area|"
+    r"outskirts|suburbs?)\b",
+    re.I,
+)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|around)\s+(?:the\s+)?$", re.I)
+
+
+def _misread_person(entity: Span) -> bool:
+    if entity.label_ != "PERSON":
+        return False
+    if entity[0].lower_ in _NOT_NAME_START:
+        return True
+    if len(entity.text.split()) > 1:
+        return False
+    text = text_of(entity.doc)
+    before = text[max(0, entity.start_char - 20) : entity.start_char]
+    after = text[entity.end_char : entity.end_char + 20]
+    return bool(_LOCATIVE_BEFORE.search(before) or _PLACE_WORD_AFTER.match(after))

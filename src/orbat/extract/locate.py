@@ -20,6 +20,7 @@ __all__ = [
     "PLACE_KEYS",
     "ascii_name",
     "event_locations",
+    "hometown_spans",
     "is_dateline",
     "location_name",
     "place_fields",
@@ -121,6 +122,19 @@ def is_dateline(text: str, place: ResolvedPlace) -> bool:
     if text[line_start : place.start].strip():
         return False
     return bool(_DATELINE_AFTER.match(text[place.end : place.end + 60]))
+
+
+# "Senior Chief Petty Officer Scott C. Dayton, 42, of Woodbridge, Virginia, died …": where a
+# person comes from, not where the event happened (casualty notices, obituaries, court news).
+_HOMETOWN = re.compile(
+    r"(?:\b\d{1,3},\s+of|\bnative\s+of|\bhometown\s+of|\bresident\s+of)\s+"
+    r"(?:[A-Z][\w'’.-]*\s?){1,3}(?:,\s*(?:[A-Z][\w'’.-]*\s?){1,3})?"
+)
+
+
+def hometown_spans(text: str) -> list[tuple[int, int]]:
+    """Spans naming where a person is from ("42, of Woodbridge, Virginia")."""
+    return [m.span() for m in _HOMETOWN.finditer(text)]
 
 
 def plausible_surface(surface: str) -> bool:

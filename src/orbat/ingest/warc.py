@@ -70,7 +70,15 @@ def _broken_archive_reason(err: BaseException, count: int) -> str:
     if "non-chunked gzip" in str(err):
         # warcio's own message is a paragraph; this is what it means.
         return f"broken WARC {where}: one gzip stream holds several records (not a WARC.gz)"
+    if isinstance(err, _MANGLED_HEADERS):
+        return f"broken WARC {where}: a record's headers are mangled ({one_line(err)})"
     return f"broken WARC {where}: {one_line(err)}"
+
+
+_BREAKS = (ArchiveLoadFailed, EOFError, zlib.error, ValueError)
+# warcio parses a record's headers trusting them: a mangled header block (a WARC-Target-URI
+# cut away, a garbled length) surfaces as one of these from inside its parser.
+_MANGLED_HEADERS = (AttributeError, TypeError, IndexError, KeyError)
 
 
 def read_warc(source: Input, options: ReadOptions) -> Iterator[Record]:
@@ -92,7 +100,7 @@ def read_warc(source: Input, options: ReadOptions) -> Iterator[Record]:
                 record = next(records)
             except StopIteration:
                 break
-            except (ArchiveLoadFailed, EOFError, zlib.error, ValueError) as err:
+            except (*_BREAKS, *_MANGLED_HEADERS) as err:
                 # 3. A break: what came before has been yielded already.
                 yield Skip(source.origin, _broken_archive_reason(err, count), f"record {count + 1}")
                 return

@@ -75,7 +75,17 @@ _UNITS = _split(
 _TENS = _split("twenty thirty forty fifty sixty seventy eighty ninety")
 _WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 20 + 10 * i for i, w in enumerate(_TENS)}
 
-_W1 = rf"(?:(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(_UNITS[1:10])}))?|{'|'.join(_UNITS)})"
+
+def _longest_first(words: Iterable[str]) -> str:
+    """An alternation that tries "fourteen" before "four": a figure is re-parsed from the start
+    of its phrase, where the shorter word would otherwise win (14 read as 4)."""
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+_W1 = (
+    rf"(?:(?:{_longest_first(_TENS)})(?:[-\s](?:{_longest_first(_UNITS[1:10])}))?"
+    rf"|(?:{_longest_first(_UNITS)})\b)"
+)
 _WORDS = rf"(?:(?:{_W1}|a)\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_W1})?|{_W1})"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+(?![\d,.]\d)"
 _DOZEN = rf"(?:half\s+a|a|{_W1})\s+dozen|a\s+couple(?:\s+of)?"
@@ -201,6 +211,41 @@ _NONE_NOUN = re.compile(
     _I,
 )
 # A conjunct just before a figure: "two soldiers and [three civilians were killed]".
+# One person: "A man was shot dead", "a PMF member was killed", "one soldier died", "killed a
+# policeman". Fewer modifiers than a plural figure takes: "a statement said a civilian …".
+_ONE_MODS = r"(?:(?!(?:an?|the|and|or|of|was|were|is|has|had|said|says)\b)[\w’'-]+\s+){0,2}?"
+_ONE_GROUP = (
+    r"(?P<group>"
+    + "|".join(sorted([*_SINGULAR, "policeman", "boy", "girl"], key=len, reverse=True))
+    + r")\b"
+)
+_ACTIVE_ONE = re.compile(
+    r"\b(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|abduct(?:ed|ing|s)?"
+    rf"|kidnapp?(?:ed|ing|s)?|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?)\s+(?P<q>an?|one)\s+"
+    rf"{_ONE_MODS}{_ONE_GROUP}",
+    _I,
+)
+_SINGLE = re.compile(
+    rf"\b(?P<q>an?|one)\s+{_ONE_MODS}{_ONE_GROUP}{_GAP}\b(?:(?:was|has\s+been|had\s+been|is)\s+(?:(?:reportedly|allegedly|also|"
+    rf"later|then)\s+)?(?P<verb>{_PP})|(?P<died>(?:has\s+|had\s+)?died))\b",
+    _I,
+)
+# A vague figure made precise by its own sub-count: "many were killed, among them 13
+# soldiers" is at least 13, not the 3 that "many" stands for.
+_MADE_PRECISE = re.compile(
+    rf"\s*,?\s*(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?P<q>{_QTY})\s+"
+    rf"{_MODS}{_GROUP}",
+    _I,
+)
+# A running total is not one event's toll: "nearly 600 people have died since 2014", "the
+# 1,200 killed so far this year", "over the past two years".
+_CUMULATIVE = re.compile(
+    r"[^.;!?]{0,40}?\b(?:since\s+(?:the\s+)?(?:(?:start|beginning|outbreak|onset)\b|\d{4}\b|"
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december)\b(?!\s+\d))|so\s+far\s+this|(?:over|in|during)\s+the\s+(?:past|last)\s+"
+    r"(?:\w+\s+)?(?:years?|months?|decades?)\b|to\s+date\b|this\s+year\b)",
+    _I,
+)
 _CONJ_BEFORE = re.compile(rf"\b(?P<q>{_QTY})\s+{_MODS}(?P<group>[\w’'-]+)\s*,?\s+and\s+$", _I)
 _MASSACRE = re.compile(r"\b(?:a|the)\s+massacre\b", _I)
 
@@ -240,6 +285,8 @@ _LOWER_BOUND = {"at least", "more than", "over", "upwards of", "no fewer than", 
 
 def _quantity(q: str) -> tuple[int, int | None, bool, str | None]:
     """``(low, high, is_vague, qualifier)`` of a quantity phrase."""
+    if q.lower() in ("a", "an"):
+        return 1, 1, False, None
     m = _QTY_PARSE.match(q)
     if m is None:  # pragma: no cover - every caller's q was matched by the same grammar
         return 0, None, False, None
@@ -288,9 +335,12 @@ def _mention(text: str, m: re.Match[str], kind: Kind, start: int | None = None) 
         includes = tuple(
             _mention(text, i, kind) for i in inc.finditer(text, m.start("gap"), m.end())
         )
-    return CasualtyMention(
-        s, m.end(), text[s : m.end()], kind, low, high, _group(m), vague, qual, includes
-    )
+    end = m.end()
+    if vague and (sub := _MADE_PRECISE.match(text, end)) is not None:
+        sub_low, _, sub_vague, _ = _quantity(sub["q"])
+        if not sub_vague and sub_low > 0:
+            low, high, vague, qual, end = sub_low, None, False, "at least", sub.end()
+    return CasualtyMention(s, end, text[s:end], kind, low, high, _group(m), vague, qual, includes)
 
 
 def _with_conjunct(text: str, mention: CasualtyMention) -> CasualtyMention:
@@ -315,7 +365,7 @@ def _with_conjunct(text: str, mention: CasualtyMention) -> CasualtyMention:
     )
 
 
-_QTY_FIRST_PATTERNS = (_PASSIVE, _PASSIVE_BARE, _COUNT_NOUN)
+_QTY_FIRST_PATTERNS = (_PASSIVE, _PASSIVE_BARE, _COUNT_NOUN, _SINGLE)
 _TOKEN = re.compile(r"\w+")
 _QTY_FIRST = frozenset(
     w.split()[0].split("-")[0].lower()
@@ -398,7 +448,8 @@ def _finditer_at(
 
 def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
     starts = _qty_starts(text, lo, hi)
-    for pattern in (_PASSIVE, _PASSIVE_BARE, _ACTIVE, _LEFT, _NOUN_OF, _COUNT_NOUN):
+    patterns = (_PASSIVE, _PASSIVE_BARE, _ACTIVE, _LEFT, _NOUN_OF, _COUNT_NOUN, _SINGLE)
+    for pattern in (*patterns, _ACTIVE_ONE):
         conjoinable = pattern in (_PASSIVE, _LEFT, _COUNT_NOUN)
         if pattern in _QTY_FIRST_PATTERNS:
             found = _finditer_at(pattern, text, starts, hi)
@@ -434,13 +485,17 @@ def find_casualties(text: str, doc: Doc | None = None) -> list[CasualtyMention]:
     """Every casualty figure in ``text``, in text order.
 
     1. Run the precompiled phrase patterns (passive, active, "left N dead", "the arrest of
-       N", "N dead", "claimed N lives", death tolls, explicit zeros, "a massacre").
+       N", "N dead", "a man was shot dead", "claimed N lives", death tolls, explicit zeros,
+       "a massacre"); drop running totals ("600 have died since 2014").
     2. Drop a mention lying inside another of the same kind (sub-counts such as "including
        973 civilians" are kept only as ``includes`` of the larger figure).
     3. With a spaCy ``doc``, drop mentions that straddle a sentence boundary.
     """
-    # 1. candidates, longest first at each start
-    found = sorted(_matches(text), key=lambda c: (c.start, -(c.end - c.start)))
+    # 1. candidates, longest first at each start; running totals are no event's toll
+    found = sorted(
+        (c for c in _matches(text) if not _CUMULATIVE.match(text, c.end)),
+        key=lambda c: (c.start, -(c.end - c.start)),
+    )
     # 2. containment within a kind
     kept: list[CasualtyMention] = []
     for c in found:

@@ -141,6 +141,7 @@ _PREPOSITION = re.compile(
     r"struck|targeted|attacked)\s+(?:the\s+)?$",
     re.I,
 )
+_ARTICLE_BEFORE = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an)[-‑\s]$", re.I)
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|governate|muhafazat)\b", re.I)
 _AREA_AFTER = re.compile(
     r"^(?:\s+and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?\s+"
@@ -230,7 +231,8 @@ _FREE_NEIGHBOURS = frozenset(
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’-]*)")
 # "Muqtada al-Sadr", "Ahmed al-Sharaa": a nisba, part of a person's name.
-_NISBA_BEFORE = re.compile(r"[A-Z][\w'’]+\s+(?:al|el|bin|ibn|bint|abu)[-\s]$")
+# ("Syria's al-Bab" is a possessive before a place, not a name.)
+_NISBA_BEFORE = re.compile(r"[A-Z][\w'’]+(?<!['’]s)\s+(?:al|el|bin|ibn|bint|abu)[-\s]$")
 _JOINED_BEFORE = re.compile(r"[A-Z][\w'’]*-$")  # "Bryson-Richardson"
 _NAME_AFTER = re.compile(r"^(?:-\d|\s+(?:al|el|bin|ibn)[-\s][A-Z])")
 _KIND_RANK = {"site": 0, "city": 0, "admin3": 1, "admin2": 1, "admin1": 2, "country": 3}
@@ -414,7 +416,8 @@ class _Context:
 
 
 def _context(text: str, mention: Mention) -> _Context:
-    before = text[max(0, mention.start - 60) : mention.start]
+    # An article the scan left out belongs to the name: "of al-Bab" is "of" + "al-Bab".
+    before = _ARTICLE_BEFORE.sub("", text[max(0, mention.start - 60) : mention.start])
     after = text[mention.end : mention.end + 60]
     demonym = None
     for word in re.findall(r"[A-Za-z]+", before)[-4:]:
@@ -542,6 +545,19 @@ def _misspelt_namesake(
     return fuzz.ratio(scan_form(ctx.mention.text), scan_form(best.name)) < 75
 
 
+def _stray_alternate(best: Place, ctx: _Context, countries: Counter[str], gaz: Gazetteer) -> bool:
+    """Whether ``best`` is a town of a country the article never names, found only by one of
+    its alternate names: "the Mazraa project area of Damascus" is not Elazığ in Turkey
+    (once called Mezre), whatever its size. Its own name, a container or a demonym would
+    have been support."""
+    if best.kind not in ("city", "site") or not countries or countries[best.country_code]:
+        return False
+    if place_key(best.name) == ctx.key or best.id.startswith("pack:"):
+        return False
+    supported = ctx.container is not None or ctx.demonym is not None
+    return not (supported or gaz.vouched(best, ctx.mention.text))
+
+
 def _candidates(gaz: Gazetteer, ctx: _Context) -> list[Place]:
     """The places ``ctx``'s mention may name. A short key folds too much ("US" ~ a village
     "Os"): an imported place must then carry the very spelling."""
@@ -620,6 +636,8 @@ def resolve_places(
         if foreign and best.population < 1000 and ctx.mention.label == "GAZ":
             continue
         if _misspelt_namesake(best, ctx, found, countries, gaz):
+            continue
+        if _stray_alternate(best, ctx, countries, gaz):
             continue
         m = ctx.mention
         resolved.append(ResolvedPlace(best, m.start, m.end, m.text, _precision(best, ctx), score))
