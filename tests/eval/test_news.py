@@ -24,13 +24,15 @@ pytestmark = pytest.mark.issue(13)
 # session 5 baseline: development R 0.493 P 0.755, held-out R 0.537 P 0.675; actor1 0.28/0.23.
 # session 5, after the first accuracy pass: development R 0.627 P 0.803, held-out R 0.562
 # P 0.700; actor1 0.625/0.400, town 0.816/0.745, fatalities 0.918/0.804.
+# session 5, second pass: development R 0.657 P 0.850, held-out R 0.562 P 0.718; actor1
+# 0.640/0.400, town 0.824/0.764, fatalities 0.922/0.804, event type 0.863/0.875.
 FLOORS = {
-    "development": {"recall": 0.62, "precision": 0.80},
-    "held-out": {"recall": 0.56, "precision": 0.70},
+    "development": {"recall": 0.65, "precision": 0.84},
+    "held-out": {"recall": 0.56, "precision": 0.71},
 }
 FIELD_FLOORS = {
-    "development": {"actor1": 0.62, "town": 0.81, "fatalities": 0.91, "event_type": 0.85},
-    "held-out": {"actor1": 0.40, "town": 0.74, "fatalities": 0.80, "event_type": 0.87},
+    "development": {"actor1": 0.63, "town": 0.82, "fatalities": 0.92, "event_type": 0.86},
+    "held-out": {"actor1": 0.40, "town": 0.76, "fatalities": 0.80, "event_type": 0.87},
 }
 
 
@@ -65,6 +67,7 @@ def test_gold_halves_are_fixed_and_both_used() -> None:
 def test_event_recall_and_precision_floors(scores: dict[str, NewsScores], half: str) -> None:
     s = scores[half]
     assert s.documents > 60
+    assert s.skipped == 0, "extraction gave up on a gold document (see orbat stats)"
     assert s.recall >= FLOORS[half]["recall"], f"{half} recall {s.recall:.3f}"
     assert s.precision >= FLOORS[half]["precision"], f"{half} precision {s.precision:.3f}"
 

@@ -109,3 +109,47 @@ def test_sentence_initial_preposition_is_not_a_person(extractor: EventExtractor)
     # The small model tags "Near Ar Raqqah" as a PERSON; the place must survive.
     [event] = events(extractor, "Near Ar Raqqah, four strikes engaged two tactical units.")
     assert event.location == "Ar Raqqah"
+
+
+def test_a_dateline_is_not_the_event_place(extractor: EventExtractor) -> None:
+    text = (
+        "ERBIL, Iraq (AP) — A drone attack struck a village near Makhmour on Tuesday, "
+        "killing two fighters, officials said."
+    )
+    [event] = events(extractor, text, "2024-01-10")
+    assert event.location != "Erbil"
+
+
+def test_the_attackers_country_is_not_the_event_place(extractor: EventExtractor) -> None:
+    text = (
+        "The U.S. military carried out an airstrike near Baiji, Iraq, on Thursday, killing "
+        "four members of Kataib Hezbollah."
+    )
+    [event] = events(extractor, text, "2024-01-10")
+    assert event.country == "Iraq"
+    assert event.actor1 == "Military Forces of the United States"
+
+
+def test_a_country_as_subject_of_the_attack_is_its_state(extractor: EventExtractor) -> None:
+    text = "The United States launched strikes against targets linked to the IRGC in Albu Kamal."
+    [event] = events(extractor, text, "2024-02-03")
+    assert event.actor1 == "Military Forces of the United States"
+    assert event.actor2 and "Revolutionary Guard" in event.actor2
+    assert event.country == "Syria"
+
+
+def test_a_group_saying_it_struck_is_the_attacker(extractor: EventExtractor) -> None:
+    text = "Iran's Revolutionary Guard said on Monday it had struck targets in Erbil with missiles."
+    [event] = events(extractor, text, "2024-01-17")
+    assert event.actor1 and "Revolutionary Guard" in event.actor1
+    assert event.country == "Iraq"
+
+
+def test_a_month_abbreviation_is_no_place(extractor: EventExtractor) -> None:
+    found = events(extractor, "On Jan. 9, a roadside bomb killed two soldiers near Tikrit.")
+    assert [e.location for e in found] == ["Tikrit"]
+
+
+def test_a_total_over_several_countries_is_no_event(extractor: EventExtractor) -> None:
+    text = "On May 3, coalition forces conducted 26 strikes against the group in Syria and Iraq."
+    assert events(extractor, text, "2016-05-04") == []

@@ -85,6 +85,7 @@ def _news(shared: Path, errors: int) -> None:
     table = Table("news: events vs hand-coded gold", *HALVES, "all", title="unseen news")
     columns = [scores[h] for h in (*HALVES, "all")]
     table.add_row("documents", *(str(s.documents) for s in columns))
+    table.add_row("skipped by extraction", *(str(s.skipped) for s in columns))
     table.add_row("required gold events", *(str(s.required) for s in columns))
     table.add_row("recall", *(f"{s.recall:.3f} ({s.found_required}/{s.required})" for s in columns))
     table.add_row("precision", *(f"{s.precision:.3f} ({s.matched}/{s.extracted})" for s in columns))

@@ -42,7 +42,7 @@ import yaml
 from sqlalchemy import Engine, select
 
 from orbat.eval.metrics import f1_score
-from orbat.store.schema import documents, event_mentions
+from orbat.store.schema import documents, event_mentions, extraction_skips
 
 __all__ = [
     "GoldEvent",
@@ -264,6 +264,9 @@ class NewsScores:
     found_required: int = 0
     extracted: int = 0
     matched: int = 0
+    #: Gold documents extraction passed over (too long, over time, or it raised): a bug's
+    #: cost must show in the scores, not hide as "no events".
+    skipped: int = 0
     field_hits: dict[str, int] = field(default_factory=dict)
     field_totals: dict[str, int] = field(default_factory=dict)
     missed: list[GoldEvent] = field(default_factory=list)
@@ -295,6 +298,7 @@ class NewsScores:
         self.found_required += other.found_required
         self.extracted += other.extracted
         self.matched += other.matched
+        self.skipped += other.skipped
         for name, value in other.field_hits.items():
             self.field_hits[name] = self.field_hits.get(name, 0) + value
         for name, value in other.field_totals.items():
@@ -325,6 +329,7 @@ def score_news(
             )
         )
         mentions = list(conn.execute(select(event_mentions).order_by(event_mentions.c.id)))
+        skipped = {row.document_id for row in conn.execute(select(extraction_skips))}
     by_key: dict[str, Any] = {}
     for row in stored:
         if row.external_id:
@@ -352,7 +357,9 @@ def score_news(
         found = by_key.get(locator[doc.doc])
         extracted = list(grouped.get(found.id, {}).values()) if found is not None else []
         text = found.text if found is not None else ""
-        results[half_of(doc.doc)].absorb(_score_document(doc, extracted, text))
+        scores = _score_document(doc, extracted, text)
+        scores.skipped = int(found is not None and found.id in skipped)
+        results[half_of(doc.doc)].absorb(scores)
     total = NewsScores()
     for half in HALVES:
         total.absorb(results[half])

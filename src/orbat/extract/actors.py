@@ -14,6 +14,8 @@ from orbat.extract.taxonomy import Inter
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+    from orbat.extract.arguments import StateNames
+
 __all__ = ["ActorFinder", "ActorRoles", "FoundActor", "assign_actors", "generic_inter"]
 
 
@@ -68,8 +70,17 @@ _PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Violent demo
 _STATE_DEFAULT_TYPES = {"Arrests", "Excessive force against protesters", "Disrupted weapons use"}
 _DRONE = re.compile(r"\bdrones?\b", re.I)
 
+# Participles that say whom a thing belongs to, not what was done to it: "a channel
+# affiliated with Iranian-backed militias" was not acted upon.
+_RELATIONAL_PARTICIPLES = frozenset(
+    ["affiliated", "linked", "tied", "associated", "connected", "aligned", "allied", "related",
+     "attached", "backed", "supported", "sponsored", "funded", "belonging", "loyal"]
+)  # fmt: skip
 # Walking up the parse from an actor's name: these links keep going to the head.
-_PASS_UP = {"compound", "amod", "poss", "appos", "nmod", "conj", "pobj", "prep", "det", "npadvmod"}
+# ("acl": "targets linked to the IRGC" are the IRGC's; they share the targets' role.)
+_PASS_UP = {
+    "compound", "amod", "poss", "appos", "nmod", "conj", "pobj", "prep", "det", "npadvmod", "acl"
+}  # fmt: skip
 _AGENT_PREPS = {"by"}
 _PATIENT_PREPS = {"on", "against", "at", "targeting", "toward", "towards", "from"}
 
@@ -105,12 +116,15 @@ def _role(token: Token) -> str | None:
     """
     for _ in range(6):
         dep = token.dep_
-        if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children):
+        if any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ not in _RELATIONAL_PARTICIPLES
+            for c in token.children
+        ):
             return "patient"
         if dep in ("nsubj", "csubj"):
             head = token.head
             if head.lemma_.lower() in _REPORTING_VERBS:
-                return "source"
+                return "agent" if _tells_own_act(head) else "source"
             if any(c.dep_ == "conj" and _is_passive(c) for c in head.children):
                 return "patient"
             return "agent"
@@ -180,6 +194,26 @@ def sub_is_arrest(coded: Classification) -> bool:
     return coded.sub_event_type == "Arrests"
 
 
+def _tells_own_act(verb: Token) -> bool:
+    """Whether a reporting verb reports its own subject's act: "the IRGC said it had struck
+    targets in Erbil" (ACLED codes the group that claims an attack as its actor). The
+    reported clause's verb must be the act: "the PMF said it would not remain silent over an
+    alleged US airstrike" reports a stance."""
+    return any(
+        c.dep_ == "ccomp"
+        and c.lemma_.lower() in _ACT_VERBS
+        and any(g.dep_ == "nsubj" and g.lower_ in ("it", "they", "we") for g in c.children)
+        for c in verb.children
+    )
+
+
+# Verbs of the acts a group claims in its own name.
+_ACT_VERBS = frozenset(
+    ["strike", "attack", "target", "hit", "kill", "shell", "bomb", "launch", "fire", "down",
+     "shoot", "destroy", "capture", "seize", "storm", "ambush", "raid", "carry", "conduct"]
+)  # fmt: skip
+
+
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
@@ -214,6 +248,7 @@ def assign_actors(
     # 1.
     sub = coded.sub_event_type
     found = [_in_country(a, country) for a in find(sentence.text, when)]
+    found += _states_acting(sentence, coded, found, when)
     if sub in _LAW_ENFORCEMENT:
         found = [_as_police(a, sentence.text, when) for a in found]
     doc = sentence.doc
@@ -225,11 +260,13 @@ def assign_actors(
     sources = {
         t.i
         for tok in sentence
-        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _REPORTING_VERBS
+        if tok.dep_ == "nsubj"
+        and tok.head.lemma_.lower() in _REPORTING_VERBS
+        and not _tells_own_act(tok.head)
         for t in tok.subtree
     }
     root = sentence.root
-    if root.lemma_.lower() in _REPORTING_VERBS:
+    if root.lemma_.lower() in _REPORTING_VERBS and not _tells_own_act(root):
         # The parser does not always find that subject; words before a reporting main verb
         # are its subject in news style, unless they belong to the reported clause.
         reported = {t.i for c in root.children if c.dep_ == "ccomp" for t in c.subtree}
@@ -349,6 +386,43 @@ _MEANS = re.compile(
 )
 
 
+def _states_acting(
+    sentence: Span, coded: Classification, found: list[FoundActor], when: dt.date | None
+) -> list[FoundActor]:
+    """A country that is the subject of the event's own verb is its state acting: "The United
+    States launched strikes", "Turkey shelled the villages" (ACLED: its military forces). Of
+    another verb ("Iraq has long tolerated the militias") it is not."""
+    from orbat.packs import load_pack
+
+    states = _state_names()
+    pack = load_pack()
+    offset = sentence.start_char
+    doc = sentence.doc
+    cue_tokens = [doc[i] for c in coded.cues for i in range(c.start, c.end)]
+    event_verbs = {t.i for t in cue_tokens} | {t.head.i for t in cue_tokens}
+    out = []
+    for ent in sentence.ents:
+        root = ent.root
+        if ent.label_ != "GPE" or root.dep_ != "nsubj" or root.head.i not in event_verbs:
+            continue
+        start, end = ent.start_char - offset, ent.end_char - offset
+        if any(a.start < end and start < a.end for a in found):
+            continue
+        actor_id = states.actor(ent.text, when.isoformat() if when else None)
+        if actor_id is not None:
+            actor = pack.actor(actor_id)
+            out.append(FoundActor(start, end, actor.acled_name, actor.inter))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> StateNames:
+    from orbat.extract.arguments import StateNames
+    from orbat.packs import load_pack
+
+    return StateNames(load_pack())
+
+
 _HEDGED = re.compile(r"\b(?:alleged|suspected|purported|possible|apparent)\s+(?:the\s+)?$", re.I)
 
 
@@ -391,8 +465,9 @@ def default_finder() -> ActorFinder:
                 # The pack knows the phrase ("Turkish drone"); it still names a wielder.
                 found = [replace(a, wielder=wielder) if a in overlapping else a for a in found]
                 continue
-            actor = pack.actor(states.actor(m.group(), day) or "")
-            if actor is not None:
+            actor_id = states.actor(m.group(), day)
+            if actor_id is not None:
+                actor = pack.actor(actor_id)
                 found.append(
                     FoundActor(
                         m.start(), means.end(), actor.acled_name, actor.inter, False, wielder

@@ -216,12 +216,14 @@ class EventExtractor:
         ]
         entities += person_vetoes(text, self.gazetteer, entities)
         hometowns = hometown_spans(text)
+        actors = self._actor_spans(doc)
         places = [
             p
             for p in resolve_places(text, gazetteer=self.gazetteer, entities=entities)
             if not is_dateline(text, p)
             and plausible_surface(p.text)
             and not any(s <= p.start < e for s, e in hometowns)
+            and not _names_an_actor(text, p, actors)
         ]
         # The country the article is about names the generic actors of an event it cannot
         # place ("protesters" at an unnamed square are that country's protesters).
@@ -256,7 +258,12 @@ class EventExtractor:
                 continue
             # 3.
             start, end = sentence.start_char, sentence.end_char
-            if not self._anchored(start, end, dates, casualties, places, article.published):
+            anchored = self._anchored(start, end, dates, casualties, places, article.published)
+            if not anchored and _tells_a_past_act(sentence):
+                # "Syrian warplanes destroyed an arms depot in Homs province": a finished act
+                # in a named governorate is a report, if an imprecise one (ACLED: precision 3).
+                anchored = any(start <= p.start < end and p.place.kind == "admin1" for p in places)
+            if not anchored:
                 span = None
                 if not is_follow_up(sentence, coded):
                     # An unanchored back-reference ("during the clashes") is about an event
@@ -281,6 +288,8 @@ class EventExtractor:
                     when, own_date = relative, True
             # 4.
             locations = event_locations(text, start, end, places)
+            if _across_countries(text, locations, places, start, end):
+                continue
             for location in locations:
                 record = self._record(
                     article,
@@ -374,6 +383,18 @@ class EventExtractor:
                 )
                 or None,
             )
+
+    def _actor_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """Where the article names someone who acts: actor names ("the U.S. military",
+        "Israeli airstrikes") and countries as the subject of a verb ("Turkey shelled")."""
+        text = text_of(doc)
+        spans = [(a.start, a.end) for a in self.actor_finder(text)]
+        spans += [
+            (e.start_char, e.end_char)
+            for e in doc.ents
+            if e.label_ == "GPE" and e.root.dep_ == "nsubj"
+        ]
+        return spans
 
     def _tells_of_air_strikes(self, sentence: Span, coded: Classification | None) -> bool:
         """An air-strike sentence, or one that counts strikes without coding an event of its
@@ -600,6 +621,48 @@ _AS_AIR_STRIKE = Classification(
 )
 #: How many sentences back an unnamed air strike looks for the force that flew it.
 _STRIKER_LOOKBACK = 30
+
+
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\s")
+
+
+def _names_an_actor(text: str, place: ResolvedPlace, actors: Sequence[tuple[int, int]]) -> bool:
+    """Whether a country mention names who acted, not where: "the U.S. military carried out an
+    airstrike in Jurf al-Nasr", "Turkey shelled the village", "Iran's Revolutionary Guard said"
+    are no events in the United States, Turkey or Iran."""
+    if place.place.kind != "country":
+        return False
+    if any(s < place.end and place.start < e for s, e in actors):
+        return True
+    return bool(_POSSESSIVE_AFTER.match(text[place.end : place.end + 3]))
+
+
+def _across_countries(
+    text: str,
+    locations: Sequence[ResolvedPlace | None],
+    places: Sequence[ResolvedPlace],
+    start: int,
+    end: int,
+) -> bool:
+    """Whether the sentence sums up many happenings over several countries and places none:
+    "conducted 26 strikes against ISIL in Syria and Iraq" is the day's total, told place by
+    place elsewhere, not one event."""
+    if any(loc is not None and loc.place.kind != "country" for loc in locations):
+        return False
+    named = [p for p in places if start <= p.start < end and p.place.kind == "country"]
+    return any(
+        a.place.id != b.place.id and _LISTED.match(text[a.end : b.start])
+        for a, b in itertools.pairwise(named)
+    )
+
+
+_LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
+
+
+def _tells_a_past_act(sentence: Span) -> bool:
+    """Whether the sentence's main verb is a simple past ("destroyed", "blew up"), the tense of
+    a report, not of commentary ("militias have targeted", "attacks continue")."""
+    return sentence.root.tag_ == "VBD"
 
 
 def _main_country(places: Sequence[ResolvedPlace]) -> str | None:

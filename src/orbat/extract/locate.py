@@ -111,13 +111,22 @@ _MOVEMENT_BEFORE = re.compile(
 _REGION_AFTER = re.compile(r"\s+(?:governorates?|provinces?)\b", re.I)
 # "WASHINGTON, DC (Kurdistan 24) –": the outlet in a dateline's brackets is no place.
 _DATELINE_BRACKET = re.compile(r"^[A-Z][A-Z .,]+\($")
-# "TIKRIT: Three fighters…", "IRBIL: Iraq's…": a dateline says where the story was filed.
-_DATELINE_AFTER = re.compile(r"^\s*(?::|,\s*[A-Z]{2}\b|\s*\([^)]{1,40}\)\s*[–—-])")
+# "TIKRIT: Three fighters…", "IRBIL: Iraq's…", "BAGHDAD - The…", "ERBIL, Iraq (AP) — A…": a
+# dateline says where the story was filed, not where the event happened.
+_DATELINE_AFTER = re.compile(
+    r"^\s*(?::|,\s*[A-Z]{2}\b|(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*"
+    r"(?:\([^)]{1,40}\))?\s*[–—-]\s)"
+)
+# The country after a dateline's city: "ERBIL, Iraq (AP) —".
+_DATELINE_CITY_BEFORE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")
 
 
 def is_dateline(text: str, place: ResolvedPlace) -> bool:
     line_start = text.rfind("\n", 0, place.start) + 1
-    if _DATELINE_BRACKET.match(text[line_start : place.start]):
+    before = text[line_start : place.start]
+    if _DATELINE_BRACKET.match(before):
+        return True
+    if _DATELINE_CITY_BEFORE.match(before) and _DATELINE_AFTER.match(text[place.end :]):
         return True
     if text[line_start : place.start].strip():
         return False
@@ -158,10 +167,17 @@ def ascii_name(name: str) -> str:
 
 # "Tarmiya, north of Baghdad", "near Mayadeen, southeast of Deir Ezzor": the second town is
 # a reference point for the first, not a second event location.
+# So is a town the first one lies in: "the village of Kashkash in the southern parts of
+# al-Shadadi city in southern Hasaka" is one event in Kashkash. ("A and B", "A, B" list
+# places; a list is several events.)
+_COMPASS = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central"
 _REFERENCE_GAP = re.compile(
-    r"^,?\s*(?:about\s+\d+\s*km\s+)?(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?|outside"
-    r"|district|province|governorate|outskirts|suburbs?)"
-    r"\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?$",
+    r"^,?\s*(?:(?:city|town|village|district|area|countryside|region|province)\s+)?(?:"
+    r"(?:about\s+\d+\s*km\s+)?(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?|outside"
+    r"|district|province|governorate|outskirts|suburbs?)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?"
+    rf"|,?\s*in\s+(?:the\s+)?(?:(?:{_COMPASS})\s+)?(?:(?:parts?|outskirts|countryside|suburbs?"
+    r"|areas?|region|province|governorate|district)\s+of\s+)?(?:the\s+(?:city|town|province)"
+    r"\s+of\s+)?)(?:(?:al|el|ad|ar|as|ash|at|az|an)[-‑\s])?$",
     re.I,
 )
 

@@ -141,6 +141,12 @@ _PREPOSITION = re.compile(
     r"struck|targeted|attacked)\s+(?:the\s+)?$",
     re.I,
 )
+_MONTH = re.compile(
+    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$",
+    re.I,
+)
+_DAY_AFTER = re.compile(r"\.?\s*\d{1,2}\b")
 _ARTICLE_BEFORE = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an)[-‑\s]$", re.I)
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|governate|muhafazat)\b", re.I)
 _AREA_AFTER = re.compile(
@@ -339,6 +345,11 @@ _TITLE_BEFORE = re.compile(
     r"\b(?:President|Minister|Justice|Judge|General|Gen\.|Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?"
     r"|Commander|Speaker|Ayatollah|Imam|Sayyed|Colonel|Col\.|Major|Captain|Brigadier"
     r"|Lieutenant|Senator|Governor)\s+$"
+    # Only people are killed or mourned by name: "the assassination of Soleimani", "photos
+    # of Soleimani, Mohandis" (a place is struck, shelled or captured, never assassinated).
+    r"|\b(?:assassinated|murdered|assassinations?\s+of|murders?\s+of|photos\s+of"
+    r"|portraits?\s+of|funeral\s+of|mourning\s+for)\s+$",
+    re.I,
 )
 
 
@@ -358,6 +369,13 @@ def person_vetoes(
         if label == "PERSON" and len(words) > 1:
             people.add(words[-1].removesuffix("'s").removesuffix("’s"))
     hits = list(gazetteer.scan(text))
+    # The tagger's own place guesses too: the small model tags "Soleimani" as a GPE.
+    hits += [
+        (start, start + len(surface), surface)
+        for start, end, label in entities
+        if label in ("GPE", "LOC")
+        for surface in [re.sub(r"['’]s$", "", text[start:end])]
+    ]
     for start, _end, surface in hits:
         if _TITLE_BEFORE.search(text[max(0, start - 20) : start]):
             people.add(surface)
@@ -435,10 +453,13 @@ def _context(text: str, mention: Mention) -> _Context:
     )
 
 
-def _admissible(ctx: _Context) -> bool:
+def _admissible(ctx: _Context, text: str) -> bool:
     """Refuse bare words that are a place only by accident (see the module's word lists)."""
     if ctx.key in _NEVER_ALONE:
         return False
+    if _MONTH.match(ctx.mention.text) and _DAY_AFTER.match(text, ctx.mention.end):
+        return False  # "On Jan. 9" is a date, not Jaén; "Nov 24" not Novi
+
     supported = ctx.mention.label != "GAZ" or ctx.preposition or ctx.near
     supported = supported or ctx.admin_word or ctx.place_word or ctx.area_word
     text = ctx.mention.text
@@ -598,7 +619,7 @@ def resolve_places(
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     # 1. and 2.
     contexts = [_context(text, m) for m in find_mentions(text, gaz, entities)]
-    contexts = [c for c in contexts if _admissible(c)]
+    contexts = [c for c in contexts if _admissible(c, text)]
     # 3.
     for ctx, nxt in itertools.pairwise(contexts):
         if _CONTAINER_GAP.match(text[ctx.mention.end : nxt.mention.start]):
