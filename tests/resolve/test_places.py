@@ -58,9 +58,13 @@ def test_syrian_border_town_of_albu_kamal(gaz: Gazetteer) -> None:
 
 def test_nasiriyah_and_samawah_areas(gaz: Gazetteer) -> None:
     sentence = _seed_sentence("001_f64c308359b7acb1.txt", "Nasiriyah and Samawah areas")
-    where = _where(sentence, gaz)
-    assert (where.text, where.place.admin1) == ("Nasiriyah", "Dhi Qar")
+    # The sentence tells of two happenings: convoys in the Nasiriyah and Samawah areas, two
+    # more attacked "in al-Diwaniyah" (found since the lower-case article is read past).
+    found = {r.text: r for r in resolve_places(sentence, gazetteer=gaz)}
+    where = found["Nasiriyah"]
+    assert where.place.admin1 == "Dhi Qar"
     assert where.geo_precision == 2  # "areas": near the town, not in it
+    assert found["al-Diwaniyah"].place.admin1 == "Qadisiyah"
 
 
 def test_babil_province_is_a_region(gaz: Gazetteer) -> None:

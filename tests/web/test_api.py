@@ -80,7 +80,7 @@ def test_events_paginate_without_overlap(client: TestClient) -> None:
             {"actor": "Kataib Hezbollah"},
             lambda e: any(a["id"] == "kataib-hezbollah" for a in e["actors"]),
         ),
-        ({"q": "Jurf"}, lambda e: e["location"] == "Baghdad"),
+        ({"q": "Jurf"}, lambda e: e["location"] == "Jurf al-Sakhar"),
     ],
 )
 def test_event_filters_keep_only_matches(
@@ -105,7 +105,8 @@ def test_bad_filters_are_refused_clearly(client: TestClient) -> None:
 def test_event_has_every_source_with_evidence_from_the_article(client: TestClient) -> None:
     event = _contested_event(client)
     assert event["event_date"] == "2025-03-03"
-    assert event["location"] == "Baghdad"
+    # Where the strike was ("near Jurf al-Sakhar"), not the "BAGHDAD —" dateline.
+    assert event["location"] == "Jurf al-Sakhar"
     assert event["fatalities"] == 3  # ACLED: the lowest figure
     assert event["fatalities_reported"] == "3; 5"
     assert {s["outlet"] for s in event["sources"]} == {"Test Wire <b>bold</b>", "Second Wire"}
@@ -200,7 +201,7 @@ def test_search_finds_articles_events_and_actors(client: TestClient) -> None:
     found = _get(client, "/api/search", q="Jurf al-Sakhar")
     titles = {d["title"] for d in found["documents"]}
     assert "Strike on militia vehicle near Baghdad" in titles
-    assert found["events"] and all(e["location"] == "Baghdad" for e in found["events"])
+    assert found["events"] and all(e["location"] == "Jurf al-Sakhar" for e in found["events"])
     assert "kataib-hezbollah" in {
         a["id"] for a in _get(client, "/api/search", q="Hizballah")["actors"]
     }

@@ -111,7 +111,7 @@ def test_event_page_shows_date_place_sources_evidence_and_contested(web: Watched
     web.open(f"/events/{event_id}")
     page = web.page
     assert page.inner_text("#event-date").startswith("2025-03-03")
-    assert "Baghdad" in page.inner_text("#event-place")
+    assert "Jurf al-Sakhar" in page.inner_text("#event-place")  # not the dateline
     assert page.locator(".badge.contested").is_visible()
     sources = page.locator("#sources > li")
     assert sources.count() == 2

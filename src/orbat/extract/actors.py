@@ -16,7 +16,14 @@ if TYPE_CHECKING:
 
     from orbat.extract.arguments import StateNames
 
-__all__ = ["ActorFinder", "ActorRoles", "FoundActor", "assign_actors", "generic_inter"]
+__all__ = [
+    "ActorFinder",
+    "ActorRoles",
+    "FoundActor",
+    "assign_actors",
+    "generic_inter",
+    "named_in_country",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,6 +256,8 @@ def assign_actors(
     sub = coded.sub_event_type
     found = [_in_country(a, country) for a in find(sentence.text, when)]
     found += _states_acting(sentence, coded, found, when)
+    if country:
+        found += _own_forces(sentence, found, country, when)
     if sub in _LAW_ENFORCEMENT:
         found = [_as_police(a, sentence.text, when) for a in found]
     doc = sentence.doc
@@ -361,6 +370,16 @@ def _in_country(actor: FoundActor, country: str | None) -> FoundActor:
     return actor
 
 
+def named_in_country(acled_name: str, country: str | None) -> str:
+    """``acled_name`` as ACLED names that actor in ``country``, for actors it names per
+    country ("Islamic State (Iraq)" → "Islamic State (Syria)" for an event in Syria)."""
+    named = _COUNTRY_SUFFIX.match(acled_name)
+    if named is None or not country or _GENERIC_PEOPLE.match(named["base"]):
+        return acled_name
+    name = f"{named['base']} ({country})"
+    return name if name in _pack_names() else acled_name
+
+
 _GENERIC_PEOPLE = re.compile(r"^(?:Civilians|Protesters|Rioters)$")
 
 
@@ -413,6 +432,50 @@ def _states_acting(
             actor = pack.actor(actor_id)
             out.append(FoundActor(start, end, actor.acled_name, actor.inter))
     return out
+
+
+# Forces a text names without saying whose: in a report of an event in one country they are
+# that country's ("police fired tear gas" in Lahore: Police Forces of Pakistan).
+_BARE_FORCES = re.compile(
+    r"\b(?:the\s+)?(?:(?P<police>police(?:men|man)?|riot\s+police|security\s+forces|"
+    r"security\s+personnel)|(?P<military>army|troops|soldiers|military|armed\s+forces|"
+    r"government\s+forces|regime\s+forces|government\s+troops))\b"
+    # A modifier of a thing is no force: "a military base", "army officers said".
+    r"(?!\s+(?:base|bases|post|posts|vehicles?|convoys?|checkpoints?|positions?|operations?"
+    r"|helicopters?|officers?|officials?|commanders?|spokes\w+|sources?|units?|council|court"
+    r"|academy|college|hospital|camps?|airport|barracks|intelligence|station|stations|"
+    r"headquarters|chief|general)\b)",
+    re.I,
+)
+
+
+def _own_forces(
+    sentence: Span, found: list[FoundActor], country: str, when: dt.date | None
+) -> list[FoundActor]:
+    """The event country's police or military for bare "police", "security forces", "the
+    army", "troops", "government forces" no named actor covers."""
+    text = sentence.text
+    out: list[FoundActor] = []
+    for m in _BARE_FORCES.finditer(text):
+        if any(a.start < m.end() and m.start() < a.end for a in [*found, *out]):
+            continue
+        before = text[max(0, m.start() - 25) : m.start()]
+        if re.search(r"(?:[A-Z][\w.]*|-backed|-led|-allied)\s*$", before):
+            continue  # "Turkish-backed forces", "Kurdish troops", "Syrian Democratic Forces"
+        name = police_name(country, when) if m["police"] else military_name(country, when)
+        out.append(FoundActor(m.start(), m.end(), name, int(Inter.STATE_FORCES)))
+    return out
+
+
+def military_name(country: str, when: dt.date | None = None) -> str:
+    """ACLED's name for ``country``'s military at ``when``: the pack's state forces of that
+    country for the period, else the plain ``Military Forces of <country>``."""
+    from orbat.packs import load_pack
+
+    actor_id = _state_names().actor(country, when.isoformat() if when else None)
+    if actor_id is not None:
+        return load_pack().actor(actor_id).acled_name
+    return f"Military Forces of {country}"
 
 
 @lru_cache(maxsize=1)

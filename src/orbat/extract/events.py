@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 from spacy.pipeline import Sentencizer
 
-from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, default_finder
+from orbat.extract.actors import (
+    ActorFinder,
+    ActorRoles,
+    assign_actors,
+    default_finder,
+    named_in_country,
+)
 from orbat.extract.anchor import is_follow_up, neighbour_span, placing_sentence
 from orbat.extract.classify import Classification, EventClassifier
 from orbat.extract.consolidate import consolidate
@@ -300,6 +306,7 @@ class EventExtractor:
                     casualties,
                     (start, end),
                     article_country,
+                    horizon,
                 )
                 records.append(record)
                 own_dates.append(own_date)
@@ -373,14 +380,19 @@ class EventExtractor:
             )
             if named is None:
                 continue
+            # ... and at the target it names, when the strike's own sentence names none
+            # ("Near Ayn Isa, one strike destroyed a repeater station").
+            actor2, inter2 = record.actor2, record.inter2
+            if actor2 is None and named.actor2 is not None:
+                actor2, inter2 = named_in_country(named.actor2, record.country), named.inter2
             records[k] = replace(
                 record,
                 actor1=named.actor1,
                 inter1=named.inter1,
-                interaction=interaction(named.inter1, record.inter2) if named.inter1 else None,
-                civilian_targeting=civilian_targeting(
-                    record.sub_event_type, named.inter1, record.inter2
-                )
+                actor2=actor2,
+                inter2=inter2,
+                interaction=interaction(named.inter1, inter2) if named.inter1 else None,
+                civilian_targeting=civilian_targeting(record.sub_event_type, named.inter1, inter2)
                 or None,
             )
 
@@ -506,6 +518,7 @@ class EventExtractor:
         casualties: Sequence[CasualtyMention],
         span: tuple[int, int],
         article_country: str | None = None,
+        horizon: int | None = None,
     ) -> EventRecord:
         start, end = span
         place = location.place if location is not None else None
@@ -515,7 +528,9 @@ class EventExtractor:
             coded,
             country or article_country,
             self.actor_finder,
-            when=when[0] if when else None,
+            # An undated event of an undated article is named for the latest year the
+            # article names (ACLED's names of state forces change with regimes).
+            when=when[0] if when else dt.date(horizon, 6, 30) if horizon else None,
         )
         killed = [c for c in casualties if start <= c.start and c.end <= end]
         fatalities = acled_fatalities(killed)
@@ -667,7 +682,10 @@ def _tells_a_past_act(sentence: Span) -> bool:
 
 def _main_country(places: Sequence[ResolvedPlace]) -> str | None:
     """The country most of the article's places lie in, if one stands out."""
-    counts = Counter(p.place.country for p in places if p.place.country)
+    # Towns and governorates say where an article is; a country is as often who acted or
+    # was blamed ("the group blamed the United States").
+    local = [p for p in places if p.place.kind != "country"] or places
+    counts = Counter(p.place.country for p in local if p.place.country)
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
@@ -693,7 +711,7 @@ _PLACE_WORD_AFTER = re.compile(
     r"outskirts|suburbs?)\b",
     re.I,
 )
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|at|outside|inside|around)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|around)\s+(?:the\s+)?$", re.I)
 
 
 def _misread_person(entity: Span) -> bool:
@@ -701,9 +719,9 @@ def _misread_person(entity: Span) -> bool:
         return False
     if entity[0].lower_ in _NOT_NAME_START:
         return True
-    if len(entity.text.split()) > 1:
-        return False
     text = text_of(entity.doc)
     before = text[max(0, entity.start_char - 20) : entity.start_char]
+    if _LOCATIVE_BEFORE.search(before):
+        return True  # "near Jurf al-Sakhar": nobody is struck near a person
     after = text[entity.end_char : entity.end_char + 20]
-    return bool(_LOCATIVE_BEFORE.search(before) or _PLACE_WORD_AFTER.match(after))
+    return len(entity.text.split()) == 1 and bool(_PLACE_WORD_AFTER.match(after))

@@ -147,6 +147,7 @@ _MONTH = re.compile(
     re.I,
 )
 _DAY_AFTER = re.compile(r"\.?\s*\d{1,2}\b")
+_OWNER_BEFORE = re.compile(r"\b(?P<name>[A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+)?$")
 _ARTICLE_BEFORE = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an)[-‑\s]$", re.I)
 _ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|governate|muhafazat)\b", re.I)
 _AREA_AFTER = re.compile(
@@ -335,7 +336,49 @@ def find_mentions(
         if all(m.start >= start and m.end <= end for m in inside):
             mentions = [m for m in mentions if m not in inside]
             mentions.append(Mention(start, end, text[start:end], label))
+    mentions += _locative_names(text, gazetteer, mentions, entities)
     return sorted(mentions, key=lambda m: m.start)
+
+
+# "Near Tal Abyad", "in the village of Albu Hayat": a capitalised name right after a place
+# preposition. The scan looks for names as the gazetteer spells them; transliterations vary
+# ("Tal"/"Tall", "Albu"/"Abu"), so such a name is also looked up by its loose key.
+_LOCATIVE_NAME = re.compile(
+    r"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|(?:village|town|city|area|outskirts)\s+of)"
+    r"\s+(?:the\s+)?(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?[A-Z][\w'’-]+"
+    r"(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]+){0,2})"
+)
+_NOT_A_NAME = frozenset(
+    ["the", "this", "that", "these", "those", "his", "her", "its", "their", "a", "an", "monday",
+     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+     "march", "april", "may", "june", "july", "august", "september", "october", "november",
+     "december", "addition", "response", "total", "all", "order", "fact", "particular"]
+)  # fmt: skip
+
+
+def _locative_names(
+    text: str,
+    gazetteer: Gazetteer,
+    mentions: Sequence[Mention],
+    entities: Sequence[tuple[int, int, str]],
+) -> list[Mention]:
+    taken = [(m.start, m.end) for m in mentions] + [(s, e) for s, e, _ in entities]
+    found: list[Mention] = []
+    for m in _LOCATIVE_NAME.finditer(text):
+        words = m["name"].split()
+        if words[0].casefold() in _NOT_A_NAME:
+            continue
+        # The whole name only: its parts are the scan's to find ("Sultan Abdallah" is not
+        # the Turkish town of Sultan).
+        start, end, name = m.start("name"), m.end("name"), m["name"]
+        if any(s < end and start < e for s, e in taken):
+            continue
+        # Loose spellings are the theatre's problem (Arabic names in Latin letters); a place
+        # abroad is spelled the way the scan already finds it.
+        if any(p.country_code in gazetteer.theatre for p in gazetteer.lookup(name)):
+            found.append(Mention(start, end, name, "GAZ"))
+            taken.append((start, end))
+    return found
 
 
 _PLACE_NOUN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|region)\s+of\s+$", re.I)
@@ -433,13 +476,18 @@ class _Context:
     container: Mention | None = None
 
 
-def _context(text: str, mention: Mention) -> _Context:
+def _context(text: str, mention: Mention, gaz: Gazetteer) -> _Context:
     # An article the scan left out belongs to the name: "of al-Bab" is "of" + "al-Bab".
     before = _ARTICLE_BEFORE.sub("", text[max(0, mention.start - 60) : mention.start])
     after = text[mention.end : mention.end + 60]
     demonym = None
     for word in re.findall(r"[A-Za-z]+", before)[-4:]:
         demonym = _DEMONYMS.get(word.lower(), demonym)
+    # "northern Syria's al-Bab province": the country's possessive says where, as a demonym.
+    owner = _OWNER_BEFORE.search(before)
+    if owner is not None:
+        countries = [p for p in gaz.lookup(owner["name"]) if p.kind == "country"]
+        demonym = countries[0].country_code if countries else demonym
     return _Context(
         mention=mention,
         key=place_key(mention.text),
@@ -477,6 +525,7 @@ def _score(
     gazetteer: Gazetteer,
     rival: int = 0,
     curated: bool = False,
+    rival_spelled: bool = False,
 ) -> float:
     population = place.population
     if place.feature and place.kind == "city":
@@ -499,10 +548,19 @@ def _score(
     if countries:
         score += 1.5 * countries[place.country_code] / max(countries.values())
 
-    if place.feature and place.population < _KNOWN_POPULATION and rival >= _BIG_POPULATION:
+    spelled = place.feature != "" and _spelled(place, ctx)
+    if spelled:
+        score += 1.5
+    if (
+        place.feature
+        and place.population < _KNOWN_POPULATION
+        and rival >= _BIG_POPULATION
+        and not (spelled and not rival_spelled)
+    ):
         # An imported village that shares a spelling key with a big city ("Anqarah" ~ Ankara,
         # "Baq`u" ~ Baku, a Diyala village listing "Sulaymaniyah" among its names) wins only
-        # with support of its own: a container, a demonym, neighbours named in the article.
+        # with support of its own: a container, a demonym, neighbours named in the article —
+        # or the text's very spelling, when the city's is another ("Al Hawl", not Hull).
         score -= 3.0
     if ctx.demonym == place.country_code:
         score += 3.0
@@ -585,8 +643,19 @@ def _candidates(gaz: Gazetteer, ctx: _Context) -> list[Place]:
     found = gaz.lookup(ctx.mention.text)
     if len(ctx.key) > 3:
         return found
+    return [p for p in found if not _imported_only(p) or _spelled(p, ctx)]
+
+
+def _imported_only(place: Place) -> bool:
+    """A place only an imported village file has (no GeoNames record merged into it)."""
+    return place.id.startswith(("wof:", "ocha:"))
+
+
+def _spelled(place: Place, ctx: _Context) -> bool:
+    """Whether the text spells the place as one of its own names do (not only a name that
+    shares its loose key: "Al Hawl" is the Syrian village's name, not Hull's)."""
     surface = scan_form(ctx.mention.text)
-    return [p for p in found if not p.names or any(scan_form(n) == surface for n in p.names)]
+    return any(scan_form(n) == surface for n in (place.name, *place.names))
 
 
 def _precision(place: Place, ctx: _Context) -> int:
@@ -618,7 +687,7 @@ def resolve_places(
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     # 1. and 2.
-    contexts = [_context(text, m) for m in find_mentions(text, gaz, entities)]
+    contexts = [_context(text, m, gaz) for m in find_mentions(text, gaz, entities)]
     contexts = [c for c in contexts if _admissible(c, text)]
     # 3.
     for ctx, nxt in itertools.pairwise(contexts):
@@ -647,8 +716,15 @@ def resolve_places(
             continue
         rival = max(p.population for p in found)
         curated = any(_curated(p, ctx, gaz) for p in found)
+        rival_spelled = any(
+            p.population >= _BIG_POPULATION and scan_form(p.name) == scan_form(ctx.mention.text)
+            for p in found
+        )
         scored = sorted(
-            ((_score(p, ctx, countries, anchors, gaz, rival, curated), p) for p in found),
+            (
+                (_score(p, ctx, countries, anchors, gaz, rival, curated, rival_spelled), p)
+                for p in found
+            ),
             key=lambda pair: -pair[0],
         )
         score, best = scored[0]
