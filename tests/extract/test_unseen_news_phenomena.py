@@ -12,6 +12,7 @@ import pytest
 
 from orbat.extract.actors import default_finder
 from orbat.extract.events import ArticleView, EventExtractor
+from orbat.extract.statements import StatementExtractor
 from orbat.nlp.numbers import acled_fatalities, find_casualties
 
 pytestmark = pytest.mark.issue(13)
@@ -153,3 +154,34 @@ def test_a_month_abbreviation_is_no_place(extractor: EventExtractor) -> None:
 def test_a_total_over_several_countries_is_no_event(extractor: EventExtractor) -> None:
     text = "On May 3, coalition forces conducted 26 strikes against the group in Syria and Iraq."
     assert events(extractor, text, "2016-05-04") == []
+
+
+@pytest.fixture(scope="module")
+def statement_extractor() -> StatementExtractor:
+    return StatementExtractor()
+
+
+def claims_of(extractor: StatementExtractor, text: str) -> list:
+    return extractor.extract(ArticleView(1, text, dt.date(2024, 11, 20))).claims
+
+
+def test_a_dateline_never_speaks(statement_extractor: StatementExtractor) -> None:
+    text = "BAGHDAD (Reuters) - Kataib Hezbollah claimed responsibility for the drone attack."
+    [claim] = claims_of(statement_extractor, text)
+    assert (claim.predicate, claim.subject_id) == ("claimed", "kataib-hezbollah")
+
+
+def test_the_accused_of_a_passive_is_the_target(statement_extractor: StatementExtractor) -> None:
+    text = "Kataib Hezbollah has been accused by analysts of orchestrating the rocket attacks."
+    [claim] = claims_of(statement_extractor, text)
+    assert claim.predicate == "accused"
+    assert claim.subject_id is None
+    assert claim.object_id == "kataib-hezbollah"
+
+
+def test_claiming_an_attack_is_claiming_responsibility(
+    statement_extractor: StatementExtractor,
+) -> None:
+    text = "Kataib Hezbollah claimed the attack on US forces at Tower 22."
+    claims = claims_of(statement_extractor, text)
+    assert [(c.predicate, c.subject_id) for c in claims] == [("claimed", "kataib-hezbollah")]

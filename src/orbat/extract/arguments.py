@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from orbat.extract.locate import in_dateline
 from orbat.nlp.model import text_of
 from orbat.packs import Pack
 from orbat.resolve.actors import ActorMention, ActorResolver
@@ -143,7 +144,13 @@ def find_arguments(
     # 1.
     text_all = text_of(doc)
     found = [Argument(m.start, m.end, m.surface, m.actor_id, "ACTOR", m.score) for m in mentions]
-    taken = [(m.start, m.end) for m in mentions]
+    # A dateline ("BAGHDAD (Reuters) -") says where the story was filed; it speaks for nobody.
+    taken_by_dateline = [
+        (e.start_char, e.end_char)
+        for e in doc.ents
+        if e.label_ in ENTITY_LABELS and in_dateline(text_all, e.start_char, e.end_char)
+    ]
+    taken = [(m.start, m.end) for m in mentions] + taken_by_dateline
     # 2.
     for ent in doc.ents:
         if ent.label_ not in ENTITY_LABELS:

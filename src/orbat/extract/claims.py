@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from orbat.extract.arguments import Argument
+from orbat.extract.locate import in_dateline
 from orbat.extract.stance import Attribution, speaker_argument
 from orbat.nlp.model import text_of
 
@@ -58,6 +59,10 @@ _HOSTILE = frozenset(
     }
 )
 _RESPONSIBILITY = frozenset({"responsibility", "credit"})
+_CLAIMABLE_ACTS = frozenset(
+    {"attack", "strike", "bombing", "operation", "assault", "killing", "assassination",
+     "ambush", "raid", "explosion", "blast", "shelling", "kidnapping", "abduction"}
+)  # fmt: skip
 # Verbs that carry a noun trigger: "made threats", "issued a denial", "levelled accusations".
 _LIGHT_VERBS = frozenset(
     {"make", "issue", "level", "voice", "repeat", "renew", "publish", "step", "escalate",
@@ -97,6 +102,11 @@ def _negated(token: Token) -> bool:
     return any(any(d.lower_ in ("no", "none") for d in s.subtree) for s in subjects)
 
 
+def _filed_from(token: Token) -> bool:
+    """Whether the token is a dateline's place, which the parser may make a subject."""
+    return in_dateline(text_of(token.doc), token.idx, token.idx + len(token))
+
+
 def _speaker_node(trigger: Token) -> Token | None:
     """The token naming who makes the claim (see the module docstring).
 
@@ -129,16 +139,22 @@ def _speaker_node(trigger: Token) -> Token | None:
     before = trigger.doc[trigger.i - 1] if trigger.i > 0 else None
     if trigger.tag_ == "VBG" and before is not None and before.pos_ in ("NOUN", "PROPN"):
         return before
-    # 3.
+    # 3. (In the passive the "by" agent speaks and the subject is spoken of: "Kataib
+    # Hezbollah has been accused by analysts" is the analysts' accusation.)
     node = trigger
     for _ in range(4):
         for child in node.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("that", "which"):
-                return child
             if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
                 objects = [c for c in child.children if c.dep_ == "pobj"]
                 if objects:
                     return objects[0]
+        for child in node.children:
+            if child.dep_ == "nsubjpass" and node.i == trigger.i:
+                return None  # spoken of, by someone the sentence does not name
+            if child.dep_ in ("nsubj", "nsubjpass") and child.lower_ not in ("that", "which"):
+                if _filed_from(child):
+                    continue  # "BAGHDAD (Reuters) - Kataib Hezbollah claimed …"
+                return child
         if node.dep_ in ("advcl", "xcomp", "conj", "pcomp", "prep"):
             node = node.head
             continue
@@ -152,8 +168,14 @@ def _target(
     trigger: Token, arguments: Sequence[Argument], speaker: Attribution, *, direct: bool = True
 ) -> Argument | None:
     """The first named argument in what the trigger governs, other than the speaker; the
-    direct object's own words first ("accused the United States of obstructing the PMU")."""
+    direct object's own words first ("accused the United States of obstructing the PMU"),
+    or the passive subject's ("Kataib Hezbollah has been accused by analysts")."""
     for child in trigger.children if direct else ():
+        if child.dep_ == "nsubjpass":
+            own = (child.left_edge.idx, child.idx + len(child))
+            named = [a for a in arguments if own[0] <= a.start < own[1] and a.actor_id]
+            if named and named[0] is not speaker.argument:
+                return named[0]
         if child.dep_ == "dobj":
             own = (child.left_edge.idx, child.idx + len(child))
             named = [
@@ -195,6 +217,11 @@ def _predicate(token: Token) -> str | None:
     if token.pos_ in ("VERB", "AUX") or token.dep_ in ("ROOT", "acl", "advcl", "xcomp", "relcl"):
         if lemma in ("claim", "take", "admit", "bear", "assume") and any(
             t.lower_ in _RESPONSIBILITY for t in token.subtree if abs(t.i - token.i) <= 4
+        ):
+            return "claimed"
+        # "Kataib Hezbollah claimed the attack": claiming an act is claiming responsibility.
+        if lemma == "claim" and any(
+            c.dep_ == "dobj" and c.lemma_.casefold() in _CLAIMABLE_ACTS for c in token.children
         ):
             return "claimed"
         if lemma in _DENY:
@@ -264,7 +291,7 @@ def find_claims(sentence: Span, arguments: Sequence[Argument]) -> list[ClaimHit]
         named = speaker.argument is not None or any(
             t.pos_ == "PROPN"
             for t in (*node.lefts, node)
-            if t.dep_ in ("compound", "amod") or t is node
+            if t.dep_ in ("compound", "amod") or t.i == node.i
         )
         if predicate in ("reported", "denied") and not named:
             continue  # "the poster claimed that ...": speech, not a sourced report

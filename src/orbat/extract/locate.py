@@ -21,6 +21,7 @@ __all__ = [
     "ascii_name",
     "event_locations",
     "hometown_spans",
+    "in_dateline",
     "is_dateline",
     "location_name",
     "place_fields",
@@ -122,15 +123,20 @@ _DATELINE_CITY_BEFORE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")
 
 
 def is_dateline(text: str, place: ResolvedPlace) -> bool:
-    line_start = text.rfind("\n", 0, place.start) + 1
-    before = text[line_start : place.start]
+    return in_dateline(text, place.start, place.end)
+
+
+def in_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is (part of) a dateline: where the story was filed."""
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
     if _DATELINE_BRACKET.match(before):
         return True
-    if _DATELINE_CITY_BEFORE.match(before) and _DATELINE_AFTER.match(text[place.end :]):
+    if _DATELINE_CITY_BEFORE.match(before) and _DATELINE_AFTER.match(text[end : end + 60]):
         return True
-    if text[line_start : place.start].strip():
+    if before.strip():
         return False
-    return bool(_DATELINE_AFTER.match(text[place.end : place.end + 60]))
+    return bool(_DATELINE_AFTER.match(text[end : end + 60]))
 
 
 # "Senior Chief Petty Officer Scott C. Dayton, 42, of Woodbridge, Virginia, died …": where a
