@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -51,6 +52,22 @@ def server() -> Iterator[FixtureServer]:
     )
     yield srv
     srv.close()
+
+
+@pytest.fixture
+def watchdog() -> Iterator[None]:
+    """Fail a test that runs past 90 s instead of hanging the suite (tests of hangs use it)."""
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise TimeoutError("the watchdog expired: this would have hung")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(90)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture

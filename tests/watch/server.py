@@ -1,8 +1,8 @@
 """A real HTTP server on 127.0.0.1 for the watch tests: routes that can change between polls.
 
-Each route is a ``Route`` (status, body, content type, delay); ETag and Last-Modified are
-derived from the body and honoured (304), and every request is logged with its headers so a
-test can say exactly what was fetched.
+Each route is a ``Route`` (status, body, content type, delay, trickle); ETag and
+Last-Modified are derived from the body and honoured (304), and every request is logged with
+its headers so a test can say exactly what was fetched.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ class Route:
     delay: float = 0.0
     validators: bool = True  # send ETag / Last-Modified and honour conditional requests
     headers: dict[str, str] = field(default_factory=dict)
+    # Seconds between two bytes sent: a server that answers but takes forever to finish.
+    trickle: float = 0.0
+    trickle_headers: bool = False  # trickle the status line and headers too, not just the body
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,7 @@ class FixtureServer:
         self.hits: list[Hit] = []  # answered requests
         self.arrivals: list[str] = []  # paths as requests arrive (before any delay)
         self._lock = threading.Lock()
+        self._closing = threading.Event()
         server = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -80,6 +84,9 @@ class FixtureServer:
                     server.hits.append(
                         Hit(self.command, self.path, status, dict(self.headers.items()), body)
                     )
+                if route is not None and route.trickle:
+                    self._trickle(route, status, extra, payload)
+                    return
                 try:
                     self.send_response(status)
                     ctype = route.content_type if route else "text/plain"
@@ -92,6 +99,26 @@ class FixtureServer:
                         self.wfile.write(payload)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (timeout tests)
+
+            def _trickle(
+                self, route: Route, status: int, extra: dict[str, str], payload: bytes
+            ) -> None:
+                """Send the answer one byte at a time until done, or the client hangs up."""
+                lines = [f"HTTP/1.1 {status} {self.responses[status][0]}"]
+                lines += [f"Content-Type: {route.content_type}", f"Content-Length: {len(payload)}"]
+                lines += [f"{key}: {value}" for key, value in extra.items()]
+                head = ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")
+                slow = head + payload if route.trickle_headers else payload
+                try:
+                    if not route.trickle_headers:
+                        self.wfile.write(head)
+                    for byte in slow:
+                        if server._closing.wait(route.trickle):
+                            break
+                        self.wfile.write(bytes([byte]))
+                except (BrokenPipeError, ConnectionResetError):
+                    pass  # the client gave up: what the tests expect
+                self.close_connection = True
 
             do_GET = _answer
             do_POST = _answer
@@ -111,5 +138,6 @@ class FixtureServer:
             return [h for h in self.hits if h.path == path]
 
     def close(self) -> None:
+        self._closing.set()
         self._httpd.shutdown()
         self._httpd.server_close()

@@ -60,9 +60,14 @@ def watch_command(
     delay: Annotated[
         float, typer.Option("--delay", help="Seconds between two requests to the same host.")
     ] = 1.0,
-    timeout: Annotated[float, typer.Option("--timeout", help="Seconds to wait for an answer.")] = (
-        20.0
-    ),
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            help="Seconds a request may take in all (connecting, answer, body); a feed or page "
+            "that is slower fails for this poll.",
+        ),
+    ] = 20.0,
     retry: Annotated[
         str,
         typer.Option("--retry", help="First wait after a failure; it doubles up to 6h."),
@@ -86,6 +91,7 @@ def watch_command(
         read_feeds_file,
         sinks_for,
     )
+    from orbat.watch.deadline import DeadlineTransport
     from orbat.watch.feeds import check_url
 
     urls = [check_url(u, "--feed") for u in feed or []]
@@ -99,7 +105,8 @@ def watch_command(
     ruleset = load_rules(alerts) if alerts is not None else None
     target = settings.get("db", db)
     webhook_client = httpx.Client(
-        transport=GuardedTransport(allow_private=allow_private), timeout=timeout
+        transport=GuardedTransport(DeadlineTransport(), allow_private=allow_private),
+        timeout=timeout,
     )
     with Fetcher(allow_private=allow_private, timeout=timeout, host_delay=delay) as fetcher:
         watcher = Watcher(

@@ -32,6 +32,7 @@ from orbat.store.schema import (
     events,
     extraction_runs,
 )
+from orbat.watch.deadline import deadline
 from orbat.watch.rules import Delivery, RuleSet
 
 __all__ = ["AlertSink", "deliver", "evaluate", "list_alerts"]
@@ -231,11 +232,14 @@ def sinks_for(
         http = client
 
         def to_webhook(alert: dict[str, Any]) -> None:
-            response = http.post(
-                url,
-                content=_dumps(alert).encode("utf-8"),
-                headers={"Content-Type": "application/json"},
-            )
+            # The whole exchange within the client's timeout: with a ``DeadlineTransport``, a
+            # webhook that answers one byte a second cannot hold every later poll.
+            with deadline(http.timeout.read):
+                response = http.post(
+                    url,
+                    content=_dumps(alert).encode("utf-8"),
+                    headers={"Content-Type": "application/json"},
+                )
             response.raise_for_status()
 
         result.append((f"webhook {url}", to_webhook))

@@ -2,8 +2,9 @@
 
 One ``Fetcher`` serves a whole watch run. It keeps one httpx client (connection reuse) whose
 transport carries the SSRF guard, waits ``host_delay`` seconds between two requests to the
-same host, obeys each host's robots.txt (RFC 9309), and never reads more than ``max_bytes``
-of a response.
+same host, obeys each host's robots.txt (RFC 9309), never reads more than ``max_bytes`` of a
+response, and gives up on a request not done within ``timeout`` seconds in all (a server that
+trickles its answer fails that feed or page for this poll instead of holding the watch).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from orbat import __version__
+from orbat.watch.deadline import DeadlineTransport, deadline, expired
 from orbat.watch.guard import BlockedAddress, GuardedTransport
 
 __all__ = ["USER_AGENT", "FetchError", "FetchResult", "Fetcher"]
@@ -71,7 +73,12 @@ class _Robots:
 
 @dataclass
 class Fetcher:
-    """HTTP GETs for the watcher. Build it with keyword arguments; close it when done."""
+    """HTTP GETs for the watcher. Build it with keyword arguments; close it when done.
+
+    ``timeout`` bounds each request as a whole: connecting, waiting for the answer and
+    reading the body (and each step on its own). With a ``transport`` of your own, only the
+    body's reading is checked against it, between chunks.
+    """
 
     allow_private: bool = False
     timeout: float = 20.0
@@ -87,7 +94,9 @@ class Fetcher:
 
     def __post_init__(self) -> None:
         self._client = httpx.Client(
-            transport=GuardedTransport(self.transport, allow_private=self.allow_private),
+            transport=GuardedTransport(
+                self.transport or DeadlineTransport(), allow_private=self.allow_private
+            ),
             timeout=httpx.Timeout(self.timeout),
             follow_redirects=True,
             max_redirects=5,
@@ -163,7 +172,10 @@ class Fetcher:
     def _request(self, url: str, headers: dict[str, str]) -> FetchResult:
         self._wait_for_host(urlsplit(url).netloc)
         try:
-            with self._client.stream("GET", url, headers=headers) as response:
+            with (
+                deadline(self.timeout),
+                self._client.stream("GET", url, headers=headers) as response,
+            ):
                 if response.status_code == 304:
                     return FetchResult(str(response.url), 304)
                 if response.status_code >= 400 or response.status_code < 200:
@@ -188,7 +200,7 @@ class Fetcher:
             raise FetchError("refused", str(err), retry=False) from None
         except httpx.TimeoutException:
             raise FetchError(
-                "timeout", f"no answer from {url} within {self.timeout:g} s", retry=True
+                "timeout", f"no complete answer from {url} within {self.timeout:g} s", retry=True
             ) from None
         except httpx.TooManyRedirects:
             raise FetchError("network", f"too many redirects from {url}", retry=True) from None
@@ -204,32 +216,49 @@ class Fetcher:
         decoder = _decoder(response.headers.get("content-encoding", ""), str(response.url))
         parts: list[bytes] = []
         size = 0
-        for raw in response.iter_raw():
-            pending = raw
-            while pending:
-                if decoder is None:
-                    chunk, pending = pending, b""
-                else:
-                    try:
-                        chunk = decoder.decompress(pending, self.max_bytes - size + 1)
-                    except zlib.error as err:
-                        raise FetchError(
-                            "network", f"{response.url}: corrupt compressed body: {err}", retry=True
-                        ) from None
-                    pending = decoder.unconsumed_tail
-                size += len(chunk)
-                if size > self.max_bytes:
-                    raise FetchError(
-                        "too large",
-                        f"{response.url} is larger than {self.max_bytes:,} bytes",
-                        retry=False,
-                    )
-                parts.append(chunk)
-                if decoder is not None and not chunk and pending:
-                    break  # no progress: wait for more input
+        try:
+            for raw in response.iter_raw():
+                if expired():
+                    raise httpx.ReadTimeout("the request's deadline has passed")
+                size = self._inflate(response, decoder, raw, parts, size)
+        except httpx.TimeoutException:
+            raise FetchError(
+                "timeout",
+                f"{response.url} sent its answer too slowly: not complete after "
+                f"{self.timeout:g} s ({size:,} bytes so far)",
+                retry=True,
+            ) from None
         if decoder is not None:
             parts.append(decoder.flush())
         return b"".join(parts)
+
+    def _inflate(
+        self, response: httpx.Response, decoder: Any, raw: bytes, parts: list[bytes], size: int
+    ) -> int:
+        """Append ``raw``, decompressed, to ``parts``; return the new total size."""
+        pending = raw
+        while pending:
+            if decoder is None:
+                chunk, pending = pending, b""
+            else:
+                try:
+                    chunk = decoder.decompress(pending, self.max_bytes - size + 1)
+                except zlib.error as err:
+                    raise FetchError(
+                        "network", f"{response.url}: corrupt compressed body: {err}", retry=True
+                    ) from None
+                pending = decoder.unconsumed_tail
+            size += len(chunk)
+            if size > self.max_bytes:
+                raise FetchError(
+                    "too large",
+                    f"{response.url} is larger than {self.max_bytes:,} bytes",
+                    retry=False,
+                )
+            parts.append(chunk)
+            if decoder is not None and not chunk and pending:
+                break  # no progress: wait for more input
+        return size
 
 
 def _decoder(encoding: str, url: str) -> Any:
