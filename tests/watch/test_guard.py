@@ -35,6 +35,39 @@ def test_address_classes(address: str, public: bool) -> None:
     assert is_public_address(address) is public
 
 
+@pytest.mark.issue(17)
+@pytest.mark.parametrize(
+    ("address", "public"),
+    [
+        ("2002:7f00:1::1", False),  # 6to4 of 127.0.0.1
+        ("2002:a9fe:a9fe::1", False),  # 6to4 of 169.254.169.254 (cloud metadata)
+        ("2002:a00:1::", False),  # 6to4 of 10.0.0.1
+        ("2002:c0a8:101:1::5", False),  # 6to4 of 192.168.1.1
+        ("2001:0:4136:e378:8000:63bf:80ff:fffe", False),  # Teredo, client 127.0.0.1
+        ("2001:0:a00:1::1", False),  # Teredo, server 10.0.0.1
+        ("64:ff9b::7f00:1", False),  # NAT64 of 127.0.0.1
+        ("64:ff9b::a9fe:a9fe", False),  # NAT64 of 169.254.169.254
+        ("64:ff9b::5db8:d822", True),  # NAT64 of a public address: DNS64 networks need it
+        ("64:ff9b:1::7f00:1", False),  # local-use NAT64 prefix
+        ("::ffff:a9fe:a9fe", False),  # IPv4-mapped metadata address
+        ("::ffff:5db8:d822", True),  # IPv4-mapped public address
+        ("::127.0.0.1", False),  # IPv4-compatible (deprecated) loopback
+    ],
+)
+def test_ipv6_addresses_are_judged_by_the_ipv4_address_they_carry(
+    address: str, public: bool
+) -> None:
+    assert is_public_address(address) is public
+
+
+@pytest.mark.issue(17)
+def test_a_host_resolving_to_6to4_metadata_is_refused() -> None:
+    with pytest.raises(BlockedAddress, match=r"2002:a9fe:a9fe::1"):
+        check_host("sneaky.example", 80, resolver=lambda host, port: ["2002:a9fe:a9fe::1"])
+    with pytest.raises(BlockedAddress):
+        check_host("[2002:7f00:1::1]", 80)
+
+
 def test_every_resolved_address_is_checked() -> None:
     def resolver(host: str, port: int) -> list[str]:
         return ["93.184.216.34", "10.0.0.5"]

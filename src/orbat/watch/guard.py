@@ -18,16 +18,38 @@ __all__ = ["BlockedAddress", "GuardedTransport", "check_host", "is_public_addres
 
 Resolver = Callable[[str, int], list[str]]
 
+# RFC 6052's well-known NAT64 prefix: a NAT64 gateway forwards 64:ff9b::a.b.c.d to a.b.c.d.
+_NAT64 = ipaddress.IPv6Network("64:ff9b::/96")
+
 
 class BlockedAddress(httpx.TransportError):
     """The request's host is, or resolves to, an address the guard refuses."""
 
 
 def is_public_address(address: str) -> bool:
-    """Whether ``address`` is a globally routable unicast address (IPv4 or IPv6)."""
+    """Whether ``address`` is a globally routable unicast address (IPv4 or IPv6).
+
+    An IPv6 address that carries an IPv4 address is judged by that address too, since that
+    is where its packets can end up: ``2002:7f00:1::1`` (6to4) reaches 127.0.0.1 through a
+    relay, ``2002:a9fe:a9fe::1`` the cloud metadata service.
+    """
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 is loopback too
+    if isinstance(ip, ipaddress.IPv4Address):
+        return _is_public(ip)
+    # IPv4-mapped (::ffff:0:0/96) and NAT64 (64:ff9b::/96) addresses stand for their IPv4
+    # address alone: ::ffff:127.0.0.1 is loopback, and behind DNS64 every IPv4 site has a
+    # 64:ff9b:: address that must stay reachable.
+    if ip.ipv4_mapped is not None:
+        return _is_public(ip.ipv4_mapped)
+    if ip in _NAT64:
+        return _is_public(ipaddress.IPv4Address(int(ip) & 0xFFFF_FFFF))
+    # 6to4 (2002::/16) and Teredo (2001::/32, its server and its client) must be public twice.
+    embedded = [ip.sixtofour] if ip.sixtofour is not None else []
+    embedded += list(ip.teredo) if ip.teredo is not None else []
+    return _is_public(ip) and all(_is_public(v4) for v4 in embedded)
+
+
+def _is_public(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     return not (
         ip.is_private
         or ip.is_loopback
