@@ -46,6 +46,52 @@ def test_unreadable_rules_files(tmp_path: Path) -> None:
         load_rules(bad)
 
 
+def _laughs(levels: int) -> str:
+    """A "billion laughs" rules file: ``levels`` lists of 9 aliases, 9**levels strings."""
+    lines = ["lol0: &lol0 [" + ", ".join(['"lol"'] * 9) + "]"]
+    for level in range(1, levels):
+        lines.append(f"lol{level}: &lol{level} [" + ", ".join([f"*lol{level - 1}"] * 9) + "]")
+    lines.append(f"rules: [*lol{levels - 1}]")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.issue(17)
+@pytest.mark.usefixtures("watchdog")
+def test_a_yaml_alias_bomb_is_refused_before_it_is_built(tmp_path: Path) -> None:
+    # 43 million strings in 623 bytes (a real bomb of ten levels hangs validation for
+    # minutes and takes gigabytes; this smaller one keeps a regression quick to fail).
+    bomb = tmp_path / "laughs.yaml"
+    bomb.write_text(_laughs(8), encoding="utf-8")
+    assert bomb.stat().st_size < 1000
+    with pytest.raises(ConfigError) as err:
+        load_rules(bomb)
+    message = str(err.value)
+    assert message.startswith(f"alert rules {bomb}: line 1: YAML anchors and aliases")
+    assert "\n" not in message and len(message) < 300
+
+
+@pytest.mark.issue(17)
+def test_anchors_and_aliases_are_refused_in_rules_files(tmp_path: Path) -> None:
+    rules = tmp_path / "rules.yaml"
+    rules.write_text(
+        "rules:\n"
+        "  - name: a\n"
+        "    place: [Baghdad, Mosul]\n"
+        "  - name: b\n"
+        "    place: &iraq [Basra]\n"
+        "  - name: c\n"
+        "    place: *iraq\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(ConfigError, match=r"line 5: YAML anchors and aliases .* not allowed"):
+        load_rules(rules)
+    rules.write_text(
+        "rules:\n  - name: a\n    place: [Baghdad, Mosul]\n  - name: b\n    place: Basra\n",
+        encoding="utf-8",
+    )
+    assert [r.name for r in load_rules(rules).rules] == ["a", "b"]
+
+
 def test_rule_matching() -> None:
     event = {
         "actor1": "Islamic State (Iraq)",

@@ -109,6 +109,27 @@ def _any_in(needles: tuple[str, ...], values: Any) -> bool:
     return any(n.casefold() in h for n in needles for h in haystack)
 
 
+class _NoAliasLoader(yaml.SafeLoader):  # type: ignore[misc]  # PyYAML is untyped here
+    """PyYAML's safe loader, refusing anchors and aliases (``&name``, ``*name``).
+
+    Aliases share one node, so a small file can stand for a structure of 10⁹ strings (the
+    "billion laughs"): loading it is quick, but validating or printing it then hangs the
+    watch or takes gigabytes. Rules files have no need for them.
+    """
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _AliasFound(event.start_mark.line + 1)
+        return super().compose_node(parent, index)
+
+
+class _AliasFound(Exception):
+    def __init__(self, line: int) -> None:
+        super().__init__(line)
+        self.line = line
+
+
 @cache
 def _validator() -> Draft202012Validator:
     schema = json.loads(
@@ -195,7 +216,12 @@ def load_rules(path: Path) -> RuleSet:
     except OSError as err:
         raise ConfigError(f"cannot read alert rules {path}: {err.strerror or err}") from None
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_NoAliasLoader)  # a SafeLoader: plain data only
+    except _AliasFound as err:
+        raise ConfigError(
+            f"alert rules {path}: line {err.line}: YAML anchors and aliases (&name, *name) "
+            "are not allowed in alert rules; write each value out"
+        ) from None
     except yaml.YAMLError as err:
         raise ConfigError(f"alert rules {path} are not valid YAML: {err}") from None
     ruleset = parse_rules(data, where=f"alert rules {path}")
