@@ -98,6 +98,14 @@ def _news(shared: Path, errors: int) -> None:
             hits = s.field_hits.get(name, 0)
             cells.append(f"{hits / total:.3f} ({hits}/{total})" if total else "-")
         table.add_row(f"  {name} (on matched)", *cells)
+    from orbat.eval.news import CONFIDENCE_BANDS
+
+    for band in CONFIDENCE_BANDS:
+        cells = []
+        for s in columns:
+            hit, total = s.by_confidence.get(band, (0, 0))
+            cells.append(f"{hit / total:.3f} ({hit}/{total})" if total else "-")
+        table.add_row(f"  precision, confidence {band}", *cells)
     console.print(table)
     if errors:
         # Only the development half's errors: the held-out half is for measuring, not reading.

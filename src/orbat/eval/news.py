@@ -267,6 +267,8 @@ class NewsScores:
     #: Gold documents extraction passed over (too long, over time, or it raised): a bug's
     #: cost must show in the scores, not hide as "no events".
     skipped: int = 0
+    #: Extracted events per confidence band: [matched, extracted] (does precision rise with it?)
+    by_confidence: dict[str, list[int]] = field(default_factory=dict)
     field_hits: dict[str, int] = field(default_factory=dict)
     field_totals: dict[str, int] = field(default_factory=dict)
     missed: list[GoldEvent] = field(default_factory=list)
@@ -299,6 +301,10 @@ class NewsScores:
         self.extracted += other.extracted
         self.matched += other.matched
         self.skipped += other.skipped
+        for band, (hit, total) in other.by_confidence.items():
+            mine = self.by_confidence.setdefault(band, [0, 0])
+            mine[0] += hit
+            mine[1] += total
         for name, value in other.field_hits.items():
             self.field_hits[name] = self.field_hits.get(name, 0) + value
         for name, value in other.field_totals.items():
@@ -407,11 +413,25 @@ def _score_document(doc: GoldDocument, extracted: list[_Extracted], text: str) -
                 scores.missed.append(g)
     for e_index, e in enumerate(extracted):
         scores.extracted += 1
+        band = scores.by_confidence.setdefault(confidence_band(e.first.confidence), [0, 0])
+        band[1] += 1
         if e_index in used_extracted:
             scores.matched += 1
+            band[0] += 1
         else:
             scores.spurious.append(_describe(doc.doc, e))
     return scores
+
+
+CONFIDENCE_BANDS = ("high (>= 0.75)", "medium (0.55-0.75)", "low (< 0.55)")
+
+
+def confidence_band(value: float | None) -> str:
+    if value is not None and value >= 0.75:
+        return CONFIDENCE_BANDS[0]
+    if value is not None and value >= 0.55:
+        return CONFIDENCE_BANDS[1]
+    return CONFIDENCE_BANDS[2]
 
 
 def _describe(doc: str, e: _Extracted) -> dict[str, Any]:

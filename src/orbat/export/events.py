@@ -34,6 +34,7 @@ def event_record(row: Row[Any], mentions: list[Row[Any]]) -> dict[str, Any]:
     record: dict[str, Any] = {"event_id": row.id, **acled_row(row)}
     record["fatalities_reported"] = row.fatalities_reported
     record["contested"] = bool(row.contested)
+    record["confidence"] = row.confidence
     record["extractor"] = row.extractor
     record["sources"] = [
         {
@@ -47,6 +48,7 @@ def event_record(row: Row[Any], mentions: list[Row[Any]]) -> dict[str, Any]:
             "quote": m.quote,
             "stance": m.stance,
             "fatalities": m.fatalities,
+            "confidence": m.confidence,
             "extractor": m.extractor,
         }
         for m in mentions
@@ -64,14 +66,16 @@ def write_events_jsonl(engine: Engine, out: IO[str]) -> int:
 
 
 def write_acled_csv(engine: Engine, out: IO[str]) -> int:
-    """ACLED's columns (plus ``event_id_cnty``-style id) so the CSV lines up with ACLED's."""
-    writer = csv.DictWriter(out, fieldnames=["event_id_cnty", *ACLED_FIELDS])
+    """ACLED's columns (plus ``event_id_cnty``-style id) so the CSV lines up with ACLED's, and
+    orbat's ``confidence`` last (see :mod:`orbat.extract.confidence`)."""
+    writer = csv.DictWriter(out, fieldnames=["event_id_cnty", *ACLED_FIELDS, "confidence"])
     writer.writeheader()
     count = 0
     for rows, _ in _pages(engine):
         for row in rows:
             values = acled_row(row)
             values["event_id_cnty"] = f"ORBAT{row.id}"
+            values["confidence"] = row.confidence
             writer.writerow({k: "" if v is None else v for k, v in values.items()})
             count += 1
     return count

@@ -21,6 +21,7 @@ from orbat.extract.actors import (
 )
 from orbat.extract.anchor import is_follow_up, neighbour_span, placing_sentence
 from orbat.extract.classify import Classification, EventClassifier
+from orbat.extract.confidence import event_confidence
 from orbat.extract.consolidate import consolidate
 from orbat.extract.locate import (
     PLACE_KEYS,
@@ -318,6 +319,10 @@ class EventExtractor:
             article, sents, places, records, own_dates, own_places, sentence_of
         )
         _join_follow_ups(sents, codes, records, own_dates, own_places, sentence_of)
+        for record, own_date in zip(records, own_dates, strict=True):
+            record.confidence = event_confidence(
+                record, own_date=own_date, in_theatre=self._in_theatre(record.place_id)
+            )
         unique: dict[tuple[int, int, str | None], EventRecord] = {}
         for record in consolidate(records, own_dates, own_places):
             key = (record.evidence.start, record.evidence.end, record.place_id)
@@ -407,6 +412,10 @@ class EventExtractor:
             if e.label_ == "GPE" and e.root.dep_ == "nsubj"
         ]
         return spans
+
+    def _in_theatre(self, place_id: str | None) -> bool | None:
+        place = self.gazetteer.get(place_id) if place_id else None
+        return None if place is None else place.country_code in self.gazetteer.theatre
 
     def _tells_of_air_strikes(self, sentence: Span, coded: Classification | None) -> bool:
         """An air-strike sentence, or one that counts strikes without coding an event of its

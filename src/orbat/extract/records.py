@@ -83,6 +83,8 @@ class EventRecord:
     notes: str = ""
     fatalities: int | None = None
     stance: str = "asserted"  # asserted | alleged | claimed | denied
+    #: How sure the extraction is, 0-1 (:mod:`orbat.extract.confidence`).
+    confidence: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:

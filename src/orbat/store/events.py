@@ -19,7 +19,9 @@ __all__ = ["EventFilter", "EventStore", "event_key"]
 
 # Columns an event and a mention share (the coding), minus the merged-only ones.
 _CODING = [
-    c.name for c in event_mentions.c if c.name in events.c and c.name not in ("id", "extractor")
+    c.name
+    for c in event_mentions.c
+    if c.name in events.c and c.name not in ("id", "extractor", "confidence")
 ]
 
 
@@ -34,7 +36,9 @@ _STALE = and_(
 _STALE_MENTIONS = select(event_mentions.c.event_id).where(_STALE)
 # The event a mention joins, locked until commit (see EventStore._event_for).
 _EVENT_BY_KEY = select(events).where(events.c.event_key == bindparam("key")).with_for_update()
-_MERGED_ONLY = ("fatalities", "fatalities_reported", "contested", "source", "mention_count")
+_MERGED_ONLY = (
+    "fatalities", "fatalities_reported", "contested", "source", "mention_count", "confidence"
+)  # fmt: skip
 _FOLD_MENTION = (
     update(events)
     .where(events.c.id == bindparam("event_id"))
@@ -49,6 +53,12 @@ _FOLD_MENTION = (
         }
     )
 )
+
+
+def _best(*values: float | None) -> float | None:
+    """An event is as sure as its surest report."""
+    known = [v for v in values if v is not None]
+    return max(known) if known else None
 
 
 def event_key(record: EventRecord, document_id: int) -> str:
@@ -191,6 +201,7 @@ class EventStore:
                     "char_end": record.evidence.end,
                     "quote": record.evidence.quote,
                     "stance": record.stance,
+                    "confidence": record.confidence,
                     "extractor": extractor,
                     "created_at": _now(),
                     **values,
@@ -269,6 +280,7 @@ class EventStore:
                 or record.stance == "denied",
                 "new_source": "; ".join(sorted(outlets)) or None,
                 "new_mention_count": event.mention_count + (1 if new_cluster else 0),
+                "new_confidence": _best(event.confidence, record.confidence),
                 "new_updated_at": _now(),
             },
         )
@@ -363,6 +375,7 @@ class EventStore:
                 contested=contested,
                 source="; ".join(outlets) or None,
                 mention_count=len({r.cluster_id for r in rows}),
+                confidence=_best(*(r.confidence for r in rows)),
                 updated_at=_now(),
             )
         )

@@ -151,6 +151,9 @@ events = Table(
     Column("fatalities_reported", Text, nullable=True),
     Column("contested", Boolean, nullable=False),
     Column("mention_count", Integer, nullable=False),
+    # How sure the extraction is, 0-1 (orbat.extract.confidence; migration 0006): the best of
+    # its mentions'. Sorts review queues; exported beside ACLED's columns.
+    Column("confidence", Float, nullable=True),
     Column("extractor", String(60), nullable=False),
     Column("updated_at", DateTime(timezone=True), nullable=False),
 )
@@ -169,6 +172,7 @@ event_mentions = Table(
     Column("quote", Text, nullable=False),
     *_coding_columns(),
     Column("stance", String(20), nullable=False),
+    Column("confidence", Float, nullable=True),
     Column("extractor", String(60), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint(
