@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import logging
 from collections import Counter
 
+import pytest
 from sqlalchemy import func, select
 
 from orbat.store.schema import documents, event_mentions, events, watch_feeds, watch_pages
@@ -182,3 +184,26 @@ def test_the_loop_polls_until_stopped(server: FixtureServer, make_watcher: Watch
     assert [f.status for f in polls[0].feeds] == ["new"]
     # The next poll is due after --every (600 s here), capped at that.
     assert watcher._seconds_to_next(watcher.clock()) == 600
+
+
+@pytest.mark.issue(17)
+def test_a_bug_while_polling_a_feed_is_logged_with_its_traceback(
+    server: FixtureServer,
+    make_watcher: WatcherFactory,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    from orbat.watch import poll
+
+    def broken(data: bytes, feed_url: str) -> list[object]:
+        raise RuntimeError("a bug in the feed reader")
+
+    monkeypatch.setattr(poll, "feed_records", broken)
+    lines: list[str] = []
+    watcher = make_watcher([server.url("/wire.rss")], lines=lines)
+    with caplog.at_level(logging.ERROR, logger="orbat.watch.poll"):
+        report = watcher.poll()
+    assert report.feeds[0].status == "failed"
+    assert "(error): RuntimeError: a bug in the feed reader" in lines[0]
+    [record] = [r for r in caplog.records if r.name == "orbat.watch.poll"]
+    assert record.exc_info is not None and "broken" in caplog.text  # the traceback, not just a line

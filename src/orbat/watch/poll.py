@@ -7,6 +7,7 @@ nothing about the run lives only in memory except politeness timers and robots.t
 from __future__ import annotations
 
 import hashlib
+import logging
 import tempfile
 import threading
 from collections.abc import Callable, Iterator
@@ -30,6 +31,7 @@ from orbat.watch.state import FeedState, WatchStore, backoff
 
 __all__ = ["FeedReport", "PollReport", "WatchConfig", "Watcher"]
 
+_LOGGER = logging.getLogger(__name__)
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 # documents.locator is String(200): long entry ids are replaced by a digest.
 _LOCATOR_LIMIT = 200
@@ -236,6 +238,8 @@ class Watcher:
             self._feed_failed(feed, now, report, "malformed", one_line(err))
             return None
         except Exception as err:  # a bug must not stop the other feeds, nor a long-running watch
+            # The poll report has one line; the traceback, needed to fix the bug, goes to the log.
+            _LOGGER.exception("unexpected error polling feed %s", feed.url)
             self._feed_failed(feed, now, report, "error", f"{type(err).__name__}: {one_line(err)}")
             return None
         links = [
