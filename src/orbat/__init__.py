@@ -11,20 +11,42 @@ The public Python API::
 
 from __future__ import annotations
 
+from importlib import import_module
 from importlib.metadata import PackageNotFoundError, version
+from typing import TYPE_CHECKING, Any
 
 from orbat.errors import OrbatError
-from orbat.extract.stage import extract_articles, extract_events
 
-# Exported as ``ingest_paths``: the name ``orbat.ingest`` belongs to the readers' package.
-from orbat.pipeline import IngestSummary
-from orbat.pipeline import ingest as ingest_paths
-from orbat.store import open_engine
+if TYPE_CHECKING:
+    from orbat.extract.stage import extract_articles, extract_events
+    from orbat.pipeline import IngestSummary
+    from orbat.pipeline import ingest as ingest_paths
+    from orbat.store import open_engine
 
 try:
     __version__ = version("orbat")
 except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.0.0"
+
+# The API is imported when first used: `import orbat` (and `orbat --help`) must not load spaCy.
+# ``ingest_paths`` is ``orbat.pipeline.ingest``: the name ``orbat.ingest`` is the readers'.
+_LAZY = {
+    "IngestSummary": ("orbat.pipeline", "IngestSummary"),
+    "extract_articles": ("orbat.extract.stage", "extract_articles"),
+    "extract_events": ("orbat.extract.stage", "extract_events"),
+    "ingest_paths": ("orbat.pipeline", "ingest"),
+    "open_engine": ("orbat.store", "open_engine"),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _LAZY:
+        raise AttributeError(f"module 'orbat' has no attribute {name!r}")
+    module, attribute = _LAZY[name]
+    value = getattr(import_module(module), attribute)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "IngestSummary",

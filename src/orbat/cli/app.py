@@ -24,14 +24,13 @@ from orbat.cli.serve import serve_command
 from orbat.cli.watch import alerts_command, watch_command
 from orbat.errors import OrbatError
 from orbat.export import EXPORTERS
-from orbat.ingest import READERS, FieldMap, ReadOptions
-from orbat.pipeline import IngestSummary, ingest
-from orbat.store import DocumentStore
-from orbat.store.statements import StatementStore
 
 if TYPE_CHECKING:
     from orbat.extract.stage import ExtractSummary
     from orbat.extract.statement_stage import StatementSummary
+    from orbat.ingest import ReadOptions
+    from orbat.pipeline import IngestSummary
+    from orbat.store import DocumentStore
 
 __all__ = ["app", "main"]
 
@@ -50,6 +49,8 @@ def example_corpus() -> Path:
 
 
 def _store(db: str | None, *, create: bool = False) -> DocumentStore:
+    from orbat.store import DocumentStore
+
     return DocumentStore(engine_for(db, create=create))
 
 
@@ -123,6 +124,8 @@ def ingest_command(
                 rate=f"{summary.articles_seen / elapsed:.0f}",
             )
 
+        from orbat.pipeline import ingest  # deduplication loads scipy: only when ingesting
+
         summary = ingest(inputs, db, read_options=options, on_progress=update)
     _print_summary(summary, time.perf_counter() - started)
     if events:
@@ -180,6 +183,8 @@ def print_extracted(
 
 
 def _read_options(fields: list[str], format: str | None) -> ReadOptions:
+    from orbat.ingest import READERS, FieldMap, ReadOptions  # the readers load lxml, trafilatura
+
     mapping: dict[str, str] = {}
     known = {f.name for f in dataclasses.fields(FieldMap)}
     for item in fields:
@@ -267,6 +272,8 @@ def stats_command(db: DbOption = None) -> None:
     table.add_row("published", span)
     table.add_row("formats", ", ".join(f"{k} {v}" for k, v in sorted(stats["by_format"].items())))
     table.add_row("top sources", ", ".join(f"{s} {n}" for s, n in stats["top_sources"]))
+    from orbat.store.statements import StatementStore
+
     for key, value in StatementStore(engine_for(db)).counts().items():
         table.add_row(key.replace("_", " "), str(value))
     table.add_row("extraction skipped", str(stats["extraction_skipped"]))

@@ -10,7 +10,6 @@ from rich.console import Console
 from rich.table import Table
 
 from orbat.cli.options import DbOption, engine_for
-from orbat.store.events import EventFilter, EventStore
 
 __all__ = ["events_command"]
 
@@ -33,6 +32,8 @@ def events_command(
     limit: Annotated[int, typer.Option(help="How many to show.")] = 100,
 ) -> None:
     """Events coded ACLED's way, newest first."""
+    from orbat.store.events import EventFilter, EventStore
+
     filters = EventFilter(
         actor=actor,
         place=place,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from sqlalchemy import Engine
 
 from orbat import settings
-from orbat.store import open_engine
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 __all__ = ["DbOption", "engine_for"]
 
@@ -20,4 +21,8 @@ DbOption = Annotated[
 
 def engine_for(db: str | None, *, create: bool = False) -> Engine:
     """The database ``--db`` names (else the setting); readers never create an empty one."""
+    from orbat.store import (
+        open_engine,
+    )  # SQLAlchemy and Alembic: only for a command that needs them
+
     return open_engine(settings.get("db", db), create=create)

@@ -1,26 +1,31 @@
-"""Export stage: every output format, registered in one place."""
+"""Export stage: every output format, registered in one place.
+
+Every writer is imported on first use: this registry is imported by every `orbat` command,
+and the writers bring SQLAlchemy, followthemoney and networkx (seconds to import).
+"""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import IO
+from typing import IO, TYPE_CHECKING, Any
 
-from sqlalchemy import Engine
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
-from orbat.export.actors import write_actors_jsonl
-from orbat.export.documents import document_record, write_documents_jsonl
-from orbat.export.events import (
-    event_record,
-    write_acled_csv,
-    write_events_geojson,
-    write_events_jsonl,
-)
-from orbat.export.statements import (
-    write_claims_jsonl,
-    write_mentions_jsonl,
-    write_relations_jsonl,
-)
+    from orbat.export.actors import write_actors_jsonl
+    from orbat.export.documents import document_record, write_documents_jsonl
+    from orbat.export.events import (
+        event_record,
+        write_acled_csv,
+        write_events_geojson,
+        write_events_jsonl,
+    )
+    from orbat.export.statements import (
+        write_claims_jsonl,
+        write_mentions_jsonl,
+        write_relations_jsonl,
+    )
 
 __all__ = [
     "EXPORTERS",
@@ -37,12 +42,31 @@ __all__ = [
     "write_relations_jsonl",
 ]
 
-Exporter = Callable[[Engine, IO[str]], int]
+Exporter = Callable[["Engine", IO[str]], int]
+
+# Where each public name lives (imported by :func:`__getattr__` when first asked for).
+_HOMES = {
+    "write_actors_jsonl": "orbat.export.actors",
+    "document_record": "orbat.export.documents",
+    "write_documents_jsonl": "orbat.export.documents",
+    "event_record": "orbat.export.events",
+    "write_acled_csv": "orbat.export.events",
+    "write_events_geojson": "orbat.export.events",
+    "write_events_jsonl": "orbat.export.events",
+    "write_claims_jsonl": "orbat.export.statements",
+    "write_mentions_jsonl": "orbat.export.statements",
+    "write_relations_jsonl": "orbat.export.statements",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOMES:
+        raise AttributeError(f"module 'orbat.export' has no attribute {name!r}")
+    return getattr(importlib.import_module(_HOMES[name]), name)
 
 
 def _lazy(module: str, name: str) -> Exporter:
-    """An exporter imported when first used: followthemoney and networkx take seconds to
-    import, and every `orbat` command imports this registry."""
+    """An exporter imported when first used."""
 
     def export(engine: Engine, out: IO[str]) -> int:
         writer: Exporter = getattr(importlib.import_module(module), name)
@@ -54,14 +78,14 @@ def _lazy(module: str, name: str) -> Exporter:
 
 # Format name (as typed after --format) → writer; every stage registers its formats here.
 EXPORTERS: dict[str, Exporter] = {
-    "documents-jsonl": write_documents_jsonl,
-    "events-jsonl": write_events_jsonl,
-    "acled": write_acled_csv,
-    "geojson": write_events_geojson,
-    "actors-jsonl": write_actors_jsonl,
-    "relations-jsonl": write_relations_jsonl,
-    "claims-jsonl": write_claims_jsonl,
-    "mentions-jsonl": write_mentions_jsonl,
+    "documents-jsonl": _lazy("orbat.export.documents", "write_documents_jsonl"),
+    "events-jsonl": _lazy("orbat.export.events", "write_events_jsonl"),
+    "acled": _lazy("orbat.export.events", "write_acled_csv"),
+    "geojson": _lazy("orbat.export.events", "write_events_geojson"),
+    "actors-jsonl": _lazy("orbat.export.actors", "write_actors_jsonl"),
+    "relations-jsonl": _lazy("orbat.export.statements", "write_relations_jsonl"),
+    "claims-jsonl": _lazy("orbat.export.statements", "write_claims_jsonl"),
+    "mentions-jsonl": _lazy("orbat.export.statements", "write_mentions_jsonl"),
     "graphml": _lazy("orbat.export.graph", "write_graphml"),
     "gexf": _lazy("orbat.export.graph", "write_gexf"),
     "ftm": _lazy("orbat.export.ftm", "write_ftm"),
