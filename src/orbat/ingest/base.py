@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import zlib
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -21,17 +22,20 @@ from orbat.errors import UnreadableInput
 from orbat.models import RawDocument, Skip
 
 __all__ = [
+    "GZIP_ERRORS",
     "FieldMap",
     "Input",
     "ReadOptions",
     "Reader",
     "Record",
     "decode_bytes",
+    "drop_nul",
     "html_to_text",
     "one_line",
     "parse_date",
     "read_capped",
     "strip_controls",
+    "truncated_gzip",
 ]
 
 Record = RawDocument | Skip
@@ -114,6 +118,15 @@ class Input:
 
 
 Reader = Callable[[Input, ReadOptions], Iterator[Record]]
+
+# What reading a gzip stream raises when it breaks off (EOFError) or is corrupt.
+GZIP_ERRORS = (EOFError, zlib.error, gzip.BadGzipFile)
+
+
+def truncated_gzip(err: BaseException, last: str) -> str:
+    """The reason of the Skip for a gzip stream that breaks off after ``last`` (``""``: at once)."""
+    where = f"after {last}; everything before it was read" if last else "before any content"
+    return f"truncated or corrupt gzip stream {where} ({one_line(err)})"
 
 
 def read_capped(source: Input, limit: int, what: str) -> bytes:
@@ -256,6 +269,11 @@ _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 def strip_controls(text: str) -> str:
     """``text`` without the control characters that lxml refuses (and no reader wants)."""
     return _CONTROLS.sub("", text)
+
+
+def drop_nul(text: str) -> str:
+    """``text`` without NUL characters: they carry no text, and PostgreSQL refuses them."""
+    return text.replace("\x00", "") if "\x00" in text else text
 
 
 def _tidy(text: str) -> str:

@@ -10,10 +10,11 @@ from pathlib import Path
 
 from orbat.errors import IngestError
 from orbat.ingest.base import Input, Reader, ReadOptions, Record, one_line
+from orbat.ingest.delimited import read_csv
 from orbat.ingest.detect import sniff_file
 from orbat.ingest.feeds import read_feed
 from orbat.ingest.html import read_html
-from orbat.ingest.tabular import read_csv, read_json, read_jsonl
+from orbat.ingest.tabular import read_json, read_jsonl
 from orbat.ingest.text import read_text
 from orbat.ingest.warc import read_warc
 from orbat.models import Skip

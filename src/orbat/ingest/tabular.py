@@ -1,27 +1,28 @@
-"""Read JSON, JSONL and CSV exports: one RawDocument per record, columns named by a FieldMap."""
+"""Read JSON and JSONL exports: one RawDocument per record, keys named by a FieldMap."""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from orbat.errors import UnreadableInput
 from orbat.ingest.base import (
+    GZIP_ERRORS,
     FieldMap,
     Input,
     ReadOptions,
     Record,
     decode_bytes,
+    drop_nul,
     one_line,
     parse_date,
     read_capped,
+    truncated_gzip,
 )
 from orbat.models import RawDocument, Skip
 
-__all__ = ["read_csv", "read_json", "read_jsonl", "record_to_document"]
+__all__ = ["read_json", "read_jsonl", "record_to_document"]
 
 # Keys under which JSON exports commonly nest their list of records, tried first.
 _LIST_KEYS = ("articles", "items", "data", "results", "documents", "records", "entries")
@@ -39,10 +40,10 @@ def _as_text(value: Any) -> str | None:
     if value is None:
         return None
     if isinstance(value, str):
-        return value.strip() or None
+        return drop_nul(value).strip() or None
     if isinstance(value, list | dict):
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        return drop_nul(json.dumps(value, ensure_ascii=False))
+    return drop_nul(str(value))
 
 
 def record_to_document(
@@ -106,62 +107,79 @@ def read_json(source: Input, options: ReadOptions) -> Iterator[Record]:
         if not isinstance(row, dict):
             yield Skip(source.origin, f"record is a {type(row).__name__}, not an object", locator)
             continue
-        yield record_to_document(row, options.field_map, source.origin, locator, "json")
+        try:
+            yield record_to_document(row, options.field_map, source.origin, locator, "json")
+        except RecursionError:  # a value nested past the interpreter's limit, in json.dumps
+            yield Skip(source.origin, "record nested too deeply to read (RecursionError)", locator)
 
 
 def read_jsonl(source: Input, options: ReadOptions) -> Iterator[Record]:
-    """A JSON-lines export, streamed; a bad line is skipped on its own."""
+    """A JSON-lines export, streamed; a bad line is skipped on its own.
+
+    Lines are decoded as UTF-8, which JSON must be (RFC 8259): a line with invalid bytes keeps
+    its record with those bytes replaced by U+FFFD, and a Skip names the lines repaired.
+    Guessing another codepage per line garbled the whole line (cp1251 for one stray byte).
+    """
     limit = options.markup_limit
-    with source.open() as stream:
-        number = 0
-        # readline(limit + 1), not plain iteration: a file with no newlines must not be
-        # pulled into memory whole.
-        while raw := stream.readline(limit + 1):
-            number += 1
-            locator = f"line {number}"
-            if len(raw) > limit:
-                yield Skip(source.origin, "line larger than max_markup_bytes", locator)
-                while raw and not raw.endswith(b"\n"):  # drop the rest of that line
-                    raw = stream.readline(1 << 20)
-                continue
-            if not raw.strip():
-                continue
-            try:
-                row = json.loads(decode_bytes(raw)[0])
-            except (json.JSONDecodeError, UnreadableInput) as err:
-                yield Skip(source.origin, f"invalid JSON line: {one_line(err)}", locator)
-                continue
-            if not isinstance(row, dict):
-                yield Skip(source.origin, f"line is a {type(row).__name__}, not an object", locator)
-                continue
-            yield record_to_document(row, options.field_map, source.origin, locator, "jsonl")
-
-
-def _dialect(sample: str) -> type[csv.Dialect] | csv.Dialect:
+    repaired: list[int] = []
+    number = 0
     try:
-        return csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",\t;|")
-    except csv.Error:
-        return csv.excel
+        with source.open() as stream:
+            # readline(limit + 1), not plain iteration: a file with no newlines must not be
+            # pulled into memory whole.
+            while raw := stream.readline(limit + 1):
+                number += 1
+                locator = f"line {number}"
+                if len(raw) > limit:
+                    yield Skip(source.origin, "line larger than max_markup_bytes", locator)
+                    while raw and not raw.endswith(b"\n"):  # drop the rest of that line
+                        raw = stream.readline(1 << 20)
+                    continue
+                if not raw.strip():
+                    continue
+                line, valid = _utf8(raw, "utf-8-sig" if number == 1 else "utf-8")
+                record = _jsonl_record(line, source.origin, locator, options.field_map)
+                if not valid and isinstance(record, RawDocument):
+                    repaired.append(number)
+                yield record
+    except GZIP_ERRORS as err:
+        last = f"line {number}" if number else ""
+        yield Skip(source.origin, truncated_gzip(err, last), f"line {number + 1}")
+    if repaired:
+        yield Skip(
+            source.origin,
+            f"invalid UTF-8 replaced by U+FFFD in {len(repaired)} line(s) (JSON must be UTF-8); "
+            "the rest of each line was read",
+            _line_list(repaired),
+        )
 
 
-def read_csv(source: Input, options: ReadOptions) -> Iterator[Record]:
-    """A CSV (or TSV) export with a header row, streamed row by row."""
-    # Article bodies outgrow the csv module's 128 KB default field limit; the markup limit is
-    # the bound orbat already puts on one parsed unit.
-    csv.field_size_limit(max(csv.field_size_limit(), options.markup_limit))
-    with source.open() as stream:
-        head = stream.read(64 * 1024)
-        # Judge the encoding on whole lines only: a cut UTF-8 sequence is not a different codec.
-        _, encoding = decode_bytes(head[: head.rfind(b"\n") + 1] or head)
-        stream.seek(0)
-        with io.TextIOWrapper(stream, encoding=encoding, errors="replace", newline="") as text:
-            dialect = _dialect(head.decode(encoding, "replace"))
-            reader = csv.DictReader(text, dialect=dialect)
-            number = 1
-            try:
-                for number, row in enumerate(reader, start=2):
-                    yield record_to_document(
-                        row, options.field_map, source.origin, f"row {number}", "csv"
-                    )
-            except csv.Error as err:
-                yield Skip(source.origin, f"malformed CSV: {one_line(err)}", f"row {number + 1}")
+def _utf8(raw: bytes, codec: str) -> tuple[str, bool]:
+    """``raw`` decoded, invalid bytes replaced by U+FFFD; whether it was valid as it stood."""
+    try:
+        return raw.decode(codec), True
+    except UnicodeDecodeError:
+        return raw.decode(codec, errors="replace"), False
+
+
+def _jsonl_record(line: str, origin: str, locator: str, fields: FieldMap) -> Record:
+    """The record of one JSON line, or the Skip saying why it has none."""
+    try:
+        row = json.loads(line)
+        if not isinstance(row, dict):
+            return Skip(origin, f"line is a {type(row).__name__}, not an object", locator)
+        return record_to_document(row, fields, origin, locator, "jsonl")
+    except json.JSONDecodeError as err:
+        return Skip(origin, f"invalid JSON line: {one_line(err)}", locator)
+    except RecursionError:
+        # json's C scanner refuses past ~1,000 levels; the next line is read as usual.
+        return Skip(origin, "line nested too deeply to read (RecursionError)", locator)
+
+
+def _line_list(numbers: list[int], shown: int = 5) -> str:
+    """``line 3`` or ``lines 3, 7, 12 and 40 more``: a locator that fits its column."""
+    if len(numbers) == 1:
+        return f"line {numbers[0]}"
+    listed = ", ".join(str(n) for n in numbers[:shown])
+    more = f" and {len(numbers) - shown} more" if len(numbers) > shown else ""
+    return f"lines {listed}{more}"
