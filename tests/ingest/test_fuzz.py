@@ -22,7 +22,13 @@ _SEEDS = {
     "example.warc": gzip.decompress((DATA / "warc/example.warc.gz").read_bytes()),
     "export.jsonl": b'{"id": 1, "text": "Strike near Raqqa."}\n{"id": 2, "title": "Raid"}\n',
     "export.csv": b"id,title,text\n1,Raid,Strike near Raqqa.\n",
+    # Quoted fields across lines, doubled quotes: where the CSV reader follows quotes itself.
+    "quoted.csv": b'id,title,text\n1,"Raid, night","Strike\nnear ""Raqqa"".\n"\n2,Two,"x"\n',
     "dump.txt": "Frappe près de Raqqa.\n\nDeuxième paragraphe.\n".encode(),
+    # Gzipped streams: cut or flipped, they break off mid-read (issue 17).
+    "dump.txt.gz": gzip.compress("Frappe près de Raqqa.\n\nDeuxième paragraphe.\n".encode()),
+    "export.jsonl.gz": gzip.compress(b'{"id": 1, "text": "Strike."}\n{"id": 2, "title": "R"}\n'),
+    "export.csv.gz": gzip.compress(b'id,title,text\n1,Raid,"Strike\nnear Raqqa."\n2,a,b\n'),
     "page.html": b"<html><head><title>T</title></head><body><p>" + b"Words here. " * 40 + b"</p>",
 }
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import tracemalloc
 from pathlib import Path
+
+import pytest
 
 from orbat.ingest import ReadOptions, read_inputs
 from orbat.ingest.text import iter_chunks
@@ -86,3 +89,32 @@ def test_chunk_size_comes_from_settings(tmp_path: Path, monkeypatch) -> None:  #
     assert not skips
     assert len(docs) > 5
     assert [d.locator for d in docs[:2]] == ["chunk 1", "chunk 2"]
+
+
+@pytest.mark.issue(17)
+@pytest.mark.parametrize("chunk_bytes", [None, 2000])
+def test_truncated_gzip_keeps_the_text_before_the_break(
+    tmp_path: Path, chunk_bytes: int | None
+) -> None:
+    text = "".join(f"Paragraph {i} about the strike near al-Qaim.\n\n" for i in range(400))
+    packed = gzip.compress(text.encode(), compresslevel=1)
+    path = tmp_path / "dump.txt.gz"
+    path.write_bytes(packed[: len(packed) * 2 // 3])
+    records = list(read_inputs([str(path)], ReadOptions(text_chunk_bytes=chunk_bytes)))
+    docs, skips = split(records)
+    read = "".join(d.text for d in docs)
+    assert text.startswith(read)
+    assert len(read) > len(text) // 2  # all that the cut left readable, give or take a block
+    (skip,) = skips
+    assert records[-1] is skip
+    assert "truncated" in skip.reason and "before it was read" in skip.reason
+
+
+@pytest.mark.issue(17)
+def test_nul_bytes_past_the_head_are_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "dump.txt"
+    head = b"A paragraph about the strike.\n\n" * 3000  # past the 64 KB detection reads
+    path.write_bytes(head + b"Last\x00 paragraph.\n")
+    docs, skips = split(read_inputs([str(path)]))
+    assert not skips
+    assert docs[-1].text.endswith("Last paragraph.\n")

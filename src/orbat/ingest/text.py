@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import gzip
 import re
-import zlib
 from collections.abc import Iterator
 from typing import IO
 
 from orbat.errors import UnreadableInput
-from orbat.ingest.base import Input, ReadOptions, Record, decode_bytes, one_line
+from orbat.ingest.base import (
+    GZIP_ERRORS,
+    Input,
+    ReadOptions,
+    Record,
+    decode_bytes,
+    drop_nul,
+    truncated_gzip,
+)
 from orbat.models import RawDocument, Skip
 
 __all__ = ["iter_chunks", "read_text"]
@@ -27,12 +33,22 @@ def iter_chunks(stream: IO[bytes], chunk_bytes: int) -> Iterator[bytes]:
     2. Cut after the last blank line in the buffer; failing that after the last newline; failing
        that (one enormous line) at the size limit.
     3. Keep the remainder for the next chunk; at end of stream emit what is left.
+    4. When the stream breaks off (a truncated gzip file), emit what is left, then raise.
     Cutting at a newline byte is safe for UTF-8 and every single-byte encoding.
     """
+    # read1: one underlying read at a time, so a break loses no text read before it
+    # (GzipFile.read(n) drops what it decompressed in the call that hit the break).
+    read = getattr(stream, "read1", stream.read)
     buffer = bytearray()
     while True:
         # 1. Fill a buffer.
-        block = stream.read(min(_BLOCK, max(1, chunk_bytes)))
+        try:
+            block = read(min(_BLOCK, max(1, chunk_bytes)))
+        except GZIP_ERRORS:
+            # 4. A break: what was read before it is text too.
+            if buffer.strip():
+                yield bytes(buffer)
+            raise
         if block:
             buffer += block
         if len(buffer) < chunk_bytes and block:
@@ -67,7 +83,8 @@ def read_text(source: Input, options: ReadOptions) -> Iterator[Record]:
     """One RawDocument per chunk of a plain-text dump (``locator="chunk N"`` when several).
 
     Each chunk is decoded on its own: UTF-8, else the encoding detected for an earlier chunk,
-    else charset-normalizer's guess. The segmentation stage cuts chunks into articles.
+    else charset-normalizer's guess; NUL characters are dropped. The segmentation stage cuts
+    chunks into articles. A truncated gzip file keeps the text before the break, then a Skip.
     """
     encoding: str | None = None
     pending: RawDocument | None = None
@@ -84,7 +101,7 @@ def read_text(source: Input, options: ReadOptions) -> Iterator[Record]:
                 doc = RawDocument(
                     origin=source.origin,
                     format="text",
-                    text=text,
+                    text=drop_nul(text),
                     locator=f"chunk {number}",
                     extra={"encoding": encoding},
                 )
@@ -92,14 +109,11 @@ def read_text(source: Input, options: ReadOptions) -> Iterator[Record]:
                 if pending is not None:
                     yield pending
                 pending = doc
-    except (EOFError, gzip.BadGzipFile, zlib.error) as err:
+    except GZIP_ERRORS as err:
         if pending is not None:
             yield pending
-        yield Skip(
-            source.origin,
-            f"truncated gzip stream after chunk {number}: {one_line(err)}",
-            f"chunk {number + 1}",
-        )
+        last = f"chunk {number}" if number else ""
+        yield Skip(source.origin, truncated_gzip(err, last), f"chunk {number + 1}")
         return
     if pending is not None:
         if number == 1:
