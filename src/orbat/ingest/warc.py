@@ -81,6 +81,59 @@ _BREAKS = (ArchiveLoadFailed, EOFError, zlib.error, ValueError)
 _MANGLED_HEADERS = (AttributeError, TypeError, IndexError, KeyError)
 
 
+def _read_record(record: Any, origin: str, locator: str, limit: int) -> Iterator[Record]:
+    """The document of one record when it is an HTML page, or the Skip saying why not."""
+    html = _html_of(record)
+    if html is None:
+        return
+    try:
+        body = _read_body(record.content_stream(), limit + 1)
+    except (EOFError, zlib.error, ValueError) as err:
+        yield Skip(origin, f"unreadable record body: {one_line(err)}", locator)
+        return
+    if len(body) > limit:
+        yield Skip(origin, "record larger than max_markup_bytes", locator)
+        return
+    if not body.strip():
+        return
+    headers = record.rec_headers
+    try:
+        doc = extract_html(
+            body,
+            origin,
+            url=headers.get_header("WARC-Target-URI"),
+            locator=locator,
+            external_id=headers.get_header("WARC-Record-ID"),
+            charset=html[1] or None,
+            fmt="warc",
+        )
+    except (UnreadableInput, ValueError, TypeError) as err:
+        yield Skip(origin, f"unreadable HTML: {one_line(err)}", locator)
+        return
+    if doc is not None:
+        if crawled := headers.get_header("WARC-Date"):
+            doc.extra["crawled"] = crawled
+        yield doc
+
+
+def _cut_short(iterator: ArchiveIterator, record: Any) -> str | None:
+    """Why ``record`` is incomplete when the archive ends before its Content-Length, else None.
+
+    warcio reads a record short without a word: its length reader just runs out.
+    """
+    try:
+        iterator.read_to_end()  # what the next step of the walk does anyway
+    except (*_BREAKS, *_MANGLED_HEADERS):
+        return None  # that next step meets the same error and reports the break
+    missing = getattr(record.raw_stream, "limit", 0)
+    if not isinstance(missing, int) or missing <= 0:
+        return None
+    return (
+        f"record truncated: the archive ends {missing:,} bytes short of its Content-Length; "
+        "the part before the cut was read"
+    )
+
+
 def read_warc(source: Input, options: ReadOptions) -> Iterator[Record]:
     """One RawDocument per HTML response; records read before a break are kept.
 
@@ -88,6 +141,7 @@ def read_warc(source: Input, options: ReadOptions) -> Iterator[Record]:
     2. Pass each HTML response/resource through the HTML reader, with the URL from
        WARC-Target-URI and the record id as ``external_id``.
     3. On a broken or truncated archive, stop and report where, as a Skip.
+    4. A record the archive ends inside is read as far as it goes, then reported as a Skip.
     """
     limit = options.markup_limit
     count = 0
@@ -107,38 +161,11 @@ def read_warc(source: Input, options: ReadOptions) -> Iterator[Record]:
             count += 1
             # `offset` is where this record starts; get_record_offset() would consume the body.
             locator = f"record {count} @ {iterator.offset}"
-            html = _html_of(record)
-            if html is None:
-                continue
             # 2. Through the HTML reader.
-            try:
-                body = _read_body(record.content_stream(), limit + 1)
-            except (EOFError, zlib.error, ValueError) as err:
-                yield Skip(source.origin, f"unreadable record body: {one_line(err)}", locator)
-                continue
-            if len(body) > limit:
-                yield Skip(source.origin, "record larger than max_markup_bytes", locator)
-                continue
-            if not body.strip():
-                continue
-            headers = record.rec_headers
-            try:
-                doc = extract_html(
-                    body,
-                    source.origin,
-                    url=headers.get_header("WARC-Target-URI"),
-                    locator=locator,
-                    external_id=headers.get_header("WARC-Record-ID"),
-                    charset=html[1] or None,
-                    fmt="warc",
-                )
-            except (UnreadableInput, ValueError, TypeError) as err:
-                yield Skip(source.origin, f"unreadable HTML: {one_line(err)}", locator)
-                continue
-            if doc is not None:
-                if crawled := headers.get_header("WARC-Date"):
-                    doc.extra["crawled"] = crawled
-                yield doc
+            yield from _read_record(record, source.origin, locator, limit)
+            # 4. Cut short?
+            if cut := _cut_short(iterator, record):
+                yield Skip(source.origin, cut, locator)
     if iterator.err_count:
         yield Skip(
             source.origin,
