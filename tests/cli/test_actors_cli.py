@@ -7,6 +7,7 @@ import json
 import subprocess
 import sys
 
+import pytest
 from typer.testing import CliRunner
 
 from actor_corpus import CANDIDATE, ActorDb
@@ -86,3 +87,27 @@ def test_unknown_actor_is_one_clear_line(actor_db: ActorDb) -> None:
     )
     assert result.returncode == 1
     assert "no actor or candidate actor" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.issue(14)
+@pytest.mark.parametrize("spelling", ["Kataib Hezbollah", "Kata'ib Hizballah", "كتائب حزب الله"])
+def test_events_actor_filter_accepts_any_spelling(actor_db: ActorDb, spelling: str) -> None:
+    """The filter goes through the resolver: every spelling finds the same events."""
+    result = runner.invoke(
+        app, ["events", "--actor", spelling, "--db", actor_db.path, "--limit", "500"], env=WIDE
+    )
+    assert result.exit_code == 0, result.output
+    assert "0 of 0 events" not in result.output
+    found = result.output.splitlines()[-1]
+    reference = runner.invoke(
+        app, ["events", "--actor", "Kataib Hezbollah", "--db", actor_db.path, "--limit", "500"],
+        env=WIDE,
+    ).output.splitlines()[-1]  # fmt: skip
+    assert found == reference
+
+
+@pytest.mark.issue(14)
+def test_actor_profile_by_acled_name_without_its_period(actor_db: ActorDb) -> None:
+    result = runner.invoke(app, ["actor", "Military Forces of Turkey", "--db", actor_db.path])
+    assert result.exit_code == 0, result.output
+    assert "turkey-military" in result.output

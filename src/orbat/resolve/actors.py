@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
 from typing import Any, Literal
 
@@ -138,6 +138,9 @@ def _tokens(text: str) -> list[_Token]:
     return found
 
 
+_PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")
+
+
 def actor_key(name: str) -> str:
     """A transliteration-insensitive key: equal for spellings of the same name.
 
@@ -247,6 +250,12 @@ class ActorResolver:
         entries: list[_Entry] = []
         for actor in pack.actors:
             entries.extend(self._alias_entry(actor, alias) for alias in actor.aliases)
+            # ACLED's names of state forces carry their period ("Military Forces of Turkey
+            # (2016-)"); people, and ACLED's own dashboards, often leave it off.
+            for alias in actor.aliases:
+                bare = _PERIOD.sub("", alias.name)
+                if alias.lang == "acled" and bare != alias.name:
+                    entries.append(self._alias_entry(actor, replace(alias, name=bare)))
         for descriptor in pack.descriptors:
             for phrase in descriptor.phrases:
                 entries.append(

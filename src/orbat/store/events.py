@@ -15,7 +15,7 @@ from orbat.store.documents import extractor_family
 from orbat.store.schema import clusters, documents, event_mentions, events, extraction_runs
 from orbat.store.statements import claims_contest_event
 
-__all__ = ["EventFilter", "EventStore", "event_key"]
+__all__ = ["EventFilter", "EventStore", "acled_names_for", "event_key"]
 
 # Columns an event and a mention share (the coding), minus the merged-only ones.
 _CODING = [
@@ -72,6 +72,16 @@ def event_key(record: EventRecord, document_id: int) -> str:
     return f"{when}|{place}|{record.event_type}"
 
 
+def acled_names_for(name: str) -> list[str]:
+    """The ACLED names of the pack actors ``name`` surely means (exact alias, transliteration
+    key or acronym), e.g. "Kata'ib Hizballah" → ["Kataib Hezbollah"]; [] when none."""
+    from orbat.resolve.actors import default_resolver
+
+    resolver = default_resolver()
+    sure = [m for m in resolver.resolve(name) if m.method in ("exact", "key", "acronym")]
+    return sorted({resolver.pack.actor(m.actor_id).acled_name for m in sure})
+
+
 class EventFilter:
     """Filters for listing events (all optional, all ANDed)."""
 
@@ -90,13 +100,21 @@ class EventFilter:
 
     def apply(self, query: Any) -> Any:
         if self.actor:
-            like = f"%{self.actor}%"
+            # Any spelling the resolver knows ("Kata'ib Hizballah", an Arabic name, the ACLED
+            # name without its period) finds the events coded with that actor's ACLED name.
+            likes = [f"%{name}%" for name in (self.actor, *acled_names_for(self.actor))]
             query = query.where(
                 or_(
-                    events.c.actor1.ilike(like),
-                    events.c.actor2.ilike(like),
-                    events.c.assoc_actor_1.ilike(like),
-                    events.c.assoc_actor_2.ilike(like),
+                    *(
+                        column.ilike(like)
+                        for like in likes
+                        for column in (
+                            events.c.actor1,
+                            events.c.actor2,
+                            events.c.assoc_actor_1,
+                            events.c.assoc_actor_2,
+                        )
+                    )
                 )
             )
         if self.place:
