@@ -152,3 +152,36 @@ def test_forced_format(tmp_path: Path) -> None:
 def test_unknown_forced_format_is_a_caller_error() -> None:
     with pytest.raises(ValueError, match="unknown format"):
         list(read_inputs([], ReadOptions(format="pdf")))
+
+
+@pytest.mark.issue(17)
+@pytest.mark.usefixtures("watchdog")
+def test_symlink_loops_in_a_folder_are_walked_once(tmp_path: Path) -> None:
+    folder = tmp_path / "d"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text("First file.\n", encoding="utf-8")
+    (folder / "sub" / "b.txt").write_text("Second file.\n", encoding="utf-8")
+    (folder / "x").symlink_to(".")  # two links to the folder itself: 2^40 paths before
+    (folder / "y").symlink_to(".")
+    (folder / "sub" / "up").symlink_to("..")  # a link back up: every file read 41 times
+    (folder / "sub" / "same.txt").symlink_to("b.txt")  # one file under two names
+    (folder / "dangling").symlink_to("nowhere")
+    docs, skips = split(read_inputs([str(folder)]))
+    assert not skips
+    assert sorted(d.text for d in docs) == ["First file.\n", "Second file.\n"]
+    assert docs[0].origin == str((folder / "a.txt").resolve())
+
+
+@pytest.mark.issue(17)
+@pytest.mark.usefixtures("watchdog")
+def test_symlinked_folder_outside_is_read(tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "c.txt").write_text("Third file.\n", encoding="utf-8")
+    folder = tmp_path / "d"
+    folder.mkdir()
+    (folder / "link").symlink_to(outside)
+    (outside / "back").symlink_to(folder)  # and a loop through both folders
+    docs, skips = split(read_inputs([str(folder)]))
+    assert not skips
+    assert [d.text for d in docs] == ["Third file.\n"]

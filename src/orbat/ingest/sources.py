@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import stat
 import sys
 import tempfile
 from collections.abc import Iterable, Iterator
@@ -62,18 +63,46 @@ def read_inputs(paths: Iterable[str], options: ReadOptions | None = None) -> Ite
 
 
 def iter_files(folder: Path) -> Iterator[Path]:
-    """The files under ``folder``, recursively and sorted, without hidden files or folders."""
+    """The files under ``folder``, recursively and sorted, without hidden files or folders.
+
+    Symbolic links are followed, but each real folder and file is visited once, known by its
+    device and inode: a link to ``.`` or ``..`` made the walk endless (two ``.`` links in one
+    folder: 2^40 paths) or read every file again through each level of the loop.
+    """
+    seen: set[tuple[int, int]] = set()
+    try:
+        root = folder.stat()
+    except OSError:
+        return
+    seen.add((root.st_dev, root.st_ino))
+    # A stack of open listings, not recursion: a deep tree must not hit the recursion limit.
+    stack = [_listing(folder)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        try:
+            info = entry.stat()  # follows links; a dangling link or a loop of links raises
+        except OSError:
+            continue
+        key = (info.st_dev, info.st_ino)
+        if key in seen:
+            continue
+        seen.add(key)
+        if stat.S_ISDIR(info.st_mode):
+            stack.append(_listing(entry))
+        elif stat.S_ISREG(info.st_mode):
+            yield entry
+
+
+def _listing(folder: Path) -> Iterator[Path]:
+    """The entries of ``folder``, sorted, hidden ones left out; none when it cannot be listed."""
     try:
         entries = sorted(folder.iterdir())
     except OSError:
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            yield from iter_files(entry)
-        elif entry.is_file():
-            yield entry
+        entries = []
+    return (entry for entry in entries if not entry.name.startswith("."))
 
 
 def read_file(path: Path, options: ReadOptions, origin: str | None = None) -> Iterator[Record]:
