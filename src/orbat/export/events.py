@@ -9,10 +9,18 @@ from typing import IO, Any
 
 from sqlalchemy import Engine, Row
 
-from orbat.extract.records import ACLED_FIELDS
+from orbat.export.countries import countries
+from orbat.extract.taxonomy import interaction
 from orbat.store.events import EventStore, acled_row
 
-__all__ = ["event_record", "write_acled_csv", "write_events_geojson", "write_events_jsonl"]
+__all__ = [
+    "ACLED_CSV_COLUMNS",
+    "acled_values",
+    "event_record",
+    "write_acled_csv",
+    "write_events_geojson",
+    "write_events_jsonl",
+]
 
 _PAGE = 500
 
@@ -65,20 +73,50 @@ def write_events_jsonl(engine: Engine, out: IO[str]) -> int:
     return count
 
 
+#: ACLED's export columns, in ACLED's order (its codebook, 2024), and orbat's confidence last.
+ACLED_CSV_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
+    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+    "notes", "fatalities", "tags", "timestamp", "confidence",
+)  # fmt: skip
+
+
 def write_acled_csv(engine: Engine, out: IO[str]) -> int:
-    """ACLED's columns (plus ``event_id_cnty``-style id) so the CSV lines up with ACLED's, and
-    orbat's ``confidence`` last (see :mod:`orbat.extract.confidence`)."""
-    writer = csv.DictWriter(out, fieldnames=["event_id_cnty", *ACLED_FIELDS, "confidence"])
+    """Every dated event as a row of ACLED's export (all its columns, in its order), so the CSV
+    lines up with ACLED's own: ``year`` from the date, ``iso`` the country's ISO 3166 number,
+    ``region`` ACLED's region, ``interaction`` recomputed from the merged inter codes,
+    ``timestamp`` when orbat last changed the event (Unix time), ``event_id_cnty`` the
+    country's ISO3 and orbat's event id. ACLED records no undated event; neither does this."""
+    writer = csv.DictWriter(out, fieldnames=list(ACLED_CSV_COLUMNS))
     writer.writeheader()
     count = 0
     for rows, _ in _pages(engine):
         for row in rows:
-            values = acled_row(row)
-            values["event_id_cnty"] = f"ORBAT{row.id}"
-            values["confidence"] = row.confidence
-            writer.writerow({k: "" if v is None else v for k, v in values.items()})
+            if row.event_date is None:
+                continue
+            writer.writerow({k: "" if v is None else v for k, v in acled_values(row).items()})
             count += 1
     return count
+
+
+def acled_values(row: Row[Any]) -> dict[str, Any]:
+    """One event as ACLED's export columns (see :func:`write_acled_csv`)."""
+    values = acled_row(row)
+    country = countries().get(row.country or "")
+    inters = [c for c in (row.inter1, row.inter2) if c is not None]
+    values.update(
+        event_id_cnty=f"{country.iso3 if country else 'XXX'}{row.id}",
+        year=row.event_date.year if row.event_date else None,
+        interaction=interaction(*inters) if inters else None,
+        iso=country.numeric if country else None,
+        region=country.region if country else None,
+        tags="",
+        timestamp=int(row.updated_at.timestamp()) if row.updated_at else None,
+        confidence=row.confidence,
+    )
+    return {name: values.get(name) for name in ACLED_CSV_COLUMNS}
 
 
 def write_events_geojson(engine: Engine, out: IO[str]) -> int:
