@@ -29,6 +29,12 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "orbat.db", "Database: a SQLite file path or a SQLAlchemy URL."),
     Setting(
+        "pack",
+        "iraq_syria",
+        "Theatre pack: a pack shipped with orbat (iraq_syria), one installed through the "
+        "`orbat.packs` entry point, or the path of a pack folder.",
+    ),
+    Setting(
         "near_duplicate_threshold",
         0.7,
         "Estimated Jaccard similarity of word 5-shingles above which two articles are "

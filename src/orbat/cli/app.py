@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import sys
 import time
 from importlib import resources
@@ -41,6 +42,27 @@ app = typer.Typer(
 )
 console = Console()
 err_console = Console(stderr=True)
+
+
+@app.callback()
+def _options(
+    pack: Annotated[
+        str | None,
+        typer.Option(
+            "--pack",
+            help="Theatre pack: a shipped pack's name, an installed one's (entry point "
+            "orbat.packs) or a pack folder's path. Default: $ORBAT_PACK or iraq_syria.",
+        ),
+    ] = None,
+) -> None:
+    """orbat: turn raw conflict news into an evidence-backed order-of-battle database."""
+    if pack is not None:
+        from orbat.packs import pack_dir
+
+        if not (pack_dir(pack) / "actors.yaml").is_file():
+            raise typer.BadParameter(f"no pack {pack!r}: {pack_dir(pack)} has no actors.yaml")
+        # Before any extractor is imported: their versioned names carry the pack's hash.
+        os.environ["ORBAT_PACK"] = pack
 
 
 def example_corpus() -> Path:

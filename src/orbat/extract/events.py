@@ -49,6 +49,7 @@ from orbat.nlp.model import load_nlp, text_of
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
 from orbat.nlp.relative_dates import relative_event_date
 from orbat.nlp.sentences import sentences
+from orbat.packs import pack_fingerprint
 from orbat.resolve.places import ResolvedPlace, person_vetoes, resolve_places
 
 if TYPE_CHECKING:
@@ -58,7 +59,9 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "ArticleView", "EventExtractor"]
 
 #: Versioned name stored with every event mention this extractor produces.
-EXTRACTOR = "orbat.events.v4"
+# The selected theatre pack's fingerprint is part of it ("orbat.events.v4+iraq_syria.18d1dc2082"): a
+# changed pack, like a new version, re-extracts (the family before "+" replaces older rows).
+EXTRACTOR = f"orbat.events.v4+{pack_fingerprint()}"
 
 # Words that make a report an allegation rather than an established fact (ACLED still codes
 # it; the stance lets an analyst see that the source itself hedged).

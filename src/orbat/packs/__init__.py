@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any, Literal
 
@@ -28,7 +30,10 @@ __all__ = [
     "Stance",
     "actor_pack_schema",
     "load_pack",
+    "pack_dir",
+    "pack_fingerprint",
     "pack_from_document",
+    "selected_pack",
     "validate_document",
 ]
 
@@ -168,8 +173,45 @@ class Pack:
         return tuple(r for r in self.relations if actor_id in (r.subject, r.target))
 
 
-def _pack_dir(name: str) -> Path:
+def selected_pack() -> str:
+    """The pack the ``pack`` setting names (``--pack``, ``$ORBAT_PACK``; default iraq_syria)."""
+    from orbat import settings
+
+    return str(settings.get("pack"))
+
+
+def pack_dir(name: str | None = None) -> Path:
+    """The folder of the pack ``name`` (default: the selected one), found as:
+
+    1. a path to a folder anywhere ("./packs/sahel", "/srv/orbat/packs/yemen");
+    2. a pack installed by another Python package through the ``orbat.packs`` entry point
+       group (``[project.entry-points."orbat.packs"] yemen = "orbat_yemen.pack"``: the
+       module's folder holds the pack's files);
+    3. a folder of the packs shipped with orbat (``iraq_syria``).
+    """
+    name = name or selected_pack()
+    as_path = Path(name).expanduser()
+    if ("/" in name or name.startswith(".")) and as_path.is_dir():
+        return as_path
+    for entry in entry_points(group="orbat.packs"):
+        if entry.name == name:
+            return Path(str(resources.files(entry.value)))
     return Path(str(resources.files("orbat") / "packs" / name))
+
+
+def pack_fingerprint(name: str | None = None) -> str:
+    """``<pack>.<hash>``: the pack's folder name and a hash of its files' contents. Every
+    extraction record names it, so a changed pack re-extracts like a changed extractor."""
+    folder = pack_dir(name)
+    digest = hashlib.sha256()
+    for path in sorted(folder.glob("*")):
+        if path.is_file() and path.suffix in (".yaml", ".yml", ".toml", ".json"):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return f"{folder.name}.{digest.hexdigest()[:10]}"
+
+
+def _pack_dir(name: str) -> Path:
+    return pack_dir(name)
 
 
 def actor_pack_schema() -> dict[str, Any]:
@@ -300,18 +342,19 @@ def pack_from_document(name: str, document: Mapping[str, Any]) -> Pack:
     )
 
 
-def load_pack(name: str = DEFAULT_PACK) -> Pack:
-    """The pack ``name`` (a folder of ``orbat/packs``), read once per process.
+def load_pack(name: str | None = None) -> Pack:
+    """The pack ``name`` (see :func:`pack_dir`; default: the selected one), read once per
+    process.
 
     Raises :class:`PackError` when the folder has no ``actors.yaml`` or the file is inconsistent.
     """
-    return _load_pack(name)
+    return _load_pack(name or selected_pack())
 
 
 # Cached apart from load_pack so that load_pack() and load_pack("iraq_syria") share an entry.
 @lru_cache(maxsize=8)
 def _load_pack(name: str) -> Pack:
-    path = _pack_dir(name) / "actors.yaml"
+    path = pack_dir(name) / "actors.yaml"
     if not path.is_file():
         raise PackError(f"no actor pack {name!r}: {path} does not exist")
     try:

@@ -12,7 +12,7 @@ import ahocorasick
 from rapidfuzz import fuzz, process
 
 from orbat.nlp.marks import strip_marks
-from orbat.packs import DEFAULT_PACK, Actor, Alias, Pack, load_pack
+from orbat.packs import Actor, Alias, Pack, load_pack, selected_pack
 
 __all__ = [
     "COMPONENT",
@@ -601,14 +601,19 @@ def _starts_upper(surface: str, alias: str) -> bool:
     return bool(significant) and significant[0][:1].isupper()
 
 
+def default_resolver(pack: str | None = None) -> ActorResolver:
+    """The resolver over ``load_pack(pack)`` (default: the selected pack), built once per
+    process and pack."""
+    return _resolver_for(pack or selected_pack())
+
+
 @lru_cache(maxsize=4)
-def default_resolver(pack: str = DEFAULT_PACK) -> ActorResolver:
-    """The resolver over ``load_pack(pack)``, built once per process."""
+def _resolver_for(pack: str) -> ActorResolver:
     return ActorResolver(load_pack(pack))
 
 
 def resolve_name(
-    name: str, context: str | None = None, *, pack: str = DEFAULT_PACK
+    name: str, context: str | None = None, *, pack: str | None = None
 ) -> dict[str, Any]:
     """The best actor for ``name`` as a JSON-able dict, for ``orbat resolve``.
 
