@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orbat.errors import UnreadableInput, UnsupportedFormat
+from orbat.ingest.telegram import looks_like_telegram_export
 
 __all__ = ["SNIFF_BYTES", "Sniffed", "root_element", "sniff", "sniff_file"]
 
@@ -129,6 +130,8 @@ def _sniff_markup(body: bytes, suffix: str) -> str:
 
 
 def _sniff_json_object(body: bytes, suffix: str) -> str:
+    if looks_like_telegram_export(body):
+        return "telegram"
     if suffix in _JSONL_SUFFIXES:
         return "jsonl"
     first, _, rest = body.partition(b"\n")

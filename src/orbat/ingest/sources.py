@@ -16,6 +16,7 @@ from orbat.ingest.detect import sniff_file
 from orbat.ingest.feeds import read_feed
 from orbat.ingest.html import read_html
 from orbat.ingest.tabular import read_json, read_jsonl
+from orbat.ingest.telegram import read_telegram
 from orbat.ingest.text import read_text
 from orbat.ingest.warc import read_warc
 from orbat.models import Skip
@@ -31,6 +32,7 @@ READERS: dict[str, Reader] = {
     "json": read_json,
     "jsonl": read_jsonl,
     "rss": read_feed,
+    "telegram": read_telegram,
     "text": read_text,
     "warc": read_warc,
 }
