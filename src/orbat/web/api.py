@@ -11,6 +11,7 @@ from pydantic import BeforeValidator
 
 from orbat.web.errors import or_404
 from orbat.web.queries import EventQuery, WebQueries
+from orbat.web.search import MAX_QUERY_CHARS, MAX_TERMS
 
 __all__ = ["event_query", "queries", "router"]
 
@@ -102,7 +103,9 @@ def list_documents(
     db: Queries,
     limit: Limit = 50,
     offset: Offset = 0,
-    q: Annotated[str | None, Query(description="Full-text query.")] = None,
+    q: Annotated[
+        str | None, Query(max_length=MAX_QUERY_CHARS, description="Full-text query.")
+    ] = None,
 ) -> Any:
     return db.documents(limit=limit, offset=offset, q=q)
 
@@ -115,7 +118,14 @@ def get_document(db: Queries, document_id: int) -> Any:
 @router.get("/search", summary="Articles, events and actors matching a query")
 def search(
     db: Queries,
-    q: Annotated[str, Query(min_length=1, description='Words or "a phrase".')],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=MAX_QUERY_CHARS,
+            description=f'Words or "a phrase" (the first {MAX_TERMS} distinct ones count).',
+        ),
+    ],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> Any:
     return db.search(q, limit=limit)

@@ -13,6 +13,7 @@ from orbat.web.api import Filters, Queries
 from orbat.web.errors import or_404
 from orbat.web.queries import TYPE_COLOURS, EventQuery
 from orbat.web.render import highlight, timeline_dots, week_bars
+from orbat.web.search import MAX_QUERY_CHARS
 
 __all__ = ["make_router"]
 
@@ -113,7 +114,9 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
 
     @router.get("/search")
     def search_page(
-        request: Request, db: Queries, q: Annotated[str | None, Query()] = None
+        request: Request,
+        db: Queries,
+        q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None,
     ) -> HTMLResponse:
         return page(request, "search.html", q=q or "", found=db.search(q) if q else None)
 
