@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from orbat.web.api import Filters, Queries
+from orbat.web.api import DocumentId, EventId, Filters, Offset, Queries
 from orbat.web.errors import or_404
 from orbat.web.queries import TYPE_COLOURS, EventQuery
 from orbat.web.render import highlight, timeline_dots, week_bars
@@ -46,7 +46,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         request: Request,
         db: Queries,
         filters: Filters,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Offset = 0,
     ) -> HTMLResponse:
         found = db.events(filters, limit=PAGE, offset=offset)
         params = filters.params()
@@ -64,7 +64,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         )
 
     @router.get("/events/{event_id}")
-    def event_page(request: Request, db: Queries, event_id: int) -> HTMLResponse:
+    def event_page(request: Request, db: Queries, event_id: EventId) -> HTMLResponse:
         event = or_404(db.event, event_id)
         texts: dict[int, Any] = {}
         for source in event["sources"]:
@@ -94,9 +94,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         return page(request, "actor.html", actor=or_404(db.actor, actor_id))
 
     @router.get("/documents")
-    def documents_page(
-        request: Request, db: Queries, offset: Annotated[int, Query(ge=0)] = 0
-    ) -> HTMLResponse:
+    def documents_page(request: Request, db: Queries, offset: Offset = 0) -> HTMLResponse:
         found = db.documents(limit=PAGE, offset=offset)
         total = found["total"] or 0
         pages = {
@@ -106,7 +104,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         return page(request, "documents.html", found=found, pages=pages)
 
     @router.get("/documents/{document_id}")
-    def document_page(request: Request, db: Queries, document_id: int) -> HTMLResponse:
+    def document_page(request: Request, db: Queries, document_id: DocumentId) -> HTMLResponse:
         doc = or_404(db.document, document_id)
         return page(
             request, "document.html", doc=doc, segments=highlight(doc["text"], doc["mentions"])
