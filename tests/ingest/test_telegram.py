@@ -1,4 +1,4 @@
-"""Telegram Desktop exports: one document per post with text, metadata kept, damage reported.
+"""Telegram Desktop JSON exports: one document per post with text, metadata kept, damage reported.
 
 The two exports in ``data/telegram/`` are invented for these tests (see its README): a
 faction's public channel that posts a claim in Arabic and English, and a relay channel
@@ -9,17 +9,20 @@ from __future__ import annotations
 
 import gzip
 import json
+import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from sqlalchemy import select
 
 from orbat.ingest import READERS, ReadOptions, read_inputs
 from orbat.ingest.detect import sniff
 from orbat.ingest.telegram import Channel, flatten_text, looks_like_telegram_export
-from orbat.models import RawDocument
+from orbat.models import RawDocument, Skip
 from orbat.pipeline import ingest
 from orbat.store import open_engine
 from orbat.store.schema import documents
@@ -255,3 +258,46 @@ def test_a_large_export_is_streamed(tmp_path: Path) -> None:
     assert count == 3000
     # Loaded whole, the file's text alone would be about its size again (2 bytes a character).
     assert peak < size / 2, (peak, size)
+
+
+_SEEDS = {
+    "result.json": FACTION.read_bytes(),
+    "messages.html": (DATA / "telegram" / "alrasd_html" / "messages.html").read_bytes(),
+}
+
+
+@st.composite
+def _mutated(draw: st.DrawFn) -> tuple[str, bytes]:
+    name = draw(st.sampled_from(sorted(_SEEDS)))
+    data = bytearray(_SEEDS[name])
+    for _ in range(draw(st.integers(1, 6))):
+        at = draw(st.integers(0, len(data) - 1)) if data else 0
+        kind = draw(st.sampled_from(["flip", "cut", "insert", "delete"]))
+        if kind == "flip" and data:
+            data[at] = draw(st.integers(0, 255))
+        elif kind == "cut":
+            del data[at:]
+        elif kind == "insert":
+            data[at:at] = draw(st.sampled_from([b"{", b"}", b",", b'"', b"]", b"\\", b"<div>"]))
+        else:
+            del data[at : at + draw(st.integers(1, 64))]
+    return name, bytes(data)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_mutated(), st.sampled_from([None, "telegram", "telegram-html"]))
+def test_mutated_exports_give_documents_and_one_line_skips(
+    case: tuple[str, bytes], fmt: str | None
+) -> None:
+    name, data = case
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / name
+        path.write_bytes(data)
+        records = list(read_inputs([str(path)], ReadOptions(format=fmt)))
+    assert records
+    for record in records:
+        if isinstance(record, Skip):
+            assert record.reason and "\n" not in record.reason
+            assert not record.reason.startswith("reader failed"), record.reason
+        else:
+            assert isinstance(record, RawDocument) and record.text
