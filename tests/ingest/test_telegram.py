@@ -300,4 +300,6 @@ def test_mutated_exports_give_documents_and_one_line_skips(
             assert record.reason and "\n" not in record.reason
             assert not record.reason.startswith("reader failed"), record.reason
         else:
-            assert isinstance(record, RawDocument) and record.text
+            # A damaged header may send the file to the generic JSON reader instead, whose
+            # records may hold a title alone.
+            assert isinstance(record, RawDocument) and (record.text or record.title)
