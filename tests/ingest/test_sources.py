@@ -18,7 +18,17 @@ from .helpers import DATA, split
 
 def test_public_api_is_pinned() -> None:
     assert orbat.ingest.__all__ == ["READERS", "FieldMap", "ReadOptions", "read_inputs"]
-    assert sorted(READERS) == ["csv", "html", "json", "jsonl", "rss", "text", "warc"]
+    assert sorted(READERS) == [
+        "csv",
+        "html",
+        "json",
+        "jsonl",
+        "rss",
+        "telegram",
+        "telegram-html",
+        "text",
+        "warc",
+    ]
 
 
 @pytest.mark.parametrize(

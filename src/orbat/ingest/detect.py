@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from orbat.errors import UnreadableInput, UnsupportedFormat
+from orbat.ingest.telegram import looks_like_telegram_export
+from orbat.ingest.telegram_html import looks_like_telegram_html
 
 __all__ = ["SNIFF_BYTES", "Sniffed", "root_element", "sniff", "sniff_file"]
 
@@ -116,6 +118,8 @@ def _control_share(head: bytes) -> float:
 
 
 def _sniff_markup(body: bytes, suffix: str) -> str:
+    if looks_like_telegram_html(body):
+        return "telegram-html"
     root = root_element(body.decode("latin-1"))
     if root in _FEED_ROOTS:
         return "rss"
@@ -129,6 +133,8 @@ def _sniff_markup(body: bytes, suffix: str) -> str:
 
 
 def _sniff_json_object(body: bytes, suffix: str) -> str:
+    if looks_like_telegram_export(body):
+        return "telegram"
     if suffix in _JSONL_SUFFIXES:
         return "jsonl"
     first, _, rest = body.partition(b"\n")

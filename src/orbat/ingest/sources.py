@@ -16,6 +16,8 @@ from orbat.ingest.detect import sniff_file
 from orbat.ingest.feeds import read_feed
 from orbat.ingest.html import read_html
 from orbat.ingest.tabular import read_json, read_jsonl
+from orbat.ingest.telegram import read_telegram
+from orbat.ingest.telegram_html import read_telegram_html
 from orbat.ingest.text import read_text
 from orbat.ingest.warc import read_warc
 from orbat.models import Skip
@@ -31,6 +33,8 @@ READERS: dict[str, Reader] = {
     "json": read_json,
     "jsonl": read_jsonl,
     "rss": read_feed,
+    "telegram": read_telegram,
+    "telegram-html": read_telegram_html,
     "text": read_text,
     "warc": read_warc,
 }

@@ -5,18 +5,21 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BeforeValidator
 
 from orbat.web.errors import or_404
 from orbat.web.queries import EventQuery, WebQueries
+from orbat.web.search import MAX_QUERY_CHARS, MAX_TERMS
 
-__all__ = ["event_query", "queries", "router"]
+__all__ = ["DocumentId", "EventId", "Offset", "event_query", "queries", "router"]
 
 router = APIRouter(prefix="/api", tags=["api"])
 
 MAX_PAGE = 500
+#: The largest id or offset the database takes (a signed 64-bit integer; SQLite raises past it).
+MAX_INT = 2**63 - 1
 
 
 def queries(request: Request) -> WebQueries:
@@ -52,7 +55,9 @@ def event_query(
 Queries = Annotated[WebQueries, Depends(queries)]
 Filters = Annotated[EventQuery, Depends(event_query)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
-Offset = Annotated[int, Query(ge=0, description="How many to pass over first.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_INT, description="How many to pass over first.")]
+EventId = Annotated[int, Path(ge=1, le=MAX_INT, description="The event's id.")]
+DocumentId = Annotated[int, Path(ge=1, le=MAX_INT, description="The document's id.")]
 
 
 @router.get("/events", summary="Events, newest first, filtered and paginated")
@@ -68,7 +73,7 @@ def event_points(db: Queries, filters: Filters) -> Any:
 
 
 @router.get("/events/{event_id}", summary="One event: every source, its evidence, claims")
-def get_event(db: Queries, event_id: int) -> Any:
+def get_event(db: Queries, event_id: EventId) -> Any:
     return or_404(db.event, event_id)
 
 
@@ -102,20 +107,29 @@ def list_documents(
     db: Queries,
     limit: Limit = 50,
     offset: Offset = 0,
-    q: Annotated[str | None, Query(description="Full-text query.")] = None,
+    q: Annotated[
+        str | None, Query(max_length=MAX_QUERY_CHARS, description="Full-text query.")
+    ] = None,
 ) -> Any:
     return db.documents(limit=limit, offset=offset, q=q)
 
 
 @router.get("/documents/{document_id}", summary="One article with its text and event spans")
-def get_document(db: Queries, document_id: int) -> Any:
+def get_document(db: Queries, document_id: DocumentId) -> Any:
     return or_404(db.document, document_id)
 
 
 @router.get("/search", summary="Articles, events and actors matching a query")
 def search(
     db: Queries,
-    q: Annotated[str, Query(min_length=1, description='Words or "a phrase".')],
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=MAX_QUERY_CHARS,
+            description=f'Words or "a phrase" (the first {MAX_TERMS} distinct ones count).',
+        ),
+    ],
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
 ) -> Any:
     return db.search(q, limit=limit)

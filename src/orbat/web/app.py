@@ -21,6 +21,7 @@ from orbat import __version__
 from orbat.errors import ConfigError
 from orbat.packs import Pack, load_pack
 from orbat.web import api, pages
+from orbat.web.guard import Guard
 from orbat.web.queries import WebQueries
 
 __all__ = ["WEB_DB_ENV", "app_from_environment", "create_app"]
@@ -66,6 +67,7 @@ def create_app(engine: Engine, pack: Pack | None = None) -> FastAPI:
     )
     app.state.queries = WebQueries(engine, pack or load_pack())
     templates = _templates()
+    app.add_middleware(Guard)
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.make_router(templates))

@@ -9,10 +9,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
-from orbat.web.api import Filters, Queries
+from orbat.web.api import DocumentId, EventId, Filters, Offset, Queries
 from orbat.web.errors import or_404
 from orbat.web.queries import TYPE_COLOURS, EventQuery
 from orbat.web.render import highlight, timeline_dots, week_bars
+from orbat.web.search import MAX_QUERY_CHARS
 
 __all__ = ["make_router"]
 
@@ -45,7 +46,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         request: Request,
         db: Queries,
         filters: Filters,
-        offset: Annotated[int, Query(ge=0)] = 0,
+        offset: Offset = 0,
     ) -> HTMLResponse:
         found = db.events(filters, limit=PAGE, offset=offset)
         params = filters.params()
@@ -63,7 +64,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         )
 
     @router.get("/events/{event_id}")
-    def event_page(request: Request, db: Queries, event_id: int) -> HTMLResponse:
+    def event_page(request: Request, db: Queries, event_id: EventId) -> HTMLResponse:
         event = or_404(db.event, event_id)
         texts: dict[int, Any] = {}
         for source in event["sources"]:
@@ -93,9 +94,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         return page(request, "actor.html", actor=or_404(db.actor, actor_id))
 
     @router.get("/documents")
-    def documents_page(
-        request: Request, db: Queries, offset: Annotated[int, Query(ge=0)] = 0
-    ) -> HTMLResponse:
+    def documents_page(request: Request, db: Queries, offset: Offset = 0) -> HTMLResponse:
         found = db.documents(limit=PAGE, offset=offset)
         total = found["total"] or 0
         pages = {
@@ -105,7 +104,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         return page(request, "documents.html", found=found, pages=pages)
 
     @router.get("/documents/{document_id}")
-    def document_page(request: Request, db: Queries, document_id: int) -> HTMLResponse:
+    def document_page(request: Request, db: Queries, document_id: DocumentId) -> HTMLResponse:
         doc = or_404(db.document, document_id)
         return page(
             request, "document.html", doc=doc, segments=highlight(doc["text"], doc["mentions"])
@@ -113,7 +112,9 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
 
     @router.get("/search")
     def search_page(
-        request: Request, db: Queries, q: Annotated[str | None, Query()] = None
+        request: Request,
+        db: Queries,
+        q: Annotated[str | None, Query(max_length=MAX_QUERY_CHARS)] = None,
     ) -> HTMLResponse:
         return page(request, "search.html", q=q or "", found=db.search(q) if q else None)
 

@@ -21,6 +21,7 @@ from orbat.store.documents import DocumentStore
 from orbat.store.events import EventFilter, EventStore
 from orbat.store.schema import documents, event_mentions, events
 from orbat.store.statements import StatementStore
+from orbat.web.search import document_hits, match_expression, query_terms
 
 __all__ = ["TYPE_COLOURS", "EventQuery", "NotFound", "WebQueries", "actor_slug"]
 
@@ -686,7 +687,10 @@ class WebQueries:
     def documents(
         self, *, limit: int = 50, offset: int = 0, q: str | None = None
     ) -> dict[str, Any]:
-        rows = self.documents_store.articles(limit=limit, offset=offset, search=q or None)
+        # The same bounded terms as the search (see ``orbat.web.search``); a query of no word
+        # matches nothing.
+        search = (match_expression(query_terms(q)) or '""') if q else None
+        rows = self.documents_store.articles(limit=limit, offset=offset, search=search)
         with self.engine.connect() as conn:
             total = conn.execute(select(func.count()).select_from(documents)).scalar_one()
             ids = [r.id for r in rows]
@@ -784,21 +788,10 @@ class WebQueries:
         q = q.strip()
         if not q:
             return {"query": q, "documents": [], "events": [], "actors": []}
-        docs = [
-            {
-                "id": r.id,
-                "title": r.title,
-                "published": _iso(r.published),
-                "source": r.source,
-                "snippet": getattr(r, "snippet", None),
-            }
-            for r in self.documents_store.snippets(q, limit=limit)
-        ]
-        found = self.events(EventQuery(text=q), limit=limit)["items"]
         return {
             "query": q,
-            "documents": docs,
-            "events": found,
+            "documents": document_hits(self.engine, query_terms(q), limit=limit),
+            "events": self.events(EventQuery(text=q), limit=limit)["items"],
             "actors": self.actors(q)[:limit],
         }
 
