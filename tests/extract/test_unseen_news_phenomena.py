@@ -185,3 +185,21 @@ def test_claiming_an_attack_is_claiming_responsibility(
     text = "Kataib Hezbollah claimed the attack on US forces at Tower 22."
     claims = claims_of(statement_extractor, text)
     assert [(c.predicate, c.subject_id) for c in claims] == [("claimed", "kataib-hezbollah")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Clashes in Anbar left two dead on Monday.", "Anbar", "admin1"),
+        ("Fighting in Diyala province on Monday.", "Diyala", "admin1"),
+        ("Shelling hit Idlib on Monday.", "Idlib", "city"),  # the town of the name wins
+    ],
+)
+def test_a_governorate_beats_a_foreign_hamlet_sharing_its_key(
+    text: str, name: str, kind: str
+) -> None:
+    from orbat.resolve.places import resolve_places
+
+    [place] = resolve_places(text)
+    assert (place.place.name, place.place.kind) == (name, kind)
+    assert place.place.country_code in ("IQ", "SY")

@@ -257,6 +257,8 @@ _VILLAGE_POPULATION = 500
 #: ``_KNOWN_POPULATION`` (villages carry none) yields to it unless the article supports it.
 _BIG_POPULATION = 100_000
 _KNOWN_POPULATION = 1_000
+#: What a governorate weighs in the population prior (see _score).
+_ADMIN1_POPULATION = 100_000
 #: Places of one name this close are one spot on the map (a town and the district it seats).
 _SAME_SPOT_KM = 15.0
 
@@ -534,6 +536,11 @@ def _score(
         # A district's head count is no measure of how often a text means the district rather
         # than its seat town of the same name ("Ariha"); only "Ariha district" means it.
         population = 0
+    elif place.kind == "admin1":
+        # Governorates carry no head count here; a governorate is as well known as a big town
+        # ("Anbar" is the Iraqi province, not a Turkish hamlet whose name shares its key), yet
+        # a town of its own name still wins ("Idlib", "Daraa": the town's bonus below).
+        population = max(population, _ADMIN1_POPULATION)
     score = 0.5 * math.log10(population + 1)
     if place.kind == "country":
         # Country names are overwhelmingly used for the country, not a namesake town — but
