@@ -338,7 +338,8 @@ def find_mentions(
         if all(m.start >= start and m.end <= end for m in inside):
             mentions = [m for m in mentions if m not in inside]
             mentions.append(Mention(start, end, text[start:end], label))
-    mentions += _locative_names(text, gazetteer, mentions, entities)
+    longer, replaced = _locative_names(text, gazetteer, mentions, entities)
+    mentions = [m for m in mentions if m not in replaced] + longer
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -363,24 +364,33 @@ def _locative_names(
     gazetteer: Gazetteer,
     mentions: Sequence[Mention],
     entities: Sequence[tuple[int, int, str]],
-) -> list[Mention]:
-    taken = [(m.start, m.end) for m in mentions] + [(s, e) for s, e, _ in entities]
+) -> tuple[list[Mention], list[Mention]]:
+    """Mentions for capitalised names after a place preposition that the gazetteer knows by
+    their loose key, and the shorter scan hits they replace."""
+    taken = [(s, e) for s, e, _ in entities]
     found: list[Mention] = []
+    replaced: list[Mention] = []
     for m in _LOCATIVE_NAME.finditer(text):
         words = m["name"].split()
         if words[0].casefold() in _NOT_A_NAME:
             continue
-        # The whole name only: its parts are the scan's to find ("Sultan Abdallah" is not
-        # the Turkish town of Sultan).
+        # The whole name only: its parts are the scan's to find.
         start, end, name = m.start("name"), m.end("name"), m["name"]
-        if any(s < end and start < e for s, e in taken):
+        inside = [x for x in mentions if x.start < end and start < x.end]
+        if any(s < end and start < e for s, e in taken) or any(
+            x.start < start or x.end > end or x.label != "GAZ" or x.end - x.start == end - start
+            for x in inside
+        ):
             continue
         # Loose spellings are the theatre's problem (Arabic names in Latin letters); a place
         # abroad is spelled the way the scan already finds it.
         if any(p.country_code in gazetteer.theatre for p in gazetteer.lookup(name)):
+            # The longer name wins over scan hits inside it: "near Sultan Abdallah" is the
+            # Iraqi village, not the Turkish town of Sultan.
+            replaced += inside
             found.append(Mention(start, end, name, "GAZ"))
             taken.append((start, end))
-    return found
+    return found, replaced
 
 
 _PLACE_NOUN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|region)\s+of\s+$", re.I)
