@@ -13,7 +13,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    Progress,
+    SpinnerColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
 
 from orbat.cli.actors import actor_command, actors_command, resolve_command
@@ -156,22 +163,27 @@ def ingest_command(
 
 def _extract(db: str | None) -> None:
     """Events and statements (relations, claims, new actors) of the new articles."""
-    from orbat.extract.stage import extract_articles
+    from orbat.extract.stage import extract_articles, pending_articles
 
     started = time.perf_counter()
+    engine = engine_for(db, create=True)
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]extracting events and statements"),
-        TextColumn("{task.completed} articles · {task.fields[mentions]} event mentions"),
+        BarColumn(bar_width=None),
+        TextColumn(
+            "{task.completed}/{task.total} articles · {task.fields[mentions]} event mentions"
+        ),
         TimeElapsedColumn(),
+        TimeRemainingColumn(),
         console=err_console,
         transient=True,
     ) as progress:
-        task = progress.add_task("extract", total=None, mentions=0)
+        task = progress.add_task("extract", total=pending_articles(engine), mentions=0)
         result = extract_articles(
-            engine_for(db, create=True),
+            engine,
             on_progress=lambda s: progress.update(
-                task, completed=s.events.documents, mentions=s.events.mentions
+                task, completed=s.events.documents + s.skipped, mentions=s.events.mentions
             ),
         )
     print_extracted(

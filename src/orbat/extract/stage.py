@@ -123,6 +123,22 @@ class ArticleSummary:
     skipped: int = 0  # documents either extractor passed over (recorded, with why)
 
 
+def pending_articles(engine: Engine) -> int:
+    """How many stored articles :func:`extract_articles` would read now (for a progress bar)."""
+    with engine.connect() as conn:
+        need_events, need_statements = _pending(conn)
+    return len(need_events | need_statements)
+
+
+def _pending(conn: Connection) -> tuple[set[int], set[int]]:
+    """Ids of the articles the event and the statement extractor have not read yet."""
+    from orbat.extract.statements import EXTRACTOR as STATEMENTS
+
+    events = set(conn.execute(not_yet_extracted(EXTRACTOR, documents.c.id)).scalars())
+    statements = set(conn.execute(not_yet_extracted(STATEMENTS, documents.c.id)).scalars())
+    return events, statements
+
+
 def extract_articles(
     engine: Engine,
     *,
@@ -143,11 +159,8 @@ def extract_articles(
     """
     from orbat.extract.statements import EXTRACTOR as STATEMENTS
 
-    events_pending = not_yet_extracted(EXTRACTOR, documents.c.id)
-    statements_pending = not_yet_extracted(STATEMENTS, documents.c.id)
     with engine.connect() as conn:
-        need_events = set(conn.execute(events_pending).scalars())
-        need_statements = set(conn.execute(statements_pending).scalars())
+        need_events, need_statements = _pending(conn)
         known = known_candidates(conn)
     summary = ArticleSummary()
     ids = sorted(need_events | need_statements)
