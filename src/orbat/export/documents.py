@@ -28,6 +28,7 @@ def document_record(row: Row[Any]) -> dict[str, Any]:
         "locator": row.locator,
         "format": row.format,
         "language": row.language,
+        "extra": json.loads(row.extra) if getattr(row, "extra", None) else {},
     }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -62,6 +63,11 @@ _OPEN_CLUSTER = (
 _GROW_CLUSTER = (
     update(clusters).where(clusters.c.id == bindparam("cid")).values(size=clusters.c.size + 1)
 )
+
+
+def _as_json(extra: dict[str, Any]) -> str | None:
+    """A reader's metadata as JSON (dates and other values as their text), None when empty."""
+    return json.dumps(extra, ensure_ascii=False, default=str, sort_keys=True) if extra else None
 
 
 def extractor_family(extractor: str) -> str:
@@ -276,6 +282,7 @@ class DocumentStore:
                 "source": article.source,
                 "language": article.language,
                 "text": article.text,
+                "extra": _as_json(article.extra),
                 "content_hash": article.content_hash,
                 "minhash": minhash,
                 "cluster_id": cluster_id,

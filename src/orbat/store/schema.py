@@ -68,6 +68,9 @@ documents = Table(
     Column("source", Text, nullable=True),
     Column("language", String(12), nullable=True),
     Column("text", Text, nullable=False),
+    # What the reader kept beside the text, as JSON (migration 0007): a Telegram post's
+    # forwarded-from and reply-to, a dump's captions and source list...
+    Column("extra", Text, nullable=True),
     Column("content_hash", String(64), nullable=False),
     Column("minhash", LargeBinary, nullable=True),
     Column("cluster_id", Integer, ForeignKey("clusters.id"), nullable=False),
