@@ -62,7 +62,8 @@ def app(engine: Engine) -> FastAPI:
 
 @pytest.fixture(scope="session")
 def client(app: FastAPI) -> Iterator[TestClient]:
-    with TestClient(app) as test_client:
+    # The app answers to loopback names only (not TestClient's default "testserver").
+    with TestClient(app, base_url="http://localhost") as test_client:
         yield test_client
 
 

@@ -75,6 +75,14 @@ def test_serve_answers_on_loopback_and_leaves_the_database_unchanged(
             assert response.status_code == 200 and response.json()["documents"] == 21
             page = httpx.get(f"http://127.0.0.1:{port}/events", timeout=10)
             assert page.status_code == 200 and "Kataib Hezbollah" in page.text
+            assert "script-src 'self'" in page.headers["content-security-policy"]
+            # Issue 17: a page elsewhere whose name resolves to 127.0.0.1 (DNS rebinding).
+            rebound = httpx.get(
+                f"http://127.0.0.1:{port}/api/stats", headers={"host": "rebind.example"}
+            )
+            assert rebound.status_code == 400, rebound.text
+            local = httpx.get(f"http://127.0.0.1:{port}/", headers={"host": f"localhost:{port}"})
+            assert local.status_code == 200
         finally:
             proc.terminate()
             proc.wait(timeout=20)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from importlib import resources
 from pathlib import Path
 
@@ -10,7 +11,6 @@ import jinja2
 from fastapi import FastAPI, Request
 from fastapi.exception_handlers import request_validation_exception_handler
 from fastapi.exceptions import RequestValidationError
-from fastapi.openapi.docs import get_swagger_ui_html
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -21,13 +21,16 @@ from orbat import __version__
 from orbat.errors import ConfigError
 from orbat.packs import Pack, load_pack
 from orbat.web import api, pages
-from orbat.web.guard import Guard
+from orbat.web.guard import LOOPBACK_HOSTS, Guard, hosts_for
 from orbat.web.queries import WebQueries
+from orbat.web.render import type_class
 
-__all__ = ["WEB_DB_ENV", "app_from_environment", "create_app"]
+__all__ = ["WEB_DB_ENV", "WEB_HOST_ENV", "app_from_environment", "create_app"]
 
 #: The database URL ``orbat serve --workers N`` hands to its worker processes.
 WEB_DB_ENV = "ORBAT_WEB_DB_URL"
+#: The interface ``orbat serve --workers N`` listens on, for each worker's Host check.
+WEB_HOST_ENV = "ORBAT_WEB_HOST"
 
 _HERE = Path(str(resources.files("orbat") / "web"))
 
@@ -39,6 +42,7 @@ def _templates() -> Jinja2Templates:
         autoescape=True,
         undefined=jinja2.StrictUndefined,
     )
+    env.filters["type_class"] = type_class
     return Jinja2Templates(env=env)
 
 
@@ -49,14 +53,22 @@ def app_from_environment() -> FastAPI:
     url = os.environ.get(WEB_DB_ENV)
     if not url:
         raise ConfigError(f"{WEB_DB_ENV} is not set; start the server with `orbat serve`")
-    return create_app(open_read_only(url))
+    hosts = hosts_for(os.environ.get(WEB_HOST_ENV, "127.0.0.1"))
+    return create_app(open_read_only(url), allowed_hosts=hosts)
 
 
-def create_app(engine: Engine, pack: Pack | None = None) -> FastAPI:
+def create_app(
+    engine: Engine,
+    pack: Pack | None = None,
+    *,
+    allowed_hosts: Collection[str] | None = LOOPBACK_HOSTS,
+) -> FastAPI:
     """A FastAPI app serving ``engine``'s database (open it read-only: ``open_read_only``).
 
     Only GET routes exist; every asset (scripts, styles, map borders, Swagger UI) is served
-    from the package, so the pages make no request outside the machine.
+    from the package, so the pages make no request outside the machine, and the
+    Content-Security-Policy holds them to that. Requests naming a host outside
+    ``allowed_hosts`` are refused (``None``: any; see ``orbat.web.guard.hosts_for``).
     """
     app = FastAPI(
         title="orbat",
@@ -67,21 +79,16 @@ def create_app(engine: Engine, pack: Pack | None = None) -> FastAPI:
     )
     app.state.queries = WebQueries(engine, pack or load_pack())
     templates = _templates()
-    app.add_middleware(Guard)
+    app.add_middleware(Guard, hosts=allowed_hosts)
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
     app.include_router(api.router)
     app.include_router(pages.make_router(templates))
 
     @app.get("/docs", include_in_schema=False)
-    def swagger_ui() -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url=app.openapi_url or "/openapi.json",
-            title="orbat API",
-            swagger_js_url="/static/vendor/swagger-ui/swagger-ui-bundle.js",
-            swagger_css_url="/static/vendor/swagger-ui/swagger-ui.css",
-            swagger_favicon_url="/static/vendor/swagger-ui/favicon-32x32.png",
-            # The online validator badge would call out to the internet.
-            swagger_ui_parameters={"validatorUrl": None},
+    def swagger_ui(request: Request) -> HTMLResponse:
+        # FastAPI's own page starts Swagger UI from an inline script, which the CSP refuses.
+        return templates.TemplateResponse(
+            request, "swagger.html", {"openapi_url": app.openapi_url or "/openapi.json"}
         )
 
     def error_page(request: Request, status: int, detail: str) -> HTMLResponse:

@@ -6,13 +6,13 @@ from typing import Annotated, Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
 from orbat.web.api import DocumentId, EventId, Filters, Offset, Queries
 from orbat.web.errors import or_404
 from orbat.web.queries import TYPE_COLOURS, EventQuery
-from orbat.web.render import highlight, timeline_dots, week_bars
+from orbat.web.render import highlight, timeline_dots, type_css, week_bars
 from orbat.web.search import MAX_QUERY_CHARS
 
 __all__ = ["make_router"]
@@ -28,6 +28,12 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         return templates.TemplateResponse(
             request, name, {"colours": TYPE_COLOURS, "nav": name.split(".")[0], **context}
         )
+
+    colours_css = type_css()
+
+    @router.get("/types.css")
+    def type_colours() -> Response:
+        return Response(colours_css, media_type="text/css")
 
     @router.get("/")
     def overview(request: Request, db: Queries) -> HTMLResponse:

@@ -7,13 +7,36 @@ article text containing markup is always shown as text.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from orbat.web.queries import TYPE_COLOURS
 
-__all__ = ["Bar", "Dot", "Segment", "highlight", "timeline_dots", "week_bars"]
+__all__ = [
+    "Bar",
+    "Dot",
+    "Segment",
+    "highlight",
+    "timeline_dots",
+    "type_class",
+    "type_css",
+    "week_bars",
+]
+
+
+def type_class(event_type: str | None) -> str:
+    """The CSS class that colours an event type ("t-explosions-remote-violence")."""
+    return "t-" + re.sub(r"[^a-z0-9]+", "-", (event_type or "").lower()).strip("-")
+
+
+def type_css() -> str:
+    """One rule per event type setting ``--c`` to its colour (the stylesheet ``/types.css``).
+
+    Classes, not ``style`` attributes: the Content-Security-Policy allows no inline style.
+    """
+    return "".join(f".{type_class(t)} {{ --c: {c}; }}\n" for t, c in TYPE_COLOURS.items())
 
 
 @dataclass(frozen=True, slots=True)

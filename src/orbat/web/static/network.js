@@ -7,6 +7,8 @@
   const allDates = document.getElementById("all-dates");
   const label = document.getElementById("date-label");
   const status = document.getElementById("network-status");
+  // The controls act at once; Enter must not submit (and reload) the page.
+  document.getElementById("network-controls").addEventListener("submit", (e) => e.preventDefault());
 
   const EDGE_STYLES = {
     "part-of": { color: "#1f77b4", style: "solid", arrow: "triangle" },
