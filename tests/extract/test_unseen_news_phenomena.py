@@ -203,3 +203,41 @@ def test_a_governorate_beats_a_foreign_hamlet_sharing_its_key(
     [place] = resolve_places(text)
     assert (place.place.name, place.place.kind) == (name, kind)
     assert place.place.country_code in ("IQ", "SY")
+
+
+def test_a_claimed_attack_is_an_event_of_the_claimant(extractor: EventExtractor) -> None:
+    text = (
+        "The Islamic State group claimed responsibility for a suicide bombing at a market in "
+        "Baghdad on Monday that killed 30 people."
+    )
+    [event] = events(extractor, text, "2024-11-20")
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Suicide bomb",
+        "Islamic State (Iraq)",
+        30,
+    )
+
+
+def test_who_blames_is_no_attacker(extractor: EventExtractor) -> None:
+    text = (
+        "Two civilians were killed when a drone hit their car near Qamishli; the SDF blamed Turkey."
+    )
+    [event] = events(extractor, text, "2024-11-20")
+    assert event.actor1 != "Syrian Democratic Forces"
+
+
+def test_one_named_victim_shot_dead_is_one_death(extractor: EventExtractor) -> None:
+    text = "Gunmen on motorcycles shot dead a prominent activist in Basra on Wednesday night."
+    [event] = events(extractor, text, "2024-11-20")
+    assert event.fatalities == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A car bomb killed 30 people at a market in the Sadr City neighborhood of Baghdad.",
+        "A car bomb killed 30 people at a market in Sadr City, Baghdad, on Monday.",
+    ],
+)
+def test_a_neighbourhood_and_its_city_are_one_event(extractor: EventExtractor, text: str) -> None:
+    assert [e.location for e in events(extractor, text, "2024-11-20")] == ["Sadr City"]

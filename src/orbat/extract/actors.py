@@ -228,8 +228,9 @@ def _is_passive(verb: Token) -> bool:
 # Verbs whose subject reports the event rather than taking part in it ("claimed" is not one:
 # ACLED codes the group that claims an attack as its actor).
 _REPORTING_VERBS = frozenset(
-    {"say", "report", "tell", "announce", "state", "add", "note", "accuse", "allege", "confirm"}
-)
+    {"say", "report", "tell", "announce", "state", "add", "note", "accuse", "allege", "confirm",
+     "blame"}
+)  # fmt: skip
 
 
 def assign_actors(

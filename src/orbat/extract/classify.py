@@ -224,7 +224,12 @@ class EventClassifier:
         current = token
         for depth in range(_MAX_CLIMB + 1):
             lemma = current.lemma_.lower()
-            if depth > 0 and (lemma in lex.blocking_verbs or lemma in lex.blocking_nouns):
+            # (A noun of stance blocks as a noun: "the claim of an attack", not "claimed
+            # responsibility for the attack", which reports it.)
+            blocking = lemma in lex.blocking_verbs or (
+                lemma in lex.blocking_nouns and current.pos_ == "NOUN"
+            )
+            if depth > 0 and blocking:
                 return "negated" if lemma in {"deny", "reject", "refuse"} else "hypothetical"
             for child in current.children:
                 if child.dep_ == "neg" or (

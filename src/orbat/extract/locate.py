@@ -9,11 +9,13 @@ people came from or went to ("from the area near Jenin", "toward Al-Bukamal").
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from orbat.nlp.gazetteer import Place
 from orbat.resolve.places import ResolvedPlace, event_location
 
 __all__ = [
@@ -180,7 +182,8 @@ _COMPASS = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central"
 _REFERENCE_GAP = re.compile(
     r"^,?\s*(?:(?:city|town|village|district|area|countryside|region|province)\s+)?(?:"
     r"(?:about\s+\d+\s*km\s+)?(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?|outside"
-    r"|district|province|governorate|outskirts|suburbs?)\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?"
+    r"|district|province|governorate|outskirts|suburbs?|neighbou?rhoods?|quarter)\s+of\s+"
+    r"(?:the\s+(?:city|town)\s+of\s+)?"
     rf"|,?\s*in\s+(?:the\s+)?(?:(?:{_COMPASS})\s+)?(?:(?:parts?|outskirts|countryside|suburbs?"
     r"|areas?|region|province|governorate|district)\s+of\s+)?(?:the\s+(?:city|town|province)"
     r"\s+of\s+)?)(?:(?:al|el|ad|ar|as|ash|at|az|an)[-‑\s])?$",
@@ -189,10 +192,31 @@ _REFERENCE_GAP = re.compile(
 
 
 def reference_points(text: str, towns: Sequence[ResolvedPlace]) -> set[int]:
-    """Indexes of towns that only serve as another town's reference point."""
+    """Indexes of towns that only serve as another town's reference point: after a phrase
+    of direction or containment ("Tarmiya, north of Baghdad"), or after a bare comma when
+    the first lies within the second ("a market in Sadr City, Baghdad")."""
     return {
         j
         for i, first in enumerate(towns)
         for j, second in enumerate(towns)
-        if first.end <= second.start and _REFERENCE_GAP.match(text[first.end : second.start])
+        if first.end <= second.start
+        and (
+            _REFERENCE_GAP.match(text[first.end : second.start])
+            or (
+                _COMMA_GAP.match(text[first.end : second.start])
+                and _km(first.place, second.place) <= _WITHIN_KM
+            )
+        )
     }
+
+
+_COMMA_GAP = re.compile(r"^\s*,\s*$")
+#: A town named after a comma this close to the one before it is where that one lies.
+_WITHIN_KM = 20.0
+
+
+def _km(a: Place, b: Place) -> float:
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(h))

@@ -117,7 +117,8 @@ _GROUP_WORDS = _split(
     "terrorists attackers suspects guards children women men protesters demonstrators "
     "refugees workers conscripts leaders commanders recruits residents villagers students "
     "journalists pilgrims worshippers passengers martyrs relatives sisters brothers sons "
-    "daughters"
+    "daughters activists officials clerics doctors lawyers judges teachers engineers "
+    "farmers shepherds employees"
 )
 _SINGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 _SINGULAR |= {w[:-1]: w for w in _GROUP_WORDS if w.endswith("s") and w[:-1] not in _SINGULAR}
@@ -220,7 +221,8 @@ _ONE_GROUP = (
     + r")\b"
 )
 _ACTIVE_ONE = re.compile(
-    r"\b(?P<verb>kill(?:ed|ing|s)?|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|abduct(?:ed|ing|s)?"
+    r"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|assassinat(?:ed|ing|es)"
+    r"|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|abduct(?:ed|ing|s)?"
     rf"|kidnapp?(?:ed|ing|s)?|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?)\s+(?P<q>an?|one)\s+"
     rf"{_ONE_MODS}{_ONE_GROUP}",
     _I,
