@@ -1,10 +1,11 @@
 """Benchmark read → segment → dedup → store (no NLP): pages/s, articles/s and peak memory.
 
-Corpora: the 181 aeb HTML pages (tests/ingest/data/aeb), the RSS/Atom fixtures, and plain-text
-articles generated from the founding corpus's paragraphs (so dedup has real work). Each corpus
-is ingested into a fresh SQLite file by a child process of its own (`--one`), so the timing
-carries no profiler overhead and the peak memory (the child's maximum resident set size, as
-the OS counts it, including the interpreter and libraries) belongs to that corpus alone.
+Corpora: the 181 aeb HTML pages and the RSS/Atom fixtures (both from ``../shared/data`` beside
+the clone; never copied into the repository), and plain-text articles generated from the
+founding corpus's paragraphs (so dedup has real work). Each corpus is ingested into a fresh
+SQLite file by a child process of its own (`--one`), so the timing carries no profiler
+overhead and the peak memory (the child's maximum resident set size, as the OS counts it,
+including the interpreter and libraries) belongs to that corpus alone.
 
 Run: `make bench` or `python benchmarks/ingest_speed.py`. Results are printed and written to
 benchmarks/results/ingest_speed.json.
@@ -28,8 +29,9 @@ from orbat.cli.app import example_corpus
 from orbat.pipeline import ingest
 
 ROOT = Path(__file__).resolve().parent.parent
-AEB = ROOT / "tests" / "ingest" / "data" / "aeb" / "html"
-FEEDS = ROOT / "tests" / "ingest" / "data" / "feeds"
+SHARED = ROOT.parent / "shared" / "data"
+AEB = SHARED / "aeb" / "html"
+FEEDS = SHARED / "feeds"
 
 
 def _aeb_pages(target: Path) -> int:

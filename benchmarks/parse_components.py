@@ -14,8 +14,9 @@ component's best time is kept: on a shared machine the neighbours slow some roun
 speed one up. Every set-up must give the same annotations (tag, part of speech, morphology,
 lemma, head, label, entity) on every token; the script says how many differ.
 
-Run: ``python benchmarks/parse_components.py --data /work/shared/data``; results are printed and
-written to benchmarks/results/parse_components.json.
+Run: ``python benchmarks/parse_components.py`` (documents from ``../shared/data`` beside the
+clone, or ``--data DIR``); results are printed and written to
+benchmarks/results/parse_components.json.
 """
 
 from __future__ import annotations
@@ -99,7 +100,9 @@ def annotations(docs: list[Any]) -> list[tuple[Any, ...]]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--data", type=Path, help="a folder laid out like /work/shared/data")
+    parser.add_argument(
+        "--data", type=Path, help="a folder laid out like ../shared/data (default: that folder)"
+    )
     parser.add_argument("--documents", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--out", type=Path, default=RESULTS)

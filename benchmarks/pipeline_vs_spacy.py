@@ -1,7 +1,8 @@
 """Benchmark the whole pipeline against a bare spaCy parse of the same texts.
 
-Corpus: the founding corpus (19 articles), the re3d documents (tests/eval/data/re3d) and the
-aeb pages (tests/ingest/data/aeb) as JSONL — real news and reports, one article each.
+Corpus: the founding corpus (19 articles), the re3d documents and the aeb pages (both from
+``../shared/data`` beside the clone; never copied into the repository) as JSONL — real news
+and reports, one article each.
 
 1. Write the corpus as one JSONL file (id, title, text) in a temporary folder.
 2. Bare spaCy: the same model orbat loads (`orbat.nlp.model.load_nlp()`), every text parsed
@@ -36,6 +37,7 @@ from orbat.ingest.html import extract_html
 from orbat.models import RawDocument
 
 ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "data"
 
 
 def corpus() -> list[dict[str, str]]:
@@ -46,12 +48,12 @@ def corpus() -> list[dict[str, str]]:
             rows.append(
                 {"id": f"{path.name}#{i}", "title": article.title or "", "text": article.text}
             )
-    for documents in sorted((ROOT / "tests/eval/data/re3d").glob("*/documents.json")):
+    for documents in sorted((SHARED / "re3d").glob("*/documents.json")):
         for line in documents.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 doc = json.loads(line)
                 rows.append({"id": doc["_id"], "title": doc.get("title", ""), "text": doc["text"]})
-    for page in sorted((ROOT / "tests/ingest/data/aeb/html").glob("*.html.gz")):
+    for page in sorted((SHARED / "aeb" / "html").glob("*.html.gz")):
         raw = extract_html(gzip.decompress(page.read_bytes()), str(page))
         if raw is not None and raw.text.strip():
             rows.append({"id": page.name, "title": raw.title or "", "text": raw.text})

@@ -2,8 +2,8 @@
 
 Corpus: real documents — the founding corpus's 19 articles, the 181 aeb news pages, the 1,019
 CASE 2021 event snippets, CENTCOM strike reports (the lines of one day as one release) — from
-the copies in this repository (or from ``--data DIR``, a folder laid out like
-/work/shared/data). They are shuffled with a fixed seed so any prefix has the same mix. Sizes
+``../shared/data`` beside the clone (never copied into the repository), or from ``--data DIR``,
+a folder laid out like it. They are shuffled with a fixed seed so any prefix has the same mix. Sizes
 beyond the real pool are filled with *variants* of real documents: the sentences shuffled,
 place names substituted from a fixed list of Iraqi and Syrian towns, numbers changed, the
 publication date moved by up to a year, a new outlet — so no variant is an exact copy, some
@@ -46,6 +46,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results" / "scale.json"
+SHARED = ROOT.parent / "shared" / "data"
 FILE_SIZE = 250
 
 _TOWNS = [
@@ -59,18 +60,18 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z])")
 
 
 # -- the corpus -------------------------------------------------------------------------------
-def real_documents(data: Path | None) -> list[dict[str, Any]]:
-    """Every real document, as {title, text, date, source}, shuffled with a fixed seed."""
+def real_documents(data: Path | None = None) -> list[dict[str, Any]]:
+    """Every real document, as {title, text, date, source}, shuffled with a fixed seed; read
+    from ``data`` (a folder laid out like ../shared/data), by default ../shared/data itself."""
     from orbat.cli.app import example_corpus
     from orbat.ingest import read_inputs
     from orbat.models import Skip
     from orbat.pipeline import segment_or_skip
 
-    aeb = (data / "aeb" / "html") if data else ROOT / "tests/ingest/data/aeb/html"
-    case = (data / "case2021") if data else ROOT / "tests/eval/data/case2021"
-    centcom = (
-        (data / "centcom/strikes.csv") if data else ROOT / "tests/eval/data/centcom_strikes.csv"
-    )
+    data = data or SHARED
+    aeb = data / "aeb" / "html"
+    case = data / "case2021"
+    centcom = data / "centcom" / "strikes.csv"
     docs: list[dict[str, Any]] = []
     for item in read_inputs([str(example_corpus()), str(aeb)]):
         if isinstance(item, Skip):
@@ -210,7 +211,9 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--modes", nargs="+", default=["single", "dask1", "dask2"])
     parser.add_argument("--no-events", action="store_true", help="ingest only, no NLP")
-    parser.add_argument("--data", type=Path, help="a folder laid out like /work/shared/data")
+    parser.add_argument(
+        "--data", type=Path, help="a folder laid out like ../shared/data (default: that folder)"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS, help="results JSON to merge into")
     parser.add_argument("--one", nargs=2, metavar=("CORPUS", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args()

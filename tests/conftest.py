@@ -24,6 +24,8 @@ from typing import Any, NoReturn
 import pytest
 from hypothesis import Phase, settings
 
+from shared_data import SHARED_DATA, shared
+
 # Hypothesis's "explain" phase re-runs a failing example under sys.settrace to say which
 # lines mattered; on Python 3.11 that tracing through the readers and spaCy is so slow that a
 # failure took CI past its time limit instead of being reported. Failures still shrink.
@@ -182,7 +184,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 # --- Village gazetteer -----------------------------------------------------------------------
 
 #: The shared village-level gazetteer files (third-party data, never copied into the repo).
-SHARED_GAZETTEER = Path(__file__).resolve().parent.parent.parent / "shared" / "data" / "gazetteer"
+SHARED_GAZETTEER = SHARED_DATA / "gazetteer"
 VILLAGE_FILES = ("ocha_syr_locations.tsv.gz", "wof_iq_sy_places.tsv.gz")
 
 
@@ -202,9 +204,8 @@ class VillageGazetteer:
 def village_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> VillageGazetteer:
     """The shared village files imported into a session's own cache folder (never the user's),
     and the gazetteer built from it once (about a minute)."""
-    missing = [name for name in VILLAGE_FILES if not (SHARED_GAZETTEER / name).exists()]
-    if missing:
-        pytest.skip(f"shared gazetteer files missing in {SHARED_GAZETTEER}: {missing}")
+    for name in VILLAGE_FILES:
+        shared("gazetteer", name)  # skipped without it; a failure under ORBAT_CI=1
     from orbat.nlp.gazetteer import load_gazetteer
     from orbat.nlp.gazetteer_store import ImportedGazetteer
 

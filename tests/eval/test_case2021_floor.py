@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from orbat.eval.case2021 import (
@@ -15,8 +13,7 @@ from orbat.eval.case2021 import (
     score,
     split,
 )
-
-DATA = Path(__file__).parent / "data" / "case2021" / "task2_test_with_labels.tsv"
+from shared_data import shared
 
 # Floors are never lowered silently: a change that drops a score below its floor is a
 # regression to fix, or a decision to record here with the reason and the new figures.
@@ -28,7 +25,7 @@ FLOOR_WEIGHTED_F1_HELDOUT = 0.70
 
 @pytest.fixture(scope="module")
 def snippets() -> list:
-    return load(DATA)
+    return load(shared("case2021", "task2_test_with_labels.tsv"))
 
 
 def test_data_is_the_published_test_set(snippets: list) -> None:

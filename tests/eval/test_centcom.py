@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from orbat.eval.centcom import Scores, extract_strike, load_gold, parse_count, score
 from orbat.nlp.gazetteer import load_gazetteer
-
-DATA = Path(__file__).parent / "data" / "centcom_strikes.csv"
+from shared_data import shared
 
 #: Share of lines whose place is right. Floors are raised when the extractor improves and are
 #: never lowered silently: lowering one needs a commit that says why.
@@ -19,7 +17,7 @@ PLACE_FLOOR = 0.90
 
 @pytest.fixture(scope="module")
 def scores() -> Scores:
-    return score(load_gold(DATA), load_gazetteer())
+    return score(load_gold(shared("centcom", "strikes.csv")), load_gazetteer())
 
 
 def test_place_accuracy_floor(scores: Scores) -> None:

@@ -8,8 +8,7 @@ import pytest
 
 from orbat.eval.re3d import ENTITY_TYPES, RELATION_TYPES, Re3dScores, load, score
 from orbat.extract.statements import StatementExtractor
-
-DATA = Path(__file__).parent / "data" / "re3d"
+from shared_data import shared
 
 # Measured when set (84 documents of the four openly licensed sources): entities micro F1
 # exact 0.530, overlap 0.628 (ConfliBERT reports 66.4 on re3d); relations micro F1 0.034 (P 0.600) —
@@ -23,12 +22,18 @@ FLOOR_RELATION_PRECISION = 0.50
 
 
 @pytest.fixture(scope="module")
-def scores() -> Re3dScores:
-    return score(load(DATA))
+def re3d() -> Path:
+    """re3d in the shared data folder (never copied into the repository)."""
+    return shared("re3d")
 
 
-def test_loader_reads_every_source() -> None:
-    docs = load(DATA)
+@pytest.fixture(scope="module")
+def scores(re3d: Path) -> Re3dScores:
+    return score(load(re3d))
+
+
+def test_loader_reads_every_source(re3d: Path) -> None:
+    docs = load(re3d)
     assert {d.source for d in docs} == {
         "CENTCOM",
         "UK Government",

@@ -24,23 +24,28 @@ from orbat.models import RawDocument, Skip
 from orbat.watch.feeds import read_feeds_file
 from orbat.watch.poll import feed_records
 from orbat.watch.rules import parse_rules
+from shared_data import SHARED_DATA, shared
 
 from .corpus import write_jsonl
 
-DATA = Path(__file__).resolve().parents[1] / "ingest" / "data"
+# Real feeds, aeb pages and a WARC file from ../shared/data (never copied into the repository).
+# Without them the fuzzing runs on the inputs written here only, and
+# test_real_seeds_are_in_the_fuzz says so (a skip locally, a failure under ORBAT_CI=1).
+_REAL = ("feeds", "aeb/html", "warc/example.warc.gz")
 
 
 def _seeds() -> dict[str, bytes]:
     """Real inputs of every format, cut to a size that keeps each example fast."""
     seeds: dict[str, bytes] = {}
-    for path in sorted((DATA / "feeds").iterdir()):
-        if path.suffix in (".rss", ".atom"):
-            seeds[path.name] = path.read_bytes()[:5000]
-    for path in sorted((DATA / "aeb" / "html").iterdir())[:3]:
-        seeds[path.name.removesuffix(".gz")] = gzip.decompress(path.read_bytes())[:20000]
-    warc = (DATA / "warc" / "example.warc.gz").read_bytes()
-    seeds["example.warc.gz"] = warc
-    seeds["example.warc"] = gzip.decompress(warc)[:30000]
+    if all((SHARED_DATA / path).exists() for path in _REAL):
+        for path in sorted((SHARED_DATA / "feeds").iterdir()):
+            if path.suffix in (".rss", ".atom"):
+                seeds[path.name] = path.read_bytes()[:5000]
+        for path in sorted((SHARED_DATA / "aeb" / "html").iterdir())[:3]:
+            seeds[path.name.removesuffix(".gz")] = gzip.decompress(path.read_bytes())[:20000]
+        warc = (SHARED_DATA / "warc" / "example.warc.gz").read_bytes()
+        seeds["example.warc.gz"] = warc
+        seeds["example.warc"] = gzip.decompress(warc)[:30000]
     with tempfile.TemporaryDirectory() as tmp:
         jsonl = Path(tmp) / "export.jsonl"
         write_jsonl(jsonl, 3)
@@ -61,6 +66,12 @@ BAD_DECLARATIONS = (
     b'<?\x00ml version="1.0" encoding="\x00tf-8"?>\n<rss',
 )
 FORMATS = sorted(READERS)
+
+
+def test_real_seeds_are_in_the_fuzz() -> None:
+    for path in _REAL:
+        shared(path)
+    assert "example.warc" in SEEDS
 
 
 @st.composite

@@ -1,4 +1,4 @@
-"""Helpers for the ingest tests: where the copied data lives, and a record splitter."""
+"""Helpers for the ingest tests: where their data lives, and a record splitter."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ from pathlib import Path
 
 from orbat.models import RawDocument, Skip
 
+#: Fixtures written by the orbat project itself (e.g. ``telegram/``). The real feeds, WARC files
+#: and aeb pages are third-party data, read from ``../shared/data`` (``shared_data.shared``).
 DATA = Path(__file__).parent / "data"
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from orbat.eval.aeb import evaluate, score_page, summarize
+from pathlib import Path
 
-from .helpers import DATA
+from orbat.eval.aeb import evaluate, score_page, summarize
 
 # Mean F1 (the benchmark's own definition, 4-token shingles) measured at 0.963 with trafilatura
 # 2.3.1 and orbat.ingest.html.EXTRACTION_OPTIONS. Never lower this floor silently: a drop below
@@ -12,8 +12,8 @@ from .helpers import DATA
 AEB_F1_FLOOR = 0.90
 
 
-def test_aeb_f1_floor() -> None:
-    result, pages = evaluate(DATA / "aeb")
+def test_aeb_f1_floor(data: Path) -> None:
+    result, pages = evaluate(data / "aeb")
     assert result.pages == len(pages) == 181
     assert result.f1 >= AEB_F1_FLOOR, (
         f"aeb F1 {result.f1:.4f} fell below the floor {AEB_F1_FLOOR} "

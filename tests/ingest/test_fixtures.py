@@ -1,4 +1,5 @@
-"""Every real feed and WARC fixture is read, or skipped with a one-line reason."""
+"""Every real feed and WARC fixture (in ``../shared/data``) is read, or skipped with a one-line
+reason."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import pytest
 
 from orbat.ingest import read_inputs
 from orbat.models import Skip
+from shared_data import shared
 
-from .helpers import DATA, split
+from .helpers import split
 
 # file → (documents, substring of the skip reason or None when nothing is skipped)
 EXPECTED: dict[str, tuple[int, str | None]] = {
@@ -38,22 +40,19 @@ EXPECTED: dict[str, tuple[int, str | None]] = {
 }
 
 
-def _fixtures() -> list[str]:
-    return sorted(
-        str(p.relative_to(DATA))
+def test_every_fixture_has_an_expectation(data: Path) -> None:
+    found = sorted(
+        str(p.relative_to(data))
         for folder in ("feeds", "warc")
-        for p in (DATA / folder).iterdir()
+        for p in (data / folder).iterdir()
         if not p.name.startswith("LICENSE")
     )
+    assert found == sorted(EXPECTED)
 
 
-def test_every_fixture_has_an_expectation() -> None:
-    assert _fixtures() == sorted(EXPECTED)
-
-
-@pytest.mark.parametrize("name", _fixtures())
+@pytest.mark.parametrize("name", sorted(EXPECTED))
 def test_fixture_reads_or_skips_with_reason(name: str) -> None:
-    path = DATA / name
+    path = shared(name)
     docs, skips = split(read_inputs([str(path)]))
     count, reason = EXPECTED[name]
     assert len(docs) == count
@@ -70,7 +69,7 @@ def test_fixture_reads_or_skips_with_reason(name: str) -> None:
 
 
 def test_jpost_items_have_titles_dates_and_links() -> None:
-    docs, skips = split(read_inputs([str(DATA / "feeds/jpost.rss")]))
+    docs, skips = split(read_inputs([str(shared("feeds/jpost.rss"))]))
     assert not skips
     assert len(docs) == 70
     assert all(d.title and d.published and d.url and d.format == "rss" for d in docs)
@@ -83,7 +82,7 @@ def test_jpost_items_have_titles_dates_and_links() -> None:
 
 
 def test_content_encoded_beats_summary_and_html_is_stripped() -> None:
-    docs, _ = split(read_inputs([str(DATA / "feeds/content-encoded.rss")]))
+    docs, _ = split(read_inputs([str(shared("feeds/content-encoded.rss"))]))
     first = docs[0]
     assert first.title == "THE CREATIVE FORAGER"
     assert len(first.text) > 1000
@@ -92,7 +91,7 @@ def test_content_encoded_beats_summary_and_html_is_stripped() -> None:
 
 
 def test_atom_ids_and_dates() -> None:
-    docs, _ = split(read_inputs([str(DATA / "feeds/feedburner.atom")]))
+    docs, _ = split(read_inputs([str(shared("feeds/feedburner.atom"))]))
     assert docs[0].external_id and docs[0].external_id.startswith("tag:blogger.com")
     assert docs[0].published == date(2016, 6, 3)
     assert docs[0].source == "Google Ads Developer Blog"
@@ -103,13 +102,13 @@ def test_atom_ids_and_dates() -> None:
     [("feeds/uolNoticias.rss", "simulações"), ("feeds/encoding.rss", "Raríssimas")],
 )
 def test_non_utf8_feed_decodes(name: str, word: str) -> None:
-    docs, _ = split(read_inputs([str(DATA / name)]))
+    docs, _ = split(read_inputs([str(shared(name))]))
     assert word in (docs[0].title or "")
     assert not any("\ufffd" in (d.title or "") + d.text for d in docs)
 
 
 def test_warc_records_carry_uri_and_record_id() -> None:
-    path = DATA / "warc/clipped.warc.gz"
+    path = shared("warc/clipped.warc.gz")
     docs, _ = split(read_inputs([str(path)]))
     (doc,) = docs
     assert doc.url == (
@@ -122,7 +121,7 @@ def test_warc_records_carry_uri_and_record_id() -> None:
 
 
 def test_warc_keeps_records_before_the_break() -> None:
-    records = list(read_inputs([str(DATA / "warc/example-trunc.warc")]))
+    records = list(read_inputs([str(shared("warc/example-trunc.warc"))]))
     docs, skips = split(records)
     assert [d.title for d in docs] == ["Example Domain"]
     assert records[-1] == skips[-1]  # the break is reported after what was read
@@ -138,7 +137,7 @@ def test_charset_from_http_header(data: Path) -> None:
 def test_warc_record_with_mangled_headers_is_a_break_not_a_crash(tmp_path: Path) -> None:
     """A response record whose WARC-Target-URI line was damaged made warcio's parser raise
     AttributeError (found by the fuzz test): it is a broken archive, reported, not a crash."""
-    raw = gzip.decompress((DATA / "warc/example.warc.gz").read_bytes())
+    raw = gzip.decompress(shared("warc/example.warc.gz").read_bytes())
     response = raw.index(b"WARC-Type: response")
     uri = raw.index(b"WARC-Target-URI:", response)
     broken = raw[:uri] + raw[raw.index(b"\r\n", uri) + 2 :]

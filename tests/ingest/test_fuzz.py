@@ -11,15 +11,31 @@ from hypothesis import strategies as st
 
 from orbat.ingest import read_inputs
 from orbat.models import RawDocument, Skip
+from shared_data import SHARED_DATA, shared
 
-from .helpers import DATA
+# Real feeds and a WARC file from ../shared/data (never copied into the repository). Without
+# that folder the fuzzing runs on the inputs written here only, and
+# test_real_seeds_are_in_the_fuzz says so (a skip locally, a failure under ORBAT_CI=1).
+_REAL = {
+    "jpost.rss": ("feeds/jpost.rss", 6000),
+    "uol.rss": ("feeds/uolNoticias.rss", 4000),
+    "atom.atom": ("feeds/heise.atom", 4000),
+    "example.warc.gz": ("warc/example.warc.gz", None),
+}
+
+
+def _real_seeds() -> dict[str, bytes]:
+    if not all((SHARED_DATA / path).exists() for path, _ in _REAL.values()):
+        return {}
+    seeds = {
+        name: (SHARED_DATA / path).read_bytes()[:limit] for name, (path, limit) in _REAL.items()
+    }
+    seeds["example.warc"] = gzip.decompress(seeds["example.warc.gz"])
+    return seeds
+
 
 _SEEDS = {
-    "jpost.rss": (DATA / "feeds/jpost.rss").read_bytes()[:6000],
-    "uol.rss": (DATA / "feeds/uolNoticias.rss").read_bytes()[:4000],
-    "atom.atom": (DATA / "feeds/heise.atom").read_bytes()[:4000],
-    "example.warc.gz": (DATA / "warc/example.warc.gz").read_bytes(),
-    "example.warc": gzip.decompress((DATA / "warc/example.warc.gz").read_bytes()),
+    **_real_seeds(),
     "export.jsonl": b'{"id": 1, "text": "Strike near Raqqa."}\n{"id": 2, "title": "Raid"}\n',
     "export.csv": b"id,title,text\n1,Raid,Strike near Raqqa.\n",
     # Quoted fields across lines, doubled quotes: where the CSV reader follows quotes itself.
@@ -49,6 +65,12 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
         elif data:
             del data[at : at + draw(st.integers(1, 64))]
     return name, bytes(data)
+
+
+def test_real_seeds_are_in_the_fuzz() -> None:
+    for path, _ in _REAL.values():
+        shared(path)
+    assert "example.warc" in _SEEDS
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

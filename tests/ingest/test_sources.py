@@ -13,7 +13,7 @@ from orbat.ingest import READERS, FieldMap, ReadOptions, read_inputs
 from orbat.ingest.detect import sniff
 from orbat.models import RawDocument, Skip
 
-from .helpers import DATA, split
+from .helpers import split
 
 
 def test_public_api_is_pinned() -> None:
@@ -96,8 +96,8 @@ def test_relative_path_origin_is_absolute(tmp_path: Path, monkeypatch: pytest.Mo
     assert doc.origin == str((tmp_path / "note.txt").resolve())
 
 
-def test_stdin(monkeypatch: pytest.MonkeyPatch) -> None:
-    feed = (DATA / "feeds/heraldsun.rss").read_bytes()
+def test_stdin(monkeypatch: pytest.MonkeyPatch, data: Path) -> None:
+    feed = (data / "feeds/heraldsun.rss").read_bytes()
     fake = io.TextIOWrapper(io.BytesIO(feed), encoding="latin-1")
     monkeypatch.setattr(sys, "stdin", fake)
     docs, skips = split(read_inputs(["-"]))

@@ -15,11 +15,19 @@ from orbat.cli.app import app
 from orbat.errors import GazetteerError
 from orbat.nlp.gazetteer_formats import detect_format, read_places
 from orbat.nlp.gazetteer_store import ImportedGazetteer
+from shared_data import SHARED_DATA, shared
 
-SHARED = Path(__file__).resolve().parents[3] / "shared" / "data" / "gazetteer"
+SHARED = SHARED_DATA / "gazetteer"
 OCHA = SHARED / "ocha_syr_locations.tsv.gz"
 WOF = SHARED / "wof_iq_sy_places.tsv.gz"
-needs_shared = pytest.mark.skipif(not OCHA.exists(), reason=f"shared data missing: {SHARED}")
+needs_shared = pytest.mark.usefixtures("shared_gazetteer")
+
+
+@pytest.fixture
+def shared_gazetteer() -> None:
+    """The shared OCHA and WOF files: skipped without them, a failure under ORBAT_CI=1."""
+    shared("gazetteer", OCHA.name)
+    shared("gazetteer", WOF.name)
 
 
 # A hand-written extract in the GeoNames export format (19 tab-separated columns, no header):

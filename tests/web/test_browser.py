@@ -162,6 +162,17 @@ def test_map_has_points_and_a_point_opens_its_event(web: Watched) -> None:
         > 0
     )
     web.shot("map")
+    # A place read from an article is shown as text in the tooltip, never parsed as HTML.
+    tooltip = page.evaluate(
+        """(() => {
+        const layer = window.orbatPoints.getLayers()[0];
+        layer.feature.properties.location = '<b id="injected">x</b>';
+        const content = layer.getTooltip()._content;
+        const tip = typeof content === "function" ? content(layer) : content;
+        return typeof tip === "string" ? tip : tip.outerHTML;
+    })()"""
+    )
+    assert '&lt;b id="injected"&gt;' in tooltip and "<b" not in tooltip
     # Fired after evaluate returns: a navigation inside evaluate stalls Playwright.
     page.evaluate("setTimeout(() => window.orbatPoints.getLayers()[0].fire('click'), 0)")
     page.wait_for_url("**/events/*")

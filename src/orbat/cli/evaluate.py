@@ -14,8 +14,9 @@ __all__ = ["eval_command"]
 
 console = Console()
 SUITES = ("seeds", "statements", "news", "case2021", "centcom", "aeb", "re3d")
-# Real news the rules were not written against (gold in tests/eval/gold/news/) is read
-# from the shared data folder beside the clone; the texts are never in the repository.
+# The gold sets' third-party data (CASE 2021, CENTCOM, aeb, re3d, and the texts of the news
+# gold in tests/eval/gold/news/) is read from the shared data folder beside the clone (run
+# from the repository's root); it is never copied into the repository.
 SHARED_DATA = Path("../shared/data")
 
 
@@ -27,11 +28,11 @@ def eval_command(
     data: Annotated[
         Path,
         typer.Option(
-            help="Folder holding the gold data of case2021/centcom/aeb (the repo's tests)."
+            "--data",
+            "--shared",
+            help="Folder laid out like ../shared/data (case2021/, centcom/strikes.csv, aeb/, "
+            "re3d/, the news gold's texts).",
         ),
-    ] = Path("tests"),
-    shared: Annotated[
-        Path, typer.Option(help="The shared data folder holding the news gold's texts.")
     ] = SHARED_DATA,
     errors: Annotated[
         int, typer.Option(help="news: show up to N missed, spurious and wrong events per half.")
@@ -45,7 +46,7 @@ def eval_command(
         raise typer.BadParameter(f"unknown gold set(s): {', '.join(sorted(unknown))}")
     for suite in chosen:
         if suite == "news":
-            _news(shared, errors)
+            _news(data, errors)
             continue
         {
             "seeds": _seeds,
@@ -124,14 +125,17 @@ def _news(shared: Path, errors: int) -> None:
 def _needs(path: Path) -> bool:
     if path.exists():
         return True
-    console.print(f"[yellow]skipped[/]: {path} not found (pass --data to the repo's tests/)")
+    console.print(
+        f"[yellow]skipped[/]: {path} not found "
+        "(run from the repository's root with ../shared/data beside it, or pass --data DIR)"
+    )
     return False
 
 
 def _case2021(data: Path) -> None:
     from orbat.eval.case2021 import evaluate, load, orbat_classifier, split
 
-    tsv = data / "eval" / "data" / "case2021" / "task2_test_with_labels.tsv"
+    tsv = data / "case2021" / "task2_test_with_labels.tsv"
     if not _needs(tsv):
         return
     snippets = load(tsv)
@@ -145,7 +149,7 @@ def _case2021(data: Path) -> None:
 def _centcom(data: Path) -> None:
     from orbat.eval.centcom import load_gold, score
 
-    csv = data / "eval" / "data" / "centcom_strikes.csv"
+    csv = data / "centcom" / "strikes.csv"
     if not _needs(csv):
         return
     scores = score(load_gold(csv))
@@ -159,7 +163,7 @@ def _centcom(data: Path) -> None:
 def _aeb(data: Path) -> None:
     from orbat.eval.aeb import evaluate
 
-    folder = data / "ingest" / "data" / "aeb"
+    folder = data / "aeb"
     if not _needs(folder):
         return
     summary, _ = evaluate(folder)
@@ -201,7 +205,7 @@ def _statements(_data: Path) -> None:
 def _re3d(data: Path) -> None:
     from orbat.eval.re3d import Re3dScores, load, score
 
-    folder = data / "eval" / "data" / "re3d"
+    folder = data / "re3d"
     if not _needs(folder):
         return
     scores = score(load(folder))

@@ -1,6 +1,6 @@
 """Score entities and relations on re3d (Dstl's defence-domain gold set).
 
-re3d (tests/eval/data/re3d/, one folder per source with ``documents.json``,
+re3d (``../shared/data/re3d/`` beside the clone, one folder per source with ``documents.json``,
 ``entities.json`` and ``relations.json``, mongoexport JSON lines) annotates entity spans by type
 and relations between them. orbat is scored on:
 

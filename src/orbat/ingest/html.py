@@ -33,7 +33,7 @@ from orbat.models import RawDocument
 
 __all__ = ["EXTRACTION_OPTIONS", "extract_html", "read_html"]
 
-# Tuned on the aeb benchmark (`python -m orbat.eval.aeb tests/ingest/data/aeb`):
+# Tuned on the aeb benchmark (`python -m orbat.eval.aeb ../shared/data/aeb`):
 # - include_comments=False: reader comments are never the article, and cost precision.
 # - fast=True: skips the justext/readability fallback; on aeb it *raises* F1 slightly and
 #   makes extraction about 1.5x faster.

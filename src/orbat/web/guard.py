@@ -43,6 +43,7 @@ SECURITY_HEADERS: dict[str, str] = {
     "Cross-Origin-Resource-Policy": "same-origin",
 }
 _RAW_HEADERS = [(k.lower().encode(), v.encode()) for k, v in SECURITY_HEADERS.items()]
+_HEADER_NAMES = frozenset(name for name, _ in _RAW_HEADERS)
 
 _NUL = "a NUL character (%00) is in the {where}; no field of orbat's API may hold one"
 
@@ -141,6 +142,3 @@ class Guard:
         if b"%00" in query or b"\x00" in query:
             return _NUL.format(where="query string")
         return None
-
-
-_HEADER_NAMES = frozenset(name for name, _ in _RAW_HEADERS)

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections import Counter, deque
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, text
@@ -32,6 +33,7 @@ __all__ = [
     "SNIPPET_WORDS",
     "Term",
     "document_hits",
+    "fold",
     "match_expression",
     "query_terms",
     "snippet",
@@ -60,17 +62,12 @@ _SQLITE_HITS = text(
 )
 
 
+@dataclass(frozen=True, slots=True)
 class Term:
     """One word or phrase of a query: as typed (for the database) and as folded words."""
 
-    __slots__ = ("text", "words")
-
-    def __init__(self, typed: str, words: tuple[str, ...]) -> None:
-        self.text = typed
-        self.words = words
-
-    def __repr__(self) -> str:
-        return f"Term({self.text!r})"
+    text: str
+    words: tuple[str, ...]
 
 
 def fold(word: str) -> str:

@@ -47,9 +47,13 @@
           }),
         onEachFeature: (feature, marker) => {
           const p = feature.properties;
-          marker.bindTooltip(
-            (p.event_date || "undated") + " · " + p.sub_event_type + " · " + (p.location || "?"),
-          );
+          // As text: Leaflet sets a string tooltip as HTML, and places come from articles.
+          marker.bindTooltip(() => {
+            const tip = document.createElement("span");
+            tip.textContent =
+              (p.event_date || "undated") + " · " + p.sub_event_type + " · " + (p.location || "?");
+            return tip;
+          });
           marker.on("click", () => { window.location.href = "/events/" + p.id; });
         },
       });
