@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -128,3 +129,38 @@ def test_ingest_with_a_custom_field_map(tmp_path: Path) -> None:
 def test_bad_field_option_is_a_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["ingest", str(tmp_path), "--field", "body"])
     assert result.exit_code != 0 and "FIELD=COLUMN" in result.output
+
+
+@pytest.mark.issue(17)
+def test_a_file_that_is_no_database_is_one_line(tmp_path: Path) -> None:
+    """It was a 460-line traceback."""
+    not_a_db = tmp_path / "notes.txt"
+    not_a_db.write_text("just some text\n" * 100, encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-c", "from orbat.cli.app import main; main()", "stats", "--db",
+         str(not_a_db)],
+        capture_output=True, text=True, env={**os.environ, "COLUMNS": "300"},
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "not a database" in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.splitlines()) <= 2
+
+
+@pytest.mark.issue(17)
+def test_a_database_failing_mid_command_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A full disk surfaces as SQLAlchemy's OperationalError while writing."""
+    from sqlalchemy.exc import OperationalError
+
+    import orbat.cli.app as cli
+
+    def full_disk() -> None:
+        raise OperationalError("INSERT ...", {}, Exception("database or disk is full"))
+
+    monkeypatch.setattr(cli, "app", full_disk)
+    with pytest.raises(SystemExit) as stopped:
+        cli.main()
+    assert stopped.value.code == 1
+    err = capsys.readouterr().err
+    assert "database or disk is full" in err and "Traceback" not in err

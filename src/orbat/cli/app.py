@@ -364,3 +364,16 @@ def main() -> None:
     except OrbatError as exc:
         err_console.print(f"[red]error:[/] {exc}")
         raise SystemExit(1) from None
+    except Exception as exc:
+        # The database failing mid-command (a full disk, a file locked or damaged by another
+        # program): what stored is intact (every batch is a transaction); say so in one line.
+        from sqlalchemy.exc import DBAPIError
+
+        if not isinstance(exc, DBAPIError):
+            raise
+        err_console.print(
+            f"[red]database error:[/] {escape(str(exc.orig))} — what was committed is kept; "
+            "fix the cause and run the command again",
+            highlight=False,
+        )
+        raise SystemExit(1) from None

@@ -12,7 +12,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError, DatabaseError
 
 from orbat.errors import StoreError
 
@@ -76,8 +76,10 @@ def open_engine(db: str, *, create: bool = True) -> Engine:
         engine = engine.execution_options(orbat_write_lock=create)
     try:
         migrate(engine)
-    except OperationalError as exc:
-        raise StoreError(f"cannot open database {db!r}: {exc.orig}") from None
+    except DatabaseError as exc:  # OperationalError, and "file is not a database"
+        raise StoreError(
+            f"cannot open database {db!r}: {exc.orig} (is it a file orbat made?)"
+        ) from None
     return engine
 
 
