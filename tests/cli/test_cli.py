@@ -164,3 +164,15 @@ def test_a_database_failing_mid_command_is_one_line(
     assert stopped.value.code == 1
     err = capsys.readouterr().err
     assert "database or disk is full" in err and "Traceback" not in err
+
+
+@pytest.mark.issue(17)
+def test_cli_search_is_bounded_like_the_webs(tmp_path: Path) -> None:
+    """`orbat search` used FTS5's snippet(), quadratic in the query's repeated terms."""
+    db = str(tmp_path / "orbat.db")
+    assert runner.invoke(app, ["ingest", "--example", "--no-events", "--db", db]).exit_code == 0
+    result = runner.invoke(app, ["search", " ".join(["the"] * 250), "--db", db, "--limit", "2"])
+    assert result.exit_code == 0, result.output
+    assert "[the]" in result.output or "[The]" in result.output
+    too_long = runner.invoke(app, ["search", "x" * 1001, "--db", db])
+    assert too_long.exit_code != 0

@@ -24,7 +24,7 @@ from fastapi.testclient import TestClient
 
 from orbat.cli.app import example_corpus
 from orbat.pipeline import ingest
-from orbat.web.search import MAX_QUERY_CHARS, MAX_TERMS, SCAN_CHARS, query_terms, snippet
+from orbat.read.search import MAX_QUERY_CHARS, MAX_TERMS, SCAN_CHARS, query_terms, snippet
 
 pytestmark = pytest.mark.issue(17)
 

@@ -277,19 +277,23 @@ def search_command(
     db: DbOption = None,
     limit: Annotated[int, typer.Option(help="How many results.")] = 20,
 ) -> None:
-    """Full-text search over titles and article text."""
-    rows = _store(db).snippets(query, limit=limit)
-    if not rows:
+    """Full-text search over titles and article text (bounded as the web's: at most 32
+    distinct terms, snippets from an article's first 200 KB)."""
+    from orbat.read.search import MAX_QUERY_CHARS, document_hits, query_terms
+
+    if len(query) > MAX_QUERY_CHARS:
+        raise typer.BadParameter(f"a query is at most {MAX_QUERY_CHARS:,} characters")
+    hits = document_hits(engine_for(db), query_terms(query), limit=limit)
+    if not hits:
         console.print(f"no article matches {query!r}")
         return
     table = Table("id", "published", "title", "snippet")
-    for row in rows:
-        published = row.published
+    for hit in hits:
         table.add_row(
-            str(row.id),
-            str(published)[:10] if published else "",
-            row.title or "(untitled)",
-            getattr(row, "snippet", "") or "",
+            str(hit["id"]),
+            str(hit["published"] or "")[:10],
+            escape(hit["title"] or "(untitled)"),
+            escape(hit["snippet"] or ""),  # its [marks] are text, not rich markup
         )
     console.print(table)
 

@@ -9,9 +9,9 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BeforeValidator
 
+from orbat.read.search import MAX_QUERY_CHARS, MAX_TERMS
 from orbat.web.errors import or_404
 from orbat.web.queries import EventQuery, WebQueries
-from orbat.web.search import MAX_QUERY_CHARS, MAX_TERMS
 
 __all__ = ["DocumentId", "EventId", "Offset", "event_query", "queries", "router"]
 

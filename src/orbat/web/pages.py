@@ -9,11 +9,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from orbat.read.search import MAX_QUERY_CHARS
 from orbat.web.api import DocumentId, EventId, Filters, Offset, Queries
 from orbat.web.errors import or_404
 from orbat.web.queries import TYPE_COLOURS, EventQuery
 from orbat.web.render import highlight, timeline_dots, type_css, week_bars
-from orbat.web.search import MAX_QUERY_CHARS
 
 __all__ = ["make_router"]
 

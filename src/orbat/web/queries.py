@@ -17,11 +17,11 @@ from orbat.export.statements import actor_names, claim_record
 from orbat.extract.records import ACLED_FIELDS
 from orbat.extract.taxonomy import EVENT_TYPES
 from orbat.packs import Actor, Pack, Relation
+from orbat.read.search import document_hits, match_expression, query_terms
 from orbat.store.documents import DocumentStore
 from orbat.store.events import EventFilter, EventStore
 from orbat.store.schema import documents, event_mentions, events
 from orbat.store.statements import StatementStore
-from orbat.web.search import document_hits, match_expression, query_terms
 
 __all__ = ["TYPE_COLOURS", "EventQuery", "NotFound", "WebQueries", "actor_slug"]
 
@@ -687,7 +687,7 @@ class WebQueries:
     def documents(
         self, *, limit: int = 50, offset: int = 0, q: str | None = None
     ) -> dict[str, Any]:
-        # The same bounded terms as the search (see ``orbat.web.search``); a query of no word
+        # The same bounded terms as the search (see ``orbat.read.search``); a query of no word
         # matches nothing.
         search = (match_expression(query_terms(q)) or '""') if q else None
         rows = self.documents_store.articles(limit=limit, offset=offset, search=search)

@@ -1,4 +1,4 @@
-"""Full-text search for the web, with its cost bounded whatever the query or the article.
+"""Full-text search with its cost bounded whatever the query or the article (web and CLI).
 
 A query typed into the search box is untrusted input, and so is a stored article. Two costs
 grew with the square of their size (issue 17): FTS5 matches a query's phrases against each
