@@ -53,6 +53,12 @@ SETTINGS: tuple[Setting, ...] = (
         "HTML, XML feeds and JSON documents larger than this are refused (they are parsed whole).",
     ),
     Setting(
+        "max_html_bytes",
+        10_000_000,
+        "HTML pages (files, WARC records, watched pages) larger than this are refused: "
+        "parsing one costs about 40 times its size in memory (an 8 MB page 300 MB).",
+    ),
+    Setting(
         "max_article_chars",
         500_000,
         "Articles longer than this (in characters) are not analysed: extraction records them "

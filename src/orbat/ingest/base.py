@@ -89,6 +89,11 @@ class ReadOptions:
     def markup_limit(self) -> int:
         return int(settings.get("max_markup_bytes", self.max_markup_bytes))
 
+    @property
+    def html_limit(self) -> int:
+        """The largest HTML page read: ``max_html_bytes``, within ``max_markup_bytes``."""
+        return min(self.markup_limit, int(settings.get("max_html_bytes")))
+
 
 @dataclass(frozen=True, slots=True)
 class Input:
@@ -129,7 +134,7 @@ def truncated_gzip(err: BaseException, last: str) -> str:
     return f"truncated or corrupt gzip stream {where} ({one_line(err)})"
 
 
-def read_capped(source: Input, limit: int, what: str) -> bytes:
+def read_capped(source: Input, limit: int, what: str, setting: str = "max_markup_bytes") -> bytes:
     """The whole (decompressed) content, refused past ``limit`` bytes: markup is parsed whole."""
     parts: list[bytes] = []
     size = 0
@@ -143,8 +148,7 @@ def read_capped(source: Input, limit: int, what: str) -> bytes:
         raise UnreadableInput(f"truncated or corrupt gzip stream: {one_line(err)}") from None
     if size > limit:
         raise UnreadableInput(
-            f"{what} larger than max_markup_bytes ({limit:,} bytes); raise the setting "
-            "or split the file"
+            f"{what} larger than {setting} ({limit:,} bytes); raise the setting or split the file"
         )
     return b"".join(parts)
 

@@ -143,7 +143,7 @@ def read_warc(source: Input, options: ReadOptions) -> Iterator[Record]:
     3. On a broken or truncated archive, stop and report where, as a Skip.
     4. A record the archive ends inside is read as far as it goes, then reported as a Skip.
     """
-    limit = options.markup_limit
+    limit = options.html_limit  # every record read is an HTML page
     count = 0
     with source.open_raw() as raw:
         # 1. Walk the records.
