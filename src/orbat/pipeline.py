@@ -13,6 +13,7 @@ from orbat.clean import segment
 from orbat.dedup import NearDuplicateIndex
 from orbat.errors import IngestError
 from orbat.ingest import ReadOptions, read_inputs
+from orbat.ingest.base import read_position
 from orbat.models import Article, RawDocument, Skip
 from orbat.store import DocumentStore, StoredArticle, open_engine
 
@@ -34,6 +35,9 @@ class IngestSummary:
     duplicates: int = 0
     exact_duplicates: int = 0
     skips: list[Skip] = field(default_factory=list)
+    #: How far through the file being read now reading is: bytes as stored, and its size.
+    file_bytes_read: int = 0
+    file_bytes: int = 0
 
     @property
     def skipped(self) -> int:
@@ -101,10 +105,19 @@ def _store_all(
     on_progress: ProgressCallback | None,
 ) -> IngestSummary:
     """Steps 3-5 of :func:`ingest`: segment each raw document, store its articles, record."""
+
+    def report() -> None:
+        position = read_position()
+        if position is not None:
+            sink.summary.file_bytes_read, sink.summary.file_bytes = position
+        if on_progress is not None:
+            on_progress(sink.summary)
+
     try:
         for item in items:
             if isinstance(item, Skip):
                 sink.skip(item)
+                report()
                 continue
             # 3. segment
             articles = segment_or_skip(item)
@@ -115,8 +128,7 @@ def _store_all(
             for article in articles:
                 # 4. dedup and store (5. commits every BATCH_SIZE articles)
                 sink.add(article)
-                if on_progress is not None:
-                    on_progress(sink.summary)
+                report()
     finally:
         # 5. record
         sink.close()

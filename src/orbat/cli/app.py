@@ -137,12 +137,13 @@ def ingest_command(
         BarColumn(bar_width=None),
         TextColumn(
             "{task.fields[files]} files · {task.completed} articles · {task.fields[rate]}/s"
+            "{task.fields[reading]}"
         ),
         TimeElapsedColumn(),
         console=err_console,
         transient=True,
     ) as progress:
-        task = progress.add_task("ingest", total=None, files=0, rate="0")
+        task = progress.add_task("ingest", total=None, files=0, rate="0", reading="")
 
         def update(summary: IngestSummary) -> None:
             elapsed = max(time.perf_counter() - started, 1e-6)
@@ -151,6 +152,7 @@ def ingest_command(
                 completed=summary.articles_seen,
                 files=summary.files_read,
                 rate=f"{summary.articles_seen / elapsed:.0f}",
+                reading=_reading(summary),
             )
 
         from orbat.pipeline import ingest  # deduplication loads scipy: only when ingesting
@@ -159,6 +161,14 @@ def ingest_command(
     _print_summary(summary, time.perf_counter() - started)
     if events:
         _extract(db)
+
+
+def _reading(summary: IngestSummary) -> str:
+    """ " · file 412 of 1,024 MB" while a big file is read (nothing for small ones)."""
+    if summary.file_bytes < 50_000_000:
+        return ""
+    mb = 1_000_000
+    return f" · file {summary.file_bytes_read // mb:,} of {summary.file_bytes // mb:,} MB"
 
 
 def _extract(db: str | None) -> None:
