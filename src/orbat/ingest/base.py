@@ -95,6 +95,12 @@ class ReadOptions:
         """The largest HTML page read: ``max_html_bytes``, within ``max_markup_bytes``."""
         return min(self.markup_limit, int(settings.get("max_html_bytes")))
 
+    @property
+    def html_limit_setting(self) -> str:
+        """Which setting :attr:`html_limit` comes from (what a refusal tells to raise)."""
+        html = int(settings.get("max_html_bytes"))
+        return "max_html_bytes" if html < self.markup_limit else "max_markup_bytes"
+
 
 @dataclass(frozen=True, slots=True)
 class Input:

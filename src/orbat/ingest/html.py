@@ -145,7 +145,7 @@ def extract_html(
 
 def read_html(source: Input, options: ReadOptions) -> Iterator[Record]:
     """One RawDocument for an HTML page (nothing when it holds no article text)."""
-    data = read_capped(source, options.html_limit, "HTML page", "max_html_bytes")
+    data = read_capped(source, options.html_limit, "HTML page", options.html_limit_setting)
     try:
         doc = extract_html(data, source.origin)
     except (ValueError, TypeError) as err:

@@ -81,7 +81,9 @@ _BREAKS = (ArchiveLoadFailed, EOFError, zlib.error, ValueError)
 _MANGLED_HEADERS = (AttributeError, TypeError, IndexError, KeyError)
 
 
-def _read_record(record: Any, origin: str, locator: str, limit: int) -> Iterator[Record]:
+def _read_record(
+    record: Any, origin: str, locator: str, limit: int, setting: str = "max_markup_bytes"
+) -> Iterator[Record]:
     """The document of one record when it is an HTML page, or the Skip saying why not."""
     html = _html_of(record)
     if html is None:
@@ -92,7 +94,7 @@ def _read_record(record: Any, origin: str, locator: str, limit: int) -> Iterator
         yield Skip(origin, f"unreadable record body: {one_line(err)}", locator)
         return
     if len(body) > limit:
-        yield Skip(origin, "record larger than max_markup_bytes", locator)
+        yield Skip(origin, f"record larger than {setting}", locator)
         return
     if not body.strip():
         return
@@ -162,7 +164,9 @@ def read_warc(source: Input, options: ReadOptions) -> Iterator[Record]:
             # `offset` is where this record starts; get_record_offset() would consume the body.
             locator = f"record {count} @ {iterator.offset}"
             # 2. Through the HTML reader.
-            yield from _read_record(record, source.origin, locator, limit)
+            yield from _read_record(
+                record, source.origin, locator, limit, options.html_limit_setting
+            )
             # 4. Cut short?
             if cut := _cut_short(iterator, record):
                 yield Skip(source.origin, cut, locator)
