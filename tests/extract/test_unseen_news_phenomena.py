@@ -241,3 +241,15 @@ def test_one_named_victim_shot_dead_is_one_death(extractor: EventExtractor) -> N
 )
 def test_a_neighbourhood_and_its_city_are_one_event(extractor: EventExtractor, text: str) -> None:
     assert [e.location for e in events(extractor, text, "2024-11-20")] == ["Sadr City"]
+
+
+def test_a_later_claim_names_the_attacker(extractor: EventExtractor) -> None:
+    text = (
+        "A roadside bomb struck a convoy near Tikrit on Sunday. "
+        "Kataib Hezbollah later claimed the attack."
+    )
+    [event] = events(extractor, text, "2024-11-20")
+    assert (event.actor1, event.stance) == ("Kataib Hezbollah", "claimed")
+    unclaimed = "A roadside bomb struck a convoy near Tikrit on Sunday. Officials said little."
+    [event] = events(extractor, unclaimed, "2024-11-20")
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"

@@ -317,6 +317,7 @@ class EventExtractor:
                 own_places.append(location is not None and start <= location.start < end)
                 sentence_of.append(index)
         self._name_unnamed_strikers(sents, codes, records, sentence_of)
+        self._name_claimants(article.text, sents, records, sentence_of)
         # 6.
         self._place_by_later_reference(
             article, sents, places, records, own_dates, own_places, sentence_of
@@ -352,6 +353,45 @@ class EventExtractor:
             start <= p.start < end and p.geo_precision <= 2 and p.place.kind != "country"
             for p in places
         )
+
+    def _name_claimants(
+        self,
+        text: str,
+        sents: Sequence[Span | Unparsed],
+        records: list[EventRecord],
+        sentence_of: Sequence[int],
+    ) -> None:
+        """An attack with no named attacker was carried out by the group that, a sentence or
+        two later, claims it: "A roadside bomb struck a convoy near Tikrit. Kataib Hezbollah
+        later claimed the attack." (ACLED codes the claimant as actor1.)"""
+        for j, sentence in enumerate(sents):
+            claim = _CLAIMS_AN_ACT.search(text, sentence.start_char, sentence.end_char)
+            if claim is None:
+                continue
+            before = text[sentence.start_char : claim.start()]
+            claimants = [a for a in self.actor_finder(before) if not a.generic]
+            if not claimants:
+                continue
+            claimant = claimants[0]
+            for k, record in enumerate(records):
+                if not (j - _CLAIM_LOOKBACK <= sentence_of[k] < j):
+                    continue
+                if not (record.actor1 or "").startswith("Unidentified"):
+                    continue
+                name = named_in_country(claimant.acled_name, record.country)
+                records[k] = replace(
+                    record,
+                    actor1=name,
+                    inter1=claimant.inter,
+                    interaction=interaction(claimant.inter, record.inter2)
+                    if claimant.inter
+                    else None,
+                    civilian_targeting=civilian_targeting(
+                        record.sub_event_type, claimant.inter, record.inter2
+                    )
+                    or None,
+                    stance="claimed",
+                )
 
     def _name_unnamed_strikers(
         self,
@@ -641,6 +681,16 @@ def _stance(quote: str) -> str:
 _NOT_NEWLINE = re.compile(r"[^\n]")
 # Lexicon context labels that name an armed, political or state actor.
 _ARMED_ACTOR_CUES = frozenset({"ctx:state_actors", "ctx:nonstate_actors", "ctx:armed_targets"})
+# "X later claimed the attack", "X claimed responsibility for the bombing": a claim of an act
+# told in an earlier sentence (the definite article points back to it).
+_CLAIMS_AN_ACT = re.compile(
+    r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|this|that|these|"
+    r"those)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assault|operation|ambush|blasts?|"
+    r"explosions?|shelling|killing|assassination|rocket\s+attack|drone\s+attack)\b",
+    re.I,
+)
+#: How many sentences back a claim reaches for the act it claims.
+_CLAIM_LOOKBACK = 2
 _AIR_STRIKE = "Air/drone strike"
 # How a sentence that only counts strikes is read when looking for who flew them.
 _AS_AIR_STRIKE = Classification(
