@@ -6,6 +6,7 @@ import dataclasses
 import os
 import sys
 import time
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -343,21 +344,66 @@ def export_command(
         str, typer.Option("--output", "-o", help="File path, or - for stdout.")
     ] = "-",
     db: DbOption = None,
+    since: Annotated[
+        str | None, typer.Option(help="Events on or after this day (YYYY-MM-DD).")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option(help="Events on or before this day (YYYY-MM-DD).")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="Events in this country.")] = None,
+    admin1: Annotated[
+        str | None, typer.Option(help="Events in this governorate / province.")
+    ] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="Events of this actor, in any spelling the pack knows.")
+    ] = None,
+    event_type: Annotated[
+        str | None, typer.Option("--type", help="Event type or sub-event type (part of it).")
+    ] = None,
 ) -> None:
-    """Export the database in a format other tools read."""
+    """Export the database in a format other tools read; event formats take the filters."""
+    from orbat.export import EVENT_FORMATS
+
     try:
         exporter = EXPORTERS[format]
     except KeyError:
         raise typer.BadParameter(
             f"unknown format {format!r}; choose one of {', '.join(EXPORTERS)}"
         ) from None
+    chosen = {"since": since, "until": until, "country": country, "admin1": admin1}
+    chosen |= {"actor": actor, "event_type": event_type}
+    options = {}
+    if any(v is not None for v in chosen.values()):
+        if format not in EVENT_FORMATS:
+            raise typer.BadParameter(
+                f"filters apply to the event formats ({', '.join(sorted(EVENT_FORMATS))})"
+            )
+        from orbat.store.events import EventFilter
+
+        options["filters"] = EventFilter(
+            since=_day(since, "--since"),
+            until=_day(until, "--until"),
+            country=country,
+            admin1=admin1,
+            actor=actor,
+            event_type=event_type,
+        )
     engine = engine_for(db)
     if output == "-":
-        count = exporter(engine, sys.stdout)
+        count = exporter(engine, sys.stdout, **options)
     else:
         with Path(output).open("w", encoding="utf-8") as out:
-            count = exporter(engine, out)
+            count = exporter(engine, out, **options)
     err_console.print(f"exported {count} records as {format}")
+
+
+def _day(value: str | None, option: str) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{option} takes a day as YYYY-MM-DD, not {value!r}") from None
 
 
 app.command("events")(events_command)

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "EVENT_FORMATS",
     "EXPORTERS",
     "Exporter",
     "document_record",
@@ -42,7 +43,7 @@ __all__ = [
     "write_relations_jsonl",
 ]
 
-Exporter = Callable[["Engine", IO[str]], int]
+Exporter = Callable[..., int]  # (engine, out, **options) -> records written
 
 # Where each public name lives (imported by :func:`__getattr__` when first asked for).
 _HOMES = {
@@ -68,13 +69,16 @@ def __getattr__(name: str) -> Any:
 def _lazy(module: str, name: str) -> Exporter:
     """An exporter imported when first used."""
 
-    def export(engine: Engine, out: IO[str]) -> int:
-        writer: Exporter = getattr(importlib.import_module(module), name)
-        return writer(engine, out)
+    def export(engine: Engine, out: IO[str], **options: Any) -> int:
+        writer: Callable[..., int] = getattr(importlib.import_module(module), name)
+        return writer(engine, out, **options)
 
     export.__doc__ = f"{module}.{name}, imported on first use."
     return export
 
+
+#: Formats of events, which take ``filters`` (an EventFilter) as well.
+EVENT_FORMATS = frozenset({"events-jsonl", "acled", "geojson"})
 
 # Format name (as typed after --format) → writer; every stage registers its formats here.
 EXPORTERS: dict[str, Exporter] = {

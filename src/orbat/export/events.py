@@ -11,7 +11,7 @@ from sqlalchemy import Engine, Row
 
 from orbat.export.countries import countries
 from orbat.extract.taxonomy import interaction
-from orbat.store.events import EventStore, acled_row
+from orbat.store.events import EventFilter, EventStore, acled_row
 
 __all__ = [
     "ACLED_CSV_COLUMNS",
@@ -25,12 +25,15 @@ __all__ = [
 _PAGE = 500
 
 
-def _pages(engine: Engine) -> Iterator[tuple[list[Row[Any]], dict[int, list[Row[Any]]]]]:
-    """Events in pages with their mentions, so a large database streams."""
+def _pages(
+    engine: Engine, filters: EventFilter | None = None
+) -> Iterator[tuple[list[Row[Any]], dict[int, list[Row[Any]]]]]:
+    """Events (those ``filters`` keep) in pages with their mentions, so a large database
+    streams."""
     store = EventStore(engine)
     offset = 0
     while True:
-        rows = store.events(limit=_PAGE, offset=offset)
+        rows = store.events(filters, limit=_PAGE, offset=offset)
         if not rows:
             return
         yield rows, store.mentions([r.id for r in rows])
@@ -64,9 +67,9 @@ def event_record(row: Row[Any], mentions: list[Row[Any]]) -> dict[str, Any]:
     return record
 
 
-def write_events_jsonl(engine: Engine, out: IO[str]) -> int:
+def write_events_jsonl(engine: Engine, out: IO[str], filters: EventFilter | None = None) -> int:
     count = 0
-    for rows, mentions in _pages(engine):
+    for rows, mentions in _pages(engine, filters):
         for row in rows:
             out.write(json.dumps(event_record(row, mentions[row.id]), ensure_ascii=False) + "\n")
             count += 1
@@ -83,7 +86,7 @@ ACLED_CSV_COLUMNS: tuple[str, ...] = (
 )  # fmt: skip
 
 
-def write_acled_csv(engine: Engine, out: IO[str]) -> int:
+def write_acled_csv(engine: Engine, out: IO[str], filters: EventFilter | None = None) -> int:
     """Every dated event as a row of ACLED's export (all its columns, in its order), so the CSV
     lines up with ACLED's own: ``year`` from the date, ``iso`` the country's ISO 3166 number,
     ``region`` ACLED's region, ``interaction`` recomputed from the merged inter codes,
@@ -92,7 +95,7 @@ def write_acled_csv(engine: Engine, out: IO[str]) -> int:
     writer = csv.DictWriter(out, fieldnames=list(ACLED_CSV_COLUMNS))
     writer.writeheader()
     count = 0
-    for rows, _ in _pages(engine):
+    for rows, _ in _pages(engine, filters):
         for row in rows:
             if row.event_date is None:
                 continue
@@ -119,11 +122,11 @@ def acled_values(row: Row[Any]) -> dict[str, Any]:
     return {name: values.get(name) for name in ACLED_CSV_COLUMNS}
 
 
-def write_events_geojson(engine: Engine, out: IO[str]) -> int:
+def write_events_geojson(engine: Engine, out: IO[str], filters: EventFilter | None = None) -> int:
     """A GeoJSON FeatureCollection of the events that have coordinates (QGIS, web maps)."""
     out.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
-    for rows, mentions in _pages(engine):
+    for rows, mentions in _pages(engine, filters):
         for row in rows:
             if row.latitude is None or row.longitude is None:
                 continue

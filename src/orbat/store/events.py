@@ -94,9 +94,12 @@ class EventFilter:
         until: date | None = None,
         event_type: str | None = None,
         text: str | None = None,
+        country: str | None = None,
+        admin1: str | None = None,
     ) -> None:
         self.actor, self.place, self.since, self.until = actor, place, since, until
         self.event_type, self.text = event_type, text
+        self.country, self.admin1 = country, admin1
 
     def apply(self, query: Any) -> Any:
         if self.actor:
@@ -126,6 +129,10 @@ class EventFilter:
                     events.c.country.ilike(like),
                 )
             )
+        if self.country:
+            query = query.where(func.lower(events.c.country) == self.country.casefold())
+        if self.admin1:
+            query = query.where(func.lower(events.c.admin1) == self.admin1.casefold())
         if self.since:
             query = query.where(events.c.event_date >= self.since)
         if self.until:
