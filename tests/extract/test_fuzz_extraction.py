@@ -15,15 +15,14 @@ import csv
 import datetime as dt
 import json
 import re
-import signal
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from hang_guard import run_within
 from orbat.extract.analysis import Analysis, ArticleAnalyser, Wanted
 from orbat.extract.events import ArticleView
 from shared_data import SHARED_DATA, missing_shared
@@ -68,20 +67,9 @@ def analyser() -> ArticleAnalyser:
     return ArticleAnalyser()
 
 
-@contextmanager
-def watchdog() -> Iterator[None]:
+def watchdog() -> AbstractContextManager[None]:
     """Fail, instead of hanging the suite, if one extraction does not end."""
-
-    def expire(_signum: int, _frame: object) -> None:
-        raise TimeoutError(f"extraction did not end within {WATCHDOG_SECONDS} s")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(WATCHDOG_SECONDS)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
+    return run_within(WATCHDOG_SECONDS, f"extraction did not end within {WATCHDOG_SECONDS} s")
 
 
 def analyse(analyser: ArticleAnalyser, text: str) -> Analysis:

@@ -8,13 +8,13 @@ runs one climbing site over it: it must return, and say what the parse says.
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Iterator
 
 import pytest
 import spacy
 from spacy.tokens import Doc
 
+from hang_guard import run_within
 from orbat.extract import actors, claims, classify, occurrence
 
 # A blank English vocabulary: its lexical attributes (``lower_``) are filled, unlike a bare Vocab's.
@@ -24,17 +24,8 @@ ENGLISH = spacy.blank("en").vocab
 @pytest.fixture(autouse=True)
 def watchdog() -> Iterator[None]:
     """Fail, instead of hanging the suite, if a climb does not end within 20 s."""
-
-    def expire(_signum: int, _frame: object) -> None:
-        raise TimeoutError("the parse climb did not end")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(20)
-    try:
+    with run_within(20, "the parse climb did not end"):
         yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def noun_rooted() -> Doc:

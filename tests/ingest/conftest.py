@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from hang_guard import run_within
 from shared_data import shared
 
 
@@ -24,14 +24,5 @@ class WatchdogExpired(BaseException):
 @pytest.fixture
 def watchdog() -> Iterator[None]:
     """Fail a test that runs past 60 s instead of hanging the suite (tests of hangs use it)."""
-
-    def expire(_signum: int, _frame: object) -> None:
-        raise WatchdogExpired("the watchdog expired: this would have hung")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(60)
-    try:
+    with run_within(60, "the watchdog expired: this would have hung", WatchdogExpired):
         yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import signal
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
+from hang_guard import run_within
 from orbat.watch import Fetcher, WatchConfig, Watcher
 from orbat.watch.rules import RuleSet
 
@@ -57,17 +57,8 @@ def server() -> Iterator[FixtureServer]:
 @pytest.fixture
 def watchdog() -> Iterator[None]:
     """Fail a test that runs past 90 s instead of hanging the suite (tests of hangs use it)."""
-
-    def expire(_signum: int, _frame: object) -> None:
-        raise TimeoutError("the watchdog expired: this would have hung")
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(90)
-    try:
+    with run_within(90, "the watchdog expired: this would have hung"):
         yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 @pytest.fixture
