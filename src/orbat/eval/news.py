@@ -30,7 +30,6 @@ import datetime as dt
 import gzip
 import hashlib
 import json
-import math
 import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -42,6 +41,7 @@ import yaml
 from sqlalchemy import Engine, select
 
 from orbat.eval.metrics import f1_score
+from orbat.resolve.places import km_between
 from orbat.store.schema import documents, event_mentions, extraction_skips
 
 __all__ = [
@@ -487,7 +487,7 @@ def _place_ok(gold: GoldEvent, mention: Any) -> bool | None:
     if mention.latitude is None or mention.longitude is None:
         return False
     return any(
-        _km(lat, lon, mention.latitude, mention.longitude) <= _NEAR_KM
+        km_between(lat, lon, mention.latitude, mention.longitude) <= _NEAR_KM
         for lat, lon in _points(gold.location, gold.country)
     )
 
@@ -512,13 +512,6 @@ def _points(name: str, country: str | None) -> tuple[tuple[float, float], ...]:
 
     places = load_gazetteer().lookup(name)
     return tuple((p.lat, p.lon) for p in places if country is None or p.country == country)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(a))
 
 
 @lru_cache(maxsize=2048)

@@ -9,14 +9,12 @@ people came from or went to ("from the area near Jenin", "toward Al-Bukamal").
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from orbat.nlp.gazetteer import Place
-from orbat.resolve.places import ResolvedPlace, event_location
+from orbat.resolve.places import ResolvedPlace, distance_km, event_location
 
 __all__ = [
     "PLACE_KEYS",
@@ -204,7 +202,7 @@ def reference_points(text: str, towns: Sequence[ResolvedPlace]) -> set[int]:
             _REFERENCE_GAP.match(text[first.end : second.start])
             or (
                 _COMMA_GAP.match(text[first.end : second.start])
-                and _km(first.place, second.place) <= _WITHIN_KM
+                and distance_km(first.place, second.place) <= _WITHIN_KM
             )
         )
     }
@@ -213,10 +211,3 @@ def reference_points(text: str, towns: Sequence[ResolvedPlace]) -> set[int]:
 _COMMA_GAP = re.compile(r"^\s*,\s*$")
 #: A town named after a comma this close to the one before it is where that one lies.
 _WITHIN_KM = 20.0
-
-
-def _km(a: Place, b: Place) -> float:
-    p1, p2 = math.radians(a.lat), math.radians(b.lat)
-    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
-    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(h))

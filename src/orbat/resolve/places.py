@@ -17,8 +17,10 @@ __all__ = [
     "COMPONENT",
     "Mention",
     "ResolvedPlace",
+    "distance_km",
     "event_location",
     "find_mentions",
+    "km_between",
     "resolve_places",
     "spacy_entities",
 ]
@@ -465,8 +467,14 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _distance_km(a: Place, b: Place) -> float:
-    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places, in kilometres."""
+    return km_between(a.lat, a.lon, b.lat, b.lon)
+
+
+def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points, in kilometres (haversine)."""
+    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
     h = (
         math.sin((la2 - la1) / 2) ** 2
         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
@@ -606,7 +614,7 @@ def _score(
         score -= 4.0
     others = [a for a in anchors if a.id != place.id]
     if others and place.kind in ("city", "site"):
-        nearest = min(_distance_km(place, a) for a in others)
+        nearest = min(distance_km(place, a) for a in others)
         score += 1.5 if nearest < 150 else 0.5 if nearest < 400 else 0.0
     return score
 
@@ -619,7 +627,7 @@ def _anchor(found: Sequence[Place]) -> Place | None:
     if not towns:
         return None
     town = max(towns, key=lambda p: p.population)
-    if all(_distance_km(town, p) < _SAME_SPOT_KM for p in found):
+    if all(distance_km(town, p) < _SAME_SPOT_KM for p in found):
         return town
     return None
 
