@@ -40,7 +40,7 @@ from typing import Any
 import yaml
 from sqlalchemy import Engine, select
 
-from orbat.eval.metrics import f1_score
+from orbat.eval.metrics import EventScores
 from orbat.resolve.places import km_between
 from orbat.store.schema import documents, event_mentions, extraction_skips
 
@@ -258,41 +258,16 @@ def run_news_eval(
 
 
 @dataclass
-class NewsScores:
+class NewsScores(EventScores):
     documents: int = 0
-    required: int = 0
-    found_required: int = 0
-    extracted: int = 0
-    matched: int = 0
     #: Gold documents extraction passed over (too long, over time, or it raised): a bug's
     #: cost must show in the scores, not hide as "no events".
     skipped: int = 0
     #: Extracted events per confidence band: [matched, extracted] (does precision rise with it?)
     by_confidence: dict[str, list[int]] = field(default_factory=dict)
-    field_hits: dict[str, int] = field(default_factory=dict)
-    field_totals: dict[str, int] = field(default_factory=dict)
     missed: list[GoldEvent] = field(default_factory=list)
     spurious: list[dict[str, Any]] = field(default_factory=list)
     wrong: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def recall(self) -> float:
-        return self.found_required / self.required if self.required else 0.0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.extracted if self.extracted else 0.0
-
-    @property
-    def f1(self) -> float:
-        return f1_score(self.precision, self.recall)
-
-    def field_accuracy(self) -> dict[str, float]:
-        return {
-            name: self.field_hits.get(name, 0) / total
-            for name, total in sorted(self.field_totals.items())
-            if total
-        }
 
     def absorb(self, other: NewsScores) -> None:
         self.documents += other.documents

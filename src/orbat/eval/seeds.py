@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 from sqlalchemy import Engine, select
 
-from orbat.eval.metrics import f1_score
+from orbat.eval.metrics import EventScores
 from orbat.store.schema import documents, event_mentions
 
 __all__ = ["GoldEvent", "SeedScores", "load_gold", "score_seed_events"]
@@ -62,34 +62,9 @@ def load_gold() -> list[GoldEvent]:
 
 
 @dataclass
-class SeedScores:
-    required: int = 0
-    found_required: int = 0
-    extracted: int = 0
-    matched: int = 0
-    field_hits: dict[str, int] = field(default_factory=dict)
-    field_totals: dict[str, int] = field(default_factory=dict)
+class SeedScores(EventScores):
     missed: list[GoldEvent] = field(default_factory=list)
     spurious: list[dict[str, Any]] = field(default_factory=list)
-
-    @property
-    def recall(self) -> float:
-        return self.found_required / self.required if self.required else 0.0
-
-    @property
-    def precision(self) -> float:
-        return self.matched / self.extracted if self.extracted else 0.0
-
-    @property
-    def f1(self) -> float:
-        return f1_score(self.precision, self.recall)
-
-    def field_accuracy(self) -> dict[str, float]:
-        return {
-            name: self.field_hits.get(name, 0) / total
-            for name, total in sorted(self.field_totals.items())
-            if total
-        }
 
 
 def _key(name: str | None) -> str:
