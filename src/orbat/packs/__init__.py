@@ -202,16 +202,17 @@ def pack_dir(name: str | None = None) -> Path:
 def pack_fingerprint(name: str | None = None) -> str:
     """``<pack>.<hash>``: the pack's folder name and a hash of its files' contents. Every
     extraction record names it, so a changed pack re-extracts like a changed extractor."""
-    folder = pack_dir(name)
+    return _fingerprint(pack_dir(name))
+
+
+@lru_cache(maxsize=8)
+def _fingerprint(folder: Path) -> str:
+    """Read once per process: both extractors name the pack when they are imported."""
     digest = hashlib.sha256()
     for path in sorted(folder.glob("*")):
         if path.is_file() and path.suffix in (".yaml", ".yml", ".toml", ".json"):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return f"{folder.name}.{digest.hexdigest()[:10]}"
-
-
-def _pack_dir(name: str) -> Path:
-    return pack_dir(name)
 
 
 def actor_pack_schema() -> dict[str, Any]:
