@@ -363,12 +363,12 @@ def _in_country(actor: FoundActor, country: str | None) -> FoundActor:
     named = _COUNTRY_SUFFIX.match(actor.acled_name)
     if named is None or not country or named["country"] == country:
         return actor
-    name = f"{named['base']} ({country})"
-    # "Syrian refugees" in Iraq stay Syrian: of people, only a bare descriptor moves.
-    people = _GENERIC_PEOPLE.match(named["base"]) is not None
-    if actor.generic if people else name in _pack_names():
-        return replace(actor, acled_name=name)
-    return actor
+    if _GENERIC_PEOPLE.match(named["base"]):
+        # "Syrian refugees" in Iraq stay Syrian: of people, only a bare descriptor moves.
+        moved = f"{named['base']} ({country})" if actor.generic else actor.acled_name
+    else:
+        moved = named_in_country(actor.acled_name, country)
+    return replace(actor, acled_name=moved) if moved != actor.acled_name else actor
 
 
 def named_in_country(acled_name: str, country: str | None) -> str:
@@ -494,13 +494,12 @@ _HEDGED = re.compile(r"\b(?:alleged|suspected|purported|possible|apparent)\s+(?:
 def default_finder() -> ActorFinder:
     """The actor pack's resolver, wrapped to give ACLED names and inter codes, plus a state's
     name or adjective before the means it fights with (:data:`_MEANS`) as its forces."""
-    from orbat.extract.arguments import StateNames
     from orbat.packs import load_pack
     from orbat.resolve.actors import ActorResolver
 
     pack = load_pack()
     resolver = ActorResolver(pack)
-    states = StateNames(pack)
+    states = _state_names()
     state_words = re.compile(
         r"\b(?:"
         + "|".join(re.escape(w) for w in sorted(states.words(), key=len, reverse=True))
