@@ -253,3 +253,14 @@ def test_a_later_claim_names_the_attacker(extractor: EventExtractor) -> None:
     unclaimed = "A roadside bomb struck a convoy near Tikrit on Sunday. Officials said little."
     [event] = events(extractor, unclaimed, "2024-11-20")
     assert event.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_the_claim_that_names_the_attacker_is_in_the_evidence(extractor: EventExtractor) -> None:
+    text = (
+        "A roadside bomb struck a convoy near Tikrit on Sunday. "
+        "Kataib Hezbollah later claimed the attack."
+    )
+    [event] = events(extractor, text, "2024-11-20")
+    e = event.evidence
+    assert text[e.start : e.end] == e.quote
+    assert e.quote.startswith("A roadside bomb") and e.quote.endswith("claimed the attack")

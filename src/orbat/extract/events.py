@@ -379,8 +379,11 @@ class EventExtractor:
                 if not (record.actor1 or "").startswith("Unidentified"):
                     continue
                 name = named_in_country(claimant.acled_name, record.country)
+                # The claim is where actor1 is stated: the evidence runs on to its end.
+                start, end = record.evidence.start, max(record.evidence.end, claim.end())
                 records[k] = replace(
                     record,
+                    evidence=Evidence(record.evidence.document_id, start, end, text[start:end]),
                     actor1=name,
                     inter1=claimant.inter,
                     interaction=interaction(claimant.inter, record.inter2)
