@@ -108,6 +108,14 @@ def _news(shared: Path, errors: int) -> None:
             cells.append(f"{hit / total:.3f} ({hit}/{total})" if total else "-")
         table.add_row(f"  precision, confidence {band}", *cells)
     console.print(table)
+    by_source = Table("by kind of text", *HALVES, title="recall / precision / F1 per half")
+    for source in sorted({key.split(":")[0] for key in scores if ":" in key}):
+        cells = []
+        for half in HALVES:
+            s = scores.get(f"{source}:{half}")
+            cells.append(f"{s.recall:.3f} / {s.precision:.3f} / {s.f1:.3f}" if s else "-")
+        by_source.add_row(source, *cells)
+    console.print(by_source)
     if errors:
         # Only the development half's errors: the held-out half is for measuring, not reading.
         dev = scores[HALVES[0]]

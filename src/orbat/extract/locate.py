@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from rapidfuzz import fuzz
+
 from orbat.resolve.places import ResolvedPlace, distance_km, event_location
 
 __all__ = [
@@ -61,6 +63,19 @@ def event_locations(
     for town in towns:
         if town.place.id not in setting:
             distinct.setdefault(town.place.id, town)
+    # "Kansafra village in Jabal al-Zawiya, southern Idlib", "Baghdad's Dora district": beside a
+    # town of its province, a province's namesake city stands for the province, and "Basra
+    # police said" or "the Kurdistan Region's ministry" names who speaks, not where.
+    for key, town in list(distinct.items()):
+        others = [t for k, t in distinct.items() if k != key]
+        if others and (
+            _modifier_sense(text, town)
+            or (
+                _names_its_province(text, town)
+                and any(t.place.admin1 == town.place.admin1 for t in others)
+            )
+        ):
+            del distinct[key]
     # "crossed toward Al-Bukamal but were struck near Mayadeen": where people were going
     # (or coming from) is not where the event happened, when the sentence names that too.
     moving = {
@@ -77,13 +92,48 @@ def event_locations(
     if distinct:
         covered = {t.place.admin1 for t in distinct.values()}
         for region in inside:
-            if region.place.kind == "admin1" and region.place.name not in covered:
+            if (
+                region.place.kind == "admin1"
+                and region.place.name not in covered
+                and not _modifier_sense(text, region)
+            ):
                 distinct.setdefault(region.place.id, region)
                 covered.add(region.place.name)
     if distinct:
         return list(distinct.values())
     best = event_location(text, start, end, resolved=places)
     return [best]
+
+
+def _names_its_province(text: str, town: ResolvedPlace) -> bool:
+    """Whether ``town`` is written as its province's name ("southern Idlib"), not as a city
+    ("Idlib city", "the city of Idlib")."""
+    province = town.place.admin1
+    if not province or _CITY_AROUND.search(text[max(0, town.start - 12) : town.start]):
+        return False
+    if re.match(r"\s+city\b", text[town.end : town.end + 6], re.I):
+        return False
+    return fuzz.ratio(_folded(town.text), _folded(province)) >= 80
+
+
+def _folded(name: str) -> str:
+    plain = ascii_name(name).lower()
+    return re.sub(r"[^a-z]", "", re.sub(r"^(?:al|el|ad|ar|as|ash|at|az|an)[-\s]", "", plain))
+
+
+def _modifier_sense(text: str, place: ResolvedPlace) -> bool:
+    """Whether ``place`` names whose officials or forces speak or act ("Iraq's Kurdistan
+    region officials said", "Basra police"), not where something happened."""
+    return bool(_ORGANISATION_AFTER.match(text[place.end : place.end + 40]))
+
+
+_CITY_AROUND = re.compile(r"\b(?:city|town)\s+of\s+(?:the\s+)?$", re.I)
+_ORGANISATION_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:region(?:al)?\s+|provincial\s+|local\s+)?(?:officials?|authorit(?:y|ies)"
+    r"|ministry|minister|government|governor|council|police|spokes(?:man|woman|person)"
+    r"|security\s+media\s+cell|health\s+directorate|media\s+office|news\s+agency)\b",
+    re.I,
+)
 
 
 def place_fields(location: ResolvedPlace) -> dict[str, Any]:
@@ -153,8 +203,13 @@ def hometown_spans(text: str) -> list[tuple[int, int]]:
 
 
 def plausible_surface(surface: str) -> bool:
-    """Place names are capitalised words of three letters or more ("al" is not Albert Lea)."""
-    return len(surface) >= 3 and surface[:1].isupper()
+    """Place names are capitalised words of three letters or more ("al" is not Albert Lea);
+    wire copy writes the Arabic article in lower case before the capital ("al-Bab")."""
+    return len(surface) >= 3 and (surface[:1].isupper() or bool(_LOWER_ARTICLE.match(surface)))
+
+
+# "al-Bab", "el-Arish", "ash-Shaddadi": a lower-case Arabic article joined to a capitalised name.
+_LOWER_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[-‑‐][A-Z]")
 
 
 def location_name(location: ResolvedPlace | None) -> str | None:
