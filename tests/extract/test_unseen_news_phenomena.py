@@ -264,3 +264,58 @@ def test_the_claim_that_names_the_attacker_is_in_the_evidence(extractor: EventEx
     e = event.evidence
     assert text[e.start : e.end] == e.quote
     assert e.quote.startswith("A roadside bomb") and e.quote.endswith("claimed the attack")
+
+
+# -- short event reports (session 6) --------------------------------------------------------
+
+
+def test_a_place_written_with_a_lower_case_arabic_article_is_found(
+    extractor: EventExtractor,
+) -> None:
+    found = events(extractor, "Gunmen shot dead a guard in al-Mayadin on Monday.", "2021-03-10")
+    assert [e.location for e in found] == ["Al Mayadin"]
+
+
+def test_a_town_and_its_province_named_after_it_are_one_event(extractor: EventExtractor) -> None:
+    text = "Regime artillery shelled Saraqib in eastern Idlib on Tuesday, a monitor said."
+    found = events(extractor, text, "2020-02-05")
+    assert [e.location for e in found] == ["Saraqib"]
+
+
+def test_the_place_of_whoever_speaks_is_no_event_location(extractor: EventExtractor) -> None:
+    text = "A Turkish drone struck a car in Sinjar on Monday, Kurdistan Region officials said."
+    found = events(extractor, text, "2021-08-17")
+    assert [e.location for e in found] == ["Sinjar"]
+
+
+def test_backers_named_by_their_capital_are_no_place(extractor: EventExtractor) -> None:
+    text = "Tehran-backed fighters shelled the town of Albu Kamal on Friday, residents said."
+    found = events(extractor, text, "2019-09-14")
+    assert {e.country for e in found} == {"Syria"}
+
+
+def test_a_toll_told_in_the_next_sentence_belongs_to_the_event(extractor: EventExtractor) -> None:
+    text = "Clashes erupted between the SDF and ISIS near Hajin on Sunday. Five SDF fighters died."
+    found = events(extractor, text, "2019-01-08")
+    assert len({(e.sub_event_type, e.actor1, e.location) for e in found}) == 1
+    assert found[0].fatalities == 5
+    assert "Five SDF fighters died" in found[0].evidence.quote
+
+
+def test_a_toll_sentence_about_the_fighting_is_that_fight(extractor: EventExtractor) -> None:
+    text = (
+        "Rebels clashed with regime forces on the outskirts of Saraqib on Monday. Six regime "
+        "soldiers were killed in the fighting."
+    )
+    found = events(extractor, text, "2020-02-11")
+    parties = {(e.actor1, e.actor2, e.location) for e in found}
+    assert len(parties) == 1
+    assert sorted(e.fatalities or 0 for e in found)[-1] == 6
+
+
+def test_a_sum_over_past_weeks_is_no_event(extractor: EventExtractor) -> None:
+    text = (
+        "The army said on Sunday it had killed 23 militants in operations over the past two "
+        "weeks in Diyala and Kirkuk."
+    )
+    assert events(extractor, text, "2020-07-12") == []

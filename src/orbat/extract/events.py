@@ -29,6 +29,7 @@ from orbat.extract.locate import (
     hometown_spans,
     is_dateline,
     location_name,
+    modifies_a_group,
     place_fields,
     plausible_surface,
 )
@@ -46,6 +47,12 @@ from orbat.nlp.dates import (
 )
 from orbat.nlp.gazetteer import Gazetteer, load_gazetteer
 from orbat.nlp.model import load_nlp, text_of
+from orbat.extract.toll_sentences import (
+    ACTOR_FIELDS,
+    absorb_toll_sentences,
+    attach_following_tolls,
+    same_parties,
+)
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
 from orbat.nlp.relative_dates import relative_event_date
 from orbat.nlp.sentences import sentences
@@ -232,6 +239,7 @@ class EventExtractor:
             for p in resolve_places(text, gazetteer=self.gazetteer, entities=entities)
             if not is_dateline(text, p)
             and plausible_surface(p.text)
+            and not modifies_a_group(text, p)
             and not any(s <= p.start < e for s, e in hometowns)
             and not _names_an_actor(text, p, actors)
         ]
@@ -323,6 +331,10 @@ class EventExtractor:
             article, sents, places, records, own_dates, own_places, sentence_of
         )
         _join_follow_ups(sents, codes, records, own_dates, own_places, sentence_of)
+        absorb_toll_sentences(sents, codes, records, own_dates, own_places, sentence_of)
+        attach_following_tolls(
+            text, [(s.start_char, s.end_char) for s in sents], codes, records, sentence_of, casualties
+        )
         for record, own_date in zip(records, own_dates, strict=True):
             record.confidence = event_confidence(
                 record, own_date=own_date, in_theatre=self._in_theatre(record.place_id)
@@ -648,8 +660,12 @@ def _join_follow_ups(
         if not earlier:
             continue
         source = records[max(earlier, key=lambda k: sentence_of[k])]
+        # "Four regime soldiers were killed in the fighting": the fighting's parties, when
+        # the follow-up names no one else.
+        parties = {f: getattr(source, f) for f in ACTOR_FIELDS} if same_parties(record, source) else {}
         records[i] = replace(
             record,
+            **parties,
             sub_event_type=source.sub_event_type,
             disorder_type=source.disorder_type,
             event_date=source.event_date,
@@ -776,7 +792,11 @@ _PLACE_WORD_AFTER = re.compile(
     r"outskirts|suburbs?)\b",
     re.I,
 )
-_LOCATIVE_BEFORE = re.compile(r"\b(?:in|near|outside|inside|around)\s+(?:the\s+)?$", re.I)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|inside|around|(?:outskirts|vicinity|village|town|city|countryside"
+    r"|suburbs?|edges?|entrance|environs)\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
 
 
 def _misread_person(entity: Span) -> bool:

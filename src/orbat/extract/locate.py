@@ -26,6 +26,7 @@ __all__ = [
     "in_dateline",
     "is_dateline",
     "location_name",
+    "modifies_a_group",
     "place_fields",
     "plausible_surface",
     "reference_points",
@@ -200,6 +201,19 @@ _HOMETOWN = re.compile(
 def hometown_spans(text: str) -> list[tuple[int, int]]:
     """Spans naming where a person is from ("42, of Woodbridge, Virginia")."""
     return [m.span() for m in _HOMETOWN.finditer(text)]
+
+
+def modifies_a_group(text: str, place: ResolvedPlace) -> bool:
+    """Whether ``place`` is the first half of a compound about backers ("the Ankara-backed
+    militants", "US-led coalition"): who stands behind a group, not where anything happened."""
+    return bool(_BACKED_AFTER.match(text[place.end : place.end + 16]))
+
+
+_BACKED_AFTER = re.compile(
+    r"^[-‑‐](?:backed|led|allied|aligned|affiliated|sponsored|supported|funded|controlled"
+    r"|based|loyal)\b",
+    re.I,
+)
 
 
 def plausible_surface(surface: str) -> bool:

@@ -55,6 +55,20 @@ _OCCASIONS = re.compile(
     r"(?:occasions|separate\s+(?:incidents|occasions))\b",
     re.I,
 )
+# "killed 15 militants in operations over the past month", "in recent weeks", "so far this
+# year": a sum over a stretch of time.
+_OVER_A_PERIOD = re.compile(
+    r"\b(?:(?:over|during|in|within|throughout)\s+the\s+(?:past|last|previous)\s+(?:few\s+|several\s+|"
+    r"two\s+|three\s+|\d+\s+)?(?:days|weeks?|months?|years?)|in\s+recent\s+(?:days|weeks|months|years)"
+    r"|so\s+far\s+(?:this|in)\s+(?:year|month|\d{4}))\b",
+    re.I,
+)
+_A_COUNT = re.compile(
+    r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|(?:thir|four|fif|six|seven|eigh|nine)teen|(?:twen|thir|for|fif|six|seven|eigh|nine)ty"
+    r"|dozens|scores|hundreds|thousands)\b",
+    re.I,
+)
 # "since the war broke out", "since the start of the conflict": a count over a whole war.
 _SINCE_WAR = re.compile(
     r"\bsince\s+the\s+(?:(?:start|beginning|outbreak)\s+of\s+the\s+)?"
@@ -347,6 +361,8 @@ def is_tally(text: str) -> bool:
     """A count of events or victims summed over a period rather than one happening."""
     if _OCCASIONS.search(text):
         return True
+    if _OVER_A_PERIOD.search(text) and _A_COUNT.search(text):
+        return True  # "the fiercest fighting in recent months" counts nothing
     if _SINCE_WAR.search(text):
         return True
     since = _SINCE_PERIOD.search(text)
