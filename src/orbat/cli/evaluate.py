@@ -112,8 +112,10 @@ def _news(shared: Path, errors: int) -> None:
     for source in sorted({key.split(":")[0] for key in scores if ":" in key}):
         cells = []
         for half in HALVES:
-            s = scores.get(f"{source}:{half}")
-            cells.append(f"{s.recall:.3f} / {s.precision:.3f} / {s.f1:.3f}" if s else "-")
+            part = scores.get(f"{source}:{half}")
+            cells.append(
+                f"{part.recall:.3f} / {part.precision:.3f} / {part.f1:.3f}" if part else "-"
+            )
         by_source.add_row(source, *cells)
     console.print(by_source)
     if errors:

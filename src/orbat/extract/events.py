@@ -38,6 +38,12 @@ from orbat.extract.occurrence import reports_an_occurrence
 from orbat.extract.prefilter import CuePrefilter
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.taxonomy import civilian_targeting, interaction
+from orbat.extract.toll_sentences import (
+    ACTOR_FIELDS,
+    absorb_toll_sentences,
+    attach_following_tolls,
+    same_parties,
+)
 from orbat.nlp.dates import (
     DateMention,
     event_date_for_sentence,
@@ -47,12 +53,6 @@ from orbat.nlp.dates import (
 )
 from orbat.nlp.gazetteer import Gazetteer, load_gazetteer
 from orbat.nlp.model import load_nlp, text_of
-from orbat.extract.toll_sentences import (
-    ACTOR_FIELDS,
-    absorb_toll_sentences,
-    attach_following_tolls,
-    same_parties,
-)
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
 from orbat.nlp.relative_dates import relative_event_date
 from orbat.nlp.sentences import sentences
@@ -332,9 +332,8 @@ class EventExtractor:
         )
         _join_follow_ups(sents, codes, records, own_dates, own_places, sentence_of)
         absorb_toll_sentences(sents, codes, records, own_dates, own_places, sentence_of)
-        attach_following_tolls(
-            text, [(s.start_char, s.end_char) for s in sents], codes, records, sentence_of, casualties
-        )
+        spans = [(s.start_char, s.end_char) for s in sents]
+        attach_following_tolls(text, spans, codes, records, sentence_of, casualties)
         for record, own_date in zip(records, own_dates, strict=True):
             record.confidence = event_confidence(
                 record, own_date=own_date, in_theatre=self._in_theatre(record.place_id)
@@ -662,7 +661,9 @@ def _join_follow_ups(
         source = records[max(earlier, key=lambda k: sentence_of[k])]
         # "Four regime soldiers were killed in the fighting": the fighting's parties, when
         # the follow-up names no one else.
-        parties = {f: getattr(source, f) for f in ACTOR_FIELDS} if same_parties(record, source) else {}
+        parties = (
+            {f: getattr(source, f) for f in ACTOR_FIELDS} if same_parties(record, source) else {}
+        )
         records[i] = replace(
             record,
             **parties,
