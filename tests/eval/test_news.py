@@ -36,13 +36,24 @@ pytestmark = pytest.mark.issue(13)
 # fatalities 0.786 -> 0.741 on matched events, because the events newly found are claimed
 # bombings whose tolls are harder (the matched set grew from 56 to 58): recorded here, the
 # floor moves with the set it is measured on.
+# session 6: the gold grew by 50 short event reports we wrote (reports.yaml), so the floors
+# below are for the larger set. On the session-5 documents alone the same code measures
+# development R 0.716 P 0.873, held-out R 0.588 P 0.725 (town 0.836/0.807): nothing there fell.
+# With the reports: development R 0.773 P 0.906, held-out R 0.676 P 0.794; actor1 0.737/0.488,
+# town 0.844/0.821, fatalities 0.896/0.800, event type 0.896/0.835.
 FLOORS = {
-    "development": {"recall": 0.70, "precision": 0.86},
-    "held-out": {"recall": 0.58, "precision": 0.70},
+    "development": {"recall": 0.76, "precision": 0.89},
+    "held-out": {"recall": 0.66, "precision": 0.78},
 }
 FIELD_FLOORS = {
-    "development": {"actor1": 0.65, "town": 0.81, "fatalities": 0.90, "event_type": 0.86},
-    "held-out": {"actor1": 0.40, "town": 0.79, "fatalities": 0.73, "event_type": 0.83},
+    "development": {"actor1": 0.72, "town": 0.83, "fatalities": 0.88, "event_type": 0.88},
+    "held-out": {"actor1": 0.47, "town": 0.81, "fatalities": 0.79, "event_type": 0.82},
+}
+#: Short reports on their own (``report:`` documents): measured R 0.952 P 1.000 development,
+#: R 0.960 P 1.000 held-out.
+REPORT_FLOORS = {
+    "development": {"recall": 0.90, "precision": 0.95},
+    "held-out": {"recall": 0.92, "precision": 0.96},
 }
 
 
@@ -62,7 +73,7 @@ def scores(village_gazetteer: object) -> dict[str, NewsScores]:
 
 def test_gold_halves_are_fixed_and_both_used() -> None:
     gold = load_news_gold()
-    assert len(gold) >= 180
+    assert len(gold) >= 230
     halves = {half_of(d.doc) for d in gold}
     assert halves == set(HALVES)
     # The split is a pure function of the id: no list to edit, no way to move a document.
@@ -86,3 +97,11 @@ def test_field_accuracy_floors(scores: dict[str, NewsScores], half: str) -> None
     accuracy = scores[half].field_accuracy()
     for name, floor in FIELD_FLOORS[half].items():
         assert accuracy[name] >= floor, f"{half} {name} {accuracy[name]:.3f} < {floor}"
+
+
+@pytest.mark.parametrize("half", HALVES)
+def test_short_report_floors(scores: dict[str, NewsScores], half: str) -> None:
+    s = scores[f"report:{half}"]
+    assert s.documents >= 20
+    assert s.recall >= REPORT_FLOORS[half]["recall"], f"{half} recall {s.recall:.3f}"
+    assert s.precision >= REPORT_FLOORS[half]["precision"], f"{half} precision {s.precision:.3f}"

@@ -130,11 +130,15 @@ def _role(token: Token) -> str | None:
             return "patient"
         if dep in ("nsubj", "csubj"):
             head = token.head
+            if head.lemma_.lower() in _WARDING_OFF:
+                return "patient"  # "Peshmerga forces repelled an ISIS attack": attacked
             if head.lemma_.lower() in _REPORTING_VERBS:
                 return "agent" if _tells_own_act(head) else "source"
             if any(c.dep_ == "conj" and _is_passive(c) for c in head.children):
                 return "patient"
             return "agent"
+        if dep == "dobj" and token.head.lemma_.lower() in _WARDING_OFF:
+            return "agent"  # the attack warded off is the attacker's
         if dep in ("nsubjpass", "dobj", "attr"):
             return "patient"
         if dep == "pobj":
@@ -150,6 +154,9 @@ def _role(token: Token) -> str | None:
         token = token.head
     return None
 
+
+# Verbs of warding off an attack: their subject was attacked, their object is the attack.
+_WARDING_OFF = frozenset({"repel", "repulse", "thwart", "foil", "fend", "rebuff", "withstand"})
 
 # Arrests and the policing of protests are law enforcement: ACLED codes the "security
 # forces" doing them as the country's police.
