@@ -59,7 +59,8 @@ def test_pack_places_are_sourced_and_located(gaz) -> None:  # type: ignore[no-un
     doc = yaml.safe_load(_pack_file("iraq_syria", "places.yaml").read_text(encoding="utf-8"))
     assert len(doc["places"]) >= 25
     for row in doc["places"] + doc["aliases"]:
-        assert row["source"].startswith("https://"), row
+        # A public web page (the KRG's archived cabinet site is served over plain http).
+        assert row["source"].startswith(("https://", "http://")), row
     for row in doc["places"]:
         place = gaz.get(f"pack:iraq_syria:{row['id']}")
         assert place is not None and -90 <= place.lat <= 90 and -180 <= place.lon <= 180

@@ -186,6 +186,7 @@ class Gazetteer:
         self.theatre = theatre
         #: Countries an imported village gazetteer covers: their villages are all known.
         self.imported = imported
+        self._theatre_keys: tuple[str, ...] | None = None
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -205,7 +206,20 @@ class Gazetteer:
 
     def lookup(self, name: str) -> list[Place]:
         """Every place one of whose names has the same :func:`place_key` as ``name``."""
-        return [Place(*self._rows[i]) for i in self._keys.get(place_key(name), ())]
+        return self.lookup_key(place_key(name))
+
+    def lookup_key(self, key: str) -> list[Place]:
+        """Every place one of whose names has the :func:`place_key` ``key``."""
+        return [Place(*self._rows[i]) for i in self._keys.get(key, ())]
+
+    def theatre_keys(self) -> tuple[str, ...]:
+        """The name keys of the theatre's places (for spelling-tolerant lookups), built once."""
+        if self._theatre_keys is None:
+            theatre = {i for i, row in enumerate(self._rows) if row[3] in self.theatre}
+            self._theatre_keys = tuple(
+                k for k, rows in self._keys.items() if any(i in theatre for i in rows)
+            )
+        return self._theatre_keys
 
     def vouched(self, place: Place, name: str) -> bool:
         """Whether the pack itself gives ``name`` (by key) for ``place``: a curated spelling."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key, scan_form
+from orbat.resolve.spelling import near_spelling
 
 __all__ = [
     "COMPONENT",
@@ -273,6 +274,8 @@ class Mention:
     end: int
     text: str
     label: str  # "GAZ" for a gazetteer scan hit, else the NER label (GPE, LOC, FAC)
+    #: The gazetteer key a misspelt name was matched to ("Dayr Az Zayr" → Dayr az Zawr's).
+    near_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -386,12 +389,19 @@ def _locative_names(
             continue
         # Loose spellings are the theatre's problem (Arabic names in Latin letters); a place
         # abroad is spelled the way the scan already finds it.
-        if any(p.country_code in gazetteer.theatre for p in gazetteer.lookup(name)):
-            # The longer name wins over scan hits inside it: "near Sultan Abdallah" is the
-            # Iraqi village, not the Turkish town of Sultan.
-            replaced += inside
-            found.append(Mention(start, end, name, "GAZ"))
-            taken.append((start, end))
+        near_key = None
+        if not any(p.country_code in gazetteer.theatre for p in gazetteer.lookup(name)):
+            if inside:
+                continue
+            # Nothing by that key: a spelling the gazetteer lacks ("Dayr Az Zayr").
+            near_key = near_spelling(gazetteer, name)
+            if near_key is None:
+                continue
+        # The longer name wins over scan hits inside it: "near Sultan Abdallah" is the
+        # Iraqi village, not the Turkish town of Sultan.
+        replaced += inside
+        found.append(Mention(start, end, name, "GAZ", near_key))
+        taken.append((start, end))
     return found, replaced
 
 
@@ -665,6 +675,8 @@ def _stray_alternate(best: Place, ctx: _Context, countries: Counter[str], gaz: G
 def _candidates(gaz: Gazetteer, ctx: _Context) -> list[Place]:
     """The places ``ctx``'s mention may name. A short key folds too much ("US" ~ a village
     "Os"): an imported place must then carry the very spelling."""
+    if ctx.mention.near_key is not None:
+        return gaz.lookup_key(ctx.mention.near_key)
     found = gaz.lookup(ctx.mention.text)
     if len(ctx.key) > 3:
         return found
