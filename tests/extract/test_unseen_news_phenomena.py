@@ -319,3 +319,23 @@ def test_a_sum_over_past_weeks_is_no_event(extractor: EventExtractor) -> None:
         "weeks in Diyala and Kirkuk."
     )
     assert events(extractor, text, "2020-07-12") == []
+
+
+def test_whoever_wards_off_an_attack_is_its_target(extractor: EventExtractor) -> None:
+    text = "Iraqi troops repelled an Islamic State attack on their positions near Tikrit on Sunday."
+    found = events(extractor, text, "2020-04-06")
+    assert [(e.actor1, e.actor2) for e in found] == [
+        ("Islamic State (Iraq)", "Military Forces of Iraq (2022-)")
+    ]
+
+
+def test_the_interceptor_is_actor1_of_a_disrupted_strike(extractor: EventExtractor) -> None:
+    text = "Air defences shot down several Israeli missiles over Hama on Tuesday, state media said."
+    found = events(extractor, text, "2021-03-10")
+    assert [(e.sub_event_type, e.actor1, e.actor2) for e in found] == [
+        (
+            "Disrupted weapons use",
+            "Military Forces of Syria (2000-2024)",
+            "Military Forces of Israel (2022-)",
+        )
+    ]

@@ -155,6 +155,10 @@ def _role(token: Token) -> str | None:
     return None
 
 
+_DISRUPTED = "Disrupted weapons use"
+_AIR_DEFENCE = re.compile(
+    r"\b(?:air\s+defen[cs]es?|intercept\w*|sho(?:t|ot)\s+down|downed|anti-?aircraft)\b", re.I
+)
 # Verbs of warding off an attack: their subject was attacked, their object is the attack.
 _WARDING_OFF = frozenset({"repel", "repulse", "thwart", "foil", "fend", "rebuff", "withstand"})
 
@@ -292,6 +296,10 @@ def assign_actors(
     for actor in found:
         span = doc.char_span(offset + actor.start, offset + actor.end, alignment_mode="expand")
         role = "agent" if actor.wielder else _role(span.root) if span is not None else None
+        if actor.wielder and sub == _DISRUPTED:
+            # "air defences intercepted Israeli missiles": whose weapon was stopped is the
+            # target of the disruption (ACLED codes the interceptor as actor1).
+            role = "patient"
         if role == "source" or (span is not None and span.root.i in sources):
             continue
         bucket = agents if role == "agent" else patients if role == "patient" else loose
@@ -339,7 +347,9 @@ def assign_actors(
     if actor2 is None and civilian_victims:
         actor2, inter2 = f"Civilians{where}", int(Inter.CIVILIANS)
     if actor1 is None and sub not in _PROTEST_TYPES:
-        if sub in _STATE_DEFAULT_TYPES and country:
+        if sub == _DISRUPTED and country and _AIR_DEFENCE.search(sentence.text):
+            actor1 = military_name(country, when)  # air defences are the army's
+        elif sub in _STATE_DEFAULT_TYPES and country:
             actor1 = police_name(country, when)
         elif sub == "Air/drone strike" and not _DRONE.search(sentence.text):
             actor1 = "Unidentified Military Forces"
@@ -447,6 +457,7 @@ def _states_acting(
 _BARE_FORCES = re.compile(
     r"\b(?:the\s+)?(?:(?P<police>police(?:men|man)?|riot\s+police|security\s+forces|"
     r"security\s+personnel)|(?P<military>army|troops|soldiers|military|armed\s+forces|"
+    r"air\s+defen[cs]es?(?:\s+systems?)?|"
     r"government\s+forces|regime\s+forces|government\s+troops))\b"
     # A modifier of a thing is no force: "a military base", "army officers said".
     r"(?!\s+(?:base|bases|post|posts|vehicles?|convoys?|checkpoints?|positions?|operations?"

@@ -794,7 +794,7 @@ _PLACE_WORD_AFTER = re.compile(
     re.I,
 )
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|inside|around|(?:outskirts|vicinity|village|town|city|countryside"
+    r"\b(?:in|near|outside|inside|around|over|above|(?:outskirts|vicinity|village|town|city|countryside"
     r"|suburbs?|edges?|entrance|environs)\s+of)\s+(?:the\s+)?$",
     re.I,
 )
