@@ -339,3 +339,23 @@ def test_the_interceptor_is_actor1_of_a_disrupted_strike(extractor: EventExtract
             "Military Forces of Israel (2022-)",
         )
     ]
+
+
+def test_a_states_strikes_are_air_strikes(extractor: EventExtractor) -> None:
+    text = "Turkish strikes hit two villages near Amuda on Sunday, killing a farmer."
+    found = events(extractor, text, "2022-11-21")
+    assert [(e.sub_event_type, e.actor1) for e in found] == [
+        ("Air/drone strike", "Military Forces of Turkey (2016-)")
+    ]
+
+
+def test_an_air_base_named_like_a_person_is_a_place(extractor: EventExtractor) -> None:
+    text = "Three rockets struck Ain al-Asad air base on Thursday, wounding two U.S. soldiers."
+    found = events(extractor, text, "2023-10-27")
+    assert [(e.location, e.actor2) for e in found] == [
+        ("Ain al-Asad Air Base", "Military Forces of the United States")
+    ]
+
+
+def test_a_toll_of_foreign_troops_written_with_dots_is_counted() -> None:
+    assert acled_fatalities(find_casualties("Two U.S. service members were killed.")) == 2

@@ -37,6 +37,7 @@ from orbat.extract.notes import write_notes
 from orbat.extract.occurrence import reports_an_occurrence
 from orbat.extract.prefilter import CuePrefilter
 from orbat.extract.records import EventRecord, Evidence
+from orbat.extract.strike_type import strikes_from_the_air
 from orbat.extract.taxonomy import civilian_targeting, interaction
 from orbat.extract.toll_sentences import (
     ACTOR_FIELDS,
@@ -324,6 +325,7 @@ class EventExtractor:
                 own_dates.append(own_date)
                 own_places.append(location is not None and start <= location.start < end)
                 sentence_of.append(index)
+        records[:] = [strikes_from_the_air(r) for r in records]
         self._name_unnamed_strikers(sents, codes, records, sentence_of)
         self._name_claimants(article.text, sents, records, sentence_of)
         # 6.
@@ -793,6 +795,11 @@ _PLACE_WORD_AFTER = re.compile(
     r"outskirts|suburbs?)\b",
     re.I,
 )
+_FACILITY_AFTER = re.compile(
+    r"^\s+(?:air\s*base|airbase|air\s+field|airfield|airport|military\s+base|base|camp|dam"
+    r"|oil\s+field|gas\s+field|border\s+crossing|crossing|prison|refinery)\b",
+    re.I,
+)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|outside|inside|around|over|above|(?:outskirts|vicinity|village|town|city|countryside"
     r"|suburbs?|edges?|entrance|environs)\s+of)\s+(?:the\s+)?$",
@@ -810,4 +817,6 @@ def _misread_person(entity: Span) -> bool:
     if _LOCATIVE_BEFORE.search(before):
         return True  # "near Jurf al-Sakhar": nobody is struck near a person
     after = text[entity.end_char : entity.end_char + 20]
+    if _FACILITY_AFTER.match(after):
+        return True  # "struck Ain al-Asad air base": nobody's name is followed by "air base"
     return len(entity.text.split()) == 1 and bool(_PLACE_WORD_AFTER.match(after))

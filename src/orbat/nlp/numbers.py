@@ -118,7 +118,7 @@ _GROUP_WORDS = _split(
     "refugees workers conscripts leaders commanders recruits residents villagers students "
     "journalists pilgrims worshippers passengers martyrs relatives sisters brothers sons "
     "daughters activists officials clerics doctors lawyers judges teachers engineers "
-    "farmers shepherds employees"
+    "farmers shepherds employees servicemembers contractors"
 )
 _SINGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 _SINGULAR |= {w[:-1]: w for w in _GROUP_WORDS if w.endswith("s") and w[:-1] not in _SINGULAR}
@@ -131,7 +131,7 @@ _GROUP = (
 # Up to three modifiers between number and noun: "three Syrian refugees", "22 of its members".
 _MODS = (
     r"(?:of\s+(?:(?:its|their|his|her|the|them|those)\s+)?)?"
-    rf"(?:(?!(?:and|or|of|{_W1}|were|was|had|have|has)\b)[\w’'-]+\s+){{0,3}}?"
+    rf"(?:(?!(?:and|or|of|{_W1}|were|was|had|have|has)\b)[\w’'-][\w’'.-]*\s+){{0,3}}?"
 )
 
 _KILL_PP = (
@@ -214,7 +214,9 @@ _NONE_NOUN = re.compile(
 # A conjunct just before a figure: "two soldiers and [three civilians were killed]".
 # One person: "A man was shot dead", "a PMF member was killed", "one soldier died", "killed a
 # policeman". Fewer modifiers than a plural figure takes: "a statement said a civilian …".
-_ONE_MODS = r"(?:(?!(?:an?|the|and|or|of|was|were|is|has|had|said|says)\b)[\w’'-]+\s+){0,2}?"
+_ONE_MODS = (
+    r"(?:(?!(?:an?|the|and|or|of|was|were|is|has|had|said|says)\b)[\w’'-][\w’'.-]*\s+){0,2}?"
+)
 _ONE_GROUP = (
     r"(?P<group>"
     + "|".join(sorted([*_SINGULAR, "policeman", "boy", "girl"], key=len, reverse=True))
