@@ -359,3 +359,19 @@ def test_an_air_base_named_like_a_person_is_a_place(extractor: EventExtractor) -
 
 def test_a_toll_of_foreign_troops_written_with_dots_is_counted() -> None:
     assert acled_fatalities(find_casualties("Two U.S. service members were killed.")) == 2
+
+
+def test_an_event_a_source_told_the_press_about_is_reported(extractor: EventExtractor) -> None:
+    text = "A roadside bomb hit a fuel convoy near Samawah on Monday, a police source told Reuters."
+    assert [e.sub_event_type for e in events(extractor, text, "2023-05-16")] == [
+        "Remote explosive/landmine/IED"
+    ]
+
+
+def test_people_killed_in_strikes_were_killed_from_the_air(extractor: EventExtractor) -> None:
+    text = "Local officials said nine people were killed in strikes on Abu Kamal on Sunday."
+    assert [e.sub_event_type for e in events(extractor, text, "2024-02-05")] == ["Air/drone strike"]
+
+
+def test_a_labour_strike_is_no_air_strike(extractor: EventExtractor) -> None:
+    assert events(extractor, "Oil workers held strikes on Sunday in Basra.", "2024-02-05") == []

@@ -221,7 +221,7 @@ class EventClassifier:
         threatened to attack" is hypothetical but "officials said militants attacked" is not.
         """
         lex = self.lexicon
-        current = token
+        current = previous = token
         for depth in range(_MAX_CLIMB + 1):
             lemma = current.lemma_.lower()
             # (A noun of stance blocks as a noun: "the claim of an attack", not "claimed
@@ -229,7 +229,7 @@ class EventClassifier:
             blocking = lemma in lex.blocking_verbs or (
                 lemma in lex.blocking_nouns and current.pos_ == "NOUN"
             )
-            if depth > 0 and blocking:
+            if depth > 0 and blocking and not _reports(lemma, previous):
                 return "negated" if lemma in {"deny", "reject", "refuse"} else "hypothetical"
             for child in current.children:
                 if child.dep_ == "neg" or (
@@ -242,8 +242,17 @@ class EventClassifier:
                     return "hypothetical"
             if current.dep_ not in _CLIMB or current.head.i == current.i:
                 break
-            current = current.head
+            previous, current = current, current.head
         return "asserted"
+
+
+def _reports(lemma: str, clause: Token) -> bool:
+    """Whether ``lemma`` reports the finite clause under it ("a bomb exploded …, a source told
+    AFP") rather than asks for an act ("told them to attack")."""
+    return lemma in _TELLING and clause.dep_ in ("ccomp", "parataxis") and clause.tag_ != "VB"
+
+
+_TELLING = frozenset({"tell", "warn"})
 
 
 def _aggregate(
