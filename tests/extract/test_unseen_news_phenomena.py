@@ -375,3 +375,34 @@ def test_people_killed_in_strikes_were_killed_from_the_air(extractor: EventExtra
 
 def test_a_labour_strike_is_no_air_strike(extractor: EventExtractor) -> None:
     assert events(extractor, "Oil workers held strikes on Sunday in Basra.", "2024-02-05") == []
+
+
+def test_a_protest_against_corruption_is_a_protest(extractor: EventExtractor) -> None:
+    text = "Thousands of students protested in Kut on Tuesday against corruption and unemployment."
+    assert [e.sub_event_type for e in events(extractor, text, "2019-10-30")] == ["Peaceful protest"]
+
+
+def test_police_action_told_next_makes_one_protest_with_intervention(
+    extractor: EventExtractor,
+) -> None:
+    text = (
+        "Hundreds gathered outside the provincial council in Basra on Monday to demand jobs. "
+        "Police fired tear gas to disperse them."
+    )
+    found = events(extractor, text, "2020-01-14")
+    assert {(e.sub_event_type, e.actor1, e.actor2) for e in found} == {
+        ("Protest with intervention", "Protesters (Iraq)", "Police Forces of Iraq")
+    }
+    assert "tear gas" in found[0].evidence.quote
+
+
+def test_lethal_fire_told_next_makes_one_excessive_force_event(extractor: EventExtractor) -> None:
+    text = (
+        "Crowds marched in Karbala on Saturday against the parties. Security forces opened fire "
+        "with live ammunition, killing three of them."
+    )
+    found = events(extractor, text, "2019-11-03")
+    assert {(e.sub_event_type, e.actor1, e.actor2) for e in found} == {
+        ("Excessive force against protesters", "Police Forces of Iraq", "Protesters (Iraq)")
+    }
+    assert max(e.fatalities or 0 for e in found) == 3

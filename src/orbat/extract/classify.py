@@ -84,6 +84,9 @@ _MAIN_CLAUSE = 1.25
 # to be coded as political violence (a strong main-clause cue plus more).
 _NON_CONFLICT_PENALTY = 3.0
 _SECURITY_OPERATIONS = frozenset({"arrests", "disrupted_weapons"})
+_PROTEST_KEYS = frozenset(
+    {"peaceful_protest", "protest_with_intervention", "excessive_force", "violent_demonstration"}
+)
 _ARMED_CONTEXT = ("ctx:weapon_objects", "ctx:nonstate_actors")
 
 
@@ -174,8 +177,11 @@ class EventClassifier:
                 # Security forces arresting armed "remnants, drug traffickers and arms dealers"
                 # or seizing their weapons is a security operation, not a crime story: the
                 # crime words describe whom they took, not what happened.
-                if not (armed and key in _SECURITY_OPERATIONS):
-                    scores[key] -= _NON_CONFLICT_PENALTY
+                if armed and key in _SECURITY_OPERATIONS:
+                    continue
+                if key in _PROTEST_KEYS and by_label.get("ctx:protest"):
+                    continue  # a protest against corruption or a lockdown is still a protest
+                scores[key] -= _NON_CONFLICT_PENALTY
         # 5.
         ranked = sorted(scores.items(), key=lambda kv: (-kv[1], sub_event_type(kv[0]).rank))
         if not ranked or ranked[0][1] < _MIN_SCORE:

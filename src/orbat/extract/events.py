@@ -36,6 +36,7 @@ from orbat.extract.locate import (
 from orbat.extract.notes import write_notes
 from orbat.extract.occurrence import reports_an_occurrence
 from orbat.extract.prefilter import CuePrefilter
+from orbat.extract.protest_followups import police_the_protest
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.strike_type import strikes_from_the_air
 from orbat.extract.taxonomy import civilian_targeting, interaction
@@ -336,6 +337,7 @@ class EventExtractor:
         absorb_toll_sentences(sents, codes, records, own_dates, own_places, sentence_of)
         spans = [(s.start_char, s.end_char) for s in sents]
         attach_following_tolls(text, spans, codes, records, sentence_of, casualties)
+        police_the_protest(text, sents, self.classifier, records, sentence_of, casualties)
         for record, own_date in zip(records, own_dates, strict=True):
             record.confidence = event_confidence(
                 record, own_date=own_date, in_theatre=self._in_theatre(record.place_id)

@@ -1,0 +1,102 @@
+"""A protest and what the police did to it, told in the next sentence, are one event.
+
+"Hundreds rallied in Tahrir Square on Friday to demand early elections. Police fired tear gas to
+disperse them, and dozens were injured." The second sentence names no protest and no place of
+its own, so alone it codes nothing, and the rally stays a Peaceful protest. ACLED codes the
+whole as a Protest with intervention (police actor2), or as Excessive force against protesters
+(police actor1) when they used lethal force. Here the next sentence upgrades the protest when
+it tells of intervention and codes nothing of its own; the evidence then runs on to include it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from orbat.extract.actors import police_name
+from orbat.extract.classify import EventClassifier
+from orbat.extract.records import EventRecord, Evidence
+from orbat.extract.taxonomy import Inter, civilian_targeting, interaction, sub_event_type
+from orbat.nlp.numbers import CasualtyMention, acled_fatalities
+
+__all__ = ["police_the_protest"]
+
+_PEACEFUL = "Peaceful protest"
+_INTERVENTION = "Protest with intervention"
+_EXCESSIVE = "Excessive force against protesters"
+
+
+def police_the_protest(
+    text: str,
+    sents: Sequence[object],
+    classifier: EventClassifier,
+    records: list[EventRecord],
+    sentence_of: Sequence[int],
+    casualties: Sequence[CasualtyMention],
+) -> None:
+    """Upgrade each peaceful protest whose next sentence tells of intervention (in place)."""
+    for i, record in enumerate(records):
+        after = sentence_of[i] + 1
+        if record.sub_event_type != _PEACEFUL or after >= len(sents):
+            continue
+        # The next sentence may have coded the shooting as an event of its own ("Security
+        # forces opened fire with live ammunition, killing two"): it is this protest's.
+        told = [k for k, s in enumerate(sentence_of) if s == after]
+        if any(not _the_police_acting(records[k]) for k in told):
+            continue
+        sentence = sents[after]
+        if not isinstance(sentence, Span):
+            continue
+        start, end = sentence.start_char, sentence.end_char
+        if "\n\n" in text[record.evidence.end : start]:
+            continue  # a new paragraph tells something else
+        labels = {c.label for c in classifier.cues(sentence) if c.stance == "asserted"}
+        if not labels & {"ctx:intervention", "ctx:excessive_force"}:
+            continue
+        killed = acled_fatalities([c for c in casualties if start <= c.start and c.end <= end])
+        lethal = "ctx:excessive_force" in labels and bool(killed)
+        police = police_name(record.country, record.event_date) if record.country else "Police"
+        protesters, police_inter = record.actor1, int(Inter.STATE_FORCES)
+        sub = sub_event_type(_EXCESSIVE if lethal else _INTERVENTION)
+        actor1: str | None
+        actor2: str | None
+        inter1: int | None
+        inter2: int | None
+        if lethal:
+            actor1, inter1, actor2, inter2 = police, police_inter, protesters, record.inter1
+        else:
+            actor1, inter1, actor2, inter2 = protesters, record.inter1, police, police_inter
+        evidence = record.evidence
+        records[i] = upgraded = replace(
+            record,
+            sub_event_type=sub.name,
+            event_type=sub.event_type,
+            disorder_type=sub.disorder_type,
+            actor1=actor1,
+            inter1=inter1,
+            actor2=actor2,
+            inter2=inter2,
+            interaction=interaction(inter1, inter2) if inter1 else None,
+            civilian_targeting=civilian_targeting(sub.name, inter1, inter2) or None,
+            fatalities=killed if lethal else record.fatalities,
+            evidence=Evidence(
+                evidence.document_id, evidence.start, end, text[evidence.start : end]
+            ),
+        )
+        for k in told:
+            records[k] = replace(
+                upgraded,
+                evidence=records[k].evidence,
+                fatalities=records[k].fatalities,
+                extra=records[k].extra,
+            )
+
+
+def _the_police_acting(record: EventRecord) -> bool:
+    """Whether ``record`` is the state's forces acting on nobody named (how a sentence about
+    firing on a crowd that says "them" is coded on its own)."""
+    return (record.actor1 or "").startswith(("Police Forces", "Military Forces")) and (
+        record.actor2 is None or record.actor2.startswith(("Protesters", "Civilians"))
+    )
