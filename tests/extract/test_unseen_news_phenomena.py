@@ -406,3 +406,12 @@ def test_lethal_fire_told_next_makes_one_excessive_force_event(extractor: EventE
         ("Excessive force against protesters", "Police Forces of Iraq", "Protesters (Iraq)")
     }
     assert max(e.fatalities or 0 for e in found) == 3
+
+
+def test_a_bare_claim_of_responsibility_names_the_attacker(extractor: EventExtractor) -> None:
+    text = (
+        "Rockets hit a logistics compound at Baghdad airport on Sunday. A little-known group, "
+        "Ashab al-Kahf, claimed responsibility."
+    )
+    found = events(extractor, text, "2020-12-21")
+    assert [(e.actor1, e.actor2) for e in found] == [("Ashab al Kahf", None)]

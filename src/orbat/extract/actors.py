@@ -463,6 +463,7 @@ _BARE_FORCES = re.compile(
     r"(?!\s+(?:base|bases|post|posts|vehicles?|convoys?|checkpoints?|positions?|operations?"
     r"|helicopters?|officers?|officials?|commanders?|spokes\w+|sources?|units?|council|court"
     r"|academy|college|hospital|camps?|airport|barracks|intelligence|station|stations|"
+    r"complex|compound|installations?|facilit(?:y|ies)|sites?|depots?|warehouses?|"
     r"headquarters|chief|general)\b)",
     re.I,
 )

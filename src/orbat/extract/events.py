@@ -710,7 +710,9 @@ _ARMED_ACTOR_CUES = frozenset({"ctx:state_actors", "ctx:nonstate_actors", "ctx:a
 _CLAIMS_AN_ACT = re.compile(
     r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|this|that|these|"
     r"those)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assault|operation|ambush|blasts?|"
-    r"explosions?|shelling|killing|assassination|rocket\s+attack|drone\s+attack)\b",
+    r"explosions?|shelling|killing|assassination|rocket\s+attack|drone\s+attack)\b"
+    # "… claimed responsibility." with no object: the act told just before.
+    r"|\b(?:claim(?:ed|s)|took|takes|accepted)\s+(?:responsibility|credit)\b(?!\s+for\b)",
     re.I,
 )
 #: How many sentences back a claim reaches for the act it claims.
