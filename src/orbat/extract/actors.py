@@ -173,11 +173,14 @@ def police_name(country: str, when: dt.date | None = None) -> str:
     """ACLED's name for the police of ``country`` at ``when``: the pack's ``Police Forces of
     <country> (<period>)`` whose period holds the year (the latest one when undated or
     when two periods meet in that year), else the plain ``Police Forces of <country>``."""
+    from orbat.packs import load_pack
+
+    plain = load_pack().words.acled_name("police", country)
     best: tuple[int, str] | None = None
     for name in _police_names():
-        if not name.startswith(f"Police Forces of {country}"):
+        if not name.startswith(plain):
             continue
-        rest = name[len(f"Police Forces of {country}") :].strip()
+        rest = name[len(plain) :].strip()
         period = _PERIOD.fullmatch(rest) if rest else None
         if rest and period is None:
             continue  # a unit ("… (2022-) Asayish"), not the force as a whole
@@ -187,14 +190,16 @@ def police_name(country: str, when: dt.date | None = None) -> str:
             continue
         if best is None or start > best[0]:
             best = (start, name)
-    return best[1] if best else f"Police Forces of {country}"
+    return best[1] if best else plain
 
 
 @lru_cache(maxsize=1)
 def _police_names() -> tuple[str, ...]:
     from orbat.packs import load_pack
 
-    return tuple(a.acled_name for a in load_pack() if a.acled_name.startswith("Police Forces of"))
+    pack = load_pack()
+    police = pack.words.acled_name("police", "")
+    return tuple(a.acled_name for a in pack if a.acled_name.startswith(police))
 
 
 def sub_is_arrest(coded: Classification) -> bool:
@@ -476,7 +481,7 @@ def military_name(country: str, when: dt.date | None = None) -> str:
     actor_id = _state_names().actor(country, when.isoformat() if when else None)
     if actor_id is not None:
         return load_pack().actor(actor_id).acled_name
-    return f"Military Forces of {country}"
+    return load_pack().words.acled_name("military", country)
 
 
 @lru_cache(maxsize=1)

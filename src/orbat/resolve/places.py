@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key, scan_form
+from orbat.packs import load_pack
 
 __all__ = [
     "COMPONENT",
@@ -127,11 +128,6 @@ _CONTEXT_ONLY = frozenset(
         "sadr",
     ]
 )
-_DEMONYMS = {
-    "iraqi": "IQ", "syrian": "SY", "iranian": "IR", "lebanese": "LB", "jordanian": "JO",
-    "israeli": "IL", "palestinian": "PS", "turkish": "TR", "yemeni": "YE", "saudi": "SA",
-    "kuwaiti": "KW", "kurdish": "IQ",
-}  # fmt: skip
 _NEAR = re.compile(
     r"\b(?:near|outside|around|close to|outskirts of|vicinity of|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
@@ -166,77 +162,6 @@ _COMPASS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?|central)"
 _IN_PART_OF = rf"in\s+(?:the\s+)?(?:{_COMPASS}\s+(?:of\s+)?)?"
 _CONTAINER_GAP = re.compile(rf"^\s*(?:,\s*(?:{_IN_PART_OF})?|{_IN_PART_OF})$", re.I)
 _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Capitalised words that may stand next to a place name without making it part of a longer
-# proper noun ("In Baghdad", "northern Syria", "Iraqi Kurdistan").
-_FREE_NEIGHBOURS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "at",
-        "on",
-        "of",
-        "from",
-        "to",
-        "into",
-        "near",
-        "and",
-        "or",
-        "but",
-        "as",
-        "by",
-        "for",
-        "with",
-        "after",
-        "before",
-        "while",
-        "when",
-        "where",
-        "since",
-        "during",
-        "under",
-        "over",
-        "across",
-        "outside",
-        "inside",
-        "between",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "greater",
-        "old",
-        "upper",
-        "lower",
-        "province",
-        "governorate",
-        "city",
-        "town",
-        "district",
-        "region",
-        "area",
-        "village",
-        "base",
-        "camp",
-        "airport",
-        "border",
-        "countryside",
-        "desert",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-) | frozenset(_DEMONYMS)
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’-]*)")
 # "Muqtada al-Sadr", "Ahmed al-Sharaa": a nisba, part of a person's name.
@@ -444,14 +369,14 @@ def _standalone(text: str, mention: Mention) -> bool:
 
     "George Bush", "Vladimir Putin", "Washington Institute", "Quds Force", "Bavar-373" and
     "Muqtada al-Sadr" all contain a gazetteer name; a capitalised neighbour that is neither a
-    free word (see ``_FREE_NEIGHBOURS``) gives them away.
+    free word (the pack's ``free_neighbours`` and demonyms) gives them away.
     """
     before = text[max(0, mention.start - 40) : mention.start]
     after = text[mention.end : mention.end + 40]
     if _NISBA_BEFORE.search(before) or _NAME_AFTER.match(after) or _JOINED_BEFORE.search(before):
         return False
     for match in (_WORD_BEFORE.search(before), _WORD_AFTER.match(after)):
-        if match is not None and match.group(1).lower() not in _FREE_NEIGHBOURS:
+        if match is not None and match.group(1).lower() not in load_pack().words.free_neighbours:
             return False
     return True
 
@@ -502,7 +427,7 @@ def _context(text: str, mention: Mention, gaz: Gazetteer) -> _Context:
     after = text[mention.end : mention.end + 60]
     demonym = None
     for word in re.findall(r"[A-Za-z]+", before)[-4:]:
-        demonym = _DEMONYMS.get(word.lower(), demonym)
+        demonym = load_pack().words.demonyms.get(word.lower(), demonym)
     # "northern Syria's al-Bab province": the country's possessive says where, as a demonym.
     owner = _OWNER_BEFORE.search(before)
     if owner is not None:
