@@ -548,7 +548,11 @@ class EventExtractor:
         :func:`_is_background`).
         """
         mention = select_event_date(dates, start, end)
-        days = [m for m in dates if start <= m.start and m.end <= end and m.granularity == "day"]
+        days = [
+            m
+            for m in dates
+            if start <= m.start and m.end <= end and m.granularity == "day" and not m.filed
+        ]
         if focus is not None and len(days) > 1:
             mention = min(days, key=lambda m: abs(m.start - focus))
             if _is_background(mention, published, horizon):
