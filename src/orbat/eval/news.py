@@ -45,6 +45,7 @@ from orbat.resolve.places import km_between
 from orbat.store.schema import documents, event_mentions, extraction_skips
 
 __all__ = [
+    "TEXTS_FILE",
     "GoldEvent",
     "NewsDocument",
     "NewsScores",
@@ -56,6 +57,8 @@ __all__ = [
 ]
 
 HALVES = ("development", "held-out")
+#: In a gold folder: texts written for that gold (JSONL rows ``{id, title, text, date}``).
+TEXTS_FILE = "texts.jsonl"
 # How far an extracted date may be from the gold date, by the gold's ACLED time precision.
 _DATE_TOLERANCE_DAYS = {1: 0, 2: 7, 3: 31}
 _NEAR_KM = 10.0
@@ -138,11 +141,16 @@ def load_news_gold(path: Path | None = None) -> list[GoldDocument]:
 # -- the texts ------------------------------------------------------------------------------
 
 
-def load_documents(data: Path, gold: Sequence[GoldDocument]) -> list[NewsDocument]:
-    """The texts of the gold documents from the shared data folder ``data``."""
+def load_documents(
+    data: Path, gold: Sequence[GoldDocument], texts: Path | None = None
+) -> list[NewsDocument]:
+    """The texts of the gold documents from the shared data folder ``data``, and from
+    ``texts`` (a JSONL file of texts written for the gold, e.g. a pack's reports) if given."""
     published = {g.doc: g.published for g in gold}
     wanted = set(published)
     found: dict[str, NewsDocument] = {}
+    if texts is not None and texts.is_file():
+        found.update((doc.id, doc) for doc in _texts(texts))
     for doc in _re3d(data / "re3d"):
         found[doc.id] = doc
     for doc in _wikinews(data / "news"):
@@ -180,13 +188,18 @@ def _re3d(folder: Path) -> Iterable[NewsDocument]:
 
 def _wikinews(folder: Path) -> Iterable[NewsDocument]:
     for path in sorted(folder.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                date = dt.date.fromisoformat(row["date"]) if row.get("date") else None
-                yield NewsDocument(
-                    f"wikinews:{row['id']}", row.get("title"), row["text"], date, row.get("url")
-                )
+        yield from _texts(path, prefix="wikinews:")
+
+
+def _texts(path: Path, prefix: str = "") -> Iterable[NewsDocument]:
+    """Rows ``{id, title, text, date, url}`` of a JSONL file as documents ``<prefix><id>``."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            date = dt.date.fromisoformat(row["date"]) if row.get("date") else None
+            yield NewsDocument(
+                f"{prefix}{row['id']}", row.get("title"), row["text"], date, row.get("url")
+            )
 
 
 def _aeb(folder: Path, wanted: set[str]) -> dict[str, NewsDocument]:
@@ -241,7 +254,9 @@ def run_news_eval(
     from orbat.store import open_engine
 
     gold = load_news_gold(gold_path)
-    docs = load_documents(data, gold)
+    # A gold folder may carry the texts it was written for (texts.jsonl: ours, not third-party).
+    texts = gold_path / TEXTS_FILE if gold_path is not None and gold_path.is_dir() else None
+    docs = load_documents(data, gold, texts)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         inputs = folder / "inputs"

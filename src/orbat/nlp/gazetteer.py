@@ -462,7 +462,7 @@ def _build(pack: str, min_population: int) -> tuple[Any, ...]:
     for row in places_doc.get("places", ()):
         cc = row["country"]
         place = Place(
-            f"pack:{pack}:{row['id']}", row["name"], row.get("kind", "site"), cc,
+            f"pack:{pack_dir(pack).name}:{row['id']}", row["name"], row.get("kind", "site"), cc,
             country_names[cc], row.get("admin1"), row.get("admin2"), row["lat"], row["lon"],
             int(row.get("population", 0)), row["source"],
         )  # fmt: skip
