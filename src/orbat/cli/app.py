@@ -64,6 +64,9 @@ def _options(
     ] = None,
 ) -> None:
     """orbat: turn raw conflict news into an evidence-backed order-of-battle database."""
+    from orbat.logs import configure_logging
+
+    configure_logging()
     if pack is not None:
         from orbat.packs import pack_dir
 

@@ -41,6 +41,7 @@ Errors (all :class:`~orbat.errors.OrbatError`)::
 from __future__ import annotations
 
 import ctypes
+import logging
 import signal
 import sys
 import threading
@@ -62,6 +63,8 @@ __all__ = [
     "ExtractionFailed",
     "check",
 ]
+
+_LOGGER = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -143,6 +146,8 @@ class Deadline:
         except ArticleSkipped:
             raise
         except Exception as exc:
+            # Recorded as a one-line skip; the traceback, needed to fix the bug, goes to the log.
+            _LOGGER.exception("extraction failed")
             raise ExtractionFailed(f"extraction failed: {type(exc).__name__}: {exc}") from exc
 
     def expired(self) -> bool:
