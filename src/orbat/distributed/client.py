@@ -271,8 +271,8 @@ def _store(
     result: FileResult, sink: ArticleSink, summary: DistributedSummary, statements: _Statements
 ) -> None:
     """Store one file's articles, their events and their statements, in reading order."""
+    from orbat.extract.budget import record_skip
     from orbat.extract.events import EXTRACTOR
-    from orbat.extract.stage import record_skip
     from orbat.store.events import EventStore
 
     event_store = EventStore(sink.store.engine)

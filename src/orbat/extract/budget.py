@@ -49,10 +49,13 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from orbat import settings
 from orbat.errors import OrbatError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 __all__ = [
     "ArticleSkipped",
@@ -62,6 +65,7 @@ __all__ = [
     "Deadline",
     "ExtractionFailed",
     "check",
+    "record_skip",
 ]
 
 _LOGGER = logging.getLogger(__name__)
@@ -285,3 +289,13 @@ class _Watchdog:
 
 
 _WATCHDOG = _Watchdog()
+
+
+def record_skip(
+    conn: Connection, document_id: int, extractors: list[str], error: ArticleSkipped
+) -> int:
+    """Record the document as skipped by each of ``extractors``; 1 if this process did."""
+    from orbat.store.documents import skip_extraction
+
+    done = [skip_extraction(conn, document_id, e, error.kind, str(error)) for e in extractors]
+    return int(any(done))
