@@ -39,6 +39,8 @@ class TheatreWords:
 
     countries: tuple[Country, ...] = ()
     free_neighbours: frozenset[str] = frozenset()
+    #: town names that are also common words: places only with context
+    context_only: frozenset[str] = frozenset()
     acled_names: Mapping[str, str] = field(default_factory=dict)
     #: lower-case demonym → ISO code ("syrian" → "SY"), built once from ``countries``
     demonyms: Mapping[str, str] = field(default_factory=dict)
@@ -102,12 +104,14 @@ def read_theatre_words(pack_folder: Path | None = None) -> TheatreWords:
     """
     countries: dict[str, Country] = {}
     neighbours: set[str] = set()
+    context_only: set[str] = set()
     acled_names: dict[str, str] = {}
     # 1. and 2.
     for folder in (base_dir(), *([pack_folder] if pack_folder else [])):
         path = folder / "countries.yaml"
         _merge_countries(_read(path).get("countries", []), countries, path)
         neighbours |= {w.lower() for w in _strings(folder / "words.yaml", "free_neighbours")}
+        context_only |= {w.lower() for w in _strings(folder / "words.yaml", "context_only")}
         acled_names.update(_read(folder / "acled_names.yaml"))
     if not {"police", "military"} <= acled_names.keys():
         raise ConfigError(f"acled_names.yaml must name `police` and `military` ({base_dir()})")
@@ -116,6 +120,7 @@ def read_theatre_words(pack_folder: Path | None = None) -> TheatreWords:
     return TheatreWords(
         countries=tuple(countries.values()),
         free_neighbours=frozenset(neighbours | demonyms.keys()),
+        context_only=frozenset(context_only),
         acled_names=acled_names,
         demonyms=demonyms,
         state_words={c.name: c.state_words for c in countries.values() if c.state_words},

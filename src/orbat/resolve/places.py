@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -75,57 +76,6 @@ _NEVER_ALONE = frozenset(
         "le",
         "center",
         "centre",
-    ]
-)
-#: Town names that are also common English words: a place only with context ("in Hit",
-#: "near Hit", a spaCy GPE label), never from the bare word.
-_CONTEXT_ONLY = frozenset(
-    place_key(w)
-    for w in [
-        "hit",
-        "mission",
-        "police",
-        "army",
-        "state",
-        "union",
-        "victoria",
-        "mobile",
-        "said",
-        "amir",
-        "ali",
-        "nur",
-        "sala",
-        "may",
-        "march",
-        "june",
-        "july",
-        "august",
-        "mark",
-        "will",
-        "van",
-        "page",
-        "golden",
-        "reuters",
-        "press",
-        "media",
-        "force",
-        "forces",
-        "group",
-        "islamic",
-        "resistance",
-        "national",
-        "popular",
-        "american",
-        "premier",
-        "general",
-        "major",
-        "colonel",
-        "news",
-        "time",
-        "power",
-        "orange",
-        "bush",
-        "sadr",
     ]
 )
 _NEAR = re.compile(
@@ -446,6 +396,13 @@ def _context(text: str, mention: Mention, gaz: Gazetteer) -> _Context:
     )
 
 
+@lru_cache(maxsize=4)
+def _context_only(words: frozenset[str]) -> frozenset[str]:
+    """The keys of the pack's ``context_only`` words: town names that are also common words
+    ("Hit", "Mission", "March") are places only with context ("in Hit", a spaCy GPE label)."""
+    return frozenset(place_key(w) for w in words)
+
+
 def _admissible(ctx: _Context, text: str) -> bool:
     """Refuse bare words that are a place only by accident (see the module's word lists)."""
     if ctx.key in _NEVER_ALONE:
@@ -457,7 +414,7 @@ def _admissible(ctx: _Context, text: str) -> bool:
     supported = supported or ctx.admin_word or ctx.place_word or ctx.area_word
     text = ctx.mention.text
     shouted = text.isupper() and len(text) <= 4  # "SANA", "AP": agencies, not towns
-    if ctx.key in _CONTEXT_ONLY or len(ctx.key) <= 3 or shouted:
+    if ctx.key in _context_only(load_pack().words.context_only) or len(ctx.key) <= 3 or shouted:
         return supported
     return True
 
