@@ -8,6 +8,7 @@ module constants from them once, at import.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import tomllib
 from functools import lru_cache
@@ -16,7 +17,7 @@ from typing import Any
 
 from orbat.errors import ConfigError
 
-__all__ = ["RULE_FILES", "number", "pattern", "rules", "words"]
+__all__ = ["RULE_FILES", "number", "pattern", "rules", "rules_fingerprint", "words"]
 
 #: The rule files shipped with orbat, beside the event cues.
 RULE_FILES = ("statement_cues.toml", "classifier.toml", "relation_patterns.toml")
@@ -65,3 +66,14 @@ def number(name: str, dotted: str) -> float:
     if not isinstance(value, int | float) or isinstance(value, bool):
         raise ConfigError(f"rule file {name}: `{dotted}` must be a number")
     return float(value)
+
+
+@lru_cache(maxsize=1)
+def rules_fingerprint() -> str:
+    """``rules.<hash>``: a hash of every rule file of this folder, the event cues included. Both
+    extractors' versioned names carry it, so a changed word list or weight re-extracts."""
+    digest = hashlib.sha256()
+    folder = resources.files(__package__)
+    for name in sorted(p.name for p in folder.iterdir() if p.name.endswith(".toml")):
+        digest.update(name.encode() + b"\0" + folder.joinpath(name).read_bytes())
+    return f"rules.{digest.hexdigest()[:10]}"
