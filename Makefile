@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test test-fast lint bench clean
 
 ## demo: install, ingest the bundled example corpus into ./orbat.db, show what was found
 demo: $(STAMP)
@@ -16,6 +16,10 @@ demo: $(STAMP)
 ## test: install, then run the whole test suite
 test: $(STAMP)
 	$(BIN)/pytest -q
+
+## test-fast: the edit-test loop: all but the slow, browser, PostgreSQL, Dask and hardening tests
+test-fast: $(STAMP)
+	$(BIN)/pytest -q -m "not slow and not browser and not postgres and not dask and not hardening"
 
 ## lint: ruff and mypy (strict on the package)
 lint: $(STAMP)

@@ -33,6 +33,49 @@ settings.register_profile("orbat", phases=[p for p in Phase if p is not Phase.ex
 settings.load_profile("orbat")
 
 
+# Markers by what a test needs, so `make test-fast` (-m "not slow and not browser and not
+# postgres and not dask and not hardening") leaves out the heavy ones without each test file
+# having to say so; `make test` runs everything. Tests may also mark themselves `slow`.
+_MARK_BY_FOLDER = {"dask_cluster": "dask", "hardening": "hardening"}
+# Tests that take seconds each (end-to-end runs in subprocesses, whole-corpus floors); timings
+# from `pytest --durations` on the shared development machine, session 6.
+_SLOW_TESTS = (
+    "tests/store/test_concurrent_ingest.py::test_concurrent_workers_store_everything_once",
+    "tests/watch/test_cli.py::test_once_twice_resumes_without_refetching_or_realerting",
+    "tests/watch/test_cli.py::test_killed_mid_poll_the_restart_finishes_the_work_once",
+    "tests/watch/test_cli.py::test_cli_errors_are_one_clear_line",
+    "tests/extract/test_fuzz_extraction.py::test_every_text_of_the_test_data_extracts_within_budget",
+    "tests/extract/test_prefilter.py::test_one_shared_parse_gives_the_statements_of_a_full_parse",
+    "tests/extract/test_prefilter.py::test_no_codable_sentence_of_the_founding_corpus_is_filtered_out",
+    "tests/nlp/test_model.py::test_parse_is_the_same_as_the_stock_pipeline",
+    "tests/web/test_serve.py::test_serve_answers_on_loopback_and_leaves_the_database_unchanged",
+    "tests/eval/test_centcom.py",
+    "tests/eval/test_re3d.py",
+    "tests/ingest/test_aeb.py::test_aeb_f1_floor",
+)
+_MARK_BY_FIXTURE = {
+    "browser": "browser",
+    "postgres_server": "postgres",
+    "village_gazetteer": "slow",
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.nodeid.startswith(_SLOW_TESTS):
+            item.add_marker("slow")
+        folder = item.path.parent.name
+        if folder in _MARK_BY_FOLDER:
+            item.add_marker(_MARK_BY_FOLDER[folder])
+        fixtures = getattr(item, "fixturenames", ())
+        for fixture, marker in _MARK_BY_FIXTURE.items():
+            if fixture in fixtures:
+                item.add_marker(marker)
+        callspec = getattr(item, "callspec", None)
+        if callspec is not None and callspec.params.get("db_url") == "postgresql":
+            item.add_marker("postgres")
+
+
 class PostgresUnavailable(Exception):
     """No PostgreSQL server binaries here (or they would not start)."""
 

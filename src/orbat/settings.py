@@ -8,17 +8,19 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import Literal, overload
 
 from orbat.errors import ConfigError
 
-__all__ = ["SETTINGS", "Setting", "get"]
+__all__ = ["SETTINGS", "FloatSetting", "IntSetting", "Setting", "StrSetting", "get"]
+
+Value = str | int | float
 
 
 @dataclass(frozen=True, slots=True)
 class Setting:
     name: str
-    default: Any
+    default: Value
     help: str
 
     @property
@@ -28,6 +30,13 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("db", "orbat.db", "Database: a SQLite file path or a SQLAlchemy URL."),
+    Setting(
+        "log_level",
+        "WARNING",
+        "Level of the log (DEBUG, INFO, WARNING, ERROR): what orbat's named loggers report, "
+        "with the traceback of every error a run caught and went on from.",
+    ),
+    Setting("log_file", "", "File the log is appended to; empty: standard error."),
     Setting(
         "pack",
         "iraq_syria",
@@ -82,7 +91,23 @@ SETTINGS: tuple[Setting, ...] = (
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
-def get(name: str, override: Any = None) -> Any:
+# The settings by type, so that `get` is typed at every call (tests/test_settings.py keeps
+# these in step with SETTINGS).
+StrSetting = Literal["db", "pack", "log_level", "log_file"]
+IntSetting = Literal[
+    "minhash_permutations", "text_chunk_bytes", "max_markup_bytes", "max_html_bytes",
+    "max_article_chars",
+]  # fmt: skip
+FloatSetting = Literal["near_duplicate_threshold", "article_seconds", "scheduler_timeout"]
+
+
+@overload
+def get(name: StrSetting, override: str | None = None) -> str: ...
+@overload
+def get(name: IntSetting, override: int | None = None) -> int: ...
+@overload
+def get(name: FloatSetting, override: float | None = None) -> float: ...
+def get(name: str, override: Value | None = None) -> Value:
     """The value of setting ``name``: ``override`` if given, else the environment, else default."""
     try:
         setting = _BY_NAME[name]

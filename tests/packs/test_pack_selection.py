@@ -68,4 +68,18 @@ def test_extraction_records_name_the_pack(edited_pack: Path) -> None:
     code = "from orbat.extract.events import EXTRACTOR; print(EXTRACTOR)"
     env = {**os.environ, "ORBAT_PACK": str(edited_pack)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
-    assert out.stdout.strip() == f"orbat.events.v4+{pack_fingerprint(str(edited_pack))}"
+    from orbat.extract.lexicon.rules import rules_fingerprint
+
+    expected = f"orbat.events.v4+{pack_fingerprint(str(edited_pack))}+{rules_fingerprint()}"
+    assert out.stdout.strip() == expected
+
+
+def test_every_version_of_an_extractor_is_one_family_whatever_the_pack_is_called() -> None:
+    from orbat.store.documents import extractor_family
+
+    for name in (
+        "orbat.events.v3",
+        "orbat.events.v4+iraq_syria.18d1dc2082",
+        "orbat.events.v4+packs.venezuela.0a1b2c3d4e+rules.3bf90e1e78",
+    ):
+        assert extractor_family(name) == "orbat.events.v%", name

@@ -7,7 +7,6 @@ import os
 import sys
 import time
 from datetime import date
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -29,14 +28,14 @@ from orbat.cli.evaluate import eval_command
 from orbat.cli.events import events_command
 from orbat.cli.gazetteer import gazetteer_app
 from orbat.cli.options import DbOption, engine_for
+from orbat.cli.report import print_extracted, print_summary
 from orbat.cli.serve import serve_command
 from orbat.cli.watch import alerts_command, watch_command
 from orbat.errors import OrbatError
 from orbat.export import EXPORTERS
+from orbat.resources import example_corpus
 
 if TYPE_CHECKING:
-    from orbat.extract.stage import ExtractSummary
-    from orbat.extract.statement_stage import StatementSummary
     from orbat.ingest import ReadOptions
     from orbat.pipeline import IngestSummary
     from orbat.store import DocumentStore
@@ -64,6 +63,9 @@ def _options(
     ] = None,
 ) -> None:
     """orbat: turn raw conflict news into an evidence-backed order-of-battle database."""
+    from orbat.logs import configure_logging
+
+    configure_logging()
     if pack is not None:
         from orbat.packs import pack_dir
 
@@ -71,11 +73,6 @@ def _options(
             raise typer.BadParameter(f"no pack {pack!r}: {pack_dir(pack)} has no actors.yaml")
         # Before any extractor is imported: their versioned names carry the pack's hash.
         os.environ["ORBAT_PACK"] = pack
-
-
-def example_corpus() -> Path:
-    """The bundled founding corpus (19 articles in 5 scraped files)."""
-    return Path(str(resources.files("orbat") / "examples" / "seeds"))
 
 
 def _store(db: str | None, *, create: bool = False) -> DocumentStore:
@@ -159,7 +156,7 @@ def ingest_command(
         from orbat.pipeline import ingest  # deduplication loads scipy: only when ingesting
 
         summary = ingest(inputs, db, read_options=options, on_progress=update)
-    _print_summary(summary, time.perf_counter() - started)
+    print_summary(summary, time.perf_counter() - started)
     if events:
         _extract(db)
 
@@ -202,31 +199,6 @@ def _extract(db: str | None) -> None:
     )
 
 
-def print_extracted(
-    events: ExtractSummary,
-    statements: StatementSummary,
-    seconds: float,
-    where: str = "",
-    skipped: int = 0,
-) -> None:
-    console.print(
-        f"events: {events.mentions} event mentions from {events.documents} new articles"
-        f"{where} — see `orbat events`"
-    )
-    console.print(
-        f"statements: {statements.relations} relations, {statements.claims} claims, "
-        f"{statements.mentions} actor mentions, {statements.candidates} new candidate actors "
-        f"from {statements.documents} new articles — see `orbat actors`"
-    )
-    if skipped:
-        console.print(
-            f"[yellow]skipped[/] {skipped} articles (too long, over their time budget, or "
-            "extraction failed; their text is stored) — see `orbat stats`",
-            highlight=False,
-        )
-    console.print(f"extraction took {seconds:.1f} s")
-
-
 def _read_options(fields: list[str], format: str | None) -> ReadOptions:
     from orbat.ingest import READERS, FieldMap, ReadOptions  # the readers load lxml, trafilatura
 
@@ -243,21 +215,6 @@ def _read_options(fields: list[str], format: str | None) -> ReadOptions:
     if format is not None and format not in READERS:
         raise typer.BadParameter(f"--format must be one of {', '.join(READERS)}")
     return ReadOptions(field_map=FieldMap(**mapping), format=format)
-
-
-def _print_summary(summary: IngestSummary, seconds: float) -> None:
-    table = Table(title="ingest summary", show_header=False)
-    table.add_row("files read", str(summary.files_read))
-    table.add_row("articles found", str(summary.articles_seen))
-    table.add_row("  new", str(summary.articles_new))
-    table.add_row("  duplicates (kept as copies)", str(summary.duplicates))
-    table.add_row("  already stored", str(summary.articles_known))
-    table.add_row("skipped", str(summary.skipped))
-    rate = summary.articles_seen / seconds if seconds > 0 else 0.0
-    table.add_row("time", f"{seconds:.1f} s ({rate:.0f} articles/s)")
-    console.print(table)
-    for skip in summary.skips:
-        console.print(f"[yellow]skipped[/] {escape(str(skip))}", highlight=False)
 
 
 @app.command("documents")

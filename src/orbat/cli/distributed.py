@@ -26,7 +26,7 @@ def ingest_on_cluster(
     read_options: ReadOptions,
 ) -> None:
     """Ingest (and extract events) with the per-file work on Dask workers; print a summary."""
-    from orbat.cli.app import _print_summary, print_extracted
+    from orbat.cli.report import print_extracted, print_summary
     from orbat.extract.stage import ExtractSummary
 
     started = time.perf_counter()
@@ -54,7 +54,7 @@ def ingest_on_cluster(
             on_progress=update,
         )
     seconds = time.perf_counter() - started
-    _print_summary(result.ingest, seconds)
+    print_summary(result.ingest, seconds)
     if events:
         print_extracted(
             ExtractSummary(result.documents_extracted, result.mentions),

@@ -37,6 +37,13 @@ def eval_command(
     errors: Annotated[
         int, typer.Option(help="news: show up to N missed, spurious and wrong events per half.")
     ] = 0,
+    gold: Annotated[
+        Path | None,
+        typer.Option(
+            help="news: a folder of gold files to score instead of tests/eval/gold/news (a "
+            "pack's eval set); a texts.jsonl in it holds texts written for that gold.",
+        ),
+    ] = None,
 ) -> None:
     """Score orbat against its gold sets (founding corpus events and statements, CASE 2021,
     CENTCOM, aeb, re3d)."""
@@ -46,7 +53,7 @@ def eval_command(
         raise typer.BadParameter(f"unknown gold set(s): {', '.join(sorted(unknown))}")
     for suite in chosen:
         if suite == "news":
-            _news(data, errors)
+            _news(data, errors, gold)
             continue
         {
             "seeds": _seeds,
@@ -77,12 +84,15 @@ def _seeds(_data: Path) -> None:
         console.print(f"  [yellow]missed[/] {missed.file} “{missed.quote}”", highlight=False)
 
 
-def _news(shared: Path, errors: int) -> None:
-    from orbat.eval.news import HALVES, run_news_eval
+def _news(shared: Path, errors: int, gold: Path | None = None) -> None:
+    from orbat.eval.news import HALVES, TEXTS_FILE, run_news_eval
 
-    if not _needs(shared):
+    if gold is not None and not gold.exists():
+        raise typer.BadParameter(f"--gold {gold}: no such file or folder")
+    has_texts = gold is not None and (gold / TEXTS_FILE).is_file()
+    if not has_texts and not _needs(shared):
         return
-    scores = run_news_eval(shared)
+    scores = run_news_eval(shared, gold)
     table = Table("news: events vs hand-coded gold", *HALVES, "all", title="unseen news")
     columns = [scores[h] for h in (*HALVES, "all")]
     table.add_row("documents", *(str(s.documents) for s in columns))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections import deque
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
     from orbat.resolve.actors import ActorResolver
 
 __all__ = ["DistributedSummary", "ingest_distributed"]
+
+_LOGGER = logging.getLogger(__name__)
 
 # Analysis tasks in flight per worker: enough that no worker waits for the client, few enough
 # that results waiting to be stored stay a small, bounded amount of memory.
@@ -268,8 +271,8 @@ def _store(
     result: FileResult, sink: ArticleSink, summary: DistributedSummary, statements: _Statements
 ) -> None:
     """Store one file's articles, their events and their statements, in reading order."""
+    from orbat.extract.budget import record_skip
     from orbat.extract.events import EXTRACTOR
-    from orbat.extract.stage import record_skip
     from orbat.store.events import EventStore
 
     event_store = EventStore(sink.store.engine)
@@ -396,6 +399,7 @@ def _read_result(path: str, task: Future[FileResult]) -> FileResult:
     try:
         return task.result()
     except Exception as exc:
+        _LOGGER.warning("reading %s on a Dask worker failed", path, exc_info=exc)
         return FileResult(path, [Skip(path, f"reading it on a Dask worker failed: {exc!r}")])
 
 
@@ -408,6 +412,7 @@ def _batch_result(task: Future[Batch], articles: list[Article]) -> Batch:
     try:
         return task.result()
     except Exception as exc:
+        _LOGGER.warning("a Dask task analysing %d articles failed", len(articles), exc_info=exc)
         error = ExtractionFailed(f"the Dask task analysing it failed: {type(exc).__name__}: {exc}")
         return Batch(
             [],

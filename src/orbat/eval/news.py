@@ -25,26 +25,35 @@ article reports it: the mentions of one stored event in one document):
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import gzip
 import hashlib
 import json
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
 from sqlalchemy import Engine, select
 
 from orbat.eval.metrics import EventScores
+from orbat.eval.news_data import (
+    HALVES,
+    TEXTS_FILE,
+    GoldDocument,
+    GoldEvent,
+    NewsDocument,
+    half_of,
+    load_documents,
+    load_news_gold,
+)
 from orbat.resolve.places import km_between
 from orbat.store.schema import documents, event_mentions, extraction_skips
 
 __all__ = [
+    "HALVES",
+    "TEXTS_FILE",
     "GoldEvent",
     "NewsDocument",
     "NewsScores",
@@ -55,163 +64,9 @@ __all__ = [
     "score_news",
 ]
 
-HALVES = ("development", "held-out")
 # How far an extracted date may be from the gold date, by the gold's ACLED time precision.
 _DATE_TOLERANCE_DAYS = {1: 0, 2: 7, 3: 31}
 _NEAR_KM = 10.0
-
-
-def half_of(doc_id: str) -> str:
-    """``development`` or ``held-out``: the parity of the SHA-256 of the document id."""
-    return HALVES[int(hashlib.sha256(doc_id.encode("utf-8")).hexdigest(), 16) % 2]
-
-
-@dataclass(frozen=True)
-class GoldEvent:
-    doc: str
-    quote: str
-    event_type: str
-    sub_event_type: str
-    date: dt.date | None
-    time_precision: int
-    country: str | None
-    location: str | None
-    admin1: str | None
-    actor1: str | None
-    actor2: str | None
-    fatalities: int | None
-    optional: bool
-
-
-@dataclass(frozen=True)
-class GoldDocument:
-    doc: str
-    published: dt.date | None
-    events: tuple[GoldEvent, ...]
-    #: The text itself, for documents the project wrote (``report:`` ids); None for texts
-    #: that live in the shared data folder.
-    text: str | None = None
-
-
-@dataclass(frozen=True)
-class NewsDocument:
-    """A gold document's text as orbat is given it (an HTML page for aeb)."""
-
-    id: str
-    title: str | None
-    text: str | None
-    published: dt.date | None
-    url: str | None = None
-    html: bytes | None = None
-
-
-def default_gold_path() -> Path:
-    return Path(__file__).resolve().parents[3] / "tests" / "eval" / "gold" / "news"
-
-
-def load_news_gold(path: Path | None = None) -> list[GoldDocument]:
-    """The gold documents of one YAML file, or of every ``*.yaml`` of a folder (by name)."""
-    path = path or default_gold_path()
-    files = sorted(path.glob("*.yaml")) if path.is_dir() else [path]
-    items = [item for f in files for item in yaml.safe_load(f.read_text(encoding="utf-8")) or ()]
-    out = []
-    for item in items:
-        events = tuple(
-            GoldEvent(
-                doc=item["doc"],
-                quote=e["quote"],
-                event_type=e["event_type"],
-                sub_event_type=e["sub_event_type"],
-                date=e.get("date"),
-                time_precision=int(e.get("time_precision") or 1),
-                country=e.get("country"),
-                location=e.get("location"),
-                admin1=e.get("admin1"),
-                actor1=e.get("actor1"),
-                actor2=e.get("actor2"),
-                fatalities=e.get("fatalities"),
-                optional=bool(e.get("optional", False)),
-            )
-            for e in item.get("events") or ()
-        )
-        out.append(GoldDocument(item["doc"], item.get("published"), events, item.get("text")))
-    return out
-
-
-# -- the texts ------------------------------------------------------------------------------
-
-
-def load_documents(data: Path, gold: Sequence[GoldDocument]) -> list[NewsDocument]:
-    """The texts of the gold documents from the shared data folder ``data``."""
-    published = {g.doc: g.published for g in gold}
-    wanted = set(published)
-    found: dict[str, NewsDocument] = {}
-    for doc in _re3d(data / "re3d"):
-        found[doc.id] = doc
-    for doc in _wikinews(data / "news"):
-        found[doc.id] = doc
-    if any(d.startswith("aeb:") for d in wanted):
-        found.update(_aeb(data / "aeb", {d for d in wanted if d.startswith("aeb:")}))
-    if any(d.startswith("case2021:") for d in wanted):
-        found.update(_case2021(data / "case2021"))
-    for g in gold:
-        if g.text is not None:
-            found[g.doc] = NewsDocument(g.doc, None, g.text, None)
-    missing = sorted(wanted - set(found))
-    if missing:
-        raise FileNotFoundError(f"{len(missing)} gold documents not in {data}: {missing[:3]}")
-    # The gold's publication date (read off the page by the coder) stands in where the
-    # source file carries none, as a scraper's metadata would.
-    return [
-        _with_date(found[d], published[d])
-        for d in sorted(wanted, key=lambda d: list(published).index(d))
-    ]
-
-
-def _with_date(doc: NewsDocument, published: dt.date | None) -> NewsDocument:
-    if doc.published is not None or published is None:
-        return doc
-    return NewsDocument(doc.id, doc.title, doc.text, published, doc.url, doc.html)
-
-
-def _re3d(folder: Path) -> Iterable[NewsDocument]:
-    for path in sorted(folder.glob("*/documents.json")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                yield NewsDocument(
-                    f"re3d:{row['_id']}", row.get("title"), row["text"], None, row.get("sourceUrl")
-                )
-
-
-def _wikinews(folder: Path) -> Iterable[NewsDocument]:
-    for path in sorted(folder.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                date = dt.date.fromisoformat(row["date"]) if row.get("date") else None
-                yield NewsDocument(
-                    f"wikinews:{row['id']}", row.get("title"), row["text"], date, row.get("url")
-                )
-
-
-def _aeb(folder: Path, wanted: set[str]) -> dict[str, NewsDocument]:
-    out = {}
-    for doc_id in wanted:
-        key = doc_id.split(":", 1)[1]
-        html = gzip.decompress((folder / "html" / f"{key}.html.gz").read_bytes())
-        out[doc_id] = NewsDocument(doc_id, None, None, None, None, html)
-    return out
-
-
-def _case2021(folder: Path) -> dict[str, NewsDocument]:
-    path = folder / "task2_test_with_labels.tsv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
-    return {
-        f"case2021:{r['id']}": NewsDocument(f"case2021:{r['id']}", None, r["EventSnippet"], None)
-        for r in rows
-    }
 
 
 # -- running orbat --------------------------------------------------------------------------
@@ -247,7 +102,9 @@ def run_news_eval(
     from orbat.store import open_engine
 
     gold = load_news_gold(gold_path)
-    docs = load_documents(data, gold)
+    # A gold folder may carry the texts it was written for (texts.jsonl: ours, not third-party).
+    texts = gold_path / TEXTS_FILE if gold_path is not None and gold_path.is_dir() else None
+    docs = load_documents(data, gold, texts)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         inputs = folder / "inputs"

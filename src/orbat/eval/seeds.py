@@ -211,9 +211,9 @@ def _score_fields(scores: SeedScores, gold: GoldEvent, mention: Any, toll: int) 
 def run_seed_eval(db: str = ":memory:") -> SeedScores:
     """Ingest the bundled founding corpus into ``db``, extract as `orbat ingest` does, and score
     its events."""
-    from orbat.cli.app import example_corpus
     from orbat.extract.stage import extract_articles
     from orbat.pipeline import ingest
+    from orbat.resources import example_corpus
     from orbat.store import open_engine
 
     ingest([str(example_corpus())], db)

@@ -200,9 +200,9 @@ def score_statements(engine: Engine) -> StatementScores:
 
 def run_statement_eval(db: str = ":memory:") -> StatementScores:
     """Ingest the founding corpus into ``db``, extract events and statements, and score."""
-    from orbat.cli.app import example_corpus
     from orbat.extract.stage import extract_articles
     from orbat.pipeline import ingest
+    from orbat.resources import example_corpus
     from orbat.store import open_engine
 
     ingest([str(example_corpus())], db)

@@ -9,12 +9,11 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from orbat.extract.classify import Classification
+from orbat.extract.state_forces import military_name, police_name, state_names
 from orbat.extract.taxonomy import Inter
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
-
-    from orbat.extract.arguments import StateNames
 
 __all__ = [
     "ActorFinder",
@@ -169,7 +168,6 @@ _LAW_ENFORCEMENT = frozenset(
 )
 _SECURITY_FORCES = re.compile(r"\bsecurity\s+(?:forces|services|personnel)\b", re.I)
 _MILITARY_OF = re.compile(r"^Military Forces of (?P<country>[^(]+?)(?: \(|$)")
-_PERIOD = re.compile(r"\((?P<start>\d{4})-(?P<end>\d{4})?\)$")
 
 
 def _as_police(actor: FoundActor, text: str, when: dt.date | None) -> FoundActor:
@@ -178,34 +176,6 @@ def _as_police(actor: FoundActor, text: str, when: dt.date | None) -> FoundActor
         return actor
     police = police_name(named["country"], when)
     return FoundActor(actor.start, actor.end, police, int(Inter.STATE_FORCES))
-
-
-def police_name(country: str, when: dt.date | None = None) -> str:
-    """ACLED's name for the police of ``country`` at ``when``: the pack's ``Police Forces of
-    <country> (<period>)`` whose period holds the year (the latest one when undated or
-    when two periods meet in that year), else the plain ``Police Forces of <country>``."""
-    best: tuple[int, str] | None = None
-    for name in _police_names():
-        if not name.startswith(f"Police Forces of {country}"):
-            continue
-        rest = name[len(f"Police Forces of {country}") :].strip()
-        period = _PERIOD.fullmatch(rest) if rest else None
-        if rest and period is None:
-            continue  # a unit ("… (2022-) Asayish"), not the force as a whole
-        start = int(period["start"]) if period else 0
-        end = int(period["end"]) if period and period["end"] else 9999
-        if when is not None and not start <= when.year <= end:
-            continue
-        if best is None or start > best[0]:
-            best = (start, name)
-    return best[1] if best else f"Police Forces of {country}"
-
-
-@lru_cache(maxsize=1)
-def _police_names() -> tuple[str, ...]:
-    from orbat.packs import load_pack
-
-    return tuple(a.acled_name for a in load_pack() if a.acled_name.startswith("Police Forces of"))
 
 
 def sub_is_arrest(coded: Classification) -> bool:
@@ -431,7 +401,7 @@ def _states_acting(
     another verb ("Iraq has long tolerated the militias") it is not."""
     from orbat.packs import load_pack
 
-    states = _state_names()
+    states = state_names()
     pack = load_pack()
     offset = sentence.start_char
     doc = sentence.doc
@@ -487,25 +457,6 @@ def _own_forces(
     return out
 
 
-def military_name(country: str, when: dt.date | None = None) -> str:
-    """ACLED's name for ``country``'s military at ``when``: the pack's state forces of that
-    country for the period, else the plain ``Military Forces of <country>``."""
-    from orbat.packs import load_pack
-
-    actor_id = _state_names().actor(country, when.isoformat() if when else None)
-    if actor_id is not None:
-        return load_pack().actor(actor_id).acled_name
-    return f"Military Forces of {country}"
-
-
-@lru_cache(maxsize=1)
-def _state_names() -> StateNames:
-    from orbat.extract.arguments import StateNames
-    from orbat.packs import load_pack
-
-    return StateNames(load_pack())
-
-
 _HEDGED = re.compile(r"\b(?:alleged|suspected|purported|possible|apparent)\s+(?:the\s+)?$", re.I)
 
 
@@ -518,7 +469,7 @@ def default_finder() -> ActorFinder:
 
     pack = load_pack()
     resolver = ActorResolver(pack)
-    states = _state_names()
+    states = state_names()
     state_words = re.compile(
         r"\b(?:"
         + "|".join(re.escape(w) for w in sorted(states.words(), key=len, reverse=True))

@@ -22,6 +22,7 @@ in the database stage, the record's position on a Dask worker, which has no data
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
@@ -40,6 +41,8 @@ if TYPE_CHECKING:
     from orbat.resolve.actors import ActorMention
 
 __all__ = ["Analysis", "ArticleAnalyser", "Parsed", "Unanalysed", "Wanted", "event_spans"]
+
+_LOGGER = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
@@ -133,6 +136,8 @@ class ArticleAnalyser:
             try:
                 docs: list[Doc | ArticleSkipped] = list(self.nlp.pipe(texts, batch_size=batch_size))
             except Exception:
+                # One bad text fails the whole batch: parse them one by one to find it.
+                _LOGGER.warning("batch parse failed; parsing its texts one by one", exc_info=True)
                 docs = [self._parse_one(text) for text in texts]
             parses = iter(docs)
             for item in ready:
@@ -191,6 +196,7 @@ class ArticleAnalyser:
         except ArticleSkipped as exc:
             return Unanalysed(article, wanted, exc)
         except Exception as exc:
+            _LOGGER.exception("preparing article %s for the parse failed", article.id)
             return Unanalysed(article, wanted, _failed("preparing it for the parse", exc))
 
     def _prepared(self, article: ArticleView, wanted: Wanted) -> _Ready:
@@ -211,6 +217,7 @@ class ArticleAnalyser:
         try:
             return self.nlp(text)
         except Exception as exc:
+            _LOGGER.exception("parsing a text of %d characters failed", len(text))
             return _failed("parsing it", exc)
 
 

@@ -28,31 +28,6 @@ __all__ = ["ENTITY_LABELS", "Argument", "StateNames", "find_arguments"]
 #: spaCy entity labels that can be a side of a statement.
 ENTITY_LABELS = frozenset({"ORG", "PERSON", "GPE", "NORP"})
 
-# Names a text uses for a state: the country, its people's adjective, its capital (metonymy:
-# "Washington said"). Countries the pack has no state actor for resolve to no id but are
-# still arguments (a speaker can be "Britain").
-_STATE_WORDS: dict[str, tuple[str, ...]] = {
-    "United States": (
-        "United States",
-        "United States of America",
-        "US",
-        "U.S.",
-        "USA",
-        "America",
-        "American",
-        "Americans",
-        "Washington",
-        "the Pentagon",
-    ),
-    "Iran": ("Iran", "Iranian", "Iranians", "Tehran", "Islamic Republic"),
-    "Iraq": ("Iraq", "Iraqi", "Baghdad", "Iraqi government"),
-    "Syria": ("Syria", "Syrian", "Damascus", "Syrian government"),
-    "Turkey": ("Turkey", "Türkiye", "Turkish", "Ankara"),
-    "Russia": ("Russia", "Russian", "Moscow", "Kremlin", "the Kremlin"),
-    "Israel": ("Israel", "Israeli", "Tel Aviv"),
-    "Armenia": ("Armenia", "Armenian", "Yerevan"),
-    "Azerbaijan": ("Azerbaijan", "Azerbaijani", "Baku"),
-}
 _STATE_KINDS = ("external_forces", "state_forces")
 
 
@@ -90,15 +65,19 @@ class StateNames:
                 self._actors.setdefault(actor.country, []).append(
                     (actor.id, actor.start, actor.end)
                 )
+        # Names a text uses for a state (the pack's ``state_words``): the country, its
+        # people's adjective, its capital ("Washington said"). Countries the pack has no state
+        # actor for resolve to no id but are still arguments (a speaker can be "Britain").
+        self._words = pack.words.state_words
         self._country = {
-            _plain(word): country for country, words in _STATE_WORDS.items() for word in words
+            _plain(word): country for country, words in self._words.items() for word in words
         }
 
     def words(self) -> tuple[str, ...]:
         """Every name, adjective and capital that stands for a state the pack has forces of."""
         return tuple(
             word
-            for country, words in _STATE_WORDS.items()
+            for country, words in self._words.items()
             if country in self._actors
             for word in words
             if not word.startswith("the ")

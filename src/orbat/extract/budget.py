@@ -41,6 +41,7 @@ Errors (all :class:`~orbat.errors.OrbatError`)::
 from __future__ import annotations
 
 import ctypes
+import logging
 import signal
 import sys
 import threading
@@ -48,10 +49,13 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from orbat import settings
 from orbat.errors import OrbatError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Connection
 
 __all__ = [
     "ArticleSkipped",
@@ -61,7 +65,10 @@ __all__ = [
     "Deadline",
     "ExtractionFailed",
     "check",
+    "record_skip",
 ]
+
+_LOGGER = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -143,6 +150,8 @@ class Deadline:
         except ArticleSkipped:
             raise
         except Exception as exc:
+            # Recorded as a one-line skip; the traceback, needed to fix the bug, goes to the log.
+            _LOGGER.exception("extraction failed")
             raise ExtractionFailed(f"extraction failed: {type(exc).__name__}: {exc}") from exc
 
     def expired(self) -> bool:
@@ -280,3 +289,13 @@ class _Watchdog:
 
 
 _WATCHDOG = _Watchdog()
+
+
+def record_skip(
+    conn: Connection, document_id: int, extractors: list[str], error: ArticleSkipped
+) -> int:
+    """Record the document as skipped by each of ``extractors``; 1 if this process did."""
+    from orbat.store.documents import skip_extraction
+
+    done = [skip_extraction(conn, document_id, e, error.kind, str(error)) for e in extractors]
+    return int(any(done))

@@ -9,12 +9,12 @@ claimed responsibility", "without claiming responsibility") state no claim.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from orbat.extract.arguments import Argument
+from orbat.extract.lexicon.rules import pattern, rules, words
 from orbat.extract.locate import in_dateline
 from orbat.extract.stance import Attribution, speaker_argument
 from orbat.nlp.model import text_of
@@ -24,63 +24,22 @@ if TYPE_CHECKING:
 
 __all__ = ["ClaimHit", "find_claims"]
 
-_DENY = frozenset({"deny", "refute", "reject", "dismiss", "disavow", "contradict", "disown"})
-_ACCUSE = frozenset({"accuse", "blame", "charge"})
-_THREATEN = frozenset({"threaten", "vow", "pledge"})
-_REPORT = frozenset({"report", "reveal", "allege", "quote", "claim", "cite"})
-_NOUNS = {
-    "denial": "denied",
-    "accusation": "accused",
-    "allegation": "accused",
-    "threat": "threatened",
-    "claim": "claimed",
-}
-# What a threat must be about to count ("vowed to attack", not "vowed to help").
-_HOSTILE = frozenset(
-    {
-        "attack",
-        "strike",
-        "target",
-        "kill",
-        "avenge",
-        "retaliate",
-        "revenge",
-        "liquidate",
-        "destroy",
-        "expel",
-        "fight",
-        "bomb",
-        "hit",
-        "vengeance",
-        "war",
-        "respond",
-        "quiet",
-        "silent",
-    }
-)
-_RESPONSIBILITY = frozenset({"responsibility", "credit"})
-_CLAIMABLE_ACTS = frozenset(
-    {"attack", "strike", "bombing", "operation", "assault", "killing", "assassination",
-     "ambush", "raid", "explosion", "blast", "shelling", "kidnapping", "abduction"}
-)  # fmt: skip
-# Verbs that carry a noun trigger: "made threats", "issued a denial", "levelled accusations".
-_LIGHT_VERBS = frozenset(
-    {"make", "issue", "level", "voice", "repeat", "renew", "publish", "step", "escalate",
-     "release", "post"}
-)  # fmt: skip
-# What a rejection must be about to be a denial ("rejected the claims", not "rejected Ghaani's
-# leadership"); and what a denial must not be about ("denied his request").
-_DENIABLE = frozenset(
-    {"claim", "accusation", "allegation", "report", "involvement", "responsibility", "charge",
-     "story", "account", "rumor", "rumour", "statement", "role", "presence", "link", "tie"}
-)  # fmt: skip
-_NOT_DENIALS = frozenset(
-    {"request", "access", "entry", "visa", "permission", "bail", "application", "appeal",
-     "release", "motion", "bid"}
-)  # fmt: skip
-# Actors a claim is made *about* only as victims, never as its target.
-_VICTIMS = re.compile(r"^(civilians|protesters|rioters)-")
-_PRONOUN = re.compile(r"^(?:he|she|it|they|this|that|these|those|we|i|you)$", re.I)
+_CUES = "statement_cues.toml"
+
+# Trigger words and what they must (not) be about: lexicon/statement_cues.toml ([claims]).
+_DENY = words(_CUES, "claims.deny")
+_ACCUSE = words(_CUES, "claims.accuse")
+_THREATEN = words(_CUES, "claims.threaten")
+_REPORT = words(_CUES, "claims.report")
+_NOUNS: dict[str, str] = dict(rules(_CUES)["claims"]["nouns"])
+_HOSTILE = words(_CUES, "claims.hostile")
+_RESPONSIBILITY = words(_CUES, "claims.responsibility")
+_CLAIMABLE_ACTS = words(_CUES, "claims.claimable_acts")
+_LIGHT_VERBS = words(_CUES, "claims.light_verbs")
+_DENIABLE = words(_CUES, "claims.deniable")
+_NOT_DENIALS = words(_CUES, "claims.not_denials")
+_VICTIMS = pattern(_CUES, "claims.victims", flags=0)
+_PRONOUN = pattern(_CUES, "claims.pronoun")
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,6 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from orbat.extract.lexicon import Lexicon, load_lexicon
+from orbat.extract.lexicon.rules import number, rules, words
 from orbat.extract.taxonomy import sub_event_type
 
 __all__ = [
@@ -36,58 +37,36 @@ COMPONENT = "orbat.event_classifier.v1"
 
 Stance = Literal["asserted", "negated", "hypothetical"]
 
+# Weights, thresholds and type groups: lexicon/classifier.toml (syntax: docs/lexicons.md).
+_FILE = "classifier.toml"
+_RULES = rules(_FILE)
 # Weight of a cue by sentence: the lead states the event, later sentences give background.
-_SENTENCE_DECAY = (1.0, 0.5, 0.35)
+_SENTENCE_DECAY = tuple(float(w) for w in _RULES["weights"]["sentence_decay"])
 # A classification needs at least one strong cue's worth of evidence in a lead sentence.
-_MIN_SCORE = 1.5
+_MIN_SCORE = number(_FILE, "weights.min_score")
 # Dependencies through which a cue inherits the stance of the word governing it.
-_CLIMB = frozenset(
-    {
-        "xcomp",
-        "ccomp",
-        "dobj",
-        "pobj",
-        "prep",
-        "compound",
-        "amod",
-        "nmod",
-        "acl",
-        "attr",
-        "pcomp",
-        "nsubjpass",
-        "nsubj",
-        "poss",
-        "appos",
-        "conj",
-        "dep",
-        "agent",
-    }
-)
+_CLIMB = words(_FILE, "parse.climb")
 # Types whose cue words ("attacked", "killed", "clashes") also describe most other violence:
 # when a weapon or a protest is named, they are the background, not the event. (ACLED codes an
 # airstrike inside a ground battle as Battles, but that needs one event across sources, which
 # is resolve's job; a snippet that names the weapon is about the weapon.)
-_GENERIC = frozenset({"armed_clash", "attack"})
-_WEAPONS = frozenset(
-    {"chemical_weapon", "air_strike", "suicide_bomb", "shelling", "remote_explosive", "grenade"}
-)
-_DAMP_SAME_SENTENCE = 0.2
-_DAMP_ELSEWHERE = 0.6
+_GENERIC = words(_FILE, "types.generic")
+_WEAPONS = words(_FILE, "types.weapons")
+_DAMP_SAME_SENTENCE = number(_FILE, "weights.damp_same_sentence")
+_DAMP_ELSEWHERE = number(_FILE, "weights.damp_elsewhere")
 # Repeated cues of one type in one sentence add a little, not their full weight each.
-_REPEAT = 0.3
-_MAX_CLIMB = 4
-_WINDOW = 12
-_MIN_SENTENCE_WORDS = 6
+_REPEAT = number(_FILE, "weights.repeat")
+_MAX_CLIMB = int(number(_FILE, "limits.max_climb"))
+_WINDOW = int(number(_FILE, "limits.window"))
+_MIN_SENTENCE_WORDS = int(number(_FILE, "limits.min_sentence_words"))
 # The main verb of a sentence states its event; a cue there outweighs one in a clause.
-_MAIN_CLAUSE = 1.25
+_MAIN_CLAUSE = number(_FILE, "weights.main_clause")
 # A lead sentence about an earthquake, a factory fire or a robbery needs much more evidence
 # to be coded as political violence (a strong main-clause cue plus more).
-_NON_CONFLICT_PENALTY = 3.0
-_SECURITY_OPERATIONS = frozenset({"arrests", "disrupted_weapons"})
-_PROTEST_KEYS = frozenset(
-    {"peaceful_protest", "protest_with_intervention", "excessive_force", "violent_demonstration"}
-)
-_ARMED_CONTEXT = ("ctx:weapon_objects", "ctx:nonstate_actors")
+_NON_CONFLICT_PENALTY = number(_FILE, "weights.non_conflict_penalty")
+_SECURITY_OPERATIONS = words(_FILE, "types.security_operations")
+_ARMED_CONTEXT = tuple(str(label) for label in _RULES["types"]["armed_context"])
+_PROTEST_KEYS = words(_FILE, "types.protests")
 
 
 @dataclass(frozen=True, slots=True)
@@ -330,7 +309,7 @@ def _false_protest(doc: Doc | Span, cue: Cue) -> bool:
     return False
 
 
-_MONTH_PROTEST = frozenset({"march", "marches"})
+_MONTH_PROTEST = words(_FILE, "types.month_protest")
 
 
 def _in_name(doc: Doc | Span, cue: Cue) -> bool:

@@ -23,6 +23,7 @@ from orbat.extract.anchor import is_follow_up, neighbour_span, placing_sentence
 from orbat.extract.classify import Classification, EventClassifier
 from orbat.extract.confidence import event_confidence
 from orbat.extract.consolidate import consolidate
+from orbat.extract.lexicon.rules import rules_fingerprint
 from orbat.extract.locate import (
     PLACE_KEYS,
     event_locations,
@@ -68,9 +69,10 @@ if TYPE_CHECKING:
 __all__ = ["EXTRACTOR", "ArticleView", "EventExtractor"]
 
 #: Versioned name stored with every event mention this extractor produces.
-# The selected theatre pack's fingerprint is part of it ("orbat.events.v4+iraq_syria.18d1dc2082"): a
-# changed pack, like a new version, re-extracts (the family before "+" replaces older rows).
-EXTRACTOR = f"orbat.events.v4+{pack_fingerprint()}"
+# The selected theatre pack's fingerprint and the rule files' are part of it
+# ("orbat.events.v4+iraq_syria.18d1dc2082+rules.0c1d2e3f4a"): a changed pack or rule file, like
+# a new version, re-extracts (the family before "+" replaces older rows).
+EXTRACTOR = f"orbat.events.v4+{pack_fingerprint()}+{rules_fingerprint()}"
 
 # Words that make a report an allegation rather than an established fact (ACLED still codes
 # it; the stance lets an analyst see that the source itself hedged).
@@ -563,7 +565,11 @@ class EventExtractor:
         :func:`_is_background`).
         """
         mention = select_event_date(dates, start, end)
-        days = [m for m in dates if start <= m.start and m.end <= end and m.granularity == "day"]
+        days = [
+            m
+            for m in dates
+            if start <= m.start and m.end <= end and m.granularity == "day" and not m.filed
+        ]
         if focus is not None and len(days) > 1:
             mention = min(days, key=lambda m: abs(m.start - focus))
             if _is_background(mention, published, horizon):

@@ -14,24 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from orbat.errors import ConfigError
 from orbat.extract.arguments import Argument, StateNames
+from orbat.extract.lexicon.rules import rules, words
 
 __all__ = ["RelationHit", "find_relations"]
 
 Direction = Literal["lr", "rl"]
-# Which argument kinds may stand on a side: armed-group relations hold between organisations
-# (pack actors, ORG entities); a state may back, ally with or fight a group; a person leads.
-_ORG = frozenset({"ACTOR", "ORG"})
-_ORG_OR_STATE = frozenset({"ACTOR", "ORG", "GPE", "NORP"})
-_PERSON = frozenset({"PERSON"})
-
-_W = r"[\w'’.-]+"  # one word, as the patterns count them
-_THE = r"(?:the\s+|its\s+|their\s+)?"
-_GROUP = (
-    r"(?:groups?|factions?|militias?|units?|brigades?|forces?|organi[sz]ations?|"
-    r"movements?|members?|parts?|components?|wings?|branch(?:es)?|arms?|affiliates?|"
-    r"subsidiar(?:y|ies)|proxies|proxy|allies|ally)"
-)
+# The patterns, the argument kinds that may stand on each side and the macros the patterns
+# use are data: lexicon/relation_patterns.toml (syntax: docs/lexicons.md).
+_FILE = "relation_patterns.toml"
+_ORG = words(_FILE, "kinds.ORG")
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,187 +38,30 @@ class _Pattern:
     loose: bool = False
 
 
-def _p(
-    predicate: str,
-    regex: str,
-    direction: Direction = "lr",
-    subject: frozenset[str] = _ORG,
-    object: frozenset[str] = _ORG,
-    *,
-    loose: bool = False,
-) -> _Pattern:
-    return _Pattern(predicate, re.compile(regex, re.I | re.S), direction, subject, object, loose)
+def _patterns() -> tuple[_Pattern, ...]:
+    """The [[pattern]] tables of the rule file, their macros expanded, compiled once."""
+    data = rules(_FILE)
+    macros: dict[str, str] = data["macros"]
+    try:
+        return tuple(
+            _Pattern(
+                row["predicate"],
+                re.compile(
+                    re.sub(r"\{(\w+)\}", lambda m: macros.get(m[1], m[0]), row["gap"]),
+                    re.I | re.S,
+                ),
+                row.get("direction", "lr"),
+                words(_FILE, f"kinds.{row.get('subject', 'ORG')}"),
+                words(_FILE, f"kinds.{row.get('object', 'ORG')}"),
+                bool(row.get("loose", False)),
+            )
+            for row in data["pattern"]
+        )
+    except (KeyError, re.error) as exc:
+        raise ConfigError(f"rule file {_FILE}: a malformed pattern ({exc!r})") from exc
 
 
-_PATTERNS: tuple[_Pattern, ...] = (
-    # "the PMF, the umbrella group of Iran-backed militias": the right side is the member.
-    _p(
-        "part-of",
-        rf"^\s*,?\s*(?:(?:a|an|the)\s+)?(?:{_W}\s+){{0,2}}?(?:umbrella|coalition|alliance|"
-        rf"network|grouping)\s+(?:{_W}\s+){{0,2}}?(?:of|for|including|that includes)\s+"
-        rf"(?:{_W}\s+){{0,3}}?$",
-        "rl",
-    ),
-    _p(
-        "part-of",
-        r"^\s*,?\s*(?:which|that)\s+(?:includes?|included|comprises?|comprised)\s+(?:the\s+)?$",
-        "rl",
-    ),
-    # "Nujaba movement, part of the Hashed al-Shaabi"; "KH, one of the groups within the PMF";
-    # "the two brigades were affiliates of Kataib Hezbollah"; "militias within the PMF".
-    _p(
-        "part-of",
-        rf"^\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:is|are|was|were|remains?|became)\s+)?"
-        rf"(?:also\s+|now\s+|formally\s+)?(?:(?:a|an|the|one|some|several)\s+)?(?:(?:of|among)\s+)?"
-        rf"{_THE}(?:{_W}\s+){{0,3}}?{_GROUP}\s+(?:of|in|within|inside|under)\s+{_THE}$",
-    ),
-    _p(
-        "part-of",
-        rf"^\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:is|are|was|were)\s+)?"
-        rf"(?:(?:operating|operate|fighting|fight|serving|serve)\s+)?"
-        rf"(?:within|inside|under the umbrella of)\s+{_THE}$",
-    ),
-    _p(
-        "part-of",
-        rf"^\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:is|are|was|were)\s+)?"
-        rf"(?:affiliated|associated|belongs?|belonging)\s+(?:with|to)\s+{_THE}$",
-    ),
-    _p(
-        "part-of",
-        rf"^\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:has|have|had)\s+)?(?:joined|integrated\s+into"
-        rf"|(?:was|were)\s+(?:formally\s+)?integrated\s+into)\s+{_THE}$",
-    ),
-    # "a front for Kataib Hezbollah" — the phrase may stand far from the group it names.
-    _p(
-        "front-for",
-        r"^.{0,160}?\b(?:a|the)\s+(?:\w+\s+)?front\s+(?:group\s+|organi[sz]ation\s+|name\s+)?"
-        r"(?:for|of)\s+(?:the\s+)?$",
-        loose=True,
-    ),
-    _p(
-        "front-for",
-        r"^\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:is|are|was)\s+)?(?:widely\s+)?(?:seen|"
-        r"regarded|considered|believed|known)\s+(?:to\s+be\s+|as\s+)(?:a|the)\s+(?:cover|brand|"
-        r"façade|facade)\s+(?:for|of)\s+(?:the\s+)?$",
-    ),
-    # "Iraqi militias backed by Iran"
-    _p(
-        "backed-by",
-        rf"^\s*,?\s*(?:(?:which|who|that)\s+(?:is|are|were|was)\s+)?(?:(?:\w+ly)\s+)?"
-        rf"(?:backed|supported|funded|armed|sponsored|trained|financed)\s+(?:(?:and|or)\s+\w+\s+)?"
-        rf"by\s+{_THE}$",
-        object=_ORG_OR_STATE,
-    ),
-    # "allied with Baghdad", "fought alongside US forces", "in support of the coalition".
-    _p(
-        "allied-with",
-        rf"^\s*,?\s*(?:(?:which|who|that)\s+(?:is|are|were|was)\s+)?(?:(?:closely|"
-        rf"long)\s+)?(?:allied|aligned|allies|an\s+ally|allies)\s+(?:with|to|of)\s+{_THE}$",
-        object=_ORG_OR_STATE,
-    ),
-    _p(
-        "allied-with",
-        rf"^\s*(?:{_W}\s+){{0,3}}?(?:alongside|together\s+with|in\s+(?:close\s+)?"
-        rf"(?:cooperation|coordination|alliance|partnership)\s+with)\s+{_THE}$",
-        subject=_ORG_OR_STATE,
-        object=_ORG_OR_STATE,
-    ),
-    _p(
-        "allied-with",
-        rf"^\s*(?:{_GROUP}\s+)?(?:(?:has|have|had)\s+)?(?:also\s+|long\s+|already\s+)?(?:supported|"
-        rf"backed|bolstered|assisted|aided|reinforced)\s+{_THE}$",
-        subject=_ORG_OR_STATE,
-        object=_ORG_OR_STATE,
-    ),
-    _p(
-        "allied-with",
-        rf"^\s*(?:{_W}\s+){{0,6}}?in\s+support\s+of\s+{_THE}$",
-        subject=_ORG_OR_STATE,
-        object=_ORG_OR_STATE,
-    ),
-    # "fighting against IS", "in its fight against IS", "attacked the Iraqi security forces".
-    _p(
-        "hostile-to",
-        rf"^\s*(?:['’]s?\s+)?(?:{_W}\s+){{0,3}}?(?:fight|fights|fighting|fought|war|"
-        rf"wars|battle|battles|battling|battled|struggle|campaign|offensive|operations?|"
-        rf"strikes?|airstrikes?|attacks?|raids?|clashes|clashed|rebellion|insurgency|"
-        rf"hostilities)\s+(?:against|on|with)\s+{_THE}$",
-        subject=_ORG_OR_STATE,
-        object=_ORG_OR_STATE,
-    ),
-    _p(
-        "hostile-to",
-        rf"^\s*(?:(?:has|have|had)\s+)?(?:also\s+|repeatedly\s+|again\s+)?(?:attacked|"
-        rf"targeted|struck|ambushed|bombed|shelled|fought|defeated|besieged|engaged|killed|"
-        rf"attacks|targets|fights|fighting|attacking|targeting)\s+{_THE}$",
-        subject=_ORG_OR_STATE,
-        object=_ORG_OR_STATE,
-    ),
-    _p(
-        "hostile-to",
-        rf"^\s*(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)(?:attacked|"
-        rf"targeted|struck|ambushed|bombed|shelled|killed|hit)\s+by\s+{_THE}$",
-        "rl",
-        subject=_ORG_OR_STATE,
-        object=_ORG_OR_STATE,
-    ),
-    _p(
-        "hostile-to",
-        rf"^\s*,?\s*(?:(?:which|who|that)\s+(?:is|are)\s+)?(?:hostile|opposed|"
-        rf"at\s+war)\s+(?:to|with)\s+{_THE}$",
-        subject=_ORG_OR_STATE,
-        object=_ORG_OR_STATE,
-    ),
-    # "a splinter of Asaib", "broke away from Kataib Hezbollah"
-    _p(
-        "splinter-of",
-        rf"^\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:is|was)\s+)?(?:(?:a|an)\s+)?"
-        rf"(?:splinter|breakaway|offshoot|spin-?off)\s+(?:group\s+|faction\s+|movement\s+)?"
-        rf"(?:of|from)\s+{_THE}$",
-    ),
-    _p(
-        "splinter-of",
-        rf"^\s*,?\s*(?:(?:which|who|that)\s+)?(?:broke\s+away|split(?:\s+off)?|"
-        rf"splintered|defected)\s+from\s+{_THE}$",
-    ),
-    _p(
-        "merged-into",
-        rf"^\s*,?\s*(?:(?:which|who|that)\s+)?(?:(?:has|have|had|was|were)\s+)?"
-        rf"(?:merged|folded|absorbed)\s+into\s+{_THE}$",
-    ),
-    # "Asaib, led by Qais Khazali"; "Qais Khazali, the leader of Asaib"; "Quds Force
-    # commander, Ismail Qaani".
-    _p(
-        "led-by",
-        rf"^\s*,?\s*(?:(?:which|who|that)\s+(?:is|are|was|were)\s+)?(?:(?:then|now)\s+)?"
-        rf"(?:led|headed|commanded|run|founded)\s+by\s+{_THE}$",
-        object=_PERSON,
-    ),
-    _p(
-        "led-by",
-        rf"^\s*,?\s*(?:(?:the|a|its)\s+)?(?:(?:top|supreme|overall|military|secretary)\s+)?"
-        rf"(?:leader|head|chief|commander|founder|secretary[- ]general|chairman|emir)\s+of\s+"
-        rf"{_THE}$",
-        "rl",
-        subject=_ORG,
-        object=_PERSON,
-    ),
-    _p(
-        "led-by",
-        r"^\s*['’]?s?\s+(?:(?:top|supreme|military)\s+)?(?:leader|head|chief|commander|"
-        r"founder|secretary[- ]general|chairman|emir)\s*,?\s*$",
-        subject=_ORG,
-        object=_PERSON,
-    ),
-    _p(
-        "led-by",
-        r"^\s*(?:(?:formerly|once|still|now)\s+)?(?:heads|headed|leads|led|commands|"
-        r"commanded|founded)\s+(?:the\s+)?$",
-        "rl",
-        subject=_ORG,
-        object=_PERSON,
-    ),
-)
+_PATTERNS = _patterns()
 
 # "militias backed by Iran" written as one descriptor name: the backed group, then the backer.
 _BACKED_BY = re.compile(

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, select
 
 from orbat.extract.analysis import ArticleAnalyser, Unanalysed, Wanted, event_spans
-from orbat.extract.budget import ArticleSkipped
+from orbat.extract.budget import ArticleSkipped, record_skip
 from orbat.extract.events import EXTRACTOR, ArticleView, EventExtractor
 from orbat.extract.statement_stage import (
     StatementSummary,
@@ -24,7 +24,7 @@ from orbat.extract.statement_stage import (
     save_statements,
     stored_event_spans,
 )
-from orbat.store.documents import forget_superseded_skips, not_yet_extracted, skip_extraction
+from orbat.store.documents import forget_superseded_skips, not_yet_extracted
 from orbat.store.events import EventStore
 from orbat.store.schema import documents
 from orbat.store.statements import StatementStore
@@ -104,14 +104,6 @@ def _articles(conn: Connection, ids: list[int]) -> list[ArticleView]:
         .order_by(documents.c.id)
     )
     return [ArticleView(r.id, r.text, r.published, r.title, r.source) for r in rows]
-
-
-def record_skip(
-    conn: Connection, document_id: int, extractors: list[str], error: ArticleSkipped
-) -> int:
-    """Record the document as skipped by each of ``extractors``; 1 if this process did."""
-    done = [skip_extraction(conn, document_id, e, error.kind, str(error)) for e in extractors]
-    return int(any(done))
 
 
 @dataclass

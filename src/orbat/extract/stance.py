@@ -9,12 +9,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from orbat.extract.arguments import Argument
+from orbat.extract.lexicon.rules import pattern, words
 from orbat.extract.statement_records import Stance
 from orbat.nlp.model import text_of
 
@@ -23,37 +23,12 @@ if TYPE_CHECKING:
 
 __all__ = ["HEDGES", "SAY_LEMMAS", "Attribution", "speaker_argument", "stance_for"]
 
+# The words: lexicon/statement_cues.toml ([stance]).
 #: Verbs that put the clause they govern in someone's mouth.
-SAY_LEMMAS = frozenset(
-    {
-        "say",
-        "tell",
-        "state",
-        "claim",
-        "allege",
-        "report",
-        "add",
-        "announce",
-        "assert",
-        "insist",
-        "argue",
-        "confirm",
-        "believe",
-        "accuse",
-        "write",
-        "quote",
-        "note",
-        "warn",
-    }
-)
+SAY_LEMMAS = words("statement_cues.toml", "stance.say_lemmas")
 #: Words by which a text distances itself from what it reports.
-HEDGES = re.compile(
-    r"\b(reportedly|allegedly|alleged|purportedly|purported|suspected|presumably|"
-    r"believed to (?:be|have)|thought to (?:be|have)|said to (?:be|have)|rumou?red|unconfirmed|"
-    r"apparently)\b",
-    re.I,
-)
-_NEGATION = re.compile(r"\b(not|never|no longer|denied|denies|deny|denying)\b", re.I)
+HEDGES = pattern("statement_cues.toml", "stance.hedges")
+_NEGATION = pattern("statement_cues.toml", "stance.negation")
 # Dependencies by which a clause hangs under the verb that reports it.
 _REPORTED = frozenset({"ccomp", "xcomp", "advcl", "parataxis", "dobj", "conj", "oprd"})
 

@@ -64,8 +64,7 @@ def extract_statements(
        under its budget (:mod:`orbat.extract.budget`; the parse counts here, as there is one
        per article), replace its statements, mark it done; or record it as skipped.
     """
-    from orbat.extract.budget import ArticleSkipped, Budget
-    from orbat.extract.stage import record_skip
+    from orbat.extract.budget import ArticleSkipped, Budget, record_skip
 
     # 1.
     pending = not_yet_extracted(

@@ -17,6 +17,7 @@ from orbat.extract.budget import check
 from orbat.extract.claims import ClaimHit, find_claims
 from orbat.extract.discovery import candidate_resolver, find_introductions, to_candidates
 from orbat.extract.events import ArticleView, Unparsed
+from orbat.extract.lexicon.rules import rules_fingerprint
 from orbat.extract.records import Evidence
 from orbat.extract.relations import RelationHit, find_relations
 from orbat.extract.stance import stance_for
@@ -40,9 +41,10 @@ __all__ = [
 ]
 
 #: Versioned name stored with every mention, statement and candidate this extractor produces.
-# The selected theatre pack's fingerprint is part of it ("orbat.statements.v1+iraq_syria.
-# 18d1dc2082"): a changed pack, like a new version, re-extracts (see orbat.extract.events).
-EXTRACTOR = f"orbat.statements.v1+{pack_fingerprint()}"
+# The selected theatre pack's fingerprint and the rule files' are part of it ("orbat.statements.
+# v1+iraq_syria.18d1dc2082+rules.0c1d2e3f4a"): a changed pack or rule file, like a new version,
+# re-extracts (see orbat.extract.events).
+EXTRACTOR = f"orbat.statements.v1+{pack_fingerprint()}+{rules_fingerprint()}"
 
 # Event types a claim about an attack can concern (ACLED's violent event types).
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})

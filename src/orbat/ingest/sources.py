@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import stat
 import sys
@@ -23,6 +24,8 @@ from orbat.ingest.warc import read_warc
 from orbat.models import Skip
 
 __all__ = ["READERS", "STDIN", "iter_files", "read_file", "read_inputs"]
+
+_LOGGER = logging.getLogger(__name__)
 
 STDIN = "-"
 
@@ -140,6 +143,8 @@ def read_file(path: Path, options: ReadOptions, origin: str | None = None) -> It
         yield Skip(origin, "input nested too deeply to parse")
     except Exception as err:  # a reader bug must not end a run of thousands of files
         produced = True
+        # The skip has one line; the traceback, needed to fix the reader, goes to the log.
+        _LOGGER.exception("reader failed on %s", origin)
         yield Skip(origin, f"reader failed: {type(err).__name__}: {one_line(err)}")
     if not produced:
         yield Skip(origin, "no articles found")

@@ -53,6 +53,9 @@ class DateMention:
     alternatives: tuple[dt.date, ...] = ()
     part: Part | None = None
     paragraph: tuple[int, int] = (0, 0)
+    #: In a dateline ("ADEN, Feb 10 (Reuters) -"): when the story was filed, which dates an
+    #: event only if its sentence gives no other day ("on Friday" is read against it).
+    filed: bool = False
 
     @property
     def is_year_level(self) -> bool:
@@ -557,9 +560,15 @@ def _resolve_dates(
     return [_to_mention(c, text) for c in _merge_ranges(kept, text, published)]
 
 
+# A dateline around a date: "ADEN, Feb 10 (Wire) -", "MARIB, Yemen, March 9 (Reuters) —".
+_FILED_BEFORE = re.compile(r"^\s*[A-Z][A-Z'’./\- ]+(?:,\s*[A-Z][\w'’.\- ]*)*,\s*$")
+_FILED_AFTER = re.compile(r"\s*(?:\([^)\n]{1,40}\)\s*)?[-–—]")
+
+
 def _to_mention(c: _Cand, text: str) -> DateMention:
     para_start = text.rfind("\n", 0, c.start) + 1
     para_end = text.find("\n", c.end)
+    filed = bool(_FILED_BEFORE.match(text, para_start, c.start) and _FILED_AFTER.match(text, c.end))
     return DateMention(
         start=c.start,
         end=c.end,
@@ -572,6 +581,7 @@ def _to_mention(c: _Cand, text: str) -> DateMention:
         alternatives=c.alternatives,
         part=c.part,
         paragraph=(para_start, len(text) if para_end < 0 else para_end),
+        filed=filed,
     )
 
 
@@ -592,12 +602,13 @@ def is_historical(
 def select_event_date(
     mentions: Sequence[DateMention], sentence_start: int, sentence_end: int
 ) -> DateMention | None:
-    """The mention that dates a sentence: the most precise one inside it (year-only ones last),
-    else the closest preceding non-year mention in the same paragraph, else ``None``.
+    """The mention that dates a sentence: the most precise one inside it (year-only ones last,
+    a dateline's filing date after any other), else the closest preceding non-year mention in
+    the same paragraph, else ``None``.
     """
     inside = [m for m in mentions if sentence_start <= m.start and m.end <= sentence_end]
     if inside:
-        return min(inside, key=lambda m: (_RANK[m.granularity], m.start))
+        return min(inside, key=lambda m: (m.filed, _RANK[m.granularity], m.start))
     before = [
         m
         for m in mentions

@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
-from orbat.nlp.gazetteer import Place, place_key
 from orbat.nlp.gazetteer_formats import ImportedPlace
+from orbat.nlp.place_names import Place, place_key
 
 if TYPE_CHECKING:
     from orbat.nlp.gazetteer import _Builder

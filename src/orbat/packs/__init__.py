@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from importlib.metadata import entry_points
@@ -15,6 +15,7 @@ from typing import Any, Literal
 import yaml
 
 from orbat.errors import ConfigError
+from orbat.packs.theatre import TheatreWords, base_dir, read_theatre_words
 
 __all__ = [
     "DEFAULT_PACK",
@@ -28,6 +29,7 @@ __all__ = [
     "Relation",
     "RelationType",
     "Stance",
+    "TheatreWords",
     "actor_pack_schema",
     "load_pack",
     "pack_dir",
@@ -151,6 +153,9 @@ class Pack:
     countries: Mapping[str, tuple[str, ...]]
     generic_words: frozenset[str]
     sources: Mapping[str, tuple[str, str]]
+    #: countries (demonyms, state-force words), place words and ACLED's generic state names:
+    #: the shared base's with the pack's own (``countries.yaml``, ``words.yaml``, ...)
+    words: TheatreWords = field(default_factory=TheatreWords)
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -207,9 +212,10 @@ def pack_fingerprint(name: str | None = None) -> str:
 
 @lru_cache(maxsize=8)
 def _fingerprint(folder: Path) -> str:
-    """Read once per process: both extractors name the pack when they are imported."""
+    """Read once per process: both extractors name the pack when they are imported. The
+    shared base's files count too: every pack inherits them."""
     digest = hashlib.sha256()
-    for path in sorted(folder.glob("*")):
+    for path in [*sorted(folder.glob("*")), *sorted(base_dir().glob("*"))]:
         if path.is_file() and path.suffix in (".yaml", ".yml", ".toml", ".json"):
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
     return f"{folder.name}.{digest.hexdigest()[:10]}"
@@ -252,8 +258,11 @@ def _cite(
     raise PackError(f"{where}: source {ref!r} is neither a key of `sources` nor a titled URL")
 
 
-def pack_from_document(name: str, document: Mapping[str, Any]) -> Pack:
+def pack_from_document(
+    name: str, document: Mapping[str, Any], words: TheatreWords | None = None
+) -> Pack:
     """Build a :class:`Pack` from a parsed ``actors.yaml``, checking what a schema cannot.
+    ``words`` are the pack's countries and words (default: the shared base's alone).
 
     1. Read the source registry.
     2. Read actors, resolving every source reference; ids must be unique.
@@ -340,6 +349,7 @@ def pack_from_document(name: str, document: Mapping[str, Any]) -> Pack:
         countries={k: tuple(v) for k, v in document.get("countries", {}).items()},
         generic_words=frozenset(w.casefold() for w in document.get("generic_words", ())),
         sources=sources,
+        words=words if words is not None else read_theatre_words(),
     )
 
 
@@ -365,6 +375,6 @@ def _load_pack(name: str) -> Pack:
     if not isinstance(document, dict):
         raise PackError(f"{path} must hold a mapping with `actors`")
     try:
-        return pack_from_document(name, document)
+        return pack_from_document(name, document, read_theatre_words(pack_dir(name)))
     except (KeyError, TypeError, ValueError) as exc:
         raise PackError(f"{path}: malformed entry ({exc!r}); check it against the schema") from exc

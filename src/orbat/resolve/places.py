@@ -8,11 +8,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key, scan_form
 from orbat.resolve.spelling import near_spelling
+
+from orbat.packs import load_pack
 
 __all__ = [
     "COMPONENT",
@@ -77,62 +80,6 @@ _NEVER_ALONE = frozenset(
         "centre",
     ]
 )
-#: Town names that are also common English words: a place only with context ("in Hit",
-#: "near Hit", a spaCy GPE label), never from the bare word.
-_CONTEXT_ONLY = frozenset(
-    place_key(w)
-    for w in [
-        "hit",
-        "mission",
-        "police",
-        "army",
-        "state",
-        "union",
-        "victoria",
-        "mobile",
-        "said",
-        "amir",
-        "ali",
-        "nur",
-        "sala",
-        "may",
-        "march",
-        "june",
-        "july",
-        "august",
-        "mark",
-        "will",
-        "van",
-        "page",
-        "golden",
-        "reuters",
-        "press",
-        "media",
-        "force",
-        "forces",
-        "group",
-        "islamic",
-        "resistance",
-        "national",
-        "popular",
-        "american",
-        "premier",
-        "general",
-        "major",
-        "colonel",
-        "news",
-        "time",
-        "power",
-        "orange",
-        "bush",
-        "sadr",
-    ]
-)
-_DEMONYMS = {
-    "iraqi": "IQ", "syrian": "SY", "iranian": "IR", "lebanese": "LB", "jordanian": "JO",
-    "israeli": "IL", "palestinian": "PS", "turkish": "TR", "yemeni": "YE", "saudi": "SA",
-    "kuwaiti": "KW", "kurdish": "IQ",
-}  # fmt: skip
 _NEAR = re.compile(
     r"\b(?:near|outside|around|close to|outskirts of|vicinity of|"
     r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
@@ -167,77 +114,6 @@ _COMPASS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?|central)"
 _IN_PART_OF = rf"in\s+(?:the\s+)?(?:{_COMPASS}\s+(?:of\s+)?)?"
 _CONTAINER_GAP = re.compile(rf"^\s*(?:,\s*(?:{_IN_PART_OF})?|{_IN_PART_OF})$", re.I)
 _ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
-# Capitalised words that may stand next to a place name without making it part of a longer
-# proper noun ("In Baghdad", "northern Syria", "Iraqi Kurdistan").
-_FREE_NEIGHBOURS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "in",
-        "at",
-        "on",
-        "of",
-        "from",
-        "to",
-        "into",
-        "near",
-        "and",
-        "or",
-        "but",
-        "as",
-        "by",
-        "for",
-        "with",
-        "after",
-        "before",
-        "while",
-        "when",
-        "where",
-        "since",
-        "during",
-        "under",
-        "over",
-        "across",
-        "outside",
-        "inside",
-        "between",
-        "north",
-        "south",
-        "east",
-        "west",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "greater",
-        "old",
-        "upper",
-        "lower",
-        "province",
-        "governorate",
-        "city",
-        "town",
-        "district",
-        "region",
-        "area",
-        "village",
-        "base",
-        "camp",
-        "airport",
-        "border",
-        "countryside",
-        "desert",
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ]
-) | frozenset(_DEMONYMS)
 _WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
 _WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’-]*)")
 # "Muqtada al-Sadr", "Ahmed al-Sharaa": a nisba, part of a person's name.
@@ -454,14 +330,14 @@ def _standalone(text: str, mention: Mention) -> bool:
 
     "George Bush", "Vladimir Putin", "Washington Institute", "Quds Force", "Bavar-373" and
     "Muqtada al-Sadr" all contain a gazetteer name; a capitalised neighbour that is neither a
-    free word (see ``_FREE_NEIGHBOURS``) gives them away.
+    free word (the pack's ``free_neighbours`` and demonyms) gives them away.
     """
     before = text[max(0, mention.start - 40) : mention.start]
     after = text[mention.end : mention.end + 40]
     if _NISBA_BEFORE.search(before) or _NAME_AFTER.match(after) or _JOINED_BEFORE.search(before):
         return False
     for match in (_WORD_BEFORE.search(before), _WORD_AFTER.match(after)):
-        if match is not None and match.group(1).lower() not in _FREE_NEIGHBOURS:
+        if match is not None and match.group(1).lower() not in load_pack().words.free_neighbours:
             return False
     return True
 
@@ -512,7 +388,7 @@ def _context(text: str, mention: Mention, gaz: Gazetteer) -> _Context:
     after = text[mention.end : mention.end + 60]
     demonym = None
     for word in re.findall(r"[A-Za-z]+", before)[-4:]:
-        demonym = _DEMONYMS.get(word.lower(), demonym)
+        demonym = load_pack().words.demonyms.get(word.lower(), demonym)
     # "northern Syria's al-Bab province": the country's possessive says where, as a demonym.
     owner = _OWNER_BEFORE.search(before)
     if owner is not None:
@@ -531,6 +407,13 @@ def _context(text: str, mention: Mention, gaz: Gazetteer) -> _Context:
     )
 
 
+@lru_cache(maxsize=4)
+def _context_only(words: frozenset[str]) -> frozenset[str]:
+    """The keys of the pack's ``context_only`` words: town names that are also common words
+    ("Hit", "Mission", "March") are places only with context ("in Hit", a spaCy GPE label)."""
+    return frozenset(place_key(w) for w in words)
+
+
 def _admissible(ctx: _Context, text: str) -> bool:
     """Refuse bare words that are a place only by accident (see the module's word lists)."""
     if ctx.key in _NEVER_ALONE:
@@ -542,7 +425,7 @@ def _admissible(ctx: _Context, text: str) -> bool:
     supported = supported or ctx.admin_word or ctx.place_word or ctx.area_word
     text = ctx.mention.text
     shouted = text.isupper() and len(text) <= 4  # "SANA", "AP": agencies, not towns
-    if ctx.key in _CONTEXT_ONLY or len(ctx.key) <= 3 or shouted:
+    if ctx.key in _context_only(load_pack().words.context_only) or len(ctx.key) <= 3 or shouted:
         return supported
     return True
 

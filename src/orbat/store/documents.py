@@ -72,8 +72,9 @@ def _as_json(extra: dict[str, Any]) -> str | None:
 
 def extractor_family(extractor: str) -> str:
     """A LIKE pattern for every version of ``extractor`` ("orbat.events.v3" → "orbat.events.v%"):
-    a new version replaces the rows an older one wrote."""
-    return extractor.rsplit(".v", 1)[0] + ".v%"
+    a new version replaces the rows an older one wrote. What follows "+" (the pack's and the
+    rule files' fingerprints) is left out first: a pack folder may hold ".v" in its name."""
+    return extractor.split("+", 1)[0].rsplit(".v", 1)[0] + ".v%"
 
 
 def not_yet_extracted(extractor: str, *columns: Any) -> Select[Any]:

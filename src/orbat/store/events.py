@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, Row, and_, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.engine import Connection
 
-from orbat.extract.records import ACLED_FIELDS, EventRecord
+from orbat.records.events import ACLED_FIELDS, EventRecord
 from orbat.store.conflicts import insert_unless_present, retrying
 from orbat.store.documents import extractor_family
 from orbat.store.schema import clusters, documents, event_mentions, events, extraction_runs

@@ -27,7 +27,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
-from orbat.extract.statement_records import CandidateActor, MentionRecord, Statement
+from orbat.records.statements import CandidateActor, MentionRecord, Statement
 from orbat.store.conflicts import insert_unless_present
 from orbat.store.documents import extractor_family
 from orbat.store.schema import (

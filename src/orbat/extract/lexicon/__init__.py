@@ -13,6 +13,7 @@ from typing import Any
 from spacy.tokens import Doc, Span, Token
 
 from orbat.errors import ConfigError
+from orbat.extract.lexicon.rules import number
 
 __all__ = ["CUES_FILE", "Lexicon", "Match", "PhraseTrie", "load_lexicon", "token_keys"]
 
@@ -22,8 +23,9 @@ CUES_FILE = "event_cues.toml"
 _WILDCARD = "*"
 # Hyphens are dropped before matching so "air-strike" and "air strike" read the same.
 _HYPHENS = frozenset({"-", "‐", "‑", "–"})
-STRONG = 3.0
-WEAK = 1.0
+# Points of a strong and a weak cue: classifier.toml ([weights]).
+STRONG = number("classifier.toml", "weights.strong")
+WEAK = number("classifier.toml", "weights.weak")
 
 
 @dataclass(frozen=True, slots=True)
