@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from orbat.extract.classify import Classification
-from orbat.extract.state_forces import military_name, police_name, state_names
+from orbat.extract.state_forces import bare_forces, military_name, police_name, state_names
 from orbat.extract.taxonomy import Inter
 
 if TYPE_CHECKING:
@@ -422,23 +422,6 @@ def _states_acting(
     return out
 
 
-# Forces a text names without saying whose: in a report of an event in one country they are
-# that country's ("police fired tear gas" in Lahore: Police Forces of Pakistan).
-_BARE_FORCES = re.compile(
-    r"\b(?:the\s+)?(?:(?P<police>police(?:men|man)?|riot\s+police|security\s+forces|"
-    r"security\s+personnel)|(?P<military>army|troops|soldiers|military|armed\s+forces|"
-    r"air\s+defen[cs]es?(?:\s+systems?)?|"
-    r"government\s+forces|regime\s+forces|government\s+troops))\b"
-    # A modifier of a thing is no force: "a military base", "army officers said".
-    r"(?!\s+(?:base|bases|post|posts|vehicles?|convoys?|checkpoints?|positions?|operations?"
-    r"|helicopters?|officers?|officials?|commanders?|spokes\w+|sources?|units?|council|court"
-    r"|academy|college|hospital|camps?|airport|barracks|intelligence|station|stations|"
-    r"complex|compound|installations?|facilit(?:y|ies)|sites?|depots?|warehouses?|"
-    r"headquarters|chief|general)\b)",
-    re.I,
-)
-
-
 def _own_forces(
     sentence: Span, found: list[FoundActor], country: str, when: dt.date | None
 ) -> list[FoundActor]:
@@ -446,14 +429,11 @@ def _own_forces(
     army", "troops", "government forces" no named actor covers."""
     text = sentence.text
     out: list[FoundActor] = []
-    for m in _BARE_FORCES.finditer(text):
-        if any(a.start < m.end() and m.start() < a.end for a in [*found, *out]):
+    for start, end, police in bare_forces(text):
+        if any(a.start < end and start < a.end for a in [*found, *out]):
             continue
-        before = text[max(0, m.start() - 25) : m.start()]
-        if re.search(r"(?:[A-Z][\w.]*|-backed|-led|-allied)\s*$", before):
-            continue  # "Turkish-backed forces", "Kurdish troops", "Syrian Democratic Forces"
-        name = police_name(country, when) if m["police"] else military_name(country, when)
-        out.append(FoundActor(m.start(), m.end(), name, int(Inter.STATE_FORCES)))
+        name = police_name(country, when) if police else military_name(country, when)
+        out.append(FoundActor(start, end, name, int(Inter.STATE_FORCES)))
     return out
 
 

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
 from orbat.extract.taxonomy import sub_event_type
+from orbat.extract.territory import territory_winner
 
 __all__ = [
     "COMPONENT",
@@ -413,7 +414,7 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
         if transfer and not get("cue:armed_clash:strong"):
             out.append(("nonviolent_transfer", weight, cap))
         else:
-            winner = _winner(doc, cap, by)
+            winner = territory_winner(doc, cap, by)
             key = "gov_regains_territory" if winner == "state" else "nsa_overtakes"
             out.append((key, weight, cap))
     # 3.
@@ -440,53 +441,6 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
             out.append(("disrupted_weapons", 4.0 * _decay(verb.sentence), verb))
             break
     return out
-
-
-def _winner(doc: Doc | Span, cap: Cue, by: dict[str, list[Cue]]) -> str:
-    """``state`` or ``nonstate``: who took the place the capture cue ``cap`` talks about.
-
-    The grammatical subject of the capture verb took it, unless the verb is passive ("were
-    pushed back"), in which case the subject lost it. Without a parseable subject, the
-    nearest actor word before the verb decides; with none, government forces are assumed,
-    because news reports recaptures by states far more often than the reverse.
-    """
-    offset = doc.start if isinstance(doc, Span) else 0
-    verb = doc[cap.start - offset : cap.end - offset].root
-    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
-        verb = verb.head
-    # A conjoined verb ("pushed into X and retook Y") shares its first verb's subject.
-    while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
-        verb = verb.head
-    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-    subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    state, nonstate = by.get("ctx:state_actors", []), by.get("ctx:nonstate_actors", [])
-    kind = None
-    if subject:
-        # The subject's head noun and its modifiers, not its prepositional tail ("forces in
-        # a crackdown on Taliban militants" are state forces).
-        lo = min(s.left_edge.i for s in subject)
-        hi = max(s.i for s in subject) + 1
-        kind = _kind_in(lo, hi, state, nonstate)
-    if kind is None:
-        before = [c for c in state + nonstate if c.sentence == cap.sentence and c.end <= cap.start]
-        if before:
-            nearest = max(before, key=lambda c: c.end)
-            kind = "state" if nearest.label == "ctx:state_actors" else "nonstate"
-            passive = False
-    if kind is None:
-        return "state"
-    if passive:
-        return "nonstate" if kind == "state" else "state"
-    return kind
-
-
-def _kind_in(lo: int, hi: int, state: list[Cue], nonstate: list[Cue]) -> str | None:
-    # Non-state words win inside one subject: "Turkish-backed Syrian rebel fighters".
-    if any(lo <= c.start < hi for c in nonstate):
-        return "nonstate"
-    if any(lo <= c.start < hi for c in state):
-        return "state"
-    return None
 
 
 @lru_cache(maxsize=1)

@@ -15,9 +15,9 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from orbat.extract.actors import police_name
 from orbat.extract.classify import EventClassifier
 from orbat.extract.records import EventRecord, Evidence
+from orbat.extract.state_forces import police_name
 from orbat.extract.taxonomy import Inter, civilian_targeting, interaction, sub_event_type
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from orbat.extract.arguments import StateNames
 
-__all__ = ["military_name", "police_name", "state_names"]
+__all__ = ["bare_forces", "military_name", "police_name", "state_names"]
 
 _PERIOD = re.compile(r"\((?P<start>\d{4})-(?P<end>\d{4})?\)$")
 
@@ -71,3 +71,33 @@ def state_names() -> StateNames:
     from orbat.packs import load_pack
 
     return StateNames(load_pack())
+
+
+# Forces a text names without saying whose: in a report of an event in one country they are
+# that country's ("police fired tear gas" in Lahore: Police Forces of Pakistan).
+_BARE_FORCES = re.compile(
+    r"\b(?:the\s+)?(?:(?P<police>police(?:men|man)?|riot\s+police|security\s+forces|"
+    r"security\s+personnel)|(?P<military>army|troops|soldiers|military|armed\s+forces|"
+    r"air\s+defen[cs]es?(?:\s+systems?)?|"
+    r"government\s+forces|regime\s+forces|government\s+troops))\b"
+    # A modifier of a thing is no force: "a military base", "army officers said".
+    r"(?!\s+(?:base|bases|post|posts|vehicles?|convoys?|checkpoints?|positions?|operations?"
+    r"|helicopters?|officers?|officials?|commanders?|spokes\w+|sources?|units?|council|court"
+    r"|academy|college|hospital|camps?|airport|barracks|intelligence|station|stations|"
+    r"complex|compound|installations?|facilit(?:y|ies)|sites?|depots?|warehouses?|"
+    r"headquarters|chief|general)\b)",
+    re.I,
+)
+
+
+def bare_forces(text: str) -> list[tuple[int, int, bool]]:
+    """Forces ``text`` names without saying whose, as ``(start, end, is_police)``: "police",
+    "security forces", "the army", "troops", "air defences" (not "Turkish-backed forces",
+    "Kurdish troops" or "Syrian Democratic Forces", whose owner is named)."""
+    out = []
+    for m in _BARE_FORCES.finditer(text):
+        before = text[max(0, m.start() - 25) : m.start()]
+        if re.search(r"(?:[A-Z][\w.]*|-backed|-led|-allied)\s*$", before):
+            continue
+        out.append((m.start(), m.end(), bool(m["police"])))
+    return out

@@ -13,9 +13,8 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key, scan_form
-from orbat.resolve.spelling import near_spelling
-
 from orbat.packs import load_pack
+from orbat.resolve.spelling import near_spelling
 
 __all__ = [
     "COMPONENT",

@@ -1,0 +1,64 @@
+"""Who took a place a capture sentence talks about: the state or a non-state group.
+
+"Syrian government forces seized control of the highway" is the government regaining
+territory; "rebel fighters took control of the district" a non-state actor overtaking it. The
+classifier asks this module which, from the parse of the capture verb's subject.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+if TYPE_CHECKING:
+    from orbat.extract.classify import Cue
+
+__all__ = ["territory_winner"]
+
+
+def territory_winner(doc: Doc | Span, cap: Cue, by: dict[str, list[Cue]]) -> str:
+    """``state`` or ``nonstate``: who took the place the capture cue ``cap`` talks about.
+
+    The grammatical subject of the capture verb took it, unless the verb is passive ("were
+    pushed back"), in which case the subject lost it. Without a parseable subject, the
+    nearest actor word before the verb decides; with none, government forces are assumed,
+    because news reports recaptures by states far more often than the reverse.
+    """
+    offset = doc.start if isinstance(doc, Span) else 0
+    verb = doc[cap.start - offset : cap.end - offset].root
+    while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
+        verb = verb.head
+    # A conjoined verb ("pushed into X and retook Y") shares its first verb's subject.
+    while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+        verb = verb.head
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+    subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    state, nonstate = by.get("ctx:state_actors", []), by.get("ctx:nonstate_actors", [])
+    kind = None
+    if subject:
+        # The subject's head noun and its modifiers, not its prepositional tail ("forces in
+        # a crackdown on Taliban militants" are state forces).
+        lo = min(s.left_edge.i for s in subject)
+        hi = max(s.i for s in subject) + 1
+        kind = _kind_in(lo, hi, state, nonstate)
+    if kind is None:
+        before = [c for c in state + nonstate if c.sentence == cap.sentence and c.end <= cap.start]
+        if before:
+            nearest = max(before, key=lambda c: c.end)
+            kind = "state" if nearest.label == "ctx:state_actors" else "nonstate"
+            passive = False
+    if kind is None:
+        return "state"
+    if passive:
+        return "nonstate" if kind == "state" else "state"
+    return kind
+
+
+def _kind_in(lo: int, hi: int, state: list[Cue], nonstate: list[Cue]) -> str | None:
+    # Non-state words win inside one subject: "Turkish-backed Syrian rebel fighters".
+    if any(lo <= c.start < hi for c in nonstate):
+        return "nonstate"
+    if any(lo <= c.start < hi for c in state):
+        return "state"
+    return None
