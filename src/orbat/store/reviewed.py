@@ -1,0 +1,172 @@
+"""Reviewed events: analysts' reviews laid over the machine's event rows, for every reader.
+
+The listings, the event page, the JSON API and every event export read events through
+:class:`~orbat.store.events.EventStore`, which passes its rows through :func:`overlay`: a
+corrected field shows the analyst's value, each row says whether and how it was reviewed, and
+:func:`hidden_keys` keeps rejected and merged-away events out (they stay in the review list).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Row, Select, func, select
+from sqlalchemy.engine import Connection
+
+from orbat.store.reviews import FIELDS, VERDICTS
+from orbat.store.schema import events, reviews
+
+__all__ = ["ReviewedEvent", "hidden_keys", "overlay", "reviewed_keys"]
+
+_STATUS = {"confirm": "confirmed", "reject": "rejected", "merge": "merged"}
+
+
+class ReviewedEvent:
+    """An event row with its reviews applied; reads like a SQLAlchemy ``Row`` (attributes and
+    ``_mapping``), so every reader of event rows takes it unchanged.
+
+    Beside the event's columns: ``reviewed`` (any review), ``review_status`` (confirmed,
+    corrected, rejected, merged, split or None), ``corrected`` (the fields an analyst set),
+    ``reviewed_by``/``reviewed_at`` (the latest review), ``merged_into`` (an event id),
+    ``merged_from`` (event ids) and ``split_off`` (evidence spans of sources taken out).
+    """
+
+    __slots__ = ("_mapping",)
+
+    def __init__(self, mapping: dict[str, Any]) -> None:
+        self._mapping = mapping
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._mapping[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def _asdict(self) -> dict[str, Any]:
+        return dict(self._mapping)
+
+
+def _latest_verdicts() -> Any:
+    """Per reviewed event key, the id of its latest verdict (confirm, reject or merge)."""
+    return (
+        select(reviews.c.target_key, func.max(reviews.c.id).label("last"))
+        .where(reviews.c.target == "event", reviews.c.action.in_(VERDICTS))
+        .group_by(reviews.c.target_key)
+        .subquery()
+    )
+
+
+def hidden_keys() -> Select[Any]:
+    """Event keys whose latest verdict takes them out: rejected, or merged into another."""
+    latest = _latest_verdicts()
+    return (
+        select(reviews.c.target_key)
+        .join(latest, reviews.c.id == latest.c.last)
+        .where(reviews.c.action.in_(("reject", "merge")))
+    )
+
+
+def reviewed_keys() -> Select[Any]:
+    """Event keys an analyst has reviewed in any way."""
+    return select(reviews.c.target_key).where(reviews.c.target == "event").distinct()
+
+
+def overlay(conn: Connection, rows: Sequence[Row[Any]]) -> list[ReviewedEvent]:
+    """``rows`` (event rows) with their reviews applied, in the same order.
+
+    1. Every review of these events, oldest first (one query);
+    2. per event: corrections replace their field (and the columns their detail sets), the
+       latest verdict gives the status, splits list the spans taken out;
+    3. events merged into these ones (one query).
+    """
+    if not rows:
+        return []
+    keys = [r.event_key for r in rows]
+    # 1.
+    found: dict[str, list[Row[Any]]] = defaultdict(list)
+    for review in conn.execute(
+        select(reviews)
+        .where(reviews.c.target == "event", reviews.c.target_key.in_(keys))
+        .order_by(reviews.c.id)
+    ):
+        found[review.target_key].append(review)
+    # 3.
+    merged_from: dict[str, list[int]] = defaultdict(list)
+    merges = conn.execute(
+        select(reviews.c.new_value, events.c.id)
+        .join(events, events.c.event_key == reviews.c.target_key)
+        .where(reviews.c.action == "merge", reviews.c.new_value.in_(keys))
+        .where(reviews.c.target_key.in_(hidden_keys()))
+    ).all()
+    for into, other_id in merges:
+        if other_id not in merged_from[into]:
+            merged_from[into].append(other_id)
+    # 2. (a merge names the event it went into by key: ids can change on re-extraction)
+    into = {r.new_value for done in found.values() for r in done if r.action == "merge"}
+    ids: dict[str, int] = {
+        key: int(event_id)
+        for key, event_id in conn.execute(
+            select(events.c.event_key, events.c.id).where(events.c.event_key.in_(into))
+        )
+    }
+    return [
+        _apply(dict(r._mapping), found[r.event_key], merged_from[r.event_key], ids) for r in rows
+    ]
+
+
+def _apply(
+    values: dict[str, Any], done: list[Row[Any]], merged_from: list[int], ids: dict[str, int]
+) -> ReviewedEvent:
+    corrected: list[str] = []
+    verdict: Row[Any] | None = None
+    split_off: list[dict[str, Any]] = []
+    for review in done:
+        if review.action == "correct" and review.field in FIELDS:
+            values[FIELDS[review.field]] = _typed(review.field, review.new_value)
+            if review.detail:
+                values.update(json.loads(review.detail))
+            if review.field not in corrected:
+                corrected.append(review.field)
+        elif review.action in VERDICTS:
+            verdict = review
+        elif review.action == "split" and review.detail:
+            split_off.extend(json.loads(review.detail))
+    status: str | None = None
+    if verdict is not None and verdict.action != "confirm":
+        status = _STATUS[verdict.action]
+    elif corrected:
+        status = "corrected"
+    elif verdict is not None:
+        status = "confirmed"
+    elif split_off:
+        status = "split"
+    last = done[-1] if done else None
+    values.update(
+        reviewed=bool(done),
+        review_status=status,
+        corrected=corrected,
+        reviewed_by=last.reviewer if last else None,
+        reviewed_at=_iso(last.created_at) if last else None,
+        merged_into=ids.get(verdict.new_value) if verdict and verdict.action == "merge" else None,
+        merged_from=merged_from,
+        split_off=split_off,
+    )
+    return ReviewedEvent(values)
+
+
+def _typed(field: str, value: str | None) -> Any:
+    if value is None:
+        return None
+    if field == "date":
+        return dt.date.fromisoformat(value)
+    if field == "fatalities":
+        return int(value)
+    return value
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if isinstance(value, dt.datetime | dt.date) else value
