@@ -51,23 +51,35 @@ def _by(by: str | None) -> str:
     return by or default_reviewer()
 
 
-def _table(items: list[QueueItem]) -> Table:
-    table = Table("id", "conf", "date", "type", "actor 1", "actor 2", "place", "deaths", "status")
+def _table(items: list[QueueItem], *, status: bool = False) -> Table:
+    """Events one line each (readable at 80 columns); ⚠ marks a place outside the theatre."""
+    table = Table(box=None, pad_edge=False, collapse_padding=True, header_style="bold")
+    # Fixed columns keep their width; the text ones give way (ellipsis) on a narrow terminal.
+    for name, width in (("id", 2), ("conf", 4), ("date", 10), ("⚠", 1), ("dead", 4)):
+        table.add_column(name, no_wrap=True, min_width=width)
+    narrow = 4 if status else 0  # room for the review column
+    for name, width in (("type", 14 - narrow), ("actors", 22 - narrow), ("place", 14)):
+        table.add_column(name, no_wrap=True, overflow="ellipsis", max_width=width)
+    if status:
+        table.add_column("review", no_wrap=True)
     for item in items:
         e = item.event
-        place = escape(", ".join(p for p in (e.location, e.admin1, e.country) if p))
-        if item.outside_theatre:
-            place += " [yellow]⚠ outside theatre[/]"
+        actors = (e.actor1 or "") + (f" vs {e.actor2}" if e.actor2 else "")
+        place = (
+            e.location
+            if e.location == e.country
+            else ", ".join(p for p in (e.location, e.country) if p)
+        )
         table.add_row(
             str(e.id),
             "" if e.confidence is None else f"{e.confidence:.2f}",
             e.event_date.isoformat() if e.event_date else "undated",
-            escape(e.sub_event_type),
-            escape(e.actor1 or ""),
-            escape(e.actor2 or ""),
-            place,
+            "[yellow]⚠[/]" if item.outside_theatre else "",
             "" if e.fatalities is None else str(e.fatalities),
-            e.review_status or "",
+            escape(e.sub_event_type),
+            escape(actors),
+            escape(place or "?"),
+            *([e.review_status or ""] if status else []),
         )
     return table
 
@@ -84,11 +96,11 @@ def queue_command(
     outside the theatre pack's countries are flagged."""
     reader = _reader(db)
     items = reader.queue(limit=limit, include_reviewed=include_reviewed)
-    console.print(_table(items))
+    console.print(_table(items, status=include_reviewed))
     flagged = sum(i.outside_theatre for i in items)
     console.print(
         f"{len(items)} shown, {reader.pending()} awaiting review"
-        + (f"; {flagged} outside the theatre's countries (⚠)" if flagged else "")
+        + (f"; ⚠ {flagged} outside the theatre's countries" if flagged else "")
     )
 
 
@@ -103,7 +115,7 @@ def list_command(
 ) -> None:
     """Reviewed events, rejected and merged-away ones included, latest review first."""
     items = _reader(db).reviewed(status=status, limit=limit)
-    console.print(_table(items))
+    console.print(_table(items, status=True))
     console.print(f"{len(items)} reviewed events" + (f" ({status})" if status else ""))
 
 
@@ -130,34 +142,33 @@ def show_command(event_id: EventId, db: DbOption = None) -> None:
         )
 
 
-@review_app.command("confirm")
-def confirm_command(
-    target_id: Annotated[int, typer.Argument(help="The event's (relation's, claim's) id.")],
-    db: DbOption = None,
-    by: By = None,
-    note: Note = None,
-    kind: Kind = "event",
-) -> None:
-    """Confirm an event, relation or claim as the extractor coded it."""
-    from orbat.store.reviews import ReviewStore
-
-    ReviewStore(_writer(db)).confirm(kind, target_id, by=_by(by), note=note)
-    console.print(f"{kind} {target_id} confirmed")
+TargetId = Annotated[int, typer.Argument(help="The event's (relation's, claim's) id.")]
 
 
-@review_app.command("reject")
-def reject_command(
-    target_id: Annotated[int, typer.Argument(help="The event's (relation's, claim's) id.")],
-    db: DbOption = None,
-    by: By = None,
-    note: Note = None,
-    kind: Kind = "event",
-) -> None:
-    """Reject an event, relation or claim: it leaves listings and exports (kept in the list)."""
-    from orbat.store.reviews import ReviewStore
+def _verdict_command(action: str, doc: str) -> None:
+    """Register `orbat review confirm` or `reject` (the same command with another verdict)."""
 
-    ReviewStore(_writer(db)).reject(kind, target_id, by=_by(by), note=note)
-    console.print(f"{kind} {target_id} rejected")
+    def command(
+        target_id: TargetId,
+        db: DbOption = None,
+        by: By = None,
+        note: Note = None,
+        kind: Kind = "event",
+    ) -> None:
+        from orbat.store.reviews import ReviewStore
+
+        ReviewStore(_writer(db)).decide(action, kind, target_id, by=_by(by), note=note)
+        console.print(f"{kind} {target_id} {action}ed")
+
+    command.__doc__ = doc
+    review_app.command(action)(command)
+
+
+_verdict_command("confirm", "Confirm an event, relation or claim as the extractor coded it.")
+_verdict_command(
+    "reject",
+    "Reject an event, relation or claim: it leaves listings and exports (kept in `list`).",
+)
 
 
 @review_app.command("correct")
@@ -216,7 +227,7 @@ def split_command(
 
 @review_app.command("history")
 def history_command(
-    target_id: Annotated[int, typer.Argument(help="The event's (relation's, claim's) id.")],
+    target_id: TargetId,
     db: DbOption = None,
     kind: Kind = "event",
 ) -> None:

@@ -47,9 +47,11 @@ def review_fields(row: Any) -> dict[str, Any]:
         "reviewed": bool(row.reviewed),
         "review_status": row.review_status,
         "corrected": list(row.corrected),
+        "machine_values": dict(row.machine_values),
         "reviewed_by": row.reviewed_by,
         "reviewed_at": row.reviewed_at,
         "merged_from": list(row.merged_from),
+        "split_off": list(row.split_off),
     }
 
 

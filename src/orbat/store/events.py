@@ -14,7 +14,14 @@ from orbat.store.conflicts import insert_unless_present, retrying
 from orbat.store.documents import extractor_family
 from orbat.store.reviewed import hidden_keys, overlay, reviewed_keys
 from orbat.store.reviews import relink
-from orbat.store.schema import clusters, documents, event_mentions, events, extraction_runs
+from orbat.store.schema import (
+    clusters,
+    documents,
+    event_mentions,
+    events,
+    extraction_runs,
+    statements,
+)
 from orbat.store.statements import claims_contest_event
 
 __all__ = ["EventFilter", "EventStore", "acled_names_for", "event_key"]
@@ -382,8 +389,12 @@ class EventStore:
                 .order_by(event_mentions.c.id)
             )
         )
-        # 1.
+        # 1. (Claims linked to it lose the link first: a newer extractor re-deriving the
+        # events would otherwise fail on the foreign key of the older claims it replaces next.)
         if not rows:
+            conn.execute(
+                update(statements).where(statements.c.event_id == event_id).values(event_id=None)
+            )
             conn.execute(delete(events).where(events.c.id == event_id))
             return
         # 2.

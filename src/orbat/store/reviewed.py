@@ -31,6 +31,7 @@ class ReviewedEvent:
 
     Beside the event's columns: ``reviewed`` (any review), ``review_status`` (confirmed,
     corrected, rejected, merged, split or None), ``corrected`` (the fields an analyst set),
+    ``machine_values`` (the extractor's value of each corrected field, as it stays stored),
     ``reviewed_by``/``reviewed_at`` (the latest review), ``merged_into`` (an event id),
     ``merged_from`` (event ids) and ``split_off`` (evidence spans of sources taken out).
     """
@@ -122,11 +123,14 @@ def _apply(
     values: dict[str, Any], done: list[Row[Any]], merged_from: list[int], ids: dict[str, int]
 ) -> ReviewedEvent:
     corrected: list[str] = []
+    machine: dict[str, Any] = {}  # the extractor's value of each corrected field
     verdict: Row[Any] | None = None
     split_off: list[dict[str, Any]] = []
     for review in done:
         if review.action == "correct" and review.field in FIELDS:
-            values[FIELDS[review.field]] = _typed(review.field, review.new_value)
+            column = FIELDS[review.field]
+            machine.setdefault(review.field, _iso(values[column]))
+            values[column] = _typed(review.field, review.new_value)
             if review.detail:
                 values.update(json.loads(review.detail))
             if review.field not in corrected:
@@ -149,6 +153,7 @@ def _apply(
         reviewed=bool(done),
         review_status=status,
         corrected=corrected,
+        machine_values=machine,
         reviewed_by=last.reviewer if last else None,
         reviewed_at=_iso(last.created_at) if last else None,
         merged_into=ids.get(verdict.new_value) if verdict and verdict.action == "merge" else None,

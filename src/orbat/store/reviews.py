@@ -125,13 +125,20 @@ class ReviewStore:
             return event_target(conn, target_id)
         return statement_target(conn, kind, target_id)
 
-    def confirm(self, kind: str, target_id: int, *, by: str, note: str | None = None) -> int:
+    def decide(
+        self, action: str, kind: str, target_id: int, *, by: str, note: str | None = None
+    ) -> int:
+        """Confirm or reject an event, relation or claim (the latest verdict counts)."""
+        if action not in ("confirm", "reject"):
+            raise ReviewError(f"no verdict {action!r}; confirm or reject")
         with self.engine.begin() as conn:
-            return _add(conn, self.target(conn, kind, target_id), "confirm", by=by, note=note)
+            return _add(conn, self.target(conn, kind, target_id), action, by=by, note=note)
+
+    def confirm(self, kind: str, target_id: int, *, by: str, note: str | None = None) -> int:
+        return self.decide("confirm", kind, target_id, by=by, note=note)
 
     def reject(self, kind: str, target_id: int, *, by: str, note: str | None = None) -> int:
-        with self.engine.begin() as conn:
-            return _add(conn, self.target(conn, kind, target_id), "reject", by=by, note=note)
+        return self.decide("reject", kind, target_id, by=by, note=note)
 
     def correct(
         self, event_id: int, field: str, value: str, *, by: str, note: str | None = None

@@ -140,7 +140,8 @@ def mark_reviews(db: WebQueries, statements: list[dict[str, Any]]) -> None:
     ids = [s["statement_id"] for s in statements if s.get("statement_id")]
     found = ReviewReader(db.engine).statement_reviews(ids)
     for s in statements:
-        s["review"] = found.get(s["statement_id"]) if s.get("statement_id") else None
+        s.setdefault("statement_id", None)  # a pack relation or a source's figure: none
+        s["review"] = found.get(s["statement_id"]) if s["statement_id"] else None
 
 
 def _link(params: dict[str, str], offset: int) -> str:

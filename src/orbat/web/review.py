@@ -139,23 +139,22 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
     async def review_event(request: Request, event_id: EventId, action: str) -> Response:
         form = await _form(request)
         mode = mode_of(request)
-        note = form.get("note")
+        by, note = mode.reviewer, form.get("note")
         if action in ("confirm", "reject"):
-            verdict = mode.store.confirm if action == "confirm" else mode.store.reject
-            recorded(lambda: verdict("event", event_id, by=mode.reviewer, note=note))
+            recorded(
+                lambda: mode.store.decide(action, "event", event_id, by=mode.reviewer, note=note)
+            )
         elif action == "correct":
             field = form.get("field", "")
             if field not in FIELDS:
                 raise HTTPException(422, f"cannot correct {field!r}; one of: {', '.join(FIELDS)}")
             value = form.get("value", "")
-            recorded(
-                lambda: mode.store.correct(event_id, field, value, by=mode.reviewer, note=note)
-            )
+            recorded(lambda: mode.store.correct(event_id, field, value, by=by, note=note))
         elif action == "merge":
             other = form.get("other", "")
             if not other.isdigit():
                 raise HTTPException(422, "merge needs the other event's id")
-            recorded(lambda: mode.store.merge(event_id, int(other), by=mode.reviewer, note=note))
+            recorded(lambda: mode.store.merge(event_id, int(other), by=by, note=note))
         else:
             raise HTTPException(404, f"no review action {action!r}")
         return back(event_id)
@@ -169,8 +168,10 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         target = {"relations": "relation", "claims": "claim"}.get(kind)
         if target is None or action not in ("confirm", "reject"):
             raise HTTPException(404, f"no review action {kind}/{action}")
-        verdict = mode.store.confirm if action == "confirm" else mode.store.reject
-        recorded(lambda: verdict(target, statement_id, by=mode.reviewer, note=form.get("note")))
+        note = form.get("note")
+        recorded(
+            lambda: mode.store.decide(action, target, statement_id, by=mode.reviewer, note=note)
+        )
         back_to = form.get("back", "")
         # Only a path on this server: never an open redirect.
         if not back_to.startswith("/") or back_to.startswith("//"):

@@ -1,0 +1,206 @@
+"""The web's write mode (issue 14 §1): review forms behind a CSRF check, the banner, the queue,
+reviewed values in the JSON API; and the review flow in a real Chromium."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from sqlalchemy import Engine, select
+
+from orbat.export.events import write_events_jsonl
+from orbat.store import open_engine
+from orbat.store.schema import events, reviews, statements
+from orbat.web import create_app, open_read_only
+from orbat.web.review import CSRF_COOKIE, ReviewMode
+
+from .conftest import running
+from .test_browser import Watched
+
+pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
+
+_TOKEN = re.compile(r'name="csrf" value="([^"]+)"')
+
+
+@pytest.fixture
+def review_db(seed_db: str, tmp_path: Path) -> str:
+    """A copy of the session's database, for tests that write reviews into it."""
+    path = tmp_path / "review.db"
+    # SQLite's backup, not a file copy: the last commits may still be in the -wal file.
+    with sqlite3.connect(seed_db) as source, sqlite3.connect(path) as target:
+        source.backup(target)
+    return str(path)
+
+
+@pytest.fixture
+def writer(review_db: str) -> Engine:
+    return open_engine(review_db, create=False)
+
+
+@pytest.fixture
+def review_app(review_db: str, writer: Engine) -> FastAPI:
+    mode = ReviewMode(writer, "analyst-1", ("Iraq", "Syria"))
+    return create_app(open_read_only(review_db), review_mode=mode)
+
+
+@pytest.fixture
+def review_client(review_app: FastAPI) -> Iterator[TestClient]:
+    with TestClient(review_app, base_url="http://localhost") as test_client:
+        yield test_client
+
+
+def _first_event(engine: Engine, *conditions: Any) -> int:
+    with engine.connect() as conn:
+        query = select(events.c.id).where(*conditions).order_by(events.c.id).limit(1)
+        return int(conn.execute(query).scalar_one())
+
+
+def _stored(engine: Engine) -> list[Any]:
+    with engine.connect() as conn:
+        return list(conn.execute(select(reviews)))
+
+
+def test_read_only_server_has_no_banner_forms_or_review_routes(client: TestClient) -> None:
+    page = client.get("/events/1").text
+    assert "review-banner" not in page and 'name="csrf"' not in page
+    assert client.post("/review/events/1/confirm", data={"csrf": "x"}).status_code == 404
+    assert client.get("/review").status_code == 404
+    assert CSRF_COOKIE not in client.cookies
+
+
+def test_banner_queue_and_forms_in_review_mode(review_client: TestClient) -> None:
+    queue = review_client.get("/review")
+    assert queue.status_code == 200
+    assert "Review mode is on" in queue.text
+    assert 'id="review-queue"' in queue.text and "outside theatre" in queue.text
+    page = review_client.get("/events/1").text
+    token = _TOKEN.search(page)
+    assert token and review_client.cookies.get(CSRF_COOKIE) == token.group(1)
+    assert 'action="/review/events/1/correct"' in page
+
+
+def test_posts_without_the_right_token_are_refused(
+    review_client: TestClient, writer: Engine
+) -> None:
+    page = review_client.get("/events/1").text
+    token = _TOKEN.search(page)
+    assert token is not None
+    url = "/review/events/1/reject"
+    # No field; a field that is not the cookie's; a token the server never signed.
+    assert review_client.post(url, data={}).status_code == 403
+    assert review_client.post(url, data={"csrf": token.group(1) + "x"}).status_code == 403
+    forged = "nonce.0123456789abcdef0123456789abcdef"
+    review_client.cookies.set(CSRF_COOKIE, forged)
+    assert review_client.post(url, data={"csrf": forged}).status_code == 403
+    # Without the cookie (another site's form: SameSite keeps the cookie home).
+    review_client.cookies.clear()
+    assert review_client.post(url, data={"csrf": token.group(1)}).status_code == 403
+    assert _stored(writer) == []
+
+
+def test_confirm_correct_reject_through_the_forms(
+    review_client: TestClient, writer: Engine
+) -> None:
+    token = _TOKEN.search(review_client.get("/events/1").text)
+    assert token is not None
+    csrf = {"csrf": token.group(1)}
+    event_id = _first_event(writer, events.c.event_date.is_not(None))
+    done = review_client.post(
+        f"/review/events/{event_id}/correct",
+        data={**csrf, "field": "fatalities", "value": "12", "note": "hospital figure"},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303 and done.headers["location"] == f"/events/{event_id}"
+    bad = review_client.post(
+        f"/review/events/{event_id}/correct", data={**csrf, "field": "date", "value": "later"}
+    )
+    assert bad.status_code == 422 and "not a date" in bad.text
+    api = review_client.get(f"/api/events/{event_id}").json()
+    assert api["fatalities"] == 12 and api["review_status"] == "corrected"
+    assert api["reviewed_by"] == "analyst-1"
+
+    review_client.post(f"/review/events/{event_id}/reject", data=csrf)
+    listed = review_client.get("/api/events?limit=500").json()["items"]
+    assert event_id not in {e["id"] for e in listed}
+    assert review_client.get(f"/api/events/{event_id}").json()["review_status"] == "rejected"
+
+    with writer.connect() as conn:
+        claim = conn.execute(select(statements.c.id).where(statements.c.kind == "claim")).scalar()
+    back = review_client.post(
+        f"/review/claims/{claim}/reject",
+        data={**csrf, "back": "//evil.example/"},
+        follow_redirects=False,
+    )
+    assert back.status_code == 303 and back.headers["location"] == "/review"
+    assert [(r.target, r.action) for r in _stored(writer)] == [
+        ("event", "correct"),
+        ("event", "reject"),
+        ("claim", "reject"),
+    ]
+
+
+@pytest.fixture
+def review_web(browser: Any, review_app: FastAPI, screenshots: Path) -> Iterator[Watched]:
+    with running(review_app) as base:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        watched = Watched(context.new_page(), base, screenshots)
+        yield watched
+        context.close()
+    watched.check()
+
+
+def test_review_flow_in_chromium(review_web: Watched, writer: Engine) -> None:
+    """Confirm, correct, reject in the pages; reload; the export shows the reviews."""
+    web, page = review_web, review_web.page
+    web.open("/review")
+    assert page.is_visible("#review-banner")
+    first, second, third = (
+        int(x)
+        for x in page.locator("#review-queue tbody tr").evaluate_all(
+            "rows => rows.slice(0, 3).map(r => r.dataset.eventId)"
+        )
+    )
+    web.shot("review-queue")
+
+    web.open(f"/events/{first}")
+    page.click("#confirm")
+    page.wait_for_load_state("networkidle")
+    assert page.inner_text("#review-status") == "confirmed"
+
+    web.open(f"/events/{second}")
+    page.select_option("#correct-form select[name=field]", "fatalities")
+    page.fill("#correct-form input[name=value]", "6")
+    page.fill("#correct-form input[name=note]", "two sources agree on six")
+    page.click("#correct")
+    page.wait_for_load_state("networkidle")
+    page.reload(wait_until="networkidle")
+    assert page.inner_text("#event-fatalities").startswith("6")
+    assert "the extractor said" in page.inner_text("[data-corrected=fatalities]")
+    assert page.inner_text("#review-status") == "corrected"
+    web.shot("review-event")
+
+    web.open(f"/events/{third}")
+    page.fill("form[action$='/reject'] input[name=note]", "not an attack")
+    page.click("#reject")
+    page.wait_for_load_state("networkidle")
+    web.open("/review")
+    reviewed = page.locator("#reviewed tbody tr").all_inner_texts()
+    assert any("rejected" in row for row in reviewed)
+    assert any("corrected" in row for row in reviewed)
+    page.evaluate("document.getElementById('reviewed').scrollIntoView()")
+    web.shot("review-list")
+
+    out = io.StringIO()
+    write_events_jsonl(writer, out)
+    exported = {r["event_id"]: r for r in map(json.loads, out.getvalue().splitlines())}
+    assert third not in exported
+    assert exported[second]["fatalities"] == 6 and exported[second]["reviewed"] is True
+    assert exported[first]["review_status"] == "confirmed"
