@@ -62,6 +62,9 @@ def test_review_flow_confirm_correct_reject_history_and_export(db: str, tmp_path
     assert "bob" in history and "fatalities" in history and "ministry" in history
     assert str(third) in _ok("review", "list", "--status", "rejected", "--db", db)
 
+    listed = _ok("events", "--reviewed", "--db", db)
+    assert f"{first} ✓" in listed and f"{second} ✓" in listed and "2 of 2 events" in listed
+
     jsonl = _export(tmp_path, db, "-f", "events-jsonl", "--reviewed")
     records = {r["event_id"]: r for r in map(json.loads, jsonl.splitlines())}
     assert set(records) == {first, second}  # the rejected one left the export

@@ -20,6 +20,7 @@ from test_event_store import _REPORTS
 from orbat.cli.app import example_corpus
 from orbat.errors import ReviewError
 from orbat.export.events import write_acled_csv, write_events_jsonl
+from orbat.export.statements import write_claims_jsonl, write_relations_jsonl
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.stage import extract_articles
 from orbat.pipeline import ingest
@@ -109,6 +110,22 @@ def test_corrections_show_everywhere_and_leave_the_machine_row_alone(engine: Eng
     assert history[0].note == "the wire says seven"
 
 
+def test_many_events_read_their_reviews_the_same_way(
+    engine: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past a page's worth of events (the map) reviews are matched in Python, not by an IN
+    list; the result must be the same."""
+    keep, gone = _dated_event(engine).id, _dated_event(engine, skip=1).id
+    ReviewStore(engine).correct(keep, "fatalities", "2", by="alice")
+    ReviewStore(engine).merge(keep, gone, by="alice")
+    flt = EventFilter(include_rejected=True)
+    by_key = [e._asdict() for e in EventStore(engine).events(flt)]
+    monkeypatch.setattr("orbat.store.reviewed._IN_LIST", 0)
+    assert [e._asdict() for e in EventStore(engine).events(flt)] == by_key
+    reviewed = {e["id"]: e for e in by_key}
+    assert reviewed[keep]["merged_from"] == [gone] and reviewed[keep]["fatalities"] == 2
+
+
 def test_bad_values_are_refused_and_nothing_is_stored(engine: Engine) -> None:
     event = _dated_event(engine)
     store = ReviewStore(engine)
@@ -165,6 +182,30 @@ def test_queue_is_least_confident_first_and_flags_events_outside_the_theatre(
     ReviewStore(engine).confirm("event", queue[0].event.id, by="alice")
     assert queue[0].event.id not in {i.event.id for i in reader.queue(limit=500)}
     assert reader.pending() == len(queue) - 1
+
+
+def test_rejected_relations_and_claims_leave_their_exports(engine: Engine) -> None:
+    with engine.connect() as conn:
+        relation, claim = (
+            conn.execute(
+                select(statements.c.id).where(statements.c.kind == kind).order_by(statements.c.id)
+            ).scalar()
+            for kind in ("relation", "claim")
+        )
+    store = ReviewStore(engine)
+    store.reject("relation", relation, by="alice", note="a rumour")
+    store.confirm("claim", claim, by="alice")
+    relations, claims = io.StringIO(), io.StringIO()
+    write_relations_jsonl(engine, relations)
+    write_claims_jsonl(engine, claims)
+    lines = relations.getvalue().splitlines()
+    from_text = [r for r in map(json.loads, lines) if "statement_id" in r]
+    assert relation not in {r["statement_id"] for r in from_text} and from_text
+    by_id = {c["statement_id"]: c for c in map(json.loads, claims.getvalue().splitlines())}
+    assert by_id[claim]["review_status"] == "confirmed"
+    assert {c["review_status"] for i, c in by_id.items() if i != claim} == {None}
+    history = ReviewReader(engine).history("relation", relation)
+    assert [(r.action, r.note) for r in history] == [("reject", "a rumour")]
 
 
 def test_split_takes_sources_out_of_the_event(engine: Engine) -> None:

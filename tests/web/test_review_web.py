@@ -147,6 +147,26 @@ def test_confirm_correct_reject_through_the_forms(
     ]
 
 
+def test_a_corrected_place_moves_the_event_on_the_map(
+    review_client: TestClient, writer: Engine
+) -> None:
+    token = _TOKEN.search(review_client.get("/events/1").text)
+    assert token is not None
+    event_id = _first_event(writer, events.c.latitude.is_not(None), events.c.location != "Tikrit")
+    review_client.post(
+        f"/review/events/{event_id}/correct",
+        data={"csrf": token.group(1), "field": "place", "value": "Tikrit"},
+    )
+    [point] = [
+        f for f in review_client.get("/api/events/geo").json()["features"] if f["id"] == event_id
+    ]
+    lon, lat = point["geometry"]["coordinates"]
+    assert (round(lat, 1), round(lon, 1)) == (34.6, 43.7)  # Tikrit, Salah ad Din
+    assert point["properties"]["location"].startswith("Tikr")
+    page = review_client.get(f"/events/{event_id}").text
+    assert 'data-corrected="place"' in page
+
+
 @pytest.fixture
 def review_web(browser: Any, review_app: FastAPI, screenshots: Path) -> Iterator[Watched]:
     with running(review_app) as base:

@@ -117,19 +117,23 @@ class ReviewReader:
             return {}
         with self.engine.connect() as conn:
             rows = conn.execute(select(statements).where(statements.c.id.in_(ids))).all()
-            by_key = {statement_key(r): int(r.id) for r in rows}
+        verdicts = self.statement_verdicts()
+        return {int(r.id): verdicts[k] for r in rows if (k := statement_key(r)) in verdicts}
+
+    def statement_verdicts(self) -> dict[str, StatementReview]:
+        """The latest verdict on every reviewed relation and claim, by statement key
+        (:func:`~orbat.store.reviews.statement_key`); reviews are few, so all are read."""
+        with self.engine.connect() as conn:
             verdicts = conn.execute(
                 select(reviews)
                 .where(
                     reviews.c.target.in_(("relation", "claim")),
-                    reviews.c.target_key.in_(list(by_key)),
                     reviews.c.action.in_(VERDICTS),
                 )
                 .order_by(reviews.c.id)
             ).all()
-        out: dict[int, StatementReview] = {}
-        for v in verdicts:  # oldest first: the latest verdict wins
-            out[by_key[v.target_key]] = StatementReview(
-                _STATUS.get(v.action, v.action), v.reviewer, v.created_at
-            )
-        return out
+        # Oldest first: the latest verdict wins.
+        return {
+            v.target_key: StatementReview(_STATUS.get(v.action, v.action), v.reviewer, v.created_at)
+            for v in verdicts
+        }

@@ -23,6 +23,8 @@ from orbat.store.schema import events, reviews
 __all__ = ["ReviewedEvent", "hidden_keys", "overlay", "reviewed_keys"]
 
 _STATUS = {"confirm": "confirmed", "reject": "rejected", "merge": "merged"}
+#: Up to this many events, their reviews are looked up by key (see :func:`overlay`).
+_IN_LIST = 500
 
 
 class ReviewedEvent:
@@ -86,25 +88,29 @@ def overlay(conn: Connection, rows: Sequence[Row[Any]]) -> list[ReviewedEvent]:
     """
     if not rows:
         return []
-    keys = [r.event_key for r in rows]
+    keys = {r.event_key for r in rows}
+    # A page of events names its keys; the map's thousands would make a huge IN list, and
+    # reviews are few next to events: then every event review is read and matched here.
+    few = len(keys) <= _IN_LIST
+
     # 1.
     found: dict[str, list[Row[Any]]] = defaultdict(list)
-    for review in conn.execute(
-        select(reviews)
-        .where(reviews.c.target == "event", reviews.c.target_key.in_(keys))
-        .order_by(reviews.c.id)
-    ):
-        found[review.target_key].append(review)
+    query = select(reviews).where(reviews.c.target == "event").order_by(reviews.c.id)
+    for review in conn.execute(query.where(reviews.c.target_key.in_(keys)) if few else query):
+        if review.target_key in keys:
+            found[review.target_key].append(review)
     # 3.
     merged_from: dict[str, list[int]] = defaultdict(list)
-    merges = conn.execute(
+    merges = (
         select(reviews.c.new_value, events.c.id)
         .join(events, events.c.event_key == reviews.c.target_key)
-        .where(reviews.c.action == "merge", reviews.c.new_value.in_(keys))
-        .where(reviews.c.target_key.in_(hidden_keys()))
-    ).all()
-    for into, other_id in merges:
-        if other_id not in merged_from[into]:
+        .where(reviews.c.action == "merge", reviews.c.target_key.in_(hidden_keys()))
+        .order_by(reviews.c.id)
+    )
+    for into, other_id in conn.execute(
+        merges.where(reviews.c.new_value.in_(keys)) if few else merges
+    ):
+        if into in keys and other_id not in merged_from[into]:
             merged_from[into].append(other_id)
     # 2. (a merge names the event it went into by key: ids can change on re-extraction)
     into = {r.new_value for done in found.values() for r in done if r.action == "merge"}

@@ -315,6 +315,7 @@ class WebQueries:
             events.c.longitude,
             events.c.fatalities,
             events.c.contested,
+            events.c.event_key,
         )
         sql = flt.apply(
             select(*cols)
@@ -322,8 +323,8 @@ class WebQueries:
             .order_by(events.c.event_date.desc().nulls_last(), events.c.id)
             .limit(limit)
         )
-        with self.engine.connect() as conn:
-            rows = conn.execute(sql).all()
+        with self.engine.connect() as conn:  # as reviewed: a corrected place moves its point
+            rows = [r for r in overlay(conn, conn.execute(sql).all()) if r.latitude is not None]
         features = [
             {
                 "type": "Feature",
@@ -348,7 +349,13 @@ class WebQueries:
     def timeline(self, query: EventQuery, *, limit: int = 5_000) -> list[dict[str, Any]]:
         """Dated events (id, date, type) matching the filters, for the timeline strip."""
         sql = query.to_filter().apply(
-            select(events.c.id, events.c.event_date, events.c.event_type, events.c.location)
+            select(
+                events.c.id,
+                events.c.event_date,
+                events.c.event_type,
+                events.c.location,
+                events.c.event_key,
+            )
             .where(events.c.event_date.is_not(None))
             .order_by(events.c.event_date)
             .limit(limit)
@@ -361,7 +368,7 @@ class WebQueries:
                     "event_type": r.event_type,
                     "location": r.location,
                 }
-                for r in conn.execute(sql)
+                for r in overlay(conn, conn.execute(sql).all())
             ]
 
     # -- actors --------------------------------------------------------------------------
