@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -24,6 +28,7 @@ from orbat.web.review import CSRF_COOKIE, ReviewMode
 
 from .conftest import running
 from .test_browser import Watched
+from .test_serve import _MAIN, _free_port, _wait_for
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -66,6 +71,49 @@ def _first_event(engine: Engine, *conditions: Any) -> int:
 def _stored(engine: Engine) -> list[Any]:
     with engine.connect() as conn:
         return list(conn.execute(select(reviews)))
+
+
+def test_orbat_serve_review_writes_reviews_by_the_named_reviewer(
+    review_db: str, writer: Engine
+) -> None:
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}"
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    command = [sys.executable, "-c", _MAIN, "serve", "--review", "--by", "tester"]
+    with subprocess.Popen(
+        [*command, "--db", review_db, "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        env=env,
+    ) as proc:
+        try:
+            _wait_for(f"{base}/api/stats", proc)
+            with httpx.Client(base_url=base, timeout=10) as browser:
+                page = browser.get("/events/1").text
+                assert "Review mode is on" in page
+                token = _TOKEN.search(page)
+                assert token is not None
+                refused = browser.post("/review/events/1/confirm", data={"csrf": "forged"})
+                assert refused.status_code == 403
+                done = browser.post("/review/events/1/confirm", data={"csrf": token.group(1)})
+                assert done.status_code == 303
+        finally:
+            proc.terminate()
+            proc.wait(timeout=20)
+    assert [(r.target_id, r.action, r.reviewer) for r in _stored(writer)] == [
+        (1, "confirm", "tester")
+    ]
+
+
+def test_review_mode_runs_one_process(review_db: str) -> None:
+    result = subprocess.run(
+        [sys.executable, "-c", _MAIN, "serve", "--review", "--workers", "2", "--db", review_db],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)},
+    )
+    assert result.returncode != 0 and "--review runs one server process" in result.stderr
 
 
 def test_read_only_server_has_no_banner_forms_or_review_routes(client: TestClient) -> None:

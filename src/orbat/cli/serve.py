@@ -49,6 +49,8 @@ def serve_command(
     from orbat.web.app import WEB_DB_ENV, WEB_HOST_ENV
     from orbat.web.guard import hosts_for
 
+    if review and workers != 1:
+        raise typer.BadParameter("--review runs one server process; leave out --workers")
     # Opened here even with several workers: a missing or too-new database fails now, once,
     # with a clear message, not in every worker.
     engine = open_read_only(db)
@@ -62,8 +64,6 @@ def serve_command(
         )
     mode = "REVIEW MODE (writes reviews)" if review else "read-only"
     err_console.print(f"serving on http://{host}:{port}/ ({mode}; API docs: /docs) — Ctrl-C stops")
-    if review and workers != 1:
-        raise typer.BadParameter("--review runs one server process; leave out --workers")
     if workers == 1:
         review_mode = _review_mode(db, by) if review else None
         app = create_app(engine, allowed_hosts=hosts, review_mode=review_mode)
