@@ -21,6 +21,7 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from sqlalchemy import Engine
+from starlette.concurrency import run_in_threadpool
 
 from orbat.errors import ReviewError
 from orbat.read.reviews import ReviewReader
@@ -114,9 +115,10 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
     def back(event_id: int) -> RedirectResponse:
         return RedirectResponse(f"/events/{event_id}", status_code=303)
 
-    def recorded(action: Callable[[], int]) -> None:
+    async def recorded(action: Callable[[], int]) -> None:
+        # In the thread pool: a write (and a place's gazetteer lookup) must not stall the loop.
         try:
-            action()
+            await run_in_threadpool(action)
         except ReviewError as exc:
             raise HTTPException(422, str(exc)) from None
 
@@ -141,7 +143,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         mode = mode_of(request)
         by, note = mode.reviewer, form.get("note")
         if action in ("confirm", "reject"):
-            recorded(
+            await recorded(
                 lambda: mode.store.decide(action, "event", event_id, by=mode.reviewer, note=note)
             )
         elif action == "correct":
@@ -149,12 +151,12 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
             if field not in FIELDS:
                 raise HTTPException(422, f"cannot correct {field!r}; one of: {', '.join(FIELDS)}")
             value = form.get("value", "")
-            recorded(lambda: mode.store.correct(event_id, field, value, by=by, note=note))
+            await recorded(lambda: mode.store.correct(event_id, field, value, by=by, note=note))
         elif action == "merge":
             other = form.get("other", "")
             if not other.isdigit():
                 raise HTTPException(422, "merge needs the other event's id")
-            recorded(lambda: mode.store.merge(event_id, int(other), by=by, note=note))
+            await recorded(lambda: mode.store.merge(event_id, int(other), by=by, note=note))
         else:
             raise HTTPException(404, f"no review action {action!r}")
         return back(event_id)
@@ -169,7 +171,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         if target is None or action not in ("confirm", "reject"):
             raise HTTPException(404, f"no review action {kind}/{action}")
         note = form.get("note")
-        recorded(
+        await recorded(
             lambda: mode.store.decide(action, target, statement_id, by=mode.reviewer, note=note)
         )
         back_to = form.get("back", "")
