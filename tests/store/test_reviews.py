@@ -167,6 +167,9 @@ def test_rejected_and_merged_events_leave_listings_but_stay_in_the_review_list(
     store.confirm("event", gone, by="bob")
     assert gone in {e.id for e in events_store.events()}
     assert _event(engine, gone).review_status == "confirmed"
+    # And a confirm undoes a merge: the other event stands on its own again.
+    store.confirm("event", merged, by="bob")
+    assert _event(engine, keep).merged_from == [] and _event(engine, merged).merged_into is None
 
 
 def test_queue_is_least_confident_first_and_flags_events_outside_the_theatre(

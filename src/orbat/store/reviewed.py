@@ -14,13 +14,13 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from sqlalchemy import Row, Select, func, select
+from sqlalchemy import Row, Select, func, or_, select
 from sqlalchemy.engine import Connection
 
 from orbat.store.reviews import FIELDS, VERDICTS
 from orbat.store.schema import events, reviews
 
-__all__ = ["ReviewedEvent", "hidden_keys", "overlay", "reviewed_keys"]
+__all__ = ["ReviewedEvent", "anything_hidden", "hidden_keys", "overlay", "reviewed_keys"]
 
 _STATUS = {"confirm": "confirmed", "reject": "rejected", "merge": "merged"}
 #: Up to this many events, their reviews are looked up by key (see :func:`overlay`).
@@ -73,6 +73,14 @@ def hidden_keys() -> Select[Any]:
     )
 
 
+def anything_hidden(conn: Connection) -> bool:
+    """Whether any event was ever rejected or merged (one indexed look at a small table)."""
+    query = select(reviews.c.id).where(
+        reviews.c.target == "event", reviews.c.action.in_(("reject", "merge"))
+    )
+    return conn.execute(query.limit(1)).first() is not None
+
+
 def reviewed_keys() -> Select[Any]:
     """Event keys an analyst has reviewed in any way."""
     return select(reviews.c.target_key).where(reviews.c.target == "event").distinct()
@@ -81,48 +89,67 @@ def reviewed_keys() -> Select[Any]:
 def overlay(conn: Connection, rows: Sequence[Row[Any]]) -> list[ReviewedEvent]:
     """``rows`` (event rows) with their reviews applied, in the same order.
 
-    1. Every review of these events, oldest first (one query);
-    2. per event: corrections replace their field (and the columns their detail sets), the
-       latest verdict gives the status, splits list the spans taken out;
-    3. events merged into these ones (one query).
+    1. Every review of these events, and every merge into them, oldest first (one query: on
+       a database nobody has reviewed, the only cost);
+    2. the events merged into these ones, if any still stand merged (their latest verdict);
+    3. per event: corrections replace their field (and the columns their detail sets), the
+       latest verdict gives the status, splits list the spans taken out.
     """
     if not rows:
         return []
     keys = {r.event_key for r in rows}
-    # A page of events names its keys; the map's thousands would make a huge IN list, and
+    # 1. A page of events names its keys; the map's thousands would make a huge IN list, and
     # reviews are few next to events: then every event review is read and matched here.
-    few = len(keys) <= _IN_LIST
-
-    # 1.
-    found: dict[str, list[Row[Any]]] = defaultdict(list)
     query = select(reviews).where(reviews.c.target == "event").order_by(reviews.c.id)
-    for review in conn.execute(query.where(reviews.c.target_key.in_(keys)) if few else query):
+    if len(keys) <= _IN_LIST:
+        merged_in = (reviews.c.action == "merge") & reviews.c.new_value.in_(keys)
+        query = query.where(or_(reviews.c.target_key.in_(keys), merged_in))
+    found: dict[str, list[Row[Any]]] = defaultdict(list)
+    merges: list[Row[Any]] = []
+    for review in conn.execute(query):
         if review.target_key in keys:
             found[review.target_key].append(review)
-    # 3.
-    merged_from: dict[str, list[int]] = defaultdict(list)
-    merges = (
-        select(reviews.c.new_value, events.c.id)
-        .join(events, events.c.event_key == reviews.c.target_key)
-        .where(reviews.c.action == "merge", reviews.c.target_key.in_(hidden_keys()))
-        .order_by(reviews.c.id)
-    )
-    for into, other_id in conn.execute(
-        merges.where(reviews.c.new_value.in_(keys)) if few else merges
-    ):
-        if into in keys and other_id not in merged_from[into]:
-            merged_from[into].append(other_id)
-    # 2. (a merge names the event it went into by key: ids can change on re-extraction)
+        if review.action == "merge" and review.new_value in keys:
+            merges.append(review)
+    # 2.
+    merged_from = _merged_from(conn, merges) if merges else {}
+    # 3. (a merge names the event it went into by key: ids can change on re-extraction)
     into = {r.new_value for done in found.values() for r in done if r.action == "merge"}
-    ids: dict[str, int] = {
-        key: int(event_id)
-        for key, event_id in conn.execute(
-            select(events.c.event_key, events.c.id).where(events.c.event_key.in_(into))
-        )
-    }
+    ids = _ids(conn, into) if into else {}
     return [
-        _apply(dict(r._mapping), found[r.event_key], merged_from[r.event_key], ids) for r in rows
+        _apply(dict(r._mapping), found[r.event_key], merged_from.get(r.event_key, []), ids)
+        for r in rows
     ]
+
+
+def _merged_from(conn: Connection, merges: list[Row[Any]]) -> dict[str, list[int]]:
+    """Event key → ids of the events merged into it whose latest verdict is still that merge."""
+    others = {m.target_key for m in merges}
+    latest: dict[str, Row[Any]] = {}
+    for verdict in conn.execute(
+        select(reviews)
+        .where(
+            reviews.c.target == "event",
+            reviews.c.target_key.in_(others),
+            reviews.c.action.in_(VERDICTS),
+        )
+        .order_by(reviews.c.id)
+    ):
+        latest[verdict.target_key] = verdict
+    ids = _ids(conn, others)
+    out: dict[str, list[int]] = defaultdict(list)
+    for m in merges:
+        standing = latest.get(m.target_key)
+        still_merged = standing is not None and standing.id == m.id and m.target_key in ids
+        if still_merged and ids[m.target_key] not in out[m.new_value]:
+            out[m.new_value].append(ids[m.target_key])
+    return out
+
+
+def _ids(conn: Connection, keys: set[str]) -> dict[str, int]:
+    """Today's id of each event key that still stands."""
+    query = select(events.c.event_key, events.c.id).where(events.c.event_key.in_(keys))
+    return {key: int(event_id) for key, event_id in conn.execute(query)}
 
 
 def _apply(
