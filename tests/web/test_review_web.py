@@ -175,9 +175,13 @@ def test_confirm_correct_reject_through_the_forms(
     assert api["fatalities"] == 12 and api["review_status"] == "corrected"
     assert api["reviewed_by"] == "analyst-1"
 
+    actor = api["actors"][0]["id"]
+    assert event_id in {e["id"] for e in review_client.get(f"/api/actors/{actor}").json()["events"]}
     review_client.post(f"/review/events/{event_id}/reject", data=csrf)
     listed = review_client.get("/api/events?limit=500").json()["items"]
     assert event_id not in {e["id"] for e in listed}
+    profile = review_client.get(f"/api/actors/{actor}").json()
+    assert event_id not in {e["id"] for e in profile["events"]}
     assert review_client.get(f"/api/events/{event_id}").json()["review_status"] == "rejected"
 
     with writer.connect() as conn:

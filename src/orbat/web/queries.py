@@ -21,7 +21,7 @@ from orbat.packs import Actor, Pack, Relation
 from orbat.read.search import document_hits, match_expression, query_terms
 from orbat.store.documents import DocumentStore
 from orbat.store.events import EventFilter, EventStore
-from orbat.store.reviewed import ReviewedEvent, overlay
+from orbat.store.reviewed import ReviewedEvent, hidden_keys, overlay
 from orbat.store.schema import documents, event_mentions, events
 from orbat.store.statements import StatementStore
 
@@ -574,7 +574,7 @@ class WebQueries:
             ),
         }
 
-    def _events_naming(self, names: set[str], *, limit: int) -> list[Row[Any]]:
+    def _events_naming(self, names: set[str], *, limit: int) -> list[ReviewedEvent]:
         """Events whose actor cells hold one of ``names`` (exact, or one of several in a cell)."""
         conditions = []
         for name in names:
@@ -582,11 +582,11 @@ class WebQueries:
                 conditions.append(func.lower(events.c[col]).like(f"%{name}%"))
         sql = (
             select(events)
-            .where(or_(*conditions))
+            .where(or_(*conditions), events.c.event_key.not_in(hidden_keys()))
             .order_by(events.c.event_date.desc().nulls_last(), events.c.id)
         )
-        with self.engine.connect() as conn:
-            candidates = conn.execute(sql).all()
+        with self.engine.connect() as conn:  # as reviewed; rejected and merged ones left out
+            candidates = overlay(conn, conn.execute(sql).all())
         # LIKE also matches longer names containing this one; keep exact cell members only.
         out = [
             row
