@@ -126,6 +126,33 @@ def test_many_events_read_their_reviews_the_same_way(
     assert reviewed[keep]["merged_from"] == [gone] and reviewed[keep]["fatalities"] == 2
 
 
+def test_filters_match_the_corrected_values(engine: Engine) -> None:
+    event = _dated_event(engine)
+    old_type, old_day = event.sub_event_type, event.event_date
+    store = ReviewStore(engine)
+    store.correct(event.id, "sub_type", "Grenade", by="alice")
+    store.correct(event.id, "date", "2001-09-11", by="alice")
+    store.correct(event.id, "actor2", "Kata'ib Hizballah", by="alice")
+    store.correct(event.id, "place", "Tikrit", by="alice")
+    events_store = EventStore(engine)
+
+    def found(**filters: Any) -> set[int]:
+        flt = EventFilter(**filters)
+        ids = {e.id for e in events_store.events(flt)}
+        assert len(ids) == events_store.count(flt)  # the total counts what the page lists
+        return ids
+
+    assert event.id in found(event_type="Grenade")
+    assert event.id not in found(event_type=old_type)
+    assert event.id in found(since=dt.date(2001, 9, 1), until=dt.date(2001, 9, 30))
+    assert event.id not in found(since=old_day, until=old_day)
+    assert event.id in found(actor="Kataib Hezbollah", admin1="Salah ad Din")
+    assert event.id in found(place="Tikr", country="iraq", event_type="Explosions")
+    # Events nobody corrected are filtered on the machine's coding, as before.
+    other = _dated_event(engine, skip=1)
+    assert other.id in found(since=other.event_date, until=other.event_date)
+
+
 def test_bad_values_are_refused_and_nothing_is_stored(engine: Engine) -> None:
     event = _dated_event(engine)
     store = ReviewStore(engine)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
@@ -13,7 +12,7 @@ from sqlalchemy.engine import Connection
 from orbat.extract.records import ACLED_FIELDS, EventRecord
 from orbat.store.conflicts import insert_unless_present, retrying
 from orbat.store.documents import extractor_family
-from orbat.store.reviewed import anything_hidden, hidden_keys, overlay, reviewed_keys
+from orbat.store.reviewed import hidden_keys, overlay, reviewed_keys, reviewed_query
 from orbat.store.reviews import relink
 from orbat.store.schema import (
     clusters,
@@ -438,7 +437,7 @@ class EventStore:
         read like SQLAlchemy rows); without filters, every event not rejected or merged away."""
         query = select(events).order_by(events.c.event_date.desc().nulls_last(), events.c.id)
         with self.engine.connect() as conn:
-            query = _filtered(conn, filters).apply(query).offset(offset)
+            query = reviewed_query(conn, filters or EventFilter(), query).offset(offset)
             if limit is not None:
                 query = query.limit(limit)
             return overlay(conn, list(conn.execute(query)))
@@ -446,7 +445,8 @@ class EventStore:
     def count(self, filters: EventFilter | None = None) -> int:
         query = select(func.count()).select_from(events)
         with self.engine.connect() as conn:
-            return int(conn.execute(_filtered(conn, filters).apply(query)).scalar_one())
+            query = reviewed_query(conn, filters or EventFilter(), query)
+            return int(conn.execute(query).scalar_one())
 
     def mentions(self, event_ids: list[int]) -> dict[int, list[Row[Any]]]:
         """Every mention (with its document's id, external id, url, title) per event id."""
@@ -471,17 +471,6 @@ class EventStore:
             for row in conn.execute(query):
                 result[row.event_id].append(row)
         return result
-
-
-def _filtered(conn: Connection, filters: EventFilter | None) -> EventFilter:
-    """``filters`` (default: none), without the rejected-events condition while no event is
-    rejected or merged: a count with any WHERE scans the table, one without is instant."""
-    flt = filters or EventFilter()
-    if flt.include_rejected or anything_hidden(conn):
-        return flt
-    unfiltered = copy.copy(flt)
-    unfiltered.include_rejected = True
-    return unfiltered
 
 
 def acled_row(row: Row[Any]) -> dict[str, Any]:

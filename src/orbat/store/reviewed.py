@@ -8,19 +8,35 @@ corrected field shows the analyst's value, each row says whether and how it was 
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Row, Select, func, or_, select
+from sqlalchemy import Row, Select, and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from orbat.store.reviews import FIELDS, VERDICTS
 from orbat.store.schema import events, reviews
 
-__all__ = ["ReviewedEvent", "anything_hidden", "hidden_keys", "overlay", "reviewed_keys"]
+if TYPE_CHECKING:
+    from orbat.store.events import EventFilter
+
+__all__ = [
+    "ReviewedEvent",
+    "anything_hidden",
+    "hidden_keys",
+    "matches",
+    "overlay",
+    "reviewed_keys",
+    "reviewed_query",
+]
+
+#: The filters whose fields an analyst can correct (EventFilter's attribute names).
+CORRECTABLE = ("actor", "place", "country", "admin1", "since", "until", "event_type")
+_ACTORS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 
 _STATUS = {"confirm": "confirmed", "reject": "rejected", "merge": "merged"}
 #: Up to this many events, their reviews are looked up by key (see :func:`overlay`).
@@ -208,3 +224,75 @@ def _typed(field: str, value: str | None) -> Any:
 
 def _iso(value: Any) -> str | None:
     return value.isoformat() if isinstance(value, dt.datetime | dt.date) else value
+
+
+def reviewed_query(conn: Connection, flt: EventFilter, query: Any) -> Any:
+    """``query`` (over ``events``) filtered as analysts reviewed the events.
+
+    1. While no event is rejected or merged, the condition that leaves them out is dropped:
+       a count with any WHERE scans the table, one without is instant.
+    2. Filters on a field an analyst corrected (type, place, date, actor) match the corrected
+       value: the machine's coding decides for every other event, the reviewed row (matched
+       here, in Python: corrections are few) for the corrected ones.
+    """
+    # 1.
+    if not flt.include_rejected and not anything_hidden(conn):
+        flt = copy.copy(flt)
+        flt.include_rejected = True
+    # 2.
+    if not any(getattr(flt, name) for name in CORRECTABLE):
+        return flt.apply(query)
+    corrected = _corrected_events(conn)
+    if not corrected:
+        return flt.apply(query)
+    keys = {e.event_key for e in corrected}
+    matching = {e.event_key for e in corrected if matches(flt, e)}
+    by_machine = flt.apply(select(events.c.event_key))
+    rest = copy.copy(flt)  # the conditions a correction does not touch (reviews, text)
+    for name in CORRECTABLE:
+        setattr(rest, name, None)
+    return rest.apply(query).where(
+        or_(
+            and_(events.c.event_key.not_in(keys), events.c.event_key.in_(by_machine)),
+            events.c.event_key.in_(matching),
+        )
+    )
+
+
+def _corrected_events(conn: Connection) -> list[ReviewedEvent]:
+    """Every event with a corrected field, as reviewed."""
+    keys = select(reviews.c.target_key).where(
+        reviews.c.target == "event", reviews.c.action == "correct"
+    )
+    return overlay(conn, conn.execute(select(events).where(events.c.event_key.in_(keys))).all())
+
+
+def matches(flt: EventFilter, event: ReviewedEvent) -> bool:
+    """Whether a reviewed event passes ``flt``'s correctable filters (the SQL's rules: parts
+    of names, any case; the actor in any spelling the resolver knows)."""
+
+    def has(value: Any, part: str) -> bool:
+        return part.casefold() in str(value or "").casefold()
+
+    if flt.actor:
+        from orbat.store.events import acled_names_for
+
+        names = (flt.actor, *acled_names_for(flt.actor))
+        if not any(has(getattr(event, c), n) for n in names for c in _ACTORS):
+            return False
+    if flt.place and not any(
+        has(v, flt.place) for v in (event.location, event.admin1, event.country)
+    ):
+        return False
+    for name in ("country", "admin1"):
+        wanted = getattr(flt, name)
+        if wanted and str(getattr(event, name) or "").casefold() != wanted.casefold():
+            return False
+    day = event.event_date
+    if (flt.since or flt.until) and day is None:
+        return False
+    if (flt.since and day < flt.since) or (flt.until and day > flt.until):
+        return False
+    return not flt.event_type or any(
+        has(v, flt.event_type) for v in (event.event_type, event.sub_event_type)
+    )
