@@ -20,7 +20,10 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from sqlalchemy import Engine, select
 
+from orbat.cli.app import example_corpus
 from orbat.export.events import write_events_jsonl
+from orbat.extract.stage import extract_events
+from orbat.pipeline import ingest
 from orbat.store import open_engine
 from orbat.store.schema import events, reviews, statements
 from orbat.web import create_app, open_read_only
@@ -197,6 +200,25 @@ def test_confirm_correct_reject_through_the_forms(
         ("event", "reject"),
         ("claim", "reject"),
     ]
+
+
+def test_review_mode_on_postgresql(postgres_server: Any) -> None:
+    """The same forms over PostgreSQL: reads through a read-only session, reviews written."""
+    url = postgres_server.create_database("review_web")
+    ingest([str(example_corpus())], url)
+    writer = open_engine(url)
+    extract_events(writer)
+    app = create_app(open_read_only(url), review_mode=ReviewMode(writer, "pg-analyst"))
+    event_id = _first_event(writer, events.c.event_date.is_not(None))
+    with TestClient(app, base_url="http://localhost") as browser:
+        token = _TOKEN.search(browser.get(f"/events/{event_id}").text)
+        assert token is not None
+        data = {"csrf": token.group(1), "field": "fatalities", "value": "4"}
+        assert browser.post(f"/review/events/{event_id}/correct", data=data).status_code == 200
+        assert browser.post(f"/review/events/{event_id}/reject", data={}).status_code == 403
+        shown = browser.get(f"/api/events/{event_id}").json()
+    assert shown["fatalities"] == 4 and shown["reviewed_by"] == "pg-analyst"
+    assert [(r.action, r.new_value) for r in _stored(writer)] == [("correct", "4")]
 
 
 def test_a_corrected_place_moves_the_event_on_the_map(
