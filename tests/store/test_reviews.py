@@ -247,6 +247,8 @@ def test_split_takes_sources_out_of_the_event(engine: Engine) -> None:
     with pytest.raises(ReviewError, match="at least one source"):
         ReviewStore(engine).split(event_id, [m.id for m in mentions], by="alice")
     ReviewStore(engine).split(event_id, [mentions[-1].id], by="alice")
+    with pytest.raises(ReviewError, match="at least one source"):  # earlier splits count
+        ReviewStore(engine).split(event_id, [m.id for m in mentions[:-1]], by="alice")
     jsonl = io.StringIO()
     write_events_jsonl(engine, jsonl, EventFilter(reviewed=True))
     record = json.loads(jsonl.getvalue())

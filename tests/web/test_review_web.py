@@ -221,6 +221,21 @@ def test_review_mode_on_postgresql(postgres_server: Any) -> None:
     assert [(r.action, r.new_value) for r in _stored(writer)] == [("correct", "4")]
 
 
+def test_a_source_split_off_in_the_page_leaves_the_event(
+    review_client: TestClient, writer: Engine
+) -> None:
+    event_id = _first_event(writer, events.c.mention_count > 1)
+    page = review_client.get(f"/events/{event_id}").text
+    token = _TOKEN.search(page)
+    buttons = re.findall(r'name="mention" value="(\d+)"', page)
+    assert token is not None and len(buttons) > 1
+    data = {"csrf": token.group(1), "mention": buttons[-1]}
+    assert review_client.post(f"/review/events/{event_id}/split", data=data).status_code == 200
+    shown = review_client.get(f"/events/{event_id}").text
+    assert shown.count("<strong>split off</strong>") == 1
+    assert review_client.get(f"/api/events/{event_id}").json()["review_status"] == "split"
+
+
 def test_a_corrected_place_moves_the_event_on_the_map(
     review_client: TestClient, writer: Engine
 ) -> None:

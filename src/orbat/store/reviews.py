@@ -22,7 +22,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Row, and_, func, insert, select, update
+from sqlalchemy import Engine, Row, and_, insert, select, update
 from sqlalchemy.engine import Connection
 
 from orbat.errors import ReviewError
@@ -195,16 +195,34 @@ class ReviewStore:
             missing = sorted(set(mention_ids) - {r.id for r in rows})
             if missing:
                 raise ReviewError(f"event {event_id} has no source {missing[0]}")
-            total = conn.execute(
-                select(func.count()).where(event_mentions.c.event_id == event_id)
-            ).scalar_one()
-            if len(rows) >= total:
-                raise ReviewError("a split must leave the event at least one source")
             spans = [
                 {"document_id": r.document_id, "char_start": r.char_start, "char_end": r.char_end}
                 for r in rows
             ]
+            # Earlier splits count too: the event must keep at least one source.
+            earlier = conn.execute(
+                select(reviews.c.detail).where(
+                    reviews.c.target == "event",
+                    reviews.c.target_key == target.key,
+                    reviews.c.action == "split",
+                )
+            ).scalars()
+            gone = {_span(s) for detail in earlier for s in json.loads(detail)}
+            gone |= {_span(s) for s in spans}
+            left = conn.execute(
+                select(
+                    event_mentions.c.document_id,
+                    event_mentions.c.char_start,
+                    event_mentions.c.char_end,
+                ).where(event_mentions.c.event_id == event_id)
+            ).all()
+            if all(tuple(m) in gone for m in left):
+                raise ReviewError("a split must leave the event at least one source")
             return _add(conn, target, "split", by=by, note=note, detail=json.dumps(spans))
+
+
+def _span(s: dict[str, int]) -> tuple[int, int, int]:
+    return (s["document_id"], s["char_start"], s["char_end"])
 
 
 def _add(

@@ -152,6 +152,11 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
                 raise HTTPException(422, f"cannot correct {field!r}; one of: {', '.join(FIELDS)}")
             value = form.get("value", "")
             await recorded(lambda: mode.store.correct(event_id, field, value, by=by, note=note))
+        elif action == "split":
+            mention = form.get("mention", "")
+            if not mention.isdigit():
+                raise HTTPException(422, "split needs the source's id")
+            await recorded(lambda: mode.store.split(event_id, [int(mention)], by=by, note=note))
         elif action == "merge":
             other = form.get("other", "")
             if not other.isdigit():
