@@ -246,14 +246,23 @@ def test_split_takes_sources_out_of_the_event(engine: Engine) -> None:
     mentions = EventStore(engine).mentions([event_id])[event_id]
     with pytest.raises(ReviewError, match="at least one source"):
         ReviewStore(engine).split(event_id, [m.id for m in mentions], by="alice")
-    ReviewStore(engine).split(event_id, [mentions[-1].id], by="alice")
+    # Split off the sources that gave the lowest toll (ACLED's figure): the toll must rise.
+    lowest = _machine(engine, event_id).fatalities
+    low = [m.id for m in mentions if m.fatalities == lowest]
+    kept = [m for m in mentions if m.id not in low]
+    assert low and kept
+    ReviewStore(engine).split(event_id, low, by="alice")
     with pytest.raises(ReviewError, match="at least one source"):  # earlier splits count
-        ReviewStore(engine).split(event_id, [m.id for m in mentions[:-1]], by="alice")
+        ReviewStore(engine).split(event_id, [m.id for m in kept], by="alice")
     jsonl = io.StringIO()
     write_events_jsonl(engine, jsonl, EventFilter(reviewed=True))
     record = json.loads(jsonl.getvalue())
-    assert len(record["sources"]) == len(mentions) - 1
+    assert len(record["sources"]) == len(kept)
     assert record["review_status"] == "split"
+    # The event's outlets, source count and toll come from the sources it keeps.
+    assert record["source"] == "; ".join(sorted({m.outlet for m in kept}))
+    toll = min(m.fatalities for m in kept if m.fatalities is not None)
+    assert record["fatalities"] == toll != lowest
 
 
 def test_reviews_survive_a_newer_extractor(engine: Engine) -> None:

@@ -19,7 +19,7 @@ from sqlalchemy import Row, Select, and_, func, or_, select
 from sqlalchemy.engine import Connection
 
 from orbat.store.reviews import FIELDS, VERDICTS
-from orbat.store.schema import events, reviews
+from orbat.store.schema import documents, event_mentions, events, reviews
 
 if TYPE_CHECKING:
     from orbat.store.events import EventFilter
@@ -132,10 +132,41 @@ def overlay(conn: Connection, rows: Sequence[Row[Any]]) -> list[ReviewedEvent]:
     # 3. (a merge names the event it went into by key: ids can change on re-extraction)
     into = {r.new_value for done in found.values() for r in done if r.action == "merge"}
     ids = _ids(conn, into) if into else {}
-    return [
+    out = [
         _apply(dict(r._mapping), found[r.event_key], merged_from.get(r.event_key, []), ids)
         for r in rows
     ]
+    split = [e for e in out if e.split_off and "id" in e._mapping]
+    if split:
+        _recount(conn, split)
+    return out
+
+
+def _recount(conn: Connection, split: list[ReviewedEvent]) -> None:
+    """Sources, source count and tolls of events some sources were split off, from the sources
+    they keep (the rules of ``EventStore._refresh``: the lowest figure, each cluster once)."""
+    kept: dict[int, list[Row[Any]]] = defaultdict(list)
+    by_id = {e.id: e for e in split}
+    query = (
+        select(event_mentions, documents.c.source.label("outlet"), documents.c.cluster_id)
+        .join(documents, documents.c.id == event_mentions.c.document_id)
+        .where(event_mentions.c.event_id.in_(list(by_id)))
+    )
+    for m in conn.execute(query):
+        gone = {
+            (s["document_id"], s["char_start"], s["char_end"]) for s in by_id[m.event_id].split_off
+        }
+        if (m.document_id, m.char_start, m.char_end) not in gone:
+            kept[m.event_id].append(m)
+    for event_id, event in by_id.items():
+        mentions = kept[event_id]
+        figures = sorted({m.fatalities for m in mentions if m.fatalities is not None})
+        values = event._mapping
+        values["source"] = "; ".join(sorted({m.outlet for m in mentions if m.outlet})) or None
+        values["mention_count"] = len({m.cluster_id for m in mentions})
+        values["fatalities_reported"] = "; ".join(str(f) for f in figures) or None
+        if "fatalities" not in event.corrected:
+            values["fatalities"] = figures[0] if figures else 0
 
 
 def _merged_from(conn: Connection, merges: list[Row[Any]]) -> dict[str, list[int]]:
