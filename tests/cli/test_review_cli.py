@@ -93,3 +93,17 @@ def test_a_bad_value_is_one_clear_line_and_stores_nothing(tmp_path: Path) -> Non
     assert result.returncode == 1
     assert result.stderr.strip().startswith("error: no event 1")
     assert "Traceback" not in result.stderr
+
+
+def test_every_review_command_has_help() -> None:
+    from orbat.cli.review import review_app
+
+    names = set()
+    for command in review_app.registered_commands:
+        name = command.name or ""
+        names.add(name)
+        result = runner.invoke(app, ["review", name, "--help"])
+        assert result.exit_code == 0 and command.callback.__doc__, name  # type: ignore[union-attr]
+    assert names == {
+        "queue", "list", "show", "confirm", "reject", "correct", "merge", "split", "history"
+    }  # fmt: skip
