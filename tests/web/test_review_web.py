@@ -130,6 +130,8 @@ def test_read_only_server_has_no_banner_forms_or_review_routes(client: TestClien
 def test_banner_queue_and_forms_in_review_mode(review_client: TestClient) -> None:
     queue = review_client.get("/review")
     assert queue.status_code == 200
+    cookie = queue.headers["set-cookie"].lower()  # out of other sites' reach and scripts'
+    assert cookie.startswith(CSRF_COOKIE) and "httponly" in cookie and "samesite=strict" in cookie
     assert "Review mode is on" in queue.text
     assert 'id="review-queue"' in queue.text and "outside theatre" in queue.text
     page = review_client.get("/events/1").text
