@@ -13,17 +13,13 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Engine, select, update
+from test_event_store import with_two_reports
 
-# Two outlets' own reports of one attack: one event with two sources, something to split.
-from test_event_store import _REPORTS
-
-from orbat.cli.app import example_corpus
 from orbat.errors import ReviewError
 from orbat.export.events import write_acled_csv, write_events_jsonl
 from orbat.export.statements import write_claims_jsonl, write_relations_jsonl
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.stage import extract_articles
-from orbat.pipeline import ingest
 from orbat.read.reviews import ReviewReader
 from orbat.store import open_engine
 from orbat.store.events import EventFilter, EventStore
@@ -37,10 +33,9 @@ THEATRE = ("Iraq", "Syria")
 
 @pytest.fixture
 def engine(db_url: str, tmp_path: Path) -> Engine:
-    reports = tmp_path / "reports.jsonl"
-    reports.write_text("\n".join(json.dumps(r) for r in _REPORTS), encoding="utf-8")
-    ingest([str(example_corpus()), str(reports)], db_url)
-    engine = open_engine(db_url)
+    """The founding corpus plus two outlets' reports of one attack (one event, two sources:
+    something to split), events and statements extracted."""
+    engine = with_two_reports(db_url, tmp_path)
     extract_articles(engine)
     return engine
 
