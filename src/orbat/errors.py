@@ -7,6 +7,7 @@
     │   └── SegmentationError    the text could not be cut into articles
     ├── StoreError               the database is missing, of a newer schema, or unreachable
     ├── GazetteerError           a gazetteer file cannot be imported (unknown, corrupt, truncated)
+    ├── ReviewError              a review names no such event, field or value
     └── ConfigError              a setting has a value orbat cannot use
 
 Messages say what was wrong and, where there is something to do, what to do.
@@ -19,6 +20,7 @@ __all__ = [
     "GazetteerError",
     "IngestError",
     "OrbatError",
+    "ReviewError",
     "SegmentationError",
     "StoreError",
     "UnreadableInput",
@@ -52,6 +54,10 @@ class StoreError(OrbatError):
 
 class GazetteerError(OrbatError):
     """A gazetteer file is of no known format, corrupt or truncated; nothing of it is kept."""
+
+
+class ReviewError(OrbatError):
+    """An analyst's review cannot be recorded: no such event, field or value; nothing is stored."""
 
 
 class ConfigError(OrbatError):

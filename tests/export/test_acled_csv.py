@@ -32,8 +32,8 @@ def _rows(db: str) -> list[dict[str, str]]:
     return list(csv.DictReader(io.StringIO(out.getvalue())))
 
 
-def test_header_is_acleds_then_confidence() -> None:
-    assert ",".join(ACLED_CSV_COLUMNS) == ACLED_HEADER + ",confidence"
+def test_header_is_acleds_then_confidence_and_review() -> None:
+    assert ",".join(ACLED_CSV_COLUMNS) == ACLED_HEADER + ",confidence,reviewed"
 
 
 def test_rows_are_dated_and_consistent(actor_db: ActorDb) -> None:

@@ -80,5 +80,5 @@ def test_stored_and_exported(tmp_path) -> None:  # type: ignore[no-untyped-def]
     csv_out = io.StringIO()
     write_acled_csv(engine, csv_out)
     header, first = csv_out.getvalue().splitlines()[:2]
-    assert header.split(",")[-1] == "confidence"
-    assert float(first.split(",")[-1]) == event["confidence"]
+    assert header.split(",")[-2:] == ["confidence", "reviewed"]
+    assert float(first.split(",")[-2]) == event["confidence"]

@@ -45,12 +45,17 @@ _REPORTS = [
 
 @pytest.fixture
 def engine(db_url: str, tmp_path: Path) -> Engine:
+    engine = with_two_reports(db_url, tmp_path)
+    extract_events(engine)
+    return engine
+
+
+def with_two_reports(db_url: str, tmp_path: Path) -> Engine:
+    """The founding corpus and the two outlets' reports, ingested (nothing extracted yet)."""
     reports = tmp_path / "reports.jsonl"
     reports.write_text("\n".join(json.dumps(r) for r in _REPORTS), encoding="utf-8")
     ingest([str(example_corpus()), str(reports)], db_url)
-    engine = open_engine(db_url)
-    extract_events(engine)
-    return engine
+    return open_engine(db_url)
 
 
 def _events(engine: Engine) -> list[dict[str, Any]]:

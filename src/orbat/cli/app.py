@@ -29,6 +29,8 @@ from orbat.cli.events import events_command
 from orbat.cli.gazetteer import gazetteer_app
 from orbat.cli.options import DbOption, engine_for
 from orbat.cli.report import print_extracted, print_summary
+
+from orbat.cli.review import review_app
 from orbat.cli.serve import serve_command
 from orbat.cli.watch import alerts_command, watch_command
 from orbat.errors import OrbatError
@@ -317,8 +319,14 @@ def export_command(
     event_type: Annotated[
         str | None, typer.Option("--type", help="Event type or sub-event type (part of it).")
     ] = None,
+    reviewed: Annotated[
+        bool, typer.Option("--reviewed", help="Only events an analyst reviewed (orbat review).")
+    ] = False,
 ) -> None:
-    """Export the database in a format other tools read; event formats take the filters."""
+    """Export the database in a format other tools read; event formats take the filters.
+
+    Events are exported as analysts reviewed them: corrected values, a reviewed mark, and
+    no rejected or merged-away event."""
     from orbat.export import EVENT_FORMATS
 
     try:
@@ -328,7 +336,7 @@ def export_command(
             f"unknown format {format!r}; choose one of {', '.join(EXPORTERS)}"
         ) from None
     chosen = {"since": since, "until": until, "country": country, "admin1": admin1}
-    chosen |= {"actor": actor, "event_type": event_type}
+    chosen |= {"actor": actor, "event_type": event_type, "reviewed": "yes" if reviewed else None}
     options = {}
     if any(v is not None for v in chosen.values()):
         if format not in EVENT_FORMATS:
@@ -344,6 +352,7 @@ def export_command(
             admin1=admin1,
             actor=actor,
             event_type=event_type,
+            reviewed=reviewed,
         )
     engine = engine_for(db)
     if output == "-":
@@ -372,6 +381,7 @@ app.command("watch")(watch_command)
 app.command("alerts")(alerts_command)
 app.command("serve")(serve_command)
 app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(review_app, name="review")
 
 
 def main() -> None:

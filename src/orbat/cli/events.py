@@ -30,8 +30,11 @@ def events_command(
         str | None, typer.Option("--type", help="Event type or sub-event type.")
     ] = None,
     limit: Annotated[int, typer.Option(help="How many to show.")] = 100,
+    reviewed: Annotated[
+        bool, typer.Option("--reviewed", help="Only events an analyst reviewed.")
+    ] = False,
 ) -> None:
-    """Events coded ACLED's way, newest first."""
+    """Events coded ACLED's way, newest first, as analysts reviewed them (✓)."""
     from orbat.store.events import EventFilter, EventStore
 
     filters = EventFilter(
@@ -40,6 +43,7 @@ def events_command(
         since=_date(since, "--since"),
         until=_date(until, "--until"),
         event_type=type,
+        reviewed=reviewed,
     )
     store = EventStore(engine_for(db))
     rows = store.events(filters, limit=limit)
@@ -49,7 +53,7 @@ def events_command(
         if row.contested:
             deaths += " ⚑"  # sources disagree (figures or a denial)
         table.add_row(
-            str(row.id),
+            f"{row.id} ✓" if row.reviewed else str(row.id),
             _when(row.event_date, row.time_precision),
             row.sub_event_type,
             row.actor1 or "",
@@ -60,7 +64,8 @@ def events_command(
         )
     console.print(table)
     total = store.count(filters)
-    console.print(f"{len(rows)} of {total} events" + ("  (⚑ = sources disagree)" if rows else ""))
+    legend = "  (⚑ = sources disagree; ✓ = reviewed, `orbat review`)" if rows else ""
+    console.print(f"{len(rows)} of {total} events{legend}")
 
 
 def _place(*names: str | None) -> str:

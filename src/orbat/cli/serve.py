@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from orbat.cli.options import DbOption
+
+if TYPE_CHECKING:
+    from orbat.web.review import ReviewMode
 
 __all__ = ["serve_command"]
 
@@ -26,8 +29,19 @@ def serve_command(
         int,
         typer.Option(min=1, help="Server processes (one per core serves most requests/s)."),
     ] = 1,
+    review: Annotated[
+        bool,
+        typer.Option(
+            "--review",
+            help="Write mode: confirm, reject and correct events, relations and claims in the "
+            "pages (CSRF-protected forms; reviews are stored beside the machine's output).",
+        ),
+    ] = False,
+    by: Annotated[
+        str | None, typer.Option("--by", help="Who reviews (default: the operating-system user).")
+    ] = None,
 ) -> None:
-    """Serve the web UI and JSON API (read-only) at http://HOST:PORT/ (API docs at /docs)."""
+    """Serve the web UI and JSON API (read-only unless --review) at http://HOST:PORT/."""
     # Imported here: the web stack is only needed by this command.
     import uvicorn
 
@@ -35,21 +49,25 @@ def serve_command(
     from orbat.web.app import WEB_DB_ENV, WEB_HOST_ENV
     from orbat.web.guard import hosts_for
 
+    if review and workers != 1:
+        raise typer.BadParameter("--review runs one server process; leave out --workers")
     # Opened here even with several workers: a missing or too-new database fails now, once,
     # with a clear message, not in every worker.
     engine = open_read_only(db)
     # On loopback, only loopback Host names are answered (DNS rebinding); elsewhere any.
     hosts = hosts_for(host)
     if hosts is None:
+        can = "read and review" if review else "read"
         err_console.print(
             f"[yellow]warning:[/] listening on {host}: anyone who can reach this machine "
-            "can read the database (there is no login)"
+            f"can {can} the database (there is no login)"
         )
-    err_console.print(f"serving on http://{host}:{port}/ (API docs: /docs) — Ctrl-C stops")
+    mode = "REVIEW MODE (writes reviews)" if review else "read-only"
+    err_console.print(f"serving on http://{host}:{port}/ ({mode}; API docs: /docs) — Ctrl-C stops")
     if workers == 1:
-        uvicorn.run(
-            create_app(engine, allowed_hosts=hosts), host=host, port=port, log_level="warning"
-        )
+        review_mode = _review_mode(db, by) if review else None
+        app = create_app(engine, allowed_hosts=hosts, review_mode=review_mode)
+        uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     # Worker processes build their own app from the environment (uvicorn imports it by name).
     engine.dispose()
@@ -63,3 +81,14 @@ def serve_command(
         workers=workers,
         log_level="warning",
     )
+
+
+def _review_mode(db: str | None, by: str | None) -> ReviewMode:
+    """Write mode's own engine (the pages still read through the read-only one)."""
+    from orbat.cli.options import engine_for
+    from orbat.packs import load_pack
+    from orbat.store.reviews import default_reviewer
+    from orbat.web.review import ReviewMode
+
+    writer = engine_for(db).execution_options(orbat_write_lock=True)
+    return ReviewMode(writer, by or default_reviewer(), tuple(load_pack().countries))

@@ -17,6 +17,7 @@ __all__ = [
     "ACLED_CSV_COLUMNS",
     "acled_values",
     "event_record",
+    "review_fields",
     "write_acled_csv",
     "write_events_geojson",
     "write_events_jsonl",
@@ -40,13 +41,31 @@ def _pages(
         offset += len(rows)
 
 
+def review_fields(row: Any) -> dict[str, Any]:
+    """How analysts reviewed an event (see :class:`~orbat.store.reviewed.ReviewedEvent`)."""
+    return {
+        "reviewed": bool(row.reviewed),
+        "review_status": row.review_status,
+        "corrected": list(row.corrected),
+        "machine_values": dict(row.machine_values),
+        "reviewed_by": row.reviewed_by,
+        "reviewed_at": row.reviewed_at,
+        "merged_from": list(row.merged_from),
+        "split_off": list(row.split_off),
+    }
+
+
 def event_record(row: Row[Any], mentions: list[Row[Any]]) -> dict[str, Any]:
-    """One event as a JSON object: ACLED's fields, orbat's extras, and its sources."""
+    """One event as a JSON object: ACLED's fields, orbat's extras, how analysts reviewed it
+    (corrected values in ACLED's fields), and its sources (those a split took out left out)."""
     record: dict[str, Any] = {"event_id": row.id, **acled_row(row)}
     record["fatalities_reported"] = row.fatalities_reported
     record["contested"] = bool(row.contested)
     record["confidence"] = row.confidence
     record["extractor"] = row.extractor
+    record.update(review_fields(row))
+    split_off = {(s["document_id"], s["char_start"], s["char_end"]) for s in row.split_off}
+    mentions = [m for m in mentions if (m.document_id, m.char_start, m.char_end) not in split_off]
     record["sources"] = [
         {
             "document_id": m.document_id,
@@ -76,13 +95,14 @@ def write_events_jsonl(engine: Engine, out: IO[str], filters: EventFilter | None
     return count
 
 
-#: ACLED's export columns, in ACLED's order (its codebook, 2024), and orbat's confidence last.
+#: ACLED's export columns, in ACLED's order (its codebook, 2024), then orbat's confidence and
+#: whether an analyst reviewed the row (its values are then the reviewed ones).
 ACLED_CSV_COLUMNS: tuple[str, ...] = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
     "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
     "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
     "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
-    "notes", "fatalities", "tags", "timestamp", "confidence",
+    "notes", "fatalities", "tags", "timestamp", "confidence", "reviewed",
 )  # fmt: skip
 
 
@@ -118,6 +138,7 @@ def acled_values(row: Row[Any]) -> dict[str, Any]:
         tags="",
         timestamp=int(row.updated_at.timestamp()) if row.updated_at else None,
         confidence=row.confidence,
+        reviewed=row.review_status or "",
     )
     return {name: values.get(name) for name in ACLED_CSV_COLUMNS}
 

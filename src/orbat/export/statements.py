@@ -9,7 +9,7 @@ exports, so all of them say the same thing.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from typing import IO, Any
 
@@ -208,18 +208,39 @@ def _write(out: IO[str], records: Iterable[dict[str, Any]]) -> int:
     return count
 
 
+def _as_reviewed(
+    engine: Engine, rows: Iterable[Row[Any]], record: Callable[[Row[Any]], dict[str, Any]]
+) -> Iterator[dict[str, Any]]:
+    """Statements as analysts reviewed them (``orbat review``): rejected ones left out, the
+    others with ``review_status`` (confirmed, or None when nobody reviewed them)."""
+    from orbat.read.reviews import ReviewReader
+    from orbat.store.reviews import statement_key
+
+    verdicts = ReviewReader(engine).statement_verdicts()
+    for row in rows:
+        verdict = verdicts.get(statement_key(row))
+        if verdict is not None and verdict.status == "rejected":
+            continue
+        yield {**record(row), "review_status": verdict.status if verdict else None}
+
+
 def write_relations_jsonl(engine: Engine, out: IO[str]) -> int:
-    """Pack relations first (reviewed, sourced), then relations read from text, oldest first."""
+    """Pack relations first (reviewed, sourced), then relations read from text, oldest first
+    (those an analyst rejected left out)."""
     pack = load_pack()
     names = actor_names(engine, pack)
-    count = _write(out, (pack_relation_record(r, names) for r in pack.relations))
+    # Pack relations are reviewed data files, not `orbat review`'s: no status of its own.
+    curated = ({**pack_relation_record(r, names), "review_status": None} for r in pack.relations)
+    count = _write(out, curated)
     rows = StatementStore(engine).relations()
-    return count + _write(out, (text_relation_record(r, names) for r in rows))
+    return count + _write(out, _as_reviewed(engine, rows, lambda r: text_relation_record(r, names)))
 
 
 def write_claims_jsonl(engine: Engine, out: IO[str]) -> int:
+    """Claims read from text, oldest first (those an analyst rejected left out)."""
     names = actor_names(engine, load_pack())
-    return _write(out, (claim_record(r, names) for r in StatementStore(engine).claims()))
+    rows = StatementStore(engine).claims()
+    return _write(out, _as_reviewed(engine, rows, lambda r: claim_record(r, names)))
 
 
 def write_mentions_jsonl(engine: Engine, out: IO[str]) -> int:

@@ -12,7 +12,16 @@ from sqlalchemy.engine import Connection
 from orbat.records.events import ACLED_FIELDS, EventRecord
 from orbat.store.conflicts import insert_unless_present, retrying
 from orbat.store.documents import extractor_family
-from orbat.store.schema import clusters, documents, event_mentions, events, extraction_runs
+from orbat.store.reviewed import hidden_keys, overlay, reviewed_keys, reviewed_query
+from orbat.store.reviews import relink
+from orbat.store.schema import (
+    clusters,
+    documents,
+    event_mentions,
+    events,
+    extraction_runs,
+    statements,
+)
 from orbat.store.statements import claims_contest_event
 
 __all__ = ["EventFilter", "EventStore", "acled_names_for", "event_key"]
@@ -96,12 +105,21 @@ class EventFilter:
         text: str | None = None,
         country: str | None = None,
         admin1: str | None = None,
+        reviewed: bool = False,
+        include_rejected: bool = False,
     ) -> None:
         self.actor, self.place, self.since, self.until = actor, place, since, until
         self.event_type, self.text = event_type, text
         self.country, self.admin1 = country, admin1
+        # Analysts' reviews (orbat.store.reviews): only reviewed events; rejected and
+        # merged-away events too (the review list shows them, nothing else does).
+        self.reviewed, self.include_rejected = reviewed, include_rejected
 
     def apply(self, query: Any) -> Any:
+        if not self.include_rejected:
+            query = query.where(events.c.event_key.not_in(hidden_keys()))
+        if self.reviewed:
+            query = query.where(events.c.event_key.in_(reviewed_keys()))
         if self.actor:
             # Any spelling the resolver knows ("Kata'ib Hizballah", an Arabic name, the ACLED
             # name without its period) finds the events coded with that actor's ACLED name.
@@ -238,6 +256,8 @@ class EventStore:
             counted.add(event.id)
             self._add_to_merged(conn, event, record, outlet, new_cluster)
             joined.append(int(event.id))
+        # Analysts' reviews of what an older version stored here follow it to the new events.
+        relink(conn, document_id)
         return joined
 
     def _other_copies(self, conn: Connection, cluster_id: int, document_id: int) -> list[int]:
@@ -369,8 +389,12 @@ class EventStore:
                 .order_by(event_mentions.c.id)
             )
         )
-        # 1.
+        # 1. (Claims linked to it lose the link first: a newer extractor re-deriving the
+        # events would otherwise fail on the foreign key of the older claims it replaces next.)
         if not rows:
+            conn.execute(
+                update(statements).where(statements.c.event_id == event_id).values(event_id=None)
+            )
             conn.execute(delete(events).where(events.c.id == event_id))
             return
         # 2.
@@ -408,21 +432,20 @@ class EventStore:
     # -- reading -------------------------------------------------------------------------
     def events(
         self, filters: EventFilter | None = None, *, limit: int | None = None, offset: int = 0
-    ) -> list[Row[Any]]:
+    ) -> list[Any]:
+        """Events newest first, as analysts reviewed them: :class:`ReviewedEvent` rows (they
+        read like SQLAlchemy rows); without filters, every event not rejected or merged away."""
         query = select(events).order_by(events.c.event_date.desc().nulls_last(), events.c.id)
-        if filters is not None:
-            query = filters.apply(query)
-        query = query.offset(offset)
-        if limit is not None:
-            query = query.limit(limit)
         with self.engine.connect() as conn:
-            return list(conn.execute(query))
+            query = reviewed_query(conn, filters or EventFilter(), query).offset(offset)
+            if limit is not None:
+                query = query.limit(limit)
+            return overlay(conn, list(conn.execute(query)))
 
     def count(self, filters: EventFilter | None = None) -> int:
         query = select(func.count()).select_from(events)
-        if filters is not None:
-            query = filters.apply(query)
         with self.engine.connect() as conn:
+            query = reviewed_query(conn, filters or EventFilter(), query)
             return int(conn.execute(query).scalar_one())
 
     def mentions(self, event_ids: list[int]) -> dict[int, list[Row[Any]]]:

@@ -32,6 +32,7 @@ __all__ = [
     "extraction_skips",
     "ingest_runs",
     "metadata",
+    "reviews",
     "skips",
     "statements",
     "watch_feeds",
@@ -297,6 +298,37 @@ actor_candidates = Table(
     Column("extractor", String(60), nullable=False),
     Column("first_seen", DateTime(timezone=True), nullable=False),
 )
+
+
+# -- analysts' reviews (migration 0008) --------------------------------------------------------
+# One row per analyst decision: confirm, reject, correct (one field), merge, split. Machine output
+# is never changed; readers lay the reviews over it (orbat.read.reviews). A review names its
+# target by a key that survives re-extraction (an event's ``event_key``, a statement's evidence
+# key; see orbat.store.reviews), and keeps the first evidence span of the target as an anchor,
+# so a newer extractor that re-derives the target under another key finds its reviews again.
+reviews = Table(
+    "reviews",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("target", String(10), nullable=False),  # event | relation | claim
+    Column("target_key", String(400), nullable=False),
+    Column("target_id", Integer, nullable=True),  # the id when reviewed (ids can change)
+    Column("document_id", Integer, ForeignKey("documents.id"), nullable=True),
+    Column("char_start", Integer, nullable=True),
+    Column("char_end", Integer, nullable=True),
+    Column("action", String(10), nullable=False),  # confirm | reject | correct | merge | split
+    Column("field", String(40), nullable=True),
+    Column("old_value", Text, nullable=True),
+    Column("new_value", Text, nullable=True),
+    # JSON: the columns a correction sets beyond its field (a place's admin1 and coordinates),
+    # or the mentions a split takes out.
+    Column("detail", Text, nullable=True),
+    Column("note", Text, nullable=True),
+    Column("reviewer", String(120), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_reviews_target", reviews.c.target, reviews.c.target_key)
+Index("ix_reviews_document", reviews.c.document_id)
 
 
 # -- live monitoring: feed polling state and alerts (migration 0004) --------------------------

@@ -30,6 +30,7 @@ from sqlalchemy.engine import Connection
 from orbat.records.statements import CandidateActor, MentionRecord, Statement
 from orbat.store.conflicts import insert_unless_present
 from orbat.store.documents import extractor_family
+from orbat.store.reviews import relink
 from orbat.store.schema import (
     actor_candidates,
     actor_mentions,
@@ -198,6 +199,8 @@ class StatementStore:
         if statement_rows:
             conn.execute(_INSERT_STATEMENT, statement_rows)
         self.refresh_contested(conn, touched_events)
+        # Analysts' reviews of relations and claims this document stated follow the new rows.
+        relink(conn, document_id)
         return count
 
     def _drop_document(self, conn: Connection, document_id: int, extractor: str) -> set[int]:

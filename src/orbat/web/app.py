@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from orbat import __version__
 from orbat.errors import ConfigError
 from orbat.packs import Pack, load_pack
-from orbat.web import api, pages
+from orbat.web import api, pages, review
 from orbat.web.guard import LOOPBACK_HOSTS, Guard, hosts_for
 from orbat.web.queries import WebQueries
 from orbat.web.render import type_class
@@ -43,7 +43,7 @@ def _templates() -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["type_class"] = type_class
-    return Jinja2Templates(env=env)
+    return Jinja2Templates(env=env, context_processors=[review.review_context])
 
 
 def app_from_environment() -> FastAPI:
@@ -62,11 +62,15 @@ def create_app(
     pack: Pack | None = None,
     *,
     allowed_hosts: Collection[str] | None = LOOPBACK_HOSTS,
+    review_mode: review.ReviewMode | None = None,
 ) -> FastAPI:
     """A FastAPI app serving ``engine``'s database (open it read-only: ``open_read_only``).
 
-    Only GET routes exist; every asset (scripts, styles, map borders, Swagger UI) is served
-    from the package, so the pages make no request outside the machine, and the
+    Only GET routes exist, unless ``review_mode`` is given (``orbat serve --review``): then
+    the review pages and their POST forms, CSRF-checked, write reviews through its own
+    engine (the reads still go through the read-only one). Every asset (scripts, styles,
+    map borders, Swagger UI) is served from the package, so the pages make no request
+    outside the machine, and the
     Content-Security-Policy holds them to that. Requests naming a host outside
     ``allowed_hosts`` are refused (``None``: any; see ``orbat.web.guard.hosts_for``).
     """
@@ -78,7 +82,12 @@ def create_app(
         redoc_url=None,
     )
     app.state.queries = WebQueries(engine, pack or load_pack())
+    app.state.review = review_mode
     templates = _templates()
+    if review_mode is not None:
+        # Added before the Guard, so the Guard (added last, outermost) refuses bad hosts first.
+        app.middleware("http")(review.csrf_cookie)
+        app.include_router(review.make_router(templates))
     app.add_middleware(Guard, hosts=allowed_hosts)
     app.mount("/static", StaticFiles(directory=_HERE / "static"), name="static")
     app.include_router(api.router)

@@ -9,10 +9,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from orbat.read.reviews import ReviewReader
 from orbat.read.search import MAX_QUERY_CHARS
 from orbat.web.api import DocumentId, EventId, Filters, Offset, Queries
 from orbat.web.errors import or_404
-from orbat.web.queries import TYPE_COLOURS, EventQuery
+from orbat.web.queries import TYPE_COLOURS, EventQuery, WebQueries
 from orbat.web.render import highlight, timeline_dots, type_css, week_bars
 
 __all__ = ["make_router"]
@@ -79,7 +80,12 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
                 doc = db.document(doc_id)
                 spans = [s["evidence"] for s in event["sources"] if s["document_id"] == doc_id]
                 texts[doc_id] = {"doc": doc, "segments": highlight(doc["text"], spans)}
-        return page(request, "event.html", event=event, texts=texts)
+        mark_reviews(db, event["claims"])
+        split_off = {(s["document_id"], s["char_start"], s["char_end"]) for s in event["split_off"]}
+        for source in event["sources"]:
+            ev = source["evidence"]
+            source["split_off"] = (ev["document_id"], ev["start"], ev["end"]) in split_off
+        return page(request, "event.html", event=event, texts=texts, here=request.url.path)
 
     @router.get("/map")
     def map_page(request: Request, filters: Filters) -> HTMLResponse:
@@ -97,7 +103,9 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
 
     @router.get("/actors/{actor_id}")
     def actor_page(request: Request, db: Queries, actor_id: str) -> HTMLResponse:
-        return page(request, "actor.html", actor=or_404(db.actor, actor_id))
+        actor = or_404(db.actor, actor_id)
+        mark_reviews(db, actor["relations"])
+        return page(request, "actor.html", actor=actor, here=request.url.path)
 
     @router.get("/documents")
     def documents_page(request: Request, db: Queries, offset: Offset = 0) -> HTMLResponse:
@@ -125,6 +133,15 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         return page(request, "search.html", q=q or "", found=db.search(q) if q else None)
 
     return router
+
+
+def mark_reviews(db: WebQueries, statements: list[dict[str, Any]]) -> None:
+    """Give each relation or claim read from text its review (``review``: status, by, or None)."""
+    ids = [s["statement_id"] for s in statements if s.get("statement_id")]
+    found = ReviewReader(db.engine).statement_reviews(ids)
+    for s in statements:
+        s.setdefault("statement_id", None)  # a pack relation or a source's figure: none
+        s["review"] = found.get(s["statement_id"]) if s["statement_id"] else None
 
 
 def _link(params: dict[str, str], offset: int) -> str:

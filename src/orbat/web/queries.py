@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import Engine, Row, func, or_, select
 
+from orbat.export.events import review_fields
 from orbat.export.statements import actor_names, claim_record
 from orbat.extract.records import ACLED_FIELDS
 from orbat.extract.taxonomy import EVENT_TYPES
@@ -20,6 +21,7 @@ from orbat.packs import Actor, Pack, Relation
 from orbat.read.search import document_hits, match_expression, query_terms
 from orbat.store.documents import DocumentStore
 from orbat.store.events import EventFilter, EventStore
+from orbat.store.reviewed import ReviewedEvent, hidden_keys, overlay
 from orbat.store.schema import documents, event_mentions, events
 from orbat.store.statements import StatementStore
 
@@ -237,7 +239,7 @@ class WebQueries:
         self._counts[key] = (now, total)
         return total
 
-    def _event_summary(self, row: Row[Any]) -> dict[str, Any]:
+    def _event_summary(self, row: Row[Any] | ReviewedEvent) -> dict[str, Any]:
         """An event row as ACLED's fields (as ``acled_row`` gives them) plus orbat's extras.
 
         Built from the row's mapping in one pass: this runs 50 times per listing request.
@@ -250,6 +252,8 @@ class WebQueries:
         record["fatalities_reported"] = values["fatalities_reported"]
         record["contested"] = bool(values["contested"])
         record["sources_count"] = values["mention_count"]
+        if isinstance(row, ReviewedEvent):  # as analysts reviewed it (orbat.store.reviewed)
+            record.update(review_fields(row))
         record["actors"] = [
             self.actor_ref(name) for col in _ACTOR_COLUMNS for name in _split_names(values[col])
         ]
@@ -258,9 +262,10 @@ class WebQueries:
     def event(self, event_id: int) -> dict[str, Any]:
         """One event with every source: its document, evidence span and quote, and its claims."""
         with self.engine.connect() as conn:
-            row = conn.execute(select(events).where(events.c.id == event_id)).first()
-        if row is None:
-            raise NotFound(f"no event {event_id}")
+            found = conn.execute(select(events).where(events.c.id == event_id)).first()
+            if found is None:
+                raise NotFound(f"no event {event_id}")
+            row = overlay(conn, [found])[0]
         record = self._event_summary(row)
         record["extractor"] = row.extractor
         sources = []
@@ -310,6 +315,7 @@ class WebQueries:
             events.c.longitude,
             events.c.fatalities,
             events.c.contested,
+            events.c.event_key,
         )
         sql = flt.apply(
             select(*cols)
@@ -317,8 +323,8 @@ class WebQueries:
             .order_by(events.c.event_date.desc().nulls_last(), events.c.id)
             .limit(limit)
         )
-        with self.engine.connect() as conn:
-            rows = conn.execute(sql).all()
+        with self.engine.connect() as conn:  # as reviewed: a corrected place moves its point
+            rows = [r for r in overlay(conn, conn.execute(sql).all()) if r.latitude is not None]
         features = [
             {
                 "type": "Feature",
@@ -343,7 +349,13 @@ class WebQueries:
     def timeline(self, query: EventQuery, *, limit: int = 5_000) -> list[dict[str, Any]]:
         """Dated events (id, date, type) matching the filters, for the timeline strip."""
         sql = query.to_filter().apply(
-            select(events.c.id, events.c.event_date, events.c.event_type, events.c.location)
+            select(
+                events.c.id,
+                events.c.event_date,
+                events.c.event_type,
+                events.c.location,
+                events.c.event_key,
+            )
             .where(events.c.event_date.is_not(None))
             .order_by(events.c.event_date)
             .limit(limit)
@@ -356,7 +368,7 @@ class WebQueries:
                     "event_type": r.event_type,
                     "location": r.location,
                 }
-                for r in conn.execute(sql)
+                for r in overlay(conn, conn.execute(sql).all())
             ]
 
     # -- actors --------------------------------------------------------------------------
@@ -537,6 +549,7 @@ class WebQueries:
     ) -> dict[str, Any]:
         """A relation statement read from an article, shaped like a pack relation."""
         return {
+            "statement_id": row.id,
             "subject": row.subject_id,
             "subject_name": known.get(row.subject_id or "") or row.subject_text,
             "type": row.predicate,
@@ -561,7 +574,7 @@ class WebQueries:
             ),
         }
 
-    def _events_naming(self, names: set[str], *, limit: int) -> list[Row[Any]]:
+    def _events_naming(self, names: set[str], *, limit: int) -> list[ReviewedEvent]:
         """Events whose actor cells hold one of ``names`` (exact, or one of several in a cell)."""
         conditions = []
         for name in names:
@@ -569,11 +582,11 @@ class WebQueries:
                 conditions.append(func.lower(events.c[col]).like(f"%{name}%"))
         sql = (
             select(events)
-            .where(or_(*conditions))
+            .where(or_(*conditions), events.c.event_key.not_in(hidden_keys()))
             .order_by(events.c.event_date.desc().nulls_last(), events.c.id)
         )
-        with self.engine.connect() as conn:
-            candidates = conn.execute(sql).all()
+        with self.engine.connect() as conn:  # as reviewed; rejected and merged ones left out
+            candidates = overlay(conn, conn.execute(sql).all())
         # LIKE also matches longer names containing this one; keep exact cell members only.
         out = [
             row
@@ -834,6 +847,7 @@ def _statement_claim(claim: dict[str, Any]) -> dict[str, Any]:
     """A claim read from text ("the US denied the strike") in the event page's claim shape."""
     return {
         "kind": "statement",
+        "statement_id": claim["statement_id"],
         "event_id": claim["event_id"],
         "property": claim["predicate"],
         "value": claim["object_name"] or claim["object_text"] or None,
