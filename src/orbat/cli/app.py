@@ -29,7 +29,6 @@ from orbat.cli.events import events_command
 from orbat.cli.gazetteer import gazetteer_app
 from orbat.cli.options import DbOption, engine_for
 from orbat.cli.report import print_extracted, print_summary
-
 from orbat.cli.review import review_app
 from orbat.cli.serve import serve_command
 from orbat.cli.watch import alerts_command, watch_command

@@ -10,8 +10,8 @@ from typing import IO, Any
 from sqlalchemy import Engine, Row
 
 from orbat.export.countries import countries
-from orbat.extract.taxonomy import interaction
 from orbat.store.events import EventFilter, EventStore, acled_row
+from orbat.taxonomy import interaction
 
 __all__ = [
     "ACLED_CSV_COLUMNS",

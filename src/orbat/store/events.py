@@ -10,6 +10,7 @@ from sqlalchemy import Engine, Row, and_, bindparam, delete, func, insert, or_, 
 from sqlalchemy.engine import Connection
 
 from orbat.records.events import ACLED_FIELDS, EventRecord
+from orbat.store.actor_names import acled_names_for
 from orbat.store.conflicts import insert_unless_present, retrying
 from orbat.store.documents import extractor_family
 from orbat.store.reviewed import hidden_keys, overlay, reviewed_keys, reviewed_query
@@ -79,16 +80,6 @@ def event_key(record: EventRecord, document_id: int) -> str:
     place = record.place_id or f"{record.country or '?'}:{(record.location or '?').casefold()}"
     when = record.event_date.isoformat() if record.event_date else f"undated-doc{document_id}"
     return f"{when}|{place}|{record.event_type}"
-
-
-def acled_names_for(name: str) -> list[str]:
-    """The ACLED names of the pack actors ``name`` surely means (exact alias, transliteration
-    key or acronym), e.g. "Kata'ib Hizballah" → ["Kataib Hezbollah"]; [] when none."""
-    from orbat.resolve.actors import default_resolver
-
-    resolver = default_resolver()
-    sure = [m for m in resolver.resolve(name) if m.method in ("exact", "key", "acronym")]
-    return sorted({resolver.pack.actor(m.actor_id).acled_name for m in sure})
 
 
 class EventFilter:

@@ -306,7 +306,7 @@ def matches(flt: EventFilter, event: ReviewedEvent) -> bool:
         return part.casefold() in str(value or "").casefold()
 
     if flt.actor:
-        from orbat.store.events import acled_names_for
+        from orbat.store.actor_names import acled_names_for
 
         names = (flt.actor, *acled_names_for(flt.actor))
         if not any(has(getattr(event, c), n) for n in names for c in _ACTORS):

@@ -26,8 +26,8 @@ from sqlalchemy import Engine, Row, and_, insert, select, update
 from sqlalchemy.engine import Connection
 
 from orbat.errors import ReviewError
-from orbat.extract.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 from orbat.store.schema import event_mentions, events, reviews, statements
+from orbat.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 
 __all__ = [
     "ACTIONS",
@@ -326,7 +326,7 @@ def _checked(
         if field == "actor1":
             raise ReviewError("an event always has an actor1")
         return None, None
-    from orbat.store.events import acled_names_for
+    from orbat.store.actor_names import acled_names_for
 
     acled = acled_names_for(value)
     return (acled[0] if len(acled) == 1 else value), None

@@ -16,7 +16,6 @@ from sqlalchemy import Engine, Row, func, or_, select
 from orbat.export.events import review_fields
 from orbat.export.statements import actor_names, claim_record
 from orbat.extract.records import ACLED_FIELDS
-from orbat.extract.taxonomy import EVENT_TYPES
 from orbat.packs import Actor, Pack, Relation
 from orbat.read.search import document_hits, match_expression, query_terms
 from orbat.store.documents import DocumentStore
@@ -24,6 +23,7 @@ from orbat.store.events import EventFilter, EventStore
 from orbat.store.reviewed import ReviewedEvent, hidden_keys, overlay
 from orbat.store.schema import documents, event_mentions, events
 from orbat.store.statements import StatementStore
+from orbat.taxonomy import EVENT_TYPES
 
 __all__ = ["TYPE_COLOURS", "EventQuery", "NotFound", "WebQueries", "actor_slug"]
 
