@@ -15,7 +15,7 @@ from orbat.store.documents import extractor_family
 from orbat.store.schema import clusters, documents, event_mentions, events, extraction_runs
 from orbat.store.statements import claims_contest_event
 
-__all__ = ["EventFilter", "EventStore", "acled_names_for", "event_key"]
+__all__ = ["EVENT_SORTS", "EventFilter", "EventStore", "acled_names_for", "event_key"]
 
 # Columns an event and a mention share (the coding), minus the merged-only ones.
 _CODING = [
@@ -72,6 +72,19 @@ def event_key(record: EventRecord, document_id: int) -> str:
     return f"{when}|{place}|{record.event_type}"
 
 
+#: The orders a listing (and an export of it) may take; the first is the default. Every one
+#: ends on the id, so pages of a listing never overlap.
+EVENT_SORTS: dict[str, tuple[Any, ...]] = {
+    "newest": (events.c.event_date.desc().nulls_last(), events.c.id),
+    "oldest": (events.c.event_date.asc().nulls_last(), events.c.id),
+    "fatalities": (
+        events.c.fatalities.desc().nulls_last(),
+        events.c.event_date.desc().nulls_last(),
+        events.c.id,
+    ),
+}
+
+
 def acled_names_for(name: str) -> list[str]:
     """The ACLED names of the pack actors ``name`` surely means (exact alias, transliteration
     key or acronym), e.g. "Kata'ib Hizballah" → ["Kataib Hezbollah"]; [] when none."""
@@ -96,10 +109,19 @@ class EventFilter:
         text: str | None = None,
         country: str | None = None,
         admin1: str | None = None,
+        min_fatalities: int | None = None,
+        sort: str = "newest",
     ) -> None:
+        if sort not in EVENT_SORTS:
+            raise ValueError(f"sort must be one of {', '.join(EVENT_SORTS)}, not {sort!r}")
         self.actor, self.place, self.since, self.until = actor, place, since, until
         self.event_type, self.text = event_type, text
         self.country, self.admin1 = country, admin1
+        self.min_fatalities, self.sort = min_fatalities, sort
+
+    def order(self, query: Any) -> Any:
+        """``query`` in this filter's order (see :data:`EVENT_SORTS`)."""
+        return query.order_by(*EVENT_SORTS[self.sort])
 
     def apply(self, query: Any) -> Any:
         if self.actor:
@@ -133,6 +155,8 @@ class EventFilter:
             query = query.where(func.lower(events.c.country) == self.country.casefold())
         if self.admin1:
             query = query.where(func.lower(events.c.admin1) == self.admin1.casefold())
+        if self.min_fatalities is not None:
+            query = query.where(events.c.fatalities >= self.min_fatalities)
         if self.since:
             query = query.where(events.c.event_date >= self.since)
         if self.until:
@@ -409,10 +433,8 @@ class EventStore:
     def events(
         self, filters: EventFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Row[Any]]:
-        query = select(events).order_by(events.c.event_date.desc().nulls_last(), events.c.id)
-        if filters is not None:
-            query = filters.apply(query)
-        query = query.offset(offset)
+        filters = filters or EventFilter()
+        query = filters.order(filters.apply(select(events))).offset(offset)
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:

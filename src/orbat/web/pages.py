@@ -9,10 +9,13 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
 
+from orbat.read.actors import ActorQuery
+from orbat.read.events import EVENT_SORTS, EventQuery
 from orbat.read.search import MAX_QUERY_CHARS
 from orbat.web.api import DocumentId, EventId, Filters, Offset, Queries
+from orbat.web.downloads import DOWNLOADS
 from orbat.web.errors import or_404
-from orbat.web.queries import TYPE_COLOURS, EventQuery
+from orbat.web.queries import TYPE_COLOURS
 from orbat.web.render import highlight, timeline_dots, type_css, week_bars
 
 __all__ = ["make_router"]
@@ -67,6 +70,8 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
             filters=filters,
             pages=pages,
             timeline=timeline_dots(db.timeline(filters)),
+            sorts=list(EVENT_SORTS),
+            downloads={name: urlencode({**params, "format": name}) for name in DOWNLOADS},
         )
 
     @router.get("/events/{event_id}")
@@ -93,7 +98,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
     def actors_page(
         request: Request, db: Queries, q: Annotated[str | None, Query()] = None
     ) -> HTMLResponse:
-        return page(request, "actors.html", actors=db.actors(q), q=q or "")
+        return page(request, "actors.html", actors=db.actors(ActorQuery(q=q)), q=q or "")
 
     @router.get("/actors/{actor_id}")
     def actor_page(request: Request, db: Queries, actor_id: str) -> HTMLResponse:

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Engine, Row, func, or_, select
@@ -17,6 +15,8 @@ from orbat.export.statements import actor_names, claim_record
 from orbat.extract.records import ACLED_FIELDS
 from orbat.extract.taxonomy import EVENT_TYPES
 from orbat.packs import Actor, Pack, Relation
+from orbat.read.actors import ActorQuery, actor_coding, actor_list, actor_slug
+from orbat.read.events import EventQuery
 from orbat.read.search import document_hits, match_expression, query_terms
 from orbat.store.documents import DocumentStore
 from orbat.store.events import EventFilter, EventStore
@@ -40,45 +40,6 @@ _ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 
 class NotFound(LookupError):
     """The event, actor or document asked for does not exist."""
-
-
-@dataclass(frozen=True, slots=True)
-class EventQuery:
-    """The filters of an event listing, as the API and the /events page take them."""
-
-    actor: str | None = None
-    place: str | None = None
-    event_type: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    text: str | None = None
-
-    def to_filter(self) -> EventFilter:
-        return EventFilter(
-            actor=self.actor or None,
-            place=self.place or None,
-            since=self.since,
-            until=self.until,
-            event_type=self.event_type or None,
-            text=self.text or None,
-        )
-
-    def params(self) -> dict[str, str]:
-        """The non-empty filters as query-string parameters (for pagination links)."""
-        values = {
-            "actor": self.actor,
-            "place": self.place,
-            "type": self.event_type,
-            "since": self.since.isoformat() if self.since else None,
-            "until": self.until.isoformat() if self.until else None,
-            "q": self.text,
-        }
-        return {k: v for k, v in values.items() if v}
-
-
-def actor_slug(name: str) -> str:
-    """A URL id for an actor the events name but the pack does not know ("x-unidentified-…")."""
-    return "x-" + re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
 
 
 def _split_names(value: str | None) -> list[str]:
@@ -360,56 +321,11 @@ class WebQueries:
             ]
 
     # -- actors --------------------------------------------------------------------------
-    def actors(self, q: str | None = None) -> list[dict[str, Any]]:
+    def actors(self, query: ActorQuery | None = None) -> list[dict[str, Any]]:
         """Pack actors, then actors only the events name; with their event counts."""
-        counts = self._event_actor_counts()
-        per_actor: Counter[str] = Counter()
-        unknown: Counter[str] = Counter()
-        for name, n in counts.items():
-            actor = self._by_acled.get(name.casefold())
-            if actor is not None:
-                per_actor[actor.id] += n
-            else:
-                unknown[name] += n
-        needle = (q or "").casefold()
-        out: list[dict[str, Any]] = []
-        for actor in self.pack:
-            names = [actor.name, actor.acled_name, *(a.name for a in actor.aliases)]
-            if needle and not any(needle in n.casefold() for n in names):
-                continue
-            out.append(
-                {
-                    "id": actor.id,
-                    "name": actor.name,
-                    "acled_name": actor.acled_name,
-                    "kind": actor.kind,
-                    "country": actor.country,
-                    "inter": actor.inter,
-                    "aliases": len(actor.aliases),
-                    "relations": len(self.pack.relations_of(actor.id)),
-                    "events": per_actor.get(actor.id, 0),
-                    "in_pack": True,
-                }
-            )
-        for name, n in sorted(unknown.items()):
-            if needle and needle not in name.casefold():
-                continue
-            out.append(
-                {
-                    "id": actor_slug(name),
-                    "name": name,
-                    "acled_name": name,
-                    "kind": None,
-                    "country": None,
-                    "inter": None,
-                    "aliases": 0,
-                    "relations": 0,
-                    "events": n,
-                    "in_pack": False,
-                }
-            )
-        out.sort(key=lambda a: (-a["events"], a["name"].casefold()))
-        return out
+        return actor_list(
+            self.pack, self._by_acled, self._event_actor_counts(), query or ActorQuery()
+        )
 
     def actor(self, actor_id: str, *, event_limit: int = 200) -> dict[str, Any]:
         """An actor: its coding, aliases, dated relations with sources, events, claims."""
@@ -421,12 +337,7 @@ class WebQueries:
         if actor_id in self.pack:
             actor = self.pack.actor(actor_id)
             record: dict[str, Any] = {
-                "id": actor.id,
-                "name": actor.name,
-                "acled_name": actor.acled_name,
-                "kind": actor.kind,
-                "country": actor.country,
-                "inter": actor.inter,
+                **actor_coding(actor),
                 "start": actor.start,
                 "end": actor.end,
                 "in_pack": True,
@@ -792,7 +703,7 @@ class WebQueries:
             "query": q,
             "documents": document_hits(self.engine, query_terms(q), limit=limit),
             "events": self.events(EventQuery(text=q), limit=limit)["items"],
-            "actors": self.actors(q)[:limit],
+            "actors": self.actors(ActorQuery(q=q))[:limit],
         }
 
 
