@@ -153,8 +153,11 @@ def graph(
     ] = None,
     since: Annotated[dt.date | None, Query(description="Event edges from this day.")] = None,
     until: Annotated[dt.date | None, Query(description="Event edges up to this day.")] = None,
+    undated: Annotated[
+        bool, Query(description="With `on`: keep pack relations that have no start date.")
+    ] = False,
 ) -> Any:
-    return db.graph(on=on, since=since, until=until)
+    return db.graph(on=on, since=since, until=until, undated=undated)
 
 
 @router.get("/documents", summary="Stored articles, newest first")

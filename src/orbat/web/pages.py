@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlalchemy import Engine
 
 from orbat.read.actors import ActorQuery
+from orbat.read.charts import MEASURES, SPLITS, monthly
 from orbat.read.events import EVENT_SORTS, EventQuery
 from orbat.read.search import MAX_QUERY_CHARS
+from orbat.store.events import EventFilter
 from orbat.web.api import DocumentId, EventId, Filters, Offset, Queries
+from orbat.web.charts import month_chart
 from orbat.web.downloads import DOWNLOADS
 from orbat.web.errors import or_404
 from orbat.web.queries import TYPE_COLOURS
-from orbat.web.render import highlight, timeline_dots, type_css, week_bars
+from orbat.web.render import highlight, timeline_dots, type_css
 
 __all__ = ["make_router"]
 
@@ -39,7 +43,11 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         return Response(colours_css, media_type="text/css")
 
     @router.get("/")
-    def overview(request: Request, db: Queries) -> HTMLResponse:
+    def overview(
+        request: Request,
+        db: Queries,
+        by: Annotated[Literal["type", "admin1", "actor"], Query()] = "type",
+    ) -> HTMLResponse:
         stats = db.stats()
         latest = db.events(EventQuery(), limit=10)["items"]
         return page(
@@ -47,7 +55,9 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
             "overview.html",
             stats=stats,
             latest=latest,
-            chart=week_bars(stats["events_per_week"]),
+            by=by,
+            splits=SPLITS,
+            charts=_charts(db.engine, None, by),
         )
 
     @router.get("/events")
@@ -88,7 +98,10 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
 
     @router.get("/map")
     def map_page(request: Request, filters: Filters) -> HTMLResponse:
-        return page(request, "map.html", filters=filters, query=urlencode(filters.params()))
+        params = filters.params()
+        return page(
+            request, "map.html", filters=filters, query=urlencode(params), query_params=params
+        )
 
     @router.get("/network")
     def network_page(request: Request) -> HTMLResponse:
@@ -102,7 +115,11 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
 
     @router.get("/actors/{actor_id}")
     def actor_page(request: Request, db: Queries, actor_id: str) -> HTMLResponse:
-        return page(request, "actor.html", actor=or_404(db.actor, actor_id))
+        actor = or_404(db.actor, actor_id)
+        # The actor's events, found as the events page finds them (any spelling it has).
+        name = actor["acled_name"]
+        charts = _charts(db.engine, EventFilter(actor=name), "type") if name else []
+        return page(request, "actor.html", actor=actor, charts=charts)
 
     @router.get("/documents")
     def documents_page(request: Request, db: Queries, offset: Offset = 0) -> HTMLResponse:
@@ -130,6 +147,11 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         return page(request, "search.html", q=q or "", found=db.search(q) if q else None)
 
     return router
+
+
+def _charts(engine: Engine, flt: EventFilter | None, by: str) -> list[dict[str, Any]]:
+    """Events and fatalities per month over the whole date range, split by ``by``."""
+    return [month_chart(monthly(engine, flt, split=by, measure=m)) for m in MEASURES]
 
 
 def _link(params: dict[str, str], offset: int) -> str:

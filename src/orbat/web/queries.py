@@ -14,9 +14,10 @@ from sqlalchemy import Engine, Row, func, or_, select
 from orbat.export.statements import actor_names, claim_record
 from orbat.extract.records import ACLED_FIELDS
 from orbat.extract.taxonomy import EVENT_TYPES
-from orbat.packs import Actor, Pack, Relation
+from orbat.packs import Actor, Pack
 from orbat.read.actors import ActorQuery, actor_coding, actor_list, actor_slug
 from orbat.read.events import EventQuery
+from orbat.read.graph import actor_graph, pack_relation, sorted_relations, text_relation
 from orbat.read.search import document_hits, match_expression, query_terms
 from orbat.store.documents import DocumentStore
 from orbat.store.events import EventFilter, EventStore
@@ -49,13 +50,6 @@ def _split_names(value: str | None) -> list[str]:
 
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def _active(relation: Relation, day: str) -> bool:
-    """Whether a dated relation holds on ``day`` (bounds may be partial: "2014", "2019-06")."""
-    if relation.start and day < relation.start[: len(day)]:
-        return False
-    return not (relation.end and day[: len(relation.end)] > relation.end)
 
 
 class WebQueries:
@@ -346,8 +340,8 @@ class WebQueries:
                     for a in actor.aliases
                 ],
                 "relations": [
-                    self._relation(r, actor.id)
-                    for r in self._sorted(self.pack.relations_of(actor_id))
+                    pack_relation(self.pack, r, actor.id)
+                    for r in sorted_relations(self.pack.relations_of(actor_id))
                 ],
                 "sources": [
                     {
@@ -398,10 +392,7 @@ class WebQueries:
         record["relations"] = sorted(
             [
                 *record["relations"],
-                *(
-                    self._text_relation(r, known, actor_id)
-                    for r in self.statements.relations(actor_id)
-                ),
+                *(text_relation(r, known, actor_id) for r in self.statements.relations(actor_id)),
             ],
             key=lambda r: r["start"] or "",
         )
@@ -414,63 +405,6 @@ class WebQueries:
             if claim["kind"] != "source"
         ]
         return record
-
-    @staticmethod
-    def _sorted(relations: Iterable[Relation]) -> list[Relation]:
-        return sorted(relations, key=lambda r: (r.start or "", r.type, r.subject, r.target))
-
-    def _relation(self, r: Relation, perspective: str | None = None) -> dict[str, Any]:
-        def name(actor_id: str) -> str:
-            return self.pack.actor(actor_id).name if actor_id in self.pack else actor_id
-
-        return {
-            "subject": r.subject,
-            "subject_name": name(r.subject),
-            "type": r.type,
-            "target": r.target,
-            "target_name": name(r.target),
-            "start": r.start,
-            "end": r.end,
-            "stance": r.stance,
-            "citation": r.source,
-            "citation_title": r.source_title,
-            "note": r.note,
-            "origin": "pack",
-            "evidence": None,
-            "direction": (
-                None if perspective is None else ("out" if r.subject == perspective else "in")
-            ),
-        }
-
-    @staticmethod
-    def _text_relation(
-        row: Row[Any], known: dict[str, str], perspective: str | None = None
-    ) -> dict[str, Any]:
-        """A relation statement read from an article, shaped like a pack relation."""
-        return {
-            "subject": row.subject_id,
-            "subject_name": known.get(row.subject_id or "") or row.subject_text,
-            "type": row.predicate,
-            "target": row.object_id,
-            "target_name": known.get(row.object_id or "") or row.object_text,
-            "start": _iso(row.statement_date),
-            "end": None,
-            "stance": row.stance,
-            "citation": row.url,
-            "citation_title": row.title or row.outlet,
-            "note": f"said by {row.speaker_text}" if row.speaker_text else None,
-            "origin": "text",
-            "evidence": {
-                "document_id": row.document_id,
-                "start": row.char_start,
-                "end": row.char_end,
-                "quote": row.quote,
-                "extractor": row.extractor,
-            },
-            "direction": (
-                None if perspective is None else ("out" if row.subject_id == perspective else "in")
-            ),
-        }
 
     def _events_naming(self, names: set[str], *, limit: int) -> list[Row[Any]]:
         """Events whose actor cells hold one of ``names`` (exact, or one of several in a cell)."""
@@ -504,95 +438,18 @@ class WebQueries:
         on: dt.date | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        undated: bool = False,
     ) -> dict[str, Any]:
-        """Actors and their relations: the pack's dated relations, and who fought whom.
-
-        ``on`` keeps the relations that hold that day; ``since``/``until`` bound the events
-        whose two sides become "event" edges.
-        """
-        day = on.isoformat() if on else None
-        edges: list[dict[str, Any]] = []
-        for i, r in enumerate(self._sorted(self.pack.relations)):
-            if day and not _active(r, day):
-                continue
-            edges.append(
-                {
-                    "id": f"r{i}",
-                    "source": r.subject,
-                    "target": r.target,
-                    **{
-                        k: v for k, v in self._relation(r).items() if k not in ("subject", "target")
-                    },
-                }
-            )
-        # Events whose two sides are named: an "event" edge per pair, weighted by count.
-        sql = select(events.c.actor1, events.c.actor2, events.c.event_date).where(
-            events.c.actor1.is_not(None), events.c.actor2.is_not(None)
+        """Actors and their relations (see :func:`orbat.read.graph.actor_graph`)."""
+        return actor_graph(
+            self.engine,
+            self.pack,
+            self.actor_ref,
+            on=on,
+            since=since,
+            until=until,
+            undated=undated,
         )
-        if on:
-            sql = sql.where(events.c.event_date <= on)
-        if since:
-            sql = sql.where(events.c.event_date >= since)
-        if until:
-            sql = sql.where(events.c.event_date <= until)
-        pairs: Counter[tuple[str, str]] = Counter()
-        names: dict[str, str] = {}
-        with self.engine.connect() as conn:
-            for row in conn.execute(sql):
-                a, b = self.actor_ref(row.actor1), self.actor_ref(row.actor2)
-                if a["id"] == b["id"]:
-                    continue
-                names.setdefault(a["id"], a["name"])
-                names.setdefault(b["id"], b["name"])
-                pairs[(a["id"], b["id"])] += 1
-        for (a_id, b_id), n in sorted(pairs.items()):
-            edges.append(
-                {
-                    "id": f"e-{a_id}-{b_id}",
-                    "source": a_id,
-                    "target": b_id,
-                    "type": "event",
-                    "events": n,
-                }
-            )
-        # Relations read from text, between two known actors (pack or candidate), up to ``on``.
-        known = actor_names(self.engine, self.pack)
-        for rel in self.statements.relations(since=since, until=until or on):
-            if not (rel.subject_id and rel.object_id) or rel.subject_id == rel.object_id:
-                continue
-            names.setdefault(rel.subject_id, known.get(rel.subject_id, rel.subject_text))
-            names.setdefault(rel.object_id, known.get(rel.object_id, rel.object_text))
-            edges.append(
-                {
-                    "id": f"t{rel.id}",
-                    "source": rel.subject_id,
-                    "target": rel.object_id,
-                    **{
-                        k: v
-                        for k, v in self._text_relation(rel, known).items()
-                        if k not in ("subject", "target")
-                    },
-                }
-            )
-        used = {e["source"] for e in edges} | {e["target"] for e in edges}
-        nodes = []
-        for actor in self.pack:
-            if actor.id in used or not day:
-                nodes.append(
-                    {
-                        "id": actor.id,
-                        "name": actor.name,
-                        "kind": actor.kind,
-                        "country": actor.country,
-                        "in_pack": True,
-                    }
-                )
-        for actor_id, name in sorted(names.items()):
-            if actor_id not in self.pack:
-                nodes.append(
-                    {"id": actor_id, "name": name, "kind": None, "country": None, "in_pack": False}
-                )
-        return {"nodes": nodes, "edges": edges, "on": day}
 
     # -- documents -----------------------------------------------------------------------
     def documents(
