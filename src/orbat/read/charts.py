@@ -41,9 +41,8 @@ class MonthlySeries:
     rows: list[dict[str, int]]
     split: str
     measure: str
-
-    def total(self) -> int:
-        return sum(sum(row.values()) for row in self.rows)
+    events: int = 0
+    fatalities: int = 0
 
 
 def _month(day: dt.date) -> str:
@@ -102,8 +101,11 @@ def monthly(
     totals: Counter[str] = Counter()
     first: dt.date | None = None
     last: dt.date | None = None
+    seen = deaths = 0
     with engine.connect() as conn:
         for row in conn.execute(sql):
+            seen += 1
+            deaths += row.fatalities or 0
             day: dt.date = row.event_date
             first = day if first is None or day < first else first
             last = day if last is None or day > last else last
@@ -130,4 +132,4 @@ def monthly(
             row_counts[OTHER] = other
         rows.append(row_counts)
     series = kept + ([OTHER] if folded and any(OTHER in r for r in rows) else [])
-    return MonthlySeries(months, series, rows, split, measure)
+    return MonthlySeries(months, series, rows, split, measure, seen, deaths)

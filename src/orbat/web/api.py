@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BeforeValidator
+from pydantic import BeforeValidator, Field
 
 from orbat.read.actors import ActorQuery
 from orbat.read.events import EVENT_SORTS, EventQuery
@@ -33,8 +33,12 @@ def queries(request: Request) -> WebQueries:
 
 # An HTML form sends its empty date inputs as "since=&until="; empty means "no bound".
 OptionalDate = Annotated[dt.date | None, BeforeValidator(lambda v: v or None)]
-OptionalInt = Annotated[int | None, BeforeValidator(lambda v: None if v == "" else v)]
-SortName = Literal["newest", "oldest", "fatalities"]
+OptionalCount = Annotated[
+    Annotated[int, Field(ge=0, le=2**63 - 1)] | None, BeforeValidator(lambda v: v or None)
+]
+SortName = Annotated[
+    Literal["newest", "oldest", "fatalities"], BeforeValidator(lambda v: v or "newest")
+]
 
 
 def event_query(
@@ -55,7 +59,7 @@ def event_query(
         str | None, Query(description="The governorate / province (exact, any case).")
     ] = None,
     fatalities: Annotated[
-        OptionalInt, Query(ge=0, le=MAX_INT, description="At least this many fatalities.")
+        OptionalCount, Query(description="At least this many fatalities.")
     ] = None,
     sort: Annotated[
         SortName, Query(description=f"Order: {', '.join(EVENT_SORTS)} (default newest).")

@@ -7,7 +7,6 @@ drawing (margins sized for the longest label, the legend wrapped into rows), so 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from orbat.read.charts import MEASURES, OTHER, SPLITS, MonthlySeries
@@ -22,16 +21,6 @@ OTHER_COLOUR = "#9a9a9a"
 _CHAR_PX = 6.2  # width of one 11px character, near enough to wrap labels without measuring
 _LEFT, _RIGHT, _TOP, _AXIS = 44.0, 28.0, 16.0, 22.0
 _LEGEND_ROW = 16.0
-
-
-@dataclass(frozen=True, slots=True)
-class ChartBar:
-    x: float
-    y: float
-    width: float
-    height: float
-    colour: str
-    label: str
 
 
 def _colours(series: MonthlySeries) -> dict[str, str]:
@@ -63,6 +52,16 @@ def _legend(
     return items
 
 
+def _nice_step(peak: int) -> int:
+    """A gridline step of 1, 2 or 5 times a power of ten giving at most four gridlines."""
+    step = 1
+    while True:
+        for factor in (1, 2, 5):
+            if peak <= 4 * step * factor:
+                return step * factor
+        step *= 10
+
+
 def month_chart(
     series: MonthlySeries, *, width: int = 760, plot_height: int = 160
 ) -> dict[str, Any]:
@@ -72,11 +71,12 @@ def month_chart(
     if not series.months:
         return {"title": title, "empty": True, "width": width, "height": 40}
     colours = _colours(series)
-    peak = max((sum(r.values()) for r in series.rows), default=0) or 1
+    step_y = _nice_step(max((sum(r.values()) for r in series.rows), default=0))
+    peak = step_y * max(1, -(-max(sum(r.values()) for r in series.rows) // step_y))
     plot_w = width - _LEFT - _RIGHT
     base = _TOP + plot_height
     step = plot_w / len(series.months)
-    bars: list[ChartBar] = []
+    bars: list[dict[str, Any]] = []  # x, y, width, height, colour, label (its tooltip)
     for i, (month, row) in enumerate(zip(series.months, series.rows, strict=True)):
         y = base
         for name in series.series:
@@ -85,15 +85,16 @@ def month_chart(
                 continue
             h = plot_height * n / peak
             y -= h
+            gap = min(1.0, step * 0.1)
             bars.append(
-                ChartBar(
-                    x=_LEFT + i * step + min(1.0, step * 0.1),
-                    y=y,
-                    width=max(step - 2 * min(1.0, step * 0.1), 0.5),
-                    height=h,
-                    colour=colours[name],
-                    label=f"{month}: {n} {measure} · {name}",
-                )
+                {
+                    "x": _LEFT + i * step + gap,
+                    "y": y,
+                    "width": max(step - 2 * gap, 0.5),
+                    "height": h,
+                    "colour": colours[name],
+                    "label": f"{month}: {n} {measure} · {name}",
+                }
             )
     # A label every k months, centred on its bar; "2025-03" is ~44 px wide, so k keeps them
     # apart, and the side margins hold half a label.
@@ -118,7 +119,8 @@ def month_chart(
         "ticks": ticks,
         "grid": grid,
         "legend": legend,
-        "total": series.total(),
+        "events": series.events,
+        "fatalities": series.fatalities,
         "months": len(series.months),
         "first": series.months[0],
         "last": series.months[-1],

@@ -97,15 +97,22 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         return page(request, "event.html", event=event, texts=texts)
 
     @router.get("/map")
-    def map_page(request: Request, filters: Filters) -> HTMLResponse:
+    def map_page(request: Request, db: Queries, filters: Filters) -> HTMLResponse:
         params = filters.params()
         return page(
-            request, "map.html", filters=filters, query=urlencode(params), query_params=params
+            request,
+            "map.html",
+            filters=filters,
+            query=urlencode(params),
+            query_params=params,
+            theatre=sorted(db.pack.countries),
         )
 
     @router.get("/network")
-    def network_page(request: Request) -> HTMLResponse:
-        return page(request, "network.html")
+    def network_page(
+        request: Request, focus: Annotated[str | None, Query(max_length=200)] = None
+    ) -> HTMLResponse:
+        return page(request, "network.html", focus=focus or "")
 
     @router.get("/actors")
     def actors_page(

@@ -11,6 +11,7 @@
   // where a tile could be missing. maxZoom stops where the 1:110m borders stop meaning much.
   const map = L.map(el, { worldCopyJump: true, minZoom: 2, maxZoom: 12 }).setView([33.5, 42], 5);
   window.orbatMap = map;
+  const theatre = new Set(JSON.parse(el.dataset.theatre || "[]"));
 
   // A ring that crosses the antimeridian (Chukotka, Fiji) would be drawn across the whole
   // world; moving its western-hemisphere points past 180° keeps it in one piece.
@@ -90,6 +91,7 @@
           },
         });
         window.orbatPoints = layer;
+        window.orbatCluster = cluster;
         cluster.addLayer(layer);
         map.addLayer(cluster);
         const n = geo.features.length;
@@ -97,8 +99,11 @@
         el.dataset.points = String(n);
         el.dataset.query = query;
         if (listLink) listLink.href = "/events" + (query ? "?" + query : "");
-        // Fit the events shown (the theatre), not the world; an empty result keeps the view.
-        if (n) map.fitBounds(layer.getBounds(), { maxZoom: 8, padding: [20, 20] });
+        // Fit the events in the theatre's countries (a strike abroad does not zoom the map out
+        // to the world), or all shown if none is there; an empty result keeps the view.
+        const inside = layer.getLayers().filter((l) => theatre.has(l.feature.properties.country));
+        const fitted = inside.length ? L.featureGroup(inside) : layer;
+        if (n) map.fitBounds(fitted.getBounds(), { maxZoom: 8, padding: [20, 20] });
       })
       .catch((err) => { status.textContent = "could not load events: " + err; throw err; });
   }
