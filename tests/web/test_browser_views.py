@@ -4,6 +4,8 @@ filters and sized markers, the network's colours, focus, filters and uncluttered
 from __future__ import annotations
 
 import csv
+import itertools
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,7 +32,7 @@ def test_events_page_downloads_the_filtered_view(web: Watched) -> None:  # noqa:
         page.click("#download-acled")
     path = info.value.path()
     assert info.value.suggested_filename.endswith(".csv")
-    with open(path, encoding="utf-8") as f:
+    with Path(path).open(encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     assert {r["country"] for r in rows} == {"Iraq"}
     assert all(int(r["fatalities"]) >= 1 for r in rows)
@@ -43,7 +45,7 @@ def test_events_page_downloads_the_filtered_view(web: Watched) -> None:  # noqa:
     assert len(rows) <= total and shown
     with page.expect_download() as info:
         page.click("#download-jsonl")
-    with open(info.value.path(), encoding="utf-8") as f:
+    with Path(info.value.path()).open(encoding="utf-8") as f:
         assert sum(1 for _ in f) == total
     web.shot("events-download")
 
@@ -102,8 +104,8 @@ def test_actor_page_has_its_monthly_charts(web: Watched) -> None:  # noqa: F811
     web.shot("actor")
 
 
-def _points(web: Watched) -> int:
-    return int(web.page.get_attribute("#map", "data-points") or 0)
+def _points(watched: Watched) -> int:
+    return int(watched.page.get_attribute("#map", "data-points") or 0)
 
 
 def test_map_filters_on_the_page_and_sizes_markers(web: Watched) -> None:  # noqa: F811
@@ -128,7 +130,9 @@ def test_map_filters_on_the_page_and_sizes_markers(web: Watched) -> None:  # noq
     page.fill("#map-filters input[name=actor]", "Kata'ib Hizballah")  # a spelling, not the name
     page.click("#map-filters button[type=submit]")
     web.until("document.getElementById('map').dataset.query.includes('actor=')")
-    dates = page.evaluate("window.orbatPoints.getLayers().map(l => l.feature.properties.event_date)")
+    dates = page.evaluate(
+        "window.orbatPoints.getLayers().map(l => l.feature.properties.event_date)"
+    )
     assert dates and all(d >= "2025-01-01" for d in dates)
     page.click("#map-filters >> text=clear")
     page.wait_for_load_state("networkidle")
@@ -139,7 +143,7 @@ def test_map_filters_on_the_page_and_sizes_markers(web: Watched) -> None:  # noq
     )
     by_toll = sorted(radii)
     assert by_toll[0][1] < by_toll[-1][1]  # the deadliest point is drawn bigger
-    assert all(a[1] <= b[1] for a, b in zip(by_toll, by_toll[1:], strict=False))
+    assert all(a[1] <= b[1] for a, b in itertools.pairwise(by_toll))
     assert page.evaluate("window.orbatMap.getMaxZoom()") <= 12
     assert page.locator(".leaflet-tile").count() == 0  # no tiles: none can be blank
     web.shot("map")
@@ -158,7 +162,8 @@ def test_network_colours_focus_filters_and_labels(web: Watched) -> None:  # noqa
     overlaps = page.evaluate(
         f"""(() => {{
         const boxes = {net}.nodes(':visible').filter(n => !n.hasClass('quiet'))
-            .map(n => n.boundingBox({{includeNodes: false, includeEdges: false, includeLabels: true}}));
+            .map(n => n.boundingBox(
+                {{includeNodes: false, includeEdges: false, includeLabels: true}}));
         let n = 0;
         for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {{
             const a = boxes[i], b = boxes[j];
