@@ -52,8 +52,25 @@ console = Console()
 err_console = Console(stderr=True)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from orbat import __version__
+
+        console.print(f"orbat {__version__}", highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
 def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=_print_version,
+            help="Print orbat's version and exit.",
+        ),
+    ] = False,
     pack: Annotated[
         str | None,
         typer.Option(

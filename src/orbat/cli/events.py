@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Annotated
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -43,7 +44,7 @@ def events_command(
     )
     store = EventStore(engine_for(db))
     rows = store.events(filters, limit=limit)
-    table = Table("id", "date", "type", "actor 1", "actor 2", "location", "deaths", "src")
+    table = _events_table()
     for row in rows:
         deaths = "" if row.fatalities is None else str(row.fatalities)
         if row.contested:
@@ -63,6 +64,21 @@ def events_command(
     console.print(f"{len(rows)} of {total} events" + ("  (⚑ = sources disagree)" if rows else ""))
 
 
+def _events_table() -> Table:
+    """The columns, set so that 80 columns stay readable: ids, dates and numbers never wrap
+    or shorten; names and places wrap whole words, and a word longer than its column is
+    folded onto the next line rather than cut to "Unidenti…"."""
+    table = Table(box=box.SIMPLE_HEAD, pad_edge=False, show_edge=False, collapse_padding=True)
+    for name in ("id", "date"):
+        table.add_column(name, no_wrap=True)
+    # Actor names hold the longest words ("Unidentified", "Mobilization"): room for them.
+    for name, least in (("type", 7), ("actor 1", 12), ("actor 2", 12), ("location", 7)):
+        table.add_column(name, overflow="fold", min_width=least)
+    table.add_column("dead", no_wrap=True, justify="right")
+    table.add_column("src", no_wrap=True, justify="right")
+    return table
+
+
 def _place(*names: str | None) -> str:
     """ "Tarmiya, Saladin, Iraq" without repeats ("Baghdad, Baghdad, Iraq")."""
     seen: list[str] = []
@@ -75,7 +91,8 @@ def _place(*names: str | None) -> str:
 def _when(value: dt.date | None, precision: int) -> str:
     if value is None:
         return "undated"
-    return value.isoformat() + {1: "", 2: " ~wk", 3: " ~mo"}.get(precision, "")
+    # The precision on its own line, so the date itself is never cut at 80 columns.
+    return value.isoformat() + {1: "", 2: "\n~week", 3: "\n~month"}.get(precision, "")
 
 
 def _date(value: str | None, option: str) -> dt.date | None:
