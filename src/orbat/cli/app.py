@@ -144,6 +144,9 @@ def ingest_command(
     if not inputs:
         raise typer.BadParameter("give at least one PATH (or --example)")
     if workers is not None or scheduler is not None:
+        from orbat.errors import require
+
+        require("distributed", "`orbat ingest --workers/--scheduler` (a Dask cluster)", "dask")
         from orbat.cli.distributed import ingest_on_cluster
 
         ingest_on_cluster(inputs, db, workers, scheduler, events=events, read_options=options)
@@ -406,10 +409,14 @@ def export_command(
             event_type=event_type,
         )
     engine = engine_for(db)
+    from orbat.export import BINARY_FORMATS
+
+    binary = format in BINARY_FORMATS
     if output == "-":
-        count = exporter(engine, sys.stdout, **options)
+        count = exporter(engine, sys.stdout.buffer if binary else sys.stdout, **options)
     else:
-        with Path(output).open("w", encoding="utf-8") as out:
+        encoding = None if binary else "utf-8"
+        with Path(output).open("wb" if binary else "w", encoding=encoding) as out:
             count = exporter(engine, out, **options)
     err_console.print(f"exported {count} records as {format}")
 
@@ -439,7 +446,9 @@ def main() -> None:
     try:
         app()
     except OrbatError as exc:
-        err_console.print(f"[red]error:[/] {exc}")
+        # Escaped: a message may hold brackets ("pip install 'orbat[dask]'", a file name)
+        # that Rich would read as markup; one line however narrow the terminal.
+        err_console.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
         raise SystemExit(1) from None
     except Exception as exc:
         # The database failing mid-command (a full disk, a file locked or damaged by another

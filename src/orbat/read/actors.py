@@ -11,14 +11,54 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from orbat.packs import Actor, Pack
+from sqlalchemy import Engine, select
 
-__all__ = ["ActorQuery", "actor_coding", "actor_list", "actor_slug"]
+from orbat.packs import Actor, Pack
+from orbat.store.schema import events
+
+__all__ = [
+    "ActorQuery",
+    "acled_index",
+    "actor_coding",
+    "actor_list",
+    "actor_slug",
+    "event_actor_counts",
+    "split_names",
+]
+
+ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 
 
 def actor_slug(name: str) -> str:
     """A URL id for an actor the events name but the pack does not know ("x-unidentified-…")."""
     return "x-" + re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
+
+
+def split_names(value: str | None) -> list[str]:
+    """ACLED packs several associated actors into one cell, separated by "; "."""
+    return [part.strip() for part in (value or "").split(";") if part.strip()]
+
+
+def acled_index(pack: Pack) -> dict[str, Actor]:
+    """ACLED names (and the older period names ACLED used), casefolded → pack actor, so an
+    event's actor cell finds the actor it names."""
+    index: dict[str, Actor] = {}
+    for actor in pack:
+        index[actor.acled_name.casefold()] = actor
+        for alias in actor.aliases:
+            if alias.lang == "acled":
+                index.setdefault(alias.name.casefold(), actor)
+    return index
+
+
+def event_actor_counts(engine: Engine) -> Counter[str]:
+    """How many events name each actor string (actor, associated actor, either side)."""
+    counts: Counter[str] = Counter()
+    query = select(*(events.c[name] for name in ACTOR_COLUMNS))
+    with engine.connect() as conn:
+        for row in conn.execute(query):
+            counts.update({n for cell in row for n in split_names(cell)})
+    return counts
 
 
 def actor_coding(actor: Actor) -> dict[str, Any]:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import weakref
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
 from alembic import command
 from alembic.config import Config
@@ -14,7 +16,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError
 
-from orbat.errors import StoreError
+from orbat.errors import MissingExtra, StoreError
 
 __all__ = ["database_url", "migrate", "open_engine"]
 
@@ -62,10 +64,14 @@ def open_engine(db: str, *, create: bool = True) -> Engine:
         path = Path(parsed.database)
         if not create and not path.exists():
             raise StoreError(f"no database at {path}; run `orbat ingest` first or pass --db")
+        if not create and not _writable(path):
+            return _open_unwritable(path)
         path.parent.mkdir(parents=True, exist_ok=True)
     try:
         engine = create_engine(url, future=True)
     except ImportError as exc:
+        if backend == "postgresql":
+            raise MissingExtra("psycopg", "a PostgreSQL database", extra="postgres") from None
         raise StoreError(f"no database driver for {db!r}: {exc}") from None
     # Close pooled connections when the engine goes away: callers (and tests) drop engines
     # without disposing them, and a psycopg connection left to the garbage collector warns.
@@ -81,6 +87,48 @@ def open_engine(db: str, *, create: bool = True) -> Engine:
             f"cannot open database {db!r}: {exc.orig} (is it a file orbat made?)"
         ) from None
     return engine
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite may write ``path`` and, for its -wal and -shm files, the folder."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _open_unwritable(path: Path) -> Engine:
+    """A SQLite file this process cannot write (read-only media, a read-only share, another
+    user's file), opened read-only and never migrated: its schema must be this orbat's.
+
+    ``immutable=1`` tells SQLite the file cannot change, so it takes no lock and creates no
+    -wal or -shm file (which the folder would refuse). A -wal file beside it holds committed
+    pages that immutable would ignore; then the file is opened ``mode=ro`` instead.
+    """
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
+    engine = create_engine(f"sqlite:///file:{quote(str(path))}?{mode}&uri=true", future=True)
+    weakref.finalize(engine, engine.pool.dispose)
+    event.listen(engine, "connect", _sqlite_read_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    config = _alembic_config()
+    head = ScriptDirectory.from_config(config).get_current_head()
+    try:
+        with engine.connect() as connection:
+            current = MigrationContext.configure(connection).get_current_revision()
+    except DatabaseError as exc:
+        raise StoreError(f"cannot open database {str(path)!r}: {exc.orig}") from None
+    if current != head:
+        raise StoreError(
+            f"{path} cannot be written here (read-only media or permissions) and its schema "
+            f"({current}) is older than this orbat's ({head}); copy it somewhere writable and "
+            "run `orbat stats --db COPY` once to update it"
+        )
+    return engine
+
+
+def _sqlite_read_pragmas(dbapi_connection: Any, _record: object) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:

@@ -14,8 +14,17 @@ from sqlalchemy import Engine, Row, func, or_, select
 from orbat.export.statements import actor_names, claim_record
 from orbat.extract.records import ACLED_FIELDS
 from orbat.extract.taxonomy import EVENT_TYPES
-from orbat.packs import Actor, Pack
-from orbat.read.actors import ActorQuery, actor_coding, actor_list, actor_slug
+from orbat.packs import Pack
+from orbat.read.actors import (
+    ACTOR_COLUMNS,
+    ActorQuery,
+    acled_index,
+    actor_coding,
+    actor_list,
+    actor_slug,
+    event_actor_counts,
+    split_names,
+)
 from orbat.read.events import EventQuery
 from orbat.read.graph import actor_graph, pack_relation, sorted_relations, text_relation
 from orbat.read.search import document_hits, match_expression, query_terms
@@ -36,16 +45,9 @@ TYPE_COLOURS: dict[str, str] = dict(
 #: Seconds a listing's total may be reused (see ``WebQueries._count``).
 COUNT_TTL = 5.0
 
-_ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
-
 
 class NotFound(LookupError):
     """The event, actor or document asked for does not exist."""
-
-
-def _split_names(value: str | None) -> list[str]:
-    """ACLED packs several associated actors into one cell, separated by "; "."""
-    return [part.strip() for part in (value or "").split(";") if part.strip()]
 
 
 def _iso(value: Any) -> Any:
@@ -61,16 +63,10 @@ class WebQueries:
         self.events_store = EventStore(engine)
         self.documents_store = DocumentStore(engine)
         self.statements = StatementStore(engine)
-        # ACLED names (and the older period names ACLED used) → pack actor, so an event's
-        # actor cell links to the actor's page.
-        self._by_acled: dict[str, Actor] = {}
+        # An event's actor cell links to the actor's page.
+        self._by_acled = acled_index(pack)
         self._refs: dict[str, dict[str, Any]] = {}
         self._counts: dict[tuple[Any, ...], tuple[float, int]] = {}
-        for actor in pack:
-            self._by_acled[actor.acled_name.casefold()] = actor
-            for alias in actor.aliases:
-                if alias.lang == "acled":
-                    self._by_acled.setdefault(alias.name.casefold(), actor)
 
     # -- actors names --------------------------------------------------------------------
     def actor_ref(self, name: str) -> dict[str, Any]:
@@ -105,14 +101,7 @@ class WebQueries:
         return None
 
     def _event_actor_counts(self) -> Counter[str]:
-        """How many events name each actor string (actor, associated actor, either side)."""
-        counts: Counter[str] = Counter()
-        query = select(*(events.c[name] for name in _ACTOR_COLUMNS))
-        with self.engine.connect() as conn:
-            for row in conn.execute(query):
-                names = {n for cell in row for n in _split_names(cell)}
-                counts.update(names)
-        return counts
+        return event_actor_counts(self.engine)
 
     # -- stats ---------------------------------------------------------------------------
     def stats(self, *, weeks: int = 26, top: int = 10) -> dict[str, Any]:
@@ -206,7 +195,7 @@ class WebQueries:
         record["contested"] = bool(values["contested"])
         record["sources_count"] = values["mention_count"]
         record["actors"] = [
-            self.actor_ref(name) for col in _ACTOR_COLUMNS for name in _split_names(values[col])
+            self.actor_ref(name) for col in ACTOR_COLUMNS for name in split_names(values[col])
         ]
         return record
 
@@ -410,7 +399,7 @@ class WebQueries:
         """Events whose actor cells hold one of ``names`` (exact, or one of several in a cell)."""
         conditions = []
         for name in names:
-            for col in _ACTOR_COLUMNS:
+            for col in ACTOR_COLUMNS:
                 conditions.append(func.lower(events.c[col]).like(f"%{name}%"))
         sql = (
             select(events)
@@ -425,8 +414,8 @@ class WebQueries:
             for row in candidates
             if any(
                 n.casefold() in names
-                for col in _ACTOR_COLUMNS
-                for n in _split_names(row._mapping[col])
+                for col in ACTOR_COLUMNS
+                for n in split_names(row._mapping[col])
             )
         ]
         return out[:limit]
