@@ -143,6 +143,10 @@ def ingest_command(
         inputs.append(str(example_corpus()))
     if not inputs:
         raise typer.BadParameter("give at least one PATH (or --example)")
+    # Before anything is opened: a typo must not leave an empty database behind.
+    missing = [p for p in inputs if p != "-" and not Path(p).exists()]
+    if missing:
+        raise OrbatError(f"no such file or folder: {', '.join(missing)}; nothing was ingested")
     if workers is not None or scheduler is not None:
         from orbat.errors import require
 

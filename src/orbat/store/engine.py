@@ -66,7 +66,7 @@ def open_engine(db: str, *, create: bool = True) -> Engine:
             raise StoreError(f"no database at {path}; run `orbat ingest` first or pass --db")
         if not create and not _writable(path):
             return _open_unwritable(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_room(path)
     try:
         engine = create_engine(url, future=True)
     except ImportError as exc:
@@ -87,6 +87,22 @@ def open_engine(db: str, *, create: bool = True) -> Engine:
             f"cannot open database {db!r}: {exc.orig} (is it a file orbat made?)"
         ) from None
     return engine
+
+
+def _make_room(path: Path) -> None:
+    """Create the database's folder, or say in one line why it cannot be written there."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = f"{exc.filename} is a file" if isinstance(exc, FileExistsError) else exc.strerror
+        raise StoreError(
+            f"cannot create a database at {path}: {why}; pass --db a writable path"
+        ) from None
+    if not _writable(path) if path.exists() else not os.access(path.parent, os.W_OK):
+        raise StoreError(
+            f"cannot write the database {path}: permission denied or read-only media; "
+            "pass --db a writable path"
+        )
 
 
 def _writable(path: Path) -> bool:

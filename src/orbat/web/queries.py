@@ -7,6 +7,7 @@ import datetime as dt
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from pathlib import PurePath
 from typing import Any
 
 from sqlalchemy import Engine, Row, func, or_, select
@@ -516,7 +517,7 @@ class WebQueries:
             "source": row.source,
             "language": row.language,
             "format": row.format,
-            "origin": row.origin,
+            "origin": _public_origin(row.origin),
             "locator": row.locator,
             "cluster": row.cluster_id,
             "duplicate_kind": row.duplicate_kind,
@@ -551,6 +552,14 @@ class WebQueries:
             "events": self.events(EventQuery(text=q), limit=limit)["items"],
             "actors": self.actors(ActorQuery(q=q))[:limit],
         }
+
+
+def _public_origin(origin: str) -> str:
+    """Where an article came from, as a reader may see it: a URL whole, a file by its name
+    only (the folders it sat in on the ingesting machine are nobody's business)."""
+    if "://" in origin or origin == "-":
+        return origin
+    return PurePath(origin).name
 
 
 def _event_claims(event: dict[str, Any], sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
