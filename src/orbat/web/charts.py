@@ -104,7 +104,9 @@ def month_chart(
         for i, m in enumerate(series.months)
         if i % every == 0 or (i == len(series.months) - 1 and (i % every) * step >= 50)
     ]
-    grid = [{"y": base - plot_height * f, "text": f"{round(peak * f):,}"} for f in (0.0, 0.5, 1.0)]
+    grid = [
+        {"y": base - plot_height * v / peak, "text": f"{v:,}"} for v in range(0, peak + 1, step_y)
+    ]
     legend = _legend(series.series, colours, width, base + _AXIS + 8)
     height = (legend[-1]["y"] if legend else base + _AXIS) + _LEGEND_ROW
     return {
