@@ -52,3 +52,13 @@ def test_search_snippets_keep_their_marked_words(actor_db: ActorDb) -> None:
     result = _orbat("search", "airstrike", "--db", actor_db.path, columns=200)
     assert result.returncode == 0, result.stderr
     assert "[airstrike]" in result.stdout.lower()
+
+
+def test_events_take_the_web_filters(actor_db: ActorDb) -> None:
+    syria = _orbat("events", "--db", actor_db.path, "--country", "Syria", columns=200)
+    assert syria.returncode == 0, syria.stderr
+    assert "Abu Kamal" in syria.stdout and "Al Qaim" not in syria.stdout
+    deadly = _orbat("events", "--db", actor_db.path, "--fatalities", "1", columns=200)
+    assert "1 of 1 events" in deadly.stdout and " 22 " in deadly.stdout
+    bad = _orbat("events", "--db", actor_db.path, "--sort", "loudest")
+    assert bad.returncode != 0 and "--sort" in bad.stderr

@@ -20,7 +20,7 @@ console = Console()
 def events_command(
     db: DbOption = None,
     actor: Annotated[
-        str | None, typer.Option(help="Actor name (part of it) on either side.")
+        str | None, typer.Option(help="Actor on either side, in any spelling the pack knows.")
     ] = None,
     place: Annotated[
         str | None, typer.Option(help="Location, admin1 or country (part of it).")
@@ -30,18 +30,33 @@ def events_command(
     type: Annotated[
         str | None, typer.Option("--type", help="Event type or sub-event type.")
     ] = None,
+    country: Annotated[str | None, typer.Option(help="The country (exact).")] = None,
+    admin1: Annotated[str | None, typer.Option(help="The governorate / province (exact).")] = None,
+    fatalities: Annotated[
+        int | None, typer.Option("--fatalities", min=0, help="At least this many fatalities.")
+    ] = None,
+    sort: Annotated[
+        str, typer.Option(help="Order: newest, oldest or fatalities (the worst first).")
+    ] = "newest",
     limit: Annotated[int, typer.Option(help="How many to show.")] = 100,
 ) -> None:
-    """Events coded ACLED's way, newest first."""
-    from orbat.store.events import EventFilter, EventStore
+    """Events coded ACLED's way, newest first (the web's filters: docs/python-api.md)."""
+    from orbat.read.events import EVENT_SORTS, EventQuery
+    from orbat.store.events import EventStore
 
-    filters = EventFilter(
+    if sort not in EVENT_SORTS:
+        raise typer.BadParameter(f"--sort is one of {', '.join(EVENT_SORTS)}, not {sort!r}")
+    filters = EventQuery(
         actor=actor,
         place=place,
+        event_type=type,
         since=_date(since, "--since"),
         until=_date(until, "--until"),
-        event_type=type,
-    )
+        country=country,
+        admin1=admin1,
+        min_fatalities=fatalities,
+        sort=sort,
+    ).to_filter()
     store = EventStore(engine_for(db))
     rows = store.events(filters, limit=limit)
     table = _events_table()
