@@ -163,12 +163,26 @@
       cy.edges().forEach((e) => { e.style("display", edges.has(e) ? "element" : "none"); });
     });
     const nodes = cy.nodes().filter(keepNode);
-    if (focus) cy.animate({ fit: { eles: nodes, padding: 40 }, duration: 0 });
-    declutter(nodes, focus);
+    if (focus) cy.fit(nodes, 40);
+    shown = { nodes: nodes, focus: focus };
+    readable();
     status.textContent = nodes.length + " actors, " + edges.length + " relations";
     el.dataset.nodes = String(nodes.length);
     el.dataset.edges = String(edges.length);
   }
+
+  // Labels keep one size on screen (11 px, at most 150 px wide) whatever the zoom: zoomed out, fewer fit and the
+  // rest hide; zooming in shows more. Re-run after every zoom (debounced) and filter.
+  let shown = null;
+  function readable() {
+    if (!shown) return;
+    const scale = 1 / cy.zoom();  // screen pixels → model units
+    cy.batch(() => cy.nodes().forEach((n) =>
+      n.style({ "font-size": 11 * scale, "text-max-width": 150 * scale })));
+    declutter(shown.nodes, shown.focus);
+  }
+  let zoomTimer = null;
+  cy.on("zoom", () => { clearTimeout(zoomTimer); zoomTimer = setTimeout(readable, 120); });
 
   // Greedy: the focused actor, then by connections; a label that overlaps a label already
   // shown, or another actor's dot, is hidden. Boxes are in model coordinates, so zooming does
@@ -223,6 +237,7 @@
     focusInput.value = "";
     show();
     cy.fit(cy.nodes(":visible"), 20);
+    readable();
   });
   load();
 })();
