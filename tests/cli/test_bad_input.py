@@ -172,18 +172,22 @@ def test_a_5_mb_single_line_text_is_read_in_bounded_memory_and_time(tmp_path: Pa
     sentence = "Militia fighters attacked a checkpoint near Baiji, the ministry said on Monday. "
     big = tmp_path / "one-line.txt"
     big.write_text(sentence * (5_000_000 // len(sentence)), encoding="utf-8")
+    # The peak from /proc (VmHWM, this process image's own): getrusage's ru_maxrss survives
+    # execve on Linux, so it would report the test runner's size, not the child's.
     probe = (
-        "import resource, sys, time\n"
+        "import re, time\n"
+        "from pathlib import Path\n"
         "from orbat.pipeline import ingest\n"
         "t = time.perf_counter()\n"
         f"s = ingest([{str(big)!r}], {str(tmp_path / 'orbat.db')!r})\n"
+        "peak = re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text())\n"
         "print(s.articles_seen, s.skipped, round(time.perf_counter() - t, 1),\n"
-        "      resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)\n"
+        "      int(peak[1]) // 1024 if peak else 0)\n"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                          check=True, timeout=300)  # fmt: skip
     articles, skipped, seconds, peak_mb = out.stdout.split()
     assert int(articles) >= 1 and int(skipped) == 0
     # Read in chunks (text_chunk_bytes), never the 5 MB line at once in several copies.
-    assert int(peak_mb) < 600, out.stdout
+    assert 20 < int(peak_mb) < 600, out.stdout
     assert float(seconds) < 120, out.stdout
