@@ -64,4 +64,9 @@ def test_gridlines_are_round_and_reach_the_tallest_bar(engine: Engine) -> None:
     steps = {b - a for a, b in itertools.pairwise(values)}
     assert len(steps) == 1 and str(steps.pop())[0] in "125"
     assert all(chart["left"] <= t["x"] <= chart["right"] for t in chart["ticks"])
+    # The first and the last month are labelled, the labels far enough apart not to touch.
+    assert chart["ticks"][0]["text"] == series.months[0]
+    assert chart["ticks"][-1]["text"] == series.months[-1]
+    xs = [t["x"] for t in chart["ticks"]]
+    assert all(b - a >= 50 for a, b in itertools.pairwise(xs))
     assert {b["label"].split(":")[0] for b in chart["bars"]} <= set(series.months)

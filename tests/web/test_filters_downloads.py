@@ -111,3 +111,12 @@ def test_events_page_links_its_downloads_with_its_filters(client: TestClient) ->
     page = client.get("/events", params={"country": "Iraq", "fatalities": "5"}).text
     assert 'id="download-acled"' in page
     assert "/api/events/download?country=Iraq&amp;fatalities=5&amp;format=acled" in page
+
+
+def test_events_page_charts_the_filtered_events_by_month(client: TestClient) -> None:
+    dated = [e for e in _all(client, country="Syria") if e["event_date"]]
+    page = client.get("/events", params={"country": "Syria"}).text
+    assert 'id="events-chart"' in page
+    assert f"— {len(dated)} dated events" in page
+    months = sorted({e["event_date"][:7] for e in dated})
+    assert f"{months[0]} to {months[-1]}" in page

@@ -62,6 +62,19 @@ def _nice_step(peak: int) -> int:
         step *= 10
 
 
+def _ticks(months: list[str], step: float, gap: float = 50.0) -> list[dict[str, Any]]:
+    """Month labels at least ``gap`` px apart, the first and the last month always among
+    them (a regular one too close to the last gives way to it)."""
+    every = max(1, int(-(-gap // step)))
+    kept = [i for i in range(len(months)) if i % every == 0]
+    last = len(months) - 1
+    if kept[-1] != last:
+        if (last - kept[-1]) * step < gap and len(kept) > 1:
+            kept.pop()
+        kept.append(last)
+    return [{"x": _LEFT + (i + 0.5) * step, "text": months[i]} for i in kept]
+
+
 def month_chart(
     series: MonthlySeries, *, width: int = 760, plot_height: int = 160
 ) -> dict[str, Any]:
@@ -98,12 +111,7 @@ def month_chart(
             )
     # A label every k months, centred on its bar; "2025-03" is ~44 px wide, so k keeps them
     # apart, and the side margins hold half a label.
-    every = max(1, int(-(-50 // step)))
-    ticks = [
-        {"x": _LEFT + (i + 0.5) * step, "text": m}
-        for i, m in enumerate(series.months)
-        if i % every == 0 or (i == len(series.months) - 1 and (i % every) * step >= 50)
-    ]
+    ticks = _ticks(series.months, step)
     grid = [
         {"y": base - plot_height * v / peak, "text": f"{v:,}"} for v in range(0, peak + 1, step_y)
     ]

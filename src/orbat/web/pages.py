@@ -80,6 +80,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
             filters=filters,
             pages=pages,
             timeline=timeline_dots(db.timeline(filters)),
+            chart=month_chart(monthly(db.engine, filters.to_filter()), plot_height=90),
             sorts=list(EVENT_SORTS),
             downloads={name: urlencode({**params, "format": name}) for name in DOWNLOADS},
         )
