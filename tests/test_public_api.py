@@ -7,12 +7,14 @@ import orbat
 
 def test_public_api_is_pinned() -> None:
     assert orbat.__all__ == [
+        "Database",
         "IngestSummary",
         "OrbatError",
         "__version__",
         "extract_articles",
         "extract_events",
         "ingest_paths",
+        "open",
         "open_engine",
     ]
     assert orbat.__all__ == sorted(orbat.__all__)

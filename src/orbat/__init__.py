@@ -6,6 +6,9 @@ The public Python API::
     summary = ingest_paths(["news/"], "orbat.db")    # read → segment → dedup → store
     extract_articles(open_engine("orbat.db"))         # events and statements, with evidence
 
+    db = orbat.open("orbat.db")                       # read it (see orbat.read.database)
+    db.events(actor="Kataib Hezbollah", since="2025-01-01").to_pandas()
+
 (``extract_events`` extracts the events alone.)
 """
 
@@ -21,6 +24,8 @@ if TYPE_CHECKING:
     from orbat.extract.stage import extract_articles, extract_events
     from orbat.pipeline import IngestSummary
     from orbat.pipeline import ingest as ingest_paths
+    from orbat.read.database import Database
+    from orbat.read.database import open_database as open
     from orbat.store import open_engine
 
 try:
@@ -31,10 +36,12 @@ except PackageNotFoundError:  # running from a source tree without installing
 # The API is imported when first used: `import orbat` (and `orbat --help`) must not load spaCy.
 # ``ingest_paths`` is ``orbat.pipeline.ingest``: the name ``orbat.ingest`` is the readers'.
 _LAZY = {
+    "Database": ("orbat.read.database", "Database"),
     "IngestSummary": ("orbat.pipeline", "IngestSummary"),
     "extract_articles": ("orbat.extract.stage", "extract_articles"),
     "extract_events": ("orbat.extract.stage", "extract_events"),
     "ingest_paths": ("orbat.pipeline", "ingest"),
+    "open": ("orbat.read.database", "open_database"),
     "open_engine": ("orbat.store", "open_engine"),
 }
 
@@ -49,11 +56,13 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = [
+    "Database",
     "IngestSummary",
     "OrbatError",
     "__version__",
     "extract_articles",
     "extract_events",
     "ingest_paths",
+    "open",
     "open_engine",
 ]

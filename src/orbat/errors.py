@@ -8,7 +8,8 @@
     ├── StoreError               the database is missing, of a newer schema, or unreachable
     ├── GazetteerError           a gazetteer file cannot be imported (unknown, corrupt, truncated)
     ├── ReviewError              a review names no such event, field or value
-    └── ConfigError              a setting has a value orbat cannot use
+    ├── ConfigError              a setting has a value orbat cannot use
+    └── MissingExtra             an optional library a feature needs is not installed
 
 Messages say what was wrong and, where there is something to do, what to do.
 """
@@ -19,12 +20,14 @@ __all__ = [
     "ConfigError",
     "GazetteerError",
     "IngestError",
+    "MissingExtra",
     "OrbatError",
     "ReviewError",
     "SegmentationError",
     "StoreError",
     "UnreadableInput",
     "UnsupportedFormat",
+    "require",
 ]
 
 
@@ -62,3 +65,23 @@ class ReviewError(OrbatError):
 
 class ConfigError(OrbatError):
     """A setting has a value orbat cannot use."""
+
+
+class MissingExtra(OrbatError):
+    """A feature needs an optional library that is not installed; the message names the
+    command that installs it (``pip install 'orbat[postgres]'``)."""
+
+    def __init__(self, module: str, feature: str, *, extra: str | None) -> None:
+        self.module, self.feature, self.extra = module, feature, extra
+        command = f"pip install 'orbat[{extra}]'" if extra else f"pip install {module}"
+        super().__init__(f"{feature} needs {module}, which is not installed: {command}")
+
+
+def require(module: str, feature: str, extra: str | None) -> None:
+    """Import ``module`` now, or raise :class:`MissingExtra` naming the install command."""
+    import importlib
+
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        raise MissingExtra(module, feature, extra=extra) from None

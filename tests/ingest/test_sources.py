@@ -23,6 +23,7 @@ def test_public_api_is_pinned() -> None:
         "html",
         "json",
         "jsonl",
+        "pdf",
         "rss",
         "telegram",
         "telegram-html",
@@ -161,7 +162,7 @@ def test_forced_format(tmp_path: Path) -> None:
 
 def test_unknown_forced_format_is_a_caller_error() -> None:
     with pytest.raises(ValueError, match="unknown format"):
-        list(read_inputs([], ReadOptions(format="pdf")))
+        list(read_inputs([], ReadOptions(format="docx")))
 
 
 @pytest.mark.issue(17)

@@ -60,3 +60,28 @@ def test_missing_database_is_an_error_for_readers(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no database"):
         open_engine(str(tmp_path / "absent.db"), create=False)
     assert not (tmp_path / "absent.db").exists()
+
+
+@pytest.mark.issue(14)
+def test_the_head_read_from_the_migration_files_is_alembics() -> None:
+    from orbat.store.engine import _declared_head
+
+    assert _declared_head() == ScriptDirectory.from_config(_alembic_config()).get_current_head()
+
+
+@pytest.mark.issue(14)
+def test_opening_a_current_database_needs_no_alembic(tmp_path: Path) -> None:
+    """A reader on an up-to-date database imports no Alembic (start-up time) and takes no
+    write lock (it must not wait for an ingest's transaction)."""
+    import subprocess
+    import sys
+
+    db = str(tmp_path / "orbat.db")
+    open_engine(db).dispose()
+    probe = (
+        "import sys\nfrom orbat.store import open_engine\n"
+        f"open_engine({db!r}, create=False).dispose()\n"
+        "print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -96,7 +96,7 @@ def test_overview_shows_counts_chart_latest_and_actors(web: Watched) -> None:
     page = web.page
     assert int(page.inner_text("[data-count=events]")) > 20
     assert int(page.inner_text("[data-count=documents]")) == 21
-    assert page.locator("#week-chart rect").count() >= 1
+    assert page.locator("#chart-1 rect.bar").count() >= 1
     assert page.locator("table.events tbody tr").count() == 10
     assert page.locator("table.top-actors a.actor").count() == 10
     web.shot("overview")
@@ -173,8 +173,14 @@ def test_map_has_points_and_a_point_opens_its_event(web: Watched) -> None:
     })()"""
     )
     assert '&lt;b id="injected"&gt;' in tooltip and "<b" not in tooltip
-    # Fired after evaluate returns: a navigation inside evaluate stalls Playwright.
-    page.evaluate("setTimeout(() => window.orbatPoints.getLayers()[0].fire('click'), 0)")
+    # A click opens the point's popup (out of its cluster first); its link opens the event.
+    page.evaluate(
+        """new Promise((done) => {
+        const point = window.orbatPoints.getLayers()[0];
+        window.orbatCluster.zoomToShowLayer(point, () => { point.openPopup(); done(true); });
+    })"""
+    )
+    page.click(".leaflet-popup a.event-link")
     page.wait_for_url("**/events/*")
     assert page.locator("#event-date").is_visible()
 

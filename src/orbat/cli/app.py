@@ -52,8 +52,25 @@ console = Console()
 err_console = Console(stderr=True)
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from orbat import __version__
+
+        console.print(f"orbat {__version__}", highlight=False)
+        raise typer.Exit()
+
+
 @app.callback()
 def _options(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version",
+            is_eager=True,
+            callback=_print_version,
+            help="Print orbat's version and exit.",
+        ),
+    ] = False,
     pack: Annotated[
         str | None,
         typer.Option(
@@ -124,7 +141,14 @@ def ingest_command(
         inputs.append(str(example_corpus()))
     if not inputs:
         raise typer.BadParameter("give at least one PATH (or --example)")
+    # Before anything is opened: a typo must not leave an empty database behind.
+    missing = [p for p in inputs if p != "-" and not Path(p).exists()]
+    if missing:
+        raise OrbatError(f"no such file or folder: {', '.join(missing)}; nothing was ingested")
     if workers is not None or scheduler is not None:
+        from orbat.errors import require
+
+        require("distributed", "`orbat ingest --workers/--scheduler` (a Dask cluster)", "dask")
         from orbat.cli.distributed import ingest_on_cluster
 
         ingest_on_cluster(inputs, db, workers, scheduler, events=events, read_options=options)
@@ -354,10 +378,14 @@ def export_command(
             reviewed=reviewed,
         )
     engine = engine_for(db)
+    from orbat.export import BINARY_FORMATS
+
+    binary = format in BINARY_FORMATS
     if output == "-":
-        count = exporter(engine, sys.stdout, **options)
+        count = exporter(engine, sys.stdout.buffer if binary else sys.stdout, **options)
     else:
-        with Path(output).open("w", encoding="utf-8") as out:
+        encoding = None if binary else "utf-8"
+        with Path(output).open("wb" if binary else "w", encoding=encoding) as out:
             count = exporter(engine, out, **options)
     err_console.print(f"exported {count} records as {format}")
 
@@ -388,7 +416,9 @@ def main() -> None:
     try:
         app()
     except OrbatError as exc:
-        err_console.print(f"[red]error:[/] {exc}")
+        # Escaped: a message may hold brackets ("pip install 'orbat[dask]'", a file name)
+        # that Rich would read as markup; one line however narrow the terminal.
+        err_console.print(f"[red]error:[/] {escape(str(exc))}", soft_wrap=True, highlight=False)
         raise SystemExit(1) from None
     except Exception as exc:
         # The database failing mid-command (a full disk, a file locked or damaged by another

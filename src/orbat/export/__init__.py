@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     )
 
 __all__ = [
+    "BINARY_FORMATS",
     "EVENT_FORMATS",
     "EXPORTERS",
     "Exporter",
@@ -66,10 +67,15 @@ def __getattr__(name: str) -> Any:
     return getattr(importlib.import_module(_HOMES[name]), name)
 
 
-def _lazy(module: str, name: str) -> Exporter:
-    """An exporter imported when first used."""
+def _lazy(module: str, name: str, needs: tuple[str, str] | None = None) -> Exporter:
+    """An exporter imported when first used; ``needs`` names the library it cannot do
+    without and the extra that installs it (a one-line message if it is missing)."""
 
-    def export(engine: Engine, out: IO[str], **options: Any) -> int:
+    def export(engine: Engine, out: IO[Any], **options: Any) -> int:
+        if needs is not None:
+            from orbat.errors import require
+
+            require(needs[0], f"the {name.removeprefix('write_')} export", needs[1])
         writer: Callable[..., int] = getattr(importlib.import_module(module), name)
         return writer(engine, out, **options)
 
@@ -78,7 +84,9 @@ def _lazy(module: str, name: str) -> Exporter:
 
 
 #: Formats of events, which take ``filters`` (an EventFilter) as well.
-EVENT_FORMATS = frozenset({"events-jsonl", "acled", "geojson"})
+EVENT_FORMATS = frozenset({"events-jsonl", "acled", "geojson", "parquet"})
+#: Formats written as bytes (the others are text, UTF-8).
+BINARY_FORMATS = frozenset({"parquet"})
 
 # Format name (as typed after --format) → writer; every stage registers its formats here.
 EXPORTERS: dict[str, Exporter] = {
@@ -92,5 +100,6 @@ EXPORTERS: dict[str, Exporter] = {
     "mentions-jsonl": _lazy("orbat.export.statements", "write_mentions_jsonl"),
     "graphml": _lazy("orbat.export.graph", "write_graphml"),
     "gexf": _lazy("orbat.export.graph", "write_gexf"),
-    "ftm": _lazy("orbat.export.ftm", "write_ftm"),
+    "parquet": _lazy("orbat.export.parquet", "write_events_parquet", needs=("pyarrow", "parquet")),
+    "ftm": _lazy("orbat.export.ftm", "write_ftm", needs=("followthemoney", "ftm")),
 }

@@ -17,6 +17,7 @@ __all__ = [
     "ACLED_CSV_COLUMNS",
     "acled_values",
     "event_record",
+    "events_pages",
     "review_fields",
     "write_acled_csv",
     "write_events_geojson",
@@ -26,7 +27,7 @@ __all__ = [
 _PAGE = 500
 
 
-def _pages(
+def events_pages(
     engine: Engine, filters: EventFilter | None = None
 ) -> Iterator[tuple[list[Row[Any]], dict[int, list[Row[Any]]]]]:
     """Events (those ``filters`` keep) in pages with their mentions, so a large database
@@ -88,7 +89,7 @@ def event_record(row: Row[Any], mentions: list[Row[Any]]) -> dict[str, Any]:
 
 def write_events_jsonl(engine: Engine, out: IO[str], filters: EventFilter | None = None) -> int:
     count = 0
-    for rows, mentions in _pages(engine, filters):
+    for rows, mentions in events_pages(engine, filters):
         for row in rows:
             out.write(json.dumps(event_record(row, mentions[row.id]), ensure_ascii=False) + "\n")
             count += 1
@@ -115,7 +116,7 @@ def write_acled_csv(engine: Engine, out: IO[str], filters: EventFilter | None = 
     writer = csv.DictWriter(out, fieldnames=list(ACLED_CSV_COLUMNS))
     writer.writeheader()
     count = 0
-    for rows, _ in _pages(engine, filters):
+    for rows, _ in events_pages(engine, filters):
         for row in rows:
             if row.event_date is None:
                 continue
@@ -147,7 +148,7 @@ def write_events_geojson(engine: Engine, out: IO[str], filters: EventFilter | No
     """A GeoJSON FeatureCollection of the events that have coordinates (QGIS, web maps)."""
     out.write('{"type": "FeatureCollection", "features": [\n')
     count = 0
-    for rows, mentions in _pages(engine, filters):
+    for rows, mentions in events_pages(engine, filters):
         for row in rows:
             if row.latitude is None or row.longitude is None:
                 continue

@@ -82,6 +82,9 @@ def sniff(head: bytes, name: str = "") -> str:
         raise UnreadableInput("empty file")
     if body.startswith((b"WARC/", b"warc/")):
         return "warc"
+    # Before the binary checks: a PDF is page code, never text, compressed or not.
+    if body.startswith(b"%PDF-"):
+        return "pdf"
     if b"\x00" in head:
         raise UnsupportedFormat(
             "binary file (NUL bytes); orbat reads text, HTML, feeds, JSON, CSV and WARC "

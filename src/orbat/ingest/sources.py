@@ -16,6 +16,7 @@ from orbat.ingest.delimited import read_csv
 from orbat.ingest.detect import sniff_file
 from orbat.ingest.feeds import read_feed
 from orbat.ingest.html import read_html
+from orbat.ingest.pdf import read_pdf
 from orbat.ingest.tabular import read_json, read_jsonl
 from orbat.ingest.telegram import read_telegram
 from orbat.ingest.telegram_html import read_telegram_html
@@ -35,6 +36,7 @@ READERS: dict[str, Reader] = {
     "html": read_html,
     "json": read_json,
     "jsonl": read_jsonl,
+    "pdf": read_pdf,
     "rss": read_feed,
     "telegram": read_telegram,
     "telegram-html": read_telegram_html,

@@ -46,6 +46,16 @@ def _as_text(value: Any) -> str | None:
     return drop_nul(str(value))
 
 
+#: A value this long in a field orbat does not map is an article body, not metadata.
+_BODY_WORDS = 12
+
+
+def _unmapped_body(extra: Mapping[str, Any]) -> str | None:
+    """The unmapped field that most looks like an article body (the longest long text)."""
+    texts = {k: v for k, v in extra.items() if isinstance(v, str) and len(v.split()) >= _BODY_WORDS}
+    return max(texts, key=lambda k: len(texts[k])) if texts else None
+
+
 def record_to_document(
     row: Mapping[str, Any], fields: FieldMap, origin: str, locator: str, fmt: str
 ) -> RawDocument | Skip:
@@ -61,10 +71,20 @@ def record_to_document(
         mapped[attribute] = _as_text(_pick(folded, names))
         used.update(names)
     text, title = mapped["text"] or "", mapped["title"]
+    wanted = "/".join(fields.names("text"))
     if not text and not title:
-        wanted = "/".join(fields.names("text"))
         return Skip(origin, f"record has no text (looked for {wanted}) and no title", locator)
     extra = {str(k): v for k, v in row.items() if k is not None and str(k).casefold() not in used}
+    if not text and (body := _unmapped_body(extra)) is not None:
+        # The article is there under a name orbat does not know: storing the title alone
+        # would lose it silently. Refused (nothing stored), so a re-run with --field keeps it.
+        seen = ", ".join(str(k) for k in row if k is not None)
+        return Skip(
+            origin,
+            f"no text field (looked for {wanted}); fields seen: {seen} — "
+            f"pass --field text=COLUMN, e.g. --field text={body}",
+            locator,
+        )
     return RawDocument(
         origin=origin,
         format=fmt,

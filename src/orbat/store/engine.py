@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import os
+import re
 import weakref
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import Connection, make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError
 
-from orbat.errors import StoreError
+from orbat.errors import MissingExtra, StoreError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 __all__ = ["database_url", "migrate", "open_engine"]
 
@@ -62,10 +66,14 @@ def open_engine(db: str, *, create: bool = True) -> Engine:
         path = Path(parsed.database)
         if not create and not path.exists():
             raise StoreError(f"no database at {path}; run `orbat ingest` first or pass --db")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        if not create and not _writable(path):
+            return _open_unwritable(path)
+        _make_room(path)
     try:
         engine = create_engine(url, future=True)
     except ImportError as exc:
+        if backend == "postgresql":
+            raise MissingExtra("psycopg", "a PostgreSQL database", extra="postgres") from None
         raise StoreError(f"no database driver for {db!r}: {exc}") from None
     # Close pooled connections when the engine goes away: callers (and tests) drop engines
     # without disposing them, and a psycopg connection left to the garbage collector warns.
@@ -81,6 +89,62 @@ def open_engine(db: str, *, create: bool = True) -> Engine:
             f"cannot open database {db!r}: {exc.orig} (is it a file orbat made?)"
         ) from None
     return engine
+
+
+def _make_room(path: Path) -> None:
+    """Create the database's folder, or say in one line why it cannot be written there."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        why = f"{exc.filename} is a file" if isinstance(exc, FileExistsError) else exc.strerror
+        raise StoreError(
+            f"cannot create a database at {path}: {why}; pass --db a writable path"
+        ) from None
+    if not _writable(path) if path.exists() else not os.access(path.parent, os.W_OK):
+        raise StoreError(
+            f"cannot write the database {path}: permission denied or read-only media; "
+            "pass --db a writable path"
+        )
+
+
+def _writable(path: Path) -> bool:
+    """Whether SQLite may write ``path`` and, for its -wal and -shm files, the folder."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _open_unwritable(path: Path) -> Engine:
+    """A SQLite file this process cannot write (read-only media, a read-only share, another
+    user's file), opened read-only and never migrated: its schema must be this orbat's.
+
+    ``immutable=1`` tells SQLite the file cannot change, so it takes no lock and creates no
+    -wal or -shm file (which the folder would refuse). A -wal file beside it holds committed
+    pages that immutable would ignore; then the file is opened ``mode=ro`` instead.
+    """
+    wal = path.with_name(path.name + "-wal")
+    mode = "mode=ro" if wal.exists() and wal.stat().st_size else "mode=ro&immutable=1"
+    engine = create_engine(f"sqlite:///file:{quote(str(path))}?{mode}&uri=true", future=True)
+    weakref.finalize(engine, engine.pool.dispose)
+    event.listen(engine, "connect", _sqlite_read_pragmas)
+    event.listen(engine, "begin", _sqlite_begin)
+    head = _declared_head()
+    try:
+        current = _current_revision(engine)
+    except DatabaseError as exc:
+        raise StoreError(f"cannot open database {str(path)!r}: {exc.orig}") from None
+    if current != head:
+        raise StoreError(
+            f"{path} cannot be written here (read-only media or permissions) and its schema "
+            f"({current}) is older than this orbat's ({head}); copy it somewhere writable and "
+            "run `orbat stats --db COPY` once to update it"
+        )
+    return engine
+
+
+def _sqlite_read_pragmas(dbapi_connection: Any, _record: object) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: object) -> None:
@@ -104,7 +168,38 @@ def _sqlite_begin(connection: Connection) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+@cache
+def _declared_head() -> str | None:
+    """The newest migration's revision, read from the migration files themselves (each says
+    ``revision = "0007"`` and ``down_revision = "0006"``): the one no other revises. None if
+    the files do not say it plainly; then Alembic decides."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (Path(_MIGRATIONS) / "versions").glob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        found = re.search(r'^revision\s*=\s*"([^"]+)"', source, re.M)
+        parent = re.search(r'^down_revision\s*=\s*(?:"([^"]+)"|None)', source, re.M)
+        if found is None or parent is None:
+            return None
+        revisions.add(found[1])
+        if parent[1]:
+            parents.add(parent[1])
+    heads = revisions - parents
+    return next(iter(heads)) if len(heads) == 1 else None
+
+
+def _current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (None: no schema yet), read without Alembic."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        found = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+        return None if found is None else str(found)
+
+
 def _alembic_config() -> Config:
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", _MIGRATIONS)
     return config
@@ -117,6 +212,14 @@ def migrate(engine: Engine) -> None:
     a transaction-scoped advisory lock lets one migrate while the others wait and then find
     the schema current; on SQLite the write lock taken at ``BEGIN IMMEDIATE`` does the same.
     """
+    # The common case, a database already at the newest revision, is settled without Alembic
+    # (a fifth of a second of imports) and without the write lock, so a reader never waits
+    # for an ingest's transaction just to learn that there is nothing to do.
+    head = _declared_head()
+    if head is not None and _current_revision(engine) == head:
+        return
+    from alembic.script import ScriptDirectory
+
     config = _alembic_config()
     script = ScriptDirectory.from_config(config)
     head = script.get_current_head()
@@ -134,6 +237,9 @@ def migrate(engine: Engine) -> None:
 def _upgrade(
     connection: Connection, config: Config, script: ScriptDirectory, head: str | None
 ) -> None:
+    from alembic import command
+    from alembic.runtime.migration import MigrationContext
+
     current = MigrationContext.configure(connection).get_current_revision()
     if current == head:
         return

@@ -6,14 +6,15 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Engine, Row, and_, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import Engine, Row, and_, bindparam, delete, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from orbat.records.events import ACLED_FIELDS, EventRecord
 from orbat.store.actor_names import acled_names_for
 from orbat.store.conflicts import insert_unless_present, retrying
 from orbat.store.documents import extractor_family
-from orbat.store.reviewed import hidden_keys, overlay, reviewed_keys, reviewed_query
+from orbat.store.event_filter import EVENT_SORTS, EventFilter
+from orbat.store.reviewed import overlay, reviewed_query
 from orbat.store.reviews import relink
 from orbat.store.schema import (
     clusters,
@@ -25,7 +26,7 @@ from orbat.store.schema import (
 )
 from orbat.store.statements import claims_contest_event
 
-__all__ = ["EventFilter", "EventStore", "acled_names_for", "event_key"]
+__all__ = ["EVENT_SORTS", "EventFilter", "EventStore", "acled_names_for", "event_key"]
 
 # Columns an event and a mention share (the coding), minus the merged-only ones.
 _CODING = [
@@ -80,88 +81,6 @@ def event_key(record: EventRecord, document_id: int) -> str:
     place = record.place_id or f"{record.country or '?'}:{(record.location or '?').casefold()}"
     when = record.event_date.isoformat() if record.event_date else f"undated-doc{document_id}"
     return f"{when}|{place}|{record.event_type}"
-
-
-class EventFilter:
-    """Filters for listing events (all optional, all ANDed)."""
-
-    def __init__(
-        self,
-        *,
-        actor: str | None = None,
-        place: str | None = None,
-        since: date | None = None,
-        until: date | None = None,
-        event_type: str | None = None,
-        text: str | None = None,
-        country: str | None = None,
-        admin1: str | None = None,
-        reviewed: bool = False,
-        include_rejected: bool = False,
-    ) -> None:
-        self.actor, self.place, self.since, self.until = actor, place, since, until
-        self.event_type, self.text = event_type, text
-        self.country, self.admin1 = country, admin1
-        # Analysts' reviews (orbat.store.reviews): only reviewed events; rejected and
-        # merged-away events too (the review list shows them, nothing else does).
-        self.reviewed, self.include_rejected = reviewed, include_rejected
-
-    def apply(self, query: Any) -> Any:
-        if not self.include_rejected:
-            query = query.where(events.c.event_key.not_in(hidden_keys()))
-        if self.reviewed:
-            query = query.where(events.c.event_key.in_(reviewed_keys()))
-        if self.actor:
-            # Any spelling the resolver knows ("Kata'ib Hizballah", an Arabic name, the ACLED
-            # name without its period) finds the events coded with that actor's ACLED name.
-            likes = [f"%{name}%" for name in (self.actor, *acled_names_for(self.actor))]
-            query = query.where(
-                or_(
-                    *(
-                        column.ilike(like)
-                        for like in likes
-                        for column in (
-                            events.c.actor1,
-                            events.c.actor2,
-                            events.c.assoc_actor_1,
-                            events.c.assoc_actor_2,
-                        )
-                    )
-                )
-            )
-        if self.place:
-            like = f"%{self.place}%"
-            query = query.where(
-                or_(
-                    events.c.location.ilike(like),
-                    events.c.admin1.ilike(like),
-                    events.c.country.ilike(like),
-                )
-            )
-        if self.country:
-            query = query.where(func.lower(events.c.country) == self.country.casefold())
-        if self.admin1:
-            query = query.where(func.lower(events.c.admin1) == self.admin1.casefold())
-        if self.since:
-            query = query.where(events.c.event_date >= self.since)
-        if self.until:
-            query = query.where(events.c.event_date <= self.until)
-        if self.event_type:
-            like = f"%{self.event_type}%"
-            query = query.where(
-                or_(events.c.event_type.ilike(like), events.c.sub_event_type.ilike(like))
-            )
-        if self.text:
-            # The notes are generated from the coding; the words a reader remembers ("Jurf
-            # al-Sakhar") are in the sources' sentences, so those count too.
-            like = f"%{self.text}%"
-            quoted = (
-                select(event_mentions.c.id)
-                .where(event_mentions.c.event_id == events.c.id, event_mentions.c.quote.ilike(like))
-                .exists()
-            )
-            query = query.where(or_(events.c.notes.ilike(like), quoted))
-        return query
 
 
 class EventStore:
@@ -424,11 +343,13 @@ class EventStore:
     def events(
         self, filters: EventFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Any]:
-        """Events newest first, as analysts reviewed them: :class:`ReviewedEvent` rows (they
-        read like SQLAlchemy rows); without filters, every event not rejected or merged away."""
-        query = select(events).order_by(events.c.event_date.desc().nulls_last(), events.c.id)
+        """Events in the filter's order (newest first unless it says otherwise), as analysts
+        reviewed them: :class:`ReviewedEvent` rows (they read like SQLAlchemy rows); without
+        filters, every event not rejected or merged away."""
+        filters = filters or EventFilter()
+        query = filters.order(select(events))
         with self.engine.connect() as conn:
-            query = reviewed_query(conn, filters or EventFilter(), query).offset(offset)
+            query = reviewed_query(conn, filters, query).offset(offset)
             if limit is not None:
                 query = query.limit(limit)
             return overlay(conn, list(conn.execute(query)))

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse
-from pydantic import BeforeValidator
+from fastapi.responses import JSONResponse, Response
+from pydantic import BeforeValidator, Field
 
+from orbat.read.actors import ActorQuery
+from orbat.read.events import EVENT_SORTS, EventQuery
 from orbat.read.search import MAX_QUERY_CHARS, MAX_TERMS
+from orbat.web.downloads import download
 from orbat.web.errors import or_404
-from orbat.web.queries import EventQuery, WebQueries
+from orbat.web.queries import WebQueries
 
 __all__ = ["DocumentId", "EventId", "Offset", "event_query", "queries", "router"]
 
@@ -30,6 +33,12 @@ def queries(request: Request) -> WebQueries:
 
 # An HTML form sends its empty date inputs as "since=&until="; empty means "no bound".
 OptionalDate = Annotated[dt.date | None, BeforeValidator(lambda v: v or None)]
+OptionalCount = Annotated[
+    Annotated[int, Field(ge=0, le=2**63 - 1)] | None, BeforeValidator(lambda v: v or None)
+]
+SortName = Annotated[
+    Literal["newest", "oldest", "fatalities"], BeforeValidator(lambda v: v or "newest")
+]
 
 
 def event_query(
@@ -45,13 +54,37 @@ def event_query(
     q: Annotated[
         str | None, Query(description="Words in the event's notes or its sources' sentences.")
     ] = None,
+    country: Annotated[str | None, Query(description="The country (exact, any case).")] = None,
+    admin1: Annotated[
+        str | None, Query(description="The governorate / province (exact, any case).")
+    ] = None,
+    fatalities: Annotated[
+        OptionalCount, Query(description="At least this many fatalities.")
+    ] = None,
+    sort: Annotated[
+        SortName, Query(description=f"Order: {', '.join(EVENT_SORTS)} (default newest).")
+    ] = "newest",
+    reviewed: Annotated[bool, Query(description="Only events an analyst reviewed.")] = False,
 ) -> EventQuery:
-    """The event filters, shared by the API and the /events and /map pages."""
+    """The event filters, shared by the API, the downloads and the /events and /map pages."""
     if since and until and since > until:
         raise HTTPException(422, f"since ({since}) is after until ({until})")
-    return EventQuery(actor=actor, place=place, event_type=type, since=since, until=until, text=q)
+    return EventQuery(
+        actor=actor,
+        place=place,
+        event_type=type,
+        since=since,
+        until=until,
+        text=q,
+        country=country,
+        admin1=admin1,
+        min_fatalities=fatalities,
+        sort=sort,
+        reviewed=reviewed,
+    )
 
 
+DownloadFormat = Literal["acled", "geojson", "jsonl"]
 Queries = Annotated[WebQueries, Depends(queries)]
 Filters = Annotated[EventQuery, Depends(event_query)]
 Limit = Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page size.")]
@@ -72,17 +105,45 @@ def event_points(db: Queries, filters: Filters) -> Any:
     return db.event_points(filters)
 
 
+@router.get(
+    "/events/download",
+    summary="The filtered events as a file: ACLED CSV, GeoJSON or JSON lines",
+    response_class=Response,
+)
+def download_events(
+    db: Queries,
+    filters: Filters,
+    format: Annotated[
+        DownloadFormat, Query(description="acled (CSV), geojson or jsonl (with evidence).")
+    ] = "acled",
+) -> Response:
+    return download(db.engine, filters, format)
+
+
 @router.get("/events/{event_id}", summary="One event: every source, its evidence, claims")
 def get_event(db: Queries, event_id: EventId) -> Any:
     return or_404(db.event, event_id)
 
 
-@router.get("/actors", summary="Actors (the pack's, then those only events name)")
+@router.get("/actors", summary="Actors (the pack's, then those only events name), paginated")
 def list_actors(
     db: Queries,
     q: Annotated[str | None, Query(description="Part of a name or alias.")] = None,
+    kind: Annotated[
+        str | None,
+        Query(description='A pack kind ("political_militia"); "unknown": only events name it.'),
+    ] = None,
+    country: Annotated[str | None, Query(description="The actor's country.")] = None,
+    limit: Limit = 100,
+    offset: Offset = 0,
 ) -> Any:
-    return db.actors(q)
+    found = db.actors(ActorQuery(q=q, kind=kind, country=country))
+    return {
+        "total": len(found),
+        "limit": limit,
+        "offset": offset,
+        "items": found[offset : offset + limit],
+    }
 
 
 @router.get("/actors/{actor_id}", summary="One actor: aliases, relations over time, events")
@@ -98,8 +159,11 @@ def graph(
     ] = None,
     since: Annotated[dt.date | None, Query(description="Event edges from this day.")] = None,
     until: Annotated[dt.date | None, Query(description="Event edges up to this day.")] = None,
+    undated: Annotated[
+        bool, Query(description="With `on`: keep pack relations that have no start date.")
+    ] = False,
 ) -> Any:
-    return db.graph(on=on, since=since, until=until)
+    return db.graph(on=on, since=since, until=until, undated=undated)
 
 
 @router.get("/documents", summary="Stored articles, newest first")

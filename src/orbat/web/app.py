@@ -109,9 +109,10 @@ def create_app(
         )
 
     def wants_page(request: Request) -> bool:
-        # The API answers JSON; a person following a dead link or a bad filter gets a page.
-        accept = request.headers.get("accept", "")
-        return not request.url.path.startswith("/api/") and "text/html" in accept
+        # The API answers JSON; everything else is a page (a person following a dead link or
+        # a bad filter, whatever their client's Accept header says) and answers a page.
+        path = request.url.path
+        return not path.startswith("/api/") and path != (app.openapi_url or "/openapi.json")
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
@@ -127,5 +128,14 @@ def create_app(
             )
             return error_page(request, 422, problems)
         return await request_validation_exception_handler(request, exc)
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> Response:
+        # What went wrong is logged on the server (uvicorn prints the traceback); the answer
+        # names no file, path or SQL, which are the machine's business, not the reader's.
+        detail = "orbat could not answer this request (an internal error); see the server log"
+        if wants_page(request):
+            return error_page(request, 500, detail)
+        return JSONResponse({"detail": detail}, status_code=500)
 
     return app

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.templating import Jinja2Templates
+from sqlalchemy import Engine
 
+from orbat.read.actors import ActorQuery
+from orbat.read.charts import MEASURES, SPLITS, monthly
+from orbat.read.events import EVENT_SORTS, EventQuery
 from orbat.read.reviews import ReviewReader
 from orbat.read.search import MAX_QUERY_CHARS
+from orbat.store.events import EventFilter
 from orbat.web.api import DocumentId, EventId, Filters, Offset, Queries
+from orbat.web.charts import month_chart
+from orbat.web.downloads import DOWNLOADS
 from orbat.web.errors import or_404
-from orbat.web.queries import TYPE_COLOURS, EventQuery, WebQueries
-from orbat.web.render import highlight, timeline_dots, type_css, week_bars
+from orbat.web.queries import TYPE_COLOURS, WebQueries
+from orbat.web.render import highlight, timeline_dots, type_css
 
 __all__ = ["make_router"]
 
@@ -37,7 +44,11 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         return Response(colours_css, media_type="text/css")
 
     @router.get("/")
-    def overview(request: Request, db: Queries) -> HTMLResponse:
+    def overview(
+        request: Request,
+        db: Queries,
+        by: Annotated[Literal["type", "admin1", "actor"], Query()] = "type",
+    ) -> HTMLResponse:
         stats = db.stats()
         latest = db.events(EventQuery(), limit=10)["items"]
         return page(
@@ -45,7 +56,9 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
             "overview.html",
             stats=stats,
             latest=latest,
-            chart=week_bars(stats["events_per_week"]),
+            by=by,
+            splits=SPLITS,
+            charts=_charts(db.engine, None, by),
         )
 
     @router.get("/events")
@@ -68,6 +81,9 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
             filters=filters,
             pages=pages,
             timeline=timeline_dots(db.timeline(filters)),
+            chart=month_chart(monthly(db.engine, filters.to_filter()), plot_height=90),
+            sorts=list(EVENT_SORTS),
+            downloads={name: urlencode({**params, "format": name}) for name in DOWNLOADS},
         )
 
     @router.get("/events/{event_id}")
@@ -88,24 +104,37 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         return page(request, "event.html", event=event, texts=texts, here=request.url.path)
 
     @router.get("/map")
-    def map_page(request: Request, filters: Filters) -> HTMLResponse:
-        return page(request, "map.html", filters=filters, query=urlencode(filters.params()))
+    def map_page(request: Request, db: Queries, filters: Filters) -> HTMLResponse:
+        params = filters.params()
+        return page(
+            request,
+            "map.html",
+            filters=filters,
+            query=urlencode(params),
+            query_params=params,
+            theatre=sorted(db.pack.countries),
+        )
 
     @router.get("/network")
-    def network_page(request: Request) -> HTMLResponse:
-        return page(request, "network.html")
+    def network_page(
+        request: Request, focus: Annotated[str | None, Query(max_length=200)] = None
+    ) -> HTMLResponse:
+        return page(request, "network.html", focus=focus or "")
 
     @router.get("/actors")
     def actors_page(
         request: Request, db: Queries, q: Annotated[str | None, Query()] = None
     ) -> HTMLResponse:
-        return page(request, "actors.html", actors=db.actors(q), q=q or "")
+        return page(request, "actors.html", actors=db.actors(ActorQuery(q=q)), q=q or "")
 
     @router.get("/actors/{actor_id}")
     def actor_page(request: Request, db: Queries, actor_id: str) -> HTMLResponse:
         actor = or_404(db.actor, actor_id)
         mark_reviews(db, actor["relations"])
-        return page(request, "actor.html", actor=actor, here=request.url.path)
+        # The actor's events, found as the events page finds them (any spelling it has).
+        name = actor["acled_name"]
+        charts = _charts(db.engine, EventFilter(actor=name), "type") if name else []
+        return page(request, "actor.html", actor=actor, charts=charts, here=request.url.path)
 
     @router.get("/documents")
     def documents_page(request: Request, db: Queries, offset: Offset = 0) -> HTMLResponse:
@@ -142,6 +171,11 @@ def mark_reviews(db: WebQueries, statements: list[dict[str, Any]]) -> None:
     for s in statements:
         s.setdefault("statement_id", None)  # a pack relation or a source's figure: none
         s["review"] = found.get(s["statement_id"]) if s["statement_id"] else None
+
+
+def _charts(engine: Engine, flt: EventFilter | None, by: str) -> list[dict[str, Any]]:
+    """Events and fatalities per month over the whole date range, split by ``by``."""
+    return [month_chart(monthly(engine, flt, split=by, measure=m)) for m in MEASURES]
 
 
 def _link(params: dict[str, str], offset: int) -> str:

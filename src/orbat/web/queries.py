@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import re
 import time
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from pathlib import PurePath
 from typing import Any
 
 from sqlalchemy import Engine, Row, func, or_, select
@@ -16,7 +15,19 @@ from sqlalchemy import Engine, Row, func, or_, select
 from orbat.export.events import review_fields
 from orbat.export.statements import actor_names, claim_record
 from orbat.extract.records import ACLED_FIELDS
-from orbat.packs import Actor, Pack, Relation
+from orbat.packs import Pack
+from orbat.read.actors import (
+    ACTOR_COLUMNS,
+    ActorQuery,
+    acled_index,
+    actor_coding,
+    actor_list,
+    actor_slug,
+    event_actor_counts,
+    split_names,
+)
+from orbat.read.events import EventQuery
+from orbat.read.graph import actor_graph, pack_relation, sorted_relations, text_relation
 from orbat.read.search import document_hits, match_expression, query_terms
 from orbat.store.documents import DocumentStore
 from orbat.store.events import EventFilter, EventStore
@@ -37,66 +48,13 @@ TYPE_COLOURS: dict[str, str] = dict(
 #: Seconds a listing's total may be reused (see ``WebQueries._count``).
 COUNT_TTL = 5.0
 
-_ACTOR_COLUMNS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
-
 
 class NotFound(LookupError):
     """The event, actor or document asked for does not exist."""
 
 
-@dataclass(frozen=True, slots=True)
-class EventQuery:
-    """The filters of an event listing, as the API and the /events page take them."""
-
-    actor: str | None = None
-    place: str | None = None
-    event_type: str | None = None
-    since: dt.date | None = None
-    until: dt.date | None = None
-    text: str | None = None
-
-    def to_filter(self) -> EventFilter:
-        return EventFilter(
-            actor=self.actor or None,
-            place=self.place or None,
-            since=self.since,
-            until=self.until,
-            event_type=self.event_type or None,
-            text=self.text or None,
-        )
-
-    def params(self) -> dict[str, str]:
-        """The non-empty filters as query-string parameters (for pagination links)."""
-        values = {
-            "actor": self.actor,
-            "place": self.place,
-            "type": self.event_type,
-            "since": self.since.isoformat() if self.since else None,
-            "until": self.until.isoformat() if self.until else None,
-            "q": self.text,
-        }
-        return {k: v for k, v in values.items() if v}
-
-
-def actor_slug(name: str) -> str:
-    """A URL id for an actor the events name but the pack does not know ("x-unidentified-…")."""
-    return "x-" + re.sub(r"[^a-z0-9]+", "-", name.casefold()).strip("-")
-
-
-def _split_names(value: str | None) -> list[str]:
-    """ACLED packs several associated actors into one cell, separated by "; "."""
-    return [part.strip() for part in (value or "").split(";") if part.strip()]
-
-
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
-
-
-def _active(relation: Relation, day: str) -> bool:
-    """Whether a dated relation holds on ``day`` (bounds may be partial: "2014", "2019-06")."""
-    if relation.start and day < relation.start[: len(day)]:
-        return False
-    return not (relation.end and day[: len(relation.end)] > relation.end)
 
 
 class WebQueries:
@@ -108,16 +66,10 @@ class WebQueries:
         self.events_store = EventStore(engine)
         self.documents_store = DocumentStore(engine)
         self.statements = StatementStore(engine)
-        # ACLED names (and the older period names ACLED used) → pack actor, so an event's
-        # actor cell links to the actor's page.
-        self._by_acled: dict[str, Actor] = {}
+        # An event's actor cell links to the actor's page.
+        self._by_acled = acled_index(pack)
         self._refs: dict[str, dict[str, Any]] = {}
         self._counts: dict[tuple[Any, ...], tuple[float, int]] = {}
-        for actor in pack:
-            self._by_acled[actor.acled_name.casefold()] = actor
-            for alias in actor.aliases:
-                if alias.lang == "acled":
-                    self._by_acled.setdefault(alias.name.casefold(), actor)
 
     # -- actors names --------------------------------------------------------------------
     def actor_ref(self, name: str) -> dict[str, Any]:
@@ -152,14 +104,7 @@ class WebQueries:
         return None
 
     def _event_actor_counts(self) -> Counter[str]:
-        """How many events name each actor string (actor, associated actor, either side)."""
-        counts: Counter[str] = Counter()
-        query = select(*(events.c[name] for name in _ACTOR_COLUMNS))
-        with self.engine.connect() as conn:
-            for row in conn.execute(query):
-                names = {n for cell in row for n in _split_names(cell)}
-                counts.update(names)
-        return counts
+        return event_actor_counts(self.engine)
 
     # -- stats ---------------------------------------------------------------------------
     def stats(self, *, weeks: int = 26, top: int = 10) -> dict[str, Any]:
@@ -255,7 +200,7 @@ class WebQueries:
         if isinstance(row, ReviewedEvent):  # as analysts reviewed it (orbat.store.reviewed)
             record.update(review_fields(row))
         record["actors"] = [
-            self.actor_ref(name) for col in _ACTOR_COLUMNS for name in _split_names(values[col])
+            self.actor_ref(name) for col in ACTOR_COLUMNS for name in split_names(values[col])
         ]
         return record
 
@@ -372,56 +317,11 @@ class WebQueries:
             ]
 
     # -- actors --------------------------------------------------------------------------
-    def actors(self, q: str | None = None) -> list[dict[str, Any]]:
+    def actors(self, query: ActorQuery | None = None) -> list[dict[str, Any]]:
         """Pack actors, then actors only the events name; with their event counts."""
-        counts = self._event_actor_counts()
-        per_actor: Counter[str] = Counter()
-        unknown: Counter[str] = Counter()
-        for name, n in counts.items():
-            actor = self._by_acled.get(name.casefold())
-            if actor is not None:
-                per_actor[actor.id] += n
-            else:
-                unknown[name] += n
-        needle = (q or "").casefold()
-        out: list[dict[str, Any]] = []
-        for actor in self.pack:
-            names = [actor.name, actor.acled_name, *(a.name for a in actor.aliases)]
-            if needle and not any(needle in n.casefold() for n in names):
-                continue
-            out.append(
-                {
-                    "id": actor.id,
-                    "name": actor.name,
-                    "acled_name": actor.acled_name,
-                    "kind": actor.kind,
-                    "country": actor.country,
-                    "inter": actor.inter,
-                    "aliases": len(actor.aliases),
-                    "relations": len(self.pack.relations_of(actor.id)),
-                    "events": per_actor.get(actor.id, 0),
-                    "in_pack": True,
-                }
-            )
-        for name, n in sorted(unknown.items()):
-            if needle and needle not in name.casefold():
-                continue
-            out.append(
-                {
-                    "id": actor_slug(name),
-                    "name": name,
-                    "acled_name": name,
-                    "kind": None,
-                    "country": None,
-                    "inter": None,
-                    "aliases": 0,
-                    "relations": 0,
-                    "events": n,
-                    "in_pack": False,
-                }
-            )
-        out.sort(key=lambda a: (-a["events"], a["name"].casefold()))
-        return out
+        return actor_list(
+            self.pack, self._by_acled, self._event_actor_counts(), query or ActorQuery()
+        )
 
     def actor(self, actor_id: str, *, event_limit: int = 200) -> dict[str, Any]:
         """An actor: its coding, aliases, dated relations with sources, events, claims."""
@@ -433,12 +333,7 @@ class WebQueries:
         if actor_id in self.pack:
             actor = self.pack.actor(actor_id)
             record: dict[str, Any] = {
-                "id": actor.id,
-                "name": actor.name,
-                "acled_name": actor.acled_name,
-                "kind": actor.kind,
-                "country": actor.country,
-                "inter": actor.inter,
+                **actor_coding(actor),
                 "start": actor.start,
                 "end": actor.end,
                 "in_pack": True,
@@ -447,8 +342,8 @@ class WebQueries:
                     for a in actor.aliases
                 ],
                 "relations": [
-                    self._relation(r, actor.id)
-                    for r in self._sorted(self.pack.relations_of(actor_id))
+                    pack_relation(self.pack, r, actor.id)
+                    for r in sorted_relations(self.pack.relations_of(actor_id))
                 ],
                 "sources": [
                     {
@@ -499,10 +394,7 @@ class WebQueries:
         record["relations"] = sorted(
             [
                 *record["relations"],
-                *(
-                    self._text_relation(r, known, actor_id)
-                    for r in self.statements.relations(actor_id)
-                ),
+                *(text_relation(r, known, actor_id) for r in self.statements.relations(actor_id)),
             ],
             key=lambda r: r["start"] or "",
         )
@@ -516,69 +408,11 @@ class WebQueries:
         ]
         return record
 
-    @staticmethod
-    def _sorted(relations: Iterable[Relation]) -> list[Relation]:
-        return sorted(relations, key=lambda r: (r.start or "", r.type, r.subject, r.target))
-
-    def _relation(self, r: Relation, perspective: str | None = None) -> dict[str, Any]:
-        def name(actor_id: str) -> str:
-            return self.pack.actor(actor_id).name if actor_id in self.pack else actor_id
-
-        return {
-            "subject": r.subject,
-            "subject_name": name(r.subject),
-            "type": r.type,
-            "target": r.target,
-            "target_name": name(r.target),
-            "start": r.start,
-            "end": r.end,
-            "stance": r.stance,
-            "citation": r.source,
-            "citation_title": r.source_title,
-            "note": r.note,
-            "origin": "pack",
-            "evidence": None,
-            "direction": (
-                None if perspective is None else ("out" if r.subject == perspective else "in")
-            ),
-        }
-
-    @staticmethod
-    def _text_relation(
-        row: Row[Any], known: dict[str, str], perspective: str | None = None
-    ) -> dict[str, Any]:
-        """A relation statement read from an article, shaped like a pack relation."""
-        return {
-            "statement_id": row.id,
-            "subject": row.subject_id,
-            "subject_name": known.get(row.subject_id or "") or row.subject_text,
-            "type": row.predicate,
-            "target": row.object_id,
-            "target_name": known.get(row.object_id or "") or row.object_text,
-            "start": _iso(row.statement_date),
-            "end": None,
-            "stance": row.stance,
-            "citation": row.url,
-            "citation_title": row.title or row.outlet,
-            "note": f"said by {row.speaker_text}" if row.speaker_text else None,
-            "origin": "text",
-            "evidence": {
-                "document_id": row.document_id,
-                "start": row.char_start,
-                "end": row.char_end,
-                "quote": row.quote,
-                "extractor": row.extractor,
-            },
-            "direction": (
-                None if perspective is None else ("out" if row.subject_id == perspective else "in")
-            ),
-        }
-
     def _events_naming(self, names: set[str], *, limit: int) -> list[ReviewedEvent]:
         """Events whose actor cells hold one of ``names`` (exact, or one of several in a cell)."""
         conditions = []
         for name in names:
-            for col in _ACTOR_COLUMNS:
+            for col in ACTOR_COLUMNS:
                 conditions.append(func.lower(events.c[col]).like(f"%{name}%"))
         sql = (
             select(events)
@@ -593,8 +427,8 @@ class WebQueries:
             for row in candidates
             if any(
                 n.casefold() in names
-                for col in _ACTOR_COLUMNS
-                for n in _split_names(row._mapping[col])
+                for col in ACTOR_COLUMNS
+                for n in split_names(row._mapping[col])
             )
         ]
         return out[:limit]
@@ -606,95 +440,18 @@ class WebQueries:
         on: dt.date | None = None,
         since: dt.date | None = None,
         until: dt.date | None = None,
+        undated: bool = False,
     ) -> dict[str, Any]:
-        """Actors and their relations: the pack's dated relations, and who fought whom.
-
-        ``on`` keeps the relations that hold that day; ``since``/``until`` bound the events
-        whose two sides become "event" edges.
-        """
-        day = on.isoformat() if on else None
-        edges: list[dict[str, Any]] = []
-        for i, r in enumerate(self._sorted(self.pack.relations)):
-            if day and not _active(r, day):
-                continue
-            edges.append(
-                {
-                    "id": f"r{i}",
-                    "source": r.subject,
-                    "target": r.target,
-                    **{
-                        k: v for k, v in self._relation(r).items() if k not in ("subject", "target")
-                    },
-                }
-            )
-        # Events whose two sides are named: an "event" edge per pair, weighted by count.
-        sql = select(events.c.actor1, events.c.actor2, events.c.event_date).where(
-            events.c.actor1.is_not(None), events.c.actor2.is_not(None)
+        """Actors and their relations (see :func:`orbat.read.graph.actor_graph`)."""
+        return actor_graph(
+            self.engine,
+            self.pack,
+            self.actor_ref,
+            on=on,
+            since=since,
+            until=until,
+            undated=undated,
         )
-        if on:
-            sql = sql.where(events.c.event_date <= on)
-        if since:
-            sql = sql.where(events.c.event_date >= since)
-        if until:
-            sql = sql.where(events.c.event_date <= until)
-        pairs: Counter[tuple[str, str]] = Counter()
-        names: dict[str, str] = {}
-        with self.engine.connect() as conn:
-            for row in conn.execute(sql):
-                a, b = self.actor_ref(row.actor1), self.actor_ref(row.actor2)
-                if a["id"] == b["id"]:
-                    continue
-                names.setdefault(a["id"], a["name"])
-                names.setdefault(b["id"], b["name"])
-                pairs[(a["id"], b["id"])] += 1
-        for (a_id, b_id), n in sorted(pairs.items()):
-            edges.append(
-                {
-                    "id": f"e-{a_id}-{b_id}",
-                    "source": a_id,
-                    "target": b_id,
-                    "type": "event",
-                    "events": n,
-                }
-            )
-        # Relations read from text, between two known actors (pack or candidate), up to ``on``.
-        known = actor_names(self.engine, self.pack)
-        for rel in self.statements.relations(since=since, until=until or on):
-            if not (rel.subject_id and rel.object_id) or rel.subject_id == rel.object_id:
-                continue
-            names.setdefault(rel.subject_id, known.get(rel.subject_id, rel.subject_text))
-            names.setdefault(rel.object_id, known.get(rel.object_id, rel.object_text))
-            edges.append(
-                {
-                    "id": f"t{rel.id}",
-                    "source": rel.subject_id,
-                    "target": rel.object_id,
-                    **{
-                        k: v
-                        for k, v in self._text_relation(rel, known).items()
-                        if k not in ("subject", "target")
-                    },
-                }
-            )
-        used = {e["source"] for e in edges} | {e["target"] for e in edges}
-        nodes = []
-        for actor in self.pack:
-            if actor.id in used or not day:
-                nodes.append(
-                    {
-                        "id": actor.id,
-                        "name": actor.name,
-                        "kind": actor.kind,
-                        "country": actor.country,
-                        "in_pack": True,
-                    }
-                )
-        for actor_id, name in sorted(names.items()):
-            if actor_id not in self.pack:
-                nodes.append(
-                    {"id": actor_id, "name": name, "kind": None, "country": None, "in_pack": False}
-                )
-        return {"nodes": nodes, "edges": edges, "on": day}
 
     # -- documents -----------------------------------------------------------------------
     def documents(
@@ -772,7 +529,7 @@ class WebQueries:
             "source": row.source,
             "language": row.language,
             "format": row.format,
-            "origin": row.origin,
+            "origin": _public_origin(row.origin),
             "locator": row.locator,
             "cluster": row.cluster_id,
             "duplicate_kind": row.duplicate_kind,
@@ -805,8 +562,16 @@ class WebQueries:
             "query": q,
             "documents": document_hits(self.engine, query_terms(q), limit=limit),
             "events": self.events(EventQuery(text=q), limit=limit)["items"],
-            "actors": self.actors(q)[:limit],
+            "actors": self.actors(ActorQuery(q=q))[:limit],
         }
+
+
+def _public_origin(origin: str) -> str:
+    """Where an article came from, as a reader may see it: a URL whole, a file by its name
+    only (the folders it sat in on the ingesting machine are nobody's business)."""
+    if "://" in origin or origin == "-":
+        return origin
+    return PurePath(origin).name
 
 
 def _event_claims(event: dict[str, Any], sources: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -15,14 +15,12 @@ from typing import Any
 from orbat.web.queries import TYPE_COLOURS
 
 __all__ = [
-    "Bar",
     "Dot",
     "Segment",
     "highlight",
     "timeline_dots",
     "type_class",
     "type_css",
-    "week_bars",
 ]
 
 
@@ -71,49 +69,6 @@ def highlight(text: str, spans: Sequence[dict[str, Any]]) -> list[Segment]:
     if pos < len(text):
         out.append(Segment(text[pos:]))
     return out
-
-
-@dataclass(frozen=True, slots=True)
-class Bar:
-    """One stacked-bar piece of the weekly chart."""
-
-    x: float
-    y: float
-    width: float
-    height: float
-    colour: str
-    label: str
-
-
-def week_bars(
-    per_week: list[dict[str, Any]], *, width: int = 720, height: int = 180
-) -> dict[str, Any]:
-    """Stacked bars (one per week, one colour per event type) with axis labels."""
-    if not per_week:
-        return {"bars": [], "labels": [], "width": width, "height": height, "max": 0}
-    peak = max((sum(w["counts"].values()) for w in per_week), default=0) or 1
-    plot_h = height - 24
-    step = width / len(per_week)
-    bars: list[Bar] = []
-    labels: list[dict[str, Any]] = []
-    for i, week in enumerate(per_week):
-        y = float(plot_h)
-        for event_type, n in week["counts"].items():
-            h = plot_h * n / peak
-            y -= h
-            bars.append(
-                Bar(
-                    x=i * step + 1,
-                    y=y,
-                    width=max(step - 2, 1),
-                    height=h,
-                    colour=TYPE_COLOURS.get(event_type, "#555555"),
-                    label=f"week of {week['week']}: {n} × {event_type}",
-                )
-            )
-        if i % max(1, len(per_week) // 6) == 0:
-            labels.append({"x": i * step, "text": week["week"]})
-    return {"bars": bars, "labels": labels, "width": width, "height": height, "max": peak}
 
 
 @dataclass(frozen=True, slots=True)

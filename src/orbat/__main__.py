@@ -1,0 +1,5 @@
+"""`python -m orbat`: the same as the `orbat` command."""
+
+from orbat.cli.app import main
+
+main()
