@@ -102,11 +102,14 @@ def _own_voice(
     record = reading.record
     if record is None or record.sub_event_type in ("Peaceful protest", "Arrests"):
         return []
-    voiced = "self_voice" in reading.claim_words or "announce" in reading.claim_words
+    if "denied" in reading.claim_words:
+        return []  # "نفت ... وقالت في بيان": a statement denying, not claiming
+    voiced = "self_voice" in reading.claim_words  # the attacker's own words ("مجاهدونا")
     out = []
     attacker = next((p for p in reading.parties if p.acled_name == record.actor1), None)
-    if attacker is None and heading is not None and heading.acled_name == record.actor1:
-        attacker = heading
+    if heading is not None and heading.acled_name == record.actor1:
+        # The post opens with the group's name: it speaks of its own attack.
+        attacker = attacker or heading
         voiced = True
     if voiced and attacker and attacker.actor_id and attacker.inter in _ARMED_GROUPS:
         out.append(("claimed", attacker.actor_id, _surface(text, attacker.first, attacker.last)))

@@ -10,6 +10,7 @@ vocabulary; the evidence quotes the sentence as written.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 from orbat.extract.arabic.facts import sentence_date, sentence_toll
@@ -25,12 +26,15 @@ from orbat.extract.arabic.roles import Party, assign_roles, find_parties, generi
 from orbat.extract.arabic.text import ReadText, Sentence
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.taxonomy import civilian_targeting, interaction, sub_event_type
+from orbat.packs import Actor
 
 __all__ = ["ArabicEventCoder", "SentenceReading"]
 
 # Violent sub-types whose attacker, when the text names none, is ACLED's unidentified group.
 _UNNAMED_ATTACKER = frozenset({"remote_explosive", "attack", "shelling", "grenade"})
 _GEO_PRECISION = {"site": 1, "city": 1, "admin3": 2, "admin2": 2, "admin1": 3, "country": 3}
+# After a dateline's place: an outlet in brackets, then a dash or a colon.
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—:]")
 _CONFIDENCE = 0.6  # one rule-based reading of one sentence; no second opinion
 
 
@@ -43,6 +47,9 @@ class SentenceReading:
     names: list[ActorName]
     places: list[PlaceName]
     claim_words: dict[str, int] = field(default_factory=dict)  # claims group → token index
+    cue_clauses: frozenset[int] = frozenset()  # clauses holding an event cue
+    trigger_at: int | None = None  # token of the first cue
+    dateline: int | None = None  # token where a dateline's place starts ("الموصل (رويترز) -")
     record: EventRecord | None = None
     parties: list[Party] = field(default_factory=list)
 
@@ -69,9 +76,14 @@ class ArabicEventCoder:
             claims: dict[str, int] = {}
             for i, phrase in self.lexicon.claims.find(text.tokens, sentence.first, sentence.last):
                 claims.setdefault(phrase.value, i)
-            out.append(
-                SentenceReading(sentence, self._sub_event(text, sentence), names, places, claims)
+            cues = self.lexicon.cues.find(text.tokens, sentence.first, sentence.last)
+            clauses = frozenset(sentence.clause_of[i - sentence.first] for i, _ in cues)
+            reading = SentenceReading(
+                sentence, self._sub_event(text, sentence), names, places, claims, clauses
             )
+            reading.dateline = _dateline(text, sentence, places)
+            reading.trigger_at = cues[0][0] if cues else None
+            out.append(reading)
         return out
 
     def _sub_event(self, text: ReadText, sentence: Sentence) -> str | None:
@@ -134,13 +146,44 @@ class ArabicEventCoder:
         return records
 
     def _place(self, readings: list[SentenceReading], index: int) -> PlaceName | None:
-        own = readings[index].places
-        if own:
-            return min(own, key=lambda p: (precision_of(p.place), p.first))
+        """Where the sentence's event happened.
+
+        1. Of the places the sentence names, those in a clause with an event cue, else those
+           after its first cue (Arabic puts the target after the verb: "ونصرةً لأهلنا في
+           غزة، استهدف ... قاعدة ... في عين الأسد" is not in Gaza), else all; a dateline's
+           place ("الموصل (رويترز) -", where the story was filed) only when no other is.
+        2. The most precise of them (a site before a town, a town before a governorate),
+           the first named among equals.
+        3. A sentence naming none takes the nearest sentence's place.
+        """
         order = sorted(range(len(readings)), key=lambda j: (abs(j - index), j))
         for j in order:
-            if readings[j].places:
-                return min(readings[j].places, key=lambda p: (precision_of(p.place), p.first))
+            reading = readings[j]
+            places = [p for p in reading.places if p.first != reading.dateline]
+            cued = [
+                p
+                for p in places
+                if reading.sentence.clause_of[p.first - reading.sentence.first]
+                in reading.cue_clauses
+            ]
+            after = [
+                p for p in places if reading.trigger_at is not None and p.first > reading.trigger_at
+            ]
+            chosen = cued or after or places or reading.places
+            if chosen:
+                return min(chosen, key=lambda p: (precision_of(p.place), p.first))
+        return None
+
+    def _host(self, place_id: str, country_code: str, actor1: Party | None) -> Party | None:
+        """Who an attack on this place is against when the text names no one: a base's
+        host (``[actors.site_hosts]``), or the country's military when an armed group
+        strikes it from outside (``[actors.country_targets]``)."""
+        host = self.lexicon.site_hosts.get(place_id)
+        if host is not None:
+            return _party(self.actors.pack.actor(host), "host")
+        target = self.lexicon.country_targets.get(country_code)
+        if target is not None and actor1 is not None and actor1.inter in (2, 3):
+            return _party(self.actors.pack.actor(target), "host")
         return None
 
     def _record(
@@ -163,6 +206,10 @@ class ArabicEventCoder:
         actor1, actor2 = assign_roles(parties)
         if actor1 is None and heading is not None and heading.acled_name != _name(actor2):
             actor1 = heading
+        if key == "arrests" and actor1 is not None and actor1.inter != 1:
+            actor1, actor2 = None, actor1  # ACLED: the state arrests; the arrested are actor2
+        if actor2 is None and place is not None:
+            actor2 = self._host(place.id, place.country_code, actor1)
         if key == "armed_clash" and actor2 is not None and actor2.kind == "civilians":
             key = "attack"  # ACLED: an armed attack on civilians is violence against them
         if actor1 is None and key in _UNNAMED_ATTACKER:
@@ -199,6 +246,18 @@ class ArabicEventCoder:
             confidence=_CONFIDENCE,
             extra={"language": "ar"},
         )
+
+
+def _dateline(text: ReadText, sentence: Sentence, places: list[PlaceName]) -> int | None:
+    """The token of a place that opens the text as a dateline ("بغداد - قالت...")."""
+    if sentence.first != 0 or not places or places[0].first != 0:
+        return None
+    after = text.tokens[places[0].last - 1].end
+    return 0 if _DATELINE_AFTER.match(text.norm.text, after) else None
+
+
+def _party(actor: Actor, kind: str) -> Party:
+    return Party(actor.acled_name, actor.inter, actor.id, 0, 0, "target", kind)
 
 
 def _name(party: Party | None) -> str | None:

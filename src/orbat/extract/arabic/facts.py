@@ -124,7 +124,7 @@ def _figure_after(tokens: Sequence[Token], k: int, stop: int, lexicon: ArabicLex
     if number := _number_at(tokens[:stop], k):
         return number[0]
     matched = lexicon.tolls.match_at(tokens, k, stop)
-    if matched is not None and matched.value == "dual":
+    if matched is not None and matched.value in ("dual", "killed_dual"):
         return 2
     if matched is not None and matched.value == "singular":
         return 1

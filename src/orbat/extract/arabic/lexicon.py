@@ -49,6 +49,8 @@ class ArabicLexicon:
     place_phrases: PhraseSet
     default_attack: str
     roles: PhraseSet
+    site_hosts: dict[str, str]
+    country_targets: dict[str, str]
 
 
 def _phrases(words: list[str], value: str) -> list[Phrase]:
@@ -106,6 +108,8 @@ def _from_tables(data: dict[str, Any], clitics: tuple[str, ...]) -> ArabicLexico
         place_phrases=phrase_set([compile_phrase(k, v) for k, v in places["phrases"].items()]),
         default_attack=data["attack"]["default"],
         roles=grouped(data["roles"]),
+        site_hosts=dict(actors["site_hosts"]),
+        country_targets=dict(actors["country_targets"]),
     )
 
 

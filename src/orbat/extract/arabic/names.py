@@ -28,7 +28,8 @@ _MAX_PLACE_TOKENS = 4
 # A gazetteer city this big is taken wherever it is named; smaller ones need an introducer.
 _BIG_CITY = 50_000
 # Kinds from most to least precise: the event is placed at the most precise place named.
-_PRECISION = {"site": 0, "city": 1, "admin3": 2, "admin2": 3, "admin1": 4, "country": 5}
+# A site and a town are equally precise: of the two, the first named is the event's.
+_PRECISION = {"site": 1, "city": 1, "admin3": 2, "admin2": 3, "admin1": 4, "country": 5}
 
 
 def _is_arabic(text: str) -> bool:
@@ -131,8 +132,10 @@ class ArabicPlaces:
 
     def _at(self, text: ReadText, i: int, last: int, taken: set[int]) -> PlaceName | None:
         tokens = text.tokens
+        # "مدينة", "بلدة" alone are the word before a name, never the name ("سد تشرين" is).
+        place_word = self.lexicon.introducers.match_at(tokens, i, i + 1) is not None
         for n in range(min(_MAX_PLACE_TOKENS, last - i), 0, -1):
-            if taken & set(range(i, i + n)):
+            if taken & set(range(i, i + n)) or (n == 1 and place_word):
                 continue
             rest = "".join(t.text for t in tokens[i + 1 : i + n])
             for form in self._forms(tokens[i].text):
