@@ -27,6 +27,13 @@ __all__ = ["find_claims"]
 
 _ARMED_GROUPS = frozenset({2, 3})  # ACLED inter codes: rebel groups, political militias
 _CLAIMANT_REACH = 6  # tokens between a claim word and the name of who makes it
+# Lexicon group, the claim's predicate, whether the claimant may follow the word.
+_CLAIM_WORDS = (
+    ("claimed", "claimed", True),
+    ("denied", "denied", True),
+    ("claimed_noun", "claimed", False),
+    ("denied_noun", "denied", False),
+)
 
 
 def find_claims(
@@ -42,9 +49,9 @@ def find_claims(
     out: dict[tuple[str, str], Statement] = {}
     for reading in readings:
         found: list[tuple[str, str, str]] = []  # (predicate, actor id, surface)
-        for group, predicate in (("claimed", "claimed"), ("denied", "denied")):
+        for group, predicate, after in _CLAIM_WORDS:
             if group in reading.claim_words:
-                who = _claimant(text, reading, reading.claim_words[group], actors)
+                who = _claimant(text, reading, reading.claim_words[group], actors, after=after)
                 if who is not None:
                     found.append((predicate, *who))
         found += _own_voice(text, reading, actors, heading)
@@ -76,13 +83,13 @@ def _surface(text: ReadText, first: int, last: int) -> str:
 
 
 def _claimant(
-    text: ReadText, reading: SentenceReading, at: int, actors: ArabicActors
+    text: ReadText, reading: SentenceReading, at: int, actors: ArabicActors, *, after: bool
 ) -> tuple[str, str] | None:
-    """The actor named nearest a claim word: after it first (Arabic puts the subject after
-    the verb), else before it."""
-    after = [n for n in reading.names if 0 <= n.first - at <= _CLAIMANT_REACH]
+    """The actor named nearest a claim word: for a verb after it first (Arabic puts the
+    subject after the verb), else before it; for a noun ("مسؤوليته") before it only."""
+    following = [n for n in reading.names if 0 <= n.first - at <= _CLAIMANT_REACH]
     before = [n for n in reading.names if n.last <= at]
-    name = after[0] if after else before[-1] if before else None
+    name = following[0] if following and after else before[-1] if before else None
     if name is None:
         states = [p for p in reading.parties if p.kind == "state" and p.actor_id]
         if states:

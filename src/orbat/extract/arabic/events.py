@@ -35,7 +35,9 @@ _UNNAMED_ATTACKER = frozenset({"remote_explosive", "attack", "shelling", "grenad
 _GEO_PRECISION = {"site": 1, "city": 1, "admin3": 2, "admin2": 2, "admin1": 3, "country": 3}
 # After a dateline's place: an outlet in brackets, then a dash or a colon.
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—:]")
-_CONFIDENCE = 0.6  # one rule-based reading of one sentence; no second opinion
+_CONFIDENCE = 0.6
+# Cue rank from which a sentence is an event even when the document names no place.
+_PLACELESS_RANK = 70  # one rule-based reading of one sentence; no second opinion
 
 
 @dataclass(slots=True)
@@ -49,6 +51,7 @@ class SentenceReading:
     claim_words: dict[str, int] = field(default_factory=dict)  # claims group → token index
     cue_clauses: frozenset[int] = frozenset()  # clauses holding an event cue
     trigger_at: int | None = None  # token of the first cue
+    rank: int = 0  # rank of the cue that chose the sub-event type
     dateline: int | None = None  # token where a dateline's place starts ("الموصل (رويترز) -")
     record: EventRecord | None = None
     parties: list[Party] = field(default_factory=list)
@@ -78,17 +81,17 @@ class ArabicEventCoder:
                 claims.setdefault(phrase.value, i)
             cues = self.lexicon.cues.find(text.tokens, sentence.first, sentence.last)
             clauses = frozenset(sentence.clause_of[i - sentence.first] for i, _ in cues)
-            reading = SentenceReading(
-                sentence, self._sub_event(text, sentence), names, places, claims, clauses
-            )
+            sub_event, rank = self._sub_event(text, sentence)
+            reading = SentenceReading(sentence, sub_event, names, places, claims, clauses)
+            reading.rank = rank
             reading.dateline = _dateline(text, sentence, places)
             reading.trigger_at = cues[0][0] if cues else None
             out.append(reading)
         return out
 
-    def _sub_event(self, text: ReadText, sentence: Sentence) -> str | None:
-        """The sentence's sub-event key: the highest-ranked cue, if a trigger that no
-        threat or rumour word governs is among them."""
+    def _sub_event(self, text: ReadText, sentence: Sentence) -> tuple[str | None, int]:
+        """The sentence's sub-event key and its cue's rank: the highest-ranked cue, if a
+        trigger that no threat or rumour word governs is among them."""
         tokens = text.tokens
         blocked_from: dict[int, int] = {}  # clause → token index of its first blocking word
         for i, _phrase in self.lexicon.blocking.find(tokens, sentence.first, sentence.last):
@@ -104,7 +107,7 @@ class ArabicEventCoder:
             triggered = triggered or kind != "means"
             if best is None or int(rank) > best[0]:
                 best = (int(rank), key)
-        return best[1] if best and triggered else None
+        return (best[1], best[0]) if best and triggered else (None, 0)
 
     # -- coding ----------------------------------------------------------------------------
     def code(
@@ -118,6 +121,8 @@ class ArabicEventCoder:
         """Events of the document, one per sentence that reports one, twins merged.
 
         1. Place: the most precise place the sentence names, else the nearest sentence's.
+           With no place in the document, only a cue that says how (a drone, a rocket, a
+           bomb) makes an event: a bare "الهجوم" in a denial is nothing to code.
         2. Date: the sentence's day word or date, else the post's date.
         3. Parties and roles (:mod:`orbat.extract.arabic.roles`); an attack with no named
            attacker is the heading group's in its own post, the claimant's when claimed,
@@ -132,6 +137,8 @@ class ArabicEventCoder:
             if reading.sub_event is None:
                 continue
             place = self._place(readings, index)  # 1.
+            if place is None and reading.rank < _PLACELESS_RANK:
+                continue  # "نفت ... علاقتها بالهجوم": no place, no weapon, nothing to code
             day = sentence_date(text, reading.sentence, published) if published else None  # 2.
             day = day or published
             record = self._record(text, reading, place, day, document_id, heading)  # 3. 4.
@@ -242,7 +249,9 @@ class ArabicEventCoder:
             place_id=place.id if place else None,
             notes=f"Coded from Arabic by {self.extractor}.",
             fatalities=sentence_toll(text, reading.sentence, self.lexicon),
-            stance="claimed" if "claimed" in reading.claim_words else "asserted",
+            stance="claimed"
+            if {"claimed", "claimed_noun"} & reading.claim_words.keys()
+            else "asserted",
             confidence=_CONFIDENCE,
             extra={"language": "ar"},
         )

@@ -30,9 +30,9 @@ def sentence_date(text: ReadText, sentence: Sentence, published: dt.date) -> dt.
     """The day a sentence dates its event to, or ``None`` when it names no day.
 
     1. A numeric date ("٢١-١-٢٠٢٤") is taken as day-month-year.
-    2. Else the first day word: "أمس" / "أول أمس" (the day before / two days before, also
+    2. Else a day and month name ("٢٦ تشرين الأول ٢٠٢٣", "12 مارس"), through dateparser.
+    3. Else the first day word: "أمس" / "أول أمس" (the day before / two days before, also
        when a weekday follows: "أمس الاثنين"), a weekday ("الثلاثاء [الماضي]"), "اليوم".
-    3. Else a day and month name ("٢٦ تشرين الأول ٢٠٢٣", "12 مارس"), through dateparser.
     """
     body = text.norm.text[sentence.start : sentence.end]
     # 1.
@@ -43,6 +43,13 @@ def sentence_date(text: ReadText, sentence: Sentence, published: dt.date) -> dt.
             pass
     tokens = text.tokens[sentence.first : sentence.last]
     # 2.
+    for k, token in enumerate(tokens):
+        if token.text.isdigit() and len(token.text) <= 2 and k + 1 < len(tokens):
+            phrase = " ".join(t.text for t in tokens[k : k + 4])
+            found = resolve_arabic_date(phrase, published)
+            if found is not None and found[1] == "day" and found[0] <= published:
+                return found[0]
+    # 3.
     for k, token in enumerate(tokens):
         word = token.text.removeprefix("و")
         if word in _YESTERDAY:
@@ -57,13 +64,6 @@ def sentence_date(text: ReadText, sentence: Sentence, published: dt.date) -> dt.
             following = tokens[k + 1].text if k + 1 < len(tokens) else ""
             if following not in _WEEKDAYS:
                 return published
-    # 3.
-    for k, token in enumerate(tokens):
-        if token.text.isdigit() and len(token.text) <= 2 and k + 1 < len(tokens):
-            phrase = " ".join(t.text for t in tokens[k : k + 4])
-            found = resolve_arabic_date(phrase, published)
-            if found is not None and found[1] == "day" and found[0] <= published:
-                return found[0]
     return None
 
 

@@ -97,7 +97,8 @@ class ArabicPlaces:
     3. Keep it when it is big (a site of the pack, a governorate, a country, a city over
        50,000) or introduced by a place word ("في", "قرب", "قرية"...) or a joined ب.
     4. Of the places a name may mean, the pack's sites first, a governorate after
-       "ريف"/"محافظة", then places in the theatre, then the most populous.
+       "ريف"/"محافظة" (also the governorate named like its capital: "بريف حلب"), then
+       places in Iraq and Syria, then the most populous.
     """
 
     def __init__(self, gazetteer: Gazetteer, lexicon: ArabicLexicon) -> None:
@@ -186,6 +187,15 @@ class ArabicPlaces:
             )
 
         best = min(places, key=order)
+        if governorate and best.kind == "city" and best.admin1:
+            # "بريف حلب": the governorate that shares the city's name
+            same = [
+                p
+                for p in self.gazetteer.lookup(best.admin1)
+                if p.kind == "admin1" and p.country_code == best.country_code
+            ]
+            if same and place_key(best.admin1) == place_key(best.name):
+                best = same[0]
         big = best.kind in ("site", "admin1", "country") or best.population >= _BIG_CITY
         return best if big or introduced else None
 

@@ -1,0 +1,83 @@
+"""Issue 16: Arabic events and claims scored against the hand-coded Arabic set
+(``tests/eval/gold/news_ar/``), both halves.
+
+Floors are the measured figures (session 6, `orbat eval news-ar`), never lowered silently: a
+change that drops a score below its floor is a regression to fix, or a decision to record
+here with the reason and the new figures. The held-out half was never read to write a rule.
+Session 6: development R 1.000 P 1.000, claims 1.000 (20/20) P 1.000; held-out R 1.000
+(39/39) P 1.000 (41/41), claims found with the right claimant 0.938 (15/16), P 0.882.
+The texts are short and mostly one event each, so event recall and precision are near the
+ceiling; the fields are where the Arabic path is measured.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from orbat.eval.news import HALVES, NewsScores, half_of
+from orbat.eval.news_ar import ClaimScores, load_arabic_gold, run_news_ar_eval
+from orbat.packs import load_pack
+
+pytestmark = pytest.mark.issue(16)
+
+# The issue's targets on the held-out half.
+TARGETS = {"recall": 0.70, "precision": 0.70, "claims": 0.80}
+FLOORS = {
+    "development": {"recall": 1.0, "precision": 1.0, "claims": 1.0, "claim_precision": 1.0},
+    "held-out": {"recall": 1.0, "precision": 1.0, "claims": 0.937, "claim_precision": 0.882},
+}
+FIELD_FLOORS = {
+    "development": {
+        "actor1": 1.0, "actor2": 0.911, "town": 0.921, "admin1": 1.0, "date": 0.973,
+        "fatalities": 0.947, "sub_event_type": 0.973,
+    },
+    "held-out": {
+        "actor1": 0.971, "actor2": 0.833, "town": 0.918, "admin1": 0.923, "date": 1.0,
+        "fatalities": 0.975, "sub_event_type": 0.95,
+    },
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def scores() -> tuple[dict[str, NewsScores], dict[str, ClaimScores]]:
+    return run_news_ar_eval()
+
+
+def test_the_set_is_big_enough_split_in_halves_and_coded_consistently() -> None:
+    items = load_arabic_gold()
+    assert len(items) >= 80
+    halves = [half_of(i.id) for i in items]
+    assert 0.4 <= halves.count("held-out") / len(items) <= 0.6
+    actors = {a.id for a in load_pack().actors}
+    kinds = {i.kind for i in items}
+    assert {"faction_claim", "denial", "relay", "wire", "observatory"} <= kinds
+    for item in items:
+        for event in item.gold.events:
+            assert event.quote in item.text, (item.id, event.quote)
+        for claimant, predicate in item.claims:
+            assert claimant in actors and predicate in ("claimed", "denied"), item.id
+
+
+@pytest.mark.parametrize("half", HALVES)
+def test_events_and_claims_stay_above_their_floors(
+    scores: tuple[dict[str, NewsScores], dict[str, ClaimScores]], half: str
+) -> None:
+    events, claims = scores
+    floors = FLOORS[half]
+    assert events[half].skipped == 0
+    assert events[half].recall >= floors["recall"]
+    assert events[half].precision >= floors["precision"]
+    assert claims[half].recall >= floors["claims"]
+    assert claims[half].precision >= floors["claim_precision"]
+    accuracy = events[half].field_accuracy()
+    for name, floor in FIELD_FLOORS[half].items():
+        assert accuracy[name] >= floor, (name, accuracy[name])
+
+
+def test_the_held_out_half_meets_the_issue_targets(
+    scores: tuple[dict[str, NewsScores], dict[str, ClaimScores]],
+) -> None:
+    events, claims = scores
+    held = events["held-out"]
+    assert held.recall >= TARGETS["recall"] and held.precision >= TARGETS["precision"]
+    assert claims["held-out"].recall >= TARGETS["claims"]
