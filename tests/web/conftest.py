@@ -76,6 +76,11 @@ def _free_port() -> int:
 @pytest.fixture(scope="session")
 def server(app: FastAPI) -> Iterator[str]:
     """A real uvicorn serving the app on loopback, in a thread; yields its base URL."""
+    yield from serve(app)
+
+
+def serve(app: FastAPI) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free loopback port in a thread; yield its base URL."""
     port = _free_port()
     config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
     srv = uvicorn.Server(config)

@@ -7,20 +7,18 @@ analyst reading the post would code.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
+from arabic_posts import ingest_posts
 from orbat.extract.arabic.extractor import EXTRACTOR, arabic_extractor, is_arabic_article
 from orbat.extract.arabic.facts import sentence_date, sentence_toll
 from orbat.extract.arabic.lexicon import load_arabic_lexicon
 from orbat.extract.arabic.text import read_text
 from orbat.extract.events import ArticleView
 from orbat.extract.records import EventRecord
-from orbat.extract.stage import extract_articles
-from orbat.pipeline import ingest
 from orbat.store import open_engine
 from orbat.store.schema import event_mentions, events, statements
 
@@ -168,16 +166,12 @@ def test_arabic_detection_routes_only_arabic_articles() -> None:
 def test_ingest_stores_arabic_events_and_claims_and_a_second_run_adds_nothing(
     tmp_path: Path,
 ) -> None:
-    source = tmp_path / "posts.jsonl"
     rows = [
         {"id": "p1", "text": CLAIM_POST, "date": "2024-02-01"},
         {"id": "p2", "text": "نفت كتائب حزب الله أي علاقة لها بالهجوم.", "date": "2024-02-02"},
     ]
-    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), "utf-8")
-    db = str(tmp_path / "ar.db")
-    ingest([str(source)], db)
+    db, _ = ingest_posts(tmp_path, rows)
     engine = open_engine(db)
-    extract_articles(engine)
     with engine.connect() as conn:
         mentions = conn.execute(select(event_mentions)).all()
         stored = conn.execute(select(events.c.extractor, events.c.actor1)).all()
@@ -195,8 +189,7 @@ def test_ingest_stores_arabic_events_and_claims_and_a_second_run_adds_nothing(
     ]
     assert any(c.event_id is not None for c in claims if c.predicate == "claimed")
     # a second run finds nothing new to do
-    ingest([str(source)], db)
-    again = extract_articles(engine)
+    _, again = ingest_posts(tmp_path, rows)
     assert again.events.mentions == 0 and again.statements.claims == 0
     with engine.connect() as conn:
         assert len(conn.execute(select(event_mentions)).all()) == 1
