@@ -28,6 +28,7 @@ __all__ = [
     "normalize_with_offsets",
     "parse_arabic_number",
     "resolve_arabic_date",
+    "script_language",
 ]
 
 # -- spelling --------------------------------------------------------------------------------
@@ -152,6 +153,12 @@ def is_arabic_text(text: str, share: float = 0.6) -> bool:
     arabic = len(_NOT_ARABIC_LETTERS.sub("", sample))
     foreign = len(_NOT_ARABIC.findall(sample))
     return arabic / letters >= share and foreign <= arabic // 200
+
+
+def script_language(text: str) -> str | None:
+    """``"ar"`` for a text in Arabic script (:func:`is_arabic_text`), else ``None`` (unknown):
+    the language a document is stored with when its source says none."""
+    return "ar" if is_arabic_text(text) else None
 
 
 # -- numbers ---------------------------------------------------------------------------------

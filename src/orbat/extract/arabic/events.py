@@ -37,7 +37,10 @@ _GEO_PRECISION = {"site": 1, "city": 1, "admin3": 2, "admin2": 2, "admin1": 3, "
 _DATELINE_AFTER = re.compile(r"\s*(?:\([^)]{0,40}\)\s*)?[-–—:]")
 _CONFIDENCE = 0.6
 # Cue rank from which a sentence is an event even when the document names no place.
-_PLACELESS_RANK = 70  # one rule-based reading of one sentence; no second opinion
+_PLACELESS_RANK = 70
+# Cue rank up to which a later sentence with no place of its own refers back to the event
+# before it ("الهجوم", "الحادث") rather than reporting a new one.
+_ANAPHOR_RANK = 30  # one rule-based reading of one sentence; no second opinion
 
 
 @dataclass(slots=True)
@@ -129,7 +132,9 @@ class ArabicEventCoder:
            else ACLED's unidentified group for blasts and shootings.
         4. Toll: the lowest figure of the killed the sentence gives.
         5. A later sentence reporting the same sub-type, place and day (a post's title line
-           and body) is the same event: its missing fields fill the first one's.
+           and body) is the same event: its missing fields fill the first one's; so is a
+           later sentence that names no place and only says "the attack" (a cue no more
+           precise than a clash).
         """
         records: list[EventRecord] = []
         seen: dict[tuple[str, str | None, dt.date | None], EventRecord] = {}
@@ -143,6 +148,11 @@ class ArabicEventCoder:
             day = day or published
             record = self._record(text, reading, place, day, document_id, heading)  # 3. 4.
             reading.record = record
+            if records and not reading.places and reading.rank <= _ANAPHOR_RANK:
+                # "ولم تعلن أي جهة مسؤوليتها عن الهجوم": the attack already reported
+                _fill(records[-1], record)
+                reading.record = records[-1]
+                continue
             key = (record.sub_event_type, record.place_id, record.event_date)
             if key in seen:  # 5.
                 _fill(seen[key], record)
