@@ -32,7 +32,7 @@ FIELD_FLOORS = {
         "fatalities": 0.947, "sub_event_type": 0.973,
     },
     "held-out": {
-        "actor1": 0.971, "actor2": 0.833, "town": 0.918, "admin1": 0.923, "date": 1.0,
+        "actor1": 0.971, "actor2": 0.833, "town": 0.918, "admin1": 0.948, "date": 1.0,
         "fatalities": 0.975, "sub_event_type": 0.95,
     },
 }  # fmt: skip
@@ -81,3 +81,41 @@ def test_the_held_out_half_meets_the_issue_targets(
     held = events["held-out"]
     assert held.recall >= TARGETS["recall"] and held.precision >= TARGETS["precision"]
     assert claims["held-out"].recall >= TARGETS["claims"]
+
+
+# With the village gazetteer imported (as a user would), many more Arabic names are known,
+# most of them villages whose names are also common words or other places' names; session 6
+# measured: development town 0.974 admin1 0.972, held-out town 0.946 admin1 1.000, events
+# and claims as without it.
+VILLAGE_FLOORS = {
+    "development": {"town": 0.973, "admin1": 0.972, "actor1": 1.0},
+    "held-out": {"town": 0.945, "admin1": 1.0, "actor1": 0.971},
+}
+
+
+def _forget_places() -> None:
+    """Drop every place looked up so far: the scorer caches the points of gold place names
+    per process, from whichever gazetteer was loaded first."""
+    from orbat.eval import news
+    from orbat.nlp.gazetteer import load_gazetteer
+
+    load_gazetteer.cache_clear()
+    news._points.cache_clear()
+    news._admin1_names.cache_clear()
+
+
+def test_with_the_village_gazetteer_places_stay_right(village_gazetteer: object) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("ORBAT_CACHE_DIR", str(village_gazetteer.cache_dir))  # type: ignore[attr-defined]
+        _forget_places()
+        try:
+            events, claims = run_news_ar_eval()
+        finally:
+            _forget_places()
+    for half in HALVES:
+        assert events[half].recall >= FLOORS[half]["recall"]
+        assert events[half].precision >= FLOORS[half]["precision"]
+        assert claims[half].recall >= FLOORS[half]["claims"]
+        accuracy = events[half].field_accuracy()
+        for name, floor in VILLAGE_FLOORS[half].items():
+            assert accuracy[name] >= floor, (half, name, accuracy[name])

@@ -165,10 +165,11 @@ class ArabicEventCoder:
     def _place(self, readings: list[SentenceReading], index: int) -> PlaceName | None:
         """Where the sentence's event happened.
 
-        1. Of the places the sentence names, those in a clause with an event cue, else those
-           after its first cue (Arabic puts the target after the verb: "ونصرةً لأهلنا في
-           غزة، استهدف ... قاعدة ... في عين الأسد" is not in Gaza), else all; a dateline's
-           place ("الموصل (رويترز) -", where the story was filed) only when no other is.
+        1. Of the places the sentence names: those in a clause with an event cue and after
+           its first cue, else in a cued clause, else after its first cue (Arabic puts the
+           target after the verb: "ونصرةً لأهلنا في غزة، استهدف ... قاعدة ... في عين
+           الأسد" is not in Gaza), else all; a dateline's place ("الموصل (رويترز) -",
+           where the story was filed) only when no other is.
         2. The most precise of them (a site before a town, a town before a governorate),
            the first named among equals.
         3. A sentence naming none takes the nearest sentence's place.
@@ -186,7 +187,8 @@ class ArabicEventCoder:
             after = [
                 p for p in places if reading.trigger_at is not None and p.first > reading.trigger_at
             ]
-            chosen = cued or after or places or reading.places
+            both = [p for p in cued if p in after]
+            chosen = both or cued or after or places or reading.places
             if chosen:
                 return min(chosen, key=lambda p: (precision_of(p.place), p.first))
         return None

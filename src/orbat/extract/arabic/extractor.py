@@ -8,7 +8,6 @@ are stored by the same stages as the English ones.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 from orbat.extract.arabic.claims import find_claims
 from orbat.extract.arabic.events import ArabicEventCoder, SentenceReading
@@ -21,8 +20,8 @@ from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.statement_records import MentionRecord
 from orbat.extract.statements import EventSpan, StatementResult
 from orbat.nlp.arabic import is_arabic_text
-from orbat.nlp.gazetteer import load_gazetteer
-from orbat.packs import load_pack, pack_fingerprint
+from orbat.nlp.gazetteer import Gazetteer, load_gazetteer
+from orbat.packs import Pack, load_pack, pack_fingerprint
 
 __all__ = ["EXTRACTOR", "ArabicExtractor", "arabic_extractor", "is_arabic_article"]
 
@@ -45,10 +44,10 @@ class ArabicExtractor:
 
     name = EXTRACTOR
 
-    def __init__(self) -> None:
+    def __init__(self, gazetteer: Gazetteer | None = None, pack: Pack | None = None) -> None:
         self.lexicon = load_arabic_lexicon()
-        self.actors = ArabicActors(load_pack(), self.lexicon)
-        self.places = ArabicPlaces(load_gazetteer(), self.lexicon)
+        self.actors = ArabicActors(pack or load_pack(), self.lexicon)
+        self.places = ArabicPlaces(gazetteer or load_gazetteer(), self.lexicon)
         self.coder = ArabicEventCoder(EXTRACTOR, self.lexicon, self.actors, self.places)
 
     def _read(self, article: ArticleView) -> tuple[ReadText, list[SentenceReading], Party | None]:
@@ -101,7 +100,18 @@ class ArabicExtractor:
         return out
 
 
-@lru_cache(maxsize=1)
+_current: list[ArabicExtractor] = []
+
+
 def arabic_extractor() -> ArabicExtractor:
-    """The process's Arabic extractor (its gazetteer index takes a second to build)."""
-    return ArabicExtractor()
+    """The process's Arabic extractor (its gazetteer index takes a second to build), rebuilt
+    when the process's gazetteer or pack is another one (``orbat gazetteer import`` in
+    between, a test switching gazetteers)."""
+    gazetteer, pack = load_gazetteer(), load_pack()
+    if (
+        not _current
+        or _current[0].places.gazetteer is not gazetteer
+        or _current[0].actors.pack is not pack
+    ):
+        _current[:] = [ArabicExtractor(gazetteer, pack)]
+    return _current[0]

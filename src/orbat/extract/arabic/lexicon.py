@@ -45,6 +45,7 @@ class ArabicLexicon:
     generic: PhraseSet
     tolls: PhraseSet
     introducers: PhraseSet
+    not_places: PhraseSet
     governorate_words: PhraseSet
     place_phrases: PhraseSet
     default_attack: str
@@ -104,6 +105,7 @@ def _from_tables(data: dict[str, Any], clitics: tuple[str, ...]) -> ArabicLexico
             }
         ),
         introducers=phrase_set(_phrases(places["introducers"], "")),
+        not_places=phrase_set(_phrases(places["not_places"], "")),
         governorate_words=phrase_set(_phrases(places["governorate_words"], "")),
         place_phrases=phrase_set([compile_phrase(k, v) for k, v in places["phrases"].items()]),
         default_attack=data["attack"]["default"],

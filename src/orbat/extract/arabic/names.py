@@ -86,6 +86,7 @@ class PlaceName:
     last: int
     place: Place
     introduced: bool  # after a place word ("في", "قرب", "بلدة"...) or a joined ب
+    keys: tuple[str, ...] = ()  # the gazetteer name keys it was found by
 
 
 class ArabicPlaces:
@@ -97,8 +98,12 @@ class ArabicPlaces:
     3. Keep it when it is big (a site of the pack, a governorate, a country, a city over
        50,000) or introduced by a place word ("في", "قرب", "قرية"...) or a joined ب.
     4. Of the places a name may mean, the pack's sites first, a governorate after
-       "ريف"/"محافظة" (also the governorate named like its capital: "بريف حلب"), then
-       places in Iraq and Syria, then the most populous.
+       "ريف"/"محافظة" (also the governorate named like its capital: "بريف حلب"), then big
+       places, then places in Iraq and Syria, then the most populous.
+    5. A name several places share is then the one in the governorate of the sentence's
+       big places ("بادية الرصافة جنوبي الرقة": the Rasafa of Raqqa), and a small place
+       outside those governorates is dropped (a homonym). Common words that are also some
+       village's name (الشرقي, الشرطة) are never places alone.
     """
 
     def __init__(self, gazetteer: Gazetteer, lexicon: ArabicLexicon) -> None:
@@ -129,7 +134,17 @@ class ArabicPlaces:
                 continue
             out.append(found)
             i = found.last
-        return sorted(out, key=lambda p: p.first)
+        # 5. a name several places share is the one inside the sentence's other places
+        context = {str(p.place.admin1) for p in out if p.place.admin1 and _big(p.place)}
+        chosen = []
+        for found in out:
+            if found.keys and context:
+                place = self._choose(found.keys, tokens, found.first, True, context) or found.place
+                if not _big(place) and place.admin1 not in context:
+                    continue  # "حي الجهاد غربي بغداد": a homonym village elsewhere, not it
+                found = PlaceName(found.first, found.last, place, found.introduced, found.keys)
+            chosen.append(found)
+        return sorted(chosen, key=lambda p: p.first)
 
     def _at(self, text: ReadText, i: int, last: int, taken: set[int]) -> PlaceName | None:
         tokens = text.tokens
@@ -137,6 +152,8 @@ class ArabicPlaces:
         place_word = self.lexicon.introducers.match_at(tokens, i, i + 1) is not None
         for n in range(min(_MAX_PLACE_TOKENS, last - i), 0, -1):
             if taken & set(range(i, i + n)) or (n == 1 and place_word):
+                continue
+            if n == 1 and self.lexicon.not_places.match_at(tokens, i, i + 1) is not None:
                 continue
             rest = "".join(t.text for t in tokens[i + 1 : i + n])
             for form in self._forms(tokens[i].text):
@@ -149,7 +166,7 @@ class ArabicPlaces:
                 introduced = joined_b or self._introduced(tokens, i)
                 place = self._choose(keys, tokens, i, introduced)
                 if place is not None:
-                    return PlaceName(i, i + n, place, introduced)
+                    return PlaceName(i, i + n, place, introduced, keys)
         return None
 
     def _introduced(self, tokens: Sequence[Token], i: int) -> bool:
@@ -167,6 +184,7 @@ class ArabicPlaces:
         tokens: Sequence[Token],
         i: int,
         introduced: bool,
+        context: set[str] | frozenset[str] = frozenset(),
     ) -> Place | None:
         places = [p for k in keys for p in self.gazetteer.lookup(k)]
         places = [p for p in places if p.country_code in self.gazetteer.theatre]
@@ -178,10 +196,12 @@ class ArabicPlaces:
             if j >= 0
         )
 
-        def order(place: Place) -> tuple[int, int, int, int]:
+        def order(place: Place) -> tuple[int, ...]:
             return (
                 0 if place.kind == "site" else 1,
                 0 if governorate and place.kind == "admin1" else 1,
+                0 if place.admin1 in context else 1,
+                0 if _big(place) else 1,
                 0 if place.country_code in ("IQ", "SY") else 1,
                 -place.population,
             )
@@ -196,8 +216,17 @@ class ArabicPlaces:
             ]
             if same and place_key(best.admin1) == place_key(best.name):
                 best = same[0]
-        big = best.kind in ("site", "admin1", "country") or best.population >= _BIG_CITY
-        return best if big or introduced else None
+        return best if _big(best) or introduced else None
+
+
+def _big(place: Place) -> bool:
+    """A place named anywhere is this one: a place of the pack (curated for the theatre), a
+    governorate, a country, a city over 50,000."""
+    return (
+        place.id.startswith("pack:")
+        or place.kind in ("site", "admin1", "country")
+        or place.population >= _BIG_CITY
+    )
 
 
 def precision_of(place: Place) -> int:
