@@ -29,6 +29,8 @@ __all__ = ["EXTRACTOR", "ArabicExtractor", "arabic_extractor", "is_arabic_articl
 #: and each mention's notes). The pack's fingerprint is part of it, as for the English one.
 EXTRACTOR = f"orbat.events.ar.v1+{pack_fingerprint()}"
 
+_Reading = tuple[ReadText, list[SentenceReading], Party | None]
+
 # How many opening sentences may name the group whose post it is ("المقاومة الإسلامية في
 # العراق" alone on the first line, "بيان" on the second).
 _HEADING_SENTENCES = 2
@@ -49,11 +51,17 @@ class ArabicExtractor:
         self.actors = ArabicActors(pack or load_pack(), self.lexicon)
         self.places = ArabicPlaces(gazetteer or load_gazetteer(), self.lexicon)
         self.coder = ArabicEventCoder(EXTRACTOR, self.lexicon, self.actors, self.places)
+        self._last: tuple[tuple[int, str], _Reading] | None = None
 
-    def _read(self, article: ArticleView) -> tuple[ReadText, list[SentenceReading], Party | None]:
+    def _read(self, article: ArticleView) -> _Reading:
+        # The stages ask for an article's events, then its statements: read it once.
+        if self._last is not None and self._last[0] == (article.id, article.text):
+            return self._last[1]
         text = read_text(article.text)
         readings = self.coder.read(text)
-        return text, readings, self._heading(readings)
+        read = (text, readings, self._heading(readings))
+        self._last = ((article.id, article.text), read)
+        return read
 
     def events(self, article: ArticleView) -> list[EventRecord]:
         """The article's events, ACLED-coded, evidence in its own words."""

@@ -146,11 +146,16 @@ class PhraseSet:
         self.phrases = sorted(phrases, key=len, reverse=True)
         self.clitics = tuple(sorted((normalize_for_matching(c) for c in clitics), key=len))
         self._by_first: dict[str, list[Phrase]] = {}
-        self._wild: list[Phrase] = []
+        # Phrases whose first word is a prefix ("استهدف*"), by the prefix's first two letters:
+        # a token is only tried against those its own first letters could start.
+        self._wild: dict[str, list[Phrase]] = {}
+        self._any: list[Phrase] = []  # first word "*"
         for phrase in self.phrases:
             first = phrase.words[0]
-            if first.endswith("*"):
-                self._wild.append(phrase)
+            if first == "*":
+                self._any.append(phrase)
+            elif first.endswith("*"):
+                self._wild.setdefault(first[:2], []).append(phrase)
             else:
                 self._by_first.setdefault(first, []).append(phrase)
 
@@ -160,7 +165,9 @@ class PhraseSet:
     def match_at(self, tokens: Sequence[Token], i: int, stop: int) -> Phrase | None:
         """The longest phrase starting at token ``i`` (ending before ``stop``), if any."""
         forms = self.forms(tokens[i].text)
-        candidates = [p for f in forms for p in self._by_first.get(f, ())] + self._wild
+        candidates = [p for f in forms for p in self._by_first.get(f, ())]
+        candidates += [p for f in {f[:2] for f in forms} for p in self._wild.get(f, ())]
+        candidates += self._any
         best: Phrase | None = None
         for phrase in candidates:
             if best is not None and len(phrase) <= len(best):
