@@ -30,7 +30,7 @@ def sentence_date(text: ReadText, sentence: Sentence, published: dt.date) -> dt.
     """The day a sentence dates its event to, or ``None`` when it names no day.
 
     1. A numeric date ("٢١-١-٢٠٢٤") is taken as day-month-year.
-    2. Else a day and month name ("٢٦ تشرين الأول ٢٠٢٣", "12 مارس"), through dateparser.
+    2. Else a day and month name ("٢٦ تشرين الأول ٢٠٢٣", "12 مارس", Hijri "١٥ رجب ١٤٤٥ هـ").
     3. Else the first day word: "أمس" / "أول أمس" (the day before / two days before, also
        when a weekday follows: "أمس الاثنين"), a weekday ("الثلاثاء [الماضي]"), "اليوم".
     """
@@ -45,10 +45,11 @@ def sentence_date(text: ReadText, sentence: Sentence, published: dt.date) -> dt.
     # 2.
     for k, token in enumerate(tokens):
         if token.text.isdigit() and len(token.text) <= 2 and k + 1 < len(tokens):
-            phrase = " ".join(t.text for t in tokens[k : k + 4])
-            found = resolve_arabic_date(phrase, published)
-            if found is not None and found[1] == "day" and found[0] <= published:
-                return found[0]
+            for width in (4, 3, 2):  # "26 تشرين الأول 2023", "15 رجب 1445 هـ", "12 مارس"
+                phrase = " ".join(t.text for t in tokens[k : k + width])
+                found = resolve_arabic_date(phrase, published)
+                if found is not None and found[1] == "day" and found[0] <= published:
+                    return found[0]
     # 3.
     for k, token in enumerate(tokens):
         word = token.text.removeprefix("و")
