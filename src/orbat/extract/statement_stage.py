@@ -135,7 +135,7 @@ def save_statements(
     store.save(
         conn,
         document_id,
-        EXTRACTOR,
+        result.extractor or EXTRACTOR,
         mentions=result.mentions,
         found=result.statements,
         candidates=result.candidates,

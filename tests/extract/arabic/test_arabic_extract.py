@@ -13,7 +13,12 @@ import pytest
 from sqlalchemy import select
 
 from arabic_posts import ingest_posts
-from orbat.extract.arabic.extractor import EXTRACTOR, arabic_extractor, is_arabic_article
+from orbat.extract.arabic.extractor import (
+    EXTRACTOR,
+    STATEMENTS_EXTRACTOR,
+    arabic_extractor,
+    is_arabic_article,
+)
 from orbat.extract.arabic.facts import sentence_date, sentence_toll
 from orbat.extract.arabic.lexicon import load_arabic_lexicon
 from orbat.extract.arabic.text import read_text
@@ -179,6 +184,7 @@ def test_ingest_stores_arabic_events_and_claims_and_a_second_run_adds_nothing(
         claims = conn.execute(
             select(statements.c.predicate, statements.c.subject_id, statements.c.event_id)
         ).all()
+        claim_extractors = set(conn.execute(select(statements.c.extractor)).scalars())
     assert [(m.sub_event_type, m.location) for m in mentions] == [
         ("Air/drone strike", "Harir Air Base")
     ]
@@ -189,6 +195,7 @@ def test_ingest_stores_arabic_events_and_claims_and_a_second_run_adds_nothing(
         ("denied", "kataib-hezbollah"),
     ]
     assert any(c.event_id is not None for c in claims if c.predicate == "claimed")
+    assert claim_extractors == {STATEMENTS_EXTRACTOR}
     # a second run finds nothing new to do
     _, again = ingest_posts(tmp_path, rows)
     assert again.events.mentions == 0 and again.statements.claims == 0

@@ -23,11 +23,19 @@ from orbat.nlp.arabic import is_arabic_text
 from orbat.nlp.gazetteer import Gazetteer, load_gazetteer
 from orbat.packs import Pack, load_pack, pack_fingerprint
 
-__all__ = ["EXTRACTOR", "ArabicExtractor", "arabic_extractor", "is_arabic_article"]
+__all__ = [
+    "EXTRACTOR",
+    "STATEMENTS_EXTRACTOR",
+    "ArabicExtractor",
+    "arabic_extractor",
+    "is_arabic_article",
+]
 
 #: Versioned name of the Arabic path, stored with every event it codes (``events.extractor``
 #: and each mention's notes). The pack's fingerprint is part of it, as for the English one.
 EXTRACTOR = f"orbat.events.ar.v1+{pack_fingerprint()}"
+#: Versioned name the Arabic path's mentions and claims are stored under.
+STATEMENTS_EXTRACTOR = f"orbat.statements.ar.v1+{pack_fingerprint()}"
 
 _Reading = tuple[ReadText, list[SentenceReading], Party | None]
 
@@ -75,7 +83,11 @@ class ArabicExtractor:
         claims = find_claims(
             text, readings, self.actors, article.id, article.published, events, heading
         )
-        return StatementResult(mentions=self._mentions(text, readings, article), statements=claims)
+        return StatementResult(
+            mentions=self._mentions(text, readings, article),
+            statements=claims,
+            extractor=STATEMENTS_EXTRACTOR,
+        )
 
     def _heading(self, readings: list[SentenceReading]) -> Party | None:
         """The armed group whose post this is: named at the very start of one of the first
