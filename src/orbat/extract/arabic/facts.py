@@ -116,9 +116,8 @@ def _number_before(tokens: Sequence[Token], i: int, first: int) -> int | None:
 
 
 def _figure_after(tokens: Sequence[Token], k: int, stop: int, lexicon: ArabicLexicon) -> int | None:
-    while k < stop and lexicon.tolls.match_at(tokens, k, k + 1) is not None:
-        if lexicon.tolls.match_at(tokens, k, k + 1).value != "skip":  # type: ignore[union-attr]
-            break
+    """The figure written after a killed word at token ``k``, filler words skipped."""
+    while k < stop and _is_filler(tokens, k, lexicon):
         k += 1
     if k >= stop:
         return None
@@ -130,3 +129,8 @@ def _figure_after(tokens: Sequence[Token], k: int, stop: int, lexicon: ArabicLex
     if matched is not None and matched.value == "singular":
         return 1
     return None
+
+
+def _is_filler(tokens: Sequence[Token], k: int, lexicon: ArabicLexicon) -> bool:
+    word = lexicon.tolls.match_at(tokens, k, k + 1)
+    return word is not None and word.value == "skip"

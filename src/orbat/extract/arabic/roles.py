@@ -119,8 +119,6 @@ def find_parties(
             if j >= sentence.first
         )
         role = "agent" if wielded else _role_before(text, sentence, i, lexicon) or "target"
-        if role == "agent" and not wielded and i == sentence.first:
-            role = "agent"
         parties.append(
             Party(actor.acled_name, actor.inter, actor.id, i, i + len(phrase), role, "state")
         )
