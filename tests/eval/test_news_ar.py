@@ -4,10 +4,14 @@
 Floors are the measured figures (session 6, `orbat eval news-ar`), never lowered silently: a
 change that drops a score below its floor is a regression to fix, or a decision to record
 here with the reason and the new figures. The held-out half was never read to write a rule.
-Session 6: development R 1.000 P 1.000, claims 1.000 (20/20) P 1.000; held-out R 1.000
+Session 6, the 84 short items: development R 1.000 P 1.000, claims 1.000; held-out R 1.000
 (39/39) P 1.000 (41/41), claims found with the right claimant 0.938 (15/16), P 0.882.
-The texts are short and mostly one event each, so event recall and precision are near the
-ceiling; the fields are where the Arabic path is measured.
+Then 12 longer items (wire stories with two events, history, reported speech), written after
+the rules and coded before orbat read them, scored R 0.867 P 0.875 and claims 0.600 on their
+own; with them the halves are (96 items): development R 0.976 (41/42) P 0.978 (45/46), claims
+0.955 (21/22); held-out R 0.979 (47/48) P 0.980 (49/50), claims 0.895 (17/19). These are the
+floors below. The short texts are near the ceiling; the fields are where the Arabic path is
+measured.
 """
 
 from __future__ import annotations
@@ -23,17 +27,17 @@ pytestmark = pytest.mark.issue(16)
 # The issue's targets on the held-out half.
 TARGETS = {"recall": 0.70, "precision": 0.70, "claims": 0.80}
 FLOORS = {
-    "development": {"recall": 1.0, "precision": 1.0, "claims": 1.0, "claim_precision": 1.0},
-    "held-out": {"recall": 1.0, "precision": 1.0, "claims": 0.937, "claim_precision": 0.882},
+    "development": {"recall": 0.976, "precision": 0.978, "claims": 0.954, "claim_precision": 1.0},
+    "held-out": {"recall": 0.979, "precision": 0.98, "claims": 0.894, "claim_precision": 0.894},
 }
 FIELD_FLOORS = {
     "development": {
-        "actor1": 1.0, "actor2": 0.911, "town": 0.921, "admin1": 1.0, "date": 0.973,
-        "fatalities": 0.947, "sub_event_type": 0.973,
+        "actor1": 0.947, "actor2": 0.875, "town": 0.909, "admin1": 1.0, "date": 0.976,
+        "fatalities": 0.955, "sub_event_type": 0.91,
     },
     "held-out": {
-        "actor1": 0.971, "actor2": 0.833, "town": 0.918, "admin1": 0.948, "date": 1.0,
-        "fatalities": 0.975, "sub_event_type": 0.95,
+        "actor1": 0.928, "actor2": 0.861, "town": 0.933, "admin1": 0.957, "date": 1.0,
+        "fatalities": 0.938, "sub_event_type": 0.918,
     },
 }  # fmt: skip
 
@@ -85,11 +89,11 @@ def test_the_held_out_half_meets_the_issue_targets(
 
 # With the village gazetteer imported (as a user would), many more Arabic names are known,
 # most of them villages whose names are also common words or other places' names; session 6
-# measured: development town 0.974 admin1 0.972, held-out town 0.946 admin1 1.000, events
-# and claims as without it.
+# measured on the 96 items: development R 0.976 P 0.978, town 0.977, admin1 0.975; held-out
+# R 0.979 P 0.961 (one more spurious event than without), town 0.911, admin1 1.000.
 VILLAGE_FLOORS = {
-    "development": {"town": 0.973, "admin1": 0.972, "actor1": 1.0},
-    "held-out": {"town": 0.945, "admin1": 1.0, "actor1": 0.971},
+    "development": {"recall": 0.976, "precision": 0.978, "town": 0.976, "admin1": 0.975},
+    "held-out": {"recall": 0.979, "precision": 0.96, "town": 0.911, "admin1": 1.0},
 }
 
 
@@ -113,9 +117,10 @@ def test_with_the_village_gazetteer_places_stay_right(village_gazetteer: object)
         finally:
             _forget_places()
     for half in HALVES:
-        assert events[half].recall >= FLOORS[half]["recall"]
-        assert events[half].precision >= FLOORS[half]["precision"]
+        floors = VILLAGE_FLOORS[half]
+        assert events[half].recall >= floors["recall"]
+        assert events[half].precision >= floors["precision"]
         assert claims[half].recall >= FLOORS[half]["claims"]
         accuracy = events[half].field_accuracy()
-        for name, floor in VILLAGE_FLOORS[half].items():
-            assert accuracy[name] >= floor, (half, name, accuracy[name])
+        for name in ("town", "admin1"):
+            assert accuracy[name] >= floors[name], (half, name, accuracy[name])
