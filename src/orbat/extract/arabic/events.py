@@ -55,6 +55,7 @@ class SentenceReading:
     cue_clauses: frozenset[int] = frozenset()  # clauses holding an event cue
     trigger_at: int | None = None  # token of the first cue
     rank: int = 0  # rank of the cue that chose the sub-event type
+    keys: frozenset[str] = frozenset()  # every sub-event type a cue of the sentence names
     dateline: int | None = None  # token where a dateline's place starts ("الموصل (رويترز) -")
     record: EventRecord | None = None
     parties: list[Party] = field(default_factory=list)
@@ -87,6 +88,7 @@ class ArabicEventCoder:
             sub_event, rank = self._sub_event(text, sentence)
             reading = SentenceReading(sentence, sub_event, names, places, claims, clauses)
             reading.rank = rank
+            reading.keys = frozenset(p.value.split("|")[0] for _, p in cues)
             reading.dateline = _dateline(text, sentence, places)
             reading.trigger_at = cues[0][0] if cues else None
             out.append(reading)
@@ -225,6 +227,9 @@ class ArabicEventCoder:
         actor1, actor2 = assign_roles(parties)
         if actor1 is None and heading is not None and heading.acled_name != _name(actor2):
             actor1 = heading
+        toll = sentence_toll(text, reading.sentence, self.lexicon)
+        if key == "armed_clash" and "arrests" in reading.keys and not toll:
+            key = "arrests"  # a raid ("عملية إنزال") that arrested and killed no one
         if key == "arrests" and actor1 is not None and actor1.inter != 1:
             actor1, actor2 = None, actor1  # ACLED: the state arrests; the arrested are actor2
         if actor2 is None and place is not None:
@@ -260,7 +265,7 @@ class ArabicEventCoder:
             geo_precision=_GEO_PRECISION.get(place.kind) if place else None,
             place_id=place.id if place else None,
             notes=f"Coded from Arabic by {self.extractor}.",
-            fatalities=sentence_toll(text, reading.sentence, self.lexicon),
+            fatalities=toll,
             stance="claimed"
             if {"claimed", "claimed_noun"} & reading.claim_words.keys()
             else "asserted",

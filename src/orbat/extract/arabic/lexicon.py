@@ -73,7 +73,7 @@ def _cues(data: dict[str, Any]) -> list[Phrase]:
 
 def _from_tables(data: dict[str, Any], clitics: tuple[str, ...]) -> ArabicLexicon:
     def phrase_set(phrases: list[Phrase]) -> PhraseSet:
-        return PhraseSet(phrases, clitics)
+        return PhraseSet(phrases, clitics, article=True)
 
     def grouped(table: dict[str, list[str]]) -> PhraseSet:
         return phrase_set([p for name, words in table.items() for p in _phrases(words, name)])

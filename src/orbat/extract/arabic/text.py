@@ -118,8 +118,9 @@ def compile_phrase(phrase: str, value: str = "") -> Phrase:
 
 
 @lru_cache(maxsize=1 << 16)
-def _forms(token: str, clitics: tuple[str, ...]) -> tuple[str, ...]:
-    """The token, and the token without each clitic prefix it may carry (لل → ال)."""
+def _forms(token: str, clitics: tuple[str, ...], article: bool = False) -> tuple[str, ...]:
+    """The token, and the token without each clitic prefix it may carry (لل → ال); with
+    ``article``, each of those without the definite article too (الاشتباكات → اشتباكات)."""
     forms = [token]
     for clitic in clitics:
         if token.startswith(clitic) and len(token) - len(clitic) >= 2:
@@ -127,6 +128,8 @@ def _forms(token: str, clitics: tuple[str, ...]) -> tuple[str, ...]:
             forms.append(rest)
             if clitic in ("ل", "ول", "فل") and rest.startswith("ل"):
                 forms.append("ا" + rest)  # للحشد = ل + الحشد
+    if article:
+        forms += [f[2:] for f in forms if f.startswith("ال") and len(f) >= 5]
     return tuple(dict.fromkeys(forms))
 
 
@@ -142,7 +145,12 @@ def _word_matches(word: str, forms: Iterable[str]) -> bool:
 class PhraseSet:
     """Phrases matched token by token, every word allowed a clitic prefix."""
 
-    def __init__(self, phrases: Iterable[Phrase], clitics: Sequence[str]) -> None:
+    def __init__(
+        self, phrases: Iterable[Phrase], clitics: Sequence[str], *, article: bool = False
+    ) -> None:
+        """``article``: words also match without the definite article (cue words: a list
+        says "اشتباك*" once for الاشتباكات too); names keep theirs (الموصل is not موصل)."""
+        self.article = article
         self.phrases = sorted(phrases, key=len, reverse=True)
         self.clitics = tuple(sorted((normalize_for_matching(c) for c in clitics), key=len))
         self._by_first: dict[str, list[Phrase]] = {}
@@ -160,7 +168,7 @@ class PhraseSet:
                 self._by_first.setdefault(first, []).append(phrase)
 
     def forms(self, token: str) -> tuple[str, ...]:
-        return _forms(token, self.clitics)
+        return _forms(token, self.clitics, self.article)
 
     def match_at(self, tokens: Sequence[Token], i: int, stop: int) -> Phrase | None:
         """The longest phrase starting at token ``i`` (ending before ``stop``), if any."""
