@@ -145,13 +145,18 @@ POSTED = dt.date(2024, 3, 12)
         ("٢٠ تموز", dt.date(2023, 7, 20), "day"),  # no year: the latest past one
         ("١١/٣/٢٠٢٤", dt.date(2024, 3, 11), "day"),
         ("أيار 2023", dt.date(2023, 5, 1), "month"),
+        # Hijri (Umm al-Qura): 1 Ramadan 1445 was 11 March 2024, 1 Muharram 1446 7 July 2024
+        ("١ رمضان ١٤٤٥ هـ", dt.date(2024, 3, 11), "day"),
+        ("1 محرم 1446", dt.date(2024, 7, 7), "day"),
+        ("٩ ذو الحجة ١٤٤٤ للهجرة", dt.date(2023, 6, 27), "day"),
+        ("10 شوال", dt.date(2023, 4, 30), "day"),  # no year: Shawwal 1445 is still to come
     ],
 )
 def test_date_words(phrase: str, day: dt.date, granularity: str) -> None:
     assert resolve_arabic_date(phrase, POSTED) == (day, granularity)
 
 
-@pytest.mark.parametrize("phrase", ["", "في", "قاعدة عين الأسد"])
+@pytest.mark.parametrize("phrase", ["", "في", "قاعدة عين الأسد", "31 رجب 1445"])
 def test_not_a_date(phrase: str) -> None:
     assert resolve_arabic_date(phrase, POSTED) is None
 

@@ -101,6 +101,12 @@ def server(app: FastAPI) -> Iterator[str]:
         yield url
 
 
+def serve(app: FastAPI) -> Iterator[str]:
+    """Serve ``app`` with uvicorn on a free loopback port in a thread; yield its base URL."""
+    with running(app) as url:
+        yield url
+
+
 def _need_chromium() -> None:
     """Skip without Chromium locally; in CI (ORBAT_CI=1) its absence is a failure."""
     missing = not Path(CHROMIUM).exists() or shutil.which(CHROMIUM) is None

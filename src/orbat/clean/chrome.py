@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from orbat.clean.lines import BULLET, ends_sentence
+from orbat.nlp.arabic import is_arabic_text
 
 __all__ = [
     "INLINE_CHROME",
@@ -65,6 +66,12 @@ LINE_CHROME: tuple[tuple[str, str], ...] = (
         "syndication notice of a subscription service; names the publisher",
     ),
     (r"^(?:subscribe|sign up) (?:now|today|here)\b.{0,80}$", "subscription call"),
+    # -- Arabic channel and site chrome (Telegram posts and Arabic news pages)
+    (r"^(?:تابعونا|تابعوا|اشتركوا|اشترك|انضموا|انضم)\b.{0,80}$", "Arabic follow/subscribe call"),
+    (r"^(?:رابط|لينك) (?:القناة|قناتنا|الاشتراك)\b.{0,60}$", "Arabic channel link line"),
+    (r"^(?:اقرأ|إقرأ|اقرا) (?:أيضا|أيضاً|ايضا|المزيد)\s*:?.{0,120}$", "Arabic 'read also' link"),
+    (r"^(?:شارك|مشاركة) (?:الخبر|المقال|عبر)\b.{0,40}$", "Arabic share buttons"),
+    (r"^(?:إعلان|اعلان|محتوى مدعوم)$", "Arabic ad slot labels"),
     # -- markers and legal notes
     (r"^(?:highlights?|pull ?quote)$", "pull-quote marker; the quote repeats a paragraph"),
     (
@@ -161,7 +168,8 @@ def remove_chrome(lines: Iterable[str], *, header: Iterable[str] = ()) -> Cleane
     2. Drop exact repeats of a line seen earlier in the article or in its ``header``
        (duplicated captions, pull quotes, the title printed again).
     3. Cut a trailing source list out of the body.
-    4. Trim the tail: short lines that do not end a sentence.
+    4. Trim the tail: short lines that do not end a sentence (Arabic ones are kept: Arabic
+       posts and headlines end without a stop).
     5. Trim the head: a section label of a few words.
     6. Remove :data:`INLINE_CHROME` fragments inside the kept paragraphs.
     """
@@ -187,8 +195,13 @@ def remove_chrome(lines: Iterable[str], *, header: Iterable[str] = ()) -> Cleane
         kept.append(text)
     # 3. source list
     kept, out.sources = _cut_sources(kept)
-    # 4. tail
-    while kept and len(kept[-1].split()) <= _TAIL_WORDS and not ends_sentence(kept[-1]):
+    # 4. tail (not Arabic lines: Telegram posts and Arabic headlines end without a stop)
+    while (
+        kept
+        and len(kept[-1].split()) <= _TAIL_WORDS
+        and not ends_sentence(kept[-1])
+        and not is_arabic_text(kept[-1])
+    ):
         kept.pop()
     # 5. head
     head = 0

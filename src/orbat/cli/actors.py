@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from orbat.cli.bidi import isolate
 from orbat.cli.options import DbOption, engine_for
 
 if TYPE_CHECKING:
@@ -81,7 +82,9 @@ def actors_command(
                 r["country"] or "",
                 r["status"],
                 str(counts.mentions.get(r["id"], 0)),
-                escape(f"{ev['title'] or ev['document_id']}: “{ev['quote']}”"),
+                escape(
+                    f"{isolate(ev['title'] or str(ev['document_id']))}: “{isolate(ev['quote'])}”"
+                ),
             )
         console.print(table)
         console.print(f"{len(found)} candidate actors (? = found in text, awaiting review)")
@@ -171,7 +174,7 @@ def _print_profile(console: Console, p: dict[str, Any]) -> None:
 
 def _cite(ev: dict[str, Any]) -> str:
     where = ev["title"] or ev["document_external_id"] or f"document {ev['document_id']}"
-    return escape(f"“{ev['quote']}” — {where} [{ev['start']}:{ev['end']}]")
+    return escape(f"“{isolate(ev['quote'])}” — {isolate(where)} [{ev['start']}:{ev['end']}]")
 
 
 def _print_relations(console: Console, relations: list[dict[str, Any]]) -> None:

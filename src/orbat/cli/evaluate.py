@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 from rich.table import Table
 
+if TYPE_CHECKING:
+    from orbat.eval.news import NewsScores
+
 __all__ = ["eval_command"]
 
 console = Console()
-SUITES = ("seeds", "statements", "news", "case2021", "centcom", "aeb", "re3d")
+SUITES = ("seeds", "statements", "news", "news-ar", "case2021", "centcom", "aeb", "re3d")
 # The gold sets' third-party data (CASE 2021, CENTCOM, aeb, re3d, and the texts of the news
 # gold in tests/eval/gold/news/) is read from the shared data folder beside the clone (run
 # from the repository's root); it is never copied into the repository.
@@ -35,7 +38,11 @@ def eval_command(
         ),
     ] = SHARED_DATA,
     errors: Annotated[
-        int, typer.Option(help="news: show up to N missed, spurious and wrong events per half.")
+        int,
+        typer.Option(
+            help="news, news-ar: show up to N missed, spurious and wrong events (and claims) "
+            "of the development half."
+        ),
     ] = 0,
     gold: Annotated[
         Path | None,
@@ -45,8 +52,8 @@ def eval_command(
         ),
     ] = None,
 ) -> None:
-    """Score orbat against its gold sets (founding corpus events and statements, CASE 2021,
-    CENTCOM, aeb, re3d)."""
+    """Score orbat against its gold sets (founding corpus events and statements, unseen
+    English news, the Arabic set, CASE 2021, CENTCOM, aeb, re3d)."""
     chosen = suites or list(SUITES)
     unknown = set(chosen) - set(SUITES)
     if unknown:
@@ -54,6 +61,9 @@ def eval_command(
     for suite in chosen:
         if suite == "news":
             _news(data, errors, gold)
+            continue
+        if suite == "news-ar":
+            _news_ar(errors)
             continue
         {
             "seeds": _seeds,
@@ -93,7 +103,18 @@ def _news(shared: Path, errors: int, gold: Path | None = None) -> None:
     if not has_texts and not _needs(shared):
         return
     scores = run_news_eval(shared, gold)
-    table = Table("news: events vs hand-coded gold", *HALVES, "all", title="unseen news")
+    console.print(_event_table("news: events vs hand-coded gold", scores, title="unseen news"))
+    _print_by_source(scores)
+    if errors:
+        # Only the development half's errors: the held-out half is for measuring, not reading.
+        _print_errors(scores[HALVES[0]], errors)
+
+
+def _event_table(heading: str, scores: dict[str, NewsScores], title: str | None = None) -> Table:
+    """Events per half and in all: counts, recall, precision, fields, confidence bands."""
+    from orbat.eval.news import CONFIDENCE_BANDS, HALVES
+
+    table = Table(heading, *HALVES, "all", title=title)
     columns = [scores[h] for h in (*HALVES, "all")]
     table.add_row("documents", *(str(s.documents) for s in columns))
     table.add_row("skipped by extraction", *(str(s.skipped) for s in columns))
@@ -109,15 +130,19 @@ def _news(shared: Path, errors: int, gold: Path | None = None) -> None:
             hits = s.field_hits.get(name, 0)
             cells.append(f"{hits / total:.3f} ({hits}/{total})" if total else "-")
         table.add_row(f"  {name} (on matched)", *cells)
-    from orbat.eval.news import CONFIDENCE_BANDS
-
     for band in CONFIDENCE_BANDS:
         cells = []
         for s in columns:
             hit, total = s.by_confidence.get(band, (0, 0))
             cells.append(f"{hit / total:.3f} ({hit}/{total})" if total else "-")
         table.add_row(f"  precision, confidence {band}", *cells)
-    console.print(table)
+    return table
+
+
+def _print_by_source(scores: dict[str, NewsScores]) -> None:
+    """Recall, precision and F1 per kind of text (``report``, ``re3d``...) and half."""
+    from orbat.eval.news import HALVES
+
     by_source = Table("by kind of text", *HALVES, title="recall / precision / F1 per half")
     for source in sorted({key.split(":")[0] for key in scores if ":" in key}):
         cells = []
@@ -128,18 +153,43 @@ def _news(shared: Path, errors: int, gold: Path | None = None) -> None:
             )
         by_source.add_row(source, *cells)
     console.print(by_source)
+
+
+def _print_errors(dev: NewsScores, errors: int) -> None:
+    for missed in dev.missed[:errors]:
+        console.print(
+            f"  [yellow]missed[/] {missed.doc} {missed.sub_event_type} “{missed.quote}”",
+            highlight=False,
+        )
+    for extra in dev.spurious[:errors]:
+        console.print(f"  [red]spurious[/] {extra}", highlight=False)
+    for wrong in dev.wrong[:errors]:
+        console.print(f"  [magenta]wrong[/] {wrong}", highlight=False)
+
+
+def _news_ar(errors: int) -> None:
+    from orbat.eval.news import HALVES
+    from orbat.eval.news_ar import run_news_ar_eval
+
+    events, claims = run_news_ar_eval()
+    table = _event_table("news-ar: Arabic events vs hand-coded gold", events)
+    columns = [claims[h] for h in (*HALVES, "all")]
+    table.add_row("claims in gold", *(str(c.gold) for c in columns))
+    table.add_row(
+        "claims found, right claimant",
+        *(f"{c.recall:.3f} ({c.found}/{c.gold})" for c in columns),
+    )
+    table.add_row(
+        "claims precision", *(f"{c.precision:.3f} ({c.correct}/{c.stored})" for c in columns)
+    )
+    console.print(table)
     if errors:
-        # Only the development half's errors: the held-out half is for measuring, not reading.
-        dev = scores[HALVES[0]]
-        for missed in dev.missed[:errors]:
-            console.print(
-                f"  [yellow]missed[/] {missed.doc} {missed.sub_event_type} “{missed.quote}”",
-                highlight=False,
-            )
-        for extra in dev.spurious[:errors]:
-            console.print(f"  [red]spurious[/] {extra}", highlight=False)
-        for wrong in dev.wrong[:errors]:
-            console.print(f"  [magenta]wrong[/] {wrong}", highlight=False)
+        # The development half only: held-out errors are never read to write a rule.
+        _print_errors(events[HALVES[0]], errors)
+        for missed in claims[HALVES[0]].missed[:errors]:
+            console.print(f"  [yellow]missed claim[/] {missed}", highlight=False)
+        for extra in claims[HALVES[0]].spurious[:errors]:
+            console.print(f"  [red]spurious claim[/] {extra}", highlight=False)
 
 
 def _needs(path: Path) -> bool:

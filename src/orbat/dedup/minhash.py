@@ -9,6 +9,8 @@ from collections.abc import Iterable
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+from orbat.nlp.arabic import normalize_for_matching
+
 __all__ = ["NearDuplicateIndex", "shingles"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -29,8 +31,14 @@ def _crc32(data: bytes) -> int:
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[bytes]:
-    """The set of ``size``-word shingles of ``text`` (case-folded), as UTF-8 bytes."""
-    words = _WORD.findall(text.casefold())
+    """The set of ``size``-word shingles of ``text`` (case-folded), as UTF-8 bytes.
+
+    Arabic is compared on its normalised spelling (:func:`orbat.nlp.arabic.
+    normalize_for_matching`): a relay channel's copy of a post with the vowel marks,
+    tatweel or hamza dropped, or its digits in another script, is the same text (and marks
+    would otherwise cut words apart, as ``\\w`` does not match them).
+    """
+    words = _WORD.findall(normalize_for_matching(text).casefold())
     if len(words) < size:
         return {" ".join(words).encode()} if words else set()
     return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}

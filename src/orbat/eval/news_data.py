@@ -16,6 +16,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -26,6 +27,7 @@ __all__ = [
     "GoldEvent",
     "NewsDocument",
     "default_gold_path",
+    "gold_event",
     "half_of",
     "load_documents",
     "load_news_gold",
@@ -91,26 +93,31 @@ def load_news_gold(path: Path | None = None) -> list[GoldDocument]:
     items = [item for f in files for item in yaml.safe_load(f.read_text(encoding="utf-8")) or ()]
     out = []
     for item in items:
-        events = tuple(
-            GoldEvent(
-                doc=item["doc"],
-                quote=e["quote"],
-                event_type=e["event_type"],
-                sub_event_type=e["sub_event_type"],
-                date=e.get("date"),
-                time_precision=int(e.get("time_precision") or 1),
-                country=e.get("country"),
-                location=e.get("location"),
-                admin1=e.get("admin1"),
-                actor1=e.get("actor1"),
-                actor2=e.get("actor2"),
-                fatalities=e.get("fatalities"),
-                optional=bool(e.get("optional", False)),
-            )
-            for e in item.get("events") or ()
-        )
+        events = tuple(gold_event(item["doc"], e) for e in item.get("events") or ())
         out.append(GoldDocument(item["doc"], item.get("published"), events, item.get("text")))
     return out
+
+
+def gold_event(doc: str, e: dict[str, Any]) -> GoldEvent:
+    """One hand-coded event of a gold file (the event type follows from the sub-type when
+    the file leaves it out, as the Arabic gold does)."""
+    from orbat.taxonomy import sub_event_type
+
+    return GoldEvent(
+        doc=doc,
+        quote=e["quote"],
+        event_type=e.get("event_type") or sub_event_type(e["sub_event_type"]).event_type,
+        sub_event_type=e["sub_event_type"],
+        date=e.get("date"),
+        time_precision=int(e.get("time_precision") or 1),
+        country=e.get("country"),
+        location=e.get("location"),
+        admin1=e.get("admin1"),
+        actor1=e.get("actor1"),
+        actor2=e.get("actor2"),
+        fatalities=e.get("fatalities"),
+        optional=bool(e.get("optional", False)),
+    )
 
 
 # -- the texts ------------------------------------------------------------------------------

@@ -17,6 +17,9 @@ extractors under the article's deadline and record both as skipped.
 Statements link claims to the article's events; :func:`event_spans` turns its event records
 into the spans they link to, keyed by whatever the caller maps back (the stored event ids
 in the database stage, the record's position on a Dask worker, which has no database).
+
+An Arabic article (mostly Arabic script) is not parsed: both extractors hand it to the Arabic
+path, :mod:`orbat.extract.arabic`, whose records and statements are stored the same way.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
+from orbat.extract.arabic.extractor import arabic_extractor, is_arabic_article
 from orbat.extract.budget import ArticleSkipped, Budget, ExtractionFailed
 from orbat.extract.events import EXTRACTOR as EVENTS
 from orbat.extract.events import ArticleView, EventExtractor, Unparsed
@@ -180,9 +184,13 @@ class ArticleAnalyser:
         return Analysis(parsed.article, records, result, skipped)
 
     def event_records(self, parsed: Parsed) -> list[EventRecord]:
+        if is_arabic_article(parsed.article):
+            return arabic_extractor().events(parsed.article)
         return self.events.extract_parsed(parsed.article, parsed.doc, parsed.unparsed)
 
     def statement_result(self, parsed: Parsed, events: Sequence[EventSpan]) -> StatementResult:
+        if is_arabic_article(parsed.article):
+            return arabic_extractor().statements(parsed.article, events)
         return self.statements.extract_parsed(
             parsed.article, parsed.doc, parsed.unparsed, events, parsed.pack_mentions
         )
@@ -200,6 +208,10 @@ class ArticleAnalyser:
             return Unanalysed(article, wanted, _failed("preparing it for the parse", exc))
 
     def _prepared(self, article: ArticleView, wanted: Wanted) -> _Ready:
+        if is_arabic_article(article):
+            # The Arabic path (orbat.extract.arabic) reads the text itself; the English
+            # model has nothing to parse.
+            return _Ready(article, wanted, "", (), None)
         mentions = None
         keep = None
         if wanted.statements:

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, Engine, select
 
+from orbat.extract.arabic.extractor import arabic_extractor, is_arabic_article
 from orbat.extract.events import ArticleView
 from orbat.extract.statements import EXTRACTOR, EventSpan, StatementExtractor, StatementResult
 from orbat.store.conflicts import insert_unless_present
@@ -90,7 +91,13 @@ def extract_statements(
                 article = ArticleView(row.id, row.text, row.published, row.title)
                 try:
                     budget.admit(article.text)
-                    result = budget.start().call(extractor.extract, article, spans.get(row.id, []))
+                    # Arabic articles are read by the Arabic path (orbat.extract.arabic).
+                    read = (
+                        arabic_extractor().statements
+                        if is_arabic_article(article)
+                        else extractor.extract
+                    )
+                    result = budget.start().call(read, article, spans.get(row.id, []))
                 except ArticleSkipped as exc:
                     summary.skipped += record_skip(conn, row.id, [EXTRACTOR], exc)
                     continue
@@ -127,7 +134,7 @@ def save_statements(
     store.save(
         conn,
         document_id,
-        EXTRACTOR,
+        result.extractor or EXTRACTOR,
         mentions=result.mentions,
         found=result.statements,
         candidates=result.candidates,

@@ -84,6 +84,8 @@ class StatementResult:
     mentions: list[MentionRecord] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)
     candidates: list[CandidateActor] = field(default_factory=list)
+    #: The versioned name they are stored under, when not this module's (the Arabic path's).
+    extractor: str | None = None
 
     @property
     def relations(self) -> list[Statement]:

@@ -28,6 +28,7 @@ __all__ = [
     "normalize_with_offsets",
     "parse_arabic_number",
     "resolve_arabic_date",
+    "script_language",
 ]
 
 # -- spelling --------------------------------------------------------------------------------
@@ -152,6 +153,12 @@ def is_arabic_text(text: str, share: float = 0.6) -> bool:
     arabic = len(_NOT_ARABIC_LETTERS.sub("", sample))
     foreign = len(_NOT_ARABIC.findall(sample))
     return arabic / letters >= share and foreign <= arabic // 200
+
+
+def script_language(text: str) -> str | None:
+    """``"ar"`` for a text in Arabic script (:func:`is_arabic_text`), else ``None`` (unknown):
+    the language a document is stored with when its source says none."""
+    return "ar" if is_arabic_text(text) else None
 
 
 # -- numbers ---------------------------------------------------------------------------------
@@ -281,6 +288,27 @@ _LEVANTINE_MONTHS: dict[str, str] = {
     "تشرين الثاني": "نوفمبر",
     "كانون الأول": "ديسمبر",
 }
+# Hijri months (Umm al-Qura calendar), as Arabic posts write them: 1-12.
+_HIJRI_MONTHS: dict[str, int] = {
+    "محرم": 1,
+    "صفر": 2,
+    "ربيع الأول": 3,
+    "ربيع الاول": 3,
+    "ربيع الثاني": 4,
+    "ربيع الآخر": 4,
+    "جمادى الأولى": 5,
+    "جمادى الاولى": 5,
+    "جمادى الآخرة": 6,
+    "جمادى الثانية": 6,
+    "رجب": 7,
+    "شعبان": 8,
+    "رمضان": 9,
+    "شوال": 10,
+    "ذو القعدة": 11,
+    "ذي القعدة": 11,
+    "ذو الحجة": 12,
+    "ذي الحجة": 12,
+}
 # Days back from the post for relative words (after normalisation, prefixes stripped).
 _RELATIVE_DAYS: dict[str, int] = {
     "اليوم": 0,
@@ -323,6 +351,13 @@ def _n(text: str) -> str:
     return normalize_for_matching(text)
 
 
+_HIJRI_MONTH = {_n(k): v for k, v in _HIJRI_MONTHS.items()}
+# "١٥ رجب ١٤٤٥ هـ", "15 رجب": a day, a Hijri month, perhaps a Hijri year (13xx-15xx).
+_HIJRI_DATE = re.compile(
+    r"^(?P<day>\d{1,2})\s+(?P<month>"
+    + "|".join(sorted(map(re.escape, _HIJRI_MONTH), key=len, reverse=True))
+    + r")(?:\s+(?P<year>1[3-5]\d\d))?(?:\s*(?:ه|هـ|للهجره|هجري|هجريه))?\.?$"
+)
 _MONTH_SWAP = re.compile(
     r"(?<!\w)(" + "|".join(sorted(map(_n, _LEVANTINE_MONTHS), key=len, reverse=True)) + r")(?!\w)"
 )
@@ -350,8 +385,10 @@ def resolve_arabic_date(text: str, published: dt.date) -> tuple[dt.date, Granula
        the day ("في", "يوم", "فجر", "مساء"...).
     2. Relative day words and weekday names: resolved here, as orbat resolves English ones
        (dateparser reads a weekday on the post's own weekday as a week earlier).
-    3. Syriac month names (كانون الثاني, آذار, تموز...) become the Gregorian names dateparser
-       reads, and "مارس/آذار" one name.
+    3. A Hijri date ("١٥ رجب ١٤٤٥ هـ") is converted from the Umm al-Qura calendar
+       (hijridate); without a year, the latest on or before the post. Syriac month names
+       (كانون الثاني, آذار, تموز...) become the Gregorian names dateparser reads, and
+       "مارس/آذار" one name.
     4. The rest is dateparser's, in Arabic, relative to the post and preferring the past.
     """
     # 1. normalise
@@ -367,11 +404,34 @@ def resolve_arabic_date(text: str, published: dt.date) -> tuple[dt.date, Granula
         if back == 0 and weekday["last"]:
             back = 7
         return published - dt.timedelta(days=back), "day"
-    # 3. month names
+    # 3. Hijri dates, then Syriac month names
+    if hijri := _HIJRI_DATE.match(phrase):
+        return _from_hijri(hijri, published)
     phrase = _MONTH_SWAP.sub(lambda m: _MONTH_TO_GREGORIAN[m[1]], phrase)
     phrase = _DOUBLE_MONTH.sub(r"\1", phrase)
     # 4. dateparser
     return _dateparser(phrase, published)
+
+
+def _from_hijri(match: re.Match[str], published: dt.date) -> tuple[dt.date, Granularity] | None:
+    """The Gregorian day of a Hijri date; a year-less one is the latest on or before the
+    post."""
+    from hijridate import Gregorian, Hijri
+
+    day, month = int(match["day"]), _HIJRI_MONTH[match["month"]]
+    years = (
+        [int(match["year"])]
+        if match["year"]
+        else [Gregorian.fromdate(published).to_hijri().year - back for back in (0, 1)]
+    )
+    for year in years:
+        try:
+            found = Hijri(year, month, day).to_gregorian()
+        except (ValueError, OverflowError):
+            return None  # a day the month does not have, or outside Umm al-Qura's range
+        if match["year"] or found <= published:
+            return dt.date(found.year, found.month, found.day), "day"
+    return None
 
 
 @functools.lru_cache(maxsize=64)

@@ -78,6 +78,11 @@ class Gazetteer:
         """How many distinct name keys the gazetteer knows."""
         return len(self._keys)
 
+    def name_keys(self) -> Iterator[str]:
+        """Every name key (:func:`place_key`) the gazetteer knows (the Arabic extractor
+        indexes the Arabic-script ones by their normalised spelling)."""
+        return iter(self._keys)
+
     def get(self, place_id: str) -> Place | None:
         """The place with this id, or None."""
         i = self._by_id.get(place_id)

@@ -25,6 +25,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Connection
 
 from orbat.models import Article, Skip
+from orbat.nlp.arabic import script_language
 from orbat.store.conflicts import insert_unless_present, retrying
 from orbat.store.schema import (
     clusters,
@@ -281,7 +282,7 @@ class DocumentStore:
                 "published": article.published,
                 "published_raw": article.published_raw,
                 "source": article.source,
-                "language": article.language,
+                "language": article.language or script_language(article.text),
                 "text": article.text,
                 "extra": _as_json(article.extra),
                 "content_hash": article.content_hash,

@@ -23,7 +23,7 @@ from orbat.packs import Pack, load_pack
 from orbat.web import api, pages, review
 from orbat.web.guard import LOOPBACK_HOSTS, Guard, hosts_for
 from orbat.web.queries import WebQueries
-from orbat.web.render import type_class
+from orbat.web.render import text_dir, text_lang, type_class
 
 __all__ = ["WEB_DB_ENV", "WEB_HOST_ENV", "app_from_environment", "create_app"]
 
@@ -43,6 +43,8 @@ def _templates() -> Jinja2Templates:
         undefined=jinja2.StrictUndefined,
     )
     env.filters["type_class"] = type_class
+    env.filters["text_dir"] = text_dir
+    env.filters["text_lang"] = text_lang
     return Jinja2Templates(env=env, context_processors=[review.review_context])
 
 

@@ -18,10 +18,26 @@ __all__ = [
     "Dot",
     "Segment",
     "highlight",
+    "text_dir",
+    "text_lang",
     "timeline_dots",
     "type_class",
     "type_css",
 ]
+
+
+def text_dir(text: str | None) -> str:
+    """The ``dir`` of an element holding ``text``: ``rtl`` for Arabic (an Arabic quote must
+    not be laid out left to right beside English), else ``auto`` (the browser decides)."""
+    from orbat.nlp.arabic import is_arabic_text
+
+    return "rtl" if text and is_arabic_text(text) else "auto"
+
+
+def text_lang(text: str | None) -> str:
+    """The ``lang`` of an element holding ``text``: ``ar`` for Arabic (fonts, screen
+    readers), else empty (the page's own)."""
+    return "ar" if text_dir(text) == "rtl" else ""
 
 
 def type_class(event_type: str | None) -> str:
