@@ -45,7 +45,9 @@ def test_stats_count_what_is_stored(client: TestClient, engine: Engine) -> None:
         )
     assert stats["documents"] == 21
     assert stats["contested_events"] >= 1
-    assert stats["actors_in_pack"] == 80
+    from orbat.packs import load_pack
+
+    assert stats["actors_in_pack"] == len(load_pack().actors) >= 80
     assert sum(stats["events_by_type"].values()) == stats["events"]
     weeks = stats["events_per_week"]
     assert len(weeks) == 26
