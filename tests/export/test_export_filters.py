@@ -57,3 +57,15 @@ def test_jsonl_takes_them_too_and_other_formats_refuse(actor_db: ActorDb) -> Non
     assert refused.exit_code != 0
     bad_day = runner.invoke(app, ["export", "-f", "acled", "--db", actor_db.path, "--since", "x"])
     assert bad_day.exit_code != 0
+
+
+def test_a_minimum_toll_and_an_order_as_on_the_events_page(actor_db: ActorDb) -> None:
+    everything = _acled(actor_db.path)
+    deadly = _acled(actor_db.path, "--fatalities", "1", "--sort", "fatalities")
+    assert deadly and len(deadly) < len(everything)
+    tolls = [int(r["fatalities"]) for r in deadly]
+    assert min(tolls) >= 1 and tolls == sorted(tolls, reverse=True)
+    oldest = _acled(actor_db.path, "--sort", "oldest")
+    assert [r["event_date"] for r in oldest] == sorted(r["event_date"] for r in everything)
+    bad = runner.invoke(app, ["export", "-f", "acled", "--db", actor_db.path, "--sort", "x"])
+    assert bad.exit_code != 0

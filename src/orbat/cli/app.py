@@ -345,6 +345,12 @@ def export_command(
     reviewed: Annotated[
         bool, typer.Option("--reviewed", help="Only events an analyst reviewed (orbat review).")
     ] = False,
+    fatalities: Annotated[
+        int | None, typer.Option("--fatalities", min=0, help="Events with at least this toll.")
+    ] = None,
+    sort: Annotated[
+        str | None, typer.Option(help="Order: newest (default), oldest or fatalities.")
+    ] = None,
 ) -> None:
     """Export the database in a format other tools read; event formats take the filters.
 
@@ -360,14 +366,17 @@ def export_command(
         ) from None
     chosen = {"since": since, "until": until, "country": country, "admin1": admin1}
     chosen |= {"actor": actor, "event_type": event_type, "reviewed": "yes" if reviewed else None}
+    chosen |= {"fatalities": fatalities, "sort": sort}
     options = {}
     if any(v is not None for v in chosen.values()):
         if format not in EVENT_FORMATS:
             raise typer.BadParameter(
                 f"filters apply to the event formats ({', '.join(sorted(EVENT_FORMATS))})"
             )
-        from orbat.store.events import EventFilter
+        from orbat.store.events import EVENT_SORTS, EventFilter
 
+        if sort is not None and sort not in EVENT_SORTS:
+            raise typer.BadParameter(f"--sort is one of {', '.join(EVENT_SORTS)}, not {sort!r}")
         options["filters"] = EventFilter(
             since=_day(since, "--since"),
             until=_day(until, "--until"),
@@ -376,6 +385,8 @@ def export_command(
             actor=actor,
             event_type=event_type,
             reviewed=reviewed,
+            min_fatalities=fatalities,
+            sort=sort or "newest",
         )
     engine = engine_for(db)
     from orbat.export import BINARY_FORMATS
