@@ -182,7 +182,10 @@ def test_confirm_correct_reject_through_the_forms(
 
     actor = api["actors"][0]["id"]
     assert event_id in {e["id"] for e in review_client.get(f"/api/actors/{actor}").json()["events"]}
+    counted = review_client.get("/api/stats").json()["events"]
     review_client.post(f"/review/events/{event_id}/reject", data=csrf)
+    # A rejected event leaves the overview's counts too.
+    assert review_client.get("/api/stats").json()["events"] == counted - 1
     listed = review_client.get("/api/events?limit=500").json()["items"]
     assert event_id not in {e["id"] for e in listed}
     profile = review_client.get(f"/api/actors/{actor}").json()

@@ -366,7 +366,7 @@ def export_command(
         ) from None
     chosen = {"since": since, "until": until, "country": country, "admin1": admin1}
     chosen |= {"actor": actor, "event_type": event_type, "reviewed": "yes" if reviewed else None}
-    chosen |= {"fatalities": fatalities, "sort": sort}
+    chosen |= {"fatalities": None if fatalities is None else str(fatalities), "sort": sort}
     options = {}
     if any(v is not None for v in chosen.values()):
         if format not in EVENT_FORMATS:

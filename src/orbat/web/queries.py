@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import Engine, Row, func, or_, select
+from sqlalchemy import Engine, Row, func, or_, select, true
 
 from orbat.export.events import review_fields
 from orbat.export.statements import actor_names, claim_record
@@ -31,7 +31,7 @@ from orbat.read.graph import actor_graph, pack_relation, sorted_relations, text_
 from orbat.read.search import document_hits, match_expression, query_terms
 from orbat.store.documents import DocumentStore
 from orbat.store.events import EventFilter, EventStore
-from orbat.store.reviewed import ReviewedEvent, hidden_keys, overlay
+from orbat.store.reviewed import ReviewedEvent, anything_hidden, hidden_keys, overlay
 from orbat.store.schema import documents, event_mentions, events
 from orbat.store.statements import StatementStore
 from orbat.taxonomy import EVENT_TYPES
@@ -111,22 +111,27 @@ class WebQueries:
         """Counts, date range, events per type, per week by type, most active actors."""
         docs = self.documents_store.stats()
         with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(events)).scalar_one()
+            # Events analysts rejected or merged away are not counted (orbat.store.reviewed);
+            # while none is, the condition is left out so the counts stay instant.
+            shown = events.c.event_key.not_in(hidden_keys()) if anything_hidden(conn) else true()
+            total = conn.execute(select(func.count()).select_from(events).where(shown)).scalar_one()
             contested = conn.execute(
-                select(func.count()).select_from(events).where(events.c.contested.is_(True))
+                select(func.count()).select_from(events).where(events.c.contested.is_(True), shown)
             ).scalar_one()
             mentions = conn.execute(select(func.count()).select_from(event_mentions)).scalar_one()
             first, last = conn.execute(
-                select(func.min(events.c.event_date), func.max(events.c.event_date))
+                select(func.min(events.c.event_date), func.max(events.c.event_date)).where(shown)
             ).one()
             by_type: dict[str, int] = dict(
                 conn.execute(
-                    select(events.c.event_type, func.count()).group_by(events.c.event_type)
+                    select(events.c.event_type, func.count())
+                    .where(shown)
+                    .group_by(events.c.event_type)
                 ).all()
             )
             dated = conn.execute(
                 select(events.c.event_date, events.c.event_type).where(
-                    events.c.event_date.is_not(None)
+                    events.c.event_date.is_not(None), shown
                 )
             ).all()
         actors = self._event_actor_counts()
