@@ -117,8 +117,9 @@ def test_event_has_every_source_with_evidence_from_the_article(client: TestClien
         doc = _get(client, f"/api/documents/{ev['document_id']}")
         assert doc["text"][ev["start"] : ev["end"]] == ev["quote"]
         assert ev["extractor"].startswith("orbat.events.v")
+    # "The strike hit a vehicle." is one more mention of the same strike, with no figure.
     figures = {c["value"] for c in event["claims"] if c["kind"] == "source"}
-    assert figures == {3, 5}
+    assert figures - {None} == {3, 5}
     assert any(c["kind"] == "contested" for c in event["claims"])
 
 
