@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from hang_guard import run_within
 from orbat.extract import actors, claims, classify, occurrence
+from orbat.extract.territory import territory_winner
 
 # A blank English vocabulary: its lexical attributes (``lower_``) are filled, unlike a bare Vocab's.
 ENGLISH = spacy.blank("en").vocab
@@ -48,7 +49,7 @@ def test_capture_winner_stops_at_a_noun_root() -> None:
     doc = noun_rooted()
     cue = classify.Cue("capture", 1, 2, 4, 12, "storming", 0, "asserted")
     # No actor words at all: government forces are assumed (the documented default).
-    assert classify._winner(doc, cue, {}) == "state"
+    assert territory_winner(doc, cue, {}) == "state"
 
 
 @pytest.mark.issue(17)
