@@ -125,8 +125,11 @@ def test_event_page_shows_date_place_sources_evidence_and_contested(web: Watched
     assert page.inner_text("#event-date").startswith("2025-03-03")
     assert "Jurf al-Sakhar" in page.inner_text("#event-place")  # not the dateline
     assert page.locator(".badge.contested").is_visible()
+    # Two reports of the strike, and the first report's "The strike hit a vehicle.", one
+    # more mention of the same event.
     sources = page.locator("#sources > li")
-    assert sources.count() == 2
+    assert sources.count() == 3
+    assert "The strike hit a vehicle." in page.inner_text("#sources")
     outlets = page.inner_text("#sources")
     assert "Second Wire" in outlets and "Test Wire <b>bold</b>" in outlets  # shown as text
     marks = page.locator(".doc-text mark").all_inner_texts()
