@@ -325,7 +325,10 @@ def test_whoever_wards_off_an_attack_is_its_target(extractor: EventExtractor) ->
     text = "Iraqi troops repelled an Islamic State attack on their positions near Tikrit on Sunday."
     found = events(extractor, text, "2020-04-06")
     assert [(e.actor1, e.actor2) for e in found] == [
-        ("Islamic State (Iraq)", "Military Forces of Iraq (2022-)")
+        (
+            "Islamic State (Iraq)",
+            "Military Forces of Iraq (2018-2020)",
+        )  # ACLED's name in April 2020
     ]
 
 
@@ -336,7 +339,7 @@ def test_the_interceptor_is_actor1_of_a_disrupted_strike(extractor: EventExtract
         (
             "Disrupted weapons use",
             "Military Forces of Syria (2000-2024)",
-            "Military Forces of Israel (2022-)",
+            "Military Forces of Israel (2009-2021)",  # ACLED's name in March 2021
         )
     ]
 
@@ -415,3 +418,19 @@ def test_a_bare_claim_of_responsibility_names_the_attacker(extractor: EventExtra
     )
     found = events(extractor, text, "2020-12-21")
     assert [(e.actor1, e.actor2) for e in found] == [("Ashab al Kahf", None)]
+
+
+@pytest.mark.parametrize(
+    ("published", "name"),
+    [
+        ("2020-03-10", "Military Forces of Iraq (2018-2020)"),
+        ("2020-06-10", "Military Forces of Iraq (2020-2022)"),
+        ("2023-06-10", "Military Forces of Iraq (2022-)"),
+    ],
+)
+def test_state_forces_take_acleds_name_for_the_events_date(
+    extractor: EventExtractor, published: str, name: str
+) -> None:
+    text = "Iraqi troops arrested three suspects in a raid near Samarra on Tuesday."
+    found = events(extractor, text, published)
+    assert [e.actor1 for e in found] == [name]

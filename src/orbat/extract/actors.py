@@ -418,7 +418,7 @@ def _states_acting(
         actor_id = states.actor(ent.text, when.isoformat() if when else None)
         if actor_id is not None:
             actor = pack.actor(actor_id)
-            out.append(FoundActor(start, end, actor.acled_name, actor.inter))
+            out.append(FoundActor(start, end, actor.acled_name_on(_day(when)), actor.inter))
     return out
 
 
@@ -464,7 +464,9 @@ def default_finder() -> ActorFinder:
             if actor is not None:
                 generic = mention.method == "descriptor"
                 found.append(
-                    FoundActor(mention.start, mention.end, actor.acled_name, actor.inter, generic)
+                    FoundActor(
+                        mention.start, mention.end, actor.acled_name_on(day), actor.inter, generic
+                    )
                 )
         for m in state_words.finditer(text):
             if _HEDGED.search(text, max(0, m.start() - 20), m.start()):
@@ -483,9 +485,13 @@ def default_finder() -> ActorFinder:
                 actor = pack.actor(actor_id)
                 found.append(
                     FoundActor(
-                        m.start(), means.end(), actor.acled_name, actor.inter, False, wielder
+                        m.start(), means.end(), actor.acled_name_on(day), actor.inter, False, wielder
                     )
                 )
         return sorted(found, key=lambda a: a.start)
 
     return find
+
+
+def _day(when: dt.date | None) -> str | None:
+    return when.isoformat() if when else None

@@ -60,7 +60,7 @@ def military_name(country: str, when: dt.date | None = None) -> str:
 
     actor_id = state_names().actor(country, when.isoformat() if when else None)
     if actor_id is not None:
-        return load_pack().actor(actor_id).acled_name
+        return load_pack().actor(actor_id).acled_name_on(when.isoformat() if when else None)
     return load_pack().words.acled_name("military", country)
 
 

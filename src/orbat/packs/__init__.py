@@ -123,6 +123,16 @@ class Actor:
     sources: tuple[str, ...]
     start: str | None = None
     end: str | None = None
+    #: ACLED's period names, ``(name, from ISO date)`` in date order (``acled_periods``).
+    acled_periods: tuple[tuple[str, str], ...] = ()
+
+    def acled_name_on(self, day: str | None) -> str:
+        """ACLED's name for the actor on ``day`` (ISO date): the period name in force then
+        ("Military Forces of Iraq (2018-2020)" in March 2020); undated, ``acled_name``."""
+        if not day or not self.acled_periods:
+            return self.acled_name
+        named = [name for name, start in self.acled_periods if start[: len(day)] <= day]
+        return named[-1] if named else self.acled_periods[0][0]
 
     def active_on(self, day: str) -> bool:
         """Whether the actor existed on ``day`` (ISO date; partial bounds compare by prefix)."""
@@ -324,6 +334,12 @@ def pack_from_document(
                 sources=cited,
                 start=row.get("start"),
                 end=row.get("end"),
+                acled_periods=tuple(
+                    sorted(
+                        ((p["name"], str(p["from"])) for p in row.get("acled_periods", ())),
+                        key=lambda period: period[1],
+                    )
+                ),
             )
         )
     # 3.
