@@ -483,11 +483,8 @@ def default_finder() -> ActorFinder:
             actor_id = states.actor(m.group(), day)
             if actor_id is not None:
                 actor = pack.actor(actor_id)
-                found.append(
-                    FoundActor(
-                        m.start(), means.end(), actor.acled_name_on(day), actor.inter, False, wielder
-                    )
-                )
+                name = actor.acled_name_on(day)
+                found.append(FoundActor(m.start(), means.end(), name, actor.inter, False, wielder))
         return sorted(found, key=lambda a: a.start)
 
     return find
