@@ -434,3 +434,12 @@ def test_state_forces_take_acleds_name_for_the_events_date(
     text = "Iraqi troops arrested three suspects in a raid near Samarra on Tuesday."
     found = events(extractor, text, published)
     assert [e.actor1 for e in found] == [name]
+
+
+def test_fighting_between_two_sides_that_killed_people_is_a_clash(
+    extractor: EventExtractor,
+) -> None:
+    text = "Clashes between rival tribes and the police killed six people in Amarah on Monday."
+    found = events(extractor, text, "2023-02-14")
+    assert [e.sub_event_type for e in found] == ["Armed clash"]
+    assert all(not (e.actor2 or "").startswith("Civilians") for e in found)

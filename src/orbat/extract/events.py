@@ -20,6 +20,7 @@ from orbat.extract.actors import (
     named_in_country,
 )
 from orbat.extract.anchor import is_follow_up, neighbour_span, placing_sentence
+from orbat.extract.clashes import clashes_between
 from orbat.extract.classify import Classification, EventClassifier
 from orbat.extract.confidence import event_confidence
 from orbat.extract.consolidate import consolidate
@@ -328,7 +329,7 @@ class EventExtractor:
                 own_dates.append(own_date)
                 own_places.append(location is not None and start <= location.start < end)
                 sentence_of.append(index)
-        records[:] = [strikes_from_the_air(r) for r in records]
+        records[:] = [clashes_between(strikes_from_the_air(r)) for r in records]
         self._name_unnamed_strikers(sents, codes, records, sentence_of)
         self._name_claimants(article.text, sents, records, sentence_of)
         # 6.
