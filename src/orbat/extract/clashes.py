@@ -10,10 +10,9 @@ the generic target leave actor2 (the other side, when the text names it, was fou
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from orbat.extract.records import EventRecord
-from orbat.taxonomy import civilian_targeting, interaction, sub_event_type
+from orbat.extract.retype import retyped
 
 __all__ = ["clashes_between"]
 
@@ -30,17 +29,7 @@ def clashes_between(record: EventRecord) -> EventRecord:
     and it was coded as an attack on civilians; else ``record`` unchanged."""
     if record.sub_event_type != "Attack" or not _BETWEEN.search(record.evidence.quote):
         return record
-    sub = sub_event_type(_CLASH)
     civilians = (record.actor2 or "").startswith("Civilians")
-    actor2 = None if civilians else record.actor2
-    inter2 = None if civilians else record.inter2
-    return replace(
-        record,
-        sub_event_type=sub.name,
-        event_type=sub.event_type,
-        disorder_type=sub.disorder_type,
-        actor2=actor2,
-        inter2=inter2,
-        interaction=interaction(record.inter1, inter2) if record.inter1 else None,
-        civilian_targeting=civilian_targeting(sub.name, record.inter1, inter2) or None,
-    )
+    if not civilians:
+        return retyped(record, _CLASH)
+    return retyped(record, _CLASH, actor2=None, inter2=None)

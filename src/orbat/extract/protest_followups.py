@@ -17,8 +17,9 @@ from spacy.tokens import Span
 
 from orbat.extract.classify import EventClassifier
 from orbat.extract.records import EventRecord, Evidence
+from orbat.extract.retype import retyped
 from orbat.extract.state_forces import police_name
-from orbat.extract.taxonomy import Inter, civilian_targeting, interaction, sub_event_type
+from orbat.extract.taxonomy import Inter
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities
 
 __all__ = ["police_the_protest"]
@@ -59,7 +60,6 @@ def police_the_protest(
         lethal = "ctx:excessive_force" in labels and bool(killed)
         police = police_name(record.country, record.event_date) if record.country else "Police"
         protesters, police_inter = record.actor1, int(Inter.STATE_FORCES)
-        sub = sub_event_type(_EXCESSIVE if lethal else _INTERVENTION)
         actor1: str | None
         actor2: str | None
         inter1: int | None
@@ -69,17 +69,13 @@ def police_the_protest(
         else:
             actor1, inter1, actor2, inter2 = protesters, record.inter1, police, police_inter
         evidence = record.evidence
-        records[i] = upgraded = replace(
+        records[i] = upgraded = retyped(
             record,
-            sub_event_type=sub.name,
-            event_type=sub.event_type,
-            disorder_type=sub.disorder_type,
+            _EXCESSIVE if lethal else _INTERVENTION,
             actor1=actor1,
             inter1=inter1,
             actor2=actor2,
             inter2=inter2,
-            interaction=interaction(inter1, inter2) if inter1 else None,
-            civilian_targeting=civilian_targeting(sub.name, inter1, inter2) or None,
             fatalities=killed if lethal else record.fatalities,
             evidence=Evidence(
                 evidence.document_id, evidence.start, end, text[evidence.start : end]

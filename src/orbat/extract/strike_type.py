@@ -12,10 +12,9 @@ fight on the ground.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from orbat.extract.records import EventRecord
-from orbat.extract.taxonomy import civilian_targeting, sub_event_type
+from orbat.extract.retype import retyped
 
 __all__ = ["strikes_from_the_air"]
 
@@ -40,14 +39,7 @@ def strikes_from_the_air(record: EventRecord) -> EventRecord:
     quote = record.evidence.quote
     if not _STRIKE_WORDS.search(quote) or _GROUND.search(quote):
         return record
-    sub = sub_event_type(_AIR_STRIKE)
-    return replace(
-        record,
-        sub_event_type=sub.name,
-        event_type=sub.event_type,
-        disorder_type=sub.disorder_type,
-        civilian_targeting=civilian_targeting(sub.name, record.inter1, record.inter2) or None,
-    )
+    return retyped(record, _AIR_STRIKE)
 
 
 def _state_military(actor: str | None) -> bool:
