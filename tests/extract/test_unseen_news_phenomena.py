@@ -443,3 +443,22 @@ def test_fighting_between_two_sides_that_killed_people_is_a_clash(
     found = events(extractor, text, "2023-02-14")
     assert [e.sub_event_type for e in found] == ["Armed clash"]
     assert all(not (e.actor2 or "").startswith("Civilians") for e in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones struck a militia convoy near Albu Kamal on Monday, according to al-Mayadeen.",
+        "Drones struck a militia convoy near Albu Kamal on Monday, al-Mayadeen TV reported.",
+        "Lebanon's al-Mayadeen channel said drones struck a militia convoy near Albu Kamal.",
+    ],
+)
+def test_a_channel_named_after_a_town_is_no_place(extractor: EventExtractor, text: str) -> None:
+    found = events(extractor, text, "2023-06-13")
+    assert {e.location for e in found} == {"Albu Kamal"}
+
+
+def test_a_place_after_its_countrys_possessive_is_found(extractor: EventExtractor) -> None:
+    text = "A car bomb exploded in Syria's Raqqa on Thursday, killing two civilians."
+    found = events(extractor, text, "2019-05-10")
+    assert [e.location for e in found] == ["Ar Raqqah"]

@@ -32,6 +32,7 @@ from orbat.extract.locate import (
     is_dateline,
     location_name,
     modifies_a_group,
+    names_a_source,
     place_fields,
     plausible_surface,
 )
@@ -245,6 +246,7 @@ class EventExtractor:
             if not is_dateline(text, p)
             and plausible_surface(p.text)
             and not modifies_a_group(text, p)
+            and not names_a_source(text, p)
             and not any(s <= p.start < e for s, e in hometowns)
             and not _names_an_actor(text, p, actors)
         ]

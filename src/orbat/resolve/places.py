@@ -336,7 +336,9 @@ def _standalone(text: str, mention: Mention) -> bool:
     if _NISBA_BEFORE.search(before) or _NAME_AFTER.match(after) or _JOINED_BEFORE.search(before):
         return False
     for match in (_WORD_BEFORE.search(before), _WORD_AFTER.match(after)):
-        if match is not None and match.group(1).lower() not in load_pack().words.free_neighbours:
+        if match is None or match.group(1).endswith(("'s", "’s")):
+            continue  # "Syria's Raqqa", "Iraq's Anbar province": a possessive, not a name
+        if match.group(1).lower() not in load_pack().words.free_neighbours:
             return False
     return True
 
