@@ -462,3 +462,12 @@ def test_a_place_after_its_countrys_possessive_is_found(extractor: EventExtracto
     text = "A car bomb exploded in Syria's Raqqa on Thursday, killing two civilians."
     found = events(extractor, text, "2019-05-10")
     assert [e.location for e in found] == ["Ar Raqqah"]
+
+
+def test_an_attack_last_month_is_background(extractor: EventExtractor) -> None:
+    text = (
+        "A roadside bomb hit an army patrol near Tarmiyah on Tuesday, killing two soldiers. "
+        "Last month, a similar bomb killed a police officer in the same district."
+    )
+    found = events(extractor, text, "2023-03-15")
+    assert {e.event_date.isoformat() for e in found if e.event_date} == {"2023-03-14"}

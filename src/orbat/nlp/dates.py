@@ -596,6 +596,8 @@ def is_historical(
         return False
     if mention.is_year_level:
         return mention.date.year < published.year
+    if mention.granularity == "month" and mention.period_end < published.replace(day=1):
+        return True  # "Last month, a drone attack killed …": a whole past month is background
     return (published - mention.period_end).days > max_age_days
 
 
