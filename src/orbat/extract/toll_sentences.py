@@ -20,7 +20,7 @@ from spacy.tokens import Span
 from orbat.extract.anchor import definite_spans
 from orbat.extract.classify import Classification
 from orbat.extract.locate import PLACE_KEYS
-from orbat.extract.records import EventRecord, Evidence
+from orbat.extract.records import ACLED_FIELDS, EventRecord, Evidence
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities
 
 __all__ = ["ACTOR_FIELDS", "absorb_toll_sentences", "attach_following_tolls", "same_parties"]
@@ -33,25 +33,13 @@ _TOLL_CUE = re.compile(
 )
 #: How many sentences after the event's a toll sentence may come.
 _REACH = 2
-#: The fields that say who took part in an event.
-ACTOR_FIELDS = (
-    "actor1",
-    "assoc_actor_1",
-    "inter1",
-    "actor2",
-    "assoc_actor_2",
-    "inter2",
-    "interaction",
-    "civilian_targeting",
-)
-_CODING = (
-    "event_date",
-    "time_precision",
-    "disorder_type",
-    "event_type",
-    "sub_event_type",
-    *ACTOR_FIELDS,
-)
+#: The fields that say who took part in an event: ACLED's columns from actor1 to
+#: civilian_targeting.
+ACTOR_FIELDS = ACLED_FIELDS[
+    ACLED_FIELDS.index("actor1") : ACLED_FIELDS.index("civilian_targeting") + 1
+]
+#: The coding a toll sentence takes from its event: ACLED's columns up to civilian_targeting.
+_CODING = ACLED_FIELDS[: ACLED_FIELDS.index("civilian_targeting") + 1]
 
 
 def absorb_toll_sentences(

@@ -10,6 +10,8 @@ that a slip cannot turn one village into another by accident.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz import fuzz, process
 
 from orbat.nlp.gazetteer import Gazetteer, place_key
@@ -22,8 +24,12 @@ _MIN_KEY = 7
 _MIN_SCORE = 87.0
 
 
+@lru_cache(maxsize=4096)
 def near_spelling(gazetteer: Gazetteer, name: str) -> str | None:
-    """The key of the one theatre place name ``name`` is a near spelling of, or None."""
+    """The key of the one theatre place name ``name`` is a near spelling of, or None.
+
+    Cached per gazetteer and name: a scan of every theatre key costs milliseconds, and wire
+    copy repeats its misspellings line after line."""
     key = place_key(name)
     if len(key) < _MIN_KEY:
         return None
