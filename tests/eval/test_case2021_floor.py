@@ -35,7 +35,7 @@ def test_data_is_the_published_test_set(snippets: list) -> None:
 
 
 def test_mapping_covers_acled_taxonomy() -> None:
-    from orbat.extract.taxonomy import SUB_EVENT_TYPES
+    from orbat.taxonomy import SUB_EVENT_TYPES
 
     assert set(CASE_TO_ACLED.values()) == {s.name for s in SUB_EVENT_TYPES}
     assert len(ACLED_LABELS) == 25

@@ -11,9 +11,9 @@ from sqlalchemy import select
 
 from actor_corpus import ActorDb
 from orbat.export.events import ACLED_CSV_COLUMNS, write_acled_csv
-from orbat.extract.taxonomy import interaction
 from orbat.store import open_engine
 from orbat.store.schema import events
+from orbat.taxonomy import interaction
 
 pytestmark = pytest.mark.issue(14)
 

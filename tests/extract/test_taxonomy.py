@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from orbat.extract import taxonomy
-from orbat.extract.taxonomy import (
+from orbat import taxonomy
+from orbat.taxonomy import (
     EVENT_TYPES,
     SUB_EVENT_TYPES,
     Inter,

@@ -40,7 +40,7 @@ __all__ = [
     "split",
 ]
 
-#: CASE 2021 label → ACLED ``sub_event_type`` (names in orbat.extract.taxonomy).
+#: CASE 2021 label → ACLED ``sub_event_type`` (names in orbat.taxonomy).
 CASE_TO_ACLED: dict[str, str] = {
     "ABDUCT_DISSAP": "Abduction/forced disappearance",
     "AGREEMENT": "Agreement",

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from orbat.extract.classify import Classification
 from orbat.extract.state_forces import bare_forces, military_name, police_name, state_names
-from orbat.extract.taxonomy import Inter
+from orbat.taxonomy import Inter
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

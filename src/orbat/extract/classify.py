@@ -21,8 +21,8 @@ from spacy.tokens import Doc, Span, Token
 
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
-from orbat.extract.taxonomy import sub_event_type
 from orbat.extract.territory import territory_winner
+from orbat.taxonomy import sub_event_type
 
 __all__ = [
     "COMPONENT",

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from orbat.extract.records import EventRecord
-from orbat.extract.taxonomy import sub_event_type
+from orbat.taxonomy import sub_event_type
 
 __all__ = ["consolidate"]
 

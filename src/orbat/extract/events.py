@@ -42,7 +42,6 @@ from orbat.extract.prefilter import CuePrefilter
 from orbat.extract.protest_followups import police_the_protest
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.strike_type import strikes_from_the_air
-from orbat.extract.taxonomy import civilian_targeting, interaction
 from orbat.extract.toll_sentences import (
     ACTOR_FIELDS,
     absorb_toll_sentences,
@@ -63,6 +62,7 @@ from orbat.nlp.relative_dates import relative_event_date
 from orbat.nlp.sentences import sentences
 from orbat.packs import pack_fingerprint
 from orbat.resolve.places import ResolvedPlace, person_vetoes, resolve_places
+from orbat.taxonomy import civilian_targeting, interaction
 
 if TYPE_CHECKING:
     from spacy.language import Language

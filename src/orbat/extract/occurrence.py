@@ -11,8 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from orbat.extract.taxonomy import STRATEGIC
-from orbat.extract.taxonomy import sub_event_type as sub_event_type_info
+from orbat.taxonomy import STRATEGIC
+from orbat.taxonomy import sub_event_type as sub_event_type_info
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

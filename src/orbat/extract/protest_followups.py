@@ -19,8 +19,8 @@ from orbat.extract.classify import EventClassifier
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.retype import retyped
 from orbat.extract.state_forces import police_name
-from orbat.extract.taxonomy import Inter
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities
+from orbat.taxonomy import Inter
 
 __all__ = ["police_the_protest"]
 

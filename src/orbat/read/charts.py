@@ -15,9 +15,9 @@ from typing import Any, Literal
 
 from sqlalchemy import Engine, select
 
-from orbat.extract.taxonomy import EVENT_TYPES
 from orbat.store.events import EventFilter
 from orbat.store.schema import events
+from orbat.taxonomy import EVENT_TYPES
 
 __all__ = ["MEASURES", "SPLITS", "MonthlySeries", "monthly"]
 

@@ -25,8 +25,8 @@ from orbat.extract.arabic.names import (
 from orbat.extract.arabic.roles import Party, assign_roles, find_parties, generic_party
 from orbat.extract.arabic.text import ReadText, Sentence
 from orbat.extract.records import EventRecord, Evidence
-from orbat.extract.taxonomy import civilian_targeting, interaction, sub_event_type
 from orbat.packs import Actor
+from orbat.taxonomy import civilian_targeting, interaction, sub_event_type
 
 __all__ = ["ArabicEventCoder", "SentenceReading"]
 

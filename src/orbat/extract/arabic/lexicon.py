@@ -14,7 +14,7 @@ from typing import Any
 
 from orbat.errors import ConfigError
 from orbat.extract.arabic.text import Phrase, PhraseSet, compile_phrase
-from orbat.extract.taxonomy import sub_event_type
+from orbat.taxonomy import sub_event_type
 
 __all__ = ["ARABIC_CUES_FILE", "ArabicLexicon", "load_arabic_lexicon"]
 
