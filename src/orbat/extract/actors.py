@@ -9,6 +9,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from orbat.extract.classify import Classification
+from orbat.extract.members import member_from, specified_descriptors
 from orbat.extract.state_forces import bare_forces, military_name, police_name, state_names
 from orbat.taxonomy import Inter
 
@@ -144,7 +145,7 @@ def _role(token: Token) -> str | None:
             prep = token.head.lower_
             if prep in _AGENT_PREPS:
                 return "agent"
-            if prep in _PATIENT_PREPS:
+            if prep in _PATIENT_PREPS and not member_from(token):
                 return "patient"
         if dep == "agent":
             return "agent"
@@ -242,6 +243,9 @@ def assign_actors(
         found += _own_forces(sentence, found, country, when)
     if sub in _LAW_ENFORCEMENT:
         found = [_as_police(a, sentence.text, when) for a in found]
+    armed = [a.generic and not _GENERIC_PEOPLE.match(a.acled_name.split(" (")[0]) for a in found]
+    specified = specified_descriptors(sentence, found)
+    found = [a for i, a in enumerate(found) if not (armed[i] and i in specified)]
     doc = sentence.doc
     agents: list[FoundActor] = []
     patients: list[FoundActor] = []

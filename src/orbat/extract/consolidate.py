@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from orbat.extract.records import EventRecord
-from orbat.taxonomy import sub_event_type
+from orbat.taxonomy import civilian_targeting, interaction, sub_event_type
 
 __all__ = ["consolidate"]
 
@@ -50,7 +51,9 @@ def consolidate(
     1. Date: an undated follow-up of the same event type takes the date of the nearest
        earlier mention of that type.
     2. Type: on one day, a generic "attack"/"targeted" coded as Armed clash takes the more
-       specific Explosions/Remote violence sub-type the article reports for that day.
+       specific Explosions/Remote violence sub-type the article reports for that day, and,
+       when it names no attacker, that event's attacker ("U.S. aircraft struck five
+       facilities …" then "the strikes on Jurf al-Sakhar and Karbala killed …").
     3. Place: on one day and type, a mention placed only by its country, its province or
        "near" a town (or not at all) takes the one town the article gives in that
        province, so all become one event with several evidence sentences. A borrowed place
@@ -86,6 +89,7 @@ def consolidate(
                 sub_event_type=sub.name,
                 event_type=sub.event_type,
                 disorder_type=sub.disorder_type,
+                **_attacker_of(record, specific, sub.name),
             )
     # 3.
     for i, record in enumerate(out):
@@ -109,3 +113,24 @@ def consolidate(
         if len({r.place_id for r in precise}) == 1:
             out[i] = replace(record, **{f: getattr(precise[0], f) for f in _PLACE_FIELDS})
     return out
+
+
+def _attacker_of(record: EventRecord, specific: Sequence[EventRecord], sub: str) -> dict[str, Any]:
+    """The attacker a generic mention takes from the day's specific events: their actor1 when
+    the mention names none and they all name the same one."""
+    if not _unnamed(record.actor1):
+        return {}
+    named = {(r.actor1, r.inter1) for r in specific if not _unnamed(r.actor1)}
+    if len(named) != 1:
+        return {}
+    ((actor1, inter1),) = named
+    return {
+        "actor1": actor1,
+        "inter1": inter1,
+        "interaction": interaction(inter1, record.inter2) if inter1 else None,
+        "civilian_targeting": civilian_targeting(sub, inter1, record.inter2) or None,
+    }
+
+
+def _unnamed(actor1: str | None) -> bool:
+    return actor1 is None or actor1.startswith(("Unidentified Military", "Unidentified Armed"))

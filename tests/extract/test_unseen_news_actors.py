@@ -1,0 +1,89 @@
+"""Issue 13: who acted, as unseen news tells it. One phenomenon per test.
+
+Every sentence is written for the test (paraphrases of what wire copy and monitoring reports
+do), never copied from the gold; the gold scores the same phenomena on real text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from orbat.extract.events import ArticleView, EventExtractor
+
+pytestmark = pytest.mark.issue(13)
+
+
+@pytest.fixture(scope="module")
+def extractor() -> EventExtractor:
+    return EventExtractor()
+
+
+def coded(extractor: EventExtractor, text: str, published: str = "2020-03-10") -> list:
+    return extractor.extract(ArticleView(1, text, dt.date.fromisoformat(published)))
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        (
+            "Gunmen affiliated with Kataib Hezbollah attacked a liquor store in Baghdad on Sunday.",
+            "Kataib Hezbollah",
+            "Civilians (Iraq)",
+        ),
+        (
+            "Fighters from Hayat Tahrir al-Sham attacked Syrian army positions near Saraqib.",
+            "HTS: Hayat Tahrir al Sham",
+            "Military Forces of Syria (2000-2024)",
+        ),
+        (
+            "Armed men from the PMF abducted 25 civilians in Tikrit on Monday.",
+            "Military Forces of Iraq (2018-) Popular Mobilization Forces",
+            "Civilians (Iraq)",
+        ),
+    ],
+)
+def test_fighters_of_a_named_group_are_that_group(
+    extractor: EventExtractor, text: str, actor1: str, actor2: str
+) -> None:
+    (event,) = coded(extractor, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+def test_a_group_its_fighters_are_attacked_by_stays_the_target(extractor: EventExtractor) -> None:
+    (event,) = coded(
+        extractor, "Gunmen attacked a convoy of Kataib Hezbollah in Baghdad on Sunday."
+    )
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert event.actor2 == "Kataib Hezbollah"
+
+
+def test_what_was_seized_from_a_group_leaves_the_group_the_target(
+    extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        extractor, "US forces seized weapons from Kataib Hezbollah near Qaim on Monday."
+    )
+    assert event.actor2 == "Kataib Hezbollah"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two Turkish soldiers were killed by a regime air strike in Idlib on Thursday.",
+        "Regime shelling killed four civilians in Kafranbel on Monday.",
+    ],
+)
+def test_the_regimes_weapons_are_the_syrian_army(extractor: EventExtractor, text: str) -> None:
+    (event,) = coded(extractor, text)
+    assert event.actor1 == "Military Forces of Syria (2000-2024)"
+
+
+def test_the_strikes_told_again_keep_their_striker(extractor: EventExtractor) -> None:
+    text = (
+        "U.S. jets struck three weapons depots of Kataib Hezbollah across Iraq early Friday. "
+        "Iraqi officials said the strikes on Karbala killed two police officers."
+    )
+    events = coded(extractor, text, "2020-03-13")
+    assert {e.actor1 for e in events} == {"Military Forces of the United States"}
