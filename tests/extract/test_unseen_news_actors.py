@@ -87,3 +87,33 @@ def test_the_strikes_told_again_keep_their_striker(extractor: EventExtractor) ->
     )
     events = coded(extractor, text, "2020-03-13")
     assert {e.actor1 for e in events} == {"Military Forces of the United States"}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "An Israeli strike on a car near Quneitra killed two Hezbollah members on Tuesday.",
+            "Military Forces of Israel (2009-2021)",
+        ),
+        (
+            "A Turkish strike hit a village in Duhok province on Wednesday, killing a shepherd.",
+            "Military Forces of Turkey (2016-)",
+        ),
+    ],
+)
+def test_a_strike_a_nation_owns_is_its_air_strike(
+    extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    (event,) = coded(extractor, text)
+    assert (event.sub_event_type, event.actor1) == ("Air/drone strike", actor1)
+
+
+def test_a_labour_strike_is_no_event(extractor: EventExtractor) -> None:
+    assert coded(extractor, "Workers at the oil field went on strike in Basra on Monday.") == []
+
+
+def test_killing_shepherds_is_an_attack_on_civilians(extractor: EventExtractor) -> None:
+    (event,) = coded(extractor, "ISIS militants killed three shepherds near Kirkuk on Monday.")
+    assert event.sub_event_type == "Attack"
+    assert (event.actor1, event.actor2) == ("Islamic State (Iraq)", "Civilians (Iraq)")

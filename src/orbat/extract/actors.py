@@ -391,7 +391,7 @@ _MEANS = re.compile(
     r"(?:['’]s)?\s+(?:(?:military|army|air\s+force|naval|government|regime|state|security|"
     r"armed|fighter|attack|combat|unmanned)\s+)?(?:(?P<instrument>war\s*planes?|jets?|"
     r"aircraft|planes?|drones?|helicopters?|gunships?|artillery|missiles?|rockets?|"
-    r"air\s*strikes?|strikes|shelling|bombardment|warships?|bombers?|raids?)|forces|troops|"
+    r"air\s*strikes?|strikes?|shelling|bombardment|warships?|bombers?|raids?)|forces|troops|"
     r"soldiers|army|military|tanks|navy|air\s+force|special\s+forces|marines)\b",
     re.I,
 )

@@ -384,6 +384,8 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
     3. Attacks: the target decides Armed clash (armed forces) or Attack (civilians).
     4. Seized or defused weapons are Disrupted weapons use, whatever weapon is named,
        unless an air strike destroyed them.
+    5. A strike a nation or a coalition owns ("an Israeli strike on a car", "a Turkish
+       strike", "coalition strikes") is an air strike; a bare "strike" may be a walk-out.
     """
     out: list[tuple[str, float, Cue]] = []
     get = by.get
@@ -440,7 +442,22 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
         if _near(verb, objects, before=_WINDOW):
             out.append(("disrupted_weapons", 4.0 * _decay(verb.sentence), verb))
             break
+    # 5.
+    tokens = doc if isinstance(doc, Doc) else doc.doc
+    for cue in get("cue:air_strike:weak", []):
+        strike = tokens[cue.end - 1]
+        if strike.lemma_.lower() == "strike" and strike.pos_ == "NOUN" and _owned(strike):
+            out.append(("air_strike", 3.0 * _decay(cue.sentence), cue))
     return out
+
+
+def _owned(strike: Token) -> bool:
+    """Whether a nation ("Israeli", "US") or a coalition owns ``strike``."""
+    return any(
+        c.dep_ in ("amod", "compound", "poss")
+        and (c.ent_type_ in ("NORP", "GPE") or c.lemma_.lower() == "coalition")
+        for c in strike.children
+    )
 
 
 @lru_cache(maxsize=1)
