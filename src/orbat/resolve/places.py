@@ -14,6 +14,7 @@ from rapidfuzz import fuzz
 
 from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key, scan_form
 from orbat.packs import load_pack
+from orbat.resolve.qualifiers import apply_qualifiers
 from orbat.resolve.spelling import near_spelling
 
 __all__ = [
@@ -605,6 +606,8 @@ def resolve_places(
     4. Count the countries the article names (countries, demonyms, one-candidate places).
     5. Score each candidate (population prior, theatre, article countries, container,
        "X province", nearness to places the article names unambiguously) and keep the best.
+    6. Read a province in brackets after a place as its qualifier
+       (:mod:`orbat.resolve.qualifiers`).
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     # 1. and 2.
@@ -659,7 +662,8 @@ def resolve_places(
             continue
         m = ctx.mention
         resolved.append(ResolvedPlace(best, m.start, m.end, m.text, _precision(best, ctx), score))
-    return resolved
+    # 6.
+    return apply_qualifiers(text, resolved, gaz)
 
 
 def event_location(
