@@ -117,3 +117,18 @@ def test_killing_shepherds_is_an_attack_on_civilians(extractor: EventExtractor) 
     (event,) = coded(extractor, "ISIS militants killed three shepherds near Kirkuk on Monday.")
     assert event.sub_event_type == "Attack"
     assert (event.actor1, event.actor2) == ("Islamic State (Iraq)", "Civilians (Iraq)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces fired tear gas at protesters in Nasiriyah on Wednesday, injuring 12.",
+        "Police dispersed protesters with water cannon in Basra on Wednesday.",
+    ],
+)
+def test_the_force_that_intervened_is_the_protests_actor2(
+    extractor: EventExtractor, text: str
+) -> None:
+    (event,) = coded(extractor, text, "2020-05-07")
+    assert event.sub_event_type == "Protest with intervention"
+    assert (event.actor1, event.actor2) == ("Protesters (Iraq)", "Police Forces of Iraq")

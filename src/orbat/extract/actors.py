@@ -298,7 +298,9 @@ def assign_actors(
     where = f" ({country})" if country else ""
     if sub in _PROTEST_TYPES:
         if actor1 is None or inter1 not in (Inter.PROTESTERS, Inter.RIOTERS):
-            actor2, inter2 = actor2 or actor1, inter2 or inter1
+            # The force that acted at the protest is its actor2, not the protesters it hit.
+            police = inter1 == Inter.STATE_FORCES or inter2 in (Inter.PROTESTERS, Inter.RIOTERS)
+            actor2, inter2 = (actor1, inter1) if police else (actor2 or actor1, inter2 or inter1)
             actor1, inter1 = f"Protesters{where}", int(Inter.PROTESTERS)
         if sub == "Violent demonstration" and inter1 == Inter.PROTESTERS:
             # ACLED: those who demonstrate violently are rioters, whatever the text calls them.
