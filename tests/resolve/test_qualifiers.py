@@ -34,8 +34,13 @@ def test_a_bracketed_province_is_no_second_place() -> None:
 
 
 def test_a_bracket_after_unknown_words_is_the_province_not_its_city() -> None:
+    text = "SNA fighters shelled farmland in the western countryside (Al-Hasakeh)."
+    assert places(text) == [("Al-Hasakeh", "admin1", "Al-Hasakah", 3)]
+
+
+def test_the_villages_of_a_town_and_its_province() -> None:
     text = "SNA fighters shelled the villages of Tal Tamr countryside (Al-Hasakeh)."
-    assert places(text)[-1] == ("Al-Hasakeh", "admin1", "Al-Hasakah", 3)
+    assert [p[:3] for p in places(text)] == [("Tal Tamr", "city", "Al-Hasakah")]
 
 
 def test_a_bracketed_city_that_is_no_province_stays_a_place() -> None:

@@ -63,7 +63,7 @@ def event_locations(
     }
     distinct: dict[str, ResolvedPlace] = {}
     for town in towns:
-        if town.place.id not in setting:
+        if town.place.id not in setting and not _quarter_of_a_city(text, town, towns):
             distinct.setdefault(town.place.id, town)
     # "Kansafra village in Jabal al-Zawiya, southern Idlib", "Baghdad's Dora district": beside a
     # town of its province, a province's namesake city stands for the province, and "Basra
@@ -162,6 +162,20 @@ _MOVEMENT_BEFORE = re.compile(
 )
 # "between the Suwayda and Daraa governorates": a town's name used for its province.
 _REGION_AFTER = re.compile(r"\s+(?:governorates?|provinces?)\b", re.I)
+# "the Mazraa project area of Damascus": a quarter of a city, coded to the city (ACLED).
+_QUARTER_OF = re.compile(r"^(?:\s+project)?\s+(?:area|quarter|neighbou?rhood)\s+of\s+$", re.I)
+_CITY_POPULATION = 100_000
+
+
+def _quarter_of_a_city(text: str, town: ResolvedPlace, towns: Sequence[ResolvedPlace]) -> bool:
+    """Whether ``town`` is named as a quarter of a big city the sentence names next."""
+    return any(
+        city.place.population >= _CITY_POPULATION and _QUARTER_OF.match(text[town.end : city.start])
+        for city in towns
+        if city.start > town.end
+    )
+
+
 # "WASHINGTON, DC (Kurdistan 24) –": the outlet in a dateline's brackets is no place.
 _DATELINE_BRACKET = re.compile(r"^[A-Z][A-Z .,]+\($")
 # "TIKRIT: Three fighters…", "IRBIL: Iraq's…", "BAGHDAD - The…", "ERBIL, Iraq (AP) — A…": a

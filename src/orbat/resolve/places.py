@@ -228,7 +228,8 @@ def find_mentions(
 # preposition. The scan looks for names as the gazetteer spells them; transliterations vary
 # ("Tal"/"Tall", "Albu"/"Abu"), so such a name is also looked up by its loose key.
 _LOCATIVE_NAME = re.compile(
-    r"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|(?:village|town|city|area|outskirts)\s+of)"
+    r"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|"
+    r"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?)\s+of)"
     r"\s+(?:the\s+)?(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?[A-Z][\w'’-]+"
     r"(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]+){0,2})"
 )
@@ -248,7 +249,8 @@ def _locative_names(
 ) -> tuple[list[Mention], list[Mention]]:
     """Mentions for capitalised names after a place preposition that the gazetteer knows by
     their loose key, and the shorter scan hits they replace."""
-    taken = [(s, e) for s, e, _ in entities]
+    taken = [(s, e) for s, e, label in entities if label != "PERSON"]
+    people = [(s, e) for s, e, label in entities if label == "PERSON"]
     found: list[Mention] = []
     replaced: list[Mention] = []
     for m in _LOCATIVE_NAME.finditer(text):
@@ -257,6 +259,10 @@ def _locative_names(
             continue
         # The whole name only: its parts are the scan's to find.
         start, end, name = m.start("name"), m.end("name"), m["name"]
+        # The tagger takes many a village for a person ("Ain Issa"); "the villages of",
+        # "near" and "outside" say it is a place, a bare "in" or "at" does not.
+        if any(s < end and start < e for s, e in people) and not _PLACE_LEAD.match(m.group()):
+            continue
         inside = [x for x in mentions if x.start < end and start < x.end]
         if any(s < end and start < e for s, e in taken) or any(
             x.start < start or x.end > end or x.label != "GAZ" or x.end - x.start == end - start
@@ -281,6 +287,7 @@ def _locative_names(
     return found, replaced
 
 
+_PLACE_LEAD = re.compile(r"(?:near|outside|around|\w+\s+of)\s", re.I)
 _PLACE_NOUN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|region)\s+of\s+$", re.I)
 
 
@@ -432,6 +439,15 @@ def _admissible(ctx: _Context, text: str) -> bool:
     return True
 
 
+def _organisation(ctx: _Context, text: str, gaz: Gazetteer) -> bool:
+    """Whether a shouted word after "the" is an organisation ("the EU", "the UN", "the PMF"),
+    unless the pack gives it as a place's name ("the US")."""
+    name = ctx.mention.text
+    if not (name.isupper() and len(name) <= 4 and text[: ctx.mention.start].endswith("the ")):
+        return False
+    return not any(gaz.vouched(p, name) for p in gaz.lookup(name))
+
+
 def _score(
     place: Place,
     ctx: _Context,
@@ -443,7 +459,9 @@ def _score(
     rival_spelled: bool = False,
 ) -> float:
     population = place.population
-    if place.feature and place.kind == "city":
+    if place.kind == "city" and (place.feature or place.country_code in gazetteer.theatre):
+        # An imported village, or a theatre town GeoNames lists without a head count (Ra's
+        # al-'Ayn, 0): at least a village, not nothing.
         population = max(population, _VILLAGE_POPULATION)
     if place.kind in ("admin2", "admin3"):
         # A district's head count is no measure of how often a text means the district rather
@@ -462,7 +480,7 @@ def _score(
         spelled = fuzz.ratio(ctx.mention.text.casefold(), place.name.casefold()) >= 80
         score += 6.0 if spelled or gazetteer.vouched(place, ctx.mention.text) else 1.0
     if place_key(place.name) == ctx.key:
-        score += 1.0
+        score += 1.5
     if place.country_code in gazetteer.theatre:
         score += 1.5
     if countries:
@@ -612,7 +630,7 @@ def resolve_places(
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
     # 1. and 2.
     contexts = [_context(text, m, gaz) for m in find_mentions(text, gaz, entities)]
-    contexts = [c for c in contexts if _admissible(c, text)]
+    contexts = [c for c in contexts if _admissible(c, text) and not _organisation(c, text, gaz)]
     # 3.
     for ctx, nxt in itertools.pairwise(contexts):
         if _CONTAINER_GAP.match(text[ctx.mention.end : nxt.mention.start]):
@@ -638,7 +656,8 @@ def resolve_places(
         found = candidates[id(ctx)]
         if not found:
             continue
-        rival = max(p.population for p in found)
+        # A district's head count is no rival town (its seat shares its name: "Ras al-Ain").
+        rival = max(p.population if p.kind not in ("admin2", "admin3") else 0 for p in found)
         curated = any(_curated(p, ctx, gaz) for p in found)
         rival_spelled = any(
             p.population >= _BIG_POPULATION and scan_form(p.name) == scan_form(ctx.mention.text)

@@ -1,0 +1,39 @@
+"""Issue 13: places as unseen news names them. Sentences written for the test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from orbat.extract.events import ArticleView, EventExtractor
+from orbat.resolve.places import resolve_places, spacy_entities
+
+pytestmark = pytest.mark.issue(13)
+
+
+def resolved(text: str) -> list[tuple[str, str]]:
+    return [(r.text, r.place.country) for r in resolve_places(text, entities=spacy_entities(text))]
+
+
+def test_a_theatre_town_without_a_head_count_beats_a_namesake_abroad() -> None:
+    # GeoNames gives Ra's al-'Ayn no population; Rosh HaAyin in Israel lists "Ras al-Ain"
+    # among its old names.
+    text = "Turkish-backed factions looted houses in Ras al-Ain on Monday."
+    assert resolved(text) == [("Ras al-Ain", "Syria")]
+
+
+def test_the_villages_of_a_town_the_tagger_takes_for_a_person() -> None:
+    text = "Turkish forces shelled the villages of Ain Issa on Monday."
+    assert resolved(text) == [("Ain Issa", "Syria")]
+
+
+@pytest.mark.parametrize("text", ["Pressure from the EU ended the fighting.", "the UN said"])
+def test_an_organisations_initials_are_no_place(text: str) -> None:
+    assert resolved(text) == []
+
+
+def test_a_quarter_of_a_city_is_coded_to_the_city() -> None:
+    text = "Gunmen attacked a warehouse in the Mazraa project area of Damascus on Monday."
+    events = EventExtractor().extract(ArticleView(1, text, dt.date(2020, 3, 10)))
+    assert [e.location for e in events] == ["Damascus"]
