@@ -15,7 +15,7 @@ import spacy
 from spacy.tokens import Doc
 
 from hang_guard import run_within
-from orbat.extract import actors, claims, classify, occurrence
+from orbat.extract import claims, classify, occurrence, roles
 from orbat.extract.territory import territory_winner
 
 # A blank English vocabulary: its lexical attributes (``lower_``) are filled, unlike a bare Vocab's.
@@ -68,7 +68,7 @@ def test_governing_verb_is_none_under_a_noun_root() -> None:
 def test_role_climb_stops_at_a_noun_root() -> None:
     doc = noun_rooted()
     # "headquarters" hangs off "of" off the root noun: no verb gives it a role.
-    assert actors._role(doc[4]) is None
+    assert roles.role(doc[4]) is None
 
 
 def claim_of(what: str) -> Doc:

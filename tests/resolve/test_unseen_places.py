@@ -37,3 +37,19 @@ def test_a_quarter_of_a_city_is_coded_to_the_city() -> None:
     text = "Gunmen attacked a warehouse in the Mazraa project area of Damascus on Monday."
     events = EventExtractor().extract(ArticleView(1, text, dt.date(2020, 3, 10)))
     assert [e.location for e in events] == ["Damascus"]
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "BAGHDAD, March 3 (Reuters) - ",
+        "Baghdad, 3 March (AFP) - ",
+        "BAGHDAD, Iraq, March 3, 2021 (AP) - ",
+    ],
+)
+def test_a_wire_dateline_with_its_date_is_neither_place_nor_attacker(dateline: str) -> None:
+    text = dateline + "Ten rockets struck Ain al-Asad air base on Wednesday morning."
+    (event,) = EventExtractor().extract(ArticleView(1, text, dt.date(2021, 3, 4)))
+    assert (event.location, event.admin1) == ("Ain al-Asad Air Base", "Anbar")
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert event.event_date == dt.date(2021, 3, 3)

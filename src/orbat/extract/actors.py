@@ -9,12 +9,15 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
 from orbat.extract.classify import Classification
-from orbat.extract.members import member_from, specified_descriptors
+from orbat.extract.locate import in_dateline
+from orbat.extract.members import specified_descriptors
+from orbat.extract.roles import REPORTING_VERBS, tells_own_act
+from orbat.extract.roles import role as parse_role
 from orbat.extract.state_forces import bare_forces, military_name, police_name, state_names
 from orbat.taxonomy import Inter
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Span
 
 __all__ = [
     "ActorFinder",
@@ -77,20 +80,6 @@ _PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Violent demo
 _STATE_DEFAULT_TYPES = {"Arrests", "Excessive force against protesters", "Disrupted weapons use"}
 _DRONE = re.compile(r"\bdrones?\b", re.I)
 
-# Participles that say whom a thing belongs to, not what was done to it: "a channel
-# affiliated with Iranian-backed militias" was not acted upon.
-_RELATIONAL_PARTICIPLES = frozenset(
-    ["affiliated", "linked", "tied", "associated", "connected", "aligned", "allied", "related",
-     "attached", "backed", "supported", "sponsored", "funded", "belonging", "loyal"]
-)  # fmt: skip
-# Walking up the parse from an actor's name: these links keep going to the head.
-# ("acl": "targets linked to the IRGC" are the IRGC's; they share the targets' role.)
-_PASS_UP = {
-    "compound", "amod", "poss", "appos", "nmod", "conj", "pobj", "prep", "det", "npadvmod", "acl"
-}  # fmt: skip
-_AGENT_PREPS = {"by"}
-_PATIENT_PREPS = {"on", "against", "at", "targeting", "toward", "towards", "from"}
-
 
 def generic_inter(acled_name: str) -> int | None:
     """The inter code ACLED's generic actor names imply."""
@@ -110,58 +99,10 @@ def generic_inter(acled_name: str) -> int | None:
     return None
 
 
-def _role(token: Token) -> str | None:
-    """ "agent", "patient" or "source" from the dependency path above an actor's head token.
-
-    * A noun modified by a past participle was acted upon: "a US military logistics convoy
-      targeted in Yusufiyah", "Iraqi forces hit by the airstrike".
-    * The subject of a verb whose coordinated verb is passive suffered the event: "armed
-      Shiite groups tried to cross … but were struck by airstrikes".
-    * The subject of a reporting verb is the source of the report, not a party to the
-      event: "the PMF said it would not remain silent over an airstrike" (ACLED codes who
-      acted and whom it targeted, never who told the press).
-    """
-    for _ in range(6):
-        dep = token.dep_
-        if any(
-            c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ not in _RELATIONAL_PARTICIPLES
-            for c in token.children
-        ):
-            return "patient"
-        if dep in ("nsubj", "csubj"):
-            head = token.head
-            if head.lemma_.lower() in _WARDING_OFF:
-                return "patient"  # "Peshmerga forces repelled an ISIS attack": attacked
-            if head.lemma_.lower() in _REPORTING_VERBS:
-                return "agent" if _tells_own_act(head) else "source"
-            if any(c.dep_ == "conj" and _is_passive(c) for c in head.children):
-                return "patient"
-            return "agent"
-        if dep == "dobj" and token.head.lemma_.lower() in _WARDING_OFF:
-            return "agent"  # the attack warded off is the attacker's
-        if dep in ("nsubjpass", "dobj", "attr"):
-            return "patient"
-        if dep == "pobj":
-            prep = token.head.lower_
-            if prep in _AGENT_PREPS:
-                return "agent"
-            if prep in _PATIENT_PREPS and not member_from(token):
-                return "patient"
-        if dep == "agent":
-            return "agent"
-        if dep not in _PASS_UP or token.head.i == token.i:
-            return None
-        token = token.head
-    return None
-
-
 _DISRUPTED = "Disrupted weapons use"
 _AIR_DEFENCE = re.compile(
     r"\b(?:air\s+defen[cs]es?|intercept\w*|sho(?:t|ot)\s+down|downed|anti-?aircraft)\b", re.I
 )
-# Verbs of warding off an attack: their subject was attacked, their object is the attack.
-_WARDING_OFF = frozenset({"repel", "repulse", "thwart", "foil", "fend", "rebuff", "withstand"})
-
 # Arrests and the policing of protests are law enforcement: ACLED codes the "security
 # forces" doing them as the country's police.
 _LAW_ENFORCEMENT = frozenset(
@@ -181,38 +122,6 @@ def _as_police(actor: FoundActor, text: str, when: dt.date | None) -> FoundActor
 
 def sub_is_arrest(coded: Classification) -> bool:
     return coded.sub_event_type == "Arrests"
-
-
-def _tells_own_act(verb: Token) -> bool:
-    """Whether a reporting verb reports its own subject's act: "the IRGC said it had struck
-    targets in Erbil" (ACLED codes the group that claims an attack as its actor). The
-    reported clause's verb must be the act: "the PMF said it would not remain silent over an
-    alleged US airstrike" reports a stance."""
-    return any(
-        c.dep_ == "ccomp"
-        and c.lemma_.lower() in _ACT_VERBS
-        and any(g.dep_ == "nsubj" and g.lower_ in ("it", "they", "we") for g in c.children)
-        for c in verb.children
-    )
-
-
-# Verbs of the acts a group claims in its own name.
-_ACT_VERBS = frozenset(
-    ["strike", "attack", "target", "hit", "kill", "shell", "bomb", "launch", "fire", "down",
-     "shoot", "destroy", "capture", "seize", "storm", "ambush", "raid", "carry", "conduct"]
-)  # fmt: skip
-
-
-def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
-# Verbs whose subject reports the event rather than taking part in it ("claimed" is not one:
-# ACLED codes the group that claims an attack as its actor).
-_REPORTING_VERBS = frozenset(
-    {"say", "report", "tell", "announce", "state", "add", "note", "accuse", "allege", "confirm",
-     "blame"}
-)  # fmt: skip
 
 
 def assign_actors(
@@ -256,12 +165,12 @@ def assign_actors(
         t.i
         for tok in sentence
         if tok.dep_ == "nsubj"
-        and tok.head.lemma_.lower() in _REPORTING_VERBS
-        and not _tells_own_act(tok.head)
+        and tok.head.lemma_.lower() in REPORTING_VERBS
+        and not tells_own_act(tok.head)
         for t in tok.subtree
     }
     root = sentence.root
-    if root.lemma_.lower() in _REPORTING_VERBS and not _tells_own_act(root):
+    if root.lemma_.lower() in REPORTING_VERBS and not tells_own_act(root):
         # The parser does not always find that subject; words before a reporting main verb
         # are its subject in news style, unless they belong to the reported clause.
         reported = {t.i for c in root.children if c.dep_ == "ccomp" for t in c.subtree}
@@ -269,7 +178,7 @@ def assign_actors(
     # 2.
     for actor in found:
         span = doc.char_span(offset + actor.start, offset + actor.end, alignment_mode="expand")
-        role = "agent" if actor.wielder else _role(span.root) if span is not None else None
+        role = "agent" if actor.wielder else parse_role(span.root) if span is not None else None
         if actor.wielder and sub == _DISRUPTED:
             # "air defences intercepted Israeli missiles": whose weapon was stopped is the
             # target of the disruption (ACLED codes the interceptor as actor1).
@@ -416,7 +325,13 @@ def _states_acting(
     out = []
     for ent in sentence.ents:
         root = ent.root
-        if ent.label_ != "GPE" or root.dep_ != "nsubj" or root.head.i not in event_verbs:
+        # (A dateline's city, "BAGHDAD, March 3 (Reuters) - Rockets struck", is no state.)
+        if (
+            ent.label_ != "GPE"
+            or root.dep_ != "nsubj"
+            or root.head.i not in event_verbs
+            or (in_dateline(doc.text, ent.start_char, ent.end_char))
+        ):
             continue
         start, end = ent.start_char - offset, ent.end_char - offset
         if any(a.start < end and start < a.end for a in found):

@@ -178,10 +178,15 @@ def _quarter_of_a_city(text: str, town: ResolvedPlace, towns: Sequence[ResolvedP
 
 # "WASHINGTON, DC (Kurdistan 24) –": the outlet in a dateline's brackets is no place.
 _DATELINE_BRACKET = re.compile(r"^[A-Z][A-Z .,]+\($")
-# "TIKRIT: Three fighters…", "IRBIL: Iraq's…", "BAGHDAD - The…", "ERBIL, Iraq (AP) — A…": a
-# dateline says where the story was filed, not where the event happened.
+# "TIKRIT: Three fighters…", "IRBIL: Iraq's…", "BAGHDAD - The…", "ERBIL, Iraq (AP) — A…",
+# "BAGHDAD, March 3 (Reuters) -": a dateline says where the story was filed, not where the
+# event happened.
+_DATELINE_DATE = (
+    r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}(?:\s+\d{4})?)"
+)
 _DATELINE_AFTER = re.compile(
-    r"^\s*(?::|,\s*[A-Z]{2}\b|(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?\s*"
+    r"^\s*(?::|,\s*[A-Z]{2}\b|(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+    rf"(?:,?\s*{_DATELINE_DATE})?\s*"
     r"(?:\([^)]{1,40}\))?\s*[–—-]\s)"
 )
 # The country after a dateline's city: "ERBIL, Iraq (AP) —".

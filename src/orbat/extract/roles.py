@@ -1,0 +1,112 @@
+"""Whose side an actor named in an event sentence is on, read from the dependency parse.
+
+:func:`role` gives "agent" (who acted), "patient" (whom it was done to) or "source" (who only
+told of it) for an actor's head token; :func:`orbat.extract.actors.assign_actors` turns the
+roles into ACLED's actor1 and actor2.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from orbat.extract.members import member_from
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["REPORTING_VERBS", "role", "tells_own_act"]
+
+# Participles that say whom a thing belongs to, not what was done to it: "a channel
+# affiliated with Iranian-backed militias" was not acted upon.
+_RELATIONAL_PARTICIPLES = frozenset(
+    ["affiliated", "linked", "tied", "associated", "connected", "aligned", "allied", "related",
+     "attached", "backed", "supported", "sponsored", "funded", "belonging", "loyal"]
+)  # fmt: skip
+# Walking up the parse from an actor's name: these links keep going to the head.
+# ("acl": "targets linked to the IRGC" are the IRGC's; they share the targets' role.)
+_PASS_UP = {
+    "compound", "amod", "poss", "appos", "nmod", "conj", "pobj", "prep", "det", "npadvmod", "acl"
+}  # fmt: skip
+_AGENT_PREPS = {"by"}
+_PATIENT_PREPS = {"on", "against", "at", "targeting", "toward", "towards", "from"}
+
+
+def role(token: Token) -> str | None:
+    """ "agent", "patient" or "source" from the dependency path above an actor's head token.
+
+    * A noun modified by a past participle was acted upon: "a US military logistics convoy
+      targeted in Yusufiyah", "Iraqi forces hit by the airstrike".
+    * The subject of a verb whose coordinated verb is passive suffered the event: "armed
+      Shiite groups tried to cross … but were struck by airstrikes".
+    * The subject of a reporting verb is the source of the report, not a party to the
+      event: "the PMF said it would not remain silent over an airstrike" (ACLED codes who
+      acted and whom it targeted, never who told the press).
+    """
+    for _ in range(6):
+        dep = token.dep_
+        if any(
+            c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ not in _RELATIONAL_PARTICIPLES
+            for c in token.children
+        ):
+            return "patient"
+        if dep in ("nsubj", "csubj"):
+            head = token.head
+            if head.lemma_.lower() in _WARDING_OFF:
+                return "patient"  # "Peshmerga forces repelled an ISIS attack": attacked
+            if head.lemma_.lower() in REPORTING_VERBS:
+                return "agent" if tells_own_act(head) else "source"
+            if any(c.dep_ == "conj" and _is_passive(c) for c in head.children):
+                return "patient"
+            return "agent"
+        if dep == "dobj" and token.head.lemma_.lower() in _WARDING_OFF:
+            return "agent"  # the attack warded off is the attacker's
+        if dep in ("nsubjpass", "dobj", "attr"):
+            return "patient"
+        if dep == "pobj":
+            prep = token.head.lower_
+            if prep in _AGENT_PREPS:
+                return "agent"
+            if prep in _PATIENT_PREPS and not member_from(token):
+                return "patient"
+        if dep == "agent":
+            return "agent"
+        if dep not in _PASS_UP or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
+
+
+# Verbs of warding off an attack: their subject was attacked, their object is the attack.
+_WARDING_OFF = frozenset({"repel", "repulse", "thwart", "foil", "fend", "rebuff", "withstand"})
+
+
+def tells_own_act(verb: Token) -> bool:
+    """Whether a reporting verb reports its own subject's act: "the IRGC said it had struck
+    targets in Erbil" (ACLED codes the group that claims an attack as its actor). The
+    reported clause's verb must be the act: "the PMF said it would not remain silent over an
+    alleged US airstrike" reports a stance."""
+    return any(
+        c.dep_ == "ccomp"
+        and c.lemma_.lower() in _ACT_VERBS
+        and any(g.dep_ == "nsubj" and g.lower_ in ("it", "they", "we") for g in c.children)
+        for c in verb.children
+    )
+
+
+# Verbs of the acts a group claims in its own name.
+_ACT_VERBS = frozenset(
+    ["strike", "attack", "target", "hit", "kill", "shell", "bomb", "launch", "fire", "down",
+     "shoot", "destroy", "capture", "seize", "storm", "ambush", "raid", "carry", "conduct"]
+)  # fmt: skip
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+# Verbs whose subject reports the event rather than taking part in it ("claimed" is not one:
+# ACLED codes the group that claims an attack as its actor).
+REPORTING_VERBS = frozenset(
+    {"say", "report", "tell", "announce", "state", "add", "note", "accuse", "allege", "confirm",
+     "blame"}
+)  # fmt: skip
