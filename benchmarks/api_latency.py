@@ -37,8 +37,8 @@ import httpx
 from sqlalchemy import func, insert, select
 
 from orbat.cli.app import example_corpus
-from orbat.extract.stage import extract_events
 from orbat.pipeline import ingest
+from orbat.pipeline.extract import extract_events
 from orbat.store import open_engine
 from orbat.store.schema import event_mentions, events
 

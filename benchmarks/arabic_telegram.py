@@ -20,8 +20,8 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from orbat.extract.stage import extract_articles
 from orbat.pipeline import ingest
+from orbat.pipeline.extract import extract_articles
 from orbat.store import open_engine
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -161,8 +161,8 @@ class PeakMemory:
 
 def one(corpus: str, mode: str, events: bool) -> dict[str, Any]:
     from orbat.distributed import ingest_distributed
-    from orbat.extract.stage import extract_articles
     from orbat.pipeline import ingest
+    from orbat.pipeline.extract import extract_articles
     from orbat.store import open_engine
 
     memory = PeakMemory()

@@ -32,9 +32,9 @@ from pathlib import Path
 from orbat import extract_articles, ingest_paths, open_engine
 from orbat.clean import segment
 from orbat.cli.app import example_corpus
-from orbat.extract.stage import ArticleSummary
 from orbat.ingest.html import extract_html
 from orbat.models import RawDocument
+from orbat.pipeline.extract import ArticleSummary
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"

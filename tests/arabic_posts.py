@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from orbat.extract.stage import ArticleSummary, extract_articles
 from orbat.pipeline import ingest
+from orbat.pipeline.extract import ArticleSummary, extract_articles
 from orbat.store import open_engine
 
 

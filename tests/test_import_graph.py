@@ -24,12 +24,14 @@ LAYERS = [
     ("orbat.records", "orbat.store"),
     ("orbat.packs", "orbat.extract"),
     ("orbat.nlp", "orbat.extract"),
+    # The extractors read articles and return records: the loops and SQL are the pipeline's.
+    ("orbat.extract", "orbat.store"),
+    ("orbat.extract", "orbat.pipeline"),
+    ("orbat.store", "orbat.pipeline"),
 ]
 #: Modules over 500 lines when this test was written; no other may pass 500 (STYLE.md).
 OVERSIZED = {
     "orbat.extract.events",
-    "orbat.nlp.dates",
-    "orbat.nlp.numbers",
     "orbat.resolve.actors",
     "orbat.resolve.places",
     "orbat.web.queries",

@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING, Any
 from orbat.errors import OrbatError
 
 if TYPE_CHECKING:
-    from orbat.extract.stage import extract_articles, extract_events
-    from orbat.pipeline import IngestSummary
-    from orbat.pipeline import ingest as ingest_paths
+    from orbat.pipeline.extract import extract_articles, extract_events
+    from orbat.pipeline.ingest import IngestSummary
+    from orbat.pipeline.ingest import ingest as ingest_paths
     from orbat.read.database import Database
     from orbat.read.database import open_database as open
     from orbat.store import open_engine
@@ -34,13 +34,13 @@ except PackageNotFoundError:  # running from a source tree without installing
     __version__ = "0.0.0"
 
 # The API is imported when first used: `import orbat` (and `orbat --help`) must not load spaCy.
-# ``ingest_paths`` is ``orbat.pipeline.ingest``: the name ``orbat.ingest`` is the readers'.
+# ``ingest_paths`` is ``orbat.pipeline.ingest.ingest``: the name ``orbat.ingest`` is the readers'.
 _LAZY = {
     "Database": ("orbat.read.database", "Database"),
-    "IngestSummary": ("orbat.pipeline", "IngestSummary"),
-    "extract_articles": ("orbat.extract.stage", "extract_articles"),
-    "extract_events": ("orbat.extract.stage", "extract_events"),
-    "ingest_paths": ("orbat.pipeline", "ingest"),
+    "IngestSummary": ("orbat.pipeline.ingest", "IngestSummary"),
+    "extract_articles": ("orbat.pipeline.extract", "extract_articles"),
+    "extract_events": ("orbat.pipeline.extract", "extract_events"),
+    "ingest_paths": ("orbat.pipeline.ingest", "ingest"),
     "open": ("orbat.read.database", "open_database"),
     "open_engine": ("orbat.store", "open_engine"),
 }

@@ -11,8 +11,8 @@ from sqlalchemy import Table, select
 from orbat.cli.app import example_corpus
 from orbat.distributed import ingest_distributed
 from orbat.errors import ConfigError
-from orbat.extract.stage import extract_articles
 from orbat.pipeline import ingest
+from orbat.pipeline.extract import extract_articles
 from orbat.store import open_engine
 from orbat.store.schema import (
     actor_candidates,

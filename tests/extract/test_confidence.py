@@ -12,8 +12,8 @@ from orbat.export.events import write_acled_csv, write_events_jsonl
 from orbat.extract.confidence import WEIGHTS, event_confidence
 from orbat.extract.events import ArticleView, EventExtractor
 from orbat.extract.records import EventRecord, Evidence
-from orbat.extract.stage import extract_articles
 from orbat.pipeline import ingest
+from orbat.pipeline.extract import extract_articles
 from orbat.store import open_engine
 
 pytestmark = pytest.mark.issue(13)

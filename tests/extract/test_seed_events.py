@@ -17,8 +17,8 @@ from orbat.eval.seeds import SeedScores, score_seed_events
 from orbat.export import EXPORTERS
 from orbat.extract.events import EXTRACTOR
 from orbat.extract.records import ACLED_FIELDS
-from orbat.extract.stage import extract_events
 from orbat.pipeline import ingest
+from orbat.pipeline.extract import extract_events
 from orbat.store import open_engine
 from orbat.store.events import EventFilter, EventStore
 

@@ -15,10 +15,9 @@ from sqlalchemy import Engine, select
 from orbat.extract.analysis import ArticleAnalyser, Parsed
 from orbat.extract.budget import Budget
 from orbat.extract.events import EXTRACTOR as EVENTS
-from orbat.extract.stage import extract_articles, extract_events
-from orbat.extract.statement_stage import extract_statements
 from orbat.extract.statements import EXTRACTOR as STATEMENTS
 from orbat.pipeline import ingest
+from orbat.pipeline.extract import extract_articles, extract_events, extract_statements
 from orbat.store import DocumentStore, open_engine
 from orbat.store.documents import skip_extraction
 from orbat.store.schema import documents, event_mentions, extraction_runs, extraction_skips
@@ -165,12 +164,14 @@ def test_the_events_and_statements_stages_alone_skip_too(
 ) -> None:
     engine = _engine(tmp_path, {"long": LONG, "fine": REPORT})
     ids = _ids(engine)
-    events = extract_events(engine, extractor=fresh.events)  # the settings' budget: 500,000
+    # Analysers on the settings' budget (500,000 characters), then on LIMIT.
+    events = extract_events(engine, analyser=ArticleAnalyser(fresh.events))
     assert (events.documents, events.skipped) == (2, 0)
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("ORBAT_MAX_ARTICLE_CHARS", str(LIMIT))
-        statements = extract_statements(engine, extractor=fresh.statements)
+        on_limit = ArticleAnalyser(fresh.events, fresh.statements)
+        statements = extract_statements(engine, analyser=on_limit)
     assert (statements.documents, statements.skipped) == (1, 1)
     assert _skips(engine)[(ids["long"], STATEMENTS)][0] == "too-long"
 

@@ -10,10 +10,10 @@ import pytest
 from sqlalchemy import select
 
 from orbat.extract.events import ArticleView
-from orbat.extract.statement_stage import extract_statements
 from orbat.extract.statements import EventSpan, StatementExtractor, StatementResult
 from orbat.packs import load_pack
 from orbat.pipeline import ingest
+from orbat.pipeline.extract import extract_statements
 from orbat.resolve.actors import ActorResolver
 from orbat.store import open_engine
 from orbat.store.schema import documents

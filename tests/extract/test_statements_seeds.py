@@ -9,10 +9,9 @@ from sqlalchemy import Engine, select
 
 from orbat.cli.app import example_corpus
 from orbat.eval.statements import StatementScores, score_statements
-from orbat.extract.stage import extract_events
-from orbat.extract.statement_stage import extract_statements
 from orbat.extract.statements import EXTRACTOR
 from orbat.pipeline import ingest
+from orbat.pipeline.extract import extract_events, extract_statements
 from orbat.store import open_engine
 from orbat.store.schema import documents, events, extraction_runs, statements
 from orbat.store.statements import StatementStore

@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import func, select
 
 from orbat.cli.app import example_corpus
-from orbat.extract.stage import extract_articles
 from orbat.pipeline import ingest
+from orbat.pipeline.extract import extract_articles
 from orbat.store import open_engine
 from orbat.store.schema import (
     clusters,
@@ -68,7 +68,7 @@ def test_concurrent_workers_store_everything_once(
     # events and statements (mentions, relations, claims, candidate actors) from one parse.
     script = (
         "import sys; from orbat.pipeline import ingest; from orbat.store import open_engine; "
-        "from orbat.extract.stage import extract_articles; "
+        "from orbat.pipeline.extract import extract_articles; "
         "ingest([sys.argv[1]], sys.argv[2]); extract_articles(open_engine(sys.argv[2]))"
     )
     command = [sys.executable, "-c", script, str(example_corpus()), db_url]

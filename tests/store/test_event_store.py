@@ -11,8 +11,8 @@ from sqlalchemy import Engine, select
 
 from orbat.cli.app import example_corpus
 from orbat.extract.events import EXTRACTOR
-from orbat.extract.stage import extract_events
 from orbat.pipeline import ingest
+from orbat.pipeline.extract import extract_events
 from orbat.store import open_engine
 from orbat.store.events import EventStore
 from orbat.store.schema import event_mentions, events, extraction_runs

@@ -19,7 +19,7 @@ from orbat.errors import ReviewError
 from orbat.export.events import write_acled_csv, write_events_jsonl
 from orbat.export.statements import write_claims_jsonl, write_relations_jsonl
 from orbat.extract.records import EventRecord, Evidence
-from orbat.extract.stage import extract_articles
+from orbat.pipeline.extract import extract_articles
 from orbat.read.reviews import ReviewReader
 from orbat.store import open_engine
 from orbat.store.events import EventFilter, EventStore

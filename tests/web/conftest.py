@@ -19,9 +19,8 @@ from fastapi.testclient import TestClient
 from sqlalchemy import Engine
 
 from orbat.cli.app import example_corpus
-from orbat.extract.stage import extract_events
-from orbat.extract.statement_stage import extract_statements
 from orbat.pipeline import ingest
+from orbat.pipeline.extract import extract_events, extract_statements
 from orbat.store import open_engine
 from orbat.web import create_app, open_read_only
 

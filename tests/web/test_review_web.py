@@ -22,8 +22,8 @@ from sqlalchemy import Engine, select
 
 from orbat.cli.app import example_corpus
 from orbat.export.events import write_events_jsonl
-from orbat.extract.stage import extract_events
 from orbat.pipeline import ingest
+from orbat.pipeline.extract import extract_events
 from orbat.store import open_engine
 from orbat.store.schema import events, reviews, statements
 from orbat.web import create_app, open_read_only

@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import os
 import sys
-import time
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -13,14 +12,6 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
-from rich.progress import (
-    BarColumn,
-    Progress,
-    SpinnerColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
 from rich.table import Table
 
 from orbat.cli.actors import actor_command, actors_command, resolve_command
@@ -28,7 +19,6 @@ from orbat.cli.evaluate import eval_command
 from orbat.cli.events import events_command
 from orbat.cli.gazetteer import gazetteer_app
 from orbat.cli.options import DbOption, engine_for
-from orbat.cli.report import print_extracted, print_summary
 from orbat.cli.review import review_app
 from orbat.cli.serve import serve_command
 from orbat.cli.watch import alerts_command, watch_command
@@ -38,7 +28,6 @@ from orbat.resources import example_corpus
 
 if TYPE_CHECKING:
     from orbat.ingest import ReadOptions
-    from orbat.pipeline import IngestSummary
     from orbat.store import DocumentStore
 
 __all__ = ["app", "main"]
@@ -153,75 +142,14 @@ def ingest_command(
 
         ingest_on_cluster(inputs, db, workers, scheduler, events=events, read_options=options)
         return
-    started = time.perf_counter()
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]ingesting"),
-        BarColumn(bar_width=None),
-        TextColumn(
-            "{task.fields[files]} files · {task.completed} articles · {task.fields[rate]}/s"
-            "{task.fields[reading]}"
-        ),
-        TimeElapsedColumn(),
-        console=err_console,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("ingest", total=None, files=0, rate="0", reading="")
+    from orbat.cli.report import IngestBars
+    from orbat.pipeline import Pipeline  # deduplication loads scipy: only when ingesting
 
-        def update(summary: IngestSummary) -> None:
-            elapsed = max(time.perf_counter() - started, 1e-6)
-            progress.update(
-                task,
-                completed=summary.articles_seen,
-                files=summary.files_read,
-                rate=f"{summary.articles_seen / elapsed:.0f}",
-                reading=_reading(summary),
-            )
-
-        from orbat.pipeline import ingest  # deduplication loads scipy: only when ingesting
-
-        summary = ingest(inputs, db, read_options=options, on_progress=update)
-    print_summary(summary, time.perf_counter() - started)
-    if events:
-        _extract(db)
-
-
-def _reading(summary: IngestSummary) -> str:
-    """ " · file 412 of 1,024 MB" while a big file is read (nothing for small ones)."""
-    if summary.file_bytes < 50_000_000:
-        return ""
-    mb = 1_000_000
-    return f" · file {summary.file_bytes_read // mb:,} of {summary.file_bytes // mb:,} MB"
-
-
-def _extract(db: str | None) -> None:
-    """Events and statements (relations, claims, new actors) of the new articles."""
-    from orbat.extract.stage import extract_articles, pending_articles
-
-    started = time.perf_counter()
-    engine = engine_for(db, create=True)
-    with Progress(
-        SpinnerColumn(),
-        TextColumn("[bold]extracting events and statements"),
-        BarColumn(bar_width=None),
-        TextColumn(
-            "{task.completed}/{task.total} articles · {task.fields[mentions]} event mentions"
-        ),
-        TimeElapsedColumn(),
-        TimeRemainingColumn(),
-        console=err_console,
-        transient=True,
-    ) as progress:
-        task = progress.add_task("extract", total=pending_articles(engine), mentions=0)
-        result = extract_articles(
-            engine,
-            on_progress=lambda s: progress.update(
-                task, completed=s.events.documents + s.skipped, mentions=s.events.mentions
-            ),
-        )
-    print_extracted(
-        result.events, result.statements, time.perf_counter() - started, skipped=result.skipped
-    )
+    bars = IngestBars()
+    try:
+        Pipeline(db, extract=events).run(inputs, read_options=options, observer=bars)
+    finally:
+        bars.stop()
 
 
 def _read_options(fields: list[str], format: str | None) -> ReadOptions:

@@ -27,7 +27,7 @@ def ingest_on_cluster(
 ) -> None:
     """Ingest (and extract events) with the per-file work on Dask workers; print a summary."""
     from orbat.cli.report import print_extracted, print_summary
-    from orbat.extract.stage import ExtractSummary
+    from orbat.pipeline.extract import ExtractSummary
 
     started = time.perf_counter()
     with Progress(

@@ -22,12 +22,11 @@ from orbat.distributed.work import (
     read_file,
 )
 from orbat.errors import ConfigError
-from orbat.extract.statement_stage import StatementSummary
 from orbat.ingest import ReadOptions
 from orbat.ingest.sources import STDIN
 from orbat.models import Article, Skip
-from orbat.pipeline import ArticleSink, IngestSummary
-from orbat.store import open_engine
+from orbat.pipeline import ArticleSink, IngestSummary, Pipeline
+from orbat.pipeline.extract import StatementSummary
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -88,7 +87,8 @@ def ingest_distributed(
        the articles of an analysis task that failed whole (its worker died, say), and a file
        whose reading task failed is a skip with the error.
     4. Extract events and statements for stored articles that still lack them (ingested
-       earlier with ``--no-events``, or read by an older extractor version).
+       earlier with ``--no-events``, or read by an older extractor version): the one
+       extract loop, :meth:`orbat.pipeline.Pipeline.extract`.
 
     Workers read the files themselves: with a remote scheduler, the paths must be visible
     to every worker (a shared filesystem). Standard input is read and processed here.
@@ -97,13 +97,14 @@ def ingest_distributed(
         raise ConfigError("give either a number of local workers or a scheduler address")
     if workers is not None and workers < 1:
         raise ConfigError(f"--workers must be at least 1, not {workers}")
-    engine = open_engine(settings.get("db", db))
+    pipeline = Pipeline(db, extract=events)
+    engine = pipeline.engine
     options = {
         "events": events,
         "threshold": settings.get("near_duplicate_threshold"),
         "num_perm": settings.get("minhash_permutations"),
     }
-    sink = ArticleSink(engine, list(paths))
+    sink = pipeline.sink(list(paths))
     statements = _Statements(engine)
     summary = DistributedSummary(sink.summary, statements=statements.summary)
     try:
@@ -117,10 +118,8 @@ def ingest_distributed(
                     on_progress(summary)
     finally:
         sink.close()
-    if events:  # 4.
-        from orbat.extract.stage import extract_articles
-
-        rest = extract_articles(engine)
+    rest = pipeline.extract()  # 4.
+    if rest is not None:
         summary.documents_extracted += rest.events.documents
         summary.mentions += rest.events.mentions
         summary.skipped += rest.skipped
@@ -271,8 +270,8 @@ def _store(
     result: FileResult, sink: ArticleSink, summary: DistributedSummary, statements: _Statements
 ) -> None:
     """Store one file's articles, their events and their statements, in reading order."""
-    from orbat.extract.budget import record_skip
     from orbat.extract.events import EXTRACTOR
+    from orbat.pipeline.queries import record_skip
     from orbat.store.events import EventStore
 
     event_store = EventStore(sink.store.engine)
@@ -317,7 +316,7 @@ class _Statements:
     """
 
     def __init__(self, engine: Engine) -> None:
-        from orbat.extract.statement_stage import known_candidates
+        from orbat.pipeline.queries import known_candidates
         from orbat.store.statements import StatementStore
 
         with engine.connect() as conn:
@@ -340,8 +339,9 @@ class _Statements:
     ) -> None:
         """Store one article's statements (``events``: its records and the events they
         joined)."""
-        from orbat.extract.statement_stage import claim_document, save_statements
         from orbat.extract.statements import for_document
+        from orbat.pipeline.extract import save_statements
+        from orbat.pipeline.queries import claim_document
 
         if not claim_document(conn, document_id):
             return

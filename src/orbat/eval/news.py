@@ -99,9 +99,7 @@ def run_news_eval(
     """Ingest the gold documents into a fresh database, extract as `orbat ingest` does, score.
 
     Returns the scores of each half and of both together (``all``)."""
-    from orbat.extract.stage import extract_articles
-    from orbat.pipeline import ingest
-    from orbat.store import open_engine
+    from orbat.pipeline import Pipeline
 
     gold = load_news_gold(gold_path)
     # A gold folder may carry the texts it was written for (texts.jsonl: ours, not third-party).
@@ -113,10 +111,9 @@ def run_news_eval(
         inputs.mkdir()
         locator = _write_inputs(inputs, docs)
         target = db or str(folder / "news.db")
-        ingest([str(inputs)], target)
-        engine = open_engine(target)
-        extract_articles(engine)
-        return score_news(engine, gold, locator)
+        pipeline = Pipeline(target)
+        pipeline.run([str(inputs)])  # what `orbat ingest` runs
+        return score_news(pipeline.engine, gold, locator)
 
 
 # -- scoring --------------------------------------------------------------------------------

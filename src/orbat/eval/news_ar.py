@@ -101,9 +101,7 @@ def run_news_ar_eval(
 ) -> tuple[dict[str, NewsScores], dict[str, ClaimScores]]:
     """Ingest the gold texts as one JSONL file into a fresh database, extract as
     ``orbat ingest`` does, and score events and claims per half and in all."""
-    from orbat.extract.stage import extract_articles
-    from orbat.pipeline import ingest
-    from orbat.store import open_engine
+    from orbat.pipeline import Pipeline
 
     items = load_arabic_gold(gold_path)
     with tempfile.TemporaryDirectory() as tmp:
@@ -114,9 +112,9 @@ def run_news_ar_eval(
                 row = {"id": item.id, "text": item.text, "date": item.published.isoformat()}
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         target = db or str(folder / "news_ar.db")
-        ingest([str(source)], target)
-        engine = open_engine(target)
-        extract_articles(engine)
+        pipeline = Pipeline(target)
+        pipeline.run([str(source)])  # what `orbat ingest` runs
+        engine = pipeline.engine
         events = score_news(engine, [i.gold for i in items], {i.id: i.id for i in items})
         return events, score_claims(engine, items)
 

@@ -211,12 +211,9 @@ def _score_fields(scores: SeedScores, gold: GoldEvent, mention: Any, toll: int) 
 def run_seed_eval(db: str = ":memory:") -> SeedScores:
     """Ingest the bundled founding corpus into ``db``, extract as `orbat ingest` does, and score
     its events."""
-    from orbat.extract.stage import extract_articles
-    from orbat.pipeline import ingest
+    from orbat.pipeline import Pipeline
     from orbat.resources import example_corpus
-    from orbat.store import open_engine
 
-    ingest([str(example_corpus())], db)
-    engine = open_engine(db)
-    extract_articles(engine)  # what `orbat ingest` runs
-    return score_seed_events(engine)
+    pipeline = Pipeline(db)
+    pipeline.run([str(example_corpus())])  # what `orbat ingest` runs
+    return score_seed_events(pipeline.engine)

@@ -200,12 +200,9 @@ def score_statements(engine: Engine) -> StatementScores:
 
 def run_statement_eval(db: str = ":memory:") -> StatementScores:
     """Ingest the founding corpus into ``db``, extract events and statements, and score."""
-    from orbat.extract.stage import extract_articles
-    from orbat.pipeline import ingest
+    from orbat.pipeline import Pipeline
     from orbat.resources import example_corpus
-    from orbat.store import open_engine
 
-    ingest([str(example_corpus())], db)
-    engine = open_engine(db)
-    extract_articles(engine)  # what `orbat ingest` runs: events and statements, one parse
-    return score_statements(engine)
+    pipeline = Pipeline(db)
+    pipeline.run([str(example_corpus())])  # what `orbat ingest` runs: events and statements
+    return score_statements(pipeline.engine)

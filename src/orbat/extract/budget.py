@@ -1,8 +1,8 @@
 """Each article's budget in extraction: a size limit before its parse, a time limit after it.
 
 One pathological article must not stop the articles behind it. An article over the budget, or
-whose extraction raises, is *skipped* for that extractor version: the stages record why
-(:func:`orbat.store.documents.skip_extraction`), keep its text, and go on; later runs do not
+whose extraction raises, is *skipped* for that extractor version: the extract loop records why
+(:func:`orbat.pipeline.queries.record_skip`), keeps its text, and goes on; later runs do not
 retry it until the extractor's version changes.
 
 Why a size limit and a time limit, and how the time limit is enforced:
@@ -49,13 +49,10 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
+from typing import Any, ParamSpec, TypeVar
 
 from orbat import settings
 from orbat.errors import OrbatError
-
-if TYPE_CHECKING:
-    from sqlalchemy import Connection
 
 __all__ = [
     "ArticleSkipped",
@@ -65,7 +62,6 @@ __all__ = [
     "Deadline",
     "ExtractionFailed",
     "check",
-    "record_skip",
 ]
 
 _LOGGER = logging.getLogger(__name__)
@@ -289,13 +285,3 @@ class _Watchdog:
 
 
 _WATCHDOG = _Watchdog()
-
-
-def record_skip(
-    conn: Connection, document_id: int, extractors: list[str], error: ArticleSkipped
-) -> int:
-    """Record the document as skipped by each of ``extractors``; 1 if this process did."""
-    from orbat.store.documents import skip_extraction
-
-    done = [skip_extraction(conn, document_id, e, error.kind, str(error)) for e in extractors]
-    return int(any(done))

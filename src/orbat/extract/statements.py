@@ -1,7 +1,7 @@
 """Statement extraction: actor mentions, relations and claims of an article, with evidence.
 
 The extractor ``orbat.statements.v1`` reads one article at a time (see :meth:`extract`); the
-stage over the database is :func:`orbat.extract.statement_stage.extract_statements`.
+stage over the database is :func:`orbat.pipeline.extract.extract_statements`.
 """
 
 from __future__ import annotations

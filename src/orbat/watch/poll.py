@@ -22,8 +22,7 @@ from orbat.ingest.base import Input, ReadOptions, one_line
 from orbat.ingest.feeds import read_feed
 from orbat.ingest.html import extract_html
 from orbat.models import RawDocument, Skip
-from orbat.pipeline import IngestSummary, ingest_records
-from orbat.store import open_engine
+from orbat.pipeline import IngestSummary, Pipeline
 from orbat.watch.alerting import AlertSink, deliver, evaluate
 from orbat.watch.fetch import Fetcher, FetchError
 from orbat.watch.rules import RuleSet
@@ -140,10 +139,12 @@ class Watcher:
         report: Callable[[str], None] = lambda line: None,
     ) -> None:
         self.db = db
-        self.engine = open_engine(db)
+        self.config = config or WatchConfig()
+        # Stores what each poll brings, then extracts it unless config.extract is off.
+        self.pipeline = Pipeline(db, extract=self.config.extract)
+        self.engine = self.pipeline.engine
         self.store = WatchStore(self.engine)
         self.fetcher = fetcher
-        self.config = config or WatchConfig()
         self.ruleset = ruleset
         self.sinks = sinks or []
         self.clock = clock
@@ -182,7 +183,7 @@ class Watcher:
         outcomes = list(self._fetch_pages(now, report, records))
         # 3.
         if records:
-            report.ingest = ingest_records(records, self.engine, label=f"watch {now.isoformat()}")
+            report.ingest = self.pipeline.ingest_records(records, label=f"watch {now.isoformat()}")
         # 4.
         for done in polled:
             self.store.feed_polled(
@@ -199,8 +200,9 @@ class Watcher:
                 url, now, status=status, http_status=http_status, reason=reason, retry_after=retry
             )
         # 5. (Also when nothing came in: a crash may have left stored documents unextracted.)
-        if self.config.extract and (report.ingest is not None or self.ruleset is not None):
-            report.event_mentions = self._extract()
+        if report.ingest is not None or self.ruleset is not None:
+            extracted = self.pipeline.extract()
+            report.event_mentions = extracted.events.mentions if extracted is not None else 0
         # 6.
         if self.ruleset is not None:
             report.alerts_created = evaluate(self.engine, self.ruleset, now=now)
@@ -210,12 +212,6 @@ class Watcher:
                 report.problems.append(line)
                 self.report(f"alert delivery failed: {line}")
         return report
-
-    def _extract(self) -> int:
-        """Events, then statements (claims link to events; new actors come from here)."""
-        from orbat.extract.stage import extract_articles
-
-        return extract_articles(self.engine).events.mentions
 
     def _due_feeds(self, now: datetime, everything: bool) -> list[FeedState]:
         feeds = [f for f in self.store.feeds() if not self.feed_ids or f.id in self.feed_ids]

@@ -1,4 +1,4 @@
-"""The ingest pipeline: read → segment & clean → dedup → store, with a running summary."""
+"""The ingest stage: read → segment & clean → dedup → store, with a running summary."""
 
 from __future__ import annotations
 
@@ -17,7 +17,14 @@ from orbat.ingest.base import read_position
 from orbat.models import Article, RawDocument, Skip
 from orbat.store import DocumentStore, StoredArticle, open_engine
 
-__all__ = ["ArticleSink", "IngestSummary", "ingest", "ingest_records", "segment_or_skip"]
+__all__ = [
+    "ArticleSink",
+    "IngestSummary",
+    "ingest",
+    "ingest_records",
+    "open_database",
+    "segment_or_skip",
+]
 
 # Articles per transaction: large enough that commits do not dominate, small enough that a
 # crash loses little (and a re-run re-adds it: ingest is idempotent).
@@ -59,12 +66,13 @@ UNSET = Unset()
 
 def ingest(
     paths: Iterable[str],
-    db: str | None = None,
+    db: str | Engine | None = None,
     *,
     read_options: ReadOptions | None = None,
     on_progress: ProgressCallback | None = None,
 ) -> IngestSummary:
-    """Ingest every article in ``paths`` into the database ``db``.
+    """Ingest every article in ``paths`` into the database ``db`` (a URL or path, or an open
+    engine).
 
     1. Open (and migrate) the database; rebuild the near-duplicate index from stored signatures.
     2. Read each input; a file that cannot be read becomes a skip with its reason.
@@ -79,7 +87,7 @@ def ingest(
     """
     paths = list(paths)
     # 1. open
-    sink = ArticleSink(open_engine(settings.get("db", db)), paths)
+    sink = ArticleSink(open_database(db), paths)
     # 2. read, then 3.-5. in _store_all
     return _store_all(sink, read_inputs(paths, read_options), on_progress)
 
@@ -95,8 +103,12 @@ def ingest_records(
     Steps 3-5 of :func:`ingest`, in one ingest run named ``label``; ``files_read`` counts
     distinct origins. ``db`` may be an open engine (a watcher polls for weeks: one engine).
     """
-    engine = db if isinstance(db, Engine) else open_engine(settings.get("db", db))
-    return _store_all(ArticleSink(engine, [label]), records, None)
+    return _store_all(ArticleSink(open_database(db), [label]), records, None)
+
+
+def open_database(db: str | Engine | None) -> Engine:
+    """``db`` if it is an engine, else the database it (or the setting) names, opened."""
+    return db if isinstance(db, Engine) else open_engine(settings.get("db", db))
 
 
 def _store_all(
