@@ -90,7 +90,8 @@ _GROUP_WORDS = _split(
     "refugees workers conscripts leaders commanders recruits residents villagers students "
     "journalists pilgrims worshippers passengers martyrs relatives sisters brothers sons "
     "daughters activists officials clerics doctors lawyers judges teachers engineers "
-    "farmers shepherds employees servicemembers contractors"
+    "farmers shepherds employees servicemembers contractors drivers bodyguards companions "
+    "wives husbands"
 )
 _SINGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 _SINGULAR |= {w[:-1]: w for w in _GROUP_WORDS if w.endswith("s") and w[:-1] not in _SINGULAR}
@@ -223,6 +224,16 @@ _CUMULATIVE = re.compile(
     _I,
 )
 _CONJ_BEFORE = re.compile(rf"\b(?P<q>{_QTY})\s+{_MODS}(?P<group>[\w’'-]+)\s*,?\s+and\s+$", _I)
+# The victims an active verb's object goes on to add: "killed a commander and his driver",
+# "killed a woman and her two children", "killing two fighters and a civilian".
+_CONJ_AFTER = re.compile(
+    rf"\s*,?\s+and\s+(?:(?P<q>{_QTY})|(?P<det>an?|one|his|her|their|its)(?:\s+(?P<q2>{_QTY}))?)"
+    # (Not the subject of a clause of its own: "killed a policeman and an officer was hurt".)
+    rf"\s+{_MODS}{_GROUP}(?!\s+(?:was|were|is|are|has|have|had)\b)",
+    _I,
+)
+# ... and the one a passive subject adds before its verb: "three soldiers and a civilian".
+_ONE_MORE_IN_GAP = re.compile(rf"\s*,?\s+and\s+(?:an?|one)\s+{_ONE_MODS}{_ONE_GROUP}", _I)
 _MASSACRE = re.compile(r"\b(?:a|the)\s+massacre\b", _I)
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Literal
 
 from orbat.nlp.casualty_phrases import (
     _ACTIVE,
     _ACTIVE_ONE,
+    _CONJ_AFTER,
     _CONJ_BEFORE,
     _COUNT_NOUN,
     _CUMULATIVE,
@@ -23,6 +24,7 @@ from orbat.nlp.casualty_phrases import (
     _NONE_NOUN,
     _NONE_VERB,
     _NOUN_OF,
+    _ONE_MORE_IN_GAP,
     _PASSIVE,
     _PASSIVE_BARE,
     _QTY_FIRST,
@@ -126,6 +128,36 @@ def _with_conjunct(text: str, mention: CasualtyMention) -> CasualtyMention:
     )
 
 
+def _with_following(text: str, mention: CasualtyMention) -> CasualtyMention:
+    """Add the victims an object's "and ..." goes on to name: "killed a commander and his
+    driver" is two, "killed a woman and her two children" three."""
+    m = _CONJ_AFTER.match(text, mention.end)
+    if m is None:
+        return mention
+    more = m["q"] or m["q2"]
+    extra, extra_high, vague, _ = _quantity(more) if more else (1, 1, False, None)
+    high = None if mention.high is None or extra_high is None else mention.high + extra_high
+    return replace(
+        mention,
+        end=m.end(),
+        surface=text[mention.start : m.end()],
+        low=mention.low + extra,
+        high=high,
+        group=None,
+        is_vague=mention.is_vague or vague,
+    )
+
+
+def _plus_one_in_gap(text: str, m: re.Match[str], mention: CasualtyMention) -> CasualtyMention:
+    """Count the one victim a passive subject adds before its verb: "three soldiers and a
+    civilian were killed" is four."""
+    gap = m.groupdict().get("gap")
+    if not gap or _ONE_MORE_IN_GAP.match(gap) is None:
+        return mention
+    high = None if mention.high is None else mention.high + 1
+    return replace(mention, low=mention.low + 1, high=high, group=None)
+
+
 _BEFORE, _AFTER = 280, 80  # longest subject + gap before a trigger; longest object after it
 
 
@@ -195,6 +227,10 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
         for m in found:
             verb = m.groupdict().get("verb") or "killed"
             mention = _mention(text, m, _kind(verb))
+            if pattern is _PASSIVE:
+                mention = _plus_one_in_gap(text, m, mention)
+            if pattern in (_ACTIVE, _ACTIVE_ONE):
+                mention = _with_following(text, mention)
             yield _with_conjunct(text, mention) if conjoinable else mention
     for pattern in (_LIVES, _TOLL):
         for m in pattern.finditer(text, lo, hi):

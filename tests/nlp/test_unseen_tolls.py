@@ -1,0 +1,26 @@
+"""Issue 13: tolls as wire copy words them, victims joined by "and". Sentences written for the
+test."""
+
+from __future__ import annotations
+
+import pytest
+
+from orbat.nlp.numbers import acled_fatalities, find_casualties
+
+pytestmark = pytest.mark.issue(13)
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("An airstrike killed a senior HTS commander and his driver.", 2),
+        ("Turkish shelling killed a woman and her two children in a village.", 3),
+        ("The strike killed two fighters and a civilian.", 3),
+        ("Three soldiers and a civilian were killed in the blast.", 4),
+        # The "and" that opens a clause of its own adds no dead.
+        ("Gunmen killed a policeman and an officer was wounded.", 1),
+        ("The attack killed two soldiers and wounded three others.", 2),
+    ],
+)
+def test_victims_joined_by_and_are_counted_together(text: str, killed: int) -> None:
+    assert acled_fatalities(find_casualties(text)) == killed
