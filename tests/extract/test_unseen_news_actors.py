@@ -132,3 +132,10 @@ def test_the_force_that_intervened_is_the_protests_actor2(
     (event,) = coded(extractor, text, "2020-05-07")
     assert event.sub_event_type == "Protest with intervention"
     assert (event.actor1, event.actor2) == ("Protesters (Iraq)", "Police Forces of Iraq")
+
+
+def test_an_attack_on_an_armed_side_is_a_clash(extractor: EventExtractor) -> None:
+    text = "Two members of the PMF were killed in an ISIS attack near Tarmiyah on Wednesday."
+    (event,) = coded(extractor, text, "2021-03-04")
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor2 == "Military Forces of Iraq (2018-) Popular Mobilization Forces"

@@ -13,6 +13,7 @@ import re
 
 from orbat.extract.records import EventRecord
 from orbat.extract.retype import retyped
+from orbat.taxonomy import Inter
 
 __all__ = ["clashes_between"]
 
@@ -22,12 +23,22 @@ _BETWEEN = re.compile(
     re.I,
 )
 _CLASH = "Armed clash"
+# ACLED inter codes of armed actors: state forces, rebels, political and identity militias,
+# external forces.
+_ARMED = frozenset({int(Inter.STATE_FORCES), int(Inter.REBEL_GROUP), int(Inter.POLITICAL_MILITIA),
+                    int(Inter.IDENTITY_MILITIA), int(Inter.EXTERNAL_OTHER)})  # fmt: skip
 
 
 def clashes_between(record: EventRecord) -> EventRecord:
-    """``record`` recoded as an Armed clash when its quote tells of fighting between two sides
-    and it was coded as an attack on civilians; else ``record`` unchanged."""
-    if record.sub_event_type != "Attack" or not _BETWEEN.search(record.evidence.quote):
+    """``record`` recoded as an Armed clash when it was coded as an attack on civilians but its
+    quote tells of fighting between two sides, or both its sides are armed ("two members of
+    the PMF were killed in an ISIS attack": ACLED's Attack is on civilians only); else
+    ``record`` unchanged."""
+    if record.sub_event_type != "Attack":
+        return record
+    if record.inter1 in _ARMED and record.inter2 in _ARMED:
+        return retyped(record, _CLASH)
+    if not _BETWEEN.search(record.evidence.quote):
         return record
     civilians = (record.actor2 or "").startswith("Civilians")
     if not civilians:
