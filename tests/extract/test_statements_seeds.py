@@ -11,7 +11,8 @@ from orbat.cli.app import example_corpus
 from orbat.eval.statements import StatementScores, score_statements
 from orbat.extract.stage import extract_events
 from orbat.extract.statement_stage import extract_statements
-from orbat.extract.statements import EXTRACTOR
+from orbat.extract.statements import statements_version
+from orbat.packs import load_pack
 from orbat.pipeline import ingest
 from orbat.store import open_engine
 from orbat.store.schema import documents, events, extraction_runs, statements
@@ -56,7 +57,8 @@ def test_every_statement_quotes_its_document(engine: Engine) -> None:
     assert len(rows) > 50
     for row in rows:
         assert texts[row.document_id][row.char_start : row.char_end] == row.quote
-        assert row.extractor == EXTRACTOR  # its version and the pack's fingerprint
+        # its version and the pack's fingerprint
+        assert row.extractor == statements_version(load_pack())
 
 
 def test_us_denial_makes_the_strike_contested(engine: Engine) -> None:
@@ -102,7 +104,9 @@ def test_rerun_adds_nothing(engine: Engine) -> None:
     with engine.connect() as conn:
         assert conn.execute(select(statements.c.id)).all() == before
         runs = conn.execute(
-            select(extraction_runs).where(extraction_runs.c.extractor == EXTRACTOR)
+            select(extraction_runs).where(
+                extraction_runs.c.extractor == statements_version(load_pack())
+            )
         ).all()
         assert len(runs) == conn.execute(select(documents.c.id)).all().__len__()
 

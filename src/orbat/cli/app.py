@@ -89,7 +89,8 @@ def _options(
 
         if not (pack_dir(pack) / "actors.yaml").is_file():
             raise typer.BadParameter(f"no pack {pack!r}: {pack_dir(pack)} has no actors.yaml")
-        # Before any extractor is imported: their versioned names carry the pack's hash.
+        # The selected pack: the commands load it (load_pack()) and hand it to the extractors,
+        # exports and web; worker processes (serve --workers, Dask) read it from here too.
         os.environ["ORBAT_PACK"] = pack
 
 
@@ -197,9 +198,11 @@ def _reading(summary: IngestSummary) -> str:
 def _extract(db: str | None) -> None:
     """Events and statements (relations, claims, new actors) of the new articles."""
     from orbat.extract.stage import extract_articles, pending_articles
+    from orbat.packs import load_pack
 
     started = time.perf_counter()
     engine = engine_for(db, create=True)
+    pack = load_pack()  # the --pack chosen (or $ORBAT_PACK, the default)
     with Progress(
         SpinnerColumn(),
         TextColumn("[bold]extracting events and statements"),
@@ -212,9 +215,10 @@ def _extract(db: str | None) -> None:
         console=err_console,
         transient=True,
     ) as progress:
-        task = progress.add_task("extract", total=pending_articles(engine), mentions=0)
+        task = progress.add_task("extract", total=pending_articles(engine, pack), mentions=0)
         result = extract_articles(
             engine,
+            pack=pack,
             on_progress=lambda s: progress.update(
                 task, completed=s.events.documents + s.skipped, mentions=s.events.mentions
             ),
@@ -356,7 +360,7 @@ def export_command(
 
     Events are exported as analysts reviewed them: corrected values, a reviewed mark, and
     no rejected or merged-away event."""
-    from orbat.export import EVENT_FORMATS
+    from orbat.export import EVENT_FORMATS, PACK_FORMATS
 
     try:
         exporter = EXPORTERS[format]
@@ -367,7 +371,7 @@ def export_command(
     chosen = {"since": since, "until": until, "country": country, "admin1": admin1}
     chosen |= {"actor": actor, "event_type": event_type, "reviewed": "yes" if reviewed else None}
     chosen |= {"fatalities": None if fatalities is None else str(fatalities), "sort": sort}
-    options = {}
+    options: dict[str, object] = {}
     if any(v is not None for v in chosen.values()):
         if format not in EVENT_FORMATS:
             raise typer.BadParameter(
@@ -388,6 +392,10 @@ def export_command(
             min_fatalities=fatalities,
             sort=sort or "newest",
         )
+    if format in PACK_FORMATS:
+        from orbat.packs import load_pack
+
+        options["pack"] = load_pack()  # the --pack chosen (or $ORBAT_PACK, the default)
     engine = engine_for(db)
     from orbat.export import BINARY_FORMATS
 

@@ -272,8 +272,11 @@ def _store(
 ) -> None:
     """Store one file's articles, their events and their statements, in reading order."""
     from orbat.extract.budget import record_skip
-    from orbat.extract.events import EXTRACTOR
+    from orbat.extract.events import events_version
+    from orbat.packs import load_pack
     from orbat.store.events import EventStore
+
+    name = events_version(load_pack())  # the workers extract over the selected pack
 
     event_store = EventStore(sink.store.engine)
     for item in result.items:
@@ -292,7 +295,7 @@ def _store(
                 continue
             records = [_with_document(r, stored.id) for r in analysis.events]
             conn = sink.store.conn
-            joined = event_store.save_events(conn, stored.id, EXTRACTOR, records)
+            joined = event_store.save_events(conn, stored.id, name, records)
             if joined is None:
                 continue  # another writer has this article
             summary.mentions += len(records)
@@ -341,9 +344,12 @@ class _Statements:
         """Store one article's statements (``events``: its records and the events they
         joined)."""
         from orbat.extract.statement_stage import claim_document, save_statements
-        from orbat.extract.statements import for_document
+        from orbat.extract.statements import for_document, statements_version
+        from orbat.packs import load_pack
 
-        if not claim_document(conn, document_id):
+        # The workers extract over the selected pack, as this process does.
+        name = statements_version(load_pack())
+        if not claim_document(conn, document_id, name):
             return
         assert analysis.statements is not None
         records, joined = events
@@ -353,7 +359,7 @@ class _Statements:
             result = self._extract_here(article, document_id, records, joined) or result
         for candidate in result.candidates:
             self._known.setdefault(candidate.id, (candidate.id, candidate.name, candidate.country))
-        save_statements(conn, self.store_, document_id, result, self.summary)
+        save_statements(conn, self.store_, document_id, result, self.summary, name)
 
     def _extract_here(
         self, article: Article, document_id: int, records: list[EventRecord], joined: list[int]
@@ -405,9 +411,10 @@ def _read_result(path: str, task: Future[FileResult]) -> FileResult:
 
 def _batch_result(task: Future[Batch], articles: list[Article]) -> Batch:
     """An analysis task's result; when the task failed whole, every article of it skipped."""
-    from orbat.extract.analysis import Analysis, Wanted
+    from orbat.extract.analysis import Analysis, Wanted, extractor_names
     from orbat.extract.budget import ExtractionFailed
     from orbat.extract.events import ArticleView
+    from orbat.packs import load_pack
 
     try:
         return task.result()
@@ -421,7 +428,7 @@ def _batch_result(task: Future[Batch], articles: list[Article]) -> Batch:
                     ArticleView(0, a.text, a.published, a.title, a.source),
                     None,
                     None,
-                    dict.fromkeys(Wanted().extractors(), error),
+                    dict.fromkeys(Wanted().extractors(extractor_names(load_pack())), error),
                 )
                 for a in articles
             ],

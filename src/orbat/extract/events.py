@@ -55,12 +55,12 @@ from orbat.nlp.dates import (
     resolve_dates,
     select_event_date,
 )
-from orbat.nlp.gazetteer import Gazetteer, load_gazetteer
+from orbat.nlp.gazetteer import Gazetteer, gazetteer_for
 from orbat.nlp.model import load_nlp, text_of
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
 from orbat.nlp.relative_dates import relative_event_date
 from orbat.nlp.sentences import sentences
-from orbat.packs import pack_fingerprint
+from orbat.packs import Pack, load_pack
 from orbat.resolve.places import ResolvedPlace, person_vetoes, resolve_places
 from orbat.taxonomy import civilian_targeting, interaction
 
@@ -68,13 +68,16 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Span
 
-__all__ = ["EXTRACTOR", "ArticleView", "EventExtractor"]
+__all__ = ["ArticleView", "EventExtractor", "events_version"]
 
-#: Versioned name stored with every event mention this extractor produces.
-# The selected theatre pack's fingerprint and the rule files' are part of it
-# ("orbat.events.v4+iraq_syria.18d1dc2082+rules.0c1d2e3f4a"): a changed pack or rule file, like
-# a new version, re-extracts (the family before "+" replaces older rows).
-EXTRACTOR = f"orbat.events.v4+{pack_fingerprint()}+{rules_fingerprint()}"
+
+def events_version(pack: Pack) -> str:
+    """The versioned name stored with every event mention an extractor over ``pack``
+    produces. The pack's fingerprint and the rule files' are part of it
+    ("orbat.events.v4+iraq_syria.18d1dc2082+rules.0c1d2e3f4a"): a changed pack or rule file,
+    like a new version, re-extracts (the family before "+" replaces older rows)."""
+    return f"orbat.events.v4+{pack.fingerprint}+{rules_fingerprint()}"
+
 
 # Words that make a report an allegation rather than an established fact (ACLED still codes
 # it; the stance lets an analyst see that the source itself hedged).
@@ -117,10 +120,10 @@ class EventExtractor:
     """Finds the events an article reports and codes each the way ACLED would.
 
     Build it once per process (the spaCy model, gazetteer and actor pack load once) and call
-    :meth:`extract` for every article.
+    :meth:`extract` for every article. ``pack`` is the theatre it codes for (default: the
+    selected one, loaded when the extractor is built); its gazetteer and actors are the
+    pack's unless given, and :attr:`version` names both.
     """
-
-    name = EXTRACTOR
 
     def __init__(
         self,
@@ -128,11 +131,15 @@ class EventExtractor:
         classifier: EventClassifier | None = None,
         gazetteer: Gazetteer | None = None,
         actor_finder: ActorFinder | None = None,
+        pack: Pack | None = None,
     ) -> None:
+        self.pack = pack or load_pack()
+        #: The versioned name stored with every record (:func:`events_version`).
+        self.version = events_version(self.pack)
         self.nlp = nlp or load_nlp()
         self.classifier = classifier or EventClassifier(nlp=self.nlp)
-        self.gazetteer = gazetteer or load_gazetteer()
-        self.actor_finder = actor_finder or default_finder()
+        self.gazetteer = gazetteer or gazetteer_for(self.pack)
+        self.actor_finder = actor_finder or default_finder(self.pack)
         self.prefilter = CuePrefilter(self.classifier.lexicon, self.nlp)
         self._sentencizer = Sentencizer()
 
@@ -242,7 +249,9 @@ class EventExtractor:
         actors = self._actor_spans(doc)
         places = [
             p
-            for p in resolve_places(text, gazetteer=self.gazetteer, entities=entities)
+            for p in resolve_places(
+                text, gazetteer=self.gazetteer, entities=entities, words=self.pack.words
+            )
             if not is_dateline(text, p)
             and plausible_surface(p.text)
             and not modifies_a_group(text, p)
@@ -342,7 +351,9 @@ class EventExtractor:
         absorb_toll_sentences(sents, codes, records, own_dates, own_places, sentence_of)
         spans = [(s.start_char, s.end_char) for s in sents]
         attach_following_tolls(text, spans, codes, records, sentence_of, casualties)
-        police_the_protest(text, sents, self.classifier, records, sentence_of, casualties)
+        police_the_protest(
+            text, sents, self.classifier, records, sentence_of, casualties, self.pack
+        )
         for record, own_date in zip(records, own_dates, strict=True):
             record.confidence = event_confidence(
                 record, own_date=own_date, in_theatre=self._in_theatre(record.place_id)
@@ -398,7 +409,7 @@ class EventExtractor:
                     continue
                 if not (record.actor1 or "").startswith("Unidentified"):
                     continue
-                name = named_in_country(claimant.acled_name, record.country)
+                name = named_in_country(claimant.acled_name, record.country, self.pack)
                 # The claim is where actor1 is stated: the evidence runs on to its end.
                 start, end = record.evidence.start, max(record.evidence.end, claim.end())
                 records[k] = replace(
@@ -437,7 +448,9 @@ class EventExtractor:
                     sentence, coded
                 ):
                     as_strike = coded or _AS_AIR_STRIKE
-                    roles = assign_actors(sentence, as_strike, None, self.actor_finder)
+                    roles = assign_actors(
+                        sentence, as_strike, None, self.actor_finder, pack=self.pack
+                    )
                 strikers[j] = roles if roles and not _unnamed_striker(roles.actor1) else None
             return strikers[j]
 
@@ -455,7 +468,8 @@ class EventExtractor:
             # ("Near Ayn Isa, one strike destroyed a repeater station").
             actor2, inter2 = record.actor2, record.inter2
             if actor2 is None and named.actor2 is not None:
-                actor2, inter2 = named_in_country(named.actor2, record.country), named.inter2
+                actor2 = named_in_country(named.actor2, record.country, self.pack)
+                inter2 = named.inter2
             records[k] = replace(
                 record,
                 actor1=named.actor1,
@@ -610,6 +624,7 @@ class EventExtractor:
             # An undated event of an undated article is named for the latest year the
             # article names (ACLED's names of state forces change with regimes).
             when=when[0] if when else dt.date(horizon, 6, 30) if horizon else None,
+            pack=self.pack,
         )
         killed = [c for c in casualties if start <= c.start and c.end <= end]
         fatalities = acled_fatalities(killed)
@@ -622,7 +637,7 @@ class EventExtractor:
             event_type=coded.event_type,
             sub_event_type=coded.sub_event_type,
             evidence=Evidence(article.id, start, end, quote),
-            extractor=EXTRACTOR,
+            extractor=self.version,
             actor1=roles.actor1,
             assoc_actor_1=roles.assoc_actor_1,
             inter1=roles.inter1,

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
@@ -21,6 +22,9 @@ from orbat.extract.retype import retyped
 from orbat.extract.state_forces import police_name
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities
 from orbat.taxonomy import Inter
+
+if TYPE_CHECKING:
+    from orbat.packs import Pack
 
 __all__ = ["police_the_protest"]
 
@@ -36,8 +40,10 @@ def police_the_protest(
     records: list[EventRecord],
     sentence_of: Sequence[int],
     casualties: Sequence[CasualtyMention],
+    pack: Pack,
 ) -> None:
-    """Upgrade each peaceful protest whose next sentence tells of intervention (in place)."""
+    """Upgrade each peaceful protest whose next sentence tells of intervention (in place);
+    the police are named as ``pack`` names the country's."""
     for i, record in enumerate(records):
         after = sentence_of[i] + 1
         if record.sub_event_type != _PEACEFUL or after >= len(sents):
@@ -58,7 +64,9 @@ def police_the_protest(
             continue
         killed = acled_fatalities([c for c in casualties if start <= c.start and c.end <= end])
         lethal = "ctx:excessive_force" in labels and bool(killed)
-        police = police_name(record.country, record.event_date) if record.country else "Police"
+        police = (
+            police_name(record.country, record.event_date, pack) if record.country else "Police"
+        )
         protesters, police_inter = record.actor1, int(Inter.STATE_FORCES)
         actor1: str | None
         actor2: str | None

@@ -14,9 +14,15 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine, select
 
-from orbat.extract.analysis import ArticleAnalyser, Unanalysed, Wanted, event_spans
+from orbat.extract.analysis import (
+    ArticleAnalyser,
+    Unanalysed,
+    Wanted,
+    event_spans,
+    extractor_names,
+)
 from orbat.extract.budget import ArticleSkipped, record_skip
-from orbat.extract.events import EXTRACTOR, ArticleView, EventExtractor
+from orbat.extract.events import ArticleView, EventExtractor, events_version
 from orbat.extract.statement_stage import (
     StatementSummary,
     claim_document,
@@ -24,6 +30,7 @@ from orbat.extract.statement_stage import (
     save_statements,
     stored_event_spans,
 )
+from orbat.packs import Pack, load_pack
 from orbat.store.documents import forget_superseded_skips, not_yet_extracted
 from orbat.store.events import EventStore
 from orbat.store.schema import documents
@@ -53,16 +60,20 @@ def extract_events(
     *,
     extractor: EventExtractor | None = None,
     on_progress: Callable[[ExtractSummary], None] | None = None,
+    pack: Pack | None = None,
 ) -> ExtractSummary:
-    """Extract events from every stored article this extractor version has not seen yet
+    """Extract events from every stored article this extractor version (``extractor``'s,
+    else one over ``pack``, default the selected pack) has not seen yet
     (:func:`extract_articles` without the statements)."""
-    pending = not_yet_extracted(EXTRACTOR, documents.c.id)
+    pack = extractor.pack if extractor is not None else pack or load_pack()
+    name = events_version(pack)
+    pending = not_yet_extracted(name, documents.c.id)
     with engine.connect() as conn:
         ids = list(conn.execute(pending).scalars())
     summary = ExtractSummary()
     if not ids:
         return summary
-    extractor = extractor or EventExtractor()
+    extractor = extractor or EventExtractor(pack=pack)
     analyser = ArticleAnalyser(extractor)
     store = EventStore(engine)
     for first in range(0, len(ids), BATCH_SIZE):
@@ -74,19 +85,19 @@ def extract_events(
             for parsed in analyser.parse_many(wanted):
                 document_id = parsed.article.id
                 if isinstance(parsed, Unanalysed):
-                    summary.skipped += record_skip(conn, document_id, [EXTRACTOR], parsed.error)
+                    summary.skipped += record_skip(conn, document_id, [name], parsed.error)
                     continue
                 try:
                     records = analyser.budget.start().call(analyser.event_records, parsed)
                 except ArticleSkipped as exc:
-                    summary.skipped += record_skip(conn, document_id, [EXTRACTOR], exc)
+                    summary.skipped += record_skip(conn, document_id, [name], exc)
                     continue
-                summary.mentions += store.save(conn, document_id, EXTRACTOR, records)
+                summary.mentions += store.save(conn, document_id, name, records)
                 summary.documents += 1
                 if on_progress is not None:
                     on_progress(summary)
     with engine.begin() as conn:
-        forget_superseded_skips(conn, EXTRACTOR)
+        forget_superseded_skips(conn, name)
     return summary
 
 
@@ -115,19 +126,19 @@ class ArticleSummary:
     skipped: int = 0  # documents either extractor passed over (recorded, with why)
 
 
-def pending_articles(engine: Engine) -> int:
-    """How many stored articles :func:`extract_articles` would read now (for a progress bar)."""
+def pending_articles(engine: Engine, pack: Pack | None = None) -> int:
+    """How many stored articles :func:`extract_articles` over ``pack`` (default: the selected
+    one) would read now (for a progress bar)."""
     with engine.connect() as conn:
-        need_events, need_statements = _pending(conn)
+        need_events, need_statements = _pending(conn, extractor_names(pack or load_pack()))
     return len(need_events | need_statements)
 
 
-def _pending(conn: Connection) -> tuple[set[int], set[int]]:
-    """Ids of the articles the event and the statement extractor have not read yet."""
-    from orbat.extract.statements import EXTRACTOR as STATEMENTS
-
-    events = set(conn.execute(not_yet_extracted(EXTRACTOR, documents.c.id)).scalars())
-    statements = set(conn.execute(not_yet_extracted(STATEMENTS, documents.c.id)).scalars())
+def _pending(conn: Connection, names: tuple[str, str]) -> tuple[set[int], set[int]]:
+    """Ids of the articles the event and the statement extractor (``names``) have not read
+    yet."""
+    events = set(conn.execute(not_yet_extracted(names[0], documents.c.id)).scalars())
+    statements = set(conn.execute(not_yet_extracted(names[1], documents.c.id)).scalars())
     return events, statements
 
 
@@ -136,6 +147,7 @@ def extract_articles(
     *,
     analyser: ArticleAnalyser | None = None,
     on_progress: Callable[[ArticleSummary], None] | None = None,
+    pack: Pack | None = None,
 ) -> ArticleSummary:
     """Events, then statements, of every stored article either extractor version has not
     read yet, from one parse per article (:mod:`orbat.extract.analysis`).
@@ -147,18 +159,20 @@ def extract_articles(
     process has claimed for events is left to that process whole. An article too long to
     parse, over its time, or whose extraction raises is recorded as skipped by the
     extractors that wanted it (events skipped: statements too). This is what
-    ``orbat ingest`` runs.
+    ``orbat ingest`` runs. The extractors are ``analyser``'s, else over ``pack`` (default:
+    the selected one).
     """
-    from orbat.extract.statements import EXTRACTOR as STATEMENTS
-
+    pack = analyser.pack if analyser is not None else pack or load_pack()
+    names = analyser.names if analyser is not None else extractor_names(pack)
+    events_name, statements_name = names
     with engine.connect() as conn:
-        need_events, need_statements = _pending(conn)
+        need_events, need_statements = _pending(conn, names)
         known = known_candidates(conn)
     summary = ArticleSummary()
     ids = sorted(need_events | need_statements)
     if not ids:
         return summary
-    analyser = analyser or ArticleAnalyser()
+    analyser = analyser or ArticleAnalyser(pack=pack)
     analyser.statements.add_candidates(known)
     event_store, statement_store = EventStore(engine), StatementStore(engine)
     for first in range(0, len(ids), BATCH_SIZE):
@@ -184,10 +198,10 @@ def extract_articles(
                     try:
                         records = deadline.call(analyser.event_records, parsed)
                     except ArticleSkipped as exc:
-                        extractors = parsed.wanted.extractors()
+                        extractors = analyser.extractors(parsed.wanted)
                         summary.skipped += record_skip(conn, document_id, extractors, exc)
                         continue
-                    joined = event_store.save_events(conn, document_id, EXTRACTOR, records)
+                    joined = event_store.save_events(conn, document_id, events_name, records)
                     if joined is None:
                         continue  # another process has this article
                     spans = event_spans(records, joined)
@@ -197,59 +211,20 @@ def extract_articles(
                     try:
                         result = deadline.call(analyser.statement_result, parsed, spans)
                     except ArticleSkipped as exc:
-                        summary.skipped += record_skip(conn, document_id, [STATEMENTS], exc)
+                        summary.skipped += record_skip(conn, document_id, [statements_name], exc)
                     else:
-                        if claim_document(conn, document_id):
+                        if claim_document(conn, document_id, statements_name):
                             save_statements(
-                                conn, statement_store, document_id, result, summary.statements
+                                conn,
+                                statement_store,
+                                document_id,
+                                result,
+                                summary.statements,
+                                statements_name,
                             )
                 if on_progress is not None:
                     on_progress(summary)
     with engine.begin() as conn:
-        for extractor in (EXTRACTOR, STATEMENTS):
+        for extractor in names:
             forget_superseded_skips(conn, extractor)
-    return summary
-    analyser = analyser or ArticleAnalyser()
-    analyser.statements.add_candidates(known)
-    event_store, statement_store = EventStore(engine), StatementStore(engine)
-    for first in range(0, len(ids), BATCH_SIZE):
-        batch = ids[first : first + BATCH_SIZE]
-        with engine.begin() as conn:
-            rows = conn.execute(
-                select(
-                    documents.c.id,
-                    documents.c.text,
-                    documents.c.published,
-                    documents.c.title,
-                    documents.c.source,
-                )
-                .where(documents.c.id.in_(batch))
-                .order_by(documents.c.id)
-            ).all()
-            stored_spans = stored_event_spans(
-                conn, [i for i in batch if i not in need_events and i in need_statements]
-            )
-            wanted = (
-                (
-                    ArticleView(row.id, row.text, row.published, row.title, row.source),
-                    Wanted(row.id in need_events, row.id in need_statements),
-                )
-                for row in rows
-            )
-            for parsed in analyser.parse_many(wanted):
-                document_id = parsed.article.id
-                spans = stored_spans.get(document_id, [])
-                if parsed.wanted.events:
-                    records = analyser.event_records(parsed)
-                    joined = event_store.save_events(conn, document_id, EXTRACTOR, records)
-                    if joined is None:
-                        continue  # another process has this article
-                    spans = event_spans(records, joined)
-                    summary.events.documents += 1
-                    summary.events.mentions += len(records)
-                if parsed.wanted.statements and claim_document(conn, document_id):
-                    result = analyser.statement_result(parsed, spans)
-                    save_statements(conn, statement_store, document_id, result, summary.statements)
-                if on_progress is not None:
-                    on_progress(summary)
     return summary

@@ -15,7 +15,13 @@ from sqlalchemy import Connection, Engine, select
 
 from orbat.extract.arabic.extractor import arabic_extractor, is_arabic_article
 from orbat.extract.events import ArticleView
-from orbat.extract.statements import EXTRACTOR, EventSpan, StatementExtractor, StatementResult
+from orbat.extract.statements import (
+    EventSpan,
+    StatementExtractor,
+    StatementResult,
+    statements_version,
+)
+from orbat.packs import Pack, load_pack
 from orbat.store.conflicts import insert_unless_present
 from orbat.store.documents import forget_superseded_skips, not_yet_extracted
 from orbat.store.schema import actor_candidates, documents, event_mentions, extraction_runs
@@ -54,9 +60,11 @@ def extract_statements(
     *,
     extractor: StatementExtractor | None = None,
     on_progress: Callable[[StatementSummary], None] | None = None,
+    pack: Pack | None = None,
 ) -> StatementSummary:
     """Extract mentions, relations, claims and candidate actors from every article not yet
-    read by this extractor version.
+    read by this extractor version (``extractor``'s, else one over ``pack``, default the
+    selected pack).
 
     1. Find the pending documents (no ``extraction_runs`` row for this version).
     2. Teach the extractor the candidate actors already in the database (not rejected ones),
@@ -68,8 +76,10 @@ def extract_statements(
     from orbat.extract.budget import ArticleSkipped, Budget, record_skip
 
     # 1.
+    pack = extractor.pack if extractor is not None else pack or load_pack()
+    name = statements_version(pack)
     pending = not_yet_extracted(
-        EXTRACTOR, documents.c.id, documents.c.text, documents.c.published, documents.c.title
+        name, documents.c.id, documents.c.text, documents.c.published, documents.c.title
     )
     with engine.connect() as conn:
         ids = [row.id for row in conn.execute(pending.with_only_columns(documents.c.id))]
@@ -78,7 +88,7 @@ def extract_statements(
     if not ids:
         return summary
     # 2.
-    extractor = extractor or StatementExtractor()
+    extractor = extractor or StatementExtractor(pack=pack)
     extractor.add_candidates(known)
     store = StatementStore(engine)
     budget = Budget.from_settings()
@@ -93,32 +103,33 @@ def extract_statements(
                     budget.admit(article.text)
                     # Arabic articles are read by the Arabic path (orbat.extract.arabic).
                     read = (
-                        arabic_extractor().statements
+                        arabic_extractor(pack).statements
                         if is_arabic_article(article)
                         else extractor.extract
                     )
                     result = budget.start().call(read, article, spans.get(row.id, []))
                 except ArticleSkipped as exc:
-                    summary.skipped += record_skip(conn, row.id, [EXTRACTOR], exc)
+                    summary.skipped += record_skip(conn, row.id, [name], exc)
                     continue
-                if not claim_document(conn, row.id):
+                if not claim_document(conn, row.id, name):
                     continue
-                save_statements(conn, store, row.id, result, summary)
+                save_statements(conn, store, row.id, result, summary, name)
                 if on_progress is not None:
                     on_progress(summary)
     with engine.begin() as conn:
-        forget_superseded_skips(conn, EXTRACTOR)
+        forget_superseded_skips(conn, name)
     return summary
 
 
-def claim_document(conn: Connection, document_id: int) -> bool:
-    """Claim a document for this extractor version before writing for it: of several
-    processes reading it at once, exactly one inserts the row; the others move on."""
+def claim_document(conn: Connection, document_id: int, extractor: str) -> bool:
+    """Claim a document for the statement extractor version ``extractor`` before writing for
+    it: of several processes reading it at once, exactly one inserts the row; the others
+    move on."""
     claimed = insert_unless_present(
         conn,
         extraction_runs,
         ("document_id", "extractor"),
-        {"document_id": document_id, "extractor": EXTRACTOR, "extracted_at": datetime.now(UTC)},
+        {"document_id": document_id, "extractor": extractor, "extracted_at": datetime.now(UTC)},
     )
     return claimed is not None
 
@@ -129,12 +140,14 @@ def save_statements(
     document_id: int,
     result: StatementResult,
     summary: StatementSummary,
+    extractor: str,
 ) -> None:
-    """Store one claimed document's mentions, statements and new candidates; count them."""
+    """Store one claimed document's mentions, statements and new candidates under their
+    versioned name (the Arabic path's, else ``extractor``); count them."""
     store.save(
         conn,
         document_id,
-        result.extractor or EXTRACTOR,
+        result.extractor or extractor,
         mentions=result.mentions,
         found=result.statements,
         candidates=result.candidates,

@@ -12,7 +12,7 @@ import ahocorasick
 from rapidfuzz import fuzz, process
 
 from orbat.nlp.marks import strip_marks
-from orbat.packs import Actor, Alias, Pack, load_pack, selected_pack
+from orbat.packs import Actor, Alias, Pack, load_pack
 
 __all__ = [
     "COMPONENT",
@@ -601,15 +601,15 @@ def _starts_upper(surface: str, alias: str) -> bool:
     return bool(significant) and significant[0][:1].isupper()
 
 
-def default_resolver(pack: str | None = None) -> ActorResolver:
-    """The resolver over ``load_pack(pack)`` (default: the selected pack), built once per
-    process and pack."""
-    return _resolver_for(pack or selected_pack())
+def default_resolver(pack: Pack | str | None = None) -> ActorResolver:
+    """The resolver over ``pack``, or over ``load_pack(pack)`` for a name (default: the
+    selected pack), built once per process and pack."""
+    return _resolver_for(pack if isinstance(pack, Pack) else load_pack(pack))
 
 
 @lru_cache(maxsize=4)
-def _resolver_for(pack: str) -> ActorResolver:
-    return ActorResolver(load_pack(pack))
+def _resolver_for(pack: Pack) -> ActorResolver:
+    return ActorResolver(pack)
 
 
 def resolve_name(

@@ -13,7 +13,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key, scan_form
-from orbat.packs import load_pack
+from orbat.packs import TheatreWords, load_pack
 from orbat.resolve.spelling import near_spelling
 
 __all__ = [
@@ -183,12 +183,15 @@ def find_mentions(
     text: str,
     gazetteer: Gazetteer,
     entities: Iterable[tuple[int, int, str]] = (),
+    words: TheatreWords | None = None,
 ) -> list[Mention]:
     """Candidate place mentions: gazetteer scan hits plus NER entities, without overlaps.
 
     A NER entity that the gazetteer knows (after trimming "the", "'s" and a trailing
     "province") replaces the scan hits inside it; one it does not know leaves them standing.
+    ``words`` are the theatre's (default: the selected pack's).
     """
+    words = words if words is not None else load_pack().words
     entities = list(entities)
     others = [(s, e) for s, e, label in entities if label not in _ENTITY_LABELS]
     # "the Israeli town of Elad": a place noun before the name outweighs a tagger that
@@ -199,7 +202,7 @@ def find_mentions(
         if not any(s < oe and e > os for os, oe in others)
         or _PLACE_NOUN_BEFORE.search(text[max(0, s - 20) : s])
     ]
-    mentions = [m for m in hits if _standalone(text, m)]
+    mentions = [m for m in hits if _standalone(text, m, words)]
     people = [(s, e) for s, e, label in entities if label == "PERSON"]
     for start, end, label in entities:
         if label not in _ENTITY_LABELS:
@@ -324,7 +327,7 @@ def person_vetoes(
     return [(s, e, "PERSON") for s, e, surface in hits if surface in people]
 
 
-def _standalone(text: str, mention: Mention) -> bool:
+def _standalone(text: str, mention: Mention, words: TheatreWords) -> bool:
     """Whether a scan hit is a name of its own, not a piece of a longer proper noun.
 
     "George Bush", "Vladimir Putin", "Washington Institute", "Quds Force", "Bavar-373" and
@@ -338,7 +341,7 @@ def _standalone(text: str, mention: Mention) -> bool:
     for match in (_WORD_BEFORE.search(before), _WORD_AFTER.match(after)):
         if match is None or match.group(1).endswith(("'s", "’s")):
             continue  # "Syria's Raqqa", "Iraq's Anbar province": a possessive, not a name
-        if match.group(1).lower() not in load_pack().words.free_neighbours:
+        if match.group(1).lower() not in words.free_neighbours:
             return False
     return True
 
@@ -383,13 +386,13 @@ class _Context:
     container: Mention | None = None
 
 
-def _context(text: str, mention: Mention, gaz: Gazetteer) -> _Context:
+def _context(text: str, mention: Mention, gaz: Gazetteer, words: TheatreWords) -> _Context:
     # An article the scan left out belongs to the name: "of al-Bab" is "of" + "al-Bab".
     before = _ARTICLE_BEFORE.sub("", text[max(0, mention.start - 60) : mention.start])
     after = text[mention.end : mention.end + 60]
     demonym = None
     for word in re.findall(r"[A-Za-z]+", before)[-4:]:
-        demonym = load_pack().words.demonyms.get(word.lower(), demonym)
+        demonym = words.demonyms.get(word.lower(), demonym)
     # "northern Syria's al-Bab province": the country's possessive says where, as a demonym.
     owner = _OWNER_BEFORE.search(before)
     if owner is not None:
@@ -415,7 +418,7 @@ def _context_only(words: frozenset[str]) -> frozenset[str]:
     return frozenset(place_key(w) for w in words)
 
 
-def _admissible(ctx: _Context, text: str) -> bool:
+def _admissible(ctx: _Context, text: str, words: TheatreWords) -> bool:
     """Refuse bare words that are a place only by accident (see the module's word lists)."""
     if ctx.key in _NEVER_ALONE:
         return False
@@ -426,7 +429,7 @@ def _admissible(ctx: _Context, text: str) -> bool:
     supported = supported or ctx.admin_word or ctx.place_word or ctx.area_word
     text = ctx.mention.text
     shouted = text.isupper() and len(text) <= 4  # "SANA", "AP": agencies, not towns
-    if ctx.key in _context_only(load_pack().words.context_only) or len(ctx.key) <= 3 or shouted:
+    if ctx.key in _context_only(words.context_only) or len(ctx.key) <= 3 or shouted:
         return supported
     return True
 
@@ -594,6 +597,7 @@ def resolve_places(
     *,
     gazetteer: Gazetteer | None = None,
     entities: Iterable[tuple[int, int, str]] = (),
+    words: TheatreWords | None = None,
 ) -> list[ResolvedPlace]:
     """Every place mention in ``text`` resolved to its most likely place, in text order.
 
@@ -605,11 +609,14 @@ def resolve_places(
     4. Count the countries the article names (countries, demonyms, one-candidate places).
     5. Score each candidate (population prior, theatre, article countries, container,
        "X province", nearness to places the article names unambiguously) and keep the best.
+
+    ``words`` are the theatre's demonyms and place words (default: the selected pack's).
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    words = words if words is not None else load_pack().words
     # 1. and 2.
-    contexts = [_context(text, m, gaz) for m in find_mentions(text, gaz, entities)]
-    contexts = [c for c in contexts if _admissible(c, text)]
+    contexts = [_context(text, m, gaz, words) for m in find_mentions(text, gaz, entities, words)]
+    contexts = [c for c in contexts if _admissible(c, text, words)]
     # 3.
     for ctx, nxt in itertools.pairwise(contexts):
         if _CONTAINER_GAP.match(text[ctx.mention.end : nxt.mention.start]):
