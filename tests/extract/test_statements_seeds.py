@@ -113,7 +113,7 @@ def test_rerun_adds_nothing(engine: Engine) -> None:
 
 def test_gold_file_is_loadable_and_sound() -> None:
     from orbat.eval.statements import load_gold
-    from orbat.extract.statement_records import CLAIM_PREDICATES, RELATION_PREDICATES, STANCES
+    from orbat.extract.statements.records import CLAIM_PREDICATES, RELATION_PREDICATES, STANCES
     from orbat.packs import load_pack
 
     pack = load_pack()

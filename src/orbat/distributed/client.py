@@ -387,7 +387,7 @@ class _Statements:
 
 @lru_cache(maxsize=256)
 def _candidate_finder(candidates: tuple[Candidate, ...]) -> ActorResolver | None:
-    from orbat.extract.discovery import candidate_resolver
+    from orbat.extract.statements.discovery import candidate_resolver
     from orbat.resolve.actors import default_resolver
 
     return candidate_resolver(candidates, default_resolver().pack)

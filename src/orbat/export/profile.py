@@ -28,7 +28,7 @@ from orbat.export.statements import (
     pack_relation_record,
     text_relation_record,
 )
-from orbat.extract.statement_records import candidate_id
+from orbat.extract.statements.records import candidate_id
 from orbat.packs import Pack
 from orbat.resolve.actors import actor_key, default_resolver
 from orbat.store.schema import actor_candidates, events

@@ -31,8 +31,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from orbat.extract.arabic.extractor import arabic_extractor, is_arabic_article
+from orbat.extract.article import ArticleView, Unparsed
 from orbat.extract.budget import ArticleSkipped, Budget, ExtractionFailed
-from orbat.extract.events import ArticleView, EventExtractor, Unparsed, events_version
+from orbat.extract.events import EventExtractor, events_version
 from orbat.extract.prefilter import StatementPrefilter
 from orbat.extract.statements import (
     EventSpan,

@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, Engine, select
 
 from orbat.extract.arabic.extractor import arabic_extractor, is_arabic_article
-from orbat.extract.events import ArticleView
+from orbat.extract.article import ArticleView
 from orbat.extract.statements import (
     EventSpan,
     StatementExtractor,

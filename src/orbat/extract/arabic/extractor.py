@@ -15,10 +15,10 @@ from orbat.extract.arabic.lexicon import load_arabic_lexicon
 from orbat.extract.arabic.names import ArabicActors, ArabicPlaces
 from orbat.extract.arabic.roles import Party
 from orbat.extract.arabic.text import ReadText, read_text
-from orbat.extract.events import ArticleView
+from orbat.extract.article import ArticleView
 from orbat.extract.records import EventRecord, Evidence
-from orbat.extract.statement_records import MentionRecord
 from orbat.extract.statements import EventSpan, StatementResult
+from orbat.extract.statements.records import MentionRecord
 from orbat.nlp.arabic import is_arabic_text
 from orbat.nlp.gazetteer import Gazetteer, gazetteer_for
 from orbat.packs import Pack, load_pack

@@ -1,7 +1,8 @@
-"""Statement extraction: actor mentions, relations and claims of an article, with evidence.
+"""The statement extractor: actor mentions, relations and claims of an article, with evidence.
 
-The extractor ``orbat.statements.v1`` reads one article at a time (see :meth:`extract`); the
-stage over the database is :func:`orbat.extract.statement_stage.extract_statements`.
+The extractor ``orbat.statements.v1`` reads one article at a time (see
+:meth:`StatementExtractor.extract`); the stage over the database is
+:func:`orbat.extract.statement_stage.extract_statements`.
 """
 
 from __future__ import annotations
@@ -13,15 +14,15 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from orbat.extract.arguments import Argument, StateNames, find_arguments
+from orbat.extract.article import ArticleView, Unparsed
 from orbat.extract.budget import check
-from orbat.extract.claims import ClaimHit, find_claims
-from orbat.extract.discovery import candidate_resolver, find_introductions, to_candidates
-from orbat.extract.events import ArticleView, Unparsed
 from orbat.extract.lexicon.rules import rules_fingerprint
 from orbat.extract.records import Evidence
-from orbat.extract.relations import RelationHit, find_relations
-from orbat.extract.stance import stance_for
-from orbat.extract.statement_records import CandidateActor, MentionRecord, Statement
+from orbat.extract.statements.claims import ClaimHit, find_claims
+from orbat.extract.statements.discovery import candidate_resolver, find_introductions, to_candidates
+from orbat.extract.statements.records import CandidateActor, MentionRecord, Statement
+from orbat.extract.statements.relations import RelationHit, find_relations
+from orbat.extract.statements.stance import stance_for
 from orbat.nlp.dates import DateMention, resolve_dates, select_event_date
 from orbat.nlp.model import load_nlp, text_of
 from orbat.packs import Pack, load_pack
