@@ -14,6 +14,7 @@ from spacy.pipeline import Sentencizer
 from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, default_finder
 from orbat.extract.anchor import is_follow_up, neighbour_span
 from orbat.extract.article import ArticleView, Prepared, Unparsed
+from orbat.extract.candidates import Candidate
 from orbat.extract.clashes import clashes_between
 from orbat.extract.classify import Classification, EventClassifier
 from orbat.extract.confidence import event_confidence
@@ -242,10 +243,7 @@ class EventExtractor:
                 start <= p.start < end and p.place.kind in ("city", "site") for p in places
             )
 
-        records: list[EventRecord] = []
-        own_dates: list[bool] = []
-        own_places: list[bool] = []
-        sentence_of: list[int] = []
+        found: list[Candidate] = []
         for index, sentence in enumerate(sents):
             coded = codes[index]
             if coded is None or isinstance(sentence, Unparsed):
@@ -301,31 +299,27 @@ class EventExtractor:
                     article_country,
                     horizon,
                 )
-                records.append(record)
-                own_dates.append(own_date)
-                own_places.append(location is not None and start <= location.start < end)
-                sentence_of.append(index)
-        records[:] = [clashes_between(strikes_from_the_air(r)) for r in records]
+                own_place = location is not None and start <= location.start < end
+                found.append(Candidate(record, index, own_date, own_place))
+        for candidate in found:
+            candidate.record = clashes_between(strikes_from_the_air(candidate.record))
         finder, pack = self.actor_finder, self.pack
-        name_unnamed_strikers(sents, codes, records, sentence_of, self.classifier, finder, pack)
-        name_claimants(article.text, sents, records, sentence_of, finder, pack)
+        name_unnamed_strikers(sents, codes, found, self.classifier, finder, pack)
+        name_claimants(article.text, sents, found, finder, pack)
         # 6.
-        place_by_later_reference(
-            article, sents, places, records, own_dates, own_places, sentence_of
-        )
-        join_follow_ups(sents, codes, records, own_dates, own_places, sentence_of)
-        absorb_toll_sentences(sents, codes, records, own_dates, own_places, sentence_of)
+        place_by_later_reference(article, sents, places, found)
+        join_follow_ups(sents, codes, found)
+        absorb_toll_sentences(sents, codes, found)
         spans = [(s.start_char, s.end_char) for s in sents]
-        attach_following_tolls(text, spans, codes, records, sentence_of, casualties)
-        police_the_protest(
-            text, sents, self.classifier, records, sentence_of, casualties, self.pack
-        )
-        for record, own_date in zip(records, own_dates, strict=True):
+        attach_following_tolls(text, spans, codes, found, casualties)
+        police_the_protest(text, sents, self.classifier, found, casualties, self.pack)
+        for candidate in found:
+            record = candidate.record
             record.confidence = event_confidence(
-                record, own_date=own_date, in_theatre=self._in_theatre(record.place_id)
+                record, own_date=candidate.own_date, in_theatre=self._in_theatre(record.place_id)
             )
         unique: dict[tuple[int, int, str | None], EventRecord] = {}
-        for record in consolidate(records, own_dates, own_places):
+        for record in consolidate(found):
             key = (record.evidence.start, record.evidence.end, record.place_id)
             if key not in unique:
                 record.notes = write_notes(record)

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, named_in_country
 from orbat.extract.anchor import is_follow_up, placing_sentence
 from orbat.extract.article import ArticleView, Unparsed
+from orbat.extract.candidates import Candidate
 from orbat.extract.classify import Classification, EventClassifier
 from orbat.extract.events.reading import event_stance
 from orbat.extract.locate import PLACE_KEYS, place_fields
-from orbat.extract.records import EventRecord, Evidence
+from orbat.extract.records import Evidence
 from orbat.extract.toll_sentences import ACTOR_FIELDS, same_parties
 from orbat.taxonomy import civilian_targeting, interaction
 
@@ -58,8 +59,7 @@ _STRIKER_LOOKBACK = 30
 def name_claimants(
     text: str,
     sents: Sequence[Span | Unparsed],
-    records: list[EventRecord],
-    sentence_of: Sequence[int],
+    found: Sequence[Candidate],
     finder: ActorFinder,
     pack: Pack,
 ) -> None:
@@ -75,15 +75,16 @@ def name_claimants(
         if not claimants:
             continue
         claimant = claimants[0]
-        for k, record in enumerate(records):
-            if not (j - _CLAIM_LOOKBACK <= sentence_of[k] < j):
+        for candidate in found:
+            record = candidate.record
+            if not (j - _CLAIM_LOOKBACK <= candidate.sentence < j):
                 continue
             if not (record.actor1 or "").startswith("Unidentified"):
                 continue
             name = named_in_country(claimant.acled_name, record.country, pack)
             # The claim is where actor1 is stated: the evidence runs on to its end.
             start, end = record.evidence.start, max(record.evidence.end, claim.end())
-            records[k] = replace(
+            candidate.record = replace(
                 record,
                 evidence=Evidence(record.evidence.document_id, start, end, text[start:end]),
                 actor1=name,
@@ -100,8 +101,7 @@ def name_claimants(
 def name_unnamed_strikers(
     sents: Sequence[Span | Unparsed],
     codes: Sequence[Classification | None],
-    records: list[EventRecord],
-    sentence_of: Sequence[int],
+    found: Sequence[Candidate],
     classifier: EventClassifier,
     finder: ActorFinder,
     pack: Pack,
@@ -124,10 +124,11 @@ def name_unnamed_strikers(
             strikers[j] = roles if roles and not _unnamed_striker(roles.actor1) else None
         return strikers[j]
 
-    for k, record in enumerate(records):
+    for candidate in found:
+        record = candidate.record
         if record.sub_event_type != _AIR_STRIKE or not _unnamed_striker(record.actor1):
             continue
-        i = sentence_of[k]
+        i = candidate.sentence
         named = next(
             (r for j in range(i - 1, max(-1, i - _STRIKER_LOOKBACK), -1) if (r := striker(j))),
             None,
@@ -140,7 +141,7 @@ def name_unnamed_strikers(
         if actor2 is None and named.actor2 is not None:
             actor2 = named_in_country(named.actor2, record.country, pack)
             inter2 = named.inter2
-        records[k] = replace(
+        candidate.record = replace(
             record,
             actor1=named.actor1,
             inter1=named.inter1,
@@ -170,15 +171,13 @@ def place_by_later_reference(
     article: ArticleView,
     sents: Sequence[Span | Unparsed],
     places: Sequence[ResolvedPlace],
-    records: list[EventRecord],
-    own_dates: list[bool],
-    own_places: list[bool],
-    sentence_of: list[int],
+    found: list[Candidate],
 ) -> None:
     """Place events known only by their country from a later sentence that refers back
-    to them and names a town of that country; that sentence becomes one more mention."""
-    for i in range(len(records)):
-        record = records[i]
+    to them and names a town of that country; that sentence becomes one more mention (one
+    more candidate at the end of ``found``)."""
+    for candidate in found[:]:
+        record = candidate.record
         if record.geo_precision not in (None, 3) or not record.country:
             continue
 
@@ -191,7 +190,7 @@ def place_by_later_reference(
                 and p.place.country == country
             ]
 
-        j = placing_sentence(sentence_of[i], sents, towns_in)
+        j = placing_sentence(candidate.sentence, sents, towns_in)
         if j is None:
             continue
         later = sents[j]
@@ -202,53 +201,47 @@ def place_by_later_reference(
             and p.place.id in set(towns_in(later.start_char, later.end_char))
         )
         fields = place_fields(town)
-        records[i] = replace(record, **fields)
+        candidate.record = replace(record, **fields)
         quote = article.text[later.start_char : later.end_char]
-        records.append(
-            replace(
-                records[i],
-                evidence=Evidence(article.id, later.start_char, later.end_char, quote),
-                fatalities=None,
-                stance=event_stance(quote),
-            )
+        mention = replace(
+            candidate.record,
+            evidence=Evidence(article.id, later.start_char, later.end_char, quote),
+            fatalities=None,
+            stance=event_stance(quote),
         )
-        own_dates.append(own_dates[i])
-        own_places.append(True)
-        sentence_of.append(j)
+        found.append(Candidate(mention, j, candidate.own_date, True))
 
 
 def join_follow_ups(
     sents: Sequence[Span | Unparsed],
     codes: Sequence[Classification | None],
-    records: list[EventRecord],
-    own_dates: list[bool],
-    own_places: list[bool],
-    sentence_of: list[int],
+    found: Sequence[Candidate],
 ) -> None:
     """A sentence that names its event only by a definite back-reference ("the two brigades
     hit in last week's airstrike", "fragments of the missiles used in the strike") tells more
     about an event already reported: it takes that event's coding (the latest earlier one of
     the same event type) and becomes one more mention of it."""
-    for i, record in enumerate(records):
-        coded = codes[sentence_of[i]]
-        if coded is None or not is_follow_up(sents[sentence_of[i]], coded):
+    for candidate in found:
+        record = candidate.record
+        coded = codes[candidate.sentence]
+        if coded is None or not is_follow_up(sents[candidate.sentence], coded):
             continue
         earlier = [
-            k
-            for k in range(len(records))
-            if sentence_of[k] < sentence_of[i]
-            and records[k].event_type == record.event_type
-            and own_places[k]
+            e
+            for e in found
+            if e.sentence < candidate.sentence
+            and e.record.event_type == record.event_type
+            and e.own_place
         ]
         if not earlier:
             continue
-        source = records[max(earlier, key=lambda k: sentence_of[k])]
+        source = max(earlier, key=lambda e: e.sentence).record
         # "Four regime soldiers were killed in the fighting": the fighting's parties, when
         # the follow-up names no one else.
         parties = (
             {f: getattr(source, f) for f in ACTOR_FIELDS} if same_parties(record, source) else {}
         )
-        records[i] = replace(
+        candidate.record = replace(
             record,
             **parties,
             sub_event_type=source.sub_event_type,
@@ -257,4 +250,4 @@ def join_follow_ups(
             time_precision=source.time_precision,
             **{f: getattr(source, f) for f in PLACE_KEYS},
         )
-        own_dates[i] = own_places[i] = True
+        candidate.own_date = candidate.own_place = True
