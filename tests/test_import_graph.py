@@ -29,8 +29,6 @@ LAYERS = [
 OVERSIZED = {
     "orbat.nlp.dates",
     "orbat.nlp.numbers",
-    "orbat.resolve.actors",
-    "orbat.resolve.places",
     "orbat.web.queries",
 }
 
