@@ -133,7 +133,7 @@ class ArticleAnalyser:
         pack: Pack | None = None,
     ) -> None:
         given = events or statements
-        self.pack = pack or (given.pack if given is not None else load_pack())
+        self.pack = pack if pack is not None else given.pack if given is not None else load_pack()
         self.events = events or EventExtractor(pack=self.pack)
         self.nlp = self.events.nlp
         self._statements = statements

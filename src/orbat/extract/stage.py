@@ -65,7 +65,7 @@ def extract_events(
     """Extract events from every stored article this extractor version (``extractor``'s,
     else one over ``pack``, default the selected pack) has not seen yet
     (:func:`extract_articles` without the statements)."""
-    pack = extractor.pack if extractor is not None else pack or load_pack()
+    pack = extractor.pack if extractor is not None else (pack if pack is not None else load_pack())
     name = events_version(pack)
     pending = not_yet_extracted(name, documents.c.id)
     with engine.connect() as conn:
@@ -129,8 +129,9 @@ class ArticleSummary:
 def pending_articles(engine: Engine, pack: Pack | None = None) -> int:
     """How many stored articles :func:`extract_articles` over ``pack`` (default: the selected
     one) would read now (for a progress bar)."""
+    names = extractor_names(pack if pack is not None else load_pack())
     with engine.connect() as conn:
-        need_events, need_statements = _pending(conn, extractor_names(pack or load_pack()))
+        need_events, need_statements = _pending(conn, names)
     return len(need_events | need_statements)
 
 
@@ -162,7 +163,7 @@ def extract_articles(
     ``orbat ingest`` runs. The extractors are ``analyser``'s, else over ``pack`` (default:
     the selected one).
     """
-    pack = analyser.pack if analyser is not None else pack or load_pack()
+    pack = analyser.pack if analyser is not None else (pack if pack is not None else load_pack())
     names = analyser.names if analyser is not None else extractor_names(pack)
     events_name, statements_name = names
     with engine.connect() as conn:

@@ -76,7 +76,7 @@ def extract_statements(
     from orbat.extract.budget import ArticleSkipped, Budget, record_skip
 
     # 1.
-    pack = extractor.pack if extractor is not None else pack or load_pack()
+    pack = extractor.pack if extractor is not None else (pack if pack is not None else load_pack())
     name = statements_version(pack)
     pending = not_yet_extracted(
         name, documents.c.id, documents.c.text, documents.c.published, documents.c.title

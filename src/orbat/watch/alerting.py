@@ -139,7 +139,7 @@ def evaluate(
     created = 0
     with engine.begin() as conn:
         low = _cursor(conn)
-        high = _extracted_through(conn, low, pack or load_pack())
+        high = _extracted_through(conn, low, pack if pack is not None else load_pack())
         if high <= low:
             return 0
         new_docs = and_(event_mentions.c.document_id > low, event_mentions.c.document_id <= high)

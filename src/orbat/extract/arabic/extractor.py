@@ -47,7 +47,7 @@ class ArabicExtractor:
     pack's."""
 
     def __init__(self, gazetteer: Gazetteer | None = None, pack: Pack | None = None) -> None:
-        self.pack = pack or load_pack()
+        self.pack = pack if pack is not None else load_pack()
         #: Versioned name of the Arabic path, stored with every event it codes
         #: (``events.extractor`` and each mention's notes). The pack's fingerprint is part of
         #: it, as for the English one.
@@ -126,7 +126,7 @@ def arabic_extractor(pack: Pack | None = None) -> ArabicExtractor:
     """The process's Arabic extractor for ``pack`` (default: the selected one; its gazetteer
     index takes a second to build), rebuilt when the pack's gazetteer is another one
     (``orbat gazetteer import`` in between, a test switching gazetteers)."""
-    pack = pack or load_pack()
+    pack = pack if pack is not None else load_pack()
     gazetteer = gazetteer_for(pack)
     current = _current.get(pack.fingerprint)
     if current is None or current.places.gazetteer is not gazetteer or current.pack is not pack:

@@ -99,7 +99,7 @@ class EventExtractor:
         actor_finder: ActorFinder | None = None,
         pack: Pack | None = None,
     ) -> None:
-        self.pack = pack or load_pack()
+        self.pack = pack if pack is not None else load_pack()
         #: The versioned name stored with every record (:func:`events_version`).
         self.version = events_version(self.pack)
         self.nlp = nlp or load_nlp()

@@ -115,7 +115,9 @@ class StatementExtractor:
         resolver: ActorResolver | None = None,
         pack: Pack | None = None,
     ) -> None:
-        self.pack = pack or (resolver.pack if resolver is not None else load_pack())
+        if pack is None:
+            pack = resolver.pack if resolver is not None else load_pack()
+        self.pack = pack
         #: The versioned name stored with every record (:func:`statements_version`).
         self.version = statements_version(self.pack)
         self.nlp = nlp or load_nlp()
