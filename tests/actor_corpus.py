@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import Engine, select
 
 from orbat.extract.records import EventRecord, Evidence
-from orbat.extract.statement_records import (
+from orbat.extract.statements.records import (
     CandidateActor,
     MentionRecord,
     Statement,

@@ -15,8 +15,9 @@ from sqlalchemy import Engine
 from orbat.cli.app import example_corpus
 from orbat.eval.seeds import SeedScores, score_seed_events
 from orbat.export import EXPORTERS
-from orbat.extract.events import EXTRACTOR
+from orbat.extract.events import events_version
 from orbat.extract.records import ACLED_FIELDS
+from orbat.packs import load_pack
 from orbat.pipeline import ingest
 from orbat.pipeline.extract import extract_events
 from orbat.store import open_engine
@@ -68,7 +69,7 @@ def test_is_attack_on_nujaba_base_in_tarmiya(engine: Engine) -> None:
     mentions = EventStore(engine).mentions([event.id])[event.id]
     quotes = " ".join(m.quote for m in mentions)
     assert "Three fighters from a pro-Iranian militia were killed" in quotes
-    assert all(m.extractor == EXTRACTOR for m in mentions)
+    assert all(m.extractor == events_version(load_pack()) for m in mentions)
 
 
 def test_convoy_bombings_are_one_event_per_place(engine: Engine) -> None:

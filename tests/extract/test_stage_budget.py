@@ -12,10 +12,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Engine, select
 
-from orbat.extract.analysis import ArticleAnalyser, Parsed
+from orbat.extract.analysis import ArticleAnalyser, Parsed, extractor_names
 from orbat.extract.budget import Budget
-from orbat.extract.events import EXTRACTOR as EVENTS
-from orbat.extract.statements import EXTRACTOR as STATEMENTS
+from orbat.packs import load_pack
 from orbat.pipeline import ingest
 from orbat.pipeline.extract import extract_articles, extract_events, extract_statements
 from orbat.store import DocumentStore, open_engine
@@ -28,6 +27,8 @@ REPORT = (
     "Rockets struck the Ain al-Asad air base in Anbar province on Tuesday, killing two "
     "contractors, Iraqi security officials said. Kataib Hezbollah denied involvement."
 )
+#: The versioned names of the event and statement extractors over the default pack.
+EVENTS, STATEMENTS = extractor_names(load_pack())
 LIMIT = 5_000
 LONG = " ".join([REPORT] * (LIMIT // len(REPORT) + 1))
 

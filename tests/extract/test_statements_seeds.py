@@ -9,7 +9,8 @@ from sqlalchemy import Engine, select
 
 from orbat.cli.app import example_corpus
 from orbat.eval.statements import StatementScores, score_statements
-from orbat.extract.statements import EXTRACTOR
+from orbat.extract.statements import statements_version
+from orbat.packs import load_pack
 from orbat.pipeline import ingest
 from orbat.pipeline.extract import extract_events, extract_statements
 from orbat.store import open_engine
@@ -55,7 +56,8 @@ def test_every_statement_quotes_its_document(engine: Engine) -> None:
     assert len(rows) > 50
     for row in rows:
         assert texts[row.document_id][row.char_start : row.char_end] == row.quote
-        assert row.extractor == EXTRACTOR  # its version and the pack's fingerprint
+        # its version and the pack's fingerprint
+        assert row.extractor == statements_version(load_pack())
 
 
 def test_us_denial_makes_the_strike_contested(engine: Engine) -> None:
@@ -101,14 +103,16 @@ def test_rerun_adds_nothing(engine: Engine) -> None:
     with engine.connect() as conn:
         assert conn.execute(select(statements.c.id)).all() == before
         runs = conn.execute(
-            select(extraction_runs).where(extraction_runs.c.extractor == EXTRACTOR)
+            select(extraction_runs).where(
+                extraction_runs.c.extractor == statements_version(load_pack())
+            )
         ).all()
         assert len(runs) == conn.execute(select(documents.c.id)).all().__len__()
 
 
 def test_gold_file_is_loadable_and_sound() -> None:
     from orbat.eval.statements import load_gold
-    from orbat.extract.statement_records import CLAIM_PREDICATES, RELATION_PREDICATES, STANCES
+    from orbat.extract.statements.records import CLAIM_PREDICATES, RELATION_PREDICATES, STANCES
     from orbat.packs import load_pack
 
     pack = load_pack()

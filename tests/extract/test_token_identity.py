@@ -15,7 +15,8 @@ import spacy
 from spacy.tokens import Doc
 
 from hang_guard import run_within
-from orbat.extract import claims, classify, occurrence, roles
+from orbat.extract import classify, occurrence, roles
+from orbat.extract.statements import claims
 from orbat.extract.territory import territory_winner
 
 # A blank English vocabulary: its lexical attributes (``lower_``) are filled, unlike a bare Vocab's.

@@ -65,7 +65,10 @@ def test_an_unknown_pack_is_one_clear_error(tmp_path: Path) -> None:
 
 
 def test_extraction_records_name_the_pack(edited_pack: Path) -> None:
-    code = "from orbat.extract.events import EXTRACTOR; print(EXTRACTOR)"
+    code = (
+        "from orbat.extract.events import events_version; from orbat.packs import load_pack; "
+        "print(events_version(load_pack()))"
+    )
     env = {**os.environ, "ORBAT_PACK": str(edited_pack)}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     from orbat.extract.lexicon.rules import rules_fingerprint

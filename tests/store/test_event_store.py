@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import Engine, select
 
 from orbat.cli.app import example_corpus
-from orbat.extract.events import EXTRACTOR
+from orbat.extract.events import events_version
+from orbat.packs import load_pack
 from orbat.pipeline import ingest
 from orbat.pipeline.extract import extract_events
 from orbat.store import open_engine
@@ -89,5 +90,5 @@ def test_rerun_adds_nothing_and_a_new_version_replaces_the_old(engine: Engine) -
     assert again.mentions > 0
     with engine.connect() as conn:
         kinds = set(conn.execute(select(event_mentions.c.extractor).distinct()).scalars())
-    assert kinds == {EXTRACTOR}
+    assert kinds == {events_version(load_pack())}
     assert _events(engine) == before

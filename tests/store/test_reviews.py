@@ -326,8 +326,10 @@ def test_a_review_follows_its_evidence_when_the_new_version_codes_another_key(
 
 def _pretend_older_extractors(engine: Engine) -> None:
     """Make every stored row look written by version 0 of its extractor."""
-    from orbat.extract.events import EXTRACTOR as EVENTS
-    from orbat.extract.statements import EXTRACTOR as STATEMENTS
+    from orbat.extract.analysis import extractor_names
+    from orbat.packs import load_pack
+
+    EVENTS, STATEMENTS = extractor_names(load_pack())
 
     with engine.begin() as conn:
         for name, old in ((EVENTS, "orbat.events.v0"), (STATEMENTS, "orbat.statements.v0")):

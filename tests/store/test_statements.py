@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Engine, insert, select
 
 from orbat.extract.records import Evidence
-from orbat.extract.statement_records import (
+from orbat.extract.statements.records import (
     CandidateActor,
     MentionRecord,
     Statement,

@@ -78,7 +78,8 @@ def _options(
 
         if not (pack_dir(pack) / "actors.yaml").is_file():
             raise typer.BadParameter(f"no pack {pack!r}: {pack_dir(pack)} has no actors.yaml")
-        # Before any extractor is imported: their versioned names carry the pack's hash.
+        # The selected pack: the commands load it (load_pack()) and hand it to the extractors,
+        # exports and web; worker processes (serve --workers, Dask) read it from here too.
         os.environ["ORBAT_PACK"] = pack
 
 
@@ -143,11 +144,14 @@ def ingest_command(
         ingest_on_cluster(inputs, db, workers, scheduler, events=events, read_options=options)
         return
     from orbat.cli.report import IngestBars
+    from orbat.packs import load_pack
     from orbat.pipeline import Pipeline  # deduplication loads scipy: only when ingesting
 
     bars = IngestBars()
     try:
-        Pipeline(db, extract=events).run(inputs, read_options=options, observer=bars)
+        # The --pack chosen (or $ORBAT_PACK, the default), handed to the extractors.
+        pipeline = Pipeline(db, extract=events, pack=load_pack() if events else None)
+        pipeline.run(inputs, read_options=options, observer=bars)
     finally:
         bars.stop()
 
@@ -284,7 +288,7 @@ def export_command(
 
     Events are exported as analysts reviewed them: corrected values, a reviewed mark, and
     no rejected or merged-away event."""
-    from orbat.export import EVENT_FORMATS
+    from orbat.export import EVENT_FORMATS, PACK_FORMATS
 
     try:
         exporter = EXPORTERS[format]
@@ -295,7 +299,7 @@ def export_command(
     chosen = {"since": since, "until": until, "country": country, "admin1": admin1}
     chosen |= {"actor": actor, "event_type": event_type, "reviewed": "yes" if reviewed else None}
     chosen |= {"fatalities": None if fatalities is None else str(fatalities), "sort": sort}
-    options = {}
+    options: dict[str, object] = {}
     if any(v is not None for v in chosen.values()):
         if format not in EVENT_FORMATS:
             raise typer.BadParameter(
@@ -316,6 +320,10 @@ def export_command(
             min_fatalities=fatalities,
             sort=sort or "newest",
         )
+    if format in PACK_FORMATS:
+        from orbat.packs import load_pack
+
+        options["pack"] = load_pack()  # the --pack chosen (or $ORBAT_PACK, the default)
     engine = engine_for(db)
     from orbat.export import BINARY_FORMATS
 

@@ -11,6 +11,7 @@ from rich.console import Console
 from orbat.cli.options import DbOption
 
 if TYPE_CHECKING:
+    from orbat.packs import Pack
     from orbat.web.review import ReviewMode
 
 __all__ = ["serve_command"]
@@ -65,8 +66,11 @@ def serve_command(
     mode = "REVIEW MODE (writes reviews)" if review else "read-only"
     err_console.print(f"serving on http://{host}:{port}/ ({mode}; API docs: /docs) — Ctrl-C stops")
     if workers == 1:
-        review_mode = _review_mode(db, by) if review else None
-        app = create_app(engine, allowed_hosts=hosts, review_mode=review_mode)
+        from orbat.packs import load_pack
+
+        pack = load_pack()  # the --pack chosen (or $ORBAT_PACK, the default)
+        review_mode = _review_mode(db, by, pack) if review else None
+        app = create_app(engine, allowed_hosts=hosts, review_mode=review_mode, pack=pack)
         uvicorn.run(app, host=host, port=port, log_level="warning")
         return
     # Worker processes build their own app from the environment (uvicorn imports it by name).
@@ -83,12 +87,11 @@ def serve_command(
     )
 
 
-def _review_mode(db: str | None, by: str | None) -> ReviewMode:
+def _review_mode(db: str | None, by: str | None, pack: Pack) -> ReviewMode:
     """Write mode's own engine (the pages still read through the read-only one)."""
     from orbat.cli.options import engine_for
-    from orbat.packs import load_pack
     from orbat.store.reviews import default_reviewer
     from orbat.web.review import ReviewMode
 
     writer = engine_for(db).execution_options(orbat_write_lock=True)
-    return ReviewMode(writer, by or default_reviewer(), tuple(load_pack().countries))
+    return ReviewMode(writer, by or default_reviewer(), tuple(pack.countries))

@@ -270,9 +270,12 @@ def _store(
     result: FileResult, sink: ArticleSink, summary: DistributedSummary, statements: _Statements
 ) -> None:
     """Store one file's articles, their events and their statements, in reading order."""
-    from orbat.extract.events import EXTRACTOR
+    from orbat.extract.events import events_version
+    from orbat.packs import load_pack
     from orbat.pipeline.queries import record_skip
     from orbat.store.events import EventStore
+
+    name = events_version(load_pack())  # the workers extract over the selected pack
 
     event_store = EventStore(sink.store.engine)
     for item in result.items:
@@ -291,7 +294,7 @@ def _store(
                 continue
             records = [_with_document(r, stored.id) for r in analysis.events]
             conn = sink.store.conn
-            joined = event_store.save_events(conn, stored.id, EXTRACTOR, records)
+            joined = event_store.save_events(conn, stored.id, name, records)
             if joined is None:
                 continue  # another writer has this article
             summary.mentions += len(records)
@@ -339,11 +342,14 @@ class _Statements:
     ) -> None:
         """Store one article's statements (``events``: its records and the events they
         joined)."""
-        from orbat.extract.statements import for_document
+        from orbat.extract.statements import for_document, statements_version
+        from orbat.packs import load_pack
         from orbat.pipeline.extract import save_statements
         from orbat.pipeline.queries import claim_document
 
-        if not claim_document(conn, document_id):
+        # The workers extract over the selected pack, as this process does.
+        name = statements_version(load_pack())
+        if not claim_document(conn, document_id, name):
             return
         assert analysis.statements is not None
         records, joined = events
@@ -353,7 +359,7 @@ class _Statements:
             result = self._extract_here(article, document_id, records, joined) or result
         for candidate in result.candidates:
             self._known.setdefault(candidate.id, (candidate.id, candidate.name, candidate.country))
-        save_statements(conn, self.store_, document_id, result, self.summary)
+        save_statements(conn, self.store_, document_id, result, self.summary, name)
 
     def _extract_here(
         self, article: Article, document_id: int, records: list[EventRecord], joined: list[int]
@@ -381,7 +387,7 @@ class _Statements:
 
 @lru_cache(maxsize=256)
 def _candidate_finder(candidates: tuple[Candidate, ...]) -> ActorResolver | None:
-    from orbat.extract.discovery import candidate_resolver
+    from orbat.extract.statements.discovery import candidate_resolver
     from orbat.resolve.actors import default_resolver
 
     return candidate_resolver(candidates, default_resolver().pack)
@@ -405,9 +411,10 @@ def _read_result(path: str, task: Future[FileResult]) -> FileResult:
 
 def _batch_result(task: Future[Batch], articles: list[Article]) -> Batch:
     """An analysis task's result; when the task failed whole, every article of it skipped."""
-    from orbat.extract.analysis import Analysis, Wanted
+    from orbat.extract.analysis import Analysis, Wanted, extractor_names
     from orbat.extract.budget import ExtractionFailed
     from orbat.extract.events import ArticleView
+    from orbat.packs import load_pack
 
     try:
         return task.result()
@@ -421,7 +428,7 @@ def _batch_result(task: Future[Batch], articles: list[Article]) -> Batch:
                     ArticleView(0, a.text, a.published, a.title, a.source),
                     None,
                     None,
-                    dict.fromkeys(Wanted().extractors(), error),
+                    dict.fromkeys(Wanted().extractors(extractor_names(load_pack())), error),
                 )
                 for a in articles
             ],

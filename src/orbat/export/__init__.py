@@ -31,6 +31,7 @@ __all__ = [
     "BINARY_FORMATS",
     "EVENT_FORMATS",
     "EXPORTERS",
+    "PACK_FORMATS",
     "Exporter",
     "document_record",
     "event_record",
@@ -85,6 +86,10 @@ def _lazy(module: str, name: str, needs: tuple[str, str] | None = None) -> Expor
 
 #: Formats of events, which take ``filters`` (an EventFilter) as well.
 EVENT_FORMATS = frozenset({"events-jsonl", "acled", "geojson", "parquet"})
+#: Formats of the theatre pack's actors and relations, which take ``pack`` (a Pack) as well.
+PACK_FORMATS = frozenset(
+    {"actors-jsonl", "relations-jsonl", "claims-jsonl", "mentions-jsonl", "graphml", "gexf", "ftm"}
+)
 #: Formats written as bytes (the others are text, UTF-8).
 BINARY_FORMATS = frozenset({"parquet"})
 

@@ -182,9 +182,10 @@ def actor_counts(engine: Engine, pack: Pack, records: Iterable[dict[str, Any]]) 
     )
 
 
-def write_actors_jsonl(engine: Engine, out: IO[str]) -> int:
-    """Every actor (pack and candidates) with its mention, event and relation counts."""
-    pack = load_pack()
+def write_actors_jsonl(engine: Engine, out: IO[str], *, pack: Pack | None = None) -> int:
+    """Every actor (``pack``'s, default the selected one, and candidates) with its mention,
+    event and relation counts."""
+    pack = pack if pack is not None else load_pack()
     records = actor_records(engine, pack)
     counts = actor_counts(engine, pack, records)
     for record in records:

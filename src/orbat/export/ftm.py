@@ -264,10 +264,11 @@ def ftm_entities(engine: Engine, pack: Pack) -> Iterator[EntityProxy]:
     yield from builder.articles()
 
 
-def write_ftm(engine: Engine, out: IO[str]) -> int:
-    """FollowTheMoney entities as JSON lines (``ftm validate`` accepts them; Aleph loads them)."""
+def write_ftm(engine: Engine, out: IO[str], *, pack: Pack | None = None) -> int:
+    """FollowTheMoney entities as JSON lines (``ftm validate`` accepts them; Aleph loads them),
+    with ``pack``'s actors (default: the selected pack)."""
     count = 0
-    for entity in ftm_entities(engine, load_pack()):
+    for entity in ftm_entities(engine, pack if pack is not None else load_pack()):
         out.write(json.dumps(entity.to_dict(), ensure_ascii=False, sort_keys=True) + "\n")
         count += 1
     return count

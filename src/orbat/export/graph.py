@@ -140,16 +140,18 @@ def _write(out: IO[str], lines: Iterable[str]) -> None:
         out.write(line + "\n")
 
 
-def write_graphml(engine: Engine, out: IO[str]) -> int:
-    """GraphML of the actor network; returns the number of edges (relations) written."""
-    graph = actor_graph(engine, load_pack())
+def write_graphml(engine: Engine, out: IO[str], *, pack: Pack | None = None) -> int:
+    """GraphML of the actor network of ``pack`` (default: the selected one) and the texts;
+    returns the number of edges (relations) written."""
+    graph = actor_graph(engine, pack if pack is not None else load_pack())
     _write(out, nx.generate_graphml(graph))
     return int(graph.number_of_edges())
 
 
-def write_gexf(engine: Engine, out: IO[str]) -> int:
-    """Dynamic GEXF 1.2 of the actor network (Gephi's timeline); returns the edge count."""
-    graph = actor_graph(engine, load_pack())
+def write_gexf(engine: Engine, out: IO[str], *, pack: Pack | None = None) -> int:
+    """Dynamic GEXF 1.2 of the actor network of ``pack`` (default: the selected one; Gephi's
+    timeline); returns the edge count."""
+    graph = actor_graph(engine, pack if pack is not None else load_pack())
     graph.graph["mode"] = "dynamic"
     _dynamic(data for _, data in graph.nodes(data=True))
     _dynamic(data for _, _, data in graph.edges(data=True))

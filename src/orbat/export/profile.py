@@ -28,9 +28,9 @@ from orbat.export.statements import (
     pack_relation_record,
     text_relation_record,
 )
-from orbat.extract.statement_records import candidate_id
-from orbat.packs import Pack, load_pack
-from orbat.resolve.actors import ActorResolver, actor_key, default_resolver
+from orbat.extract.statements.records import candidate_id
+from orbat.packs import Pack
+from orbat.resolve.actors import actor_key, default_resolver
 from orbat.store.schema import actor_candidates, events
 from orbat.store.statements import StatementStore
 
@@ -53,11 +53,6 @@ class ActorLookup:
     candidate: bool
     score: float
     method: str
-
-
-def _resolver(pack: Pack) -> ActorResolver:
-    # The cached resolver is only right for the pack it was built from.
-    return default_resolver(pack.name) if load_pack(pack.name) is pack else ActorResolver(pack)
 
 
 def _candidate_rows(engine: Engine) -> list[Row[Any]]:
@@ -84,7 +79,7 @@ def find_actor(engine: Engine, pack: Pack, name: str) -> ActorLookup:
         if query in (row.id, candidate_id(query)) and row.status != "rejected":
             return ActorLookup(row.id, True, 1.0, "id")
     # 2.
-    matches = _resolver(pack).resolve(query) if query else []
+    matches = default_resolver(pack).resolve(query) if query else []
     if matches and matches[0].score >= _SURE:
         return ActorLookup(matches[0].actor_id, False, matches[0].score, matches[0].method)
     # 3.

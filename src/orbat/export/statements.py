@@ -224,10 +224,10 @@ def _as_reviewed(
         yield {**record(row), "review_status": verdict.status if verdict else None}
 
 
-def write_relations_jsonl(engine: Engine, out: IO[str]) -> int:
-    """Pack relations first (reviewed, sourced), then relations read from text, oldest first
-    (those an analyst rejected left out)."""
-    pack = load_pack()
+def write_relations_jsonl(engine: Engine, out: IO[str], *, pack: Pack | None = None) -> int:
+    """``pack``'s relations first (reviewed, sourced; default: the selected pack), then
+    relations read from text, oldest first (those an analyst rejected left out)."""
+    pack = pack if pack is not None else load_pack()
     names = actor_names(engine, pack)
     # Pack relations are reviewed data files, not `orbat review`'s: no status of its own.
     curated = ({**pack_relation_record(r, names), "review_status": None} for r in pack.relations)
@@ -236,15 +236,17 @@ def write_relations_jsonl(engine: Engine, out: IO[str]) -> int:
     return count + _write(out, _as_reviewed(engine, rows, lambda r: text_relation_record(r, names)))
 
 
-def write_claims_jsonl(engine: Engine, out: IO[str]) -> int:
-    """Claims read from text, oldest first (those an analyst rejected left out)."""
-    names = actor_names(engine, load_pack())
+def write_claims_jsonl(engine: Engine, out: IO[str], *, pack: Pack | None = None) -> int:
+    """Claims read from text, oldest first (those an analyst rejected left out), actors
+    named as ``pack`` (default: the selected one) names them."""
+    names = actor_names(engine, pack if pack is not None else load_pack())
     rows = StatementStore(engine).claims()
     return _write(out, _as_reviewed(engine, rows, lambda r: claim_record(r, names)))
 
 
-def write_mentions_jsonl(engine: Engine, out: IO[str]) -> int:
-    names = actor_names(engine, load_pack())
+def write_mentions_jsonl(engine: Engine, out: IO[str], *, pack: Pack | None = None) -> int:
+    """Actor mentions, actors named as ``pack`` (default: the selected one) names them."""
+    names = actor_names(engine, pack if pack is not None else load_pack())
     rows = StatementStore(engine).mentions()
     docs = document_index(engine, (r.document_id for r in rows))
     return _write(out, (mention_record(r, docs.get(r.document_id), names) for r in rows))

@@ -6,8 +6,9 @@ import datetime as dt
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
+from orbat.extract.actor_finder import ActorFinder, FoundActor, default_finder
 from orbat.extract.classify import Classification
 from orbat.extract.locate import in_dateline
 from orbat.extract.members import specified_descriptors
@@ -19,35 +20,17 @@ from orbat.taxonomy import Inter
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from orbat.packs import Pack
+
 __all__ = [
     "ActorFinder",
     "ActorRoles",
     "FoundActor",
     "assign_actors",
+    "default_finder",
     "generic_inter",
     "named_in_country",
 ]
-
-
-@dataclass(frozen=True, slots=True)
-class FoundActor:
-    """An actor named in a text: the span, and the ACLED name and inter code it resolves to.
-
-    ``generic`` marks a bare descriptor of people ("civilians", "protesters"): whose country
-    they are is the event's, not whatever country the pack lists first. ``wielder`` marks a
-    state named as the owner of the weapon that struck ("US airstrikes"): the attacker.
-    """
-
-    start: int
-    end: int
-    acled_name: str
-    inter: int | None
-    generic: bool = False
-    wielder: bool = False
-
-
-class ActorFinder(Protocol):
-    def __call__(self, text: str, when: dt.date | None = None) -> list[FoundActor]: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,11 +95,11 @@ _SECURITY_FORCES = re.compile(r"\bsecurity\s+(?:forces|services|personnel)\b", r
 _MILITARY_OF = re.compile(r"^Military Forces of (?P<country>[^(]+?)(?: \(|$)")
 
 
-def _as_police(actor: FoundActor, text: str, when: dt.date | None) -> FoundActor:
+def _as_police(actor: FoundActor, text: str, when: dt.date | None, pack: Pack) -> FoundActor:
     named = _MILITARY_OF.match(actor.acled_name)
     if named is None or not _SECURITY_FORCES.search(text[actor.start : actor.end]):
         return actor
-    police = police_name(named["country"], when)
+    police = police_name(named["country"], when, pack)
     return FoundActor(actor.start, actor.end, police, int(Inter.STATE_FORCES))
 
 
@@ -131,6 +114,7 @@ def assign_actors(
     finder: ActorFinder | None = None,
     *,
     when: dt.date | None = None,
+    pack: Pack | None = None,
 ) -> ActorRoles:
     """Actor1 (who acted), actor2 (against whom) and their associates for an event sentence.
 
@@ -141,17 +125,24 @@ def assign_actors(
     4. Fill what is still empty with ACLED's generic actors: protesters for protests, the
        country's police for arrests, civilians as victims of attacks on people, an
        unidentified armed group (or military forces for air strikes) as perpetrator.
+
+    ``pack`` (default: the selected one) names the state forces and ``finder`` (default: the
+    pack's :func:`default_finder`) the actors.
     """
-    find = finder or default_finder()
+    if pack is None:
+        from orbat.packs import load_pack
+
+        pack = load_pack()
+    find = finder or default_finder(pack)
     offset = sentence.start_char
     # 1.
     sub = coded.sub_event_type
-    found = [_in_country(a, country) for a in find(sentence.text, when)]
-    found += _states_acting(sentence, coded, found, when)
+    found = [_in_country(a, country, pack) for a in find(sentence.text, when)]
+    found += _states_acting(sentence, coded, found, when, pack)
     if country:
-        found += _own_forces(sentence, found, country, when)
+        found += _own_forces(sentence, found, country, when, pack)
     if sub in _LAW_ENFORCEMENT:
-        found = [_as_police(a, sentence.text, when) for a in found]
+        found = [_as_police(a, sentence.text, when, pack) for a in found]
     armed = [a.generic and not _GENERIC_PEOPLE.match(a.acled_name.split(" (")[0]) for a in found]
     specified = specified_descriptors(sentence, found)
     found = [a for i, a in enumerate(found) if not (armed[i] and i in specified)]
@@ -233,9 +224,9 @@ def assign_actors(
         actor2, inter2 = f"Civilians{where}", int(Inter.CIVILIANS)
     if actor1 is None and sub not in _PROTEST_TYPES:
         if sub == _DISRUPTED and country and _AIR_DEFENCE.search(sentence.text):
-            actor1 = military_name(country, when)  # air defences are the army's
+            actor1 = military_name(country, when, pack)  # air defences are the army's
         elif sub in _STATE_DEFAULT_TYPES and country:
-            actor1 = police_name(country, when)
+            actor1 = police_name(country, when, pack)
         elif sub == "Air/drone strike" and not _DRONE.search(sentence.text):
             actor1 = "Unidentified Military Forces"
         else:
@@ -254,7 +245,7 @@ def assign_actors(
 _COUNTRY_SUFFIX = re.compile(r"^(?P<base>.+) \((?P<country>[^)\d]+)\)$")
 
 
-def _in_country(actor: FoundActor, country: str | None) -> FoundActor:
+def _in_country(actor: FoundActor, country: str | None, pack: Pack) -> FoundActor:
     """The actor as ACLED names it where the event happened.
 
     * A bare "civilians" or "protesters" are the event country's ("Civilians (Syria)" for
@@ -269,55 +260,40 @@ def _in_country(actor: FoundActor, country: str | None) -> FoundActor:
         # "Syrian refugees" in Iraq stay Syrian: of people, only a bare descriptor moves.
         moved = f"{named['base']} ({country})" if actor.generic else actor.acled_name
     else:
-        moved = named_in_country(actor.acled_name, country)
+        moved = named_in_country(actor.acled_name, country, pack)
     return replace(actor, acled_name=moved) if moved != actor.acled_name else actor
 
 
-def named_in_country(acled_name: str, country: str | None) -> str:
+def named_in_country(acled_name: str, country: str | None, pack: Pack) -> str:
     """``acled_name`` as ACLED names that actor in ``country``, for actors it names per
-    country ("Islamic State (Iraq)" → "Islamic State (Syria)" for an event in Syria)."""
+    country ("Islamic State (Iraq)" → "Islamic State (Syria)" for an event in Syria), when
+    ``pack`` has that name."""
     named = _COUNTRY_SUFFIX.match(acled_name)
     if named is None or not country or _GENERIC_PEOPLE.match(named["base"]):
         return acled_name
     name = f"{named['base']} ({country})"
-    return name if name in _pack_names() else acled_name
+    return name if name in _pack_names(pack) else acled_name
 
 
 _GENERIC_PEOPLE = re.compile(r"^(?:Civilians|Protesters|Rioters)$")
 
 
-@lru_cache(maxsize=1)
-def _pack_names() -> frozenset[str]:
-    from orbat.packs import load_pack
-
-    return frozenset(a.acled_name for a in load_pack())
-
-
-# What a state fights with: "<state word> <means>" is that state's forces acting ("US
-# warplanes", "Israeli missiles", "Syrian government helicopters", "Russia's air force").
-# A hyphen after the state word ("US-backed", "Iranian-made") is someone else's forces.
-# An instrument ("US airstrikes were undertaken", "Israeli missiles hit") is always wielded by
-# its owner, whatever the grammar; forces ("Iraqi soldiers were killed") take the parse's role.
-_MEANS = re.compile(
-    r"(?:['’]s)?\s+(?:(?:military|army|air\s+force|naval|government|regime|state|security|"
-    r"armed|fighter|attack|combat|unmanned)\s+)?(?:(?P<instrument>war\s*planes?|jets?|"
-    r"aircraft|planes?|drones?|helicopters?|gunships?|artillery|missiles?|rockets?|"
-    r"air\s*strikes?|strikes?|shelling|bombardment|warships?|bombers?|raids?)|forces|troops|"
-    r"soldiers|army|military|tanks|navy|air\s+force|special\s+forces|marines)\b",
-    re.I,
-)
+@lru_cache(maxsize=4)
+def _pack_names(pack: Pack) -> frozenset[str]:
+    return frozenset(a.acled_name for a in pack)
 
 
 def _states_acting(
-    sentence: Span, coded: Classification, found: list[FoundActor], when: dt.date | None
+    sentence: Span,
+    coded: Classification,
+    found: list[FoundActor],
+    when: dt.date | None,
+    pack: Pack,
 ) -> list[FoundActor]:
     """A country that is the subject of the event's own verb is its state acting: "The United
     States launched strikes", "Turkey shelled the villages" (ACLED: its military forces). Of
     another verb ("Iraq has long tolerated the militias") it is not."""
-    from orbat.packs import load_pack
-
-    states = state_names()
-    pack = load_pack()
+    states = state_names(pack)
     offset = sentence.start_char
     doc = sentence.doc
     cue_tokens = [doc[i] for c in coded.cues for i in range(c.start, c.end)]
@@ -336,15 +312,16 @@ def _states_acting(
         start, end = ent.start_char - offset, ent.end_char - offset
         if any(a.start < end and start < a.end for a in found):
             continue
-        actor_id = states.actor(ent.text, when.isoformat() if when else None)
+        day = when.isoformat() if when else None
+        actor_id = states.actor(ent.text, day)
         if actor_id is not None:
             actor = pack.actor(actor_id)
-            out.append(FoundActor(start, end, actor.acled_name_on(_day(when)), actor.inter))
+            out.append(FoundActor(start, end, actor.acled_name_on(day), actor.inter))
     return out
 
 
 def _own_forces(
-    sentence: Span, found: list[FoundActor], country: str, when: dt.date | None
+    sentence: Span, found: list[FoundActor], country: str, when: dt.date | None, pack: Pack
 ) -> list[FoundActor]:
     """The event country's police or military for bare "police", "security forces", "the
     army", "troops", "government forces" no named actor covers."""
@@ -353,63 +330,6 @@ def _own_forces(
     for start, end, police in bare_forces(text):
         if any(a.start < end and start < a.end for a in [*found, *out]):
             continue
-        name = police_name(country, when) if police else military_name(country, when)
+        name = police_name(country, when, pack) if police else military_name(country, when, pack)
         out.append(FoundActor(start, end, name, int(Inter.STATE_FORCES)))
     return out
-
-
-_HEDGED = re.compile(r"\b(?:alleged|suspected|purported|possible|apparent)\s+(?:the\s+)?$", re.I)
-
-
-@lru_cache(maxsize=1)
-def default_finder() -> ActorFinder:
-    """The actor pack's resolver, wrapped to give ACLED names and inter codes, plus a state's
-    name or adjective before the means it fights with (:data:`_MEANS`) as its forces."""
-    from orbat.packs import load_pack
-    from orbat.resolve.actors import ActorResolver
-
-    pack = load_pack()
-    resolver = ActorResolver(pack)
-    states = state_names()
-    state_words = re.compile(
-        r"\b(?:"
-        + "|".join(re.escape(w) for w in sorted(states.words(), key=len, reverse=True))
-        + r")(?![\w.-])"
-    )
-
-    def find(text: str, when: dt.date | None = None) -> list[FoundActor]:
-        day = when.isoformat() if when else None
-        found = []
-        for mention in resolver.find_mentions(text, when=day):
-            actor = pack.actor(mention.actor_id)
-            if actor is not None:
-                generic = mention.method == "descriptor"
-                found.append(
-                    FoundActor(
-                        mention.start, mention.end, actor.acled_name_on(day), actor.inter, generic
-                    )
-                )
-        for m in state_words.finditer(text):
-            if _HEDGED.search(text, max(0, m.start() - 20), m.start()):
-                continue  # "an alleged US airstrike": the attribution is not the text's own
-            means = _MEANS.match(text, m.end())
-            if means is None:
-                continue
-            wielder = means["instrument"] is not None
-            overlapping = [a for a in found if a.start < means.end() and m.start() < a.end]
-            if overlapping:
-                # The pack knows the phrase ("Turkish drone"); it still names a wielder.
-                found = [replace(a, wielder=wielder) if a in overlapping else a for a in found]
-                continue
-            actor_id = states.actor(m.group(), day)
-            if actor_id is not None:
-                actor = pack.actor(actor_id)
-                name = actor.acled_name_on(day)
-                found.append(FoundActor(m.start(), means.end(), name, actor.inter, False, wielder))
-        return sorted(found, key=lambda a: a.start)
-
-    return find
-
-
-def _day(when: dt.date | None) -> str | None:
-    return when.isoformat() if when else None

@@ -31,12 +31,17 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from orbat.extract.arabic.extractor import arabic_extractor, is_arabic_article
+from orbat.extract.article import ArticleView, Unparsed
 from orbat.extract.budget import ArticleSkipped, Budget, ExtractionFailed
-from orbat.extract.events import EXTRACTOR as EVENTS
-from orbat.extract.events import ArticleView, EventExtractor, Unparsed
+from orbat.extract.events import EventExtractor, events_version
 from orbat.extract.prefilter import StatementPrefilter
-from orbat.extract.statements import EXTRACTOR as STATEMENTS
-from orbat.extract.statements import EventSpan, StatementExtractor, StatementResult
+from orbat.extract.statements import (
+    EventSpan,
+    StatementExtractor,
+    StatementResult,
+    statements_version,
+)
+from orbat.packs import Pack, load_pack
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -44,7 +49,15 @@ if TYPE_CHECKING:
     from orbat.extract.records import EventRecord
     from orbat.resolve.actors import ActorMention
 
-__all__ = ["Analysis", "ArticleAnalyser", "Parsed", "Unanalysed", "Wanted", "event_spans"]
+__all__ = [
+    "Analysis",
+    "ArticleAnalyser",
+    "Parsed",
+    "Unanalysed",
+    "Wanted",
+    "event_spans",
+    "extractor_names",
+]
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -58,11 +71,16 @@ class Wanted:
     events: bool = True
     statements: bool = True
 
-    def extractors(self) -> list[str]:
-        """The versioned names of the extractors wanted."""
-        return [
-            name for name, want in ((EVENTS, self.events), (STATEMENTS, self.statements)) if want
-        ]
+    def extractors(self, names: tuple[str, str]) -> list[str]:
+        """The versioned names of the extractors wanted, of ``names`` (events, statements:
+        :func:`extractor_names`)."""
+        wants = (self.events, self.statements)
+        return [name for name, want in zip(names, wants, strict=True) if want]
+
+
+def extractor_names(pack: Pack) -> tuple[str, str]:
+    """The versioned names of the event and the statement extractor over ``pack``."""
+    return events_version(pack), statements_version(pack)
 
 
 @dataclass(slots=True)
@@ -84,10 +102,12 @@ class Unanalysed:
     article: ArticleView
     wanted: Wanted
     error: ArticleSkipped
+    #: the analyser's extractors' versioned names (events, statements)
+    names: tuple[str, str]
 
     def extractors(self) -> list[str]:
         """The versioned names of the extractors that wanted it (which pass over it)."""
-        return self.wanted.extractors()
+        return self.wanted.extractors(self.names)
 
 
 @dataclass(slots=True)
@@ -102,17 +122,26 @@ class Analysis:
 
 
 class ArticleAnalyser:
-    """Both extractors over one shared model: build once per process (or Dask worker)."""
+    """Both extractors over one shared model and one theatre pack: build once per process
+    (or Dask worker). ``pack`` defaults to the extractors' given, else the selected pack."""
 
     def __init__(
         self,
         events: EventExtractor | None = None,
         statements: StatementExtractor | None = None,
         budget: Budget | None = None,
+        pack: Pack | None = None,
     ) -> None:
-        self.events = events or EventExtractor()
+        given = events or statements
+        self.pack = pack if pack is not None else given.pack if given is not None else load_pack()
+        self.events = events or EventExtractor(pack=self.pack)
         self.nlp = self.events.nlp
         self._statements = statements
+        #: The versioned names of its event and statement extractors.
+        self.names = (
+            self.events.version,
+            statements.version if statements is not None else statements_version(self.pack),
+        )
         self.statement_filter = StatementPrefilter(self.events.prefilter)
         self.budget = budget or Budget.from_settings()
 
@@ -120,8 +149,12 @@ class ArticleAnalyser:
     def statements(self) -> StatementExtractor:
         """The statement extractor, built when first needed (events alone never need it)."""
         if self._statements is None:
-            self._statements = StatementExtractor(nlp=self.nlp)
+            self._statements = StatementExtractor(nlp=self.nlp, pack=self.pack)
         return self._statements
+
+    def extractors(self, wanted: Wanted) -> list[str]:
+        """The versioned names of the extractors ``wanted``."""
+        return wanted.extractors(self.names)
 
     def parse_many(
         self, articles: Iterable[tuple[ArticleView, Wanted]], batch_size: int = 16
@@ -150,7 +183,7 @@ class ArticleAnalyser:
                     continue
                 doc = next(parses)
                 if isinstance(doc, ArticleSkipped):
-                    yield Unanalysed(item.article, item.wanted, doc)
+                    yield Unanalysed(item.article, item.wanted, doc, self.names)
                 else:
                     yield Parsed(item.article, item.wanted, doc, item.unparsed, item.mentions)
 
@@ -170,7 +203,7 @@ class ArticleAnalyser:
             records = deadline.call(self.event_records, parsed) if parsed.wanted.events else None
         except ArticleSkipped as exc:
             return Analysis(
-                parsed.article, None, None, dict.fromkeys(parsed.wanted.extractors(), exc)
+                parsed.article, None, None, dict.fromkeys(self.extractors(parsed.wanted), exc)
             )
         if records is not None:
             events = event_spans(records, range(len(records)))
@@ -180,17 +213,17 @@ class ArticleAnalyser:
             try:
                 result = deadline.call(self.statement_result, parsed, events)
             except ArticleSkipped as exc:
-                skipped[STATEMENTS] = exc
+                skipped[self.names[1]] = exc
         return Analysis(parsed.article, records, result, skipped)
 
     def event_records(self, parsed: Parsed) -> list[EventRecord]:
         if is_arabic_article(parsed.article):
-            return arabic_extractor().events(parsed.article)
+            return arabic_extractor(self.pack).events(parsed.article)
         return self.events.extract_parsed(parsed.article, parsed.doc, parsed.unparsed)
 
     def statement_result(self, parsed: Parsed, events: Sequence[EventSpan]) -> StatementResult:
         if is_arabic_article(parsed.article):
-            return arabic_extractor().statements(parsed.article, events)
+            return arabic_extractor(self.pack).statements(parsed.article, events)
         return self.statements.extract_parsed(
             parsed.article, parsed.doc, parsed.unparsed, events, parsed.pack_mentions
         )
@@ -202,10 +235,11 @@ class ArticleAnalyser:
             self.budget.admit(article.text)
             return self._prepared(article, wanted)
         except ArticleSkipped as exc:
-            return Unanalysed(article, wanted, exc)
+            return Unanalysed(article, wanted, exc, self.names)
         except Exception as exc:
             _LOGGER.exception("preparing article %s for the parse failed", article.id)
-            return Unanalysed(article, wanted, _failed("preparing it for the parse", exc))
+            failed = _failed("preparing it for the parse", exc)
+            return Unanalysed(article, wanted, failed, self.names)
 
     def _prepared(self, article: ArticleView, wanted: Wanted) -> _Ready:
         if is_arabic_article(article):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from orbat.extract.candidates import Candidate
 from orbat.extract.records import EventRecord
 from orbat.taxonomy import civilian_targeting, interaction, sub_event_type
 
@@ -37,15 +38,12 @@ _PLACE_FIELDS = (
 )
 
 
-def consolidate(
-    records: Sequence[EventRecord],
-    own_dates: Sequence[bool],
-    own_places: Sequence[bool] | None = None,
-) -> list[EventRecord]:
-    """Let each article's follow-up sentences inherit the story's date, type and place.
+def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
+    """The records of an article's events (``found``, in order), each follow-up sentence's
+    given the story's date, type and place.
 
-    ``own_dates[i]`` tells whether record *i*'s sentence (or its paragraph) dated it itself;
-    the others fell back to the publication date. ``own_places[i]`` tells whether its place
+    A candidate's ``own_date`` tells whether its sentence (or its paragraph) dated it itself;
+    the others fell back to the publication date. Its ``own_place`` tells whether its place
     is named in its evidence; the others borrowed the last town named before it.
 
     1. Date: an undated follow-up of the same event type takes the date of the nearest
@@ -61,11 +59,11 @@ def consolidate(
        wins wherever it is ("The two brigades hit in last week's airstrike…" after a
        paragraph that mentioned Tehran is the airstrike in Albu Kamal).
     """
-    borrowed = [not own for own in own_places] if own_places is not None else [False] * len(records)
-    out = list(records)
+    borrowed = [not c.own_place for c in found]
+    out = [c.record for c in found]
     # 1.
     for i, record in enumerate(out):
-        if own_dates[i]:
+        if found[i].own_date:
             continue
         earlier = [r for r in out[:i] if r.event_type == record.event_type and r.event_date]
         if earlier:

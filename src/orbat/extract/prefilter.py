@@ -130,15 +130,16 @@ def _first_words(lexicon: Lexicon) -> set[str]:
 
 
 # -- statements -------------------------------------------------------------------------------
-#: Lemmas a claim needs one of (the triggers of :mod:`orbat.extract.claims`: verbs of denial,
-#: accusation, threat and report, their nouns, "responsibility" for a claim of it, "according").
+#: Lemmas a claim needs one of (the triggers of :mod:`orbat.extract.statements.claims`: verbs
+#: of denial, accusation, threat and report, their nouns, "responsibility" for a claim of it,
+#: "according").
 CLAIM_WORDS = frozenset(
     {"deny", "refute", "reject", "dismiss", "disavow", "contradict", "disown",
      "accuse", "blame", "charge", "threaten", "vow", "pledge",
      "report", "reveal", "allege", "quote", "claim", "cite",
      "denial", "accusation", "allegation", "threat", "responsibility", "credit", "according"}
 )  # fmt: skip
-#: Words one of which every relation pattern of :mod:`orbat.extract.relations` contains.
+#: Words one of which every relation pattern of :mod:`orbat.extract.statements.relations` contains.
 RELATION_WORDS = frozenset(
     {"umbrella", "coalition", "alliance", "network", "grouping", "include", "comprise",
      "group", "faction", "militia", "unit", "brigade", "force", "organisation", "organization",

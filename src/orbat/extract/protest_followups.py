@@ -12,15 +12,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
+from orbat.extract.candidates import Candidate
 from orbat.extract.classify import EventClassifier
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.retype import retyped
 from orbat.extract.state_forces import police_name
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities
 from orbat.taxonomy import Inter
+
+if TYPE_CHECKING:
+    from orbat.packs import Pack
 
 __all__ = ["police_the_protest"]
 
@@ -33,19 +38,21 @@ def police_the_protest(
     text: str,
     sents: Sequence[object],
     classifier: EventClassifier,
-    records: list[EventRecord],
-    sentence_of: Sequence[int],
+    found: Sequence[Candidate],
     casualties: Sequence[CasualtyMention],
+    pack: Pack,
 ) -> None:
-    """Upgrade each peaceful protest whose next sentence tells of intervention (in place)."""
-    for i, record in enumerate(records):
-        after = sentence_of[i] + 1
+    """Upgrade each peaceful protest of ``found`` whose next sentence tells of intervention
+    (in place); the police are named as ``pack`` names the country's."""
+    for candidate in found:
+        record = candidate.record
+        after = candidate.sentence + 1
         if record.sub_event_type != _PEACEFUL or after >= len(sents):
             continue
         # The next sentence may have coded the shooting as an event of its own ("Security
         # forces opened fire with live ammunition, killing two"): it is this protest's.
-        told = [k for k, s in enumerate(sentence_of) if s == after]
-        if any(not _the_police_acting(records[k]) for k in told):
+        told = [c for c in found if c.sentence == after]
+        if any(not _the_police_acting(c.record) for c in told):
             continue
         sentence = sents[after]
         if not isinstance(sentence, Span):
@@ -58,7 +65,9 @@ def police_the_protest(
             continue
         killed = acled_fatalities([c for c in casualties if start <= c.start and c.end <= end])
         lethal = "ctx:excessive_force" in labels and bool(killed)
-        police = police_name(record.country, record.event_date) if record.country else "Police"
+        police = (
+            police_name(record.country, record.event_date, pack) if record.country else "Police"
+        )
         protesters, police_inter = record.actor1, int(Inter.STATE_FORCES)
         actor1: str | None
         actor2: str | None
@@ -69,7 +78,7 @@ def police_the_protest(
         else:
             actor1, inter1, actor2, inter2 = protesters, record.inter1, police, police_inter
         evidence = record.evidence
-        records[i] = upgraded = retyped(
+        candidate.record = upgraded = retyped(
             record,
             _EXCESSIVE if lethal else _INTERVENTION,
             actor1=actor1,
@@ -81,12 +90,12 @@ def police_the_protest(
                 evidence.document_id, evidence.start, end, text[evidence.start : end]
             ),
         )
-        for k in told:
-            records[k] = replace(
+        for c in told:
+            c.record = replace(
                 upgraded,
-                evidence=records[k].evidence,
-                fatalities=records[k].fatalities,
-                extra=records[k].extra,
+                evidence=c.record.evidence,
+                fatalities=c.record.fatalities,
+                extra=c.record.extra,
             )
 
 

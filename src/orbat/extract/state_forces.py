@@ -1,8 +1,8 @@
 """ACLED's names for a country's state forces: its police and military at a date.
 
-From the selected pack: its state actors ("Military Forces of Syria (2024-)"), their period
-names ("Police Forces of Syria (2024-)") and ACLED's generic names (``acled_names.yaml``) when
-the pack has none for the country.
+From the pack given (the extractor's): its state actors ("Military Forces of Syria (2024-)"),
+their period names ("Police Forces of Syria (2024-)") and ACLED's generic names
+(``acled_names.yaml``) when the pack has none for the country.
 """
 
 from __future__ import annotations
@@ -14,21 +14,20 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from orbat.extract.arguments import StateNames
+    from orbat.packs import Pack
 
 __all__ = ["bare_forces", "military_name", "police_name", "state_names"]
 
 _PERIOD = re.compile(r"\((?P<start>\d{4})-(?P<end>\d{4})?\)$")
 
 
-def police_name(country: str, when: dt.date | None = None) -> str:
+def police_name(country: str, when: dt.date | None, pack: Pack) -> str:
     """ACLED's name for the police of ``country`` at ``when``: the pack's ``Police Forces of
     <country> (<period>)`` whose period holds the year (the latest one when undated or
     when two periods meet in that year), else the plain ``Police Forces of <country>``."""
-    from orbat.packs import load_pack
-
-    plain = load_pack().words.acled_name("police", country)
+    plain = pack.words.acled_name("police", country)
     best: tuple[int, str] | None = None
-    for name in _police_names():
+    for name in _police_names(pack):
         if not name.startswith(plain):
             continue
         rest = name[len(plain) :].strip()
@@ -44,33 +43,27 @@ def police_name(country: str, when: dt.date | None = None) -> str:
     return best[1] if best else plain
 
 
-@lru_cache(maxsize=1)
-def _police_names() -> tuple[str, ...]:
-    from orbat.packs import load_pack
-
-    pack = load_pack()
+@lru_cache(maxsize=4)
+def _police_names(pack: Pack) -> tuple[str, ...]:
     police = pack.words.acled_name("police", "")
     return tuple(a.acled_name for a in pack if a.acled_name.startswith(police))
 
 
-def military_name(country: str, when: dt.date | None = None) -> str:
+def military_name(country: str, when: dt.date | None, pack: Pack) -> str:
     """ACLED's name for ``country``'s military at ``when``: the pack's state forces of that
     country for the period, else the plain ``Military Forces of <country>``."""
-    from orbat.packs import load_pack
-
-    actor_id = state_names().actor(country, when.isoformat() if when else None)
+    actor_id = state_names(pack).actor(country, when.isoformat() if when else None)
     if actor_id is not None:
-        return load_pack().actor(actor_id).acled_name_on(when.isoformat() if when else None)
-    return load_pack().words.acled_name("military", country)
+        return pack.actor(actor_id).acled_name_on(when.isoformat() if when else None)
+    return pack.words.acled_name("military", country)
 
 
-@lru_cache(maxsize=1)
-def state_names() -> StateNames:
-    """The pack's state names (country words → state forces), built once."""
+@lru_cache(maxsize=4)
+def state_names(pack: Pack) -> StateNames:
+    """The pack's state names (country words → state forces), built once per pack."""
     from orbat.extract.arguments import StateNames
-    from orbat.packs import load_pack
 
-    return StateNames(load_pack())
+    return StateNames(pack)
 
 
 # Forces a text names without saying whose: in a report of an event in one country they are

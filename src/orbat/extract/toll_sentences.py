@@ -18,6 +18,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from orbat.extract.anchor import definite_spans
+from orbat.extract.candidates import Candidate
 from orbat.extract.classify import Classification
 from orbat.extract.locate import PLACE_KEYS
 from orbat.extract.records import ACLED_FIELDS, EventRecord, Evidence
@@ -45,15 +46,14 @@ _CODING = ACLED_FIELDS[: ACLED_FIELDS.index("civilian_targeting") + 1]
 def absorb_toll_sentences(
     sents: Sequence[object],
     codes: Sequence[Classification | None],
-    records: list[EventRecord],
-    own_dates: list[bool],
-    own_places: list[bool],
-    sentence_of: Sequence[int],
+    found: Sequence[Candidate],
 ) -> None:
-    """Make each toll-only record a mention of the event told just before it (in place)."""
-    for i, record in enumerate(records):
-        coded = codes[sentence_of[i]]
-        sentence = sents[sentence_of[i]]
+    """Make each toll-only event of ``found`` a mention of the event told just before it
+    (in place)."""
+    for candidate in found:
+        record = candidate.record
+        coded = codes[candidate.sentence]
+        sentence = sents[candidate.sentence]
         if coded is None or not coded.cues or not isinstance(sentence, Span):
             continue
         # "killed", or a back-reference to the act ("were killed in the fighting").
@@ -64,26 +64,24 @@ def absorb_toll_sentences(
         ):
             continue
         earlier = [
-            k
-            for k in range(len(records))
-            if sentence_of[i] - _REACH <= sentence_of[k] < sentence_of[i]
+            e for e in found if candidate.sentence - _REACH <= e.sentence < candidate.sentence
         ]
         if not earlier:
             continue
-        k = max(earlier, key=lambda j: sentence_of[j])
-        event = records[k]
-        if own_places[i] and record.place_id != event.place_id:
+        source = max(earlier, key=lambda e: e.sentence)
+        event = source.record
+        if candidate.own_place and record.place_id != event.place_id:
             continue  # a toll somewhere else is news of its own
-        if own_dates[i] and record.event_date != event.event_date:
+        if candidate.own_date and record.event_date != event.event_date:
             continue
         if not same_parties(record, event):
             continue
-        records[i] = replace(
+        candidate.record = replace(
             record,
             **{name: getattr(event, name) for name in (*_CODING, *PLACE_KEYS)},
         )
-        own_dates[i] = own_dates[k]
-        own_places[i] = own_places[k]
+        candidate.own_date = source.own_date
+        candidate.own_place = source.own_place
 
 
 def same_parties(toll: EventRecord, event: EventRecord) -> bool:
@@ -101,19 +99,20 @@ def attach_following_tolls(
     text: str,
     sentence_spans: Sequence[tuple[int, int]],
     codes: Sequence[Classification | None],
-    records: list[EventRecord],
-    sentence_of: Sequence[int],
+    found: Sequence[Candidate],
     casualties: Sequence[CasualtyMention],
 ) -> None:
     """Give an event without a toll the toll of the very next sentence, when that sentence
     reports nothing else ("... near Ain Issa on Wednesday. Three SNA fighters died."); its
     evidence then runs on to the end of that sentence, so the figure is in the quote."""
+    sentence_of = [c.sentence for c in found]
     coded_sentences = set(sentence_of)
-    for i, record in enumerate(records):
-        after = sentence_of[i] + 1
+    for candidate in found:
+        record = candidate.record
+        after = candidate.sentence + 1
         if record.fatalities is not None or after >= len(sentence_spans):
             continue
-        if after in coded_sentences or sentence_of.count(sentence_of[i]) > 1:
+        if after in coded_sentences or sentence_of.count(candidate.sentence) > 1:
             continue  # the next sentence is an event of its own; or whose toll would it be?
         coded = codes[after]
         if coded is not None and not all(_TOLL_CUE.match(c.text.strip()) for c in coded.cues):
@@ -126,7 +125,7 @@ def attach_following_tolls(
         if figure is None:
             continue
         evidence = record.evidence
-        records[i] = replace(
+        candidate.record = replace(
             record,
             fatalities=figure,
             evidence=Evidence(

@@ -18,13 +18,14 @@ import yaml
 from orbat.nlp.gazetteer_store import ImportedGazetteer, cache_dir
 from orbat.nlp.marks import strip_marks
 from orbat.nlp.place_names import Place, PlaceKind, place_key, scan_form
-from orbat.packs import DEFAULT_PACK, pack_dir, selected_pack
+from orbat.packs import DEFAULT_PACK, Pack, load_pack, pack_dir, selected_pack
 
 __all__ = [
     "DEFAULT_PACK",
     "Gazetteer",
     "Place",
     "PlaceKind",
+    "gazetteer_for",
     "load_gazetteer",
     "place_key",
     "scan_form",
@@ -172,6 +173,12 @@ def _fingerprint(pack: str, min_population: int) -> str:
     for module in ("gazetteer_merge.py", "place_names.py"):
         digest.update((Path(__file__).parent / module).read_bytes())
     return digest.hexdigest()[:16]
+
+
+def gazetteer_for(pack: Pack) -> Gazetteer:
+    """The gazetteer of ``pack`` (:func:`load_gazetteer`): the selected pack's is the one
+    ``load_gazetteer()`` holds, so it is not built a second time under its name."""
+    return load_gazetteer(None if pack is load_pack() else pack.name)
 
 
 @lru_cache(maxsize=4)

@@ -151,9 +151,13 @@ class Descriptor:
     note: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Pack:
-    """A theatre's actors, their relations and the resolver lexicon, checked for consistency."""
+    """A theatre's actors, their relations and the resolver lexicon, checked for consistency.
+
+    Compared and hashed by identity: a pack is read once per process (:func:`load_pack`), and
+    what the extractors derive from it (resolvers, state names) is cached per pack object.
+    """
 
     name: str
     version: int
@@ -166,6 +170,9 @@ class Pack:
     #: countries (demonyms, state-force words), place words and ACLED's generic state names:
     #: the shared base's with the pack's own (``countries.yaml``, ``words.yaml``, ...)
     words: TheatreWords = field(default_factory=TheatreWords)
+    #: ``<pack>.<hash>`` of its contents (:func:`pack_fingerprint`): part of every extractor's
+    #: versioned name, so a changed pack re-extracts
+    fingerprint: str = ""
 
     def __len__(self) -> int:
         return len(self.actors)
@@ -222,8 +229,8 @@ def pack_fingerprint(name: str | None = None) -> str:
 
 @lru_cache(maxsize=8)
 def _fingerprint(folder: Path) -> str:
-    """Read once per process: both extractors name the pack when they are imported. The
-    shared base's files count too: every pack inherits them."""
+    """Read once per process and folder. The shared base's files count too: every pack
+    inherits them."""
     digest = hashlib.sha256()
     for path in [*sorted(folder.glob("*")), *sorted(base_dir().glob("*"))]:
         if path.is_file() and path.suffix in (".yaml", ".yml", ".toml", ".json"):
@@ -269,10 +276,14 @@ def _cite(
 
 
 def pack_from_document(
-    name: str, document: Mapping[str, Any], words: TheatreWords | None = None
+    name: str,
+    document: Mapping[str, Any],
+    words: TheatreWords | None = None,
+    fingerprint: str | None = None,
 ) -> Pack:
     """Build a :class:`Pack` from a parsed ``actors.yaml``, checking what a schema cannot.
-    ``words`` are the pack's countries and words (default: the shared base's alone).
+    ``words`` are the pack's countries and words (default: the shared base's alone);
+    ``fingerprint`` its folder's (default: ``<name>.<hash of the document>``).
 
     1. Read the source registry.
     2. Read actors, resolving every source reference; ids must be unique.
@@ -366,7 +377,14 @@ def pack_from_document(
         generic_words=frozenset(w.casefold() for w in document.get("generic_words", ())),
         sources=sources,
         words=words if words is not None else read_theatre_words(),
+        fingerprint=fingerprint or _document_fingerprint(name, document),
     )
+
+
+def _document_fingerprint(name: str, document: Mapping[str, Any]) -> str:
+    """A pack built from a document alone (no folder) is named by the document's contents."""
+    canonical = json.dumps(document, sort_keys=True, default=str).encode()
+    return f"{Path(name).name}.{hashlib.sha256(canonical).hexdigest()[:10]}"
 
 
 def load_pack(name: str | None = None) -> Pack:
@@ -391,6 +409,7 @@ def _load_pack(name: str) -> Pack:
     if not isinstance(document, dict):
         raise PackError(f"{path} must hold a mapping with `actors`")
     try:
-        return pack_from_document(name, document, read_theatre_words(pack_dir(name)))
+        folder = pack_dir(name)
+        return pack_from_document(name, document, read_theatre_words(folder), _fingerprint(folder))
     except (KeyError, TypeError, ValueError) as exc:
         raise PackError(f"{path}: malformed entry ({exc!r}); check it against the schema") from exc

@@ -18,11 +18,16 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Engine
 
-from orbat.extract.analysis import ArticleAnalyser, Unanalysed, Wanted, event_spans
+from orbat.extract.analysis import (
+    ArticleAnalyser,
+    Unanalysed,
+    Wanted,
+    event_spans,
+    extractor_names,
+)
 from orbat.extract.budget import ArticleSkipped
-from orbat.extract.events import EXTRACTOR as EVENTS
-from orbat.extract.statements import EXTRACTOR as STATEMENTS
 from orbat.extract.statements import StatementResult
+from orbat.packs import Pack, load_pack
 from orbat.pipeline.queries import (
     articles,
     claim_document,
@@ -85,10 +90,12 @@ class ArticleSummary:
     skipped: int = 0  # documents either extractor passed over (recorded, with why)
 
 
-def pending_articles(engine: Engine, wanted: Wanted | None = None) -> int:
-    """How many stored articles :func:`extract_articles` would read now (for a progress bar)."""
+def pending_articles(engine: Engine, wanted: Wanted | None = None, pack: Pack | None = None) -> int:
+    """How many stored articles :func:`extract_articles` over ``pack`` (default: the selected
+    one) would read now (for a progress bar)."""
+    names = extractor_names(pack if pack is not None else load_pack())
     with engine.connect() as conn:
-        need_events, need_statements = pending(conn, wanted or Wanted())
+        need_events, need_statements = pending(conn, wanted or Wanted(), names)
     return len(need_events | need_statements)
 
 
@@ -98,6 +105,7 @@ def extract_articles(
     wanted: Wanted | None = None,
     analyser: ArticleAnalyser | None = None,
     on_progress: Callable[[ArticleSummary], None] | None = None,
+    pack: Pack | None = None,
 ) -> ArticleSummary:
     """What is ``wanted`` (default: events, then statements) of every stored article the
     extractor versions wanted have not read yet, from one parse per article
@@ -115,17 +123,25 @@ def extract_articles(
        extractors that wanted it (events skipped: statements too).
     3. Forget the skips older versions of the wanted extractors recorded for the articles
        this version has now read.
+
+    The extractors are ``analyser``'s, else over ``pack`` (default: the selected one).
     """
     wanted = wanted or Wanted()
     summary = ArticleSummary()
+    if analyser is None:
+        pack = pack if pack is not None else load_pack()
+        names = extractor_names(pack)
+    else:
+        pack, names = analyser.pack, analyser.names
+    events_name, statements_name = names
     # 1.
     with engine.connect() as conn:
-        need_events, need_statements = pending(conn, wanted)
+        need_events, need_statements = pending(conn, wanted, names)
         known = known_candidates(conn) if wanted.statements else []
     ids = sorted(need_events | need_statements)
     if not ids:
         return summary
-    analyser = analyser or ArticleAnalyser()
+    analyser = analyser or ArticleAnalyser(pack=pack)
     if wanted.statements:
         analyser.statements.add_candidates(known)
     event_store, statement_store = EventStore(engine), StatementStore(engine)
@@ -154,10 +170,10 @@ def extract_articles(
                     try:
                         records = deadline.call(analyser.event_records, parsed)
                     except ArticleSkipped as exc:
-                        extractors = parsed.wanted.extractors()
+                        extractors = analyser.extractors(parsed.wanted)
                         summary.skipped += record_skip(conn, document_id, extractors, exc)
                         continue
-                    joined = event_store.save_events(conn, document_id, EVENTS, records)
+                    joined = event_store.save_events(conn, document_id, events_name, records)
                     if joined is None:
                         continue  # another process has this article
                     spans = event_spans(records, joined)
@@ -167,35 +183,42 @@ def extract_articles(
                     try:
                         result = deadline.call(analyser.statement_result, parsed, spans)
                     except ArticleSkipped as exc:
-                        summary.skipped += record_skip(conn, document_id, [STATEMENTS], exc)
+                        summary.skipped += record_skip(conn, document_id, [statements_name], exc)
                     else:
-                        if claim_document(conn, document_id):
+                        if claim_document(conn, document_id, statements_name):
                             save_statements(
-                                conn, statement_store, document_id, result, summary.statements
+                                conn,
+                                statement_store,
+                                document_id,
+                                result,
+                                summary.statements,
+                                statements_name,
                             )
                 if on_progress is not None:
                     on_progress(summary)
     # 3.
     with engine.begin() as conn:
-        for extractor in wanted.extractors():
+        for extractor in wanted.extractors(names):
             forget_superseded_skips(conn, extractor)
     return summary
 
 
-def extract_events(engine: Engine, *, analyser: ArticleAnalyser | None = None) -> ExtractSummary:
+def extract_events(
+    engine: Engine, *, analyser: ArticleAnalyser | None = None, pack: Pack | None = None
+) -> ExtractSummary:
     """The events alone of every stored article this event extractor version has not read
     yet (:func:`extract_articles` wanting only them)."""
-    done = extract_articles(engine, wanted=Wanted(statements=False), analyser=analyser)
+    done = extract_articles(engine, wanted=Wanted(statements=False), analyser=analyser, pack=pack)
     return dataclasses.replace(done.events, skipped=done.skipped)
 
 
 def extract_statements(
-    engine: Engine, *, analyser: ArticleAnalyser | None = None
+    engine: Engine, *, analyser: ArticleAnalyser | None = None, pack: Pack | None = None
 ) -> StatementSummary:
     """The statements alone (mentions, relations, claims, candidate actors) of every stored
     article this statement extractor version has not read yet, their claims linked to the
     events stored for it (:func:`extract_articles` wanting only them)."""
-    done = extract_articles(engine, wanted=Wanted(events=False), analyser=analyser)
+    done = extract_articles(engine, wanted=Wanted(events=False), analyser=analyser, pack=pack)
     return dataclasses.replace(done.statements, skipped=done.skipped)
 
 
@@ -205,12 +228,14 @@ def save_statements(
     document_id: int,
     result: StatementResult,
     summary: StatementSummary,
+    extractor: str,
 ) -> None:
-    """Store one claimed document's mentions, statements and new candidates; count them."""
+    """Store one claimed document's mentions, statements and new candidates (under the
+    result's extractor name, else ``extractor``); count them."""
     store.save(
         conn,
         document_id,
-        result.extractor or STATEMENTS,
+        result.extractor or extractor,
         mentions=result.mentions,
         found=result.statements,
         candidates=result.candidates,

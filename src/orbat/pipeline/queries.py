@@ -13,9 +13,7 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, select
 
 from orbat.extract.analysis import Wanted
-from orbat.extract.events import EXTRACTOR as EVENTS
 from orbat.extract.events import ArticleView
-from orbat.extract.statements import EXTRACTOR as STATEMENTS
 from orbat.extract.statements import EventSpan
 from orbat.store.conflicts import insert_unless_present
 from orbat.store.documents import not_yet_extracted, skip_extraction
@@ -34,16 +32,16 @@ __all__ = [
 ]
 
 
-def pending(conn: Connection, wanted: Wanted) -> tuple[set[int], set[int]]:
-    """Ids of the articles the event and the statement extractor have not read yet (an
-    extractor not ``wanted``: none)."""
+def pending(conn: Connection, wanted: Wanted, names: tuple[str, str]) -> tuple[set[int], set[int]]:
+    """Ids of the articles the event and the statement extractor (their versioned ``names``)
+    have not read yet (an extractor not ``wanted``: none)."""
 
     def unread(extractor: str, want: bool) -> set[int]:
         if not want:
             return set()
         return set(conn.execute(not_yet_extracted(extractor, documents.c.id)).scalars())
 
-    return unread(EVENTS, wanted.events), unread(STATEMENTS, wanted.statements)
+    return unread(names[0], wanted.events), unread(names[1], wanted.statements)
 
 
 def articles(conn: Connection, ids: list[int]) -> list[ArticleView]:
@@ -62,14 +60,15 @@ def articles(conn: Connection, ids: list[int]) -> list[ArticleView]:
     return [ArticleView(r.id, r.text, r.published, r.title, r.source) for r in rows]
 
 
-def claim_document(conn: Connection, document_id: int) -> bool:
-    """Claim a document for the statement extractor's version before writing for it: of
-    several processes reading it at once, exactly one inserts the row; the others move on."""
+def claim_document(conn: Connection, document_id: int, extractor: str) -> bool:
+    """Claim a document for the statement extractor's version (``extractor``) before writing
+    for it: of several processes reading it at once, exactly one inserts the row; the others
+    move on."""
     claimed = insert_unless_present(
         conn,
         extraction_runs,
         ("document_id", "extractor"),
-        {"document_id": document_id, "extractor": STATEMENTS, "extracted_at": datetime.now(UTC)},
+        {"document_id": document_id, "extractor": extractor, "extracted_at": datetime.now(UTC)},
     )
     return claimed is not None
 

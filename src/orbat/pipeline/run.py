@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from orbat.extract.analysis import ArticleAnalyser
     from orbat.ingest import ReadOptions
     from orbat.models import RawDocument, Skip
+    from orbat.packs import Pack
     from orbat.pipeline.extract import ArticleSummary
 
 __all__ = ["Observer", "Pipeline", "RunSummary"]
@@ -81,11 +82,15 @@ class RunSummary:
 
 class Pipeline:
     """One database and what is wanted of it: store articles, then (``extract``) read events
-    and statements out of every stored article not read yet by these extractor versions."""
+    and statements out of every stored article not read yet by these extractor versions,
+    over the theatre ``pack`` (default: the selected one, loaded when first extracting)."""
 
-    def __init__(self, db: str | Engine | None = None, *, extract: bool = True) -> None:
+    def __init__(
+        self, db: str | Engine | None = None, *, extract: bool = True, pack: Pack | None = None
+    ) -> None:
         self.engine = open_database(db)
         self.extracts = extract
+        self.pack = pack
 
     def ingest(
         self,
@@ -113,7 +118,7 @@ class Pipeline:
             return 0
         from orbat.pipeline.extract import pending_articles
 
-        return pending_articles(self.engine)
+        return pending_articles(self.engine, pack=self.pack)
 
     def extract(
         self,
@@ -134,7 +139,9 @@ class Pipeline:
     ) -> ArticleSummary:
         from orbat.pipeline.extract import extract_articles  # loads spaCy: only when extracting
 
-        return extract_articles(self.engine, analyser=analyser, on_progress=on_progress)
+        return extract_articles(
+            self.engine, analyser=analyser, on_progress=on_progress, pack=self.pack
+        )
 
     def run(
         self,

@@ -11,8 +11,20 @@ from typing import Any, Literal
 import ahocorasick
 from rapidfuzz import fuzz, process
 
-from orbat.nlp.marks import strip_marks
-from orbat.packs import Actor, Alias, Pack, load_pack, selected_pack
+from orbat.packs import Actor, Alias, Pack, load_pack
+from orbat.resolve.actor_names import (
+    ARTICLES,
+    actor_key,
+    fold,
+    is_acronym,
+    literal_form,
+    loose_form,
+    name_tokens,
+    plain_form,
+    starts_upper,
+    with_article,
+    word_pattern,
+)
 
 __all__ = [
     "COMPONENT",
@@ -40,134 +52,11 @@ FUZZY_THRESHOLD = 0.82
 #: Characters either side of a mention searched for cue words and country words.
 _WINDOW = 300
 
-_APOSTROPHES = "'`ʼʻʿʾ‘’´"
-_MARKS = "\u0300-\u036f\u0610-\u061a\u064b-\u065f\u0670\u0640"
-# A word: letters or digits, with combining marks, Arabic harakat/tatweel and inner apostrophes
-# ("Kata'ib"); hyphens and other punctuation separate words.
-_WORD = re.compile(rf"[^\W_][\w{_MARKS}]*(?:[{_APOSTROPHES}][^\W_][\w{_MARKS}]*)*")
-_POSSESSIVE = re.compile(rf"[{_APOSTROPHES}]s$", re.I)
-# Arabic articles: "al"/"el" always; assimilated forms ("ash-Shuhada", "as-Sham") only when
-# hyphen-attached, because "as", "at", "an" are also English words.
-_ARTICLES = frozenset({"al", "el", "il", "ul", "the"})
-_ASSIMILATED = frozenset(
-    {"ad", "ar", "as", "ash", "at", "az", "an", "ath", "adh", "ed", "er", "es", "ez", "et", "en"}
-)
-_ACRONYM = re.compile(r"^[A-Z0-9][A-Z0-9.&-]{1,11}$")
-_ARABIC_FOLD = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي", "ء": None}
-)
-_VOWELS = frozenset("aeiou")
 _TRAILING_GENERIC = frozenset({"group", "militia", "militias", "fighters", "members", "forces"})
 _PARENS = re.compile(r"\s*\(([^)]*)\)\s*")
 
 
-def _is_arabic(text: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in text)
-
-
-def _fold_arabic(token: str) -> str:
-    token = re.sub(f"[{_MARKS}]", "", token).translate(_ARABIC_FOLD)
-    # The article is written joined: "الحشد" = "حشد". Short words keep it ("الله" is a name).
-    return token[2:] if token.startswith("ال") and len(token) > 4 else token
-
-
-def _fold_latin(token: str) -> str:
-    """A consonant skeleton of one transliterated word: equal for its common spellings.
-
-    1. Lowercase without diacritics or apostrophes; a plural -s goes ("Brigades" = "Brigade").
-    2. Spelling conventions fold: ch→sh (French "Hached"), q→k, c→k, z→s, ph→f.
-    3. Ta marbuta: a final -ah/-at goes to -a ("Harakah" = "Harakat" = "Haraka").
-    4. A y after a vowel is a glide ("Sayyid" = "Said", "Zaynab" = "Zainab").
-    5. Vowels after the first letter go (transliterations disagree mostly on vowels:
-       "Kataib" = "Kataeb", "Hezbollah" = "Hizballah"); an initial vowel becomes "a".
-    6. Doubled letters collapse ("Haqq" = "Haq").
-    """
-    # 1.
-    word = strip_marks(token).casefold()
-    for mark in _APOSTROPHES:
-        word = word.replace(mark, "")
-    if len(word) >= 5 and word.endswith("s") and not word.endswith("ss"):
-        word = word[:-1]
-    # 2.
-    word = word.replace("isation", "ization").replace("ch", "sh").replace("ph", "f")
-    word = word.replace("q", "k").replace("c", "k").replace("z", "s")
-    # 3.
-    if len(word) >= 5 and word[-2:] in ("ah", "at"):
-        word = word[:-1]
-    # 4. (doubles first, so "Sayyid" loses both glides like "Sayid")
-    word = re.sub(r"(?<=[aeiou])y", "", re.sub(r"(.)\1+", r"\1", word))
-    # 5.
-    if not word:
-        return word
-    head = "a" if word[0] in _VOWELS else word[0]
-    word = head + "".join(ch for ch in word[1:] if ch not in _VOWELS)
-    # 6.
-    return re.sub(r"(.)\1+", r"\1", word)
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold(token: str) -> str:
-    # Cached: news repeats its words, and folding one is dozens of string operations.
-    return _fold_arabic(token) if _is_arabic(token) else _fold_latin(token)
-
-
-@dataclass(frozen=True, slots=True)
-class _Token:
-    start: int
-    end: int
-    raw: str
-    key: str
-    article: bool
-
-
-def _tokens(text: str) -> list[_Token]:
-    """Words of ``text`` with their offsets and keys; article words are flagged, not dropped."""
-    found = []
-    matches = list(_WORD.finditer(text))
-    for i, m in enumerate(matches):
-        raw = m.group()
-        end = m.end()
-        possessive = _POSSESSIVE.search(raw)
-        if possessive and len(raw) > 3:
-            raw, end = raw[: possessive.start()], m.start() + possessive.start()
-        low = raw.casefold()
-        hyphened = text[end : end + 1] in "-‑–" and end < len(text)
-        last = i == len(matches) - 1
-        article = not last and (low in _ARTICLES or (hyphened and low in _ASSIMILATED))
-        found.append(_Token(m.start(), end, raw, _fold(raw), article))
-    return found
-
-
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")
-
-
-def actor_key(name: str) -> str:
-    """A transliteration-insensitive key: equal for spellings of the same name.
-
-    Articles ("al-", "el-", "ash-", "the") drop out and every word is reduced by
-    :func:`_fold_latin` or, in Arabic script, by alef/ya/ta marbuta/hamza folding with
-    harakat and tatweel removed. So "Kata'ib Hizballah", "Kataeb Hezbollah" and
-    "Kataib Hizbullah" share a key, and "الحشد الشعبي" matches "حشد الشعبى".
-    """
-    return " ".join(t.key for t in _tokens(name) if not t.article and t.key)
-
-
-def _plain(text: str) -> str:
-    """Case-, diacritic- and spacing-insensitive form for the exact step."""
-    text = strip_marks(text).casefold()
-    for mark in _APOSTROPHES:
-        text = text.replace(mark, "'")
-    return " ".join(text.split())
-
-
-@lru_cache(maxsize=4096)
-def _word_pattern(word: str) -> re.Pattern[str]:
-    """``word`` as a whole word in :func:`_plain` text."""
-    return re.compile(rf"\b{re.escape(_plain(word))}\b")
-
-
-def _is_acronym(name: str) -> bool:
-    return bool(_ACRONYM.match(name)) and any(ch.isalpha() for ch in name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -213,24 +102,11 @@ class _Entry:
     literal: bool
 
 
-def _loose(text: str) -> str:
-    """Plain form without apostrophes, hyphens, plural -s or doubled letters."""
-    words = re.split(r"[\s\-‑–/]+", _plain(text).replace("'", ""))
-    words = [w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w]
-    return re.sub(r"(.)\1+", r"\1", " ".join(w for w in words if w not in _ARTICLES))
-
-
-def _literal(text: str) -> str:
-    """Plain form with only case, accents and apostrophes forgiven: "iraqi-militias" in a URL
-    slug is not the phrase "Iraqi militias", nor is "an Iraqi militia" (an apposition)."""
-    return _plain(text).replace("'", "")
-
-
 def _close(surface: str, entry: _Entry) -> bool:
     """Whether a key match is a spelling of the alias, not another word with its skeleton."""
     if entry.literal:
-        return _literal(surface) == _literal(entry.name)
-    return fuzz.ratio(_loose(surface), _loose(entry.name)) >= 70
+        return literal_form(surface) == literal_form(entry.name)
+    return fuzz.ratio(loose_form(surface), loose_form(entry.name)) >= 70
 
 
 class ActorResolver:
@@ -246,7 +122,7 @@ class ActorResolver:
         self.pack = pack
         self._actors = {actor.id: actor for actor in pack.actors}
         self._order = {actor.id: i for i, actor in enumerate(pack.actors)}
-        self._generic = frozenset(_fold(w) for w in pack.generic_words)
+        self._generic = frozenset(fold(w) for w in pack.generic_words)
         entries: list[_Entry] = []
         for actor in pack.actors:
             entries.extend(self._alias_entry(actor, alias) for alias in actor.aliases)
@@ -268,7 +144,7 @@ class ActorResolver:
             if entry.acronym:
                 self._acronyms.setdefault(entry.name, []).append(entry)
                 continue
-            self._exact.setdefault(_plain(entry.name), []).append(entry)
+            self._exact.setdefault(plain_form(entry.name), []).append(entry)
             key = actor_key(entry.name)
             if key:
                 self._keys.setdefault(key, []).append(entry)
@@ -278,7 +154,7 @@ class ActorResolver:
             actor.id: frozenset(
                 actor_key(a.name)
                 for a in actor.aliases
-                if not a.weak and not _is_acronym(a.name) and len(actor_key(a.name)) > 3
+                if not a.weak and not is_acronym(a.name) and len(actor_key(a.name)) > 3
             )
             for actor in pack.actors
         }
@@ -297,8 +173,8 @@ class ActorResolver:
 
     @staticmethod
     def _alias_entry(actor: Actor, alias: Alias) -> _Entry:
-        acronym = _is_acronym(alias.name) and alias.lang != "acled"
-        words = [w for w in re.split(r"[\s\-‑–]+", alias.name) if w.casefold() not in _ARTICLES]
+        acronym = is_acronym(alias.name) and alias.lang != "acled"
+        words = [w for w in re.split(r"[\s\-‑–]+", alias.name) if w.casefold() not in ARTICLES]
         first = words[0][:1] if words else ""
         proper = alias.script == "Latn" and first.isupper() and alias.lang != "acled"
         literal = alias.lang == "acled"
@@ -316,8 +192,8 @@ class ActorResolver:
         return auto
 
     def _distinctive(self, name: str) -> str:
-        words = [t for t in _tokens(name) if not t.article]
-        kept = [_plain(t.raw).replace("'", "") for t in words if t.key not in self._generic]
+        words = [t for t in name_tokens(name) if not t.article]
+        kept = [plain_form(t.raw).replace("'", "") for t in words if t.key not in self._generic]
         return " ".join(re.sub(r"(.)\1+", r"\1", w) for w in kept)
 
     # ------------------------------------------------------------------ ranking helpers
@@ -328,7 +204,7 @@ class ActorResolver:
             return None
         pattern, countries_of = self._country_words
         hits = dict.fromkeys(self.pack.countries, 0)
-        for match in pattern.finditer(_plain(context)):
+        for match in pattern.finditer(plain_form(context)):
             for country in countries_of[match.group()]:
                 hits[country] += 1
         best = max(hits, key=hits.__getitem__, default=None)
@@ -341,7 +217,7 @@ class ActorResolver:
         countries_of: dict[str, list[str]] = {}
         for country, words in self.pack.countries.items():
             for word in words:
-                countries_of.setdefault(_plain(word), []).append(country)
+                countries_of.setdefault(plain_form(word), []).append(country)
         alternatives = sorted(countries_of, key=len, reverse=True)
         pattern = rf"\b(?:{'|'.join(map(re.escape, alternatives))})\b" if alternatives else "(?!)"
         return re.compile(pattern), countries_of
@@ -368,8 +244,8 @@ class ActorResolver:
 
         ``keys`` is ``" " + actor_key(text) + " "``, computed once per text.
         """
-        window = _plain(text[max(0, start - _WINDOW) : end + _WINDOW])
-        if any(_word_pattern(cue).search(window) for cue in entry.cues):
+        window = plain_form(text[max(0, start - _WINDOW) : end + _WINDOW])
+        if any(word_pattern(cue).search(window) for cue in entry.cues):
             return True
         return any(f" {key} " in keys for a in entry.actors for key in self._strong[a])
 
@@ -408,9 +284,11 @@ class ActorResolver:
         sits inside one ("Hezbollah" cut out of "Kataib Hezbollah")."""
         occurrences = [
             m.start()
-            for m in re.finditer(rf"(?<!\w){re.escape(_plain(mention))}(?!\w)", _plain(context))
+            for m in re.finditer(
+                rf"(?<!\w){re.escape(plain_form(mention))}(?!\w)", plain_form(context)
+            )
         ]
-        if not occurrences or len(_plain(context)) != len(context):
+        if not occurrences or len(plain_form(context)) != len(context):
             return []
         hits = [h for h in self.find_mentions(context) if len(h.surface) > len(mention)]
         covering = []
@@ -450,7 +328,7 @@ class ActorResolver:
                 score = 1.0 if not entry.weak else score
                 for actor_id in self._rank(entry.actors, context, when):
                     found.append(self._match(actor_id, score, "acronym", entry.name))
-            for entry in self._exact.get(_plain(variant), ()):
+            for entry in self._exact.get(plain_form(variant), ()):
                 method: Method = "descriptor" if entry.descriptor else "exact"
                 for actor_id in self._rank(entry.actors, context, when):
                     found.append(self._match(actor_id, _SCORES[method], method, entry.name))
@@ -472,14 +350,14 @@ class ActorResolver:
         distinctive = self._distinctive(mention)
         if not distinctive:
             return []
-        full = _plain(mention)
+        full = plain_form(mention)
         best: dict[str, tuple[float, str]] = {}
         hits = process.extract(
             distinctive, self._fuzzy_choices, scorer=fuzz.ratio, score_cutoff=70, limit=20
         )
         for _, similarity, index in hits:
             entry, _ = self._fuzzy[index]
-            overall = fuzz.token_sort_ratio(full, _plain(entry.name)) / 100
+            overall = fuzz.token_sort_ratio(full, plain_form(entry.name)) / 100
             score = 0.85 * similarity / 100 + 0.15 * overall
             if score < FUZZY_THRESHOLD:
                 continue
@@ -511,7 +389,7 @@ class ActorResolver:
         """
         candidates: list[tuple[int, int, _Entry]] = []
         # 1.
-        tokens = _tokens(text)
+        tokens = name_tokens(text)
         kept = [t for t in tokens if not t.article and t.key]
         if self._automaton is not None and kept:
             stream, starts = "\x1f", {}
@@ -522,7 +400,7 @@ class ActorResolver:
                 first = starts[end_index - len(key) - 1]
                 last = first + key.count(" ")
                 start, end = kept[first].start, kept[last].end
-                start = self._with_article(text, tokens, start)
+                start = with_article(text, tokens, start)
                 candidates.extend((start, end, entry) for entry in entries)
         # 2.
         if self._acronym_re is not None:
@@ -533,7 +411,7 @@ class ActorResolver:
         accepted = []
         for start, end, entry in candidates:
             surface = text[start:end]
-            if entry.proper and not _starts_upper(surface, entry.name):
+            if entry.proper and not starts_upper(surface, entry.name):
                 continue
             if not entry.acronym and not _close(surface, entry):
                 continue
@@ -546,7 +424,7 @@ class ActorResolver:
             key=lambda c: (
                 c[0] - c[1],
                 c[2].descriptor,
-                _plain(text[c[0] : c[1]]) != _plain(c[2].name),
+                plain_form(text[c[0] : c[1]]) != plain_form(c[2].name),
                 c[0],
             )
         )
@@ -571,7 +449,7 @@ class ActorResolver:
                 else "acronym"
                 if entry.acronym
                 else "exact"
-                if _plain(text[start:end]) == _plain(entry.name)
+                if plain_form(text[start:end]) == plain_form(entry.name)
                 else "key"
             )
             if entry.weak:
@@ -581,35 +459,16 @@ class ActorResolver:
             mentions.append(ActorMention(start, end, text[start:end], actor_id, score, method))
         return mentions
 
-    @staticmethod
-    def _with_article(text: str, tokens: Sequence[_Token], start: int) -> int:
-        """Extend a match left over a hyphen-attached article: "al-Hashd", not "Hashd"."""
-        for token in tokens:
-            if token.end + 1 == start and token.article and text[token.end] in "-‑–":
-                return token.start
-        return start
 
-
-def _starts_upper(surface: str, alias: str) -> bool:
-    """A capitalised alias matches only capitalised text (or text in capitals throughout)."""
-    first = next((ch for ch in surface if ch.isalpha()), "")
-    if first.isupper():
-        return True
-    # "al-Hashd": the article may be lower case; the name after it must not be.
-    words = [w for w in re.split(r"[\s\-‑–]+", surface) if w]
-    significant = [w for w in words if w.casefold() not in _ARTICLES]
-    return bool(significant) and significant[0][:1].isupper()
-
-
-def default_resolver(pack: str | None = None) -> ActorResolver:
-    """The resolver over ``load_pack(pack)`` (default: the selected pack), built once per
-    process and pack."""
-    return _resolver_for(pack or selected_pack())
+def default_resolver(pack: Pack | str | None = None) -> ActorResolver:
+    """The resolver over ``pack``, or over ``load_pack(pack)`` for a name (default: the
+    selected pack), built once per process and pack."""
+    return _resolver_for(pack if isinstance(pack, Pack) else load_pack(pack))
 
 
 @lru_cache(maxsize=4)
-def _resolver_for(pack: str) -> ActorResolver:
-    return ActorResolver(load_pack(pack))
+def _resolver_for(pack: Pack) -> ActorResolver:
+    return ActorResolver(pack)
 
 
 def resolve_name(

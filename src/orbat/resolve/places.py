@@ -8,14 +8,21 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from rapidfuzz import fuzz
 
 from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key, scan_form
-from orbat.packs import load_pack
+from orbat.packs import TheatreWords, load_pack
+from orbat.resolve.place_mentions import (
+    Mention,
+    MentionContext,
+    admissible,
+    find_mentions,
+    person_vetoes,
+    read_context,
+    spacy_entities,
+)
 from orbat.resolve.qualifiers import apply_qualifiers
-from orbat.resolve.spelling import near_spelling
 
 __all__ = [
     "COMPONENT",
@@ -25,6 +32,7 @@ __all__ = [
     "event_location",
     "find_mentions",
     "km_between",
+    "person_vetoes",
     "resolve_places",
     "spacy_entities",
 ]
@@ -32,98 +40,11 @@ __all__ = [
 #: Versioned name stored with every place this resolver produces.
 COMPONENT = "orbat.resolve.places.v1"
 
-#: Names of villages somewhere that are also words of place names everywhere; never a place
-#: on their own ("Tal" is "hill", "Sur" a wall, "Bar" and "Man" English words).
-_NEVER_ALONE = frozenset(
-    place_key(w)
-    for w in [
-        "tal",
-        "tell",
-        "sur",
-        "bar",
-        "man",
-        "ain",
-        "ayn",
-        "umm",
-        "abu",
-        "bir",
-        "deir",
-        "dayr",
-        "kafr",
-        "beit",
-        "bayt",
-        "ras",
-        "wadi",
-        "jebel",
-        "jabal",
-        "qasr",
-        "hay",
-        "camp",
-        "base",
-        "city",
-        "town",
-        "port",
-        "new",
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "upper",
-        "lower",
-        "mount",
-        "saint",
-        "san",
-        "la",
-        "le",
-        "center",
-        "centre",
-    ]
-)
-_NEAR = re.compile(
-    r"\b(?:near|outside|around|close to|outskirts of|vicinity of|"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
-    r"\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of|(?:north|south|east|west)ern)\s+(?:the\s+)?$",
-    re.I,
-)
-_PREPOSITION = re.compile(
-    r"\b(?:in|at|from|into|to|of|near|outside|around|toward|towards|across|inside|on|hit|"
-    r"struck|targeted|attacked)\s+(?:the\s+)?$",
-    re.I,
-)
-_MONTH = re.compile(
-    r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$",
-    re.I,
-)
-_DAY_AFTER = re.compile(r"\.?\s*\d{1,2}\b")
-_OWNER_BEFORE = re.compile(r"\b(?P<name>[A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+)?$")
-_ARTICLE_BEFORE = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an)[-‑\s]$", re.I)
-_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|governate|muhafazat)\b", re.I)
-_AREA_AFTER = re.compile(
-    r"^(?:\s+and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)?\s+"
-    r"(?:area|areas|region|district|countryside|desert|outskirts|suburbs|environs|plains?)\b",
-    re.I,
-)
-_PLACE_AFTER = re.compile(
-    r"^\s+(?:city|town|village|base|air\s*base|airbase|camp|border crossing|crossing|airport)\b",
-    re.I,
-)
 # "X, Y", "X in Y", "X, in eastern Y", "X in the north of Y".
 _COMPASS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?|central)"
 _IN_PART_OF = rf"in\s+(?:the\s+)?(?:{_COMPASS}\s+(?:of\s+)?)?"
 _CONTAINER_GAP = re.compile(rf"^\s*(?:,\s*(?:{_IN_PART_OF})?|{_IN_PART_OF})$", re.I)
-_ENTITY_LABELS = frozenset({"GPE", "LOC", "FAC"})
-_WORD_BEFORE = re.compile(r"([A-Z][\w'’-]*)[ \t]+$")
-_WORD_AFTER = re.compile(r"^[ \t]+([A-Z][\w'’-]*)")
-# "Muqtada al-Sadr", "Ahmed al-Sharaa": a nisba, part of a person's name.
-# ("Syria's al-Bab" is a possessive before a place, not a name.)
-_NISBA_BEFORE = re.compile(r"[A-Z][\w'’]+(?<!['’]s)\s+(?:al|el|bin|ibn|bint|abu)[-\s]$")
-_JOINED_BEFORE = re.compile(r"[A-Z][\w'’]*-$")  # "Bryson-Richardson"
-_NAME_AFTER = re.compile(r"^(?:-\d|\s+(?:al|el|bin|ibn)[-\s][A-Z])")
 _KIND_RANK = {"site": 0, "city": 0, "admin3": 1, "admin2": 1, "admin1": 2, "country": 3}
-# "Tarmiyah district", "the Ariha sub-district": the district, not its seat.
-_DISTRICT_AFTER = re.compile(r"^\s+(?:district|sub-?district|qada|qadaa|nahiya|nahiyah)\b", re.I)
 #: Named features that cover an area: ACLED codes an event there at geo_precision 2.
 _AREA_FEATURES = frozenset(
     ["mountain", "mountains", "hill", "hills", "ridge", "plain", "plateau", "desert", "area",
@@ -140,18 +61,6 @@ _KNOWN_POPULATION = 1_000
 _ADMIN1_POPULATION = 100_000
 #: Places of one name this close are one spot on the map (a town and the district it seats).
 _SAME_SPOT_KM = 15.0
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A stretch of text that may name a place: from the gazetteer scan or a NER entity."""
-
-    start: int
-    end: int
-    text: str
-    label: str  # "GAZ" for a gazetteer scan hit, else the NER label (GPE, LOC, FAC)
-    #: The gazetteer key a misspelt name was matched to ("Dayr Az Zayr" → Dayr az Zawr's).
-    near_key: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,196 +81,6 @@ class ResolvedPlace:
         return (self.start, self.end)
 
 
-def spacy_entities(text: str) -> list[tuple[int, int, str]]:
-    """Named entities of ``text`` from orbat's spaCy pipeline, as (start, end, label)."""
-    from orbat.nlp.model import load_nlp
-
-    doc = load_nlp(disable=("lemmatizer",))(text)
-    return [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-
-
-def find_mentions(
-    text: str,
-    gazetteer: Gazetteer,
-    entities: Iterable[tuple[int, int, str]] = (),
-) -> list[Mention]:
-    """Candidate place mentions: gazetteer scan hits plus NER entities, without overlaps.
-
-    A NER entity that the gazetteer knows (after trimming "the", "'s" and a trailing
-    "province") replaces the scan hits inside it; one it does not know leaves them standing.
-    """
-    entities = list(entities)
-    others = [(s, e) for s, e, label in entities if label not in _ENTITY_LABELS]
-    # "the Israeli town of Elad": a place noun before the name outweighs a tagger that
-    # took the name for a person's.
-    hits = [
-        Mention(s, e, t, "GAZ")
-        for s, e, t in gazetteer.scan(text)
-        if not any(s < oe and e > os for os, oe in others)
-        or _PLACE_NOUN_BEFORE.search(text[max(0, s - 20) : s])
-    ]
-    mentions = [m for m in hits if _standalone(text, m)]
-    people = [(s, e) for s, e, label in entities if label == "PERSON"]
-    for start, end, label in entities:
-        if label not in _ENTITY_LABELS:
-            continue
-        if any(start < pe and end > ps for ps, pe in people) and not _PLACE_NOUN_BEFORE.search(
-            text[max(0, start - 20) : start]
-        ):
-            # The tagger calls a later "Khalil" a GPE; the article's "Mahmoud Khalil" makes
-            # it his name (:func:`person_vetoes` adds that PERSON span): one sense per
-            # discourse beats one sentence's tag.
-            continue
-        start, end = _trim(text, start, end)
-        if end <= start or not gazetteer.lookup(text[start:end]):
-            continue
-        inside = [m for m in mentions if m.start < end and m.end > start]
-        if all(m.start >= start and m.end <= end for m in inside):
-            mentions = [m for m in mentions if m not in inside]
-            mentions.append(Mention(start, end, text[start:end], label))
-    longer, replaced = _locative_names(text, gazetteer, mentions, entities)
-    mentions = [m for m in mentions if m not in replaced] + longer
-    return sorted(mentions, key=lambda m: m.start)
-
-
-# "Near Tal Abyad", "in the village of Albu Hayat": a capitalised name right after a place
-# preposition. The scan looks for names as the gazetteer spells them; transliterations vary
-# ("Tal"/"Tall", "Albu"/"Abu"), so such a name is also looked up by its loose key.
-_LOCATIVE_NAME = re.compile(
-    r"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|"
-    r"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?)\s+of)"
-    r"\s+(?:the\s+)?(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?[A-Z][\w'’-]+"
-    r"(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]+){0,2})"
-)
-_NOT_A_NAME = frozenset(
-    ["the", "this", "that", "these", "those", "his", "her", "its", "their", "a", "an", "monday",
-     "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-     "march", "april", "may", "june", "july", "august", "september", "october", "november",
-     "december", "addition", "response", "total", "all", "order", "fact", "particular"]
-)  # fmt: skip
-
-
-def _locative_names(
-    text: str,
-    gazetteer: Gazetteer,
-    mentions: Sequence[Mention],
-    entities: Sequence[tuple[int, int, str]],
-) -> tuple[list[Mention], list[Mention]]:
-    """Mentions for capitalised names after a place preposition that the gazetteer knows by
-    their loose key, and the shorter scan hits they replace."""
-    taken = [(s, e) for s, e, label in entities if label != "PERSON"]
-    people = [(s, e) for s, e, label in entities if label == "PERSON"]
-    found: list[Mention] = []
-    replaced: list[Mention] = []
-    for m in _LOCATIVE_NAME.finditer(text):
-        words = m["name"].split()
-        if words[0].casefold() in _NOT_A_NAME:
-            continue
-        # The whole name only: its parts are the scan's to find.
-        start, end, name = m.start("name"), m.end("name"), m["name"]
-        # The tagger takes many a village for a person ("Ain Issa"); "the villages of",
-        # "near" and "outside" say it is a place, a bare "in" or "at" does not.
-        if any(s < end and start < e for s, e in people) and not _PLACE_LEAD.match(m.group()):
-            continue
-        inside = [x for x in mentions if x.start < end and start < x.end]
-        if any(s < end and start < e for s, e in taken) or any(
-            x.start < start or x.end > end or x.label != "GAZ" or x.end - x.start == end - start
-            for x in inside
-        ):
-            continue
-        # Loose spellings are the theatre's problem (Arabic names in Latin letters); a place
-        # abroad is spelled the way the scan already finds it.
-        near_key = None
-        if not any(p.country_code in gazetteer.theatre for p in gazetteer.lookup(name)):
-            if inside:
-                continue
-            # Nothing by that key: a spelling the gazetteer lacks ("Dayr Az Zayr").
-            near_key = near_spelling(gazetteer, name)
-            if near_key is None:
-                continue
-        # The longer name wins over scan hits inside it: "near Sultan Abdallah" is the
-        # Iraqi village, not the Turkish town of Sultan.
-        replaced += inside
-        found.append(Mention(start, end, name, "GAZ", near_key))
-        taken.append((start, end))
-    return found, replaced
-
-
-_PLACE_LEAD = re.compile(r"(?:near|outside|around|\w+\s+of)\s", re.I)
-_PLACE_NOUN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|region)\s+of\s+$", re.I)
-
-
-_TITLE_BEFORE = re.compile(
-    r"\b(?:President|Minister|Justice|Judge|General|Gen\.|Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?"
-    r"|Commander|Speaker|Ayatollah|Imam|Sayyed|Colonel|Col\.|Major|Captain|Brigadier"
-    r"|Lieutenant|Senator|Governor)\s+$"
-    # Only people are killed or mourned by name: "the assassination of Soleimani", "photos
-    # of Soleimani, Mohandis" (a place is struck, shelled or captured, never assassinated).
-    r"|\b(?:assassinated|murdered|assassinations?\s+of|murders?\s+of|photos\s+of"
-    r"|portraits?\s+of|funeral\s+of|mourning\s+for)\s+$",
-    re.I,
-)
-
-
-def person_vetoes(
-    text: str, gazetteer: Gazetteer, entities: Iterable[tuple[int, int, str]] = ()
-) -> list[tuple[int, int, str]]:
-    """``PERSON`` spans for every occurrence of a place name that the article elsewhere
-    uses as a person's name: after a title ("Chief Justice Zaidan") or as the surname of a
-    multi-word PERSON entity ("Mahmoud Khalil" — Al-Khalil is also Hebron): one sense per
-    discourse. "statements by Salih, Kadhimi and Zaidan", "Khalil's fight" then do not put
-    events in Zahedan or Hebron, even where the tagger did not run. (A one-word PERSON tag
-    is not trusted: the small model tags "Homs" as a person.)
-    """
-    people: set[str] = set()
-    for start, end, label in entities:
-        words = text[start:end].split()
-        if label == "PERSON" and len(words) > 1:
-            people.add(words[-1].removesuffix("'s").removesuffix("’s"))
-    hits = list(gazetteer.scan(text))
-    # The tagger's own place guesses too: the small model tags "Soleimani" as a GPE.
-    hits += [
-        (start, start + len(surface), surface)
-        for start, end, label in entities
-        if label in ("GPE", "LOC")
-        for surface in [re.sub(r"['’]s$", "", text[start:end])]
-    ]
-    for start, _end, surface in hits:
-        if _TITLE_BEFORE.search(text[max(0, start - 20) : start]):
-            people.add(surface)
-    return [(s, e, "PERSON") for s, e, surface in hits if surface in people]
-
-
-def _standalone(text: str, mention: Mention) -> bool:
-    """Whether a scan hit is a name of its own, not a piece of a longer proper noun.
-
-    "George Bush", "Vladimir Putin", "Washington Institute", "Quds Force", "Bavar-373" and
-    "Muqtada al-Sadr" all contain a gazetteer name; a capitalised neighbour that is neither a
-    free word (the pack's ``free_neighbours`` and demonyms) gives them away.
-    """
-    before = text[max(0, mention.start - 40) : mention.start]
-    after = text[mention.end : mention.end + 40]
-    if _NISBA_BEFORE.search(before) or _NAME_AFTER.match(after) or _JOINED_BEFORE.search(before):
-        return False
-    for match in (_WORD_BEFORE.search(before), _WORD_AFTER.match(after)):
-        if match is None or match.group(1).endswith(("'s", "’s")):
-            continue  # "Syria's Raqqa", "Iraq's Anbar province": a possessive, not a name
-        if match.group(1).lower() not in load_pack().words.free_neighbours:
-            return False
-    return True
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    span = text[start:end]
-    lead = re.match(r"(?i)the\s+", span)
-    if lead:
-        start += lead.end()
-    tail = re.search(r"(?i)(?:['’]s|\s+(?:province|governorate))$", text[start:end])
-    if tail:
-        end -= len(tail.group(0))
-    return start, end
-
-
 def distance_km(a: Place, b: Place) -> float:
     """Great-circle distance between two places, in kilometres."""
     return km_between(a.lat, a.lon, b.lat, b.lon)
@@ -377,80 +96,9 @@ def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
-@dataclass(slots=True)
-class _Context:
-    mention: Mention
-    key: str
-    near: bool
-    admin_word: bool
-    area_word: bool
-    place_word: bool
-    district_word: bool
-    preposition: bool
-    demonym: str | None
-    container: Mention | None = None
-
-
-def _context(text: str, mention: Mention, gaz: Gazetteer) -> _Context:
-    # An article the scan left out belongs to the name: "of al-Bab" is "of" + "al-Bab".
-    before = _ARTICLE_BEFORE.sub("", text[max(0, mention.start - 60) : mention.start])
-    after = text[mention.end : mention.end + 60]
-    demonym = None
-    for word in re.findall(r"[A-Za-z]+", before)[-4:]:
-        demonym = load_pack().words.demonyms.get(word.lower(), demonym)
-    # "northern Syria's al-Bab province": the country's possessive says where, as a demonym.
-    owner = _OWNER_BEFORE.search(before)
-    if owner is not None:
-        countries = [p for p in gaz.lookup(owner["name"]) if p.kind == "country"]
-        demonym = countries[0].country_code if countries else demonym
-    return _Context(
-        mention=mention,
-        key=place_key(mention.text),
-        near=bool(_NEAR.search(before)),
-        admin_word=bool(_ADMIN_AFTER.match(after)),
-        area_word=bool(_AREA_AFTER.match(after)),
-        place_word=bool(_PLACE_AFTER.match(after)),
-        district_word=bool(_DISTRICT_AFTER.match(after)),
-        preposition=bool(_PREPOSITION.search(before)),
-        demonym=demonym,
-    )
-
-
-@lru_cache(maxsize=4)
-def _context_only(words: frozenset[str]) -> frozenset[str]:
-    """The keys of the pack's ``context_only`` words: town names that are also common words
-    ("Hit", "Mission", "March") are places only with context ("in Hit", a spaCy GPE label)."""
-    return frozenset(place_key(w) for w in words)
-
-
-def _admissible(ctx: _Context, text: str) -> bool:
-    """Refuse bare words that are a place only by accident (see the module's word lists)."""
-    if ctx.key in _NEVER_ALONE:
-        return False
-    if _MONTH.match(ctx.mention.text) and _DAY_AFTER.match(text, ctx.mention.end):
-        return False  # "On Jan. 9" is a date, not Jaén; "Nov 24" not Novi
-
-    supported = ctx.mention.label != "GAZ" or ctx.preposition or ctx.near
-    supported = supported or ctx.admin_word or ctx.place_word or ctx.area_word
-    text = ctx.mention.text
-    shouted = text.isupper() and len(text) <= 4  # "SANA", "AP": agencies, not towns
-    if ctx.key in _context_only(load_pack().words.context_only) or len(ctx.key) <= 3 or shouted:
-        return supported
-    return True
-
-
-def _organisation(ctx: _Context, text: str, gaz: Gazetteer) -> bool:
-    """Whether a shouted word after "the" is an organisation ("the EU", "the UN", "the PMF"),
-    unless the pack gives it as a place's name ("the US")."""
-    name = ctx.mention.text
-    if not (name.isupper() and len(name) <= 4 and text[: ctx.mention.start].endswith("the ")):
-        return False
-    return not any(gaz.vouched(p, name) for p in gaz.lookup(name))
-
-
 def _score(
     place: Place,
-    ctx: _Context,
+    ctx: MentionContext,
     countries: Counter[str],
     anchors: Sequence[Place],
     gazetteer: Gazetteer,
@@ -545,12 +193,16 @@ def _anchor(found: Sequence[Place]) -> Place | None:
     return None
 
 
-def _curated(place: Place, ctx: _Context, gaz: Gazetteer) -> bool:
+def _curated(place: Place, ctx: MentionContext, gaz: Gazetteer) -> bool:
     return place.id.startswith("pack:") or gaz.vouched(place, ctx.mention.text)
 
 
 def _misspelt_namesake(
-    best: Place, ctx: _Context, found: Sequence[Place], countries: Counter[str], gaz: Gazetteer
+    best: Place,
+    ctx: MentionContext,
+    found: Sequence[Place],
+    countries: Counter[str],
+    gaz: Gazetteer,
 ) -> bool:
     """Whether ``best`` is a place abroad that only a loose spelling key ties to a word the
     scan knows as an imported village's name: "Barham Salih" is no reason to put an event in
@@ -562,7 +214,9 @@ def _misspelt_namesake(
     return fuzz.ratio(scan_form(ctx.mention.text), scan_form(best.name)) < 75
 
 
-def _stray_alternate(best: Place, ctx: _Context, countries: Counter[str], gaz: Gazetteer) -> bool:
+def _stray_alternate(
+    best: Place, ctx: MentionContext, countries: Counter[str], gaz: Gazetteer
+) -> bool:
     """Whether ``best`` is a town of a country the article never names, found only by one of
     its alternate names: "the Mazraa project area of Damascus" is not Elazığ in Turkey
     (once called Mezre), whatever its size. Its own name, a container or a demonym would
@@ -575,7 +229,7 @@ def _stray_alternate(best: Place, ctx: _Context, countries: Counter[str], gaz: G
     return not (supported or gaz.vouched(best, ctx.mention.text))
 
 
-def _candidates(gaz: Gazetteer, ctx: _Context) -> list[Place]:
+def _candidates(gaz: Gazetteer, ctx: MentionContext) -> list[Place]:
     """The places ``ctx``'s mention may name. A short key folds too much ("US" ~ a village
     "Os"): an imported place must then carry the very spelling."""
     if ctx.mention.near_key is not None:
@@ -591,14 +245,14 @@ def _imported_only(place: Place) -> bool:
     return place.id.startswith(("wof:", "ocha:"))
 
 
-def _spelled(place: Place, ctx: _Context) -> bool:
+def _spelled(place: Place, ctx: MentionContext) -> bool:
     """Whether the text spells the place as one of its own names do (not only a name that
     shares its loose key: "Al Hawl" is the Syrian village's name, not Hull's)."""
     surface = scan_form(ctx.mention.text)
     return any(scan_form(n) == surface for n in (place.name, *place.names))
 
 
-def _precision(place: Place, ctx: _Context) -> int:
+def _precision(place: Place, ctx: MentionContext) -> int:
     """ACLED's geo_precision: 1 a town or village, 2 near one, a district or an area, 3 a
     governorate or country."""
     if place.kind in ("country", "admin1"):
@@ -613,6 +267,7 @@ def resolve_places(
     *,
     gazetteer: Gazetteer | None = None,
     entities: Iterable[tuple[int, int, str]] = (),
+    words: TheatreWords | None = None,
 ) -> list[ResolvedPlace]:
     """Every place mention in ``text`` resolved to its most likely place, in text order.
 
@@ -626,11 +281,18 @@ def resolve_places(
        "X province", nearness to places the article names unambiguously) and keep the best.
     6. Read a province in brackets after a place as its qualifier
        (:mod:`orbat.resolve.qualifiers`).
+
+    ``words`` are the theatre's demonyms and place words (default: the selected pack's).
     """
     gaz = gazetteer if gazetteer is not None else load_gazetteer()
+    words = words if words is not None else load_pack().words
     # 1. and 2.
-    contexts = [_context(text, m, gaz) for m in find_mentions(text, gaz, entities)]
-    contexts = [c for c in contexts if _admissible(c, text) and not _organisation(c, text, gaz)]
+    contexts = [
+        read_context(text, m, gaz, words) for m in find_mentions(text, gaz, entities, words)
+    ]
+    contexts = [
+        c for c in contexts if admissible(c, text, words) and not _organisation(c, text, gaz)
+    ]
     # 3.
     for ctx, nxt in itertools.pairwise(contexts):
         if _CONTAINER_GAP.match(text[ctx.mention.end : nxt.mention.start]):
@@ -683,6 +345,15 @@ def resolve_places(
         resolved.append(ResolvedPlace(best, m.start, m.end, m.text, _precision(best, ctx), score))
     # 6.
     return apply_qualifiers(text, resolved, gaz)
+
+
+def _organisation(ctx: MentionContext, text: str, gaz: Gazetteer) -> bool:
+    """Whether a shouted word after "the" is an organisation ("the EU", "the UN", "the PMF"),
+    unless the pack gives it as a place's name ("the US")."""
+    name = ctx.mention.text
+    if not (name.isupper() and len(name) <= 4 and text[: ctx.mention.start].endswith("the ")):
+        return False
+    return not any(gaz.vouched(p, name) for p in gaz.lookup(name))
 
 
 def event_location(

@@ -21,8 +21,9 @@ import httpx
 from sqlalchemy import Engine, and_, func, insert, select, update
 from sqlalchemy.engine import Connection
 
-from orbat.extract.events import EXTRACTOR as EVENTS
-from orbat.extract.statements import EXTRACTOR as STATEMENTS
+from orbat.extract.events import events_version
+from orbat.extract.statements import statements_version
+from orbat.packs import Pack, load_pack
 from orbat.store.schema import (
     actor_candidates,
     alert_cursor,
@@ -78,11 +79,11 @@ def _cursor(conn: Connection) -> int:
     return int(value or 0)
 
 
-def _extracted_through(conn: Connection, after: int) -> int:
+def _extracted_through(conn: Connection, after: int, pack: Pack) -> int:
     """The highest document id such that every document in (after, id] has been read by both
-    extractors (events, and statements, which find new actors and denials)."""
+    extractors over ``pack`` (events, and statements, which find new actors and denials)."""
     high = int(conn.execute(select(func.max(documents.c.id))).scalar() or after)
-    for extractor in (EVENTS, STATEMENTS):
+    for extractor in (events_version(pack), statements_version(pack)):
         done = and_(
             extraction_runs.c.document_id == documents.c.id,
             extraction_runs.c.extractor == extractor,
@@ -129,13 +130,16 @@ def _insert(conn: Connection, now: datetime, **values: Any) -> bool:
     return True
 
 
-def evaluate(engine: Engine, ruleset: RuleSet, *, now: datetime | None = None) -> int:
-    """Match the rules against what was added since the last call; return alerts created."""
+def evaluate(
+    engine: Engine, ruleset: RuleSet, *, now: datetime | None = None, pack: Pack | None = None
+) -> int:
+    """Match the rules against what was added since the last call, once the extractors over
+    ``pack`` (default: the selected one) have read it; return alerts created."""
     now = now or datetime.now(UTC)
     created = 0
     with engine.begin() as conn:
         low = _cursor(conn)
-        high = _extracted_through(conn, low)
+        high = _extracted_through(conn, low, pack if pack is not None else load_pack())
         if high <= low:
             return 0
         new_docs = and_(event_mentions.c.document_id > low, event_mentions.c.document_id <= high)

@@ -20,8 +20,8 @@ from orbat.extract.arabic.names import ArabicActors
 from orbat.extract.arabic.roles import Party
 from orbat.extract.arabic.text import ReadText
 from orbat.extract.records import Evidence
-from orbat.extract.statement_records import Statement
 from orbat.extract.statements import EventSpan
+from orbat.extract.statements.records import Statement
 
 __all__ = ["find_claims"]
 

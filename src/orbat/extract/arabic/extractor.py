@@ -15,27 +15,19 @@ from orbat.extract.arabic.lexicon import load_arabic_lexicon
 from orbat.extract.arabic.names import ArabicActors, ArabicPlaces
 from orbat.extract.arabic.roles import Party
 from orbat.extract.arabic.text import ReadText, read_text
-from orbat.extract.events import ArticleView
+from orbat.extract.article import ArticleView
 from orbat.extract.records import EventRecord, Evidence
-from orbat.extract.statement_records import MentionRecord
 from orbat.extract.statements import EventSpan, StatementResult
+from orbat.extract.statements.records import MentionRecord
 from orbat.nlp.arabic import is_arabic_text
-from orbat.nlp.gazetteer import Gazetteer, load_gazetteer
-from orbat.packs import Pack, load_pack, pack_fingerprint
+from orbat.nlp.gazetteer import Gazetteer, gazetteer_for
+from orbat.packs import Pack, load_pack
 
 __all__ = [
-    "EXTRACTOR",
-    "STATEMENTS_EXTRACTOR",
     "ArabicExtractor",
     "arabic_extractor",
     "is_arabic_article",
 ]
-
-#: Versioned name of the Arabic path, stored with every event it codes (``events.extractor``
-#: and each mention's notes). The pack's fingerprint is part of it, as for the English one.
-EXTRACTOR = f"orbat.events.ar.v1+{pack_fingerprint()}"
-#: Versioned name the Arabic path's mentions and claims are stored under.
-STATEMENTS_EXTRACTOR = f"orbat.statements.ar.v1+{pack_fingerprint()}"
 
 _Reading = tuple[ReadText, list[SentenceReading], Party | None]
 
@@ -50,15 +42,22 @@ def is_arabic_article(article: ArticleView) -> bool:
 
 
 class ArabicExtractor:
-    """Events and claims of Arabic articles; build once per process (:func:`arabic_extractor`)."""
-
-    name = EXTRACTOR
+    """Events and claims of Arabic articles; build once per process and pack
+    (:func:`arabic_extractor`). ``pack`` defaults to the selected one, ``gazetteer`` to the
+    pack's."""
 
     def __init__(self, gazetteer: Gazetteer | None = None, pack: Pack | None = None) -> None:
+        self.pack = pack if pack is not None else load_pack()
+        #: Versioned name of the Arabic path, stored with every event it codes
+        #: (``events.extractor`` and each mention's notes). The pack's fingerprint is part of
+        #: it, as for the English one.
+        self.version = f"orbat.events.ar.v1+{self.pack.fingerprint}"
+        #: Versioned name the Arabic path's mentions and claims are stored under.
+        self.statements_version = f"orbat.statements.ar.v1+{self.pack.fingerprint}"
         self.lexicon = load_arabic_lexicon()
-        self.actors = ArabicActors(pack or load_pack(), self.lexicon)
-        self.places = ArabicPlaces(gazetteer or load_gazetteer(), self.lexicon)
-        self.coder = ArabicEventCoder(EXTRACTOR, self.lexicon, self.actors, self.places)
+        self.actors = ArabicActors(self.pack, self.lexicon)
+        self.places = ArabicPlaces(gazetteer or gazetteer_for(self.pack), self.lexicon)
+        self.coder = ArabicEventCoder(self.version, self.lexicon, self.actors, self.places)
         self._last: tuple[tuple[int, str], _Reading] | None = None
 
     def _read(self, article: ArticleView) -> _Reading:
@@ -86,7 +85,7 @@ class ArabicExtractor:
         return StatementResult(
             mentions=self._mentions(text, readings, article),
             statements=claims,
-            extractor=STATEMENTS_EXTRACTOR,
+            extractor=self.statements_version,
         )
 
     def _heading(self, readings: list[SentenceReading]) -> Party | None:
@@ -120,18 +119,22 @@ class ArabicExtractor:
         return out
 
 
-_current: list[ArabicExtractor] = []
+_current: dict[str, ArabicExtractor] = {}
 
 
-def arabic_extractor() -> ArabicExtractor:
-    """The process's Arabic extractor (its gazetteer index takes a second to build), rebuilt
-    when the process's gazetteer or pack is another one (``orbat gazetteer import`` in
-    between, a test switching gazetteers)."""
-    gazetteer, pack = load_gazetteer(), load_pack()
-    if (
-        not _current
-        or _current[0].places.gazetteer is not gazetteer
-        or _current[0].actors.pack is not pack
-    ):
-        _current[:] = [ArabicExtractor(gazetteer, pack)]
-    return _current[0]
+def arabic_extractor(pack: Pack | None = None) -> ArabicExtractor:
+    """The process's Arabic extractor for ``pack`` (default: the selected one; its gazetteer
+    index takes a second to build), rebuilt when the pack's gazetteer is another one
+    (``orbat gazetteer import`` in between, a test switching gazetteers)."""
+    pack = pack if pack is not None else load_pack()
+    gazetteer = gazetteer_for(pack)
+    current = _current.get(pack.fingerprint)
+    if current is None or current.places.gazetteer is not gazetteer or current.pack is not pack:
+        if len(_current) >= _KEPT:
+            _current.clear()
+        current = _current[pack.fingerprint] = ArabicExtractor(gazetteer, pack)
+    return current
+
+
+#: How many packs' Arabic extractors a process keeps.
+_KEPT = 4

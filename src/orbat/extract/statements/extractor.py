@@ -1,7 +1,8 @@
-"""Statement extraction: actor mentions, relations and claims of an article, with evidence.
+"""The statement extractor: actor mentions, relations and claims of an article, with evidence.
 
-The extractor ``orbat.statements.v1`` reads one article at a time (see :meth:`extract`); the
-stage over the database is :func:`orbat.pipeline.extract.extract_statements`.
+The extractor ``orbat.statements.v1`` reads one article at a time (see
+:meth:`StatementExtractor.extract`); the stage over the database is
+:func:`orbat.pipeline.extract.extract_statements`.
 """
 
 from __future__ import annotations
@@ -13,18 +14,18 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from orbat.extract.arguments import Argument, StateNames, find_arguments
+from orbat.extract.article import ArticleView, Unparsed
 from orbat.extract.budget import check
-from orbat.extract.claims import ClaimHit, find_claims
-from orbat.extract.discovery import candidate_resolver, find_introductions, to_candidates
-from orbat.extract.events import ArticleView, Unparsed
 from orbat.extract.lexicon.rules import rules_fingerprint
 from orbat.extract.records import Evidence
-from orbat.extract.relations import RelationHit, find_relations
-from orbat.extract.stance import stance_for
-from orbat.extract.statement_records import CandidateActor, MentionRecord, Statement
+from orbat.extract.statements.claims import ClaimHit, find_claims
+from orbat.extract.statements.discovery import candidate_resolver, find_introductions, to_candidates
+from orbat.extract.statements.records import CandidateActor, MentionRecord, Statement
+from orbat.extract.statements.relations import RelationHit, find_relations
+from orbat.extract.statements.stance import stance_for
 from orbat.nlp.dates import DateMention, resolve_dates, select_event_date
 from orbat.nlp.model import load_nlp, text_of
-from orbat.packs import pack_fingerprint
+from orbat.packs import Pack, load_pack
 from orbat.resolve.actors import ActorMention, ActorResolver, default_resolver
 
 if TYPE_CHECKING:
@@ -32,19 +33,22 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
 __all__ = [
-    "EXTRACTOR",
     "EventSpan",
     "StatementExtractor",
     "StatementResult",
     "for_document",
     "sentences_of",
+    "statements_version",
 ]
 
-#: Versioned name stored with every mention, statement and candidate this extractor produces.
-# The selected theatre pack's fingerprint and the rule files' are part of it ("orbat.statements.
-# v1+iraq_syria.18d1dc2082+rules.0c1d2e3f4a"): a changed pack or rule file, like a new version,
-# re-extracts (see orbat.extract.events).
-EXTRACTOR = f"orbat.statements.v1+{pack_fingerprint()}+{rules_fingerprint()}"
+
+def statements_version(pack: Pack) -> str:
+    """The versioned name stored with every mention, statement and candidate an extractor
+    over ``pack`` produces. The pack's fingerprint and the rule files' are part of it
+    ("orbat.statements.v1+iraq_syria.18d1dc2082+rules.0c1d2e3f4a"): a changed pack or rule
+    file, like a new version, re-extracts (see :func:`orbat.extract.events.events_version`)."""
+    return f"orbat.statements.v1+{pack.fingerprint}+{rules_fingerprint()}"
+
 
 # Event types a claim about an attack can concern (ACLED's violent event types).
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
@@ -101,13 +105,23 @@ class StatementExtractor:
 
     Build it once per process; :meth:`add_candidates` teaches it discovered actors (from the
     database, or found in earlier articles of the run) so their later mentions resolve.
+    ``pack`` is the theatre (default: the ``resolver``'s, else the selected one, loaded when
+    the extractor is built); :attr:`version` names it.
     """
 
-    name = EXTRACTOR
-
-    def __init__(self, nlp: Language | None = None, resolver: ActorResolver | None = None) -> None:
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        resolver: ActorResolver | None = None,
+        pack: Pack | None = None,
+    ) -> None:
+        if pack is None:
+            pack = resolver.pack if resolver is not None else load_pack()
+        self.pack = pack
+        #: The versioned name stored with every record (:func:`statements_version`).
+        self.version = statements_version(self.pack)
         self.nlp = nlp or load_nlp()
-        self.resolver = resolver or default_resolver()
+        self.resolver = resolver or default_resolver(self.pack)
         self.states = StateNames(self.resolver.pack)
         self._candidates: dict[str, tuple[str, str, str | None]] = {}
         self._candidate_resolver: ActorResolver | None = None

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from orbat.extract.records import Evidence
-from orbat.extract.statement_records import CandidateActor, candidate_id
+from orbat.extract.statements.records import CandidateActor, candidate_id
 from orbat.packs import Actor, ActorKind, Alias, Pack
 from orbat.resolve.actors import ActorResolver
 

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from orbat.extract.arguments import Argument
 from orbat.extract.lexicon.rules import pattern, words
-from orbat.extract.statement_records import Stance
+from orbat.extract.statements.records import Stance
 from orbat.nlp.model import text_of
 
 if TYPE_CHECKING:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from orbat.extract.arguments import Argument
 from orbat.extract.lexicon.rules import pattern, rules, words
 from orbat.extract.locate import in_dateline
-from orbat.extract.stance import Attribution, speaker_argument
+from orbat.extract.statements.stance import Attribution, speaker_argument
 from orbat.nlp.model import text_of
 
 if TYPE_CHECKING:

@@ -1,0 +1,117 @@
+"""The actors a text names, as ACLED names them: the pack's resolver, and a state named before
+the means it fights with ("US warplanes", "Turkish drones") as that state's forces.
+
+:func:`default_finder` gives the finder of a pack; :mod:`orbat.extract.actors` gives the found
+actors their roles in an event.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+from orbat.extract.state_forces import state_names
+
+if TYPE_CHECKING:
+    from orbat.packs import Pack
+
+__all__ = ["ActorFinder", "FoundActor", "default_finder"]
+
+
+@dataclass(frozen=True, slots=True)
+class FoundActor:
+    """An actor named in a text: the span, and the ACLED name and inter code it resolves to.
+
+    ``generic`` marks a bare descriptor of people ("civilians", "protesters"): whose country
+    they are is the event's, not whatever country the pack lists first. ``wielder`` marks a
+    state named as the owner of the weapon that struck ("US airstrikes"): the attacker.
+    """
+
+    start: int
+    end: int
+    acled_name: str
+    inter: int | None
+    generic: bool = False
+    wielder: bool = False
+
+
+class ActorFinder(Protocol):
+    def __call__(self, text: str, when: dt.date | None = None) -> list[FoundActor]: ...
+
+
+# What a state fights with: "<state word> <means>" is that state's forces acting ("US
+# warplanes", "Israeli missiles", "Syrian government helicopters", "Russia's air force").
+# A hyphen after the state word ("US-backed", "Iranian-made") is someone else's forces.
+# An instrument ("US airstrikes were undertaken", "Israeli missiles hit") is always wielded by
+# its owner, whatever the grammar; forces ("Iraqi soldiers were killed") take the parse's role.
+_MEANS = re.compile(
+    r"(?:['’]s)?\s+(?:(?:military|army|air\s+force|naval|government|regime|state|security|"
+    r"armed|fighter|attack|combat|unmanned)\s+)?(?:(?P<instrument>war\s*planes?|jets?|"
+    r"aircraft|planes?|drones?|helicopters?|gunships?|artillery|missiles?|rockets?|"
+    r"air\s*strikes?|strikes?|shelling|bombardment|warships?|bombers?|raids?)|forces|troops|"
+    r"soldiers|army|military|tanks|navy|air\s+force|special\s+forces|marines)\b",
+    re.I,
+)
+
+
+_HEDGED = re.compile(r"\b(?:alleged|suspected|purported|possible|apparent)\s+(?:the\s+)?$", re.I)
+
+
+def default_finder(pack: Pack | None = None) -> ActorFinder:
+    """The resolver of ``pack`` (default: the selected one), wrapped to give ACLED names and
+    inter codes, plus a state's name or adjective before the means it fights with
+    (:data:`_MEANS`) as its forces; built once per pack."""
+    if pack is None:
+        from orbat.packs import load_pack
+
+        pack = load_pack()
+    return _finder_for(pack)
+
+
+@lru_cache(maxsize=4)
+def _finder_for(pack: Pack) -> ActorFinder:
+    from orbat.resolve.actors import ActorResolver
+
+    resolver = ActorResolver(pack)
+    states = state_names(pack)
+    state_words = re.compile(
+        r"\b(?:"
+        + "|".join(re.escape(w) for w in sorted(states.words(), key=len, reverse=True))
+        + r")(?![\w.-])"
+    )
+
+    def find(text: str, when: dt.date | None = None) -> list[FoundActor]:
+        day = when.isoformat() if when else None
+        found = []
+        for mention in resolver.find_mentions(text, when=day):
+            actor = pack.actor(mention.actor_id)
+            if actor is not None:
+                generic = mention.method == "descriptor"
+                found.append(
+                    FoundActor(
+                        mention.start, mention.end, actor.acled_name_on(day), actor.inter, generic
+                    )
+                )
+        for m in state_words.finditer(text):
+            if _HEDGED.search(text, max(0, m.start() - 20), m.start()):
+                continue  # "an alleged US airstrike": the attribution is not the text's own
+            means = _MEANS.match(text, m.end())
+            if means is None:
+                continue
+            wielder = means["instrument"] is not None
+            overlapping = [a for a in found if a.start < means.end() and m.start() < a.end]
+            if overlapping:
+                # The pack knows the phrase ("Turkish drone"); it still names a wielder.
+                found = [replace(a, wielder=wielder) if a in overlapping else a for a in found]
+                continue
+            actor_id = states.actor(m.group(), day)
+            if actor_id is not None:
+                actor = pack.actor(actor_id)
+                name = actor.acled_name_on(day)
+                found.append(FoundActor(m.start(), means.end(), name, actor.inter, False, wielder))
+        return sorted(found, key=lambda a: a.start)
+
+    return find

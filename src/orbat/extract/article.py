@@ -1,0 +1,40 @@
+"""What the extractors read of an article: the stored article, and the sentences the parse
+left out. Shared by the event and the statement extractor (:mod:`orbat.extract.analysis` parses
+an article once for both)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+__all__ = ["ArticleView", "Prepared", "Unparsed"]
+
+
+@dataclass(frozen=True, slots=True)
+class Unparsed:
+    """A sentence that holds no event cue and was left out of the parse: its place and text
+    are all that anchoring a neighbour's event needs."""
+
+    start_char: int
+    end_char: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """What :meth:`~orbat.extract.events.EventExtractor.prepare` hands the parser, and what
+    it left out."""
+
+    text: str
+    unparsed: tuple[Unparsed, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleView:
+    """What the extractor needs of a stored article."""
+
+    id: int
+    text: str
+    published: dt.date | None
+    title: str | None = None
+    source: str | None = None

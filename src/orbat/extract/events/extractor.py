@@ -1,0 +1,472 @@
+"""The event extractor: from an article's sentences to ACLED-coded event mentions with evidence
+(:meth:`EventExtractor.extract_parsed` tells the steps)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
+
+from spacy.pipeline import Sentencizer
+
+from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, default_finder
+from orbat.extract.anchor import is_follow_up, neighbour_span
+from orbat.extract.article import ArticleView, Prepared, Unparsed
+from orbat.extract.candidates import Candidate
+from orbat.extract.clashes import clashes_between
+from orbat.extract.classify import Classification, EventClassifier
+from orbat.extract.confidence import event_confidence
+from orbat.extract.consolidate import consolidate
+from orbat.extract.events.reading import (
+    PLACE_VETO,
+    across_countries,
+    event_stance,
+    is_background,
+    main_country,
+    misread_person,
+    names_an_actor,
+    tells_a_past_act,
+)
+from orbat.extract.events.story import (
+    join_follow_ups,
+    name_claimants,
+    name_unnamed_strikers,
+    place_by_later_reference,
+)
+from orbat.extract.lexicon.rules import rules_fingerprint
+from orbat.extract.locate import (
+    event_locations,
+    hometown_spans,
+    is_dateline,
+    location_name,
+    modifies_a_group,
+    names_a_source,
+    plausible_surface,
+)
+from orbat.extract.notes import write_notes
+from orbat.extract.occurrence import reports_an_occurrence
+from orbat.extract.prefilter import CuePrefilter
+from orbat.extract.protest_followups import police_the_protest
+from orbat.extract.records import EventRecord, Evidence
+from orbat.extract.strike_type import strikes_from_the_air
+from orbat.extract.toll_sentences import absorb_toll_sentences, attach_following_tolls
+from orbat.nlp.dates import (
+    DateMention,
+    event_date_for_sentence,
+    resolve_dates,
+    select_event_date,
+)
+from orbat.nlp.gazetteer import Gazetteer, gazetteer_for
+from orbat.nlp.model import load_nlp, text_of
+from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
+from orbat.nlp.relative_dates import relative_event_date
+from orbat.nlp.sentences import sentences
+from orbat.packs import Pack, load_pack
+from orbat.resolve.places import ResolvedPlace, person_vetoes, resolve_places
+from orbat.taxonomy import civilian_targeting, interaction
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc, Span
+
+__all__ = ["EventExtractor", "events_version"]
+
+
+def events_version(pack: Pack) -> str:
+    """The versioned name stored with every event mention an extractor over ``pack``
+    produces. The pack's fingerprint and the rule files' are part of it
+    ("orbat.events.v4+iraq_syria.18d1dc2082+rules.0c1d2e3f4a"): a changed pack or rule file,
+    like a new version, re-extracts (the family before "+" replaces older rows)."""
+    return f"orbat.events.v4+{pack.fingerprint}+{rules_fingerprint()}"
+
+
+class EventExtractor:
+    """Finds the events an article reports and codes each the way ACLED would.
+
+    Build it once per process (the spaCy model, gazetteer and actor pack load once) and call
+    :meth:`extract` for every article. ``pack`` is the theatre it codes for (default: the
+    selected one, loaded when the extractor is built); its gazetteer and actors are the
+    pack's unless given, and :attr:`version` names both.
+    """
+
+    def __init__(
+        self,
+        nlp: Language | None = None,
+        classifier: EventClassifier | None = None,
+        gazetteer: Gazetteer | None = None,
+        actor_finder: ActorFinder | None = None,
+        pack: Pack | None = None,
+    ) -> None:
+        self.pack = pack if pack is not None else load_pack()
+        #: The versioned name stored with every record (:func:`events_version`).
+        self.version = events_version(self.pack)
+        self.nlp = nlp or load_nlp()
+        self.classifier = classifier or EventClassifier(nlp=self.nlp)
+        self.gazetteer = gazetteer or gazetteer_for(self.pack)
+        self.actor_finder = actor_finder or default_finder(self.pack)
+        self.prefilter = CuePrefilter(self.classifier.lexicon, self.nlp)
+        self._sentencizer = Sentencizer()
+
+    def extract(self, article: ArticleView) -> list[EventRecord]:
+        """Every event mention in ``article`` (see :meth:`extract_parsed`)."""
+        prepared = self.prepare(article.text)
+        return self.extract_parsed(article, self.nlp(prepared.text), prepared.unparsed)
+
+    def extract_many(
+        self, articles: Iterable[ArticleView], batch_size: int = 16
+    ) -> Iterator[tuple[ArticleView, list[EventRecord]]]:
+        """``(article, its event mentions)`` for each article, parsed in batches
+        (``nlp.pipe``), which is faster than one parse call per article."""
+        first, second = itertools.tee(articles)
+        prepared = (self.prepare(a.text) for a in first)
+        first_p, second_p = itertools.tee(prepared)
+        docs = self.nlp.pipe((p.text for p in first_p), batch_size=batch_size)
+        for article, ready, doc in zip(second, second_p, docs, strict=True):
+            yield article, self.extract_parsed(article, doc, ready.unparsed)
+
+    def prepare(
+        self,
+        text: str,
+        *,
+        events: bool = True,
+        also: Callable[[list[Span]], set[int]] | None = None,
+    ) -> Prepared:
+        """What to parse of ``text``: the text with every sentence that cannot report an
+        event blanked out (same length, line breaks kept, so every offset still points into
+        the article), and those sentences' places. ``also`` gives the positions of the
+        sentences another extractor needs parsed (statements: :mod:`orbat.extract.analysis`);
+        without ``events``, only those are kept.
+
+        The tokenizer and the rule-based sentencizer split the text; a sentence is parsed
+        only when it may hold an event cue (:class:`~orbat.extract.prefilter.CuePrefilter`).
+        The others can still date or place a neighbour's event, which needs only their text
+        (:mod:`orbat.extract.anchor`). The tagger, parser and NER, which cost nearly all of
+        the extractor's time, see only the candidates.
+        """
+        doc = self.nlp.make_doc(text)
+        self._sentencizer(doc)
+        pieces = sentences(doc)
+        wanted = also(pieces) if also is not None else set()
+        skip = [
+            p
+            for i, p in enumerate(pieces)
+            if i not in wanted and not (events and self.prefilter.is_candidate(p))
+        ]
+        if not skip:
+            return Prepared(text, ())
+        out: list[str] = []
+        position = 0
+        for piece in skip:
+            out.append(text[position : piece.start_char])
+            out.append(_NOT_NEWLINE.sub(" ", text[piece.start_char : piece.end_char]))
+            position = piece.end_char
+        out.append(text[position:])
+        unparsed = tuple(Unparsed(p.start_char, p.end_char, p.text) for p in skip)
+        return Prepared("".join(out), unparsed)
+
+    def parse_text(self, text: str) -> str:
+        """The text :meth:`prepare` gives the parser."""
+        return self.prepare(text).text
+
+    def extract_parsed(
+        self, article: ArticleView, doc: Doc, unparsed: Sequence[Unparsed] = ()
+    ) -> list[EventRecord]:
+        """Every event mention in ``article``, whose :meth:`prepare`'d text spaCy parsed as
+        ``doc``; ``unparsed`` are the sentences left out of the parse.
+
+        1. Parse once: sentences (cut at line breaks, stray fragments rejoined), entities;
+           resolve dates against the publication date, casualty phrases and places over the
+           whole text (context helps each).
+        2. Classify each sentence; a sentence that reports no event, or only denies or
+           hypothesises one, pledges or calls for one, or tallies many, is passed over.
+        3. Date it (its own date, a date relative to an earlier dated happening, or its
+           paragraph's); a sentence dated more than a month before publication is background,
+           not news, and is passed over (ACLED codes history from its own contemporary reports).
+        4. Place it: one event per distinct town the sentence names (ACLED: one event per
+           location per day), else the best place for the sentence. A sentence with no date,
+           town or toll of its own borrows them from the neighbours that complete its story
+           (see :mod:`orbat.extract.anchor`), which join its evidence; without any it is
+           commentary, not a report.
+        5. Actors, inter codes, interaction, civilian targeting, fatalities (lowest figure,
+           killed only), stance; the sentence is the evidence.
+        6. An event placed only by its country takes the town of a later sentence that refers
+           back to it ("the US airstrike … in the town of Albu Kamal"), which becomes one more
+           mention of it; follow-up sentences inherit the story's date, weapon and town (see
+           :mod:`orbat.extract.consolidate`); notes are written last.
+        """
+        # 1.
+        text = article.text
+        sents: list[Span | Unparsed] = sorted(
+            [*sentences(doc), *unparsed], key=lambda s: s.start_char
+        )
+        dates = resolve_dates(text, article.published, doc)
+        casualties = find_casualties(text, doc)
+        # Organisation names veto place names inside them, which loses "the Ain al-Asad air
+        # base" (tagged ORG); only people's names are kept as vetoes.
+        entities = [
+            (e.start_char, e.end_char, e.label_)
+            for e in doc.ents
+            if e.label_ in PLACE_VETO and not misread_person(e)
+        ]
+        entities += person_vetoes(text, self.gazetteer, entities)
+        hometowns = hometown_spans(text)
+        actors = self._actor_spans(doc)
+        places = [
+            p
+            for p in resolve_places(
+                text, gazetteer=self.gazetteer, entities=entities, words=self.pack.words
+            )
+            if not is_dateline(text, p)
+            and plausible_surface(p.text)
+            and not modifies_a_group(text, p)
+            and not names_a_source(text, p)
+            and not any(s <= p.start < e for s, e in hometowns)
+            and not names_an_actor(text, p, actors)
+        ]
+        # The country the article is about names the generic actors of an event it cannot
+        # place ("protesters" at an unnamed square are that country's protesters).
+        article_country = main_country(places)
+        # Without a publication date, the latest year the article names dates it roughly.
+        horizon = (
+            max((m.period_end.year for m in dates), default=None)
+            if article.published is None
+            else None
+        )
+        # 2.
+        codes = [None if isinstance(s, Unparsed) else self.classifier.classify(s) for s in sents]
+
+        def anchors(start: int, end: int) -> bool:
+            own = select_event_date(dates, start, end)
+            return (own is not None and start <= own.start < end) or any(
+                start <= p.start < end and p.place.kind in ("city", "site") for p in places
+            )
+
+        found: list[Candidate] = []
+        for index, sentence in enumerate(sents):
+            coded = codes[index]
+            if coded is None or isinstance(sentence, Unparsed):
+                continue
+            cue_starts = [c.char_start for c in coded.cues]
+            if not reports_an_occurrence(sentence, coded.sub_event_type, cue_starts):
+                continue
+            if coded.event_type == "Strategic developments" and not self._armed(sentence, coded):
+                continue
+            # 3.
+            start, end = sentence.start_char, sentence.end_char
+            anchored = self._anchored(start, end, dates, casualties, places, article.published)
+            if not anchored and tells_a_past_act(sentence):
+                # "Syrian warplanes destroyed an arms depot in Homs province": a finished act
+                # in a named governorate is a report, if an imprecise one (ACLED: precision 3).
+                anchored = any(start <= p.start < end and p.place.kind == "admin1" for p in places)
+            if not anchored:
+                span = None
+                if not is_follow_up(sentence, coded):
+                    # An unanchored back-reference ("during the clashes") is about an event
+                    # told elsewhere, not a report of its own.
+                    span = neighbour_span(text, index, sents, codes, anchors)
+                if span is None:
+                    # Nothing ties the sentence to a particular happening (no date, town or
+                    # toll of its own or of its neighbours): commentary ("militias have
+                    # targeted convoys"), not a report.
+                    continue
+                start, end = span
+            focus = coded.cues[0].char_start if coded.cues else None
+            dated = self._date(dates, start, end, article.published, focus, horizon)
+            if dated is None:
+                continue
+            when, own_date = dated
+            if not own_date:
+                relative = relative_event_date(
+                    text, start, end, dates, coded.cues[0].char_start if coded.cues else end
+                )
+                if relative is not None:
+                    when, own_date = relative, True
+            # 4.
+            locations = event_locations(text, start, end, places)
+            if across_countries(text, locations, places, start, end):
+                continue
+            for location in locations:
+                record = self._record(
+                    article,
+                    sentence,
+                    coded,
+                    when,
+                    location,
+                    casualties,
+                    (start, end),
+                    article_country,
+                    horizon,
+                )
+                own_place = location is not None and start <= location.start < end
+                found.append(Candidate(record, index, own_date, own_place))
+        for candidate in found:
+            candidate.record = clashes_between(strikes_from_the_air(candidate.record))
+        finder, pack = self.actor_finder, self.pack
+        name_unnamed_strikers(sents, codes, found, self.classifier, finder, pack)
+        name_claimants(article.text, sents, found, finder, pack)
+        # 6.
+        place_by_later_reference(article, sents, places, found)
+        join_follow_ups(sents, codes, found)
+        absorb_toll_sentences(sents, codes, found)
+        spans = [(s.start_char, s.end_char) for s in sents]
+        attach_following_tolls(text, spans, codes, found, casualties)
+        police_the_protest(text, sents, self.classifier, found, casualties, self.pack)
+        for candidate in found:
+            record = candidate.record
+            record.confidence = event_confidence(
+                record, own_date=candidate.own_date, in_theatre=self._in_theatre(record.place_id)
+            )
+        unique: dict[tuple[int, int, str | None], EventRecord] = {}
+        for record in consolidate(found):
+            key = (record.evidence.start, record.evidence.end, record.place_id)
+            if key not in unique:
+                record.notes = write_notes(record)
+                unique[key] = record
+        return list(unique.values())
+
+    def _anchored(
+        self,
+        start: int,
+        end: int,
+        dates: Sequence[DateMention],
+        casualties: Sequence[CasualtyMention],
+        places: Sequence[ResolvedPlace],
+        published: dt.date | None,
+    ) -> bool:
+        """Whether the sentence ties its event to a day, a place or a toll of its own."""
+        if select_event_date(dates, start, end) is not None:
+            return True
+        if any(start <= c.start < end for c in casualties):
+            return True
+        return any(
+            start <= p.start < end and p.geo_precision <= 2 and p.place.kind != "country"
+            for p in places
+        )
+
+    def _actor_spans(self, doc: Doc) -> list[tuple[int, int]]:
+        """Where the article names someone who acts: actor names ("the U.S. military",
+        "Israeli airstrikes") and countries as the subject of a verb ("Turkey shelled")."""
+        text = text_of(doc)
+        spans = [(a.start, a.end) for a in self.actor_finder(text)]
+        spans += [
+            (e.start_char, e.end_char)
+            for e in doc.ents
+            if e.label_ == "GPE" and e.root.dep_ == "nsubj"
+        ]
+        return spans
+
+    def _in_theatre(self, place_id: str | None) -> bool | None:
+        place = self.gazetteer.get(place_id) if place_id else None
+        return None if place is None else place.country_code in self.gazetteer.theatre
+
+    def _armed(self, sentence: Span, coded: Classification) -> bool:
+        """Strategic developments are coded for armed, political or state actors (ACLED):
+        a committee "formed" to investigate is not a change to an armed group's activity.
+        Arrests and seized weapons are acts of the state by definition."""
+        if coded.sub_event_type in ("Arrests", "Disrupted weapons use"):
+            return True
+        labels = {c.label for c in self.classifier.cues(sentence)}
+        return bool(labels & _ARMED_ACTOR_CUES)
+
+    def _date(
+        self,
+        dates: Sequence[DateMention],
+        start: int,
+        end: int,
+        published: dt.date | None,
+        focus: int | None = None,
+        horizon: int | None = None,
+    ) -> tuple[tuple[dt.date, int] | None, bool] | None:
+        """``((date, precision) or None if undatable, whether the text dated it itself)``, or
+        ``None`` when the sentence is background.
+
+        Of several day-precise dates in the sentence, the one nearest the event word
+        ``focus`` dates it ("On Tuesday, Reuters reported … US airstrikes … on June 27").
+        ``horizon`` stands in for the publication date of an undated article (see
+        :func:`_is_background`).
+        """
+        mention = select_event_date(dates, start, end)
+        days = [
+            m
+            for m in dates
+            if start <= m.start and m.end <= end and m.granularity == "day" and not m.filed
+        ]
+        if focus is not None and len(days) > 1:
+            mention = min(days, key=lambda m: abs(m.start - focus))
+            if is_background(mention, published, horizon):
+                return None
+            return (mention.acled_date, mention.time_precision), True
+        if mention is not None and is_background(mention, published, horizon):
+            return None
+        if mention is None and (published is not None or horizon is not None):
+            # A year-only mention inside the sentence ("in 2016") marks it as history too.
+            inside = [m for m in dates if start <= m.start < end and m.is_year_level]
+            if any(is_background(m, published, horizon) for m in inside):
+                return None
+        return event_date_for_sentence(dates, start, end, published), mention is not None
+
+    def _record(
+        self,
+        article: ArticleView,
+        sentence: Span,
+        coded: Classification,
+        when: tuple[dt.date, int] | None,
+        location: ResolvedPlace | None,
+        casualties: Sequence[CasualtyMention],
+        span: tuple[int, int],
+        article_country: str | None = None,
+        horizon: int | None = None,
+    ) -> EventRecord:
+        start, end = span
+        place = location.place if location is not None else None
+        country = place.country if place is not None else None
+        roles: ActorRoles = assign_actors(
+            sentence,
+            coded,
+            country or article_country,
+            self.actor_finder,
+            # An undated event of an undated article is named for the latest year the
+            # article names (ACLED's names of state forces change with regimes).
+            when=when[0] if when else dt.date(horizon, 6, 30) if horizon else None,
+            pack=self.pack,
+        )
+        killed = [c for c in casualties if start <= c.start and c.end <= end]
+        fatalities = acled_fatalities(killed)
+        quote = article.text[start:end]
+        stance = event_stance(article.text[sentence.start_char : sentence.end_char])
+        return EventRecord(
+            event_date=when[0] if when else None,
+            time_precision=when[1] if when else 3,
+            disorder_type=coded.disorder_type,
+            event_type=coded.event_type,
+            sub_event_type=coded.sub_event_type,
+            evidence=Evidence(article.id, start, end, quote),
+            extractor=self.version,
+            actor1=roles.actor1,
+            assoc_actor_1=roles.assoc_actor_1,
+            inter1=roles.inter1,
+            actor2=roles.actor2,
+            assoc_actor_2=roles.assoc_actor_2,
+            inter2=roles.inter2,
+            interaction=interaction(roles.inter1, roles.inter2) if roles.inter1 else None,
+            civilian_targeting=civilian_targeting(coded.sub_event_type, roles.inter1, roles.inter2)
+            or None,
+            country=country,
+            admin1=place.admin1 if place is not None and place.kind != "country" else None,
+            admin2=place.admin2 if place is not None else None,
+            location=location_name(location),
+            latitude=place.lat if place is not None else None,
+            longitude=place.lon if place is not None else None,
+            geo_precision=location.geo_precision if location is not None else None,
+            place_id=place.id if place is not None else None,
+            fatalities=fatalities,
+            stance=stance,
+            extra={"classifier_score": coded.score},
+        )
+
+
+_NOT_NEWLINE = re.compile(r"[^\n]")
+# Lexicon context labels that name an armed, political or state actor.
+_ARMED_ACTOR_CUES = frozenset({"ctx:state_actors", "ctx:nonstate_actors", "ctx:armed_targets"})

@@ -1,0 +1,156 @@
+"""What one sentence or place of an article tells about an event, read without the rest of
+the extractor: whether a date is background, the report's stance, whether a country names who
+acted rather than where, and the person names the small model misreads."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from orbat.nlp.dates import DateMention, is_historical
+from orbat.nlp.model import text_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from orbat.resolve.places import ResolvedPlace
+
+__all__ = [
+    "PLACE_VETO",
+    "across_countries",
+    "event_stance",
+    "is_background",
+    "main_country",
+    "misread_person",
+    "names_an_actor",
+    "tells_a_past_act",
+]
+
+# Words that make a report an allegation rather than an established fact (ACLED still codes
+# it; the stance lets an analyst see that the source itself hedged).
+_ALLEGED = re.compile(
+    r"\b(alleged(?:ly)?|reportedly|purported(?:ly)?|claimed|accus\w+|suspected)\b", re.I
+)
+_DENIED = re.compile(r"\b(denied|denies|deny)\b", re.I)
+
+
+def is_background(mention: DateMention, published: dt.date | None, horizon: int | None) -> bool:
+    """Whether ``mention`` dates history rather than news (:func:`is_historical`). An
+    article without a publication date is dated by ``horizon``, the latest year it names:
+    a year before that ("in 1980", "in 2014") is history, and so is a day or month that ended
+    more than a year before that year began ("in February 2022" in a piece that talks of
+    2025) — a margin wide enough that the piece's own recent days never count."""
+    if published is not None or horizon is None:
+        return is_historical(mention, published)
+    if mention.is_year_level:
+        return mention.date.year < horizon
+    return (dt.date(horizon, 1, 1) - mention.period_end).days > _UNDATED_MARGIN_DAYS
+
+
+_UNDATED_MARGIN_DAYS = 365
+
+
+def event_stance(quote: str) -> str:
+    if _DENIED.search(quote):
+        return "denied"
+    return "alleged" if _ALLEGED.search(quote) else "asserted"
+
+
+_POSSESSIVE_AFTER = re.compile(r"^['’]s\s")
+
+
+def names_an_actor(text: str, place: ResolvedPlace, actors: Sequence[tuple[int, int]]) -> bool:
+    """Whether a country mention names who acted, not where: "the U.S. military carried out an
+    airstrike in Jurf al-Nasr", "Turkey shelled the village", "Iran's Revolutionary Guard said"
+    are no events in the United States, Turkey or Iran."""
+    if place.place.kind != "country":
+        return False
+    if any(s < place.end and place.start < e for s, e in actors):
+        return True
+    return bool(_POSSESSIVE_AFTER.match(text[place.end : place.end + 3]))
+
+
+def across_countries(
+    text: str,
+    locations: Sequence[ResolvedPlace | None],
+    places: Sequence[ResolvedPlace],
+    start: int,
+    end: int,
+) -> bool:
+    """Whether the sentence sums up many happenings over several countries and places none:
+    "conducted 26 strikes against ISIL in Syria and Iraq" is the day's total, told place by
+    place elsewhere, not one event."""
+    if any(loc is not None and loc.place.kind != "country" for loc in locations):
+        return False
+    named = [p for p in places if start <= p.start < end and p.place.kind == "country"]
+    return any(
+        a.place.id != b.place.id and _LISTED.match(text[a.end : b.start])
+        for a, b in itertools.pairwise(named)
+    )
+
+
+_LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
+
+
+def tells_a_past_act(sentence: Span) -> bool:
+    """Whether the sentence's main verb is a simple past ("destroyed", "blew up"), the tense of
+    a report, not of commentary ("militias have targeted", "attacks continue")."""
+    return sentence.root.tag_ == "VBD"
+
+
+def main_country(places: Sequence[ResolvedPlace]) -> str | None:
+    """The country most of the article's places lie in, if one stands out."""
+    # Towns and governorates say where an article is; a country is as often who acted or
+    # was blamed ("the group blamed the United States").
+    local = [p for p in places if p.place.kind != "country"] or places
+    counts = Counter(p.place.country for p in local if p.place.country)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
+
+
+PLACE_VETO = frozenset({"PERSON", "GPE", "LOC", "FAC"})
+# Words no personal name begins with: the small model tags "Near Ar Raqqah" or "In Hit" as
+# a PERSON when a capitalised preposition opens the sentence.
+_NOT_NAME_START = frozenset(
+    ["near", "in", "at", "outside", "around", "from", "into", "inside", "across", "toward",
+     "towards", "north", "south", "east", "west", "northern", "southern", "eastern", "western"]
+)  # fmt: skip
+
+
+# A one-word "person" in a place's seat: "in al-Bab", "al-Bab province", "Homs countryside".
+_PLACE_WORD_AFTER = re.compile(
+    r"^\s+(?:province|governorate|district|sub-?district|city|town|village|countryside|area|"
+    r"outskirts|suburbs?)\b",
+    re.I,
+)
+_FACILITY_AFTER = re.compile(
+    r"^\s+(?:air\s*base|airbase|air\s+field|airfield|airport|military\s+base|base|camp|dam"
+    r"|oil\s+field|gas\s+field|border\s+crossing|crossing|prison|refinery)\b",
+    re.I,
+)
+_LOCATIVE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|inside|around|over|above|(?:outskirts|vicinity|village|town|city|countryside"
+    r"|suburbs?|edges?|entrance|environs)\s+of)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def misread_person(entity: Span) -> bool:
+    if entity.label_ != "PERSON":
+        return False
+    if entity[0].lower_ in _NOT_NAME_START:
+        return True
+    text = text_of(entity.doc)
+    before = text[max(0, entity.start_char - 20) : entity.start_char]
+    if _LOCATIVE_BEFORE.search(before):
+        return True  # "near Jurf al-Sakhar": nobody is struck near a person
+    after = text[entity.end_char : entity.end_char + 20]
+    if _FACILITY_AFTER.match(after):
+        return True  # "struck Ain al-Asad air base": nobody's name is followed by "air base"
+    return len(entity.text.split()) == 1 and bool(_PLACE_WORD_AFTER.match(after))

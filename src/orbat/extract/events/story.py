@@ -1,0 +1,253 @@
+"""An article tells an event over several sentences: the passes that, once each sentence's
+events are coded, tie them into one story. An air strike takes the striker a release named
+sentences before, an unclaimed attack its later claimant, an event placed only by its country
+the town a later sentence gives, and a follow-up sentence the coding of the event it refers
+back to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, named_in_country
+from orbat.extract.anchor import is_follow_up, placing_sentence
+from orbat.extract.article import ArticleView, Unparsed
+from orbat.extract.candidates import Candidate
+from orbat.extract.classify import Classification, EventClassifier
+from orbat.extract.events.reading import event_stance
+from orbat.extract.locate import PLACE_KEYS, place_fields
+from orbat.extract.records import Evidence
+from orbat.extract.toll_sentences import ACTOR_FIELDS, same_parties
+from orbat.taxonomy import civilian_targeting, interaction
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from orbat.packs import Pack
+    from orbat.resolve.places import ResolvedPlace
+
+__all__ = [
+    "join_follow_ups",
+    "name_claimants",
+    "name_unnamed_strikers",
+    "place_by_later_reference",
+]
+
+# "X later claimed the attack", "X claimed responsibility for the bombing": a claim of an act
+# told in an earlier sentence (the definite article points back to it).
+_CLAIMS_AN_ACT = re.compile(
+    r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|this|that|these|"
+    r"those)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assault|operation|ambush|blasts?|"
+    r"explosions?|shelling|killing|assassination|rocket\s+attack|drone\s+attack)\b"
+    # "… claimed responsibility." with no object: the act told just before.
+    r"|\b(?:claim(?:ed|s)|took|takes|accepted)\s+(?:responsibility|credit)\b(?!\s+for\b)",
+    re.I,
+)
+#: How many sentences back a claim reaches for the act it claims.
+_CLAIM_LOOKBACK = 2
+_AIR_STRIKE = "Air/drone strike"
+# How a sentence that only counts strikes is read when looking for who flew them.
+_AS_AIR_STRIKE = Classification(
+    _AIR_STRIKE, "Explosions/Remote violence", "Political violence", 0.0, (), {}
+)
+#: How many sentences back an unnamed air strike looks for the force that flew it.
+_STRIKER_LOOKBACK = 30
+
+
+def name_claimants(
+    text: str,
+    sents: Sequence[Span | Unparsed],
+    found: Sequence[Candidate],
+    finder: ActorFinder,
+    pack: Pack,
+) -> None:
+    """An attack with no named attacker was carried out by the group that, a sentence or
+    two later, claims it: "A roadside bomb struck a convoy near Tikrit. Kataib Hezbollah
+    later claimed the attack." (ACLED codes the claimant as actor1.)"""
+    for j, sentence in enumerate(sents):
+        claim = _CLAIMS_AN_ACT.search(text, sentence.start_char, sentence.end_char)
+        if claim is None:
+            continue
+        before = text[sentence.start_char : claim.start()]
+        claimants = [a for a in finder(before) if not a.generic]
+        if not claimants:
+            continue
+        claimant = claimants[0]
+        for candidate in found:
+            record = candidate.record
+            if not (j - _CLAIM_LOOKBACK <= candidate.sentence < j):
+                continue
+            if not (record.actor1 or "").startswith("Unidentified"):
+                continue
+            name = named_in_country(claimant.acled_name, record.country, pack)
+            # The claim is where actor1 is stated: the evidence runs on to its end.
+            start, end = record.evidence.start, max(record.evidence.end, claim.end())
+            candidate.record = replace(
+                record,
+                evidence=Evidence(record.evidence.document_id, start, end, text[start:end]),
+                actor1=name,
+                inter1=claimant.inter,
+                interaction=interaction(claimant.inter, record.inter2) if claimant.inter else None,
+                civilian_targeting=civilian_targeting(
+                    record.sub_event_type, claimant.inter, record.inter2
+                )
+                or None,
+                stance="claimed",
+            )
+
+
+def name_unnamed_strikers(
+    sents: Sequence[Span | Unparsed],
+    codes: Sequence[Classification | None],
+    found: Sequence[Candidate],
+    classifier: EventClassifier,
+    finder: ActorFinder,
+    pack: Pack,
+) -> None:
+    """An air strike whose sentence names no striker was flown by the striker of the
+    latest earlier air-strike sentence that names one. Military releases name the force
+    once ("Coalition military forces conducted 15 strikes in Syria"), then list its
+    strikes by place ("Near Mosul, seven strikes engaged four ISIL tactical units")."""
+    strikers: dict[int, ActorRoles | None] = {}
+
+    def striker(j: int) -> ActorRoles | None:
+        if j not in strikers:
+            sentence, coded = sents[j], codes[j]
+            roles = None
+            if not isinstance(sentence, Unparsed) and _tells_of_air_strikes(
+                classifier, sentence, coded
+            ):
+                as_strike = coded or _AS_AIR_STRIKE
+                roles = assign_actors(sentence, as_strike, None, finder, pack=pack)
+            strikers[j] = roles if roles and not _unnamed_striker(roles.actor1) else None
+        return strikers[j]
+
+    for candidate in found:
+        record = candidate.record
+        if record.sub_event_type != _AIR_STRIKE or not _unnamed_striker(record.actor1):
+            continue
+        i = candidate.sentence
+        named = next(
+            (r for j in range(i - 1, max(-1, i - _STRIKER_LOOKBACK), -1) if (r := striker(j))),
+            None,
+        )
+        if named is None:
+            continue
+        # ... and at the target it names, when the strike's own sentence names none
+        # ("Near Ayn Isa, one strike destroyed a repeater station").
+        actor2, inter2 = record.actor2, record.inter2
+        if actor2 is None and named.actor2 is not None:
+            actor2 = named_in_country(named.actor2, record.country, pack)
+            inter2 = named.inter2
+        candidate.record = replace(
+            record,
+            actor1=named.actor1,
+            inter1=named.inter1,
+            actor2=actor2,
+            inter2=inter2,
+            interaction=interaction(named.inter1, inter2) if named.inter1 else None,
+            civilian_targeting=civilian_targeting(record.sub_event_type, named.inter1, inter2)
+            or None,
+        )
+
+
+def _tells_of_air_strikes(
+    classifier: EventClassifier, sentence: Span, coded: Classification | None
+) -> bool:
+    """An air-strike sentence, or one that counts strikes without coding an event of its
+    own ("coalition forces conducted 9 strikes against the group in Iraq")."""
+    if coded is not None:
+        return coded.sub_event_type == _AIR_STRIKE
+    return any(c.label.startswith("cue:air_strike") for c in classifier.cues(sentence))
+
+
+def _unnamed_striker(actor1: str | None) -> bool:
+    return actor1 is None or actor1.startswith(("Unidentified Military", "Unidentified Armed"))
+
+
+def place_by_later_reference(
+    article: ArticleView,
+    sents: Sequence[Span | Unparsed],
+    places: Sequence[ResolvedPlace],
+    found: list[Candidate],
+) -> None:
+    """Place events known only by their country from a later sentence that refers back
+    to them and names a town of that country; that sentence becomes one more mention (one
+    more candidate at the end of ``found``)."""
+    for candidate in found[:]:
+        record = candidate.record
+        if record.geo_precision not in (None, 3) or not record.country:
+            continue
+
+        def towns_in(start: int, end: int, country: str = record.country) -> list[str]:
+            return [
+                p.place.id
+                for p in places
+                if start <= p.start < end
+                and p.place.kind in ("city", "site")
+                and p.place.country == country
+            ]
+
+        j = placing_sentence(candidate.sentence, sents, towns_in)
+        if j is None:
+            continue
+        later = sents[j]
+        town = next(
+            p
+            for p in places
+            if later.start_char <= p.start < later.end_char
+            and p.place.id in set(towns_in(later.start_char, later.end_char))
+        )
+        fields = place_fields(town)
+        candidate.record = replace(record, **fields)
+        quote = article.text[later.start_char : later.end_char]
+        mention = replace(
+            candidate.record,
+            evidence=Evidence(article.id, later.start_char, later.end_char, quote),
+            fatalities=None,
+            stance=event_stance(quote),
+        )
+        found.append(Candidate(mention, j, candidate.own_date, True))
+
+
+def join_follow_ups(
+    sents: Sequence[Span | Unparsed],
+    codes: Sequence[Classification | None],
+    found: Sequence[Candidate],
+) -> None:
+    """A sentence that names its event only by a definite back-reference ("the two brigades
+    hit in last week's airstrike", "fragments of the missiles used in the strike") tells more
+    about an event already reported: it takes that event's coding (the latest earlier one of
+    the same event type) and becomes one more mention of it."""
+    for candidate in found:
+        record = candidate.record
+        coded = codes[candidate.sentence]
+        if coded is None or not is_follow_up(sents[candidate.sentence], coded):
+            continue
+        earlier = [
+            e
+            for e in found
+            if e.sentence < candidate.sentence
+            and e.record.event_type == record.event_type
+            and e.own_place
+        ]
+        if not earlier:
+            continue
+        source = max(earlier, key=lambda e: e.sentence).record
+        # "Four regime soldiers were killed in the fighting": the fighting's parties, when
+        # the follow-up names no one else.
+        parties = (
+            {f: getattr(source, f) for f in ACTOR_FIELDS} if same_parties(record, source) else {}
+        )
+        candidate.record = replace(
+            record,
+            **parties,
+            sub_event_type=source.sub_event_type,
+            disorder_type=source.disorder_type,
+            event_date=source.event_date,
+            time_precision=source.time_precision,
+            **{f: getattr(source, f) for f in PLACE_KEYS},
+        )
+        candidate.own_date = candidate.own_place = True
