@@ -11,7 +11,7 @@ from typing import Any
 
 from sqlalchemy import Engine, Row, select
 
-from orbat.export.statements import actor_names
+from orbat.export.statements import actor_names, statement_review_fields
 from orbat.packs import Pack, Relation
 from orbat.store.schema import events
 from orbat.store.statements import StatementStore
@@ -90,6 +90,7 @@ def text_relation(
             "extractor": row.extractor,
         },
         "direction": _direction(row.subject_id, perspective),
+        **statement_review_fields(row),
     }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Engine, Row, func, or_, select, true
 
 from orbat.export.events import review_fields
-from orbat.export.statements import actor_names, claim_record
+from orbat.export.statements import actor_names, claim_record, statement_review_fields
 from orbat.extract.records import ACLED_FIELDS
 from orbat.packs import Pack
 from orbat.read.actors import (
@@ -247,7 +247,7 @@ class WebQueries:
         known = actor_names(self.engine, self.pack)
         record["claims"] = _event_claims(record, sources) + [
             _statement_claim(claim_record(r, known))
-            for r in self.statements.claims(event_id=event_id)
+            for r in self.statements.claims(event_id=event_id, include_rejected=True)
         ]
         return record
 
@@ -399,11 +399,16 @@ class WebQueries:
         record["relations"] = sorted(
             [
                 *record["relations"],
-                *(text_relation(r, known, actor_id) for r in self.statements.relations(actor_id)),
+                *(
+                    text_relation(r, known, actor_id)
+                    for r in self.statements.relations(actor_id, include_rejected=True)
+                ),
             ],
             key=lambda r: r["start"] or "",
         )
-        record["statements"] = [claim_record(r, known) for r in self.statements.claims(actor_id)]
+        record["statements"] = [
+            claim_record(r, known) for r in self.statements.claims(actor_id, include_rejected=True)
+        ]
         record["events"] = event_items
         record["claims"] = [
             claim
@@ -624,6 +629,7 @@ def _statement_claim(claim: dict[str, Any]) -> dict[str, Any]:
         "stance": claim["stance"],
         "asserted_by": claim["speaker_text"] or claim["subject_name"] or claim["subject_text"],
         "evidence": claim["evidence"],
+        **statement_review_fields(claim),
     }
 
 
