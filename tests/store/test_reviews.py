@@ -148,6 +148,15 @@ def test_filters_match_the_corrected_values(engine: Engine) -> None:
     # Events nobody corrected are filtered on the machine's coding, as before.
     other = _dated_event(engine, skip=1)
     assert other.id in found(since=other.event_date, until=other.event_date)
+    # Listings are ordered by the reviewed date and toll.
+    store.correct(other.id, "date", "1900-01-01", by="alice")
+    store.correct(other.id, "fatalities", "100000", by="alice")
+    assert event.id not in found(min_fatalities=100000) and other.id in found(min_fatalities=99)
+    for sort in ("oldest", "fatalities"):
+        [first] = events_store.events(EventFilter(sort=sort), limit=1)
+        assert first.id == other.id, sort
+    newest = events_store.events(EventFilter(since=dt.date(1800, 1, 1)))
+    assert newest[-1].id == other.id
 
 
 def test_bad_values_are_refused_and_nothing_is_stored(engine: Engine) -> None:

@@ -3,6 +3,7 @@ reviewed values in the JSON API; and the review flow in a real Chromium."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -258,6 +259,58 @@ def test_claims_and_relations_are_corrected_through_the_forms(
     assert rel["type"] == "hostile-to" and rel["review_status"] == "corrected"
     edges = review_client.get("/api/graph").json()["edges"]
     assert any(e["id"] == f"t{relation.id}" and e["type"] == "hostile-to" for e in edges)
+
+
+def test_map_timeline_charts_order_and_profiles_read_the_reviewed_values(
+    review_client: TestClient, review_app: FastAPI, writer: Engine
+) -> None:
+    from orbat.export.profile import actor_profile
+    from orbat.packs import load_pack
+    from orbat.read.charts import monthly
+    from orbat.read.events import EventQuery
+    from orbat.store.events import EventFilter
+
+    token = _TOKEN.search(review_client.get("/events/1").text)
+    assert token is not None
+    csrf = {"csrf": token.group(1)}
+    moved = _first_event(writer, events.c.latitude.is_not(None), events.c.event_date.is_not(None))
+    gone = _first_event(writer, events.c.latitude.is_not(None), events.c.id != moved)
+    for field, value in (
+        ("date", "1999-01-15"),
+        ("fatalities", "999"),
+        ("actor2", "Kata'ib Hizballah"),
+    ):
+        review_client.post(
+            f"/review/events/{moved}/correct", data={**csrf, "field": field, "value": value}
+        )
+    review_client.post(f"/review/events/{gone}/reject", data=csrf)
+
+    # The map: filtered on the reviewed date; rejected events off it.
+    january = {"since": "1999-01-01", "until": "1999-01-31"}
+    points = review_client.get("/api/events/geo", params=january).json()["features"]
+    assert [p["id"] for p in points] == [moved]
+    everything = review_client.get("/api/events/geo").json()["features"]
+    assert gone not in {p["id"] for p in everything}
+    dated = [p["id"] for p in everything if p["properties"]["event_date"]]
+    assert dated[-1] == moved  # newest first, by the reviewed date
+    # Listing order: by the reviewed date and toll.
+    oldest = review_client.get("/api/events", params={"sort": "oldest"}).json()["items"]
+    assert oldest[0]["id"] == moved
+    deadliest = review_client.get("/api/events", params={"sort": "fatalities"}).json()
+    assert deadliest["items"][0]["id"] == moved
+    # The timeline and the charts.
+    dots = review_app.state.queries.timeline(
+        EventQuery(since=dt.date(1999, 1, 1), until=dt.date(1999, 1, 31))
+    )
+    assert [d["id"] for d in dots] == [moved]
+    chart = monthly(writer, EventFilter(until=dt.date(1999, 12, 31)))
+    assert chart.months == ["1999-01"] and chart.fatalities == 999
+    # Actor profiles: the corrected actor's events include it; rejected ones are left out.
+    profile = actor_profile(writer, load_pack(), "kataib-hezbollah")
+    [event] = [e for e in profile["events"] if e["event_id"] == moved]
+    assert event["fatalities"] == 999 and event["review_status"] == "corrected"
+    assert "actor2" in event["roles"]
+    assert gone not in {e["event_id"] for e in profile["events"]}
 
 
 def test_review_mode_on_postgresql(postgres_server: Any) -> None:

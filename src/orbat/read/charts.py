@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, or_, select
 
 from orbat.store.events import EventFilter
+from orbat.store.reviewed import corrected_keys, overlay, reviewed_query
 from orbat.store.schema import events
 from orbat.taxonomy import EVENT_TYPES
 
@@ -85,16 +87,16 @@ def monthly(
     """
     if split not in SPLITS or measure not in MEASURES:
         raise ValueError(f"split is one of {', '.join(SPLITS)}; measure one of events, fatalities")
-    # 1.
-    sql = (flt or EventFilter()).apply(
-        select(
-            events.c.event_date,
-            events.c.event_type,
-            events.c.admin1,
-            events.c.country,
-            *(events.c[c] for c in _ACTOR_COLUMNS),
-            events.c.fatalities,
-        ).where(events.c.event_date.is_not(None))
+    # 1. (as analysts reviewed them: rejected ones out, corrected values counted)
+    dated = or_(events.c.event_date.is_not(None), events.c.event_key.in_(corrected_keys("date")))
+    columns = (
+        events.c.event_date,
+        events.c.event_type,
+        events.c.admin1,
+        events.c.country,
+        *(events.c[c] for c in _ACTOR_COLUMNS),
+        events.c.fatalities,
+        events.c.event_key,
     )
     # 2.
     table: dict[str, Counter[str]] = defaultdict(Counter)
@@ -103,7 +105,12 @@ def monthly(
     last: dt.date | None = None
     seen = deaths = 0
     with engine.connect() as conn:
-        for row in conn.execute(sql):
+        sql = reviewed_query(conn, flt or EventFilter(), select(*columns).where(dated))
+        found: Sequence[Any] = conn.execute(sql).all()
+        # Corrections are few; while there is none, the machine's rows are the reviewed ones.
+        if conn.execute(corrected_keys().limit(1)).first() is not None:
+            found = [r for r in overlay(conn, found) if r.event_date is not None]
+        for row in found:
             seen += 1
             deaths += row.fatalities or 0
             day: dt.date = row.event_date

@@ -15,7 +15,7 @@ from orbat.store.conflicts import insert_unless_present, retrying
 from orbat.store.documents import extractor_family
 from orbat.store.event_filter import EVENT_SORTS, EventFilter
 from orbat.store.merged import CODING, best, merged_values
-from orbat.store.reviewed import overlay, reviewed_query
+from orbat.store.reviewed import overlay, reviewed_order, reviewed_query
 from orbat.store.reviews import relink
 from orbat.store.schema import (
     clusters,
@@ -313,9 +313,9 @@ class EventStore:
         reviewed them: :class:`ReviewedEvent` rows (they read like SQLAlchemy rows); without
         filters, every event not rejected or merged away."""
         filters = filters or EventFilter()
-        query = filters.order(select(events))
         with self.engine.connect() as conn:
-            query = reviewed_query(conn, filters, query).offset(offset)
+            query = reviewed_query(conn, filters, select(events))
+            query = reviewed_order(conn, filters, query).offset(offset)
             if limit is not None:
                 query = query.limit(limit)
             return overlay(conn, list(conn.execute(query)))

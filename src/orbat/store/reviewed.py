@@ -15,7 +15,19 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import CompoundSelect, Row, Select, and_, func, or_, select
+from sqlalchemy import (
+    CompoundSelect,
+    Date,
+    Integer,
+    Row,
+    Select,
+    and_,
+    cast,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.engine import Connection
 
 from orbat.store.merged import source_values
@@ -28,15 +40,19 @@ if TYPE_CHECKING:
 __all__ = [
     "ReviewedEvent",
     "anything_hidden",
+    "corrected_keys",
     "hidden_keys",
     "matches",
     "overlay",
     "reviewed_keys",
+    "reviewed_order",
     "reviewed_query",
 ]
 
 #: The filters whose fields an analyst can correct (EventFilter's attribute names).
-CORRECTABLE = ("actor", "place", "country", "admin1", "since", "until", "event_type")
+CORRECTABLE = (
+    "actor", "place", "country", "admin1", "since", "until", "event_type", "min_fatalities"
+)  # fmt: skip
 _ACTORS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 
 _STATUS = {"confirm": "confirmed", "reject": "rejected", "merge": "merged"}
@@ -97,6 +113,14 @@ def anything_hidden(conn: Connection) -> bool:
         reviews.c.target == "event", reviews.c.action.in_(("reject", "merge"))
     )
     return conn.execute(query.limit(1)).first() is not None
+
+
+def corrected_keys(field: str | None = None) -> Select[Any]:
+    """Event keys with a corrected field (``field``, or any)."""
+    query = select(reviews.c.target_key).where(
+        reviews.c.target == "event", reviews.c.action == "correct"
+    )
+    return query.where(reviews.c.field == field) if field else query
 
 
 def reviewed_keys() -> CompoundSelect[Any]:
@@ -218,7 +242,7 @@ def _apply(
             split_from = ids.get(review.target_key)  # this event is the one the split made
         elif review.action == "correct" and review.field in FIELDS:
             column = FIELDS[review.field]
-            machine.setdefault(review.field, _iso(values[column]))
+            machine.setdefault(review.field, _iso(values.get(column)))
             values[column] = _typed(review.field, review.new_value)
             if review.detail:
                 values.update(json.loads(review.detail))
@@ -301,12 +325,71 @@ def reviewed_query(conn: Connection, flt: EventFilter, query: Any) -> Any:
     )
 
 
+def reviewed_order(conn: Connection, flt: EventFilter, query: Any) -> Any:
+    """``query`` (over ``events``) in ``flt``'s order, by the reviewed date and toll.
+
+    While no analyst corrected a date or a toll, the machine's columns are the reviewed ones
+    (and their indexes serve). Otherwise the latest correction of each field is joined in and
+    takes the machine value's place in the sort.
+    """
+    fields = {"date", "fatalities"}
+    corrected = conn.execute(
+        select(reviews.c.field)
+        .where(
+            reviews.c.target == "event",
+            reviews.c.action == "correct",
+            reviews.c.field.in_(fields),
+        )
+        .distinct()
+    ).scalars()
+    found = set(corrected)
+    if not found:
+        return flt.order(query)
+    columns: dict[str, Any] = {}
+    for field in sorted(found):
+        latest = (
+            select(func.max(reviews.c.id))
+            .where(
+                reviews.c.target == "event",
+                reviews.c.action == "correct",
+                reviews.c.field == field,
+            )
+            .group_by(reviews.c.target_key)
+        )
+        value = (
+            select(reviews.c.target_key, reviews.c.new_value)
+            .where(reviews.c.id.in_(latest))
+            .subquery(f"reviewed_{field}")
+        )
+        query = query.outerjoin(value, value.c.target_key == events.c.event_key)
+        columns[field] = _typed_sql(conn, field, value.c.new_value)
+    date = func.coalesce(columns["date"], events.c.event_date) if "date" in columns else None
+    toll = (
+        func.coalesce(columns["fatalities"], events.c.fatalities)
+        if "fatalities" in columns
+        else events.c.fatalities
+    )
+    day = date if date is not None else events.c.event_date
+    orders = {
+        "newest": (day.desc().nulls_last(), events.c.id),
+        "oldest": (day.asc().nulls_last(), events.c.id),
+        "fatalities": (toll.desc().nulls_last(), day.desc().nulls_last(), events.c.id),
+    }
+    return query.order_by(*orders[flt.sort])
+
+
+def _typed_sql(conn: Connection, field: str, value: Any) -> Any:
+    """A review's ``new_value`` (text) as the column it corrects, in SQL."""
+    if field == "fatalities":
+        return cast(value, Integer)
+    # SQLite stores dates as ISO text (a CAST would make them numbers); PostgreSQL as dates.
+    return type_coerce(value, Date) if conn.dialect.name == "sqlite" else cast(value, Date)
+
+
 def _corrected_events(conn: Connection) -> list[ReviewedEvent]:
     """Every event with a corrected field, as reviewed."""
-    keys = select(reviews.c.target_key).where(
-        reviews.c.target == "event", reviews.c.action == "correct"
-    )
-    return overlay(conn, conn.execute(select(events).where(events.c.event_key.in_(keys))).all())
+    query = select(events).where(events.c.event_key.in_(corrected_keys()))
+    return overlay(conn, conn.execute(query).all())
 
 
 def matches(flt: EventFilter, event: ReviewedEvent) -> bool:
@@ -330,6 +413,8 @@ def matches(flt: EventFilter, event: ReviewedEvent) -> bool:
         wanted = getattr(flt, name)
         if wanted and str(getattr(event, name) or "").casefold() != wanted.casefold():
             return False
+    if flt.min_fatalities is not None and (event.fatalities or 0) < flt.min_fatalities:
+        return False
     day = event.event_date
     if (flt.since or flt.until) and day is None:
         return False

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from pathlib import PurePath
 from typing import Any
 
-from sqlalchemy import Engine, Row, func, or_, select, true
+from sqlalchemy import Engine, Row, and_, func, or_, select, true
 
 from orbat.export.events import review_fields
 from orbat.export.statements import actor_names, claim_record, statement_review_fields
@@ -31,7 +31,15 @@ from orbat.read.graph import actor_graph, pack_relation, sorted_relations, text_
 from orbat.read.search import document_hits, match_expression, query_terms
 from orbat.store.documents import DocumentStore
 from orbat.store.events import EventFilter, EventStore
-from orbat.store.reviewed import ReviewedEvent, anything_hidden, hidden_keys, overlay
+from orbat.store.reviewed import (
+    ReviewedEvent,
+    anything_hidden,
+    corrected_keys,
+    hidden_keys,
+    overlay,
+    reviewed_order,
+    reviewed_query,
+)
 from orbat.store.schema import documents, event_mentions, events
 from orbat.store.statements import StatementStore
 from orbat.taxonomy import EVENT_TYPES
@@ -267,13 +275,15 @@ class WebQueries:
             events.c.contested,
             events.c.event_key,
         )
-        sql = flt.apply(
-            select(*cols)
-            .where(events.c.latitude.is_not(None), events.c.longitude.is_not(None))
-            .order_by(events.c.event_date.desc().nulls_last(), events.c.id)
-            .limit(limit)
+        located = or_(
+            and_(events.c.latitude.is_not(None), events.c.longitude.is_not(None)),
+            events.c.event_key.in_(corrected_keys("place")),
         )
-        with self.engine.connect() as conn:  # as reviewed: a corrected place moves its point
+        # As reviewed: filters match, and the order is, the reviewed values; a corrected
+        # place moves its point (or takes it off the map when the gazetteer has no point).
+        with self.engine.connect() as conn:
+            sql = reviewed_query(conn, flt, select(*cols).where(located))
+            sql = reviewed_order(conn, flt, sql).limit(limit)
             rows = [r for r in overlay(conn, conn.execute(sql).all()) if r.latitude is not None]
         features = [
             {
@@ -298,19 +308,15 @@ class WebQueries:
 
     def timeline(self, query: EventQuery, *, limit: int = 5_000) -> list[dict[str, Any]]:
         """Dated events (id, date, type) matching the filters, for the timeline strip."""
-        sql = query.to_filter().apply(
-            select(
-                events.c.id,
-                events.c.event_date,
-                events.c.event_type,
-                events.c.location,
-                events.c.event_key,
-            )
-            .where(events.c.event_date.is_not(None))
-            .order_by(events.c.event_date)
-            .limit(limit)
+        flt = query.to_filter()
+        flt.sort = "oldest"
+        dated = or_(
+            events.c.event_date.is_not(None), events.c.event_key.in_(corrected_keys("date"))
         )
-        with self.engine.connect() as conn:
+        cols = (events.c.id, events.c.event_date, events.c.event_type, events.c.location)
+        with self.engine.connect() as conn:  # filtered and ordered as reviewed
+            sql = reviewed_query(conn, flt, select(*cols, events.c.event_key).where(dated))
+            sql = reviewed_order(conn, flt, sql).limit(limit)
             return [
                 {
                     "id": r.id,
@@ -319,6 +325,7 @@ class WebQueries:
                     "location": r.location,
                 }
                 for r in overlay(conn, conn.execute(sql).all())
+                if r.event_date is not None
             ]
 
     # -- actors --------------------------------------------------------------------------
