@@ -17,6 +17,7 @@ Messages say what was wrong and, where there is something to do, what to do.
 from __future__ import annotations
 
 __all__ = [
+    "BordersError",
     "ConfigError",
     "GazetteerError",
     "IngestError",
@@ -57,6 +58,10 @@ class StoreError(OrbatError):
 
 class GazetteerError(OrbatError):
     """A gazetteer file is of no known format, corrupt or truncated; nothing of it is kept."""
+
+
+class BordersError(OrbatError):
+    """A borders file is no GeoJSON of admin-1 polygons; nothing of it is kept."""
 
 
 class ReviewError(OrbatError):

@@ -118,6 +118,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
             query=urlencode(params),
             query_params=params,
             theatre=sorted(db.pack.countries),
+            admin1=_admin1_borders(),
         )
 
     @router.get("/network")
@@ -181,6 +182,14 @@ def mark_reviews(db: WebQueries, statements: list[dict[str, Any]]) -> None:
             if status
             else None
         )
+
+
+def _admin1_borders() -> Any:
+    """The imported governorate borders' manifest (``orbat borders import``), or None."""
+    from orbat.borders import load_borders
+
+    found = load_borders()
+    return found[0] if found else None
 
 
 def _charts(engine: Engine, flt: EventFilter | None, by: str) -> list[dict[str, Any]]:
