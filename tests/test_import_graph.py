@@ -32,7 +32,6 @@ OVERSIZED = {
     "orbat.nlp.numbers",
     "orbat.resolve.actors",
     "orbat.resolve.places",
-    "orbat.web.queries",
 }
 
 

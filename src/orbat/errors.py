@@ -22,6 +22,7 @@ __all__ = [
     "GazetteerError",
     "IngestError",
     "MissingExtra",
+    "NotFound",
     "OrbatError",
     "ReviewError",
     "SegmentationError",
@@ -62,6 +63,10 @@ class GazetteerError(OrbatError):
 
 class BordersError(OrbatError):
     """A borders file is no GeoJSON of admin-1 polygons; nothing of it is kept."""
+
+
+class NotFound(OrbatError, LookupError):
+    """The event, actor or document a reader asked for does not exist."""
 
 
 class ReviewError(OrbatError):

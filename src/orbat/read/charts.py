@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -21,7 +21,7 @@ from orbat.store.reviewed import corrected_keys, overlay, reviewed_query
 from orbat.store.schema import events
 from orbat.taxonomy import EVENT_TYPES
 
-__all__ = ["MEASURES", "SPLITS", "MonthlySeries", "monthly"]
+__all__ = ["MEASURES", "SPLITS", "MonthlySeries", "monthly", "per_week", "week_start"]
 
 Split = Literal["type", "admin1", "actor"]
 Measure = Literal["events", "fatalities"]
@@ -140,3 +140,26 @@ def monthly(
         rows.append(row_counts)
     series = kept + ([OTHER] if folded and any(OTHER in r for r in rows) else [])
     return MonthlySeries(months, series, rows, split, measure, seen, deaths)
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def per_week(
+    dated: Iterable[tuple[dt.date, str]], *, weeks: int, last: dt.date | None
+) -> list[dict[str, Any]]:
+    """Events per ISO week (Monday start) by type, for the ``weeks`` weeks ending at ``last``."""
+    if last is None:
+        return []
+    end = week_start(last)
+    starts = [end - dt.timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
+    table: dict[dt.date, Counter[str]] = defaultdict(Counter)
+    for day, event_type in dated:
+        week = week_start(day)
+        if week >= starts[0]:
+            table[week][event_type] += 1
+    return [
+        {"week": w.isoformat(), "counts": {t: table[w][t] for t in EVENT_TYPES if table[w][t]}}
+        for w in starts
+    ]
