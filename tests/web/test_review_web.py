@@ -305,6 +305,7 @@ def test_map_timeline_charts_order_and_profiles_read_the_reviewed_values(
     assert [d["id"] for d in dots] == [moved]
     chart = monthly(writer, EventFilter(until=dt.date(1999, 12, 31)))
     assert chart.months == ["1999-01"] and chart.fatalities == 999
+    assert review_client.get("/api/stats").json()["event_date_from"] == "1999-01-15"
     # Actor profiles: the corrected actor's events include it; rejected ones are left out.
     profile = actor_profile(writer, load_pack(), "kataib-hezbollah")
     [event] = [e for e in profile["events"] if e["event_id"] == moved]

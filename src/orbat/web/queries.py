@@ -138,11 +138,23 @@ class WebQueries:
                     .group_by(events.c.event_type)
                 ).all()
             )
-            dated = conn.execute(
-                select(events.c.event_date, events.c.event_type).where(
-                    events.c.event_date.is_not(None), shown
+            dated: list[tuple[Any, Any]] = [
+                tuple(r)
+                for r in conn.execute(
+                    select(events.c.event_date, events.c.event_type).where(
+                        events.c.event_date.is_not(None), shown
+                    )
                 )
-            ).all()
+            ]
+            if conn.execute(corrected_keys().limit(1)).first() is not None:
+                # Types, dates and the week chart as analysts corrected them (corrections are
+                # few; while there is none, the machine's columns are the reviewed ones).
+                cols = (events.c.event_key, events.c.event_date, events.c.event_type)
+                rows = overlay(conn, list(conn.execute(select(*cols).where(shown))))
+                by_type = dict(Counter(r.event_type for r in rows))
+                dated = [(r.event_date, r.event_type) for r in rows if r.event_date]
+                days = [d for d, _ in dated]
+                first, last = (min(days), max(days)) if days else (None, None)
         actors = self._event_actor_counts()
         return {
             "documents": docs["documents"],
