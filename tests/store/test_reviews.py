@@ -401,6 +401,29 @@ def test_a_review_follows_its_evidence_when_the_new_version_codes_another_key(
     assert reviewed.fatalities == 9 and reviewed.event_date == mention.event_date + dt.timedelta(1)
 
 
+def test_a_split_source_read_with_another_span_stays_split(engine: Engine) -> None:
+    event_id, low, made = _split_lowest(engine)
+    moved = low[0]
+    with engine.connect() as conn:
+        in_document = conn.execute(
+            select(event_mentions).where(event_mentions.c.document_id == moved.document_id)
+        ).all()
+    records = [
+        _record(m)
+        if m.id != moved.id
+        else dataclasses.replace(
+            _record(m), evidence=Evidence(m.document_id, m.char_start, m.char_end + 3, "q")
+        )
+        for m in in_document
+    ]
+    with engine.begin() as conn:
+        EventStore(engine).save(conn, moved.document_id, "orbat.events.v999", records)
+    sources = EventStore(engine).mentions([made])[made]
+    assert (moved.document_id, moved.char_end + 3) in {(m.document_id, m.char_end) for m in sources}
+    ends = {s["char_end"] for s in _event(engine, event_id).split_off}
+    assert moved.char_end + 3 in ends
+
+
 def _pretend_older_extractors(engine: Engine) -> None:
     """Make every stored row look written by version 0 of its extractor."""
     from orbat.extract.events import EXTRACTOR as EVENTS

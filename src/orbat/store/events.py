@@ -25,7 +25,7 @@ from orbat.store.schema import (
     extraction_runs,
     statements,
 )
-from orbat.store.splits import span, split_sources
+from orbat.store.splits import relink_splits, span, split_sources
 from orbat.store.statements import claims_contest_event
 
 __all__ = ["EVENT_SORTS", "EventFilter", "EventStore", "acled_names_for", "event_key"]
@@ -157,8 +157,10 @@ class EventStore:
             counted.add(event.id)
             self._add_to_merged(conn, event, record, outlet, new_cluster)
             joined.append(int(event.id))
-        # Analysts' reviews of what an older version stored here follow it to the new events.
+        # Analysts' reviews of what an older version stored here follow it to the new events,
+        # and the sources they split off to the new mentions.
         relink(conn, document_id)
+        relink_splits(conn, document_id)
         return joined
 
     def _other_copies(self, conn: Connection, cluster_id: int, document_id: int) -> list[int]:

@@ -17,14 +17,22 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Row, select
+from sqlalchemy import Row, select, update
 from sqlalchemy.engine import Connection
 
 from orbat.store.conflicts import insert_unless_present
 from orbat.store.merged import merged_values
 from orbat.store.schema import documents, event_mentions, events, reviews
 
-__all__ = ["SPLIT_EXTRACTOR", "Span", "make_split_event", "span", "split_key", "split_sources"]
+__all__ = [
+    "SPLIT_EXTRACTOR",
+    "Span",
+    "make_split_event",
+    "relink_splits",
+    "span",
+    "split_key",
+    "split_sources",
+]
 
 #: The ``extractor`` of an event an analyst made by splitting sources off another.
 SPLIT_EXTRACTOR = "orbat.review.split"
@@ -86,3 +94,52 @@ def split_sources(conn: Connection, event_ids: Iterable[int]) -> dict[int, list[
     ):
         out[int(made[key])].extend(span(s) for s in json.loads(detail))
     return dict(out)
+
+
+def relink_splits(conn: Connection, document_id: int) -> int:
+    """After a document's re-extraction, point the split sources in it whose evidence span is
+    gone at the new mention overlapping it most; return how many spans moved.
+
+    A newer extractor may read a split-off source with a slightly different span; without this
+    the event the split made would lose that source (and the original would take it back).
+    """
+    splits = conn.execute(
+        select(reviews.c.id, reviews.c.detail).where(
+            reviews.c.target == "event", reviews.c.action == "split"
+        )
+    ).all()
+    mentions: list[Row[Any]] | None = None
+    moved = 0
+    for review_id, detail in splits:
+        spans = json.loads(detail)
+        if not any(int(s["document_id"]) == document_id for s in spans):
+            continue
+        if mentions is None:
+            mentions = list(
+                conn.execute(
+                    select(event_mentions.c.char_start, event_mentions.c.char_end).where(
+                        event_mentions.c.document_id == document_id
+                    )
+                )
+            )
+        present = {(m.char_start, m.char_end) for m in mentions}
+        changed = False
+        for s in spans:
+            here = (s["char_start"], s["char_end"])
+            if int(s["document_id"]) != document_id or here in present or not mentions:
+                continue
+            best = max(mentions, key=lambda m: _overlap(here, m))
+            if _overlap(here, best) > 0:
+                s["char_start"], s["char_end"] = best.char_start, best.char_end
+                changed = True
+                moved += 1
+        if changed:
+            conn.execute(
+                update(reviews).where(reviews.c.id == review_id).values(detail=json.dumps(spans))
+            )
+    return moved
+
+
+def _overlap(span: tuple[int, int], mention: Any) -> int:
+    """How many characters a stored span and a mention's evidence share."""
+    return int(min(span[1], mention.char_end) - max(span[0], mention.char_start))
