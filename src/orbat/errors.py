@@ -17,10 +17,12 @@ Messages say what was wrong and, where there is something to do, what to do.
 from __future__ import annotations
 
 __all__ = [
+    "BordersError",
     "ConfigError",
     "GazetteerError",
     "IngestError",
     "MissingExtra",
+    "NotFound",
     "OrbatError",
     "ReviewError",
     "SegmentationError",
@@ -57,6 +59,14 @@ class StoreError(OrbatError):
 
 class GazetteerError(OrbatError):
     """A gazetteer file is of no known format, corrupt or truncated; nothing of it is kept."""
+
+
+class BordersError(OrbatError):
+    """A borders file is no GeoJSON of admin-1 polygons; nothing of it is kept."""
+
+
+class NotFound(OrbatError, LookupError):
+    """The event, actor or document a reader asked for does not exist."""
 
 
 class ReviewError(OrbatError):

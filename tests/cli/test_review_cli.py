@@ -107,3 +107,34 @@ def test_every_review_command_has_help() -> None:
     assert names == {
         "queue", "list", "show", "confirm", "reject", "correct", "merge", "split", "history"
     }  # fmt: skip
+
+
+def test_split_makes_an_event_of_the_sources_taken_out(db: str, tmp_path: Path) -> None:
+    from sqlalchemy import select
+
+    from orbat.store.events import EventStore
+    from orbat.store.schema import events
+
+    # Two outlets' own reports of one attack: one event, two sources.
+    text = "Islamic State militants attacked a base in Tarmiyah on Friday, police said."
+    reports = tmp_path / "reports.jsonl"
+    reports.write_text(
+        "\n".join(
+            json.dumps({"id": f"r{i}", "date": "2021-08-20", "source": name, "text": text})
+            for i, name in enumerate(("Wire One", "Paper Two"))
+        ),
+        encoding="utf-8",
+    )
+    _ok("ingest", str(reports), "--db", db)
+    engine = open_engine(db)
+    with engine.connect() as conn:
+        event_id = conn.execute(
+            select(events.c.id).where(events.c.mention_count > 1).order_by(events.c.id)
+        ).scalar_one()
+    mention = EventStore(engine).mentions([event_id])[event_id][-1].id
+    out = _ok("review", "split", str(event_id), "--mention", str(mention), "--db", db)
+    made = int(out.split("into event")[1].split()[0])
+    shown = _ok("review", "show", str(made), "--db", db)
+    assert f"source {mention}:" in shown and "review: split" in shown
+    history = _ok("review", "history", str(event_id), "--db", db)
+    assert "split" in history

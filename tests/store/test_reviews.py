@@ -19,12 +19,14 @@ from orbat.errors import ReviewError
 from orbat.export.events import write_acled_csv, write_events_jsonl
 from orbat.export.statements import write_claims_jsonl, write_relations_jsonl
 from orbat.extract.records import EventRecord, Evidence
+from orbat.packs import load_pack
 from orbat.pipeline.extract import extract_articles
 from orbat.read.reviews import ReviewReader
 from orbat.store import open_engine
 from orbat.store.events import EventFilter, EventStore
 from orbat.store.reviews import ReviewStore
 from orbat.store.schema import event_mentions, events, extraction_runs, reviews, statements
+from orbat.store.statement_reviews import correct_statement
 
 pytestmark = pytest.mark.filterwarnings("ignore::ResourceWarning")
 
@@ -146,6 +148,15 @@ def test_filters_match_the_corrected_values(engine: Engine) -> None:
     # Events nobody corrected are filtered on the machine's coding, as before.
     other = _dated_event(engine, skip=1)
     assert other.id in found(since=other.event_date, until=other.event_date)
+    # Listings are ordered by the reviewed date and toll.
+    store.correct(other.id, "date", "1900-01-01", by="alice")
+    store.correct(other.id, "fatalities", "100000", by="alice")
+    assert event.id not in found(min_fatalities=100000) and other.id in found(min_fatalities=99)
+    for sort in ("oldest", "fatalities"):
+        [first] = events_store.events(EventFilter(sort=sort), limit=1)
+        assert first.id == other.id, sort
+    newest = events_store.events(EventFilter(since=dt.date(1800, 1, 1)))
+    assert newest[-1].id == other.id
 
 
 def test_bad_values_are_refused_and_nothing_is_stored(engine: Engine) -> None:
@@ -251,13 +262,79 @@ def test_split_takes_sources_out_of_the_event(engine: Engine) -> None:
         ReviewStore(engine).split(event_id, [m.id for m in kept], by="alice")
     jsonl = io.StringIO()
     write_events_jsonl(engine, jsonl, EventFilter(reviewed=True))
-    record = json.loads(jsonl.getvalue())
+    by_id = {r["event_id"]: r for r in map(json.loads, jsonl.getvalue().splitlines())}
+    record = by_id[event_id]  # and the event the split made (see the next test)
     assert len(record["sources"]) == len(kept)
     assert record["review_status"] == "split"
     # The event's outlets, source count and toll come from the sources it keeps.
     assert record["source"] == "; ".join(sorted({m.outlet for m in kept}))
     toll = min(m.fatalities for m in kept if m.fatalities is not None)
     assert record["fatalities"] == toll != lowest
+
+
+def _split_lowest(engine: Engine) -> tuple[int, list[Any], int]:
+    """Split the sources giving the lowest toll off the first multi-source event; return its
+    id, the sources split off and the id of the event the split made."""
+    with engine.connect() as conn:
+        event_id = conn.execute(
+            select(events.c.id).where(events.c.mention_count > 1).order_by(events.c.id)
+        ).scalar_one()
+    mentions = EventStore(engine).mentions([event_id])[event_id]
+    lowest = _machine(engine, event_id).fatalities
+    low = [m for m in mentions if m.fatalities == lowest]
+    ReviewStore(engine).split(event_id, [m.id for m in low], by="alice", note="another raid")
+    [made] = [e for e in EventStore(engine).events() if e.split_from == event_id]
+    return event_id, low, made.id
+
+
+def test_a_split_makes_the_sources_an_event_of_their_own(engine: Engine) -> None:
+    total = EventStore(engine).count()
+    event_id, low, made = _split_lowest(engine)
+    assert EventStore(engine).count() == total + 1
+    new = _event(engine, made)
+    assert new.review_status == "split" and new.reviewed_by == "alice"
+    assert new.fatalities == low[0].fatalities and new.sub_event_type == low[0].sub_event_type
+    assert new.extractor == "orbat.review.split"
+    # Its sources are the ones split off, found by their evidence spans.
+    sources = EventStore(engine).mentions([made])[made]
+    assert sorted(m.id for m in sources) == sorted(m.id for m in low)
+    # The original names the event its sources went to; the record keeps who, when, why.
+    assert {s["into_id"] for s in _event(engine, event_id).split_off} == {made}
+    [review] = ReviewReader(engine).history("event", event_id)
+    assert (review.action, review.note, review.reviewer) == ("split", "another raid", "alice")
+    assert review.new_value == new.event_key and json.loads(review.detail)
+    # Exports list it with its own sources; a source cannot be split off twice.
+    jsonl = io.StringIO()
+    write_events_jsonl(engine, jsonl, EventFilter(reviewed=True))
+    records = {r["event_id"]: r for r in map(json.loads, jsonl.getvalue().splitlines())}
+    assert records[made]["split_from"] == event_id and records[made]["review_status"] == "split"
+    assert {s["start"] for s in records[made]["sources"]} == {m.char_start for m in low}
+    with pytest.raises(ReviewError, match="split off already"):
+        ReviewStore(engine).split(event_id, [low[0].id], by="alice")
+    # The machine's rows are untouched: the sources still belong to the event it made.
+    with engine.connect() as conn:
+        owners = conn.execute(
+            select(event_mentions.c.event_id).where(event_mentions.c.id.in_([m.id for m in low]))
+        ).scalars()
+        assert set(owners) == {event_id}
+
+
+def test_a_split_survives_a_newer_extractor(engine: Engine) -> None:
+    event_id, low, made = _split_lowest(engine)
+    key = _machine(engine, event_id).event_key
+    _pretend_older_extractors(engine)
+    extract_articles(engine)
+    with engine.connect() as conn:
+        new_id = conn.execute(select(events.c.id).where(events.c.event_key == key)).scalar_one()
+    spans = {(m.document_id, m.char_start, m.char_end) for m in low}
+    again = EventStore(engine).mentions([made, new_id])
+    # The new version's mentions (new rows) on the same evidence.
+    assert not {m.id for m in again[made]} & {m.id for m in low}
+    assert {(m.document_id, m.char_start, m.char_end) for m in again[made]} == spans
+    assert _event(engine, made).split_from == new_id
+    original = _event(engine, new_id)
+    assert {(s["document_id"], s["char_start"], s["char_end"]) for s in original.split_off} == spans
+    assert original.fatalities != low[0].fatalities
 
 
 def test_reviews_survive_a_newer_extractor(engine: Engine) -> None:
@@ -324,6 +401,29 @@ def test_a_review_follows_its_evidence_when_the_new_version_codes_another_key(
     assert reviewed.fatalities == 9 and reviewed.event_date == mention.event_date + dt.timedelta(1)
 
 
+def test_a_split_source_read_with_another_span_stays_split(engine: Engine) -> None:
+    event_id, low, made = _split_lowest(engine)
+    moved = low[0]
+    with engine.connect() as conn:
+        in_document = conn.execute(
+            select(event_mentions).where(event_mentions.c.document_id == moved.document_id)
+        ).all()
+    records = [
+        _record(m)
+        if m.id != moved.id
+        else dataclasses.replace(
+            _record(m), evidence=Evidence(m.document_id, m.char_start, m.char_end + 3, "q")
+        )
+        for m in in_document
+    ]
+    with engine.begin() as conn:
+        EventStore(engine).save(conn, moved.document_id, "orbat.events.v999", records)
+    sources = EventStore(engine).mentions([made])[made]
+    assert (moved.document_id, moved.char_end + 3) in {(m.document_id, m.char_end) for m in sources}
+    ends = {s["char_end"] for s in _event(engine, event_id).split_off}
+    assert moved.char_end + 3 in ends
+
+
 def _pretend_older_extractors(engine: Engine) -> None:
     """Make every stored row look written by version 0 of its extractor."""
     from orbat.extract.analysis import extractor_names
@@ -348,3 +448,79 @@ def test_migration_0008_creates_the_reviews_table(tmp_path: Path) -> None:
     engine = open_engine(str(tmp_path / "new.db"))
     with engine.connect() as conn:
         assert conn.execute(select(reviews)).all() == []
+
+
+def test_relations_and_claims_can_be_corrected(engine: Engine) -> None:
+    from orbat.export.graph import actor_graph
+    from orbat.store.statements import StatementStore
+
+    with engine.connect() as conn:
+        relation, claim = (
+            conn.execute(
+                select(statements).where(statements.c.kind == kind).order_by(statements.c.id)
+            ).first()
+            for kind in ("relation", "claim")
+        )
+    assert relation is not None and claim is not None
+    store = ReviewStore(engine)
+    new_type = "hostile-to" if relation.predicate != "hostile-to" else "allied-with"
+    correct_statement(store, "relation", relation.id, "type", new_type, by="alice", note="misread")
+    correct_statement(store, "relation", relation.id, "stance", "alleged", by="alice")
+    correct_statement(store, "relation", relation.id, "object", "Kata'ib Hizballah", by="alice")
+    correct_statement(store, "claim", claim.id, "stance", "denied", by="bob")
+    correct_statement(store, "claim", claim.id, "claimant", "Made-up Brigade", by="bob")
+    correct_statement(store, "claim", claim.id, "value", "Kataib Hezbollah", by="bob")
+    for kind, target, field, value, message in [
+        ("relation", relation.id, "type", "friends", "no relation type"),
+        ("claim", claim.id, "stance", "maybe", "no stance"),
+        ("claim", claim.id, "subject", "x", "cannot correct"),
+        ("relation", relation.id, "object", " ", "needs a name"),
+    ]:
+        with pytest.raises(ReviewError, match=message):
+            correct_statement(store, kind, target, field, value, by="alice")
+
+    relations, claims = io.StringIO(), io.StringIO()
+    write_relations_jsonl(engine, relations)
+    write_claims_jsonl(engine, claims)
+    [rel] = [
+        r
+        for r in map(json.loads, relations.getvalue().splitlines())
+        if r["statement_id"] == relation.id
+    ]
+    assert (rel["type"], rel["stance"], rel["object_id"]) == (
+        new_type,
+        "alleged",
+        "kataib-hezbollah",
+    )
+    assert rel["review_status"] == "corrected" and rel["corrected"] == ["type", "stance", "object"]
+    assert rel["machine_values"]["type"] == relation.predicate
+    [cl] = [
+        c for c in map(json.loads, claims.getvalue().splitlines()) if c["statement_id"] == claim.id
+    ]
+    assert cl["stance"] == "denied" and cl["object_id"] == "kataib-hezbollah"
+    assert cl["subject_id"] is None and cl["subject_text"] == "Made-up Brigade"
+    assert cl["reviewed_by"] == "bob"
+    # The graph export draws the corrected edge, marked as reviewed.
+    graph = actor_graph(engine, load_pack())
+    edges = [
+        d for _, _, k, d in graph.edges(keys=True, data=True) if k == f"statement-{relation.id}"
+    ]
+    if relation.subject_id in graph:
+        [edge] = edges
+        assert edge["relation"] == new_type and edge["review_status"] == "corrected"
+    # The history keeps old and new values; the stored rows are the machine's still.
+    history = ReviewReader(engine).history("relation", relation.id)
+    assert (history[0].field, history[0].old_value, history[0].new_value) == (
+        "type",
+        relation.predicate,
+        new_type,
+    )
+    with engine.connect() as conn:
+        assert conn.execute(select(statements).where(statements.c.id == relation.id)).one() == (
+            relation
+        )
+    # A later confirm keeps the corrections; a reject takes the claim out of its export.
+    store.reject("claim", claim.id, by="bob")
+    assert claim.id not in {c.id for c in StatementStore(engine).claims()}
+    [shown] = [c for c in StatementStore(engine).claims(include_rejected=True) if c.id == claim.id]
+    assert shown.review_status == "rejected" and shown.stance == "denied"

@@ -3,6 +3,7 @@ reviewed values in the JSON API; and the review flow in a real Chromium."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import os
@@ -207,6 +208,112 @@ def test_confirm_correct_reject_through_the_forms(
     ]
 
 
+def test_claims_and_relations_are_corrected_through_the_forms(
+    review_client: TestClient, writer: Engine
+) -> None:
+    with writer.connect() as conn:
+        claim = conn.execute(
+            select(statements).where(
+                statements.c.kind == "claim", statements.c.event_id.is_not(None)
+            )
+        ).first()
+        relation = conn.execute(
+            select(statements).where(
+                statements.c.kind == "relation", statements.c.subject_id.is_not(None)
+            )
+        ).first()
+    assert claim is not None and relation is not None
+    page = review_client.get(f"/events/{claim.event_id}").text
+    token = _TOKEN.search(page)
+    assert token is not None and f"/review/claims/{claim.id}/correct" in page
+    csrf = {"csrf": token.group(1), "back": f"/events/{claim.event_id}"}
+    stance = "alleged" if claim.stance != "alleged" else "attributed"
+    done = review_client.post(
+        f"/review/claims/{claim.id}/correct",
+        data={**csrf, "field": "stance", "value": stance},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303 and done.headers["location"] == f"/events/{claim.event_id}"
+    bad = review_client.post(
+        f"/review/claims/{claim.id}/correct", data={**csrf, "field": "stance", "value": "??"}
+    )
+    assert bad.status_code == 422 and "no stance" in bad.text
+    [shown] = [
+        c
+        for c in review_client.get(f"/api/events/{claim.event_id}").json()["claims"]
+        if c.get("statement_id") == claim.id
+    ]
+    assert shown["stance"] == stance and shown["review_status"] == "corrected"
+    assert shown["machine_values"] == {"stance": claim.stance}
+    page = review_client.get(f"/events/{claim.event_id}").text
+    assert 'data-corrected="stance"' in page
+
+    actor_page = f"/actors/{relation.subject_id}"
+    assert f"/review/relations/{relation.id}/correct" in review_client.get(actor_page).text
+    review_client.post(
+        f"/review/relations/{relation.id}/correct",
+        data={**csrf, "back": actor_page, "field": "type", "value": "hostile-to"},
+    )
+    relations = review_client.get(f"/api/actors/{relation.subject_id}").json()["relations"]
+    [rel] = [r for r in relations if r.get("statement_id") == relation.id]
+    assert rel["type"] == "hostile-to" and rel["review_status"] == "corrected"
+    edges = review_client.get("/api/graph").json()["edges"]
+    assert any(e["id"] == f"t{relation.id}" and e["type"] == "hostile-to" for e in edges)
+
+
+def test_map_timeline_charts_order_and_profiles_read_the_reviewed_values(
+    review_client: TestClient, review_app: FastAPI, writer: Engine
+) -> None:
+    from orbat.export.profile import actor_profile
+    from orbat.packs import load_pack
+    from orbat.read.charts import monthly
+    from orbat.read.events import EventQuery
+    from orbat.store.events import EventFilter
+
+    token = _TOKEN.search(review_client.get("/events/1").text)
+    assert token is not None
+    csrf = {"csrf": token.group(1)}
+    moved = _first_event(writer, events.c.latitude.is_not(None), events.c.event_date.is_not(None))
+    gone = _first_event(writer, events.c.latitude.is_not(None), events.c.id != moved)
+    for field, value in (
+        ("date", "1999-01-15"),
+        ("fatalities", "999"),
+        ("actor2", "Kata'ib Hizballah"),
+    ):
+        review_client.post(
+            f"/review/events/{moved}/correct", data={**csrf, "field": field, "value": value}
+        )
+    review_client.post(f"/review/events/{gone}/reject", data=csrf)
+
+    # The map: filtered on the reviewed date; rejected events off it.
+    january = {"since": "1999-01-01", "until": "1999-01-31"}
+    points = review_client.get("/api/events/geo", params=january).json()["features"]
+    assert [p["id"] for p in points] == [moved]
+    everything = review_client.get("/api/events/geo").json()["features"]
+    assert gone not in {p["id"] for p in everything}
+    dated = [p["id"] for p in everything if p["properties"]["event_date"]]
+    assert dated[-1] == moved  # newest first, by the reviewed date
+    # Listing order: by the reviewed date and toll.
+    oldest = review_client.get("/api/events", params={"sort": "oldest"}).json()["items"]
+    assert oldest[0]["id"] == moved
+    deadliest = review_client.get("/api/events", params={"sort": "fatalities"}).json()
+    assert deadliest["items"][0]["id"] == moved
+    # The timeline and the charts.
+    dots = review_app.state.queries.timeline(
+        EventQuery(since=dt.date(1999, 1, 1), until=dt.date(1999, 1, 31))
+    )
+    assert [d["id"] for d in dots] == [moved]
+    chart = monthly(writer, EventFilter(until=dt.date(1999, 12, 31)))
+    assert chart.months == ["1999-01"] and chart.fatalities == 999
+    assert review_client.get("/api/stats").json()["event_date_from"] == "1999-01-15"
+    # Actor profiles: the corrected actor's events include it; rejected ones are left out.
+    profile = actor_profile(writer, load_pack(), "kataib-hezbollah")
+    [event] = [e for e in profile["events"] if e["event_id"] == moved]
+    assert event["fatalities"] == 999 and event["review_status"] == "corrected"
+    assert "actor2" in event["roles"]
+    assert gone not in {e["event_id"] for e in profile["events"]}
+
+
 def test_review_mode_on_postgresql(postgres_server: Any) -> None:
     """The same forms over PostgreSQL: reads through a read-only session, reviews written."""
     url = postgres_server.create_database("review_web")
@@ -239,6 +346,15 @@ def test_a_source_split_off_in_the_page_leaves_the_event(
     shown = review_client.get(f"/events/{event_id}").text
     assert shown.count("<strong>split off</strong>") == 1
     assert review_client.get(f"/api/events/{event_id}").json()["review_status"] == "split"
+    # The source is an event of its own now: in the API, the listing and its page.
+    made = re.search(r'class="split-into" href="/events/(\d+)"', shown)
+    assert made is not None
+    new = review_client.get(f"/api/events/{made.group(1)}").json()
+    assert new["split_from"] == event_id and new["review_status"] == "split"
+    assert [s["mention_id"] for s in new["sources"]] == [int(buttons[-1])]
+    listed = review_client.get("/api/events", params={"limit": 500}).json()["items"]
+    assert int(made.group(1)) in {e["id"] for e in listed}
+    assert 'id="split-from"' in review_client.get(f"/events/{made.group(1)}").text
 
 
 def test_a_corrected_place_moves_the_event_on_the_map(

@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from orbat.cli.actors import actor_command, actors_command, resolve_command
+from orbat.cli.borders import borders_app
 from orbat.cli.evaluate import eval_command
 from orbat.cli.events import events_command
 from orbat.cli.gazetteer import gazetteer_app
@@ -355,6 +356,7 @@ app.command("watch")(watch_command)
 app.command("alerts")(alerts_command)
 app.command("serve")(serve_command)
 app.add_typer(gazetteer_app, name="gazetteer")
+app.add_typer(borders_app, name="borders")
 app.add_typer(review_app, name="review")
 
 

@@ -1,5 +1,5 @@
 """`orbat review`: machines propose, analysts decide — the queue, confirm, reject, correct,
-merge, split and history of events (relations and claims: confirm, reject, history)."""
+merge, split and history of events (relations and claims: confirm, reject, correct, history)."""
 
 from __future__ import annotations
 
@@ -173,24 +173,35 @@ _verdict_command(
 
 @review_app.command("correct")
 def correct_command(
-    event_id: EventId,
+    target_id: TargetId,
     field: Annotated[
         str,
-        typer.Option(help="type, sub_type, date, place, actor1, actor2 or fatalities."),
+        typer.Option(
+            help="An event's type, sub_type, date, place, actor1, actor2 or fatalities; a "
+            "relation's type, stance, subject or object; a claim's type, stance, claimant or "
+            "value."
+        ),
     ],
     value: Annotated[str, typer.Option(help="The right value (actor2 '' for none).")],
     db: DbOption = None,
     by: By = None,
     note: Note = None,
+    kind: Kind = "event",
 ) -> None:
-    """Correct one field of an event; the machine's value is kept beside the correction."""
-    from orbat.store.reviews import ReviewStore
+    """Correct one field of an event, relation or claim; the machine's value is kept beside
+    the correction."""
+    from orbat.store.reviews import FIELDS, ReviewStore
+    from orbat.store.statement_reviews import correct_statement
 
-    ReviewStore(_writer(db)).correct(event_id, field, value, by=_by(by), note=note)
-    event = _reader(db).event(event_id)
-    from orbat.store.reviews import FIELDS
-
-    console.print(f"event {event_id}: {field} is now {escape(str(event._mapping[FIELDS[field]]))}")
+    store = ReviewStore(_writer(db))
+    if kind != "event":
+        correct_statement(store, kind, target_id, field, value, by=_by(by), note=note)
+        history = _reader(db).history(kind, target_id)
+        console.print(f"{kind} {target_id}: {field} is now {escape(history[-1].new_value)}")
+        return
+    store.correct(target_id, field, value, by=_by(by), note=note)
+    event = _reader(db).event(target_id)
+    console.print(f"event {target_id}: {field} is now {escape(str(event._mapping[FIELDS[field]]))}")
 
 
 @review_app.command("merge")
@@ -218,11 +229,14 @@ def split_command(
     by: By = None,
     note: Note = None,
 ) -> None:
-    """Take sources that report another happening out of an event."""
+    """Take sources that report another happening out of an event: they become an event of
+    their own."""
     from orbat.store.reviews import ReviewStore
 
     ReviewStore(_writer(db)).split(event_id, mention, by=_by(by), note=note)
-    console.print(f"event {event_id}: {len(mention)} source(s) split off")
+    # The newest event a split of this one made (ids only grow).
+    made = max(s["into_id"] or 0 for s in _reader(db).event(event_id).split_off)
+    console.print(f"event {event_id}: {len(mention)} source(s) split off into event {made}")
 
 
 @review_app.command("history")

@@ -53,6 +53,7 @@ def review_fields(row: Any) -> dict[str, Any]:
         "reviewed_at": row.reviewed_at,
         "merged_from": list(row.merged_from),
         "split_off": list(row.split_off),
+        "split_from": row.split_from,
     }
 
 

@@ -92,6 +92,9 @@ def _edge(record: dict[str, Any]) -> dict[str, Any]:
             "document_id": evidence.get("document_id"),
             "extractor": evidence.get("extractor"),
             "note": record["note"],
+            # As analysts reviewed it (`orbat review`): the values above are the corrected ones.
+            "review_status": record["review_status"],
+            "corrected": ", ".join(record["corrected"]) or None,
         }
     )
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, Row, select
+from sqlalchemy import Engine, Row, or_, select
 
 from orbat.errors import OrbatError
 from orbat.export.actors import (
@@ -31,6 +31,8 @@ from orbat.export.statements import (
 from orbat.extract.statements.records import candidate_id
 from orbat.packs import Pack
 from orbat.resolve.actors import actor_key, default_resolver
+from orbat.store.events import EventFilter
+from orbat.store.reviewed import corrected_keys, overlay, reviewed_order, reviewed_query
 from orbat.store.schema import actor_candidates, events
 from orbat.store.statements import StatementStore
 
@@ -39,6 +41,8 @@ __all__ = ["ActorLookup", "UnknownActor", "actor_profile", "find_actor"]
 #: Resolver scores at or above this are spellings of a pack name (exact, key, supported
 #: acronym); below it (descriptor, fuzzy, bare acronym) a candidate with the same name wins.
 _SURE = 0.9
+#: The actor fields an analyst can correct (``orbat review correct --field actor1``).
+_ACTOR_FIELDS = ("actor1", "actor2")
 
 
 class UnknownActor(OrbatError):
@@ -93,7 +97,7 @@ def find_actor(engine: Engine, pack: Pack, name: str) -> ActorLookup:
     raise UnknownActor(f"no actor or candidate actor is called {name!r}; see `orbat actors`")
 
 
-def _event_record(row: Row[Any], names: set[str]) -> dict[str, Any]:
+def _event_record(row: Any, names: set[str]) -> dict[str, Any]:
     roles = [
         field
         for field in ACTOR_EVENT_FIELDS
@@ -112,21 +116,27 @@ def _event_record(row: Row[Any], names: set[str]) -> dict[str, Any]:
         "fatalities": row.fatalities,
         "contested": bool(row.contested),
         "sources": row.mention_count,
+        "review_status": row.review_status,
     }
 
 
 def _events(engine: Engine, names: set[str]) -> list[dict[str, Any]]:
-    index = event_ids_by_acled_name(engine)
-    ids = set().union(*(index.get(n, set()) for n in names)) if names else set()
-    if not ids:
+    """The events naming one of ``names``, as analysts reviewed them, oldest first: rejected
+    and merged-away ones left out, corrected actors, dates and tolls counted (an event an
+    analyst gave this actor is in, one whose actor was corrected away is not)."""
+    if not names:
         return []
-    query = (
-        select(events)
-        .where(events.c.id.in_(sorted(ids)))
-        .order_by(events.c.event_date.nulls_last(), events.c.id)
-    )
+    index = event_ids_by_acled_name(engine)
+    ids = set().union(*(index.get(n, set()) for n in names))
+    actors_corrected = or_(*(events.c.event_key.in_(corrected_keys(f)) for f in _ACTOR_FIELDS))
+    flt = EventFilter(sort="oldest")
     with engine.connect() as conn:
-        return [_event_record(row, names) for row in conn.execute(query)]
+        query = reviewed_query(
+            conn, flt, select(events).where(or_(events.c.id.in_(sorted(ids)), actors_corrected))
+        )
+        rows = overlay(conn, conn.execute(reviewed_order(conn, flt, query)).all())
+    records = [_event_record(row, names) for row in rows]
+    return [r for r in records if r["roles"]]
 
 
 def _when(record: dict[str, Any]) -> str:

@@ -9,7 +9,7 @@ exports, so all of them say the same thing.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import IO, Any
 
@@ -26,6 +26,7 @@ __all__ = [
     "evidence_record",
     "mention_record",
     "pack_relation_record",
+    "statement_review_fields",
     "text_relation_record",
     "write_claims_jsonl",
     "write_mentions_jsonl",
@@ -107,6 +108,23 @@ def _statement_evidence(row: Row[Any]) -> dict[str, Any]:
     }
 
 
+def statement_review_fields(row: Any) -> dict[str, Any]:
+    """How analysts reviewed a relation or claim (``orbat review``; see
+    :class:`~orbat.store.statement_reviews.ReviewedStatement`): its status, the corrected
+    fields and what the extractor said in them; nobody's review for a pack relation."""
+
+    def get(name: str) -> Any:
+        return row.get(name) if isinstance(row, dict) else getattr(row, name, None)
+
+    return {
+        "review_status": get("review_status"),
+        "corrected": list(get("corrected") or []),
+        "machine_values": dict(get("machine_values") or {}),
+        "reviewed_by": get("reviewed_by"),
+        "reviewed_at": get("reviewed_at"),
+    }
+
+
 def pack_relation_record(relation: Relation, names: Mapping[str, str]) -> dict[str, Any]:
     """A reviewed pack relation: dated, with the public source that states it."""
     return {
@@ -129,6 +147,8 @@ def pack_relation_record(relation: Relation, names: Mapping[str, str]) -> dict[s
         "note": relation.note,
         "source": {"url": relation.source, "title": relation.source_title},
         "evidence": None,
+        # Pack relations are reviewed data files, not `orbat review`'s: no status of their own.
+        **statement_review_fields({}),
     }
 
 
@@ -155,6 +175,7 @@ def text_relation_record(row: Row[Any], names: Mapping[str, str]) -> dict[str, A
         "note": None,
         "source": None,
         "evidence": _statement_evidence(row),
+        **statement_review_fields(row),
     }
 
 
@@ -176,6 +197,7 @@ def claim_record(row: Row[Any], names: Mapping[str, str]) -> dict[str, Any]:
         "date": _iso(row.statement_date),
         "event_id": row.event_id,
         "evidence": _statement_evidence(row),
+        **statement_review_fields(row),
     }
 
 
@@ -208,40 +230,24 @@ def _write(out: IO[str], records: Iterable[dict[str, Any]]) -> int:
     return count
 
 
-def _as_reviewed(
-    engine: Engine, rows: Iterable[Row[Any]], record: Callable[[Row[Any]], dict[str, Any]]
-) -> Iterator[dict[str, Any]]:
-    """Statements as analysts reviewed them (``orbat review``): rejected ones left out, the
-    others with ``review_status`` (confirmed, or None when nobody reviewed them)."""
-    from orbat.read.reviews import ReviewReader
-    from orbat.store.reviews import statement_key
-
-    verdicts = ReviewReader(engine).statement_verdicts()
-    for row in rows:
-        verdict = verdicts.get(statement_key(row))
-        if verdict is not None and verdict.status == "rejected":
-            continue
-        yield {**record(row), "review_status": verdict.status if verdict else None}
-
-
 def write_relations_jsonl(engine: Engine, out: IO[str], *, pack: Pack | None = None) -> int:
     """``pack``'s relations first (reviewed, sourced; default: the selected pack), then
-    relations read from text, oldest first (those an analyst rejected left out)."""
+    relations read from text, oldest first, as analysts reviewed them (corrected values;
+    those rejected left out)."""
     pack = pack if pack is not None else load_pack()
     names = actor_names(engine, pack)
-    # Pack relations are reviewed data files, not `orbat review`'s: no status of its own.
-    curated = ({**pack_relation_record(r, names), "review_status": None} for r in pack.relations)
-    count = _write(out, curated)
+    count = _write(out, (pack_relation_record(r, names) for r in pack.relations))
     rows = StatementStore(engine).relations()
-    return count + _write(out, _as_reviewed(engine, rows, lambda r: text_relation_record(r, names)))
+    return count + _write(out, (text_relation_record(r, names) for r in rows))
 
 
 def write_claims_jsonl(engine: Engine, out: IO[str], *, pack: Pack | None = None) -> int:
-    """Claims read from text, oldest first (those an analyst rejected left out), actors
-    named as ``pack`` (default: the selected one) names them."""
+    """Claims read from text, oldest first, as analysts reviewed them (corrected values;
+    those rejected left out), actors named as ``pack`` (default: the selected one) names
+    them."""
     names = actor_names(engine, pack if pack is not None else load_pack())
     rows = StatementStore(engine).claims()
-    return _write(out, _as_reviewed(engine, rows, lambda r: claim_record(r, names)))
+    return _write(out, (claim_record(r, names) for r in rows))
 
 
 def write_mentions_jsonl(engine: Engine, out: IO[str], *, pack: Pack | None = None) -> int:

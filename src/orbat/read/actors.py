@@ -5,6 +5,7 @@ Shared by ``/api/actors``, the /actors page and ``orbat.open(db).actors(...)``.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Mapping
@@ -14,6 +15,7 @@ from typing import Any
 from sqlalchemy import Engine, select
 
 from orbat.packs import Actor, Pack
+from orbat.read.graph import pack_relation, sorted_relations
 from orbat.store.schema import events
 
 __all__ = [
@@ -23,6 +25,8 @@ __all__ = [
     "actor_list",
     "actor_slug",
     "event_actor_counts",
+    "outside_pack_head",
+    "pack_actor_head",
     "split_names",
 ]
 
@@ -143,3 +147,56 @@ def actor_list(
         )
     out.sort(key=lambda a: (-a["events"], a["name"].casefold()))
     return out
+
+
+def pack_actor_head(pack: Pack, actor_id: str) -> dict[str, Any]:
+    """A pack actor's page head: its coding, dates, aliases, the pack's relations (with their
+    source) and the public sources of its entry."""
+    actor = pack.actor(actor_id)
+    return {
+        **actor_coding(actor),
+        "start": actor.start,
+        "end": actor.end,
+        "in_pack": True,
+        "aliases": [
+            {"name": a.name, "lang": a.lang, "script": a.script, "weak": a.weak}
+            for a in actor.aliases
+        ],
+        "relations": [
+            pack_relation(pack, r, actor.id) for r in sorted_relations(pack.relations_of(actor_id))
+        ],
+        "sources": [
+            {
+                "key": key,
+                "url": pack.sources.get(key, ("", ""))[0],
+                "title": pack.sources.get(key, ("", ""))[1],
+            }
+            for key in actor.sources
+        ],
+    }
+
+
+def outside_pack_head(
+    actor_id: str,
+    name: str,
+    *,
+    kind: str | None = None,
+    acled_name: str | None = None,
+    start: dt.date | None = None,
+) -> dict[str, Any]:
+    """The page head of an actor the pack does not have: a candidate the statement extractor
+    discovered (``kind`` candidate, first seen ``start``), or a name only events give."""
+    return {
+        "id": actor_id,
+        "name": name,
+        "acled_name": acled_name,
+        "kind": kind,
+        "country": None,
+        "inter": None,
+        "start": start.isoformat() if start else None,
+        "end": None,
+        "in_pack": False,
+        "aliases": [],
+        "relations": [],
+        "sources": [],
+    }

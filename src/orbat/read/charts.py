@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, or_, select
 
 from orbat.store.events import EventFilter
+from orbat.store.reviewed import corrected_keys, overlay, reviewed_query
 from orbat.store.schema import events
 from orbat.taxonomy import EVENT_TYPES
 
-__all__ = ["MEASURES", "SPLITS", "MonthlySeries", "monthly"]
+__all__ = ["MEASURES", "SPLITS", "MonthlySeries", "monthly", "per_week", "week_start"]
 
 Split = Literal["type", "admin1", "actor"]
 Measure = Literal["events", "fatalities"]
@@ -85,16 +87,16 @@ def monthly(
     """
     if split not in SPLITS or measure not in MEASURES:
         raise ValueError(f"split is one of {', '.join(SPLITS)}; measure one of events, fatalities")
-    # 1.
-    sql = (flt or EventFilter()).apply(
-        select(
-            events.c.event_date,
-            events.c.event_type,
-            events.c.admin1,
-            events.c.country,
-            *(events.c[c] for c in _ACTOR_COLUMNS),
-            events.c.fatalities,
-        ).where(events.c.event_date.is_not(None))
+    # 1. (as analysts reviewed them: rejected ones out, corrected values counted)
+    dated = or_(events.c.event_date.is_not(None), events.c.event_key.in_(corrected_keys("date")))
+    columns = (
+        events.c.event_date,
+        events.c.event_type,
+        events.c.admin1,
+        events.c.country,
+        *(events.c[c] for c in _ACTOR_COLUMNS),
+        events.c.fatalities,
+        events.c.event_key,
     )
     # 2.
     table: dict[str, Counter[str]] = defaultdict(Counter)
@@ -103,7 +105,12 @@ def monthly(
     last: dt.date | None = None
     seen = deaths = 0
     with engine.connect() as conn:
-        for row in conn.execute(sql):
+        sql = reviewed_query(conn, flt or EventFilter(), select(*columns).where(dated))
+        found: Sequence[Any] = conn.execute(sql).all()
+        # Corrections are few; while there is none, the machine's rows are the reviewed ones.
+        if conn.execute(corrected_keys().limit(1)).first() is not None:
+            found = [r for r in overlay(conn, found) if r.event_date is not None]
+        for row in found:
             seen += 1
             deaths += row.fatalities or 0
             day: dt.date = row.event_date
@@ -133,3 +140,26 @@ def monthly(
         rows.append(row_counts)
     series = kept + ([OTHER] if folded and any(OTHER in r for r in rows) else [])
     return MonthlySeries(months, series, rows, split, measure, seen, deaths)
+
+
+def week_start(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def per_week(
+    dated: Iterable[tuple[dt.date, str]], *, weeks: int, last: dt.date | None
+) -> list[dict[str, Any]]:
+    """Events per ISO week (Monday start) by type, for the ``weeks`` weeks ending at ``last``."""
+    if last is None:
+        return []
+    end = week_start(last)
+    starts = [end - dt.timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
+    table: dict[dt.date, Counter[str]] = defaultdict(Counter)
+    for day, event_type in dated:
+        week = week_start(day)
+        if week >= starts[0]:
+            table[week][event_type] += 1
+    return [
+        {"week": w.isoformat(), "counts": {t: table[w][t] for t in EVENT_TYPES if table[w][t]}}
+        for w in starts
+    ]

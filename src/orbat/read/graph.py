@@ -6,13 +6,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import Engine, Row, select
 
-from orbat.export.statements import actor_names
+from orbat.export.statements import actor_names, statement_review_fields
 from orbat.packs import Pack, Relation
+from orbat.store.event_filter import EventFilter
+from orbat.store.reviewed import corrected_keys, overlay, reviewed_query
 from orbat.store.schema import events
 from orbat.store.statements import StatementStore
 
@@ -90,6 +92,7 @@ def text_relation(
             "extractor": row.extractor,
         },
         "direction": _direction(row.subject_id, perspective),
+        **statement_review_fields(row),
     }
 
 
@@ -128,20 +131,19 @@ def actor_graph(
         if day and (not holds_on(r, day) or (not r.start and not undated)):
             continue
         edges.append({**_edge(f"r{i}", pack_relation(pack, r)), "dated": bool(r.start)})
-    # 2.
-    sql = select(events.c.actor1, events.c.actor2, events.c.event_date).where(
-        events.c.actor1.is_not(None), events.c.actor2.is_not(None)
-    )
-    if on:
-        sql = sql.where(events.c.event_date <= on)
-    if since:
-        sql = sql.where(events.c.event_date >= since)
-    if until:
-        sql = sql.where(events.c.event_date <= until)
+    # 2. (as analysts reviewed the events: rejected ones out, corrected actors and dates)
+    last = min((d for d in (on, until) if d), default=None)
+    flt = EventFilter(since=since, until=last)
+    columns = (events.c.actor1, events.c.actor2, events.c.event_date, events.c.event_key)
     pairs: Counter[tuple[str, str]] = Counter()
     names: dict[str, str] = {}
     with engine.connect() as conn:
-        for row in conn.execute(sql):
+        found: Sequence[Any] = conn.execute(reviewed_query(conn, flt, select(*columns))).all()
+        if conn.execute(corrected_keys().limit(1)).first() is not None:
+            found = overlay(conn, found)
+        for row in found:
+            if not (row.actor1 and row.actor2):
+                continue
             a, b = actor_ref(row.actor1), actor_ref(row.actor2)
             if a["id"] == b["id"]:
                 continue

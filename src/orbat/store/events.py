@@ -14,7 +14,8 @@ from orbat.store.actor_names import acled_names_for
 from orbat.store.conflicts import insert_unless_present, retrying
 from orbat.store.documents import extractor_family
 from orbat.store.event_filter import EVENT_SORTS, EventFilter
-from orbat.store.reviewed import overlay, reviewed_query
+from orbat.store.merged import CODING, best, merged_values
+from orbat.store.reviewed import overlay, reviewed_order, reviewed_query
 from orbat.store.reviews import relink
 from orbat.store.schema import (
     clusters,
@@ -24,16 +25,12 @@ from orbat.store.schema import (
     extraction_runs,
     statements,
 )
+from orbat.store.splits import relink_splits, span, split_sources
 from orbat.store.statements import claims_contest_event
 
 __all__ = ["EVENT_SORTS", "EventFilter", "EventStore", "acled_names_for", "event_key"]
 
-# Columns an event and a mention share (the coding), minus the merged-only ones.
-_CODING = [
-    c.name
-    for c in event_mentions.c
-    if c.name in events.c and c.name not in ("id", "extractor", "confidence")
-]
+_CODING = CODING
 
 
 # Statements built once (building one per mention cost as much as running it).
@@ -64,12 +61,6 @@ _FOLD_MENTION = (
         }
     )
 )
-
-
-def _best(*values: float | None) -> float | None:
-    """An event is as sure as its surest report."""
-    known = [v for v in values if v is not None]
-    return max(known) if known else None
 
 
 def event_key(record: EventRecord, document_id: int) -> str:
@@ -166,8 +157,10 @@ class EventStore:
             counted.add(event.id)
             self._add_to_merged(conn, event, record, outlet, new_cluster)
             joined.append(int(event.id))
-        # Analysts' reviews of what an older version stored here follow it to the new events.
+        # Analysts' reviews of what an older version stored here follow it to the new events,
+        # and the sources they split off to the new mentions.
         relink(conn, document_id)
+        relink_splits(conn, document_id)
         return joined
 
     def _other_copies(self, conn: Connection, cluster_id: int, document_id: int) -> list[int]:
@@ -235,7 +228,7 @@ class EventStore:
                 or record.stance == "denied",
                 "new_source": "; ".join(sorted(outlets)) or None,
                 "new_mention_count": event.mention_count + (1 if new_cluster else 0),
-                "new_confidence": _best(event.confidence, record.confidence),
+                "new_confidence": best(event.confidence, record.confidence),
                 "new_updated_at": _now(),
             },
         )
@@ -307,36 +300,11 @@ class EventStore:
             )
             conn.execute(delete(events).where(events.c.id == event_id))
             return
-        # 2.
-        merged: dict[str, Any] = {name: getattr(rows[0], name) for name in _CODING}
-        for row in rows[1:]:
-            for name in _CODING:
-                if merged[name] is None and getattr(row, name) is not None:
-                    merged[name] = getattr(row, name)
-        # 3.
-        figures = sorted({r.fatalities for r in rows if r.fatalities is not None})
-        # A mention that gives no figure says nothing about the toll; ACLED codes an event no
-        # source gives a toll for as 0.
-        merged["fatalities"] = figures[0] if figures else 0
-        contested = (
-            len(figures) > 1
-            or any(r.stance == "denied" for r in rows)
-            or claims_contest_event(conn, event_id)
-        )
-        # 4.
-        outlets = sorted({r.outlet for r in rows if r.outlet})
+        # 2.-4. (orbat.store.merged); claims about it that disagree make it contested too.
+        merged = merged_values(rows)
+        merged["contested"] = merged["contested"] or claims_contest_event(conn, event_id)
         conn.execute(
-            update(events)
-            .where(events.c.id == event_id)
-            .values(
-                **merged,
-                fatalities_reported="; ".join(str(f) for f in figures) or None,
-                contested=contested,
-                source="; ".join(outlets) or None,
-                mention_count=len({r.cluster_id for r in rows}),
-                confidence=_best(*(r.confidence for r in rows)),
-                updated_at=_now(),
-            )
+            update(events).where(events.c.id == event_id).values(**merged, updated_at=_now())
         )
 
     # -- reading -------------------------------------------------------------------------
@@ -347,9 +315,9 @@ class EventStore:
         reviewed them: :class:`ReviewedEvent` rows (they read like SQLAlchemy rows); without
         filters, every event not rejected or merged away."""
         filters = filters or EventFilter()
-        query = filters.order(select(events))
         with self.engine.connect() as conn:
-            query = reviewed_query(conn, filters, query).offset(offset)
+            query = reviewed_query(conn, filters, select(events))
+            query = reviewed_order(conn, filters, query).offset(offset)
             if limit is not None:
                 query = query.limit(limit)
             return overlay(conn, list(conn.execute(query)))
@@ -361,7 +329,8 @@ class EventStore:
             return int(conn.execute(query).scalar_one())
 
     def mentions(self, event_ids: list[int]) -> dict[int, list[Row[Any]]]:
-        """Every mention (with its document's id, external id, url, title) per event id."""
+        """Every mention (with its document's id, external id, url, title) per event id; an
+        event an analyst split off another has the mentions of the sources it was made of."""
         result: dict[int, list[Row[Any]]] = {i: [] for i in event_ids}
         if not event_ids:
             return result
@@ -376,12 +345,19 @@ class EventStore:
             )
             .join(documents, documents.c.id == event_mentions.c.document_id)
             .join(clusters, clusters.c.id == documents.c.cluster_id)
-            .where(event_mentions.c.event_id.in_(event_ids))
             .order_by(event_mentions.c.id)
         )
         with self.engine.connect() as conn:
-            for row in conn.execute(query):
+            for row in conn.execute(query.where(event_mentions.c.event_id.in_(event_ids))):
                 result[row.event_id].append(row)
+            # Only an event without mentions of its own can be one a split made.
+            made = split_sources(conn, [i for i, found in result.items() if not found])
+            if made:
+                wanted = {s: i for i, spans in made.items() for s in spans}
+                docs = {s[0] for s in wanted}
+                for row in conn.execute(query.where(event_mentions.c.document_id.in_(docs))):
+                    if (event_id := wanted.get(span(row))) is not None:
+                        result[event_id].append(row)
         return result
 
 

@@ -15,9 +15,22 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Row, Select, and_, func, or_, select
+from sqlalchemy import (
+    CompoundSelect,
+    Date,
+    Integer,
+    Row,
+    Select,
+    and_,
+    cast,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.engine import Connection
 
+from orbat.store.merged import source_values
 from orbat.store.reviews import FIELDS, VERDICTS
 from orbat.store.schema import documents, event_mentions, events, reviews
 
@@ -27,15 +40,19 @@ if TYPE_CHECKING:
 __all__ = [
     "ReviewedEvent",
     "anything_hidden",
+    "corrected_keys",
     "hidden_keys",
     "matches",
     "overlay",
     "reviewed_keys",
+    "reviewed_order",
     "reviewed_query",
 ]
 
 #: The filters whose fields an analyst can correct (EventFilter's attribute names).
-CORRECTABLE = ("actor", "place", "country", "admin1", "since", "until", "event_type")
+CORRECTABLE = (
+    "actor", "place", "country", "admin1", "since", "until", "event_type", "min_fatalities"
+)  # fmt: skip
 _ACTORS = ("actor1", "actor2", "assoc_actor_1", "assoc_actor_2")
 
 _STATUS = {"confirm": "confirmed", "reject": "rejected", "merge": "merged"}
@@ -51,7 +68,8 @@ class ReviewedEvent:
     corrected, rejected, merged, split or None), ``corrected`` (the fields an analyst set),
     ``machine_values`` (the extractor's value of each corrected field, as it stays stored),
     ``reviewed_by``/``reviewed_at`` (the latest review), ``merged_into`` (an event id),
-    ``merged_from`` (event ids) and ``split_off`` (evidence spans of sources taken out).
+    ``merged_from`` (event ids), ``split_off`` (evidence spans of sources taken out) and
+    ``split_from`` (the event a split made this one of).
     """
 
     __slots__ = ("_mapping",)
@@ -97,9 +115,20 @@ def anything_hidden(conn: Connection) -> bool:
     return conn.execute(query.limit(1)).first() is not None
 
 
-def reviewed_keys() -> Select[Any]:
-    """Event keys an analyst has reviewed in any way."""
-    return select(reviews.c.target_key).where(reviews.c.target == "event").distinct()
+def corrected_keys(field: str | None = None) -> Select[Any]:
+    """Event keys with a corrected field (``field``, or any)."""
+    query = select(reviews.c.target_key).where(
+        reviews.c.target == "event", reviews.c.action == "correct"
+    )
+    return query.where(reviews.c.field == field) if field else query
+
+
+def reviewed_keys() -> CompoundSelect[Any]:
+    """Event keys an analyst has reviewed in any way, and the events splits made."""
+    made = select(reviews.c.new_value).where(
+        reviews.c.target == "event", reviews.c.action == "split"
+    )
+    return select(reviews.c.target_key).where(reviews.c.target == "event").union(made)
 
 
 def overlay(conn: Connection, rows: Sequence[Row[Any]]) -> list[ReviewedEvent]:
@@ -118,8 +147,9 @@ def overlay(conn: Connection, rows: Sequence[Row[Any]]) -> list[ReviewedEvent]:
     # reviews are few next to events: then every event review is read and matched here.
     query = select(reviews).where(reviews.c.target == "event").order_by(reviews.c.id)
     if len(keys) <= _IN_LIST:
-        merged_in = (reviews.c.action == "merge") & reviews.c.new_value.in_(keys)
-        query = query.where(or_(reviews.c.target_key.in_(keys), merged_in))
+        # Merges into these events, and the splits that made them, name them as new_value.
+        made = reviews.c.action.in_(("merge", "split")) & reviews.c.new_value.in_(keys)
+        query = query.where(or_(reviews.c.target_key.in_(keys), made))
     found: dict[str, list[Row[Any]]] = defaultdict(list)
     merges: list[Row[Any]] = []
     for review in conn.execute(query):
@@ -127,10 +157,14 @@ def overlay(conn: Connection, rows: Sequence[Row[Any]]) -> list[ReviewedEvent]:
             found[review.target_key].append(review)
         if review.action == "merge" and review.new_value in keys:
             merges.append(review)
+        if review.action == "split" and review.new_value in keys:
+            found[review.new_value].append(review)  # the event this split made
     # 2.
     merged_from = _merged_from(conn, merges) if merges else {}
     # 3. (a merge names the event it went into by key: ids can change on re-extraction)
     into = {r.new_value for done in found.values() for r in done if r.action == "merge"}
+    splits = [r for done in found.values() for r in done if r.action == "split"]
+    into |= {r.target_key for r in splits} | {r.new_value for r in splits if r.new_value}
     ids = _ids(conn, into) if into else {}
     out = [
         _apply(dict(r._mapping), found[r.event_key], merged_from.get(r.event_key, []), ids)
@@ -159,14 +193,10 @@ def _recount(conn: Connection, split: list[ReviewedEvent]) -> None:
         if (m.document_id, m.char_start, m.char_end) not in gone:
             kept[m.event_id].append(m)
     for event_id, event in by_id.items():
-        mentions = kept[event_id]
-        figures = sorted({m.fatalities for m in mentions if m.fatalities is not None})
-        values = event._mapping
-        values["source"] = "; ".join(sorted({m.outlet for m in mentions if m.outlet})) or None
-        values["mention_count"] = len({m.cluster_id for m in mentions})
-        values["fatalities_reported"] = "; ".join(str(f) for f in figures) or None
-        if "fatalities" not in event.corrected:
-            values["fatalities"] = figures[0] if figures else 0
+        derived = source_values(kept[event_id])
+        if "fatalities" in event.corrected:
+            del derived["fatalities"]
+        event._mapping.update(derived)
 
 
 def _merged_from(conn: Connection, merges: list[Row[Any]]) -> dict[str, list[int]]:
@@ -206,10 +236,13 @@ def _apply(
     machine: dict[str, Any] = {}  # the extractor's value of each corrected field
     verdict: Row[Any] | None = None
     split_off: list[dict[str, Any]] = []
+    split_from: int | None = None
     for review in done:
-        if review.action == "correct" and review.field in FIELDS:
+        if review.action == "split" and review.new_value == values.get("event_key"):
+            split_from = ids.get(review.target_key)  # this event is the one the split made
+        elif review.action == "correct" and review.field in FIELDS:
             column = FIELDS[review.field]
-            machine.setdefault(review.field, _iso(values[column]))
+            machine.setdefault(review.field, _iso(values.get(column)))
             values[column] = _typed(review.field, review.new_value)
             if review.detail:
                 values.update(json.loads(review.detail))
@@ -218,7 +251,8 @@ def _apply(
         elif review.action in VERDICTS:
             verdict = review
         elif review.action == "split" and review.detail:
-            split_off.extend(json.loads(review.detail))
+            made = ids.get(review.new_value) if review.new_value else None
+            split_off.extend({**s, "into_id": made} for s in json.loads(review.detail))
     status: str | None = None
     if verdict is not None and verdict.action != "confirm":
         status = _STATUS[verdict.action]
@@ -226,7 +260,7 @@ def _apply(
         status = "corrected"
     elif verdict is not None:
         status = "confirmed"
-    elif split_off:
+    elif any(r.action == "split" for r in done):
         status = "split"
     last = done[-1] if done else None
     values.update(
@@ -239,6 +273,7 @@ def _apply(
         merged_into=ids.get(verdict.new_value) if verdict and verdict.action == "merge" else None,
         merged_from=merged_from,
         split_off=split_off,
+        split_from=split_from,
     )
     return ReviewedEvent(values)
 
@@ -290,12 +325,71 @@ def reviewed_query(conn: Connection, flt: EventFilter, query: Any) -> Any:
     )
 
 
+def reviewed_order(conn: Connection, flt: EventFilter, query: Any) -> Any:
+    """``query`` (over ``events``) in ``flt``'s order, by the reviewed date and toll.
+
+    While no analyst corrected a date or a toll, the machine's columns are the reviewed ones
+    (and their indexes serve). Otherwise the latest correction of each field is joined in and
+    takes the machine value's place in the sort.
+    """
+    fields = {"date", "fatalities"}
+    corrected = conn.execute(
+        select(reviews.c.field)
+        .where(
+            reviews.c.target == "event",
+            reviews.c.action == "correct",
+            reviews.c.field.in_(fields),
+        )
+        .distinct()
+    ).scalars()
+    found = set(corrected)
+    if not found:
+        return flt.order(query)
+    columns: dict[str, Any] = {}
+    for field in sorted(found):
+        latest = (
+            select(func.max(reviews.c.id))
+            .where(
+                reviews.c.target == "event",
+                reviews.c.action == "correct",
+                reviews.c.field == field,
+            )
+            .group_by(reviews.c.target_key)
+        )
+        value = (
+            select(reviews.c.target_key, reviews.c.new_value)
+            .where(reviews.c.id.in_(latest))
+            .subquery(f"reviewed_{field}")
+        )
+        query = query.outerjoin(value, value.c.target_key == events.c.event_key)
+        columns[field] = _typed_sql(conn, field, value.c.new_value)
+    date = func.coalesce(columns["date"], events.c.event_date) if "date" in columns else None
+    toll = (
+        func.coalesce(columns["fatalities"], events.c.fatalities)
+        if "fatalities" in columns
+        else events.c.fatalities
+    )
+    day = date if date is not None else events.c.event_date
+    orders = {
+        "newest": (day.desc().nulls_last(), events.c.id),
+        "oldest": (day.asc().nulls_last(), events.c.id),
+        "fatalities": (toll.desc().nulls_last(), day.desc().nulls_last(), events.c.id),
+    }
+    return query.order_by(*orders[flt.sort])
+
+
+def _typed_sql(conn: Connection, field: str, value: Any) -> Any:
+    """A review's ``new_value`` (text) as the column it corrects, in SQL."""
+    if field == "fatalities":
+        return cast(value, Integer)
+    # SQLite stores dates as ISO text (a CAST would make them numbers); PostgreSQL as dates.
+    return type_coerce(value, Date) if conn.dialect.name == "sqlite" else cast(value, Date)
+
+
 def _corrected_events(conn: Connection) -> list[ReviewedEvent]:
     """Every event with a corrected field, as reviewed."""
-    keys = select(reviews.c.target_key).where(
-        reviews.c.target == "event", reviews.c.action == "correct"
-    )
-    return overlay(conn, conn.execute(select(events).where(events.c.event_key.in_(keys))).all())
+    query = select(events).where(events.c.event_key.in_(corrected_keys()))
+    return overlay(conn, conn.execute(query).all())
 
 
 def matches(flt: EventFilter, event: ReviewedEvent) -> bool:
@@ -319,6 +413,8 @@ def matches(flt: EventFilter, event: ReviewedEvent) -> bool:
         wanted = getattr(flt, name)
         if wanted and str(getattr(event, name) or "").casefold() != wanted.casefold():
             return False
+    if flt.min_fatalities is not None and (event.fatalities or 0) < flt.min_fatalities:
+        return False
     day = event.event_date
     if (flt.since or flt.until) and day is None:
         return False

@@ -27,6 +27,7 @@ from sqlalchemy.engine import Connection
 
 from orbat.errors import ReviewError
 from orbat.store.schema import event_mentions, events, reviews, statements
+from orbat.store.splits import make_split_event, span
 from orbat.taxonomy import EVENT_TYPES, SUB_EVENT_TYPES
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "VERDICTS",
     "ReviewStore",
     "Target",
+    "add_review",
     "default_reviewer",
     "relink",
     "statement_key",
@@ -79,7 +81,11 @@ class Target:
 
 
 def statement_key(row: Any) -> str:
-    """A relation's or claim's stable key: its document, span, predicate, subject and object."""
+    """A relation's or claim's stable key: its document, span, predicate, subject and object
+    (as the machine stored them: a reviewed row keeps its key in ``review_key``)."""
+    reviewed = getattr(row, "review_key", None)
+    if reviewed:
+        return str(reviewed)
     subject = row.subject_id or row.subject_text
     obj = row.object_id or row.object_text
     span = f"{row.char_start}-{row.char_end}"
@@ -132,7 +138,7 @@ class ReviewStore:
         if action not in ("confirm", "reject"):
             raise ReviewError(f"no verdict {action!r}; confirm or reject")
         with self.engine.begin() as conn:
-            return _add(conn, self.target(conn, kind, target_id), action, by=by, note=note)
+            return add_review(conn, self.target(conn, kind, target_id), action, by=by, note=note)
 
     def confirm(self, kind: str, target_id: int, *, by: str, note: str | None = None) -> int:
         return self.decide("confirm", kind, target_id, by=by, note=note)
@@ -143,7 +149,8 @@ class ReviewStore:
     def correct(
         self, event_id: int, field: str, value: str, *, by: str, note: str | None = None
     ) -> int:
-        """Correct one field of an event (see :data:`FIELDS`); the value is checked first.
+        """Correct one field of an event (see :data:`FIELDS`; a relation's or claim's:
+        :func:`orbat.store.statement_reviews.correct_statement`); the value is checked first.
 
         The old value recorded is the one the analyst saw: the latest correction of that
         field, else the machine's.
@@ -155,7 +162,7 @@ class ReviewStore:
             machine = conn.execute(select(events).where(events.c.id == event_id)).one()
             old = _current(conn, target.key, field, machine)
             new, detail = _checked(field, value, conn, target.key, machine)
-            return _add(
+            return add_review(
                 conn,
                 target,
                 "correct",
@@ -176,29 +183,26 @@ class ReviewStore:
             keep = event_target(conn, keep_id)
             other = event_target(conn, other_id)
             detail = json.dumps({"into_id": keep_id})
-            return _add(conn, other, "merge", by=by, note=note, new=keep.key, detail=detail)
+            return add_review(conn, other, "merge", by=by, note=note, new=keep.key, detail=detail)
 
     def split(
         self, event_id: int, mention_ids: list[int], *, by: str, note: str | None = None
     ) -> int:
         """Record that some of an event's sources report another happening: they leave the
-        event's sources (kept by their evidence span, which survives re-extraction)."""
+        event's sources (kept by their evidence span, which survives re-extraction) and become
+        an event of their own (:mod:`orbat.store.splits`), which the review names."""
         if not mention_ids:
             raise ReviewError("name the sources to split off (--mention, see `orbat review show`)")
         with self.engine.begin() as conn:
             target = event_target(conn, event_id)
             rows = conn.execute(
-                select(event_mentions).where(
-                    event_mentions.c.event_id == event_id, event_mentions.c.id.in_(mention_ids)
-                )
+                select(event_mentions)
+                .where(event_mentions.c.event_id == event_id, event_mentions.c.id.in_(mention_ids))
+                .order_by(event_mentions.c.id)
             ).all()
             missing = sorted(set(mention_ids) - {r.id for r in rows})
             if missing:
                 raise ReviewError(f"event {event_id} has no source {missing[0]}")
-            spans = [
-                {"document_id": r.document_id, "char_start": r.char_start, "char_end": r.char_end}
-                for r in rows
-            ]
             # Earlier splits count too: the event must keep at least one source.
             earlier = conn.execute(
                 select(reviews.c.detail).where(
@@ -207,25 +211,35 @@ class ReviewStore:
                     reviews.c.action == "split",
                 )
             ).scalars()
-            gone = {_span(s) for detail in earlier for s in json.loads(detail)}
-            gone |= {_span(s) for s in spans}
+            gone = {span(s) for detail in earlier for s in json.loads(detail)}
+            again = next((r.id for r in rows if span(r) in gone), None)
+            if again is not None:
+                raise ReviewError(f"source {again} of event {event_id} was split off already")
+            gone |= {span(r) for r in rows}
             left = conn.execute(
-                select(
-                    event_mentions.c.document_id,
-                    event_mentions.c.char_start,
-                    event_mentions.c.char_end,
-                ).where(event_mentions.c.event_id == event_id)
+                select(event_mentions).where(event_mentions.c.event_id == event_id)
             ).all()
-            if all(tuple(m) in gone for m in left):
+            if all(span(m) in gone for m in left):
                 raise ReviewError("a split must leave the event at least one source")
-            return _add(conn, target, "split", by=by, note=note, detail=json.dumps(spans))
+            _, new_key = make_split_event(conn, rows)
+            spans = [
+                {"document_id": r.document_id, "char_start": r.char_start, "char_end": r.char_end}
+                for r in rows
+            ]
+            return add_review(
+                conn,
+                target,
+                "split",
+                by=by,
+                note=note,
+                field="sources",
+                old=target.key,
+                new=new_key,
+                detail=json.dumps(spans),
+            )
 
 
-def _span(s: dict[str, int]) -> tuple[int, int, int]:
-    return (s["document_id"], s["char_start"], s["char_end"])
-
-
-def _add(
+def add_review(
     conn: Connection,
     target: Target,
     action: str,

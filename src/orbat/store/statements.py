@@ -38,6 +38,7 @@ from orbat.store.schema import (
     events,
     statements,
 )
+from orbat.store.statement_reviews import overlay_statements
 
 __all__ = ["StatementStore", "claims_contest_event"]
 
@@ -232,7 +233,9 @@ class StatementStore:
         return bool(result.rowcount)
 
     # -- reading -------------------------------------------------------------------------
-    def _statements(self, kind: str, *conditions: Any) -> list[Row[Any]]:
+    def _statements(self, kind: str, *conditions: Any, include_rejected: bool = False) -> list[Any]:
+        """Relations or claims as analysts reviewed them (corrected values, ``review_status``;
+        :mod:`orbat.store.statement_reviews`), those rejected left out unless asked for."""
         query = (
             select(
                 statements,
@@ -247,7 +250,8 @@ class StatementStore:
             .order_by(statements.c.statement_date.nulls_last(), statements.c.id)
         )
         with self.engine.connect() as conn:
-            return list(conn.execute(query))
+            rows = list(conn.execute(query))
+            return overlay_statements(conn, rows, include_rejected=include_rejected)
 
     def relations(
         self,
@@ -255,8 +259,10 @@ class StatementStore:
         *,
         since: date | None = None,
         until: date | None = None,
-    ) -> list[Row[Any]]:
-        """Relation statements (optionally about one actor, either side), oldest first."""
+        include_rejected: bool = False,
+    ) -> list[Any]:
+        """Relation statements (optionally about one actor, either side), oldest first, as
+        reviewed (see :meth:`_statements`)."""
         conditions: list[Any] = []
         if actor_id is not None:
             conditions.append(
@@ -266,10 +272,17 @@ class StatementStore:
             conditions.append(statements.c.statement_date >= since)
         if until is not None:
             conditions.append(statements.c.statement_date <= until)
-        return self._statements("relation", *conditions)
+        return self._statements("relation", *conditions, include_rejected=include_rejected)
 
-    def claims(self, actor_id: str | None = None, *, event_id: int | None = None) -> list[Row[Any]]:
-        """Claims (optionally by or about one actor, or about one event), oldest first."""
+    def claims(
+        self,
+        actor_id: str | None = None,
+        *,
+        event_id: int | None = None,
+        include_rejected: bool = False,
+    ) -> list[Any]:
+        """Claims (optionally by or about one actor, or about one event), oldest first, as
+        reviewed (see :meth:`_statements`)."""
         conditions: list[Any] = []
         if actor_id is not None:
             conditions.append(
@@ -281,7 +294,7 @@ class StatementStore:
             )
         if event_id is not None:
             conditions.append(statements.c.event_id == event_id)
-        return self._statements("claim", *conditions)
+        return self._statements("claim", *conditions, include_rejected=include_rejected)
 
     def mentions(
         self, actor_id: str | None = None, *, document_id: int | None = None

@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, Response
 from pydantic import BeforeValidator, Field
 
 from orbat.read.actors import ActorQuery
@@ -103,6 +103,17 @@ def list_events(db: Queries, filters: Filters, limit: Limit = 50, offset: Offset
 @router.get("/events/geo", summary="Events with coordinates as GeoJSON points (the map)")
 def event_points(db: Queries, filters: Filters) -> Any:
     return db.event_points(filters)
+
+
+@router.get("/borders", summary="Imported governorate (admin-1) borders as GeoJSON")
+def borders() -> Any:
+    """The polygons ``orbat borders import`` stored, with their attribution; 404 when none."""
+    from orbat.borders import load_borders
+
+    found = load_borders()
+    if found is None:
+        raise HTTPException(404, "no governorate borders imported (`orbat borders import`)")
+    return FileResponse(found[1], media_type="application/geo+json")
 
 
 @router.get(

@@ -13,7 +13,6 @@ from sqlalchemy import Engine
 from orbat.read.actors import ActorQuery
 from orbat.read.charts import MEASURES, SPLITS, monthly
 from orbat.read.events import EVENT_SORTS, EventQuery
-from orbat.read.reviews import ReviewReader
 from orbat.read.search import MAX_QUERY_CHARS
 from orbat.store.events import EventFilter
 from orbat.web.api import DocumentId, EventId, Filters, Offset, Queries
@@ -97,10 +96,16 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
                 spans = [s["evidence"] for s in event["sources"] if s["document_id"] == doc_id]
                 texts[doc_id] = {"doc": doc, "segments": highlight(doc["text"], spans)}
         mark_reviews(db, event["claims"])
-        split_off = {(s["document_id"], s["char_start"], s["char_end"]) for s in event["split_off"]}
+        # A source split off: the event the split made of it (orbat.store.splits).
+        split_off = {
+            (s["document_id"], s["char_start"], s["char_end"]): s.get("into_id")
+            for s in event["split_off"]
+        }
         for source in event["sources"]:
             ev = source["evidence"]
-            source["split_off"] = (ev["document_id"], ev["start"], ev["end"]) in split_off
+            here = (ev["document_id"], ev["start"], ev["end"])
+            source["split_off"] = here in split_off
+            source["split_into"] = split_off.get(here)
         return page(request, "event.html", event=event, texts=texts, here=request.url.path)
 
     @router.get("/map")
@@ -113,6 +118,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
             query=urlencode(params),
             query_params=params,
             theatre=sorted(db.pack.countries),
+            admin1=_admin1_borders(),
         )
 
     @router.get("/network")
@@ -131,6 +137,7 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
     def actor_page(request: Request, db: Queries, actor_id: str) -> HTMLResponse:
         actor = or_404(db.actor, actor_id)
         mark_reviews(db, actor["relations"])
+        mark_reviews(db, actor["statements"])
         # The actor's events, found as the events page finds them (any spelling it has).
         name = actor["acled_name"]
         charts = _charts(db.engine, EventFilter(actor=name), "type") if name else []
@@ -165,12 +172,24 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
 
 
 def mark_reviews(db: WebQueries, statements: list[dict[str, Any]]) -> None:
-    """Give each relation or claim read from text its review (``review``: status, by, or None)."""
-    ids = [s["statement_id"] for s in statements if s.get("statement_id")]
-    found = ReviewReader(db.engine).statement_reviews(ids)
+    """Give each relation or claim read from text its review (``review``: status, by, when,
+    or None), from the reviewed values its record carries."""
     for s in statements:
         s.setdefault("statement_id", None)  # a pack relation or a source's figure: none
-        s["review"] = found.get(s["statement_id"]) if s["statement_id"] else None
+        status = s.get("review_status") if s["statement_id"] else None
+        s["review"] = (
+            {"status": status, "by": s.get("reviewed_by"), "at": s.get("reviewed_at")}
+            if status
+            else None
+        )
+
+
+def _admin1_borders() -> Any:
+    """The imported governorate borders' manifest (``orbat borders import``), or None."""
+    from orbat.borders import load_borders
+
+    found = load_borders()
+    return found[0] if found else None
 
 
 def _charts(engine: Engine, flt: EventFilter | None, by: str) -> list[dict[str, Any]]:

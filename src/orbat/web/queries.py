@@ -1,38 +1,51 @@
-"""Every read the web UI and JSON API make, as plain JSON-ready dicts (one module, SELECTs only)."""
+"""The reads the web UI and JSON API make, as plain JSON-ready dicts (SELECTs only): events,
+the overview, the map and timeline, actors, the graph and search here; articles, event claims,
+actor page heads and weekly counts in `orbat.read` (documents, claims, actors, charts)."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 import time
-from collections import Counter, defaultdict
-from collections.abc import Iterable
-from pathlib import PurePath
+from collections import Counter
 from typing import Any
 
-from sqlalchemy import Engine, Row, func, or_, select, true
+from sqlalchemy import Engine, Row, and_, func, or_, select, true
 
+from orbat.errors import NotFound
 from orbat.export.events import review_fields
 from orbat.export.statements import actor_names, claim_record
-from orbat.extract.records import ACLED_FIELDS
 from orbat.packs import Pack
 from orbat.read.actors import (
     ACTOR_COLUMNS,
     ActorQuery,
     acled_index,
-    actor_coding,
     actor_list,
     actor_slug,
     event_actor_counts,
+    outside_pack_head,
+    pack_actor_head,
     split_names,
 )
+from orbat.read.charts import per_week
+from orbat.read.claims import event_claims, statement_claim
+from orbat.read.documents import document_page, document_view
 from orbat.read.events import EventQuery
-from orbat.read.graph import actor_graph, pack_relation, sorted_relations, text_relation
-from orbat.read.search import document_hits, match_expression, query_terms
+from orbat.read.graph import actor_graph, text_relation
+from orbat.read.search import document_hits, query_terms
+from orbat.records.events import ACLED_FIELDS
 from orbat.store.documents import DocumentStore
 from orbat.store.events import EventFilter, EventStore
-from orbat.store.reviewed import ReviewedEvent, anything_hidden, hidden_keys, overlay
-from orbat.store.schema import documents, event_mentions, events
+from orbat.store.reviewed import (
+    ReviewedEvent,
+    anything_hidden,
+    corrected_keys,
+    hidden_keys,
+    overlay,
+    reviewed_order,
+    reviewed_query,
+)
+from orbat.store.schema import event_mentions, events
 from orbat.store.statements import StatementStore
 from orbat.taxonomy import EVENT_TYPES
 
@@ -47,10 +60,6 @@ TYPE_COLOURS: dict[str, str] = dict(
 
 #: Seconds a listing's total may be reused (see ``WebQueries._count``).
 COUNT_TTL = 5.0
-
-
-class NotFound(LookupError):
-    """The event, actor or document asked for does not exist."""
 
 
 def _iso(value: Any) -> Any:
@@ -129,11 +138,23 @@ class WebQueries:
                     .group_by(events.c.event_type)
                 ).all()
             )
-            dated = conn.execute(
-                select(events.c.event_date, events.c.event_type).where(
-                    events.c.event_date.is_not(None), shown
+            dated: list[tuple[Any, Any]] = [
+                tuple(r)
+                for r in conn.execute(
+                    select(events.c.event_date, events.c.event_type).where(
+                        events.c.event_date.is_not(None), shown
+                    )
                 )
-            ).all()
+            ]
+            if conn.execute(corrected_keys().limit(1)).first() is not None:
+                # Types, dates and the week chart as analysts corrected them (corrections are
+                # few; while there is none, the machine's columns are the reviewed ones).
+                cols = (events.c.event_key, events.c.event_date, events.c.event_type)
+                rows = overlay(conn, list(conn.execute(select(*cols).where(shown))))
+                by_type = dict(Counter(r.event_type for r in rows))
+                dated = [(r.event_date, r.event_type) for r in rows if r.event_date]
+                days = [d for d, _ in dated]
+                first, last = (min(days), max(days)) if days else (None, None)
         actors = self._event_actor_counts()
         return {
             "documents": docs["documents"],
@@ -152,7 +173,7 @@ class WebQueries:
             "published_from": _iso(docs["published_from"]),
             "published_to": _iso(docs["published_to"]),
             "events_by_type": {t: by_type.get(t, 0) for t in EVENT_TYPES if by_type.get(t)},
-            "events_per_week": _per_week(((d, t) for d, t in dated), weeks=weeks, last=last),
+            "events_per_week": per_week(((d, t) for d, t in dated), weeks=weeks, last=last),
             "top_actors": [
                 {**self.actor_ref(name), "events": n} for name, n in actors.most_common(top)
             ],
@@ -245,9 +266,9 @@ class WebQueries:
             )
         record["sources"] = sources
         known = actor_names(self.engine, self.pack)
-        record["claims"] = _event_claims(record, sources) + [
-            _statement_claim(claim_record(r, known))
-            for r in self.statements.claims(event_id=event_id)
+        record["claims"] = event_claims(record, sources) + [
+            statement_claim(claim_record(r, known))
+            for r in self.statements.claims(event_id=event_id, include_rejected=True)
         ]
         return record
 
@@ -267,13 +288,15 @@ class WebQueries:
             events.c.contested,
             events.c.event_key,
         )
-        sql = flt.apply(
-            select(*cols)
-            .where(events.c.latitude.is_not(None), events.c.longitude.is_not(None))
-            .order_by(events.c.event_date.desc().nulls_last(), events.c.id)
-            .limit(limit)
+        located = or_(
+            and_(events.c.latitude.is_not(None), events.c.longitude.is_not(None)),
+            events.c.event_key.in_(corrected_keys("place")),
         )
-        with self.engine.connect() as conn:  # as reviewed: a corrected place moves its point
+        # As reviewed: filters match, and the order is, the reviewed values; a corrected
+        # place moves its point (or takes it off the map when the gazetteer has no point).
+        with self.engine.connect() as conn:
+            sql = reviewed_query(conn, flt, select(*cols).where(located))
+            sql = reviewed_order(conn, flt, sql).limit(limit)
             rows = [r for r in overlay(conn, conn.execute(sql).all()) if r.latitude is not None]
         features = [
             {
@@ -298,19 +321,15 @@ class WebQueries:
 
     def timeline(self, query: EventQuery, *, limit: int = 5_000) -> list[dict[str, Any]]:
         """Dated events (id, date, type) matching the filters, for the timeline strip."""
-        sql = query.to_filter().apply(
-            select(
-                events.c.id,
-                events.c.event_date,
-                events.c.event_type,
-                events.c.location,
-                events.c.event_key,
-            )
-            .where(events.c.event_date.is_not(None))
-            .order_by(events.c.event_date)
-            .limit(limit)
+        flt = query.to_filter()
+        flt.sort = "oldest"
+        dated = or_(
+            events.c.event_date.is_not(None), events.c.event_key.in_(corrected_keys("date"))
         )
-        with self.engine.connect() as conn:
+        cols = (events.c.id, events.c.event_date, events.c.event_type, events.c.location)
+        with self.engine.connect() as conn:  # filtered and ordered as reviewed
+            sql = reviewed_query(conn, flt, select(*cols, events.c.event_key).where(dated))
+            sql = reviewed_order(conn, flt, sql).limit(limit)
             return [
                 {
                     "id": r.id,
@@ -319,6 +338,7 @@ class WebQueries:
                     "location": r.location,
                 }
                 for r in overlay(conn, conn.execute(sql).all())
+                if r.event_date is not None
             ]
 
     # -- actors --------------------------------------------------------------------------
@@ -336,80 +356,34 @@ class WebQueries:
         rows = self._events_naming(names, limit=event_limit)
         event_items = [self._event_summary(r) for r in rows]
         if actor_id in self.pack:
-            actor = self.pack.actor(actor_id)
-            record: dict[str, Any] = {
-                **actor_coding(actor),
-                "start": actor.start,
-                "end": actor.end,
-                "in_pack": True,
-                "aliases": [
-                    {"name": a.name, "lang": a.lang, "script": a.script, "weak": a.weak}
-                    for a in actor.aliases
-                ],
-                "relations": [
-                    pack_relation(self.pack, r, actor.id)
-                    for r in sorted_relations(self.pack.relations_of(actor_id))
-                ],
-                "sources": [
-                    {
-                        "key": key,
-                        "url": self.pack.sources.get(key, ("", ""))[0],
-                        "title": self.pack.sources.get(key, ("", ""))[1],
-                    }
-                    for key in actor.sources
-                ],
-            }
+            record = pack_actor_head(self.pack, actor_id)
         elif actor_id.startswith("candidate:"):
             row = next(r for r in self.statements.candidates() if r.id == actor_id)
-            record = {
-                "id": actor_id,
-                "name": row.name,
-                "acled_name": None,
-                "kind": "candidate",
-                "country": None,
-                "inter": None,
-                "start": _iso(row.first_seen),
-                "end": None,
-                "in_pack": False,
-                "aliases": [],
-                "relations": [],
-                "sources": [],
-            }
-        else:
-            name = next(iter(names))
+            record = outside_pack_head(actor_id, row.name, kind="candidate", start=row.first_seen)
+        else:  # named by events only: by the name the events show
             display = next(
-                (a["name"] for e in event_items for a in e["actors"] if a["id"] == actor_id), name
+                (a["name"] for e in event_items for a in e["actors"] if a["id"] == actor_id),
+                next(iter(names)),
             )
-            record = {
-                "id": actor_id,
-                "name": display,
-                "acled_name": display,
-                "kind": None,
-                "country": None,
-                "inter": None,
-                "start": None,
-                "end": None,
-                "in_pack": False,
-                "aliases": [],
-                "relations": [],
-                "sources": [],
-            }
+            record = outside_pack_head(actor_id, display, acled_name=display)
         # Relations read from text (with their sentence), next to the pack's (with a source).
         known = actor_names(self.engine, self.pack)
         record["relations"] = sorted(
             [
                 *record["relations"],
-                *(text_relation(r, known, actor_id) for r in self.statements.relations(actor_id)),
+                *(
+                    text_relation(r, known, actor_id)
+                    for r in self.statements.relations(actor_id, include_rejected=True)
+                ),
             ],
             key=lambda r: r["start"] or "",
         )
-        record["statements"] = [claim_record(r, known) for r in self.statements.claims(actor_id)]
+        record["statements"] = [
+            claim_record(r, known) for r in self.statements.claims(actor_id, include_rejected=True)
+        ]
         record["events"] = event_items
         record["claims"] = [
-            claim
-            for e in event_items
-            for claim in _event_claims(e, [])
-            if claim["kind"] != "source"
+            claim for e in event_items for claim in event_claims(e, []) if claim["kind"] != "source"
         ]
         return record
 
@@ -462,100 +436,12 @@ class WebQueries:
     def documents(
         self, *, limit: int = 50, offset: int = 0, q: str | None = None
     ) -> dict[str, Any]:
-        # The same bounded terms as the search (see ``orbat.read.search``); a query of no word
-        # matches nothing.
-        search = (match_expression(query_terms(q)) or '""') if q else None
-        rows = self.documents_store.articles(limit=limit, offset=offset, search=search)
-        with self.engine.connect() as conn:
-            total = conn.execute(select(func.count()).select_from(documents)).scalar_one()
-            ids = [r.id for r in rows]
-            mention_counts: dict[int, int] = dict(
-                conn.execute(
-                    select(event_mentions.c.document_id, func.count())
-                    .where(event_mentions.c.document_id.in_(ids))
-                    .group_by(event_mentions.c.document_id)
-                ).all()
-            )
-        return {
-            "total": total if not q else None,
-            "limit": limit,
-            "offset": offset,
-            "items": [
-                {
-                    "id": r.id,
-                    "external_id": r.external_id,
-                    "title": r.title,
-                    "url": r.url,
-                    "published": _iso(r.published),
-                    "source": r.source,
-                    "format": r.format,
-                    "words": len(r.text.split()),
-                    "cluster": r.cluster_id,
-                    "cluster_size": r.cluster_size,
-                    "event_mentions": mention_counts.get(r.id, 0),
-                }
-                for r in rows
-            ],
-        }
+        """A page of articles (see :func:`orbat.read.documents.document_page`)."""
+        return document_page(self.engine, limit=limit, offset=offset, q=q)
 
     def document(self, document_id: int) -> dict[str, Any]:
-        """One article: its text, where it came from, its copies, and the events it reports."""
-        with self.engine.connect() as conn:
-            row = conn.execute(select(documents).where(documents.c.id == document_id)).first()
-            if row is None:
-                raise NotFound(f"no document {document_id}")
-            copies = conn.execute(
-                select(documents.c.id, documents.c.title, documents.c.source)
-                .where(documents.c.cluster_id == row.cluster_id, documents.c.id != document_id)
-                .order_by(documents.c.id)
-            ).all()
-            mentions = conn.execute(
-                select(
-                    event_mentions.c.id,
-                    event_mentions.c.event_id,
-                    event_mentions.c.char_start,
-                    event_mentions.c.char_end,
-                    event_mentions.c.quote,
-                    event_mentions.c.event_type,
-                    event_mentions.c.sub_event_type,
-                    event_mentions.c.event_date,
-                    event_mentions.c.location,
-                    event_mentions.c.extractor,
-                )
-                .where(event_mentions.c.document_id == document_id)
-                .order_by(event_mentions.c.char_start, event_mentions.c.id)
-            ).all()
-        return {
-            "id": row.id,
-            "external_id": row.external_id,
-            "title": row.title,
-            "url": row.url,
-            "published": _iso(row.published),
-            "source": row.source,
-            "language": row.language,
-            "format": row.format,
-            "origin": _public_origin(row.origin),
-            "locator": row.locator,
-            "cluster": row.cluster_id,
-            "duplicate_kind": row.duplicate_kind,
-            "copies": [{"id": c.id, "title": c.title, "source": c.source} for c in copies],
-            "text": row.text,
-            "mentions": [
-                {
-                    "mention_id": m.id,
-                    "event_id": m.event_id,
-                    "start": m.char_start,
-                    "end": m.char_end,
-                    "quote": m.quote,
-                    "event_type": m.event_type,
-                    "sub_event_type": m.sub_event_type,
-                    "event_date": _iso(m.event_date),
-                    "location": m.location,
-                    "extractor": m.extractor,
-                }
-                for m in mentions
-            ],
-        }
+        """One article (see :func:`orbat.read.documents.document_view`)."""
+        return document_view(self.engine, document_id)
 
     # -- search --------------------------------------------------------------------------
     def search(self, q: str, *, limit: int = 20) -> dict[str, Any]:
@@ -569,82 +455,3 @@ class WebQueries:
             "events": self.events(EventQuery(text=q), limit=limit)["items"],
             "actors": self.actors(ActorQuery(q=q))[:limit],
         }
-
-
-def _public_origin(origin: str) -> str:
-    """Where an article came from, as a reader may see it: a URL whole, a file by its name
-    only (the folders it sat in on the ingesting machine are nobody's business)."""
-    if "://" in origin or origin == "-":
-        return origin
-    return PurePath(origin).name
-
-
-def _event_claims(event: dict[str, Any], sources: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """What the sources assert about an event, kept side by side when they disagree.
-
-    Until text-extracted statements are stored, the claims are those the event mentions carry:
-    each source's fatality figure and its stance (a denial makes the event contested).
-    """
-    claims: list[dict[str, Any]] = []
-    for s in sources:
-        claims.append(
-            {
-                "kind": "source",
-                "event_id": event["id"],
-                "property": "fatalities",
-                "value": s["fatalities"],
-                "stance": s["stance"],
-                "asserted_by": s["outlet"],
-                "evidence": s["evidence"],
-            }
-        )
-    if event.get("contested"):
-        claims.append(
-            {
-                "kind": "contested",
-                "event_id": event["id"],
-                "property": "fatalities",
-                "value": event.get("fatalities_reported"),
-                "stance": "contested",
-                "asserted_by": event.get("source"),
-                "evidence": None,
-            }
-        )
-    return claims
-
-
-def _statement_claim(claim: dict[str, Any]) -> dict[str, Any]:
-    """A claim read from text ("the US denied the strike") in the event page's claim shape."""
-    return {
-        "kind": "statement",
-        "statement_id": claim["statement_id"],
-        "event_id": claim["event_id"],
-        "property": claim["predicate"],
-        "value": claim["object_name"] or claim["object_text"] or None,
-        "stance": claim["stance"],
-        "asserted_by": claim["speaker_text"] or claim["subject_name"] or claim["subject_text"],
-        "evidence": claim["evidence"],
-    }
-
-
-def _week_start(day: dt.date) -> dt.date:
-    return day - dt.timedelta(days=day.weekday())
-
-
-def _per_week(
-    dated: Iterable[tuple[dt.date, str]], *, weeks: int, last: dt.date | None
-) -> list[dict[str, Any]]:
-    """Events per ISO week (Monday start) by type, for the ``weeks`` weeks ending at ``last``."""
-    if last is None:
-        return []
-    end = _week_start(last)
-    starts = [end - dt.timedelta(weeks=i) for i in range(weeks - 1, -1, -1)]
-    table: dict[dt.date, Counter[str]] = defaultdict(Counter)
-    for day, event_type in dated:
-        week = _week_start(day)
-        if week >= starts[0]:
-            table[week][event_type] += 1
-    return [
-        {"week": w.isoformat(), "counts": {t: table[w][t] for t in EVENT_TYPES if table[w][t]}}
-        for w in starts
-    ]

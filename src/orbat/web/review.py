@@ -1,5 +1,5 @@
 """The web's write mode (`orbat serve --review`): the review queue and the forms that confirm,
-reject and correct, each POST checked against a CSRF token.
+reject and correct events, relations and claims, each POST checked against a CSRF token.
 
 CSRF: the server hands each browser a token in a cookie (``SameSite=Strict``, HttpOnly) and the
 same token in every form's hidden ``csrf`` field; a POST whose field does not match its cookie,
@@ -26,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from orbat.errors import ReviewError
 from orbat.read.reviews import ReviewReader
 from orbat.store.reviews import FIELDS, ReviewStore
+from orbat.store.statement_reviews import correct_statement
 from orbat.web.api import EventId
 
 __all__ = ["CSRF_COOKIE", "ReviewMode", "make_router", "review_context"]
@@ -173,12 +174,20 @@ def make_router(templates: Jinja2Templates) -> APIRouter:
         form = await _form(request)
         mode = mode_of(request)
         target = {"relations": "relation", "claims": "claim"}.get(kind)
-        if target is None or action not in ("confirm", "reject"):
+        if target is None or action not in ("confirm", "reject", "correct"):
             raise HTTPException(404, f"no review action {kind}/{action}")
-        note = form.get("note")
-        await recorded(
-            lambda: mode.store.decide(action, target, statement_id, by=mode.reviewer, note=note)
-        )
+        note, by = form.get("note"), mode.reviewer
+        if action == "correct":
+            field, value = form.get("field", ""), form.get("value", "")
+            await recorded(
+                lambda: correct_statement(
+                    mode.store, target, statement_id, field, value, by=by, note=note
+                )
+            )
+        else:
+            await recorded(
+                lambda: mode.store.decide(action, target, statement_id, by=by, note=note)
+            )
         back_to = form.get("back", "")
         # Only a path on this server: never an open redirect.
         if not back_to.startswith("/") or back_to.startswith("//"):

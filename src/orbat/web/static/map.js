@@ -40,6 +40,24 @@
       }).addTo(map).bringToBack();
     });
 
+  // Governorate borders, when the user imported some (`orbat borders import`): a layer over
+  // the countries, under the points, that the layer control can hide.
+  if (el.dataset.admin1Url) {
+    fetch(el.dataset.admin1Url)
+      .then((r) => r.json())
+      .then((geo) => {
+        geo.features.forEach(unwrapAntimeridian);
+        const admin1 = L.geoJSON(geo, {
+          style: { color: "#5b6b7c", weight: 1, dashArray: "4 3", fill: false, className: "admin1-border" },
+          interactive: false,
+          attribution: geo.attribution || "",
+        }).addTo(map);
+        window.orbatAdmin1 = admin1;
+        el.dataset.admin1 = String(geo.features.length);
+        L.control.layers(null, { "Governorate borders": admin1 }, { collapsed: false }).addTo(map);
+      });
+  }
+
   // Area grows with the toll: 0 dead is a small dot, 100 dead about four times as wide.
   function radius(fatalities) {
     return 5 + Math.min(17, 1.7 * Math.sqrt(fatalities || 0));
