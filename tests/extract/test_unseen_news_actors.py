@@ -139,3 +139,21 @@ def test_an_attack_on_an_armed_side_is_a_clash(extractor: EventExtractor) -> Non
     (event,) = coded(extractor, text, "2021-03-04")
     assert event.sub_event_type == "Armed clash"
     assert event.actor2 == "Military Forces of Iraq (2018-) Popular Mobilization Forces"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ankara-backed militants shelled villages near Ain Issa on Sunday, killing a child.",
+        "Turkish-backed factions looted houses in Ras al-Ain on Sunday.",
+    ],
+)
+def test_turkish_backed_factions_are_the_sna(extractor: EventExtractor, text: str) -> None:
+    (event,) = coded(extractor, text, "2021-03-08")
+    assert event.actor1 == "SNA: Syrian National Army"
+
+
+def test_soldiers_opening_a_sentence_are_the_countrys_army(extractor: EventExtractor) -> None:
+    text = "Three soldiers were killed when militants attacked their post in Tarmiyah on Sunday."
+    (event,) = coded(extractor, text, "2021-03-08")
+    assert event.actor2 == "Military Forces of Iraq (2020-2022)"

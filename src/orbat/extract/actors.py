@@ -46,7 +46,7 @@ class ActorRoles:
 # Victims that make an attack's target civilians (ACLED actor2 "Civilians (<country>)").
 _CIVILIAN_WORDS = re.compile(
     r"\b(civilians?|people|residents?|villagers|famil(?:y|ies)|mother|sisters?|brothers?|"
-    r"children|women|workers?|passers-by|refugees|journalists?|activists?|shoppers|"
+    r"child|children|women|woman|boys?|girls?|workers?|passers-by|refugees|journalists?|activists?|shoppers|"
     r"worshippers|employees?|students?|farmers?|shepherds?)\b",
     re.I,
 )

@@ -83,6 +83,13 @@ _BARE_FORCES = re.compile(
 )
 
 
+_NO_OWNER = frozenset(
+    ["the", "a", "an", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+     "eleven", "twelve", "several", "some", "many", "dozens", "hundreds", "scores", "both",
+     "all", "most", "more", "other", "its", "their"]
+)  # fmt: skip
+
+
 def bare_forces(text: str) -> list[tuple[int, int, bool]]:
     """Forces ``text`` names without saying whose, as ``(start, end, is_police)``: "police",
     "security forces", "the army", "troops", "air defences" (not "Turkish-backed forces",
@@ -90,7 +97,9 @@ def bare_forces(text: str) -> list[tuple[int, int, bool]]:
     out = []
     for m in _BARE_FORCES.finditer(text):
         before = text[max(0, m.start() - 25) : m.start()]
-        if re.search(r"(?:[A-Z][\w.]*|-backed|-led|-allied)\s*$", before):
+        owner = re.search(r"(?:(?P<word>[A-Z][\w.]*)|-backed|-led|-allied)\s*$", before)
+        # "Three soldiers were killed": a capital that opens the sentence names no owner.
+        if owner is not None and (owner["word"] or "").lower() not in _NO_OWNER:
             continue
         out.append((m.start(), m.end(), bool(m["police"])))
     return out
