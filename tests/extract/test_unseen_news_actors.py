@@ -157,3 +157,35 @@ def test_soldiers_opening_a_sentence_are_the_countrys_army(extractor: EventExtra
     text = "Three soldiers were killed when militants attacked their post in Tarmiyah on Sunday."
     (event,) = coded(extractor, text, "2021-03-08")
     assert event.actor2 == "Military Forces of Iraq (2020-2022)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "The Islamic State has been regrouping in the desert. On Sunday, the group's "
+            "fighters attacked an army checkpoint near Rutba, killing two soldiers.",
+            "Islamic State (Iraq)",
+        ),
+        (
+            "Hayat Tahrir al-Sham controls most of Idlib. On Sunday the jihadist group attacked "
+            "regime positions near Saraqib.",
+            "HTS: Hayat Tahrir al Sham",
+        ),
+    ],
+)
+def test_the_group_is_the_group_named_just_before(
+    extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    (event,) = coded(extractor, text, "2021-03-08")
+    assert event.actor1 == actor1
+
+
+def test_an_attack_on_a_headquarters_is_no_new_headquarters(extractor: EventExtractor) -> None:
+    text = (
+        "Kataib Hezbollah denies any role. Unidentified gunmen attacked the group's "
+        "headquarters in Baghdad on Sunday."
+    )
+    (event,) = coded(extractor, text, "2021-03-08")
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"  # the gunmen, not "the group"
+    assert event.sub_event_type != "Headquarters or base established"

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.pipeline import Sentencizer
 
 from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, default_finder
+from orbat.extract.anaphora import name_the_group
 from orbat.extract.anchor import is_follow_up, neighbour_span
 from orbat.extract.article import ArticleView, Prepared, Unparsed
 from orbat.extract.candidates import Candidate
@@ -306,6 +307,7 @@ class EventExtractor:
         finder, pack = self.actor_finder, self.pack
         name_unnamed_strikers(sents, codes, found, self.classifier, finder, pack)
         name_claimants(article.text, sents, found, finder, pack)
+        name_the_group(article.text, sents, found, finder, pack)
         # 6.
         place_by_later_reference(article, sents, places, found)
         join_follow_ups(sents, codes, found)
