@@ -42,18 +42,22 @@ pytestmark = pytest.mark.issue(13)
 # held-out R 0.613 P 0.744 (from R 0.716/0.588, P 0.873/0.716): nothing there fell.
 # Whole set: development R 0.830 P 0.897, held-out R 0.721 P 0.797; actor1 0.786/0.545, town
 # 0.846/0.802, fatalities 0.875/0.824, event type 0.885/0.882. Floors sit about one event below.
+# session 7 (fighters of a named group, "the group", a nation's strike, a bracketed province,
+# victims joined by "and", Attack on armed sides is a clash, theatre towns without a head
+# count, datelines with a date): development R 0.839 P 0.897, held-out R 0.730 P 0.806;
+# actor1 0.827/0.563, town 0.848/0.816, fatalities 0.886/0.837, event type 0.905/0.904.
 FLOORS = {
-    "development": {"recall": 0.82, "precision": 0.88},
-    "held-out": {"recall": 0.71, "precision": 0.78},
+    "development": {"recall": 0.83, "precision": 0.88},
+    "held-out": {"recall": 0.72, "precision": 0.79},
 }
 FIELD_FLOORS = {
-    "development": {"actor1": 0.77, "town": 0.83, "fatalities": 0.86, "event_type": 0.87},
-    "held-out": {"actor1": 0.53, "town": 0.79, "fatalities": 0.81, "event_type": 0.87},
+    "development": {"actor1": 0.81, "town": 0.83, "fatalities": 0.87, "event_type": 0.89},
+    "held-out": {"actor1": 0.55, "town": 0.80, "fatalities": 0.82, "event_type": 0.89},
 }
-#: Short reports on their own (``report:`` documents): measured R 0.978 P 0.923 development,
-#: R 0.929 P 0.933 held-out.
+#: Short reports on their own (``report:`` documents): measured R 1.000 P 0.925 development,
+#: R 0.929 P 0.933 held-out (session 7).
 REPORT_FLOORS = {
-    "development": {"recall": 0.95, "precision": 0.90},
+    "development": {"recall": 0.97, "precision": 0.90},
     "held-out": {"recall": 0.90, "precision": 0.91},
 }
 
