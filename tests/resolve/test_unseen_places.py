@@ -53,3 +53,11 @@ def test_a_wire_dateline_with_its_date_is_neither_place_nor_attacker(dateline: s
     assert (event.location, event.admin1) == ("Ain al-Asad Air Base", "Anbar")
     assert event.actor1 == "Unidentified Armed Group (Iraq)"
     assert event.event_date == dt.date(2021, 3, 3)
+
+
+def test_a_place_the_tagger_takes_for_a_person_is_still_the_datelines_place() -> None:
+    # One sense per discourse: the dateline uses "Sanaa" as a place beyond doubt.
+    text = "SANAA, March 16 (Wire) - US warplanes struck targets on Sanaa and Saada on Saturday."
+    entities = [e for e in spacy_entities(text) if e[2] in ("PERSON", "GPE", "LOC", "FAC")]
+    found = [r.text for r in resolve_places(text, entities=entities)]
+    assert found.count("Sanaa") == 1 and "SANAA" in found

@@ -181,11 +181,26 @@ def find_mentions(
     words = words if words is not None else load_pack().words
     entities = list(entities)
     others = [(s, e) for s, e, label in entities if label not in _ENTITY_LABELS]
+    scanned = gazetteer.scan(text)
+    # One sense per discourse: the city of a dateline ("SANAA, March 16 (Wire) -", a line's
+    # shouted first word) is a place where the tagger took it for a person ("air strikes on
+    # Sanaa and Saada").
+    undoubted = {
+        t.casefold()
+        for s, e, t in scanned
+        if t.isupper() and len(t) > 3 and (s == 0 or text[s - 1] == "\n")
+    }
+    others = [
+        (s, e)
+        for s, e, label in entities
+        if label not in _ENTITY_LABELS
+        and (label != "PERSON" or text[s:e].casefold() not in undoubted)
+    ]
     # "the Israeli town of Elad": a place noun before the name outweighs a tagger that
     # took the name for a person's.
     hits = [
         Mention(s, e, t, "GAZ")
-        for s, e, t in gazetteer.scan(text)
+        for s, e, t in scanned
         if not any(s < oe and e > os for os, oe in others)
         or _PLACE_NOUN_BEFORE.search(text[max(0, s - 20) : s])
     ]
