@@ -189,3 +189,23 @@ def test_an_attack_on_a_headquarters_is_no_new_headquarters(extractor: EventExtr
     (event,) = coded(extractor, text, "2021-03-08")
     assert event.actor1 == "Unidentified Armed Group (Iraq)"  # the gunmen, not "the group"
     assert event.sub_event_type != "Headquarters or base established"
+
+
+_IED = "Remote explosive/landmine/IED"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        ("A blast killed three people in a market in Kirkuk on Wednesday.", _IED),
+        ("Two soldiers were killed in an explosion near Tarmiyah on Wednesday.", _IED),
+        ("The death toll from Wednesday's bombing in Kirkuk rose to 12, officials said.", _IED),
+        ("Russian bombing killed five civilians in Maarat al-Numan.", "Air/drone strike"),
+        ("Two soldiers were wounded in a grenade blast in Kirkuk on Wednesday.", "Grenade"),
+    ],
+)
+def test_the_means_decides_the_type(
+    extractor: EventExtractor, text: str, sub_event_type: str
+) -> None:
+    (event,) = coded(extractor, text, "2021-03-04")
+    assert event.sub_event_type == sub_event_type

@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Span, Token
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
 from orbat.extract.territory import territory_winner
+from orbat.extract.weapon_cues import harmful_blasts, owned_strikes
 from orbat.taxonomy import sub_event_type
 
 __all__ = [
@@ -386,6 +387,8 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
        unless an air strike destroyed them.
     5. A strike a nation or a coalition owns ("an Israeli strike on a car", "a Turkish
        strike", "coalition strikes") is an air strike; a bare "strike" may be a walk-out.
+    6. A blast, explosion or bombing that killed, wounded or hit is a remote explosive
+       (:mod:`orbat.extract.weapon_cues`).
     """
     out: list[tuple[str, float, Cue]] = []
     get = by.get
@@ -442,22 +445,13 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
         if _near(verb, objects, before=_WINDOW):
             out.append(("disrupted_weapons", 4.0 * _decay(verb.sentence), verb))
             break
-    # 5.
+    # 5. and 6.
     tokens = doc if isinstance(doc, Doc) else doc.doc
-    for cue in get("cue:air_strike:weak", []):
-        strike = tokens[cue.end - 1]
-        if strike.lemma_.lower() == "strike" and strike.pos_ == "NOUN" and _owned(strike):
-            out.append(("air_strike", 3.0 * _decay(cue.sentence), cue))
+    for cue in owned_strikes(tokens, get("cue:air_strike:weak", [])):
+        out.append(("air_strike", 3.0 * _decay(cue.sentence), cue))
+    for cue in harmful_blasts(tokens, get("cue:remote_explosive:weak", []), by):
+        out.append(("remote_explosive", 3.0 * _decay(cue.sentence), cue))
     return out
-
-
-def _owned(strike: Token) -> bool:
-    """Whether a nation ("Israeli", "US") or a coalition owns ``strike``."""
-    return any(
-        c.dep_ in ("amod", "compound", "poss")
-        and (c.ent_type_ in ("NORP", "GPE") or c.lemma_.lower() == "coalition")
-        for c in strike.children
-    )
 
 
 @lru_cache(maxsize=1)

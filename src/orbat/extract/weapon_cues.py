@@ -1,0 +1,99 @@
+"""Weak weapon words that the sentence makes strong: whose strike it was, what the blast did.
+
+The lexicon holds "strike", "blast", "explosion", "bombing" as weak cues: alone they may be a
+labour strike or a gas explosion. Two readings of the parse make them the event:
+
+* a strike a nation or a coalition owns ("an Israeli strike on a car", "a Turkish strike",
+  "coalition strikes") is an air strike;
+* a blast, explosion or bombing that killed, wounded or hit ("a blast killed three people", "two
+  soldiers were killed in an explosion", "a car exploded near a checkpoint, wounding four") is
+  a remote explosive, whatever the victims: the means decides the ACLED type, not whether the
+  dead were soldiers (Armed clash) or civilians (Attack).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import TYPE_CHECKING, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+__all__ = ["harmful_blasts", "owned_strikes"]
+
+
+class _Cue(Protocol):
+    @property
+    def end(self) -> int: ...
+
+
+C = TypeVar("C", bound=_Cue)
+
+
+# Verbs of harm a blast is the subject of, or the cause ("killed in a blast") of.
+_HARM = frozenset(
+    {"kill", "wound", "injure", "hit", "destroy", "damage", "target", "tear", "rip", "die",
+     "claim", "leave", "maim", "hurt"}
+)  # fmt: skip
+_BLAST_WORDS = frozenset({"blast", "explosion", "bombing", "bomb", "explode", "detonate"})
+# Weapons that fly: a barrel bomb or a bombing by a nation is the air force's.
+_AIRBORNE = frozenset({"barrel", "aerial", "air", "airstrike"})
+# An accident's explosion is no attack: "a gas cylinder explosion killed two".
+_ACCIDENTAL = frozenset({"gas", "cylinder", "boiler", "fuel", "tanker", "fireworks", "pipeline"})
+# Weapons whose blast is theirs, not a planted bomb's: "a grenade blast", "a suicide bombing".
+_OTHER_WEAPONS = ("air_strike", "shelling", "grenade", "suicide_bomb", "chemical_weapon")
+# What a nation owns and drops: "an Israeli strike", "Russian bombing".
+_STRIKES = frozenset({"strike", "bombing", "bombardment"})
+
+
+def owned_strikes(tokens: Doc, cues: Sequence[C]) -> list[C]:
+    """The weak air-strike cues that are a strike a nation or a coalition owns."""
+    out = []
+    for cue in cues:
+        strike = tokens[cue.end - 1]
+        if strike.lemma_.lower() in _STRIKES and strike.pos_ == "NOUN" and owned(strike):
+            out.append(cue)
+    return out
+
+
+def harmful_blasts(
+    tokens: Doc, cues: Sequence[C], strong: Mapping[str, Sequence[object]]
+) -> list[C]:
+    """The weak explosive cues that name a blast that harmed someone or something, unless the
+    sentence names another weapon (a strike, shelling, a grenade, a suicide bomber, gas:
+    ``strong`` cues by label)."""
+    if any(strong.get(f"cue:{weapon}:strong") for weapon in _OTHER_WEAPONS):
+        return []
+    out = []
+    for cue in cues:
+        word = tokens[cue.end - 1]
+        if word.lemma_.lower() not in _BLAST_WORDS or owned(word):
+            continue
+        if any(c.lower_ in _AIRBORNE | _ACCIDENTAL for c in word.subtree):
+            continue
+        if _harmed_by(word):
+            out.append(cue)
+    return out
+
+
+def _harmed_by(word: Token) -> bool:
+    """ "A blast killed …", "killed in a blast", "a car exploded …, wounding four"."""
+    head: Callable[[Token], bool] = lambda t: t.lemma_.lower() in _HARM  # noqa: E731
+    if word.dep_ in ("nsubj", "nsubjpass") and head(word.head):
+        return True
+    if word.dep_ == "pobj" and word.head.lower_ in ("in", "by") and head(word.head.head):
+        return True
+    if word.dep_ == "pobj" and word.head.lower_ == "from" and word.head.head.lemma_ == "toll":
+        return True  # "the death toll from Wednesday's bombing rose to 12"
+    if word.pos_ == "VERB":
+        return any(head(c) for c in word.children if c.dep_ in ("advcl", "xcomp", "conj"))
+    return False
+
+
+def owned(weapon: Token) -> bool:
+    """Whether a nation ("Israeli", "US") or a coalition owns ``weapon``."""
+    return any(
+        c.dep_ in ("amod", "compound", "poss")
+        and (c.ent_type_ in ("NORP", "GPE") or c.lemma_.lower() == "coalition")
+        for c in weapon.children
+    )
