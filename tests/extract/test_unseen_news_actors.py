@@ -209,3 +209,9 @@ def test_the_means_decides_the_type(
 ) -> None:
     (event,) = coded(extractor, text, "2021-03-04")
     assert event.sub_event_type == sub_event_type
+
+
+def test_an_iran_aligned_group_is_a_pro_iran_militia(extractor: EventExtractor) -> None:
+    text = "A drone attack claimed by an Iran-aligned group targeted a US base in Syria on Sunday."
+    (event,) = coded(extractor, text, "2021-03-08")
+    assert event.actor1 == "Militia (Pro-Iran)"

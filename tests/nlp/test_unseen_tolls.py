@@ -24,3 +24,14 @@ pytestmark = pytest.mark.issue(13)
 )
 def test_victims_joined_by_and_are_counted_together(text: str, killed: int) -> None:
     assert acled_fatalities(find_casualties(text)) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("ISIS militants executed two shepherds in the desert.", 2),
+        ("The group beheaded a man in Raqqa.", 1),
+    ],
+)
+def test_executions_are_killings(text: str, killed: int) -> None:
+    assert acled_fatalities(find_casualties(text)) == killed

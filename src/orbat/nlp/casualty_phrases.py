@@ -140,7 +140,8 @@ _PASSIVE_BARE = re.compile(
     _I,
 )
 _ACTIVE = re.compile(
-    r"\b(?P<verb>kill(?:ed|ing|s)?|massacr(?:ed|ing)|wound(?:ed|ing|s)?|injur(?:ed|ing|es)"
+    r"\b(?P<verb>kill(?:ed|ing|s)?|massacr(?:ed|ing)|execut(?:ed|ing|es)|behead(?:ed|ing|s)?"
+    r"|wound(?:ed|ing|s)?|injur(?:ed|ing|es)"
     r"|abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|captur(?:ed|ing|es)|arrest(?:ed|ing|s)?"
     r"|detain(?:ed|ing|s)?)\s+(?P<q>"
     + _QTY
@@ -197,6 +198,7 @@ _ONE_GROUP = (
 )
 _ACTIVE_ONE = re.compile(
     r"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|assassinat(?:ed|ing|es)"
+    r"|execut(?:ed|ing|es)|behead(?:ed|ing|s)?"
     r"|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|abduct(?:ed|ing|s)?"
     rf"|kidnapp?(?:ed|ing|s)?|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?)\s+(?P<q>an?|one)\s+"
     rf"{_ONE_MODS}{_ONE_GROUP}",
