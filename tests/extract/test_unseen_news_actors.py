@@ -215,3 +215,11 @@ def test_an_iran_aligned_group_is_a_pro_iran_militia(extractor: EventExtractor) 
     text = "A drone attack claimed by an Iran-aligned group targeted a US base in Syria on Sunday."
     (event,) = coded(extractor, text, "2021-03-08")
     assert event.actor1 == "Militia (Pro-Iran)"
+
+
+def test_fighting_between_two_sides_gives_both_sides(extractor: EventExtractor) -> None:
+    text = (
+        "Fighting between Hezbollah and the Israeli army near Metula killed two soldiers on Friday."
+    )
+    (event,) = coded(extractor, text, "2025-03-08")
+    assert (event.actor1, event.actor2) == ("Hezbollah", "Military Forces of Israel (2022-)")

@@ -62,6 +62,7 @@ _CIVILIAN_CASUALTIES = re.compile(
 _PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Violent demonstration"}
 _STATE_DEFAULT_TYPES = {"Arrests", "Excessive force against protesters", "Disrupted weapons use"}
 _DRONE = re.compile(r"\bdrones?\b", re.I)
+_BETWEEN = re.compile(r"\bbetween\b", re.I)
 
 
 def generic_inter(acled_name: str) -> int | None:
@@ -187,6 +188,9 @@ def assign_actors(
             patients.append(actor)
         else:
             agents.append(actor)
+    if len(agents) > 1 and not patients and _BETWEEN.search(sentence.text):
+        # "clashes between the SDF and Turkish-backed factions": the second side is actor2.
+        patients.append(agents.pop(1))
     # 3.
     side1 = agents[:2]
     side2 = [p for p in patients if p.acled_name not in {a.acled_name for a in side1}][:2]
