@@ -35,3 +35,20 @@ def test_victims_joined_by_and_are_counted_together(text: str, killed: int) -> N
 )
 def test_executions_are_killings(text: str, killed: int) -> None:
     assert acled_fatalities(find_casualties(text)) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        (
+            "A drone strike on a vehicle in Baghdad on Wednesday killed Abu Baqir al-Saadi, a "
+            "senior commander of Kataib Hezbollah, and two others, officials said.",
+            3,
+        ),
+        ("Gunmen assassinated Hisham al-Hashimi outside his home in Baghdad.", 1),
+    ],
+)
+def test_the_dead_a_text_names_are_counted(text: str, killed: int) -> None:
+    from orbat.nlp.model import load_nlp
+
+    assert acled_fatalities(find_casualties(text, load_nlp()(text))) == killed

@@ -38,6 +38,7 @@ from orbat.nlp.casualty_phrases import (
     VAGUE_COUNTS,
     _quantity,
 )
+from orbat.nlp.named_victims import named_victims
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -262,7 +263,8 @@ def find_casualties(text: str, doc: Doc | None = None) -> list[CasualtyMention]:
        "a massacre"); drop running totals ("600 have died since 2014").
     2. Drop a mention lying inside another of the same kind (sub-counts such as "including
        973 civilians" are kept only as ``includes`` of the larger figure).
-    3. With a spaCy ``doc``, drop mentions that straddle a sentence boundary.
+    3. With a spaCy ``doc``, drop mentions that straddle a sentence boundary,
+    4. and add the dead it names (:mod:`orbat.nlp.named_victims`).
     """
     # 1. candidates, longest first at each start; running totals are no event's toll
     found = sorted(
@@ -274,10 +276,17 @@ def find_casualties(text: str, doc: Doc | None = None) -> list[CasualtyMention]:
     for c in found:
         if not any(k.kind == c.kind and k.start <= c.start and c.end <= k.end for k in kept[-8:]):
             kept.append(c)
-    # 3. sentence boundaries
+    # 3. sentence boundaries; 4. the dead the text names ("killed Abu Baqir al-Saadi and two
+    # others"), where no figure already counts them
     if doc is not None:
         bounds = [s.start_char for s in doc.sents][1:]
         kept = [c for c in kept if not any(c.start < b < c.end for b in bounds)]
+        killed = [c for c in kept if c.kind == "killed"]
+        for v in named_victims(text, doc):
+            if not any(c.start < v.end and v.start < c.end for c in killed):
+                surface = text[v.start : v.end]
+                kept.append(CasualtyMention(v.start, v.end, surface, "killed", v.count, v.count))
+        kept.sort(key=lambda c: c.start)
     return kept
 
 
