@@ -223,3 +223,12 @@ def test_fighting_between_two_sides_gives_both_sides(extractor: EventExtractor) 
     )
     (event,) = coded(extractor, text, "2025-03-08")
     assert (event.actor1, event.actor2) == ("Hezbollah", "Military Forces of Israel (2022-)")
+
+
+def test_the_subject_of_another_act_is_no_party(extractor: EventExtractor) -> None:
+    text = (
+        "Six rockets fired from a village area landed near Erbil airport on Wednesday evening, "
+        "officials said; Peshmerga forces later found the launcher."
+    )
+    (event,) = coded(extractor, text, "2020-10-01")
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"

@@ -18,7 +18,7 @@ from orbat.extract.state_forces import bare_forces, military_name, police_name, 
 from orbat.taxonomy import Inter
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
     from orbat.packs import Pack
 
@@ -104,6 +104,19 @@ def _as_police(actor: FoundActor, text: str, when: dt.date | None, pack: Pack) -
     return FoundActor(actor.start, actor.end, police, int(Inter.STATE_FORCES))
 
 
+def _subject_of_another_act(token: Token, coded: Classification) -> bool:
+    """Whether ``token`` is the subject of a verb that tells of something else than the event:
+    "rockets landed near Erbil airport; Peshmerga later found the launcher" (no event word
+    in the verb's clause, nor the verb above one)."""
+    verb = token.head
+    if token.dep_ != "nsubj" or verb.pos_ != "VERB" or not coded.cues:
+        return False
+    doc = token.doc
+    cues = [doc[i] for c in coded.cues for i in range(c.start, c.end)]
+    inside = {t.i for t in verb.subtree}
+    return not any(c.i in inside or verb in c.ancestors for c in cues)
+
+
 def sub_is_arrest(coded: Classification) -> bool:
     return coded.sub_event_type == "Arrests"
 
@@ -176,6 +189,8 @@ def assign_actors(
             # target of the disruption (ACLED codes the interceptor as actor1).
             role = "patient"
         if role == "source" or (span is not None and span.root.i in sources):
+            continue
+        if span is not None and _subject_of_another_act(span.root, coded):
             continue
         bucket = agents if role == "agent" else patients if role == "patient" else loose
         if all(a.acled_name != actor.acled_name for a in agents + patients + loose):
