@@ -61,3 +61,9 @@ def test_a_place_the_tagger_takes_for_a_person_is_still_the_datelines_place() ->
     entities = [e for e in spacy_entities(text) if e[2] in ("PERSON", "GPE", "LOC", "FAC")]
     found = [r.text for r in resolve_places(text, entities=entities)]
     assert found.count("Sanaa") == 1 and "SANAA" in found
+
+
+def test_a_point_of_the_compass_off_a_town_places_the_event_near_it() -> None:
+    text = "ISIS fighters ambushed truffle hunters in the desert east of Palmyra on Saturday."
+    (event,) = EventExtractor().extract(ArticleView(1, text, dt.date(2020, 5, 9)))
+    assert (event.admin1, event.geo_precision) == ("Homs", 2)

@@ -233,7 +233,9 @@ def find_mentions(
 # ("Tal"/"Tall", "Albu"/"Abu"), so such a name is also looked up by its loose key.
 _LOCATIVE_NAME = re.compile(
     r"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|"
-    r"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?)\s+of)"
+    r"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?)\s+of|"
+    # "east of Palmyra", "north-west of Kirkuk": a point of the compass off a town.
+    r"(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:-?(?:east|west))?(?:ern)?\s+of)"
     r"\s+(?:the\s+)?(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?[A-Z][\w'’-]+"
     r"(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]+){0,2})"
 )
