@@ -82,6 +82,10 @@ def test_corrections_show_everywhere_and_leave_the_machine_row_alone(engine: Eng
     assert reviewed.review_status == "corrected"
     assert reviewed.corrected == ["fatalities", "sub_type", "date", "actor2"]
     assert reviewed.reviewed_by == "bob"
+    # The notes tell the analyst's coding, not the machine's.
+    assert "January 2021, " in reviewed.notes
+    assert "air/drone strike on Kataib Hezbollah" in reviewed.notes
+    assert reviewed.notes.endswith(" 7 fatalities reported.")
     # The machine's coding is untouched.
     assert _machine(engine, event.id)._mapping == event._mapping
 

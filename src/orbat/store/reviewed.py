@@ -13,6 +13,7 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Sequence
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import (
@@ -30,6 +31,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 
+from orbat.records.notes import write_notes
 from orbat.store.merged import source_values
 from orbat.store.reviews import FIELDS, VERDICTS
 from orbat.store.schema import documents, event_mentions, events, reviews
@@ -253,6 +255,9 @@ def _apply(
         elif review.action == "split" and review.detail:
             made = ids.get(review.new_value) if review.new_value else None
             split_off.extend({**s, "into_id": made} for s in json.loads(review.detail))
+    if corrected and "notes" in values:
+        # The notes tell the coding: after a correction, the analyst's (records/notes.py).
+        values["notes"] = write_notes(SimpleNamespace(**values))
     status: str | None = None
     if verdict is not None and verdict.action != "confirm":
         status = _STATUS[verdict.action]

@@ -46,7 +46,6 @@ from orbat.extract.locate import (
     names_a_source,
     plausible_surface,
 )
-from orbat.extract.notes import write_notes
 from orbat.extract.occurrence import reports_an_occurrence
 from orbat.extract.prefilter import CuePrefilter
 from orbat.extract.protest_followups import police_the_protest
@@ -65,6 +64,7 @@ from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
 from orbat.nlp.relative_dates import relative_event_date
 from orbat.nlp.sentences import sentences
 from orbat.packs import Pack, load_pack
+from orbat.records.notes import write_notes
 from orbat.resolve.places import ResolvedPlace, person_vetoes, resolve_places
 from orbat.taxonomy import civilian_targeting, interaction
 

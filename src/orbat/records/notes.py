@@ -1,10 +1,37 @@
-"""ACLED-style one-sentence ``notes`` for an event record."""
+"""ACLED-style one-sentence ``notes`` for an event: the extractor writes them for its records,
+and the store writes them again from an analyst's corrected values (``orbat review``), so the
+notes never tell the machine's coding of a corrected event."""
 
 from __future__ import annotations
 
-from orbat.extract.records import EventRecord
+import datetime as dt
+from typing import Protocol
 
-__all__ = ["write_notes"]
+__all__ = ["CodedEvent", "write_notes"]
+
+
+class CodedEvent(Protocol):
+    """The coded fields the notes are built from (an event record, or reviewed values)."""
+
+    @property
+    def event_date(self) -> dt.date | None: ...
+    @property
+    def time_precision(self) -> int | None: ...
+    @property
+    def sub_event_type(self) -> str: ...
+    @property
+    def actor1(self) -> str | None: ...
+    @property
+    def actor2(self) -> str | None: ...
+    @property
+    def location(self) -> str | None: ...
+    @property
+    def admin1(self) -> str | None: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def fatalities(self) -> int | None: ...
+
 
 # What actor1 did, by sub-event type, as ACLED's notes phrase it.
 _VERBS = {
@@ -36,7 +63,7 @@ _VERBS = {
 }
 
 
-def write_notes(record: EventRecord) -> str:
+def write_notes(record: CodedEvent) -> str:
     """ "On 20 August 2021, Islamic State (Iraq) clashed with ... in Tarmiya (Saladin, Iraq).
     3 fatalities reported." — built from the coded fields only, never from free text.
     """
