@@ -528,3 +528,16 @@ def test_relations_and_claims_can_be_corrected(engine: Engine) -> None:
     assert claim.id not in {c.id for c in StatementStore(engine).claims()}
     [shown] = [c for c in StatementStore(engine).claims(include_rejected=True) if c.id == claim.id]
     assert shown.review_status == "rejected" and shown.stance == "denied"
+
+
+def test_the_actor_listing_counts_the_reviewed_actors(engine: Engine) -> None:
+    from orbat.read.actors import event_actor_counts
+
+    event = _dated_event(engine, skip=2)
+    before = event_actor_counts(engine)
+    ReviewStore(engine).correct(event.id, "actor1", "Saraya Awliya al-Dam", by="alice")
+    after = event_actor_counts(engine)
+    assert after["Saraya Awliya al Dam"] == before["Saraya Awliya al Dam"] + 1
+    assert after[event.actor1] == before[event.actor1] - 1
+    ReviewStore(engine).reject("event", event.id, by="alice")
+    assert event_actor_counts(engine)["Saraya Awliya al Dam"] == before["Saraya Awliya al Dam"]

@@ -16,7 +16,8 @@ from sqlalchemy import Engine, select
 
 from orbat.packs import Actor, Pack
 from orbat.read.graph import pack_relation, sorted_relations
-from orbat.store.schema import events
+from orbat.store.reviewed import overlay
+from orbat.store.schema import events, reviews
 
 __all__ = [
     "ActorQuery",
@@ -56,12 +57,22 @@ def acled_index(pack: Pack) -> dict[str, Actor]:
 
 
 def event_actor_counts(engine: Engine) -> Counter[str]:
-    """How many events name each actor string (actor, associated actor, either side)."""
+    """How many events name each actor string (actor, associated actor, either side), as
+    analysts reviewed them: a corrected actor counts under its new name, a rejected or merged
+    event not at all."""
     counts: Counter[str] = Counter()
-    query = select(*(events.c[name] for name in ACTOR_COLUMNS))
+    reviewed = select(reviews.c.target_key).where(reviews.c.target == "event")
     with engine.connect() as conn:
-        for row in conn.execute(query):
+        query = select(*(events.c[name] for name in ACTOR_COLUMNS))
+        for row in conn.execute(query.where(events.c.event_key.not_in(reviewed))):
             counts.update({n for cell in row for n in split_names(cell)})
+        # Reviews are few next to events: those events are read with their reviews applied.
+        rows = conn.execute(select(events).where(events.c.event_key.in_(reviewed))).all()
+        for event in overlay(conn, rows):
+            if event.review_status in ("rejected", "merged"):
+                continue
+            cells = (getattr(event, name) for name in ACTOR_COLUMNS)
+            counts.update({n for cell in cells for n in split_names(cell)})
     return counts
 
 
