@@ -30,6 +30,7 @@ __all__ = [
     "default_finder",
     "generic_inter",
     "named_in_country",
+    "unnamed_attacker",
 ]
 
 
@@ -63,6 +64,12 @@ _PROTEST_TYPES = {"Peaceful protest", "Protest with intervention", "Violent demo
 _STATE_DEFAULT_TYPES = {"Arrests", "Excessive force against protesters", "Disrupted weapons use"}
 _DRONE = re.compile(r"\bdrones?\b", re.I)
 _BETWEEN = re.compile(r"\bbetween\b", re.I)
+
+
+def unnamed_attacker(actor1: str | None) -> bool:
+    """Whether an event's actor1 names nobody: ACLED's "Unidentified Armed Group (...)" or
+    "Unidentified Military Forces" (or none at all)."""
+    return actor1 is None or actor1.startswith(("Unidentified Military", "Unidentified Armed"))
 
 
 def generic_inter(acled_name: str) -> int | None:

@@ -9,14 +9,14 @@ sentence by sentence the attack is an "Unidentified Armed Group"'s.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from orbat.extract.actors import ActorFinder, named_in_country
+from orbat.extract.actors import ActorFinder, named_in_country, unnamed_attacker
 from orbat.extract.article import Unparsed
 from orbat.extract.candidates import Candidate
+from orbat.extract.retype import retyped
 from orbat.extract.roles import role
-from orbat.taxonomy import Inter, civilian_targeting, interaction
+from orbat.taxonomy import Inter
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -46,7 +46,7 @@ def name_the_group(
     for candidate in found:
         record = candidate.record
         sentence = sents[candidate.sentence]
-        if isinstance(sentence, Unparsed) or not (record.actor1 or "").startswith("Unidentified"):
+        if isinstance(sentence, Unparsed) or not unnamed_attacker(record.actor1):
             continue
         if not any(_the_group(t) and role(t) == "agent" for t in sentence):
             continue
@@ -59,13 +59,11 @@ def name_the_group(
         if not named:
             continue
         group = named[-1]
-        candidate.record = replace(
+        candidate.record = retyped(
             record,
+            record.sub_event_type,
             actor1=named_in_country(group.acled_name, record.country, pack),
             inter1=group.inter,
-            interaction=interaction(group.inter, record.inter2) if group.inter else None,
-            civilian_targeting=civilian_targeting(record.sub_event_type, group.inter, record.inter2)
-            or None,
         )
 
 

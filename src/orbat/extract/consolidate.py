@@ -13,9 +13,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
+from orbat.extract.actors import unnamed_attacker
 from orbat.extract.candidates import Candidate
 from orbat.extract.records import EventRecord
-from orbat.taxonomy import civilian_targeting, interaction, sub_event_type
+from orbat.extract.retype import retyped
+from orbat.taxonomy import sub_event_type
 
 __all__ = ["consolidate"]
 
@@ -82,12 +84,16 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
         ]
         if specific:
             sub = sub_event_type(specific[0].sub_event_type)
-            out[i] = replace(
-                record,
-                sub_event_type=sub.name,
-                event_type=sub.event_type,
-                disorder_type=sub.disorder_type,
-                **_attacker_of(record, specific, sub.name),
+            attacker = _attacker_of(record, specific)
+            out[i] = (
+                retyped(record, sub.name, **attacker)
+                if attacker
+                else replace(
+                    record,
+                    sub_event_type=sub.name,
+                    event_type=sub.event_type,
+                    disorder_type=sub.disorder_type,
+                )
             )
     # 3.
     for i, record in enumerate(out):
@@ -113,22 +119,13 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
     return out
 
 
-def _attacker_of(record: EventRecord, specific: Sequence[EventRecord], sub: str) -> dict[str, Any]:
-    """The attacker a generic mention takes from the day's specific events: their actor1 when
-    the mention names none and they all name the same one."""
-    if not _unnamed(record.actor1):
+def _attacker_of(record: EventRecord, specific: Sequence[EventRecord]) -> dict[str, Any]:
+    """The attacker a generic mention takes from the day's specific events (``actor1``,
+    ``inter1``): theirs when the mention names none and they all name the same one."""
+    if not unnamed_attacker(record.actor1):
         return {}
-    named = {(r.actor1, r.inter1) for r in specific if not _unnamed(r.actor1)}
+    named = {(r.actor1, r.inter1) for r in specific if not unnamed_attacker(r.actor1)}
     if len(named) != 1:
         return {}
     ((actor1, inter1),) = named
-    return {
-        "actor1": actor1,
-        "inter1": inter1,
-        "interaction": interaction(inter1, record.inter2) if inter1 else None,
-        "civilian_targeting": civilian_targeting(sub, inter1, record.inter2) or None,
-    }
-
-
-def _unnamed(actor1: str | None) -> bool:
-    return actor1 is None or actor1.startswith(("Unidentified Military", "Unidentified Armed"))
+    return {"actor1": actor1, "inter1": inter1}

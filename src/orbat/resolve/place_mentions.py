@@ -180,7 +180,6 @@ def find_mentions(
     """
     words = words if words is not None else load_pack().words
     entities = list(entities)
-    others = [(s, e) for s, e, label in entities if label not in _ENTITY_LABELS]
     scanned = gazetteer.scan(text)
     # One sense per discourse: the city of a dateline ("SANAA, March 16 (Wire) -", a line's
     # shouted first word) is a place where the tagger took it for a person ("air strikes on

@@ -11,7 +11,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, named_in_country
+from orbat.extract.actors import (
+    ActorFinder,
+    ActorRoles,
+    assign_actors,
+    named_in_country,
+    unnamed_attacker,
+)
 from orbat.extract.anchor import is_follow_up, placing_sentence
 from orbat.extract.article import ArticleView, Unparsed
 from orbat.extract.candidates import Candidate
@@ -19,8 +25,8 @@ from orbat.extract.classify import Classification, EventClassifier
 from orbat.extract.events.reading import event_stance
 from orbat.extract.locate import PLACE_KEYS, place_fields
 from orbat.extract.records import Evidence
+from orbat.extract.retype import retyped
 from orbat.extract.toll_sentences import ACTOR_FIELDS, same_parties
-from orbat.taxonomy import civilian_targeting, interaction
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -79,21 +85,17 @@ def name_claimants(
             record = candidate.record
             if not (j - _CLAIM_LOOKBACK <= candidate.sentence < j):
                 continue
-            if not (record.actor1 or "").startswith("Unidentified"):
+            if not unnamed_attacker(record.actor1):
                 continue
             name = named_in_country(claimant.acled_name, record.country, pack)
             # The claim is where actor1 is stated: the evidence runs on to its end.
             start, end = record.evidence.start, max(record.evidence.end, claim.end())
-            candidate.record = replace(
+            candidate.record = retyped(
                 record,
+                record.sub_event_type,
                 evidence=Evidence(record.evidence.document_id, start, end, text[start:end]),
                 actor1=name,
                 inter1=claimant.inter,
-                interaction=interaction(claimant.inter, record.inter2) if claimant.inter else None,
-                civilian_targeting=civilian_targeting(
-                    record.sub_event_type, claimant.inter, record.inter2
-                )
-                or None,
                 stance="claimed",
             )
 
@@ -121,12 +123,12 @@ def name_unnamed_strikers(
             ):
                 as_strike = coded or _AS_AIR_STRIKE
                 roles = assign_actors(sentence, as_strike, None, finder, pack=pack)
-            strikers[j] = roles if roles and not _unnamed_striker(roles.actor1) else None
+            strikers[j] = roles if roles and not unnamed_attacker(roles.actor1) else None
         return strikers[j]
 
     for candidate in found:
         record = candidate.record
-        if record.sub_event_type != _AIR_STRIKE or not _unnamed_striker(record.actor1):
+        if record.sub_event_type != _AIR_STRIKE or not unnamed_attacker(record.actor1):
             continue
         i = candidate.sentence
         named = next(
@@ -141,15 +143,13 @@ def name_unnamed_strikers(
         if actor2 is None and named.actor2 is not None:
             actor2 = named_in_country(named.actor2, record.country, pack)
             inter2 = named.inter2
-        candidate.record = replace(
+        candidate.record = retyped(
             record,
+            record.sub_event_type,
             actor1=named.actor1,
             inter1=named.inter1,
             actor2=actor2,
             inter2=inter2,
-            interaction=interaction(named.inter1, inter2) if named.inter1 else None,
-            civilian_targeting=civilian_targeting(record.sub_event_type, named.inter1, inter2)
-            or None,
         )
 
 
@@ -161,10 +161,6 @@ def _tells_of_air_strikes(
     if coded is not None:
         return coded.sub_event_type == _AIR_STRIKE
     return any(c.label.startswith("cue:air_strike") for c in classifier.cues(sentence))
-
-
-def _unnamed_striker(actor1: str | None) -> bool:
-    return actor1 is None or actor1.startswith(("Unidentified Military", "Unidentified Armed"))
 
 
 def place_by_later_reference(
