@@ -118,10 +118,8 @@ def _subject_of_another_act(token: Token, coded: Classification) -> bool:
     verb = token.head
     if token.dep_ != "nsubj" or verb.pos_ != "VERB" or not coded.cues:
         return False
-    doc = token.doc
-    cues = [doc[i] for c in coded.cues for i in range(c.start, c.end)]
     inside = {t.i for t in verb.subtree}
-    return not any(c.i in inside or verb in c.ancestors for c in cues)
+    return not any(c.i in inside or verb in c.ancestors for c in coded.cue_tokens(token.doc))
 
 
 def sub_is_arrest(coded: Classification) -> bool:
@@ -322,7 +320,7 @@ def _states_acting(
     states = state_names(pack)
     offset = sentence.start_char
     doc = sentence.doc
-    cue_tokens = [doc[i] for c in coded.cues for i in range(c.start, c.end)]
+    cue_tokens = coded.cue_tokens(doc)
     event_verbs = {t.i for t in cue_tokens} | {t.head.i for t in cue_tokens}
     out = []
     for ent in sentence.ents:

@@ -102,6 +102,10 @@ class Classification:
     scores: dict[str, float]
     component: str = COMPONENT
 
+    def cue_tokens(self, doc: Doc) -> list[Token]:
+        """The tokens of ``doc`` (the document the cues were found in) that decided it."""
+        return [doc[i] for cue in self.cues for i in range(cue.start, cue.end)]
+
 
 class EventClassifier:
     """Codes parsed text into an ACLED sub-event type, or ``None`` when it reports none.
