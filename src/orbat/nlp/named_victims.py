@@ -10,6 +10,7 @@ a killing verb ("killed X", "assassinated X") or its passive subject ("X was kil
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from orbat.nlp.casualty_phrases import _QTY, _quantity
@@ -27,13 +28,13 @@ _OTHERS = re.compile(
 )
 
 
+@dataclass(frozen=True, slots=True)
 class NamedVictim:
     """A killing whose dead the text names: where, and how many (the name and its others)."""
 
-    __slots__ = ("count", "end", "start")
-
-    def __init__(self, start: int, end: int, count: int) -> None:
-        self.start, self.end, self.count = start, end, count
+    start: int
+    end: int
+    count: int
 
 
 def named_victims(text: str, doc: Doc) -> list[NamedVictim]:
