@@ -13,7 +13,7 @@ labour strike or a gas explosion. Two readings of the parse make them the event:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
@@ -78,16 +78,19 @@ def harmful_blasts(
 
 def _harmed_by(word: Token) -> bool:
     """ "A blast killed …", "killed in a blast", "a car exploded …, wounding four"."""
-    head: Callable[[Token], bool] = lambda t: t.lemma_.lower() in _HARM  # noqa: E731
-    if word.dep_ in ("nsubj", "nsubjpass") and head(word.head):
+    if word.dep_ in ("nsubj", "nsubjpass") and _harms(word.head):
         return True
-    if word.dep_ == "pobj" and word.head.lower_ in ("in", "by") and head(word.head.head):
+    if word.dep_ == "pobj" and word.head.lower_ in ("in", "by") and _harms(word.head.head):
         return True
     if word.dep_ == "pobj" and word.head.lower_ == "from" and word.head.head.lemma_ == "toll":
         return True  # "the death toll from Wednesday's bombing rose to 12"
     if word.pos_ == "VERB":
-        return any(head(c) for c in word.children if c.dep_ in ("advcl", "xcomp", "conj"))
+        return any(_harms(c) for c in word.children if c.dep_ in ("advcl", "xcomp", "conj"))
     return False
+
+
+def _harms(verb: Token) -> bool:
+    return verb.lemma_.lower() in _HARM
 
 
 def owned(weapon: Token) -> bool:
