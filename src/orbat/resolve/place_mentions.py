@@ -75,9 +75,13 @@ _NEVER_ALONE = frozenset(
 )
 
 
+# "east of Palmyra", "north-west of Kirkuk": a point of the compass off a town.
+_COMPASS_OF = (
+    r"(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]orth-?east|[Nn]orth-?west|[Ss]outh-?east"
+    r"|[Ss]outh-?west)(?:ern)?\s+of"
+)
 _NEAR = re.compile(
-    r"\b(?:near|outside|around|close to|outskirts of|vicinity of|"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+of|"
+    rf"\b(?:near|outside|around|close to|outskirts of|vicinity of|{_COMPASS_OF}|"
     r"\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of|(?:north|south|east|west)ern)\s+(?:the\s+)?$",
     re.I,
 )
@@ -232,9 +236,7 @@ def find_mentions(
 # ("Tal"/"Tall", "Albu"/"Abu"), so such a name is also looked up by its loose key.
 _LOCATIVE_NAME = re.compile(
     r"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|"
-    r"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?)\s+of|"
-    # "east of Palmyra", "north-west of Kirkuk": a point of the compass off a town.
-    r"(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est)(?:-?(?:east|west))?(?:ern)?\s+of)"
+    rf"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?)\s+of|{_COMPASS_OF})"
     r"\s+(?:the\s+)?(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?[A-Z][\w'’-]+"
     r"(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]+){0,2})"
 )
