@@ -423,7 +423,7 @@ def _context_only(words: frozenset[str]) -> frozenset[str]:
     return frozenset(place_key(w) for w in words)
 
 
-def admissible(ctx: MentionContext, text: str, words: TheatreWords) -> bool:
+def admissible(ctx: MentionContext, text: str, words: TheatreWords, gazetteer: Gazetteer) -> bool:
     """Refuse bare words that are a place only by accident (see the module's word lists)."""
     if ctx.key in _NEVER_ALONE:
         return False
@@ -432,8 +432,17 @@ def admissible(ctx: MentionContext, text: str, words: TheatreWords) -> bool:
 
     supported = ctx.mention.label != "GAZ" or ctx.preposition or ctx.near
     supported = supported or ctx.admin_word or ctx.place_word or ctx.area_word
-    text = ctx.mention.text
-    shouted = text.isupper() and len(text) <= 4  # "SANA", "AP": agencies, not towns
+    name = ctx.mention.text
+    shouted = name.isupper() and len(name) <= 4  # "SANA", "AP": agencies, not towns
+    # "the EU", "the UN", "the PMF": an organisation, unless the pack gives the name to a
+    # place ("the US").
+    after_the = text[: ctx.mention.start].endswith("the ")
+    if (
+        shouted
+        and after_the
+        and not any(gazetteer.vouched(p, name) for p in gazetteer.lookup(name))
+    ):
+        return False
     if ctx.key in _context_only(words.context_only) or len(ctx.key) <= 3 or shouted:
         return supported
     return True

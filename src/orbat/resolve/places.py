@@ -290,9 +290,7 @@ def resolve_places(
     contexts = [
         read_context(text, m, gaz, words) for m in find_mentions(text, gaz, entities, words)
     ]
-    contexts = [
-        c for c in contexts if admissible(c, text, words) and not _organisation(c, text, gaz)
-    ]
+    contexts = [c for c in contexts if admissible(c, text, words, gaz)]
     # 3.
     for ctx, nxt in itertools.pairwise(contexts):
         if _CONTAINER_GAP.match(text[ctx.mention.end : nxt.mention.start]):
@@ -345,15 +343,6 @@ def resolve_places(
         resolved.append(ResolvedPlace(best, m.start, m.end, m.text, _precision(best, ctx), score))
     # 6.
     return apply_qualifiers(text, resolved, gaz)
-
-
-def _organisation(ctx: MentionContext, text: str, gaz: Gazetteer) -> bool:
-    """Whether a shouted word after "the" is an organisation ("the EU", "the UN", "the PMF"),
-    unless the pack gives it as a place's name ("the US")."""
-    name = ctx.mention.text
-    if not (name.isupper() and len(name) <= 4 and text[: ctx.mention.start].endswith("the ")):
-        return False
-    return not any(gaz.vouched(p, name) for p in gaz.lookup(name))
 
 
 def event_location(
