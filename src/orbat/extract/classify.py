@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
-from orbat.extract.territory import territory_winner
+from orbat.extract.territory import describes_holding, territory_winner
 from orbat.extract.weapon_cues import harmful_blasts, owned_strikes
 from orbat.taxonomy import sub_event_type
 
@@ -418,6 +418,8 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
         if not _near(cap, get("ctx:territory_object", []), before=6):
             continue
         if _near(cap, get("ctx:weapon_objects", []), before=_WINDOW, after=3):
+            continue
+        if describes_holding(doc, cap):
             continue
         weight = 4.0 * _decay(cap.sentence)
         if transfer and not get("cue:armed_clash:strong"):

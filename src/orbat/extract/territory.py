@@ -1,4 +1,4 @@
-"""Who took a place a capture sentence talks about: the state or a non-state group.
+"""Who took a place a capture sentence talks about, and whether a capture word reports one.
 
 "Syrian government forces seized control of the highway" is the government regaining
 territory; "rebel fighters took control of the district" a non-state actor overtaking it. The
@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 if TYPE_CHECKING:
     from orbat.extract.classify import Cue
 
-__all__ = ["territory_winner"]
+__all__ = ["describes_holding", "territory_winner"]
 
 
 def territory_winner(doc: Doc | Span, cap: Cue, by: dict[str, list[Cue]]) -> str:
@@ -62,3 +62,22 @@ def _kind_in(lo: int, hi: int, state: list[Cue], nonstate: list[Cue]) -> str | N
     if any(lo <= c.start < hi for c in state):
         return "state"
     return None
+
+
+#: Words that make an attributive capture word recent news again ("newly liberated areas").
+_RECENT = frozenset({"newly", "recently", "just"})
+
+
+def describes_holding(doc: Doc | Span, cap: Cue) -> bool:
+    """Whether the capture word ``cap`` only says who holds a place: "the occupied Golan",
+    "liberated areas", "captured territory" use the participle as an adjective before its
+    noun and report no change of hands (unless it is recent: "newly liberated villages")."""
+    if cap.end - cap.start != 1:
+        return False
+    offset = doc.start if isinstance(doc, Span) else 0
+    token = doc[cap.start - offset]
+    if token.dep_ != "amod" or token.head.i < token.i:
+        return False
+    before = doc[cap.start - offset - 1] if cap.start - offset > 0 else None
+    recent = before is not None and before.lower_ in _RECENT
+    return not recent and not any(c.lower_ in _RECENT for c in token.children)

@@ -7,6 +7,7 @@ import importlib.metadata
 import json
 import os
 import pickle
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from pathlib import Path
@@ -41,6 +42,11 @@ _CACHE_VERSION = 2
 
 #: World cities this large are scanned for in any text; smaller ones only in the theatre.
 _WORLD_SCAN_POPULATION = 100_000
+
+
+# "al-Qaim", "ad-Dana", "el Arish": a lower-case Arabic article, then the capitalised name
+# (with a space only "al"/"el": "at Taji", "as Syria" are English words).
+_ARTICLE_THEN_NAME = re.compile(r"(?:(?:al|el|ad|ar|as|ash|at|az|an|adh|ath)[-‑]|(?:al|el)\s)[A-Z]")
 
 
 class Gazetteer:
@@ -123,7 +129,9 @@ class Gazetteer:
         Only whole words match; overlapping matches are resolved in favour of the longest, so
         "Deir ez-Zor" wins over "Zor". Latin-script matches must start with a capital letter:
         place names in English prose are proper nouns, and that one rule removes most of the
-        common words that are also the name of some village.
+        common words that are also the name of some village. The Arabic article is the one
+        exception, as English news writes it in lower case before the capital ("strikes on
+        al-Qaim", "the al-Hol camp").
         """
         folded = scan_form(text)
         found: list[tuple[int, int]] = []
@@ -134,7 +142,12 @@ class Gazetteer:
             if end < len(folded) and folded[end].isalnum():
                 continue
             first = text[start]
-            if first.isalpha() and first.isascii() and not first.isupper():
+            if (
+                first.isalpha()
+                and first.isascii()
+                and not first.isupper()
+                and not _ARTICLE_THEN_NAME.match(text, start)
+            ):
                 continue
             found.append((start, end))
         found.sort(key=lambda span: (span[0] - span[1], span[0]))

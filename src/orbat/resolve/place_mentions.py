@@ -107,6 +107,16 @@ _DAY_AFTER = re.compile(r"\.?\s*\d{1,2}\b")
 _OWNER_BEFORE = re.compile(r"\b(?P<name>[A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+)?$")
 
 
+# "al-Qaeda in Iraq (AQI)", "Popular Mobilization Forces (PMF)": an acronym the text defines
+# after a name of two or more words.
+_DEFINED_ACRONYM = re.compile(r"[A-Z][\w'’-]*(?:\s+[\w'’-]+){1,7}\s+\(([A-Z]{2,6})\)")
+
+
+@lru_cache(maxsize=8)
+def _defined_acronyms(text: str) -> frozenset[str]:
+    return frozenset(m.group(1) for m in _DEFINED_ACRONYM.finditer(text))
+
+
 _ARTICLE_BEFORE = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an)[-‑\s]$", re.I)
 
 
@@ -435,11 +445,12 @@ def admissible(ctx: MentionContext, text: str, words: TheatreWords, gazetteer: G
     name = ctx.mention.text
     shouted = name.isupper() and len(name) <= 4  # "SANA", "AP": agencies, not towns
     # "the EU", "the UN", "the PMF": an organisation, unless the pack gives the name to a
-    # place ("the US").
-    after_the = text[: ctx.mention.start].endswith("the ")
+    # place ("the US", "the KRI").
+    # "AQI's effort" after "al-Qaeda in Iraq (AQI)": the text named an organisation so.
+    organisation = text[: ctx.mention.start].endswith("the ") or name in _defined_acronyms(text)
     if (
         shouted
-        and after_the
+        and organisation
         and not any(gazetteer.vouched(p, name) for p in gazetteer.lookup(name))
     ):
         return False

@@ -127,7 +127,8 @@ def _score(
         # ("Samawah" ~ "Samoa") must not drag a town abroad.
         spelled = fuzz.ratio(ctx.mention.text.casefold(), place.name.casefold()) >= 80
         score += 6.0 if spelled or gazetteer.vouched(place, ctx.mention.text) else 1.0
-    if place_key(place.name) == ctx.key:
+    if place_key(place.name) == ctx.key or place.id.startswith("pack:"):
+        # The place's own name, or one the pack's curators gave it ("the Golan").
         score += 1.5
     if place.country_code in gazetteer.theatre:
         score += 1.5
@@ -247,9 +248,21 @@ def _imported_only(place: Place) -> bool:
 
 def _spelled(place: Place, ctx: MentionContext) -> bool:
     """Whether the text spells the place as one of its own names do (not only a name that
-    shares its loose key: "Al Hawl" is the Syrian village's name, not Hull's)."""
-    surface = scan_form(ctx.mention.text)
-    return any(scan_form(n) == surface for n in (place.name, *place.names))
+    shares its loose key: "Al Hawl" is the Syrian village's name, not Hull's). The Arabic
+    article, the separators and a final -h are a transliterator's choice, not another
+    spelling: "al-Bara" is the village listed as "Bara" and "Al Bārah"."""
+    surface = _written(ctx.mention.text)
+    return any(_written(n) == surface for n in (place.name, *place.names))
+
+
+_ARTICLE = re.compile(r"^(?:al|el|ad|ar|as|ash|at|az|an)\b[\s'’-]*")
+_SEPARATORS = re.compile(r"[\s'’`-]+")
+
+
+def _written(name: str) -> str:
+    form = _ARTICLE.sub("", scan_form(name))
+    form = _SEPARATORS.sub(" ", form).strip()
+    return form[:-1] if form.endswith(("ah", "eh")) else form
 
 
 def _precision(place: Place, ctx: MentionContext) -> int:

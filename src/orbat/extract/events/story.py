@@ -41,14 +41,18 @@ __all__ = [
     "place_by_later_reference",
 ]
 
-# "X later claimed the attack", "X claimed responsibility for the bombing": a claim of an act
-# told in an earlier sentence (the definite article points back to it).
+# "X later claimed the attack", "X claimed responsibility for the bombing", "X said it had
+# targeted …": a claim of an act told in an earlier sentence (the definite article points back
+# to it).
 _CLAIMS_AN_ACT = re.compile(
     r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|this|that|these|"
     r"those)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assault|operation|ambush|blasts?|"
     r"explosions?|shelling|killing|assassination|rocket\s+attack|drone\s+attack)\b"
     # "… claimed responsibility." with no object: the act told just before.
-    r"|\b(?:claim(?:ed|s)|took|takes|accepted)\s+(?:responsibility|credit)\b(?!\s+for\b)",
+    r"|\b(?:claim(?:ed|s)|took|takes|accepted)\s+(?:responsibility|credit)\b(?!\s+for\b)"
+    # "X said it had targeted 'a vital site'": the group tells of its own act.
+    r"|\b(?:said|says|announced)\s+(?:that\s+)?(?:it|its\s+fighters|they)\s+(?:had\s+|has\s+|"
+    r"have\s+)?(?:targeted|attacked|struck|hit|shelled|bombed|carried\s+out|launched)\b",
     re.I,
 )
 #: How many sentences back a claim reaches for the act it claims.
