@@ -241,11 +241,20 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:(?:al|el)[-‑\s])
 
 
 def modifies_a_group(text: str, place: ResolvedPlace) -> bool:
-    """Whether ``place`` is the first half of a compound about backers ("the Ankara-backed
-    militants", "US-led coalition"): who stands behind a group, not where anything happened."""
-    return bool(_BACKED_AFTER.match(text[place.end : place.end + 16]))
+    """Whether ``place`` names who stands behind a group, not where anything happened: the
+    first half of a compound ("the Ankara-backed militants", "US-led coalition") or the
+    backer after the group ("militants backed by Ankara", "forces loyal to Damascus")."""
+    return bool(
+        _BACKED_AFTER.match(text[place.end : place.end + 16])
+        or _BACKED_BY_BEFORE.search(text[max(0, place.start - 30) : place.start])
+    )
 
 
+_BACKED_BY_BEFORE = re.compile(
+    r"\b(?:backed|supported|sponsored|funded|armed|led|aligned)\s+by\s+(?:the\s+)?$"
+    r"|\b(?:loyal|allied|affiliated)\s+(?:to|with)\s+(?:the\s+)?$",
+    re.I,
+)
 _BACKED_AFTER = re.compile(
     r"^[-‑‐](?:backed|led|allied|aligned|affiliated|sponsored|supported|funded|controlled"
     r"|based|loyal)\b",
@@ -309,11 +318,24 @@ def reference_points(text: str, towns: Sequence[ResolvedPlace]) -> set[int]:
             or (
                 _COMMA_GAP.match(text[first.end : second.start])
                 and distance_km(first.place, second.place) <= _WITHIN_KM
+                and not _listed(text, towns, i, j)
             )
         )
     }
 
 
+def _listed(text: str, towns: Sequence[ResolvedPlace], i: int, j: int) -> bool:
+    """Whether towns ``i`` and ``j``, a comma apart, are items of a list ("the villages of
+    al-Jalaa, Saiyal, Salihiyah and Abbas"): another town joins them by a comma or "and"."""
+    before = towns[i - 1] if i > 0 else None
+    after = towns[j + 1] if j + 1 < len(towns) else None
+    return bool(
+        (before is not None and _LIST_GAP.match(text[before.end : towns[i].start]))
+        or (after is not None and _LIST_GAP.match(text[towns[j].end : after.start]))
+    )
+
+
 _COMMA_GAP = re.compile(r"^\s*,\s*$")
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
 #: A town named after a comma this close to the one before it is where that one lies.
 _WITHIN_KM = 20.0
