@@ -27,6 +27,7 @@ __all__ = [
     "is_dateline",
     "location_name",
     "modifies_a_group",
+    "names_a_process",
     "names_a_source",
     "place_fields",
     "plausible_surface",
@@ -187,7 +188,9 @@ _DATELINE_DATE = (
 _DATELINE_AFTER = re.compile(
     r"^\s*(?::|,\s*[A-Z]{2}\b|(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
     rf"(?:,?\s*{_DATELINE_DATE})?\s*"
-    r"(?:\([^)]{1,40}\))?\s*[–—-]\s)"
+    r"(?:\([^)]{1,40}\))?\s*[–—-]\s"
+    # "Damascus, 26 Jun (Prensa Latina) Joint units…": a date and an agency need no dash.
+    rf"|,?\s*{_DATELINE_DATE}\s*\([^)]{{1,40}}\)\s)"
 )
 # The country after a dateline's city: "ERBIL, Iraq (AP) —".
 _DATELINE_CITY_BEFORE = re.compile(r"^[A-Z][A-Z .'’-]+,\s*$")
@@ -232,6 +235,13 @@ def names_a_source(text: str, place: ResolvedPlace) -> bool:
     return bool(_MEDIA_AFTER.match(after) or _ACCORDING_TO.search(before))
 
 
+def names_a_process(text: str, place: ResolvedPlace) -> bool:
+    """Whether ``place`` names a diplomatic process, not where anything happened ("in
+    accordance with the Astana process", "the Geneva track")."""
+    return bool(_PROCESS_AFTER.match(text[place.end : place.end + 20]))
+
+
+_PROCESS_AFTER = re.compile(r"^\s+(?:peace\s+)?(?:process|format|track|framework)\b", re.I)
 _MEDIA_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:TV|television|channel|satellite\s+channel|news(?:\s+agency)?|network"
     r"|website|newspaper|daily|radio|correspondent|reporter)\b",

@@ -43,6 +43,7 @@ from orbat.extract.locate import (
     is_dateline,
     location_name,
     modifies_a_group,
+    names_a_process,
     names_a_source,
     plausible_surface,
 )
@@ -223,6 +224,7 @@ class EventExtractor:
             and plausible_surface(p.text)
             and not modifies_a_group(text, p)
             and not names_a_source(text, p)
+            and not names_a_process(text, p)
             and not any(s <= p.start < e for s, e in hometowns)
             and not names_an_actor(text, p, actors)
         ]

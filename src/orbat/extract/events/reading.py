@@ -98,8 +98,16 @@ _LISTED = re.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)$")
 
 def tells_a_past_act(sentence: Span) -> bool:
     """Whether the sentence's main verb is a simple past ("destroyed", "blew up"), the tense of
-    a report, not of commentary ("militias have targeted", "attacks continue")."""
-    return sentence.root.tag_ == "VBD"
+    a report, not of commentary ("attacks continue"); or a present perfect of one act ("the
+    Turkish army has set up its 11th observation point"), not of a habit ("militias have
+    targeted convoys", where the object is a bare plural)."""
+    root = sentence.root
+    if root.tag_ == "VBD":
+        return True
+    if root.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in root.children):
+        return False
+    objects = [c for c in root.children if c.dep_ == "dobj"]
+    return any(any(d.dep_ in ("det", "poss", "nummod") for d in o.children) for o in objects)
 
 
 def main_country(places: Sequence[ResolvedPlace]) -> str | None:
