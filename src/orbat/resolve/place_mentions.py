@@ -216,6 +216,7 @@ def find_mentions(
         for s, e, t in scanned
         if not any(s < oe and e > os for os, oe in others)
         or _PLACE_NOUN_BEFORE.search(text[max(0, s - 20) : s])
+        or _article_place(text, s)
     ]
     mentions = [m for m in hits if _standalone(text, m, words)]
     people = [(s, e) for s, e, label in entities if label == "PERSON"]
@@ -307,6 +308,20 @@ def _locative_names(
 
 
 _PLACE_LEAD = re.compile(r"(?:near|outside|around|\w+\s+of)\s", re.I)
+def _article_place(text: str, start: int) -> bool:
+    """Whether the name at ``start`` is a lower-case "al-" name right after a preposition of
+    place ("strikes on al-Qaim", "clashes in al-Bab"), which the small tagger calls a person's
+    name; a person's "al-" name follows a first name instead ("Abu Bakr al-Baghdadi")."""
+    return bool(
+        _LOWER_ARTICLE_NAME.match(text, start)
+        and _PLACE_PREPOSITION.search(text[max(0, start - 12) : start])
+    )
+
+
+_LOWER_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|adh|ath)[-‑][A-Z]")
+_PLACE_PREPOSITION = re.compile(
+    r"\b(?:in|on|at|near|into|from|outside|around|toward|towards|inside)\s+$", re.I
+)
 _PLACE_NOUN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|region)\s+of\s+$", re.I)
 
 
