@@ -204,7 +204,9 @@ def assign_actors(
         # Those an arrest names without a role are the arrested ("the arrest of 18
         # individuals described as former regime remnants"); the arresting force is the
         # subject or the "by" phrase when the text names it.
-        if sub_is_arrest(coded) or agents:
+        # Civilians named without a role suffered the event ("rockets … slammed into Kilis,
+        # killing seven Kurds"): ACLED never codes them as its perpetrator.
+        if sub_is_arrest(coded) or agents or actor.inter == Inter.CIVILIANS:
             patients.append(actor)
         else:
             agents.append(actor)

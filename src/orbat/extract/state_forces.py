@@ -75,7 +75,7 @@ _BARE_FORCES = re.compile(
     r"government\s+forces|regime\s+forces|government\s+troops))\b"
     # A modifier of a thing is no force: "a military base", "army officers said".
     r"(?!\s+(?:base|bases|post|posts|vehicles?|convoys?|checkpoints?|positions?|operations?"
-    r"|helicopters?|officers?|officials?|commanders?|spokes\w+|sources?|units?|council|court"
+    r"|helicopters?|officers?|officials?|commanders?|spokes\w+|sources?|council|court"
     r"|academy|college|hospital|camps?|airport|barracks|intelligence|station|stations|"
     r"complex|compound|installations?|facilit(?:y|ies)|sites?|depots?|warehouses?|"
     r"headquarters|chief|general)\b)",
