@@ -24,7 +24,8 @@ _PERIOD = re.compile(r"\((?P<start>\d{4})-(?P<end>\d{4})?\)$")
 def police_name(country: str, when: dt.date | None, pack: Pack) -> str:
     """ACLED's name for the police of ``country`` at ``when``: the pack's ``Police Forces of
     <country> (<period>)`` whose period holds the year (the latest one when undated or
-    when two periods meet in that year), else the plain ``Police Forces of <country>``."""
+    when two periods meet in that year); for a country whose police the pack does not name,
+    ``Police Forces of <country>`` with the period of its military's name, if it has one."""
     plain = pack.words.acled_name("police", country)
     best: tuple[int, str] | None = None
     for name in _police_names(pack):
@@ -40,7 +41,12 @@ def police_name(country: str, when: dt.date | None, pack: Pack) -> str:
             continue
         if best is None or start > best[0]:
             best = (start, name)
-    return best[1] if best else plain
+    if best is not None:
+        return best[1]
+    # No police of the country in the pack: ACLED names a state's police by the same period
+    # as its military ("Military Forces of Turkey (2016-)", "Police Forces of Turkey (2016-)").
+    period = _PERIOD.search(military_name(country, when, pack))
+    return f"{plain} {period.group(0)}" if period else plain
 
 
 @lru_cache(maxsize=4)
