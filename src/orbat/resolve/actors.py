@@ -54,6 +54,7 @@ _WINDOW = 300
 
 _TRAILING_GENERIC = frozenset({"group", "militia", "militias", "fighters", "members", "forces"})
 _PARENS = re.compile(r"\s*\(([^)]*)\)\s*")
+_BREAKS = re.compile(r"[,;:()\[\]]")  # a name found across these was never written
 
 
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")
@@ -413,6 +414,8 @@ class ActorResolver:
             surface = text[start:end]
             if entry.proper and not starts_upper(surface, entry.name):
                 continue
+            if _BREAKS.search(surface) and not _BREAKS.search(entry.name):
+                continue  # "in northern Iraq, military said": two phrases, not "Iraqi military"
             if not entry.acronym and not _close(surface, entry):
                 continue
             if entry.weak and not self._supported(entry, text, start, end, keys):
