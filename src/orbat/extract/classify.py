@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
-from orbat.extract.territory import describes_holding, territory_winner
+from orbat.extract.territory import describes_holding, names_a_place_after, territory_winner
 from orbat.extract.weapon_cues import harmful_blasts, owned_strikes
 from orbat.taxonomy import sub_event_type
 
@@ -415,7 +415,9 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
     # 2.
     transfer = get("ctx:nonviolent_transfer", [])
     for cap in get("ctx:territory_capture", []):
-        if not _near(cap, get("ctx:territory_object", []), before=6):
+        if not _near(cap, get("ctx:territory_object", []), before=6) and not names_a_place_after(
+            doc, cap
+        ):
             continue
         if _near(cap, get("ctx:weapon_objects", []), before=_WINDOW, after=3):
             continue

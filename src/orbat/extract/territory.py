@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 if TYPE_CHECKING:
     from orbat.extract.classify import Cue
 
-__all__ = ["describes_holding", "territory_winner"]
+__all__ = ["describes_holding", "names_a_place_after", "territory_winner"]
 
 
 def territory_winner(doc: Doc | Span, cap: Cue, by: dict[str, list[Cue]]) -> str:
@@ -81,3 +81,11 @@ def describes_holding(doc: Doc | Span, cap: Cue) -> bool:
     before = doc[cap.start - offset - 1] if cap.start - offset > 0 else None
     recent = before is not None and before.lower_ in _RECENT
     return not recent and not any(c.lower_ in _RECENT for c in token.children)
+
+
+def names_a_place_after(doc: Doc | Span, cap: Cue) -> bool:
+    """Whether a name follows the capture cue ``cap`` closely ("restored control over
+    Marhamiyah", "recaptured Palmyra"): the place taken, without a word like "village"."""
+    offset = doc.start if isinstance(doc, Span) else 0
+    after = doc[cap.end - offset : cap.end - offset + 3]
+    return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC") for t in after)
