@@ -85,7 +85,27 @@ def describes_holding(doc: Doc | Span, cap: Cue) -> bool:
 
 def names_a_place_after(doc: Doc | Span, cap: Cue) -> bool:
     """Whether a name follows the capture cue ``cap`` closely ("restored control over
-    Marhamiyah", "recaptured Palmyra"): the place taken, without a word like "village"."""
+    Marhamiyah", "recaptured Palmyra"): the place taken, without a word like "village". In a
+    clause of time ("the crossing was closed when rebels took control of Damascus") the
+    capture is the setting of another report."""
     offset = doc.start if isinstance(doc, Span) else 0
+    verb = doc[cap.start - offset : cap.end - offset].root
+    if verb.lemma_.lower() in _MOVEMENT:
+        return False  # "the first Syrian lorry had entered Iraq"
+    if verb.dep_ == "advcl" and any(
+        c.dep_ in ("mark", "advmod") and c.lower_ in _SETTING for c in verb.children
+    ):
+        return False
     after = doc[cap.end - offset : cap.end - offset + 3]
-    return any(t.pos_ == "PROPN" or t.ent_type_ in ("GPE", "LOC", "FAC") for t in after)
+    return any(
+        t.ent_type_ in ("GPE", "LOC", "FAC") or (t.pos_ == "PROPN" and t.ent_type_ not in _NOT_PLACES)
+        for t in after
+    )
+
+
+#: Capture words that are also plain movement: only a word like "village" makes them a capture.
+_MOVEMENT = frozenset({"enter", "storm"})
+#: Conjunctions of a clause that sets the time of another ("… when rebels took Damascus").
+_SETTING = frozenset({"when", "since", "after", "before", "until", "as", "once"})
+#: Entity types of a proper noun that is no place ("freed on Tuesday").
+_NOT_PLACES = frozenset({"DATE", "TIME", "NORP", "PERSON", "ORDINAL", "CARDINAL", "EVENT"})
