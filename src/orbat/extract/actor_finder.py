@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from orbat.extract.state_forces import state_names
+from orbat.extract.state_forces import police_name, state_names
 
 if TYPE_CHECKING:
     from orbat.packs import Pack
@@ -43,7 +43,8 @@ class ActorFinder(Protocol):
 
 
 # What a state fights with: "<state word> <means>" is that state's forces acting ("US
-# warplanes", "Israeli missiles", "Syrian government helicopters", "Russia's air force").
+# warplanes", "Israeli missiles", "Syrian government helicopters", "Russia's air force"; its
+# police for "Turkish police").
 # A hyphen after the state word ("US-backed", "Iranian-made") is someone else's forces.
 # An instrument ("US airstrikes were undertaken", "Israeli missiles hit") is always wielded by
 # its owner, whatever the grammar; forces ("Iraqi soldiers were killed") take the parse's role.
@@ -52,7 +53,8 @@ _MEANS = re.compile(
     r"armed|fighter|attack|combat|unmanned)\s+)?(?:(?P<instrument>war\s*planes?|jets?|"
     r"aircraft|planes?|drones?|helicopters?|gunships?|artillery|missiles?|rockets?|"
     r"air\s*strikes?|strikes?|shelling|bombardment|warships?|bombers?|raids?)|forces|troops|"
-    r"soldiers|army|military|tanks|navy|air\s+force|special\s+forces|marines)\b",
+    r"soldiers|army|military|tanks|navy|air\s+force|special\s+forces|marines"
+    r"|(?P<police>police(?:men)?|riot\s+police|police\s+forces))\b",
     re.I,
 )
 
@@ -111,6 +113,8 @@ def _finder_for(pack: Pack) -> ActorFinder:
             if actor_id is not None:
                 actor = pack.actor(actor_id)
                 name = actor.acled_name_on(day)
+                if means["police"] and actor.country:
+                    name = police_name(actor.country, when, pack)  # "Turkish police"
                 found.append(FoundActor(m.start(), means.end(), name, actor.inter, False, wielder))
         return sorted(found, key=lambda a: a.start)
 

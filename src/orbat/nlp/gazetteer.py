@@ -341,14 +341,17 @@ def _build(pack: str, min_population: int) -> tuple[Any, ...]:
     # 2.
     country_names = {}
     for cc, c in countries.items():
-        country_names[cc] = c["name"]
+        extra = places_doc.get("country_names", {}).get(cc, ())
+        # The pack's first name is the one ACLED writes ("Palestine", not GeoNames'
+        # "Palestinian Territory").
+        name = extra[0] if extra else c["name"]
+        country_names[cc] = name
         capital = capitals.get((cc, c["capital"]), {"latitude": 0.0, "longitude": 0.0})
         place = Place(
-            f"country:{cc}", c["name"], "country", cc, c["name"], None, None,
+            f"country:{cc}", name, "country", cc, name, None, None,
             capital["latitude"], capital["longitude"], int(c["population"] or 0),
             f"https://www.geonames.org/{c['geonameid']}",
         )  # fmt: skip
-        extra = places_doc.get("country_names", {}).get(cc, ())
         builder.add(place, [c["name"], *extra], scan=True)
         # "US" is the pack's word for the United States, not a spelling of a village "Os".
         builder.add_names(place.id, extra, scan=False, vouch=True)
