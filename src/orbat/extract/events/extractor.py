@@ -84,6 +84,13 @@ def events_version(pack: Pack) -> str:
     return f"orbat.events.v4+{pack.fingerprint}+{rules_fingerprint()}"
 
 
+# The day of a report, told relative to the day it was filed.
+_DAY_OF_NEWS = re.compile(
+    r"\b(?:on\s+)?(?:(?:early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)\b|\b(?:yesterday|overnight|last\s+night)\b",
+)
+
+
 class EventExtractor:
     """Finds the events an article reports and codes each the way ACLED would.
 
@@ -258,7 +265,9 @@ class EventExtractor:
                 continue
             # 3.
             start, end = sentence.start_char, sentence.end_char
-            anchored = self._anchored(start, end, dates, casualties, places, article.published)
+            anchored = self._anchored(
+                start, end, dates, casualties, places, article.published, text
+            )
             if not anchored and tells_a_past_act(sentence):
                 # "Syrian warplanes destroyed an arms depot in Homs province": a finished act
                 # in a named governorate is a report, if an imprecise one (ACLED: precision 3).
@@ -338,9 +347,14 @@ class EventExtractor:
         casualties: Sequence[CasualtyMention],
         places: Sequence[ResolvedPlace],
         published: dt.date | None,
+        text: str = "",
     ) -> bool:
-        """Whether the sentence ties its event to a day, a place or a toll of its own."""
+        """Whether the sentence ties its event to a day, a place or a toll of its own. Without
+        a publication date to count from, "on Thursday", "yesterday" still name the day of a
+        report (news tells its own days so), though not which date it was."""
         if select_event_date(dates, start, end) is not None:
+            return True
+        if published is None and _DAY_OF_NEWS.search(text, start, end):
             return True
         if any(start <= c.start < end for c in casualties):
             return True
