@@ -25,6 +25,11 @@ _HABITUAL = re.compile(
     r"continue[sd]? to|have been|has been \w+ing)\b",
     re.I,
 )
+#: Adverbs that make even a simple past a habit ("militants often attacked convoys").
+_HABIT_ADVERBS = frozenset(
+    ["long", "regularly", "repeatedly", "routinely", "typically", "often", "usually",
+     "frequently", "increasingly"]
+)  # fmt: skip
 _QUOTE_MARKS = frozenset("\"“”'‘’«")
 # A main verb of intent or exhortation: "pledged that his government would hold…
 # accountable", "urged militias to step up their attacks". What is promised or urged has
@@ -192,7 +197,7 @@ def reports_an_occurrence(
     text = sentence.text
     if sub_event_type == "Arrests" and _JUDICIAL.search(text):
         return False
-    if _HABITUAL.search(text) and not any(t.like_num for t in sentence):
+    if _habitual(sentence) and not any(t.like_num for t in sentence):
         return False
     if text.lstrip()[:1] in _QUOTE_MARKS:
         # A sentence that opens with a quotation is somebody's words (a slogan, a poster's
@@ -214,6 +219,23 @@ def reports_an_occurrence(
     if not _reported_fact(sentence, cue_starts):
         return False
     return any(t.tag_ in ("VBD", "VBN") for t in sentence)
+
+
+def _habitual(sentence: Span) -> bool:
+    """Whether the sentence tells a habit ("have long targeted", "have been attacking",
+    "continue to shell"). A simple past main verb tells one act, whatever a clause beside it
+    says ("recaptured another village on Sunday as they continue to clear holdouts"), unless
+    an adverb of habit qualifies it or a perfect progressive stands beside it."""
+    if not _HABITUAL.search(sentence.text):
+        return False
+    root = sentence.root
+    if root.tag_ == "VBD" and not _ONGOING.search(sentence.text):
+        return any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in root.children)
+    return True
+
+
+#: A perfect progressive is a habit wherever it stands ("a militia that has been targeting").
+_ONGOING = re.compile(r"\bha(?:ve|s) been \w+ing\b", re.I)
 
 
 def _strategic(sub_event_type: str | None) -> bool:
