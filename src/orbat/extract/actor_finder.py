@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
-from orbat.extract.state_forces import police_name, state_names
+from orbat.extract.state_forces import military_name, police_name, state_names
+from orbat.taxonomy import Inter
 
 if TYPE_CHECKING:
     from orbat.packs import Pack
@@ -53,7 +54,8 @@ _MEANS = re.compile(
     r"armed|fighter|attack|combat|unmanned)\s+)?(?:(?P<instrument>war\s*planes?|jets?|"
     r"aircraft|planes?|drones?|helicopters?|gunships?|artillery|missiles?|rockets?|"
     r"air\s*strikes?|strikes?|shelling|bombardment|warships?|bombers?|raids?)|forces|troops|"
-    r"soldiers|army|military|tanks|navy|air\s+force|special\s+forces|marines"
+    r"soldiers|army|military|tanks|navy|air\s+force|special\s+forces|marines|ground\s+forces"
+    r"|ground\s+troops|land\s+forces|border\s+guards?|security\s+forces"
     r"|(?P<police>police(?:men)?|riot\s+police|police\s+forces))\b",
     re.I,
 )
@@ -81,7 +83,7 @@ def _finder_for(pack: Pack) -> ActorFinder:
     states = state_names(pack)
     state_words = re.compile(
         r"\b(?:"
-        + "|".join(re.escape(w) for w in sorted(states.words(), key=len, reverse=True))
+        + "|".join(re.escape(w) for w in sorted(states.all_words(), key=len, reverse=True))
         + r")(?![\w.-])"
     )
 
@@ -110,12 +112,20 @@ def _finder_for(pack: Pack) -> ActorFinder:
                 found = [replace(a, wielder=wielder) if a in overlapping else a for a in found]
                 continue
             actor_id = states.actor(m.group(), day)
+            country = states.country(m.group())
             if actor_id is not None:
                 actor = pack.actor(actor_id)
-                name = actor.acled_name_on(day)
-                if means["police"] and actor.country:
-                    name = police_name(actor.country, when, pack)  # "Turkish police"
-                found.append(FoundActor(m.start(), means.end(), name, actor.inter, False, wielder))
+                name, inter = actor.acled_name_on(day), actor.inter
+                country = actor.country or country
+            elif country is not None and not means["instrument"]:
+                # A state the pack has no forces of ("Yemeni government forces", "Jordanian
+                # troops"): ACLED's generic name for them.
+                name, inter = military_name(country, when, pack), int(Inter.STATE_FORCES)
+            else:
+                continue
+            if means["police"] and country:
+                name = police_name(country, when, pack)  # "Turkish police"
+            found.append(FoundActor(m.start(), means.end(), name, inter, False, wielder))
         return sorted(found, key=lambda a: a.start)
 
     return find

@@ -83,6 +83,13 @@ class StateNames:
             if not word.startswith("the ")
         )
 
+    def all_words(self) -> tuple[str, ...]:
+        """Every name, adjective and capital that stands for a state, with forces in the pack
+        or not ("Yemeni government forces": ACLED's generic name serves)."""
+        return tuple(
+            word for words in self._words.values() for word in words if not word.startswith("the ")
+        )
+
     def country(self, text: str) -> str | None:
         """The country a name stands for ("Washington" → "United States"), if any."""
         text = _plain(text)
