@@ -67,3 +67,52 @@ def test_a_point_of_the_compass_off_a_town_places_the_event_near_it() -> None:
     text = "ISIS fighters ambushed truffle hunters in the desert east of Palmyra on Saturday."
     (event,) = EventExtractor().extract(ArticleView(1, text, dt.date(2020, 5, 9)))
     assert (event.admin1, event.geo_precision) == ("Homs", 2)
+
+
+def test_a_lower_case_arabic_article_opens_a_place_name() -> None:
+    """English news writes "al-" in lower case; the tagger calls such a name a person's."""
+    text = "Warplanes struck weapons depots in al-Qaim on Friday."
+    assert resolved(text) == [("al-Qaim", "Iraq")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Arab fighters seized the town.",
+        "Backed by Arab tribes, the SDF seized the town.",
+        "Kurdish fighters held the line.",
+        "Druze elders met the governor.",
+    ],
+)
+def test_a_people_or_creed_is_no_village(village_env: object, text: str) -> None:
+    """Imported gazetteers hold villages named Arab, Kurd or Druze (the extractor passes only
+    the tagger's place and person labels, so "Arab" as NORP is no veto)."""
+    assert resolve_places(text) == []
+
+
+def test_an_acronym_the_text_defines_is_the_organisation(village_env: object) -> None:
+    text = "He led al-Qaeda in Iraq (AQI). He ran the logistics of AQI's network in Syria."
+    assert [r.text for r in resolve_places(text)] == ["Iraq", "Syria"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Drones hit a base in the occupied Golan.", "Shells fell on the Golan Heights."]
+)
+def test_the_golan_is_the_golan_heights_not_a_village_in_iran(text: str) -> None:
+    assert [(r.place.name, r.place.country) for r in resolve_places(text)] == [
+        ("Golan Heights", "Israel")
+    ]
+
+
+def test_a_place_named_after_the_process_held_there_is_no_place() -> None:
+    text = "Turkey deployed troops near Saraqib on Monday under the Astana process."
+    (event,) = EventExtractor().extract(ArticleView(1, text, dt.date(2020, 3, 10)))
+    assert event.location == "Saraqib"
+
+
+def test_a_village_spelt_with_the_article_is_the_village(village_env: object) -> None:
+    """ "al-Bara" is the Idlib village listed as "Bara"/"Al Barah", not Aleppo by an old name."""
+    text = "Idlib - Shelling hit the village of al-Bara in Jabal al-Zawiya on Thursday."
+    assert ("al-Bara", "Syria") in resolved(text)
+    place = next(r.place for r in resolve_places(text) if r.text == "al-Bara")
+    assert place.admin1 == "Idlib"

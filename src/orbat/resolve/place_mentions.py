@@ -308,6 +308,8 @@ def _locative_names(
 
 
 _PLACE_LEAD = re.compile(r"(?:near|outside|around|\w+\s+of)\s", re.I)
+
+
 def _article_place(text: str, start: int) -> bool:
     """Whether the name at ``start`` is a lower-case "al-" name right after a preposition of
     place ("strikes on al-Qaim", "clashes in al-Bab"), which the small tagger calls a person's

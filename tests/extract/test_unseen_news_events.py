@@ -1,0 +1,230 @@
+"""Issue 13, session 8: events, places and actors as unseen short reports tell them. One
+phenomenon per test.
+
+Every sentence is written for the test (paraphrases of what wire copy and monitoring digests
+do), never copied from the gold; the gold scores the same phenomena on real text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from orbat.extract.events import ArticleView, EventExtractor
+
+pytestmark = pytest.mark.issue(13)
+
+
+def coded(event_extractor: EventExtractor, text: str, published: str | None = "2020-03-10") -> list:
+    day = dt.date.fromisoformat(published) if published else None
+    return event_extractor.extract(ArticleView(1, text, day))
+
+
+# ---------------------------------------------------------------- territory
+
+
+def test_a_list_of_villages_is_one_event_each(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "On Monday Islamic State fighters seized the towns of Mayadin, Hajin and Albu Kamal in "
+        "Deir ez-Zor province.",
+    )
+    assert {e.location for e in events} >= {"Al Mayadin", "Hajin"}
+    assert all(e.sub_event_type == "Non-state actor overtakes territory" for e in events)
+
+
+def test_restoring_control_over_named_places_is_a_capture(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor, "On Monday the Syrian army restored control over Palmyra and Qaryatayn."
+    )
+    assert [e.sub_event_type for e in events] == ["Government regains territory"] * 2
+    assert {e.location for e in events} == {"Tadmur", "Al Qaryatayn"}
+
+
+def test_driving_a_group_out_of_an_area_is_a_capture(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Army units drove Islamic State fighters out of several villages in Hama province on "
+        "Sunday.",
+    )
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_the_occupied_golan_is_no_change_of_hands(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "The group said it had hit a military site in the occupied Golan on Monday.",
+    )
+    assert all(e.sub_event_type != "Government regains territory" for e in events)
+
+
+def test_a_capture_in_a_clause_of_time_is_background(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "The Al Qaim crossing in Anbar was closed when rebels took control of Damascus in "
+        "December.",
+        published="2025-03-01",
+    )
+    assert events == []
+
+
+def test_a_lorry_entering_a_country_is_no_capture(event_extractor: EventExtractor) -> None:
+    assert coded(event_extractor, "The first lorry from Syria had entered Iraq on Monday.") == []
+
+
+# ---------------------------------------------------------------- which sentences report
+
+
+def test_an_undated_text_names_its_days(event_extractor: EventExtractor) -> None:
+    """A snippet without a publication date still reports "on Thursday"."""
+    (event,) = coded(
+        event_extractor,
+        "Turkish warplanes bombed PKK hideouts in northern Iraq on Thursday, the ministry said.",
+        published=None,
+    )
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Military Forces of Turkey (2016-)"
+
+
+def test_a_simple_past_beside_an_ongoing_campaign_is_one_act(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Iraqi troops recaptured the village of Imam Gharbi on Sunday as they continue to "
+        "clear Islamic State holdouts south of Mosul.",
+    )
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_a_militia_that_has_been_targeting_people_is_a_habit(
+    event_extractor: EventExtractor,
+) -> None:
+    events = coded(
+        event_extractor,
+        "The prime minister ordered a team to pursue a militia that has been targeting "
+        "Syrians in Basra.",
+    )
+    assert events == []
+
+
+def test_a_present_perfect_of_one_act_reports_it(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "The Turkish army has set up its 12th observation point in Idlib province.",
+        published=None,
+    )
+    assert event.sub_event_type == "Headquarters or base established"
+    assert event.admin1 == "Idlib"
+
+
+# ---------------------------------------------------------------- who acted
+
+
+def test_a_group_that_says_it_targeted_the_site_claims_the_strike(
+    event_extractor: EventExtractor,
+) -> None:
+    events = coded(
+        event_extractor,
+        "A drone launched from Iraq hit a military base in the Golan Heights on Tuesday. "
+        "The Islamic Resistance in Iraq said it had targeted a vital site there.",
+        published="2024-10-01",
+    )
+    assert [(e.actor1, e.location, e.country) for e in events] == [
+        ("Islamic Resistance in Iraq", "Golan Heights", "Israel")
+    ]
+
+
+def test_army_units_are_the_army(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Army units drove back Islamic State fighters near the town of Salamiyah on Sunday.",
+    )
+    assert event.actor1 == "Military Forces of Syria (2000-2024)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("Kurdish fighters seized the village of Tal Samen near Raqqa on Monday.",
+         "YPG: People's Protection Units"),
+        ("Kurdish forces shelled Islamic State positions near Kirkuk on Monday.",
+         "Military Forces of Iraq (2018-2020) Peshmerga"),
+    ],
+)  # fmt: skip
+def test_unnamed_kurdish_forces_follow_the_country(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.actor1 == actor1
+
+
+def test_militants_backed_by_ankara_are_the_sna_and_ankara_no_place(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Militants backed by Ankara attacked Kurdish positions near Manbij on Monday.",
+    )
+    assert event.actor1 == "SNA: Syrian National Army"
+    assert event.location == "Manbij"
+
+
+def test_a_states_police_by_its_period_name(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor, "Turkish police detained twelve journalists in Istanbul on Monday."
+    )
+    assert event.sub_event_type == "Arrests"
+    assert event.actor1 == "Police Forces of Turkey (2016-)"
+
+
+def test_a_state_the_pack_has_no_forces_of_gets_acleds_generic_name(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        event_extractor, "Yemeni government forces recaptured the town of Harib on Monday."
+    )
+    assert event.actor1 == "Military Forces of Yemen"
+
+
+def test_a_name_across_a_comma_was_never_written(event_extractor: EventExtractor) -> None:
+    """ "… in northern Iraq, military said" is not the Iraqi military acting."""
+    (event,) = coded(
+        event_extractor,
+        "Turkish jets destroyed PKK depots in northern Iraq, military said on Sunday.",
+    )
+    assert event.actor1 == "Military Forces of Turkey (2016-)"
+    assert (event.location, event.geo_precision) == ("Iraq", 3)
+
+
+def test_palestinians_carry_acleds_country_name(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor, "Palestinian rioters clashed with Israeli troops in Nablus on Thursday."
+    )
+    assert event.actor1 == "Rioters (Palestine)"
+    assert event.country == "Palestine"
+
+
+# ---------------------------------------------------------------- where
+
+
+def test_a_diplomatic_process_is_no_place(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Turkish troops set up a new observation post near Saraqib on Monday in line with the "
+        "Astana process.",
+    )
+    assert event.location == "Saraqib"
+
+
+def test_a_dateline_with_a_date_and_an_agency_needs_no_dash(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Damascus, 26 Jun (Wire) The Syrian army regained control of the whole Lajat area in "
+        "Daraa province today.",
+        published="2018-06-26",
+    )
+    assert event.location != "Damascus"
