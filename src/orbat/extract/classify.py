@@ -150,7 +150,11 @@ class EventClassifier:
             by_label[cue.label].append(cue)
         # 2.
         found: list[tuple[str, float, Cue]] = []
-        for cue in _drop_nested(c for c in asserted if c.label.startswith("cue:")):
+        # "water cannon", "stun grenade": a crowd-control tool, not the weapon inside its name.
+        tools = by_label.get("ctx:intervention", [])
+        for cue in _drop_nested(
+            c for c in asserted if c.label.startswith("cue:") and not _inside(c, tools)
+        ):
             found.append((cue.label.split(":")[1], self.lexicon.weights[cue.label], cue))
         # 3.
         found.extend(_compose(doc, by_label))
@@ -355,6 +359,14 @@ def _sentence_index(doc: Doc | Span) -> dict[int, int]:
         if sum(tok.is_alpha for tok in sent) >= _MIN_SENTENCE_WORDS and not follows:
             n += 1
     return index
+
+
+def _inside(cue: Cue, others: Iterable[Cue]) -> bool:
+    """Whether ``cue`` lies within a longer match of ``others``."""
+    return any(
+        o.start <= cue.start and cue.end <= o.end and o.end - o.start > cue.end - cue.start
+        for o in others
+    )
 
 
 def _drop_nested(cues: Iterable[Cue]) -> list[Cue]:
