@@ -228,3 +228,12 @@ def test_a_dateline_with_a_date_and_an_agency_needs_no_dash(
         published="2018-06-26",
     )
     assert event.location != "Damascus"
+
+
+def test_a_water_cannon_is_no_artillery(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Riot police fired tear gas and water cannon at protesters in Baghdad on Friday.",
+    )
+    assert event.sub_event_type == "Protest with intervention"
+    assert (event.actor1, event.actor2) == ("Protesters (Iraq)", "Police Forces of Iraq")

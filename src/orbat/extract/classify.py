@@ -413,7 +413,9 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
     if protests:
         first = min(protests, key=lambda c: c.start)
         weight = (3.0 if get("ctx:protest") else 1.5) * _decay(first.sentence)
-        violent, lethal = get("ctx:protester_violence"), get("ctx:excessive_force")
+        tools = get("ctx:intervention", [])
+        violent = [c for c in get("ctx:protester_violence", []) if not _inside(c, tools)]
+        lethal = get("ctx:excessive_force")
         peaceful = any(t.lower_ in {"peaceful", "non-violent", "nonviolent"} for t in doc)
         if lethal and (peaceful or not violent):
             key = "excessive_force"
