@@ -237,3 +237,22 @@ def test_a_water_cannon_is_no_artillery(event_extractor: EventExtractor) -> None
     )
     assert event.sub_event_type == "Protest with intervention"
     assert (event.actor1, event.actor2) == ("Protesters (Iraq)", "Police Forces of Iraq")
+
+
+def test_the_agent_of_another_act_is_no_party(event_extractor: EventExtractor) -> None:
+    """ "after they were surrounded by police": the police surrounded, the bombers bombed."""
+    (event,) = coded(
+        event_extractor,
+        "Two suicide bombers blew themselves up on Saturday after they were surrounded by "
+        "police near Ankara.",
+    )
+    assert event.actor1 == "Unidentified Armed Group (Turkey)"
+
+
+def test_a_bomb_planted_by_a_group_is_the_groups(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "A roadside bomb planted by Islamic State militants killed three soldiers near Tikrit "
+        "on Monday.",
+    )
+    assert event.actor1 == "Islamic State (Iraq)"

@@ -112,11 +112,15 @@ def _as_police(actor: FoundActor, text: str, when: dt.date | None, pack: Pack) -
 
 
 def _subject_of_another_act(token: Token, coded: Classification) -> bool:
-    """Whether ``token`` is the subject of a verb that tells of something else than the event:
-    "rockets landed near Erbil airport; Peshmerga later found the launcher" (no event word
-    in the verb's clause, nor the verb above one)."""
+    """Whether ``token`` is the subject (or the "by" agent) of a verb that tells of something
+    else than the event: "rockets landed near Erbil airport; Peshmerga later found the
+    launcher", "the bombers blew themselves up after they were surrounded by police" (no
+    event word in the verb's clause, nor the verb above one). A participle describing a thing
+    is no other act ("a bomb planted by IS")."""
+    if token.dep_ == "pobj" and token.head.dep_ == "agent" and token.head.head.dep_ != "acl":
+        token = token.head
     verb = token.head
-    if token.dep_ != "nsubj" or verb.pos_ != "VERB" or not coded.cues:
+    if token.dep_ not in ("nsubj", "agent") or verb.pos_ != "VERB" or not coded.cues:
         return False
     inside = {t.i for t in verb.subtree}
     return not any(c.i in inside or verb in c.ancestors for c in coded.cue_tokens(token.doc))
