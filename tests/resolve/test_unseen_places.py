@@ -116,3 +116,13 @@ def test_a_village_spelt_with_the_article_is_the_village(village_env: object) ->
     assert ("al-Bara", "Syria") in resolved(text)
     place = next(r.place for r in resolve_places(text) if r.text == "al-Bara")
     assert place.admin1 == "Idlib"
+
+
+def test_the_story_stays_at_the_town_not_its_province() -> None:
+    """"around Nairab in Idlib. Two soldiers were killed …": the second event is at Nairab."""
+    text = (
+        "On Monday Turkish troops attacked government positions around Saraqib in Idlib. "
+        "Two Turkish soldiers were killed by a regime air strike on the same day."
+    )
+    events = EventExtractor().extract(ArticleView(1, text, dt.date(2020, 3, 10)))
+    assert [e.location for e in events] == ["Saraqib", "Saraqib"]

@@ -401,12 +401,29 @@ def event_location(
     if not before:
         return None
     last = before[-1]
+    if len(before) > 1 and _holds(text, before[-2], last):
+        # "around Nairab in Idlib. Two soldiers were killed": the story was at Nairab.
+        last = before[-2]
     return ResolvedPlace(
         last.place, last.start, last.end, last.text, max(2, last.geo_precision), last.score
     )
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|inside|into|at|near)\s+(?:the\s+)?$", re.I)
+
+
+def _holds(text: str, inner: ResolvedPlace, outer: ResolvedPlace) -> bool:
+    """Whether ``outer``, named right after ``inner`` ("Nairab in Idlib", "Kansafra,
+    Idlib"), only says where ``inner`` lies: a town of the same province."""
+    gap = text[inner.end : outer.start]
+    return (
+        _IN_OR_COMMA.match(gap) is not None
+        and inner.place.admin1 is not None
+        and inner.place.admin1 == outer.place.admin1
+    )
+
+
+_IN_OR_COMMA = re.compile(r"^\s*(?:,|in|,\s*in)\s*$")
 
 
 def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
