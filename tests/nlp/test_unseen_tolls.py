@@ -52,3 +52,22 @@ def test_the_dead_a_text_names_are_counted(text: str, killed: int) -> None:
     from orbat.nlp.model import load_nlp
 
     assert acled_fatalities(find_casualties(text, load_nlp()(text))) == killed
+
+
+@pytest.mark.parametrize(
+    ("text", "killed"),
+    [
+        ("Three suicide bombers blew themselves up outside a police station.", 3),
+        ("A suicide bomber blew himself up at the gate of the base.", 1),
+        ("Two militants detonated their explosive belts, killing themselves.", 2),
+        # The toll the text gives for the victims is the figure, not the bomber alone.
+        ("A suicide bomber blew himself up at a checkpoint, killing four soldiers.", 4),
+    ],
+)
+def test_bombers_killed_by_their_own_blast_are_dead(text: str, killed: int) -> None:
+    assert acled_fatalities(find_casualties(text)) == killed
+
+
+def test_people_abducted_and_shot_dead_are_dead() -> None:
+    text = "At least six farmers were abducted and shot dead near Tuz Khurmatu."
+    assert acled_fatalities(find_casualties(text)) == 6

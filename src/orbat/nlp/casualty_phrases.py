@@ -209,6 +209,20 @@ _SINGLE = re.compile(
     rf"later|then)\s+)?(?P<verb>{_PP})|(?P<died>(?:has\s+|had\s+)?died))\b",
     _I,
 )
+# Bombers who die by their own blast are dead (ACLED counts every reported death): "two
+# suicide bombers blew themselves up", "two militants detonated explosives, killing
+# themselves".
+_SELF = r"(?:themselves|himself|herself)"
+_SELF_BLAST = re.compile(
+    rf"\b(?P<q>{_QTY}|an?|one)\s+(?:suicide\s+)?(?P<group>bombers?|attackers?|militants?)\s+"
+    rf"(?:[\w-]+\s+){{0,2}}?(?:blew\s+{_SELF}\s+up|(?:detonated|set\s+off)\b[^.;]{{0,60}}?"
+    rf"\bkilling\s+{_SELF}|killed\s+{_SELF})",
+    _I,
+)
+# "were abducted and shot dead": the second verb kills the same people.
+_THEN_KILLED = re.compile(
+    r"\s+and\s+(?:then\s+|later\s+)?(?:shot\s+dead|killed|executed|beheaded|murdered)\b", _I
+)
 # A vague figure made precise by its own sub-count: "many were killed, among them 13
 # soldiers" is at least 13, not the 3 that "many" stands for.
 _MADE_PRECISE = re.compile(
@@ -295,7 +309,7 @@ def _quantity(q: str) -> tuple[int, int | None, bool, str | None]:
     return low, low, False, qual
 
 
-_QTY_FIRST_PATTERNS = (_PASSIVE, _PASSIVE_BARE, _COUNT_NOUN, _SINGLE)
+_QTY_FIRST_PATTERNS = (_PASSIVE, _PASSIVE_BARE, _COUNT_NOUN, _SINGLE, _SELF_BLAST)
 _TOKEN = re.compile(r"\w+")
 _QTY_FIRST = frozenset(
     w.split()[0].split("-")[0].lower()
@@ -314,7 +328,7 @@ _QTY_FIRST = frozenset(
 # slow to try at every word, so they only run in windows around a trigger (about 5% of a
 # typical article), which keeps the whole pass linear and cheap.
 _TRIGGERS = _split(
-    "kill dead death died perish lives slain murder execut massacr behead shot gunned martyr "
+    "kill dead death died perish lives slain murder execut massacr behead shot gunned martyr blew "
     "assassin wound injur hurt harm maim abduct kidnap captur taken arrest detain apprehend "
     "rounded fatalit casualt victim toll"
 )

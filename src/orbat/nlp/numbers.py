@@ -29,8 +29,10 @@ from orbat.nlp.casualty_phrases import (
     _PASSIVE_BARE,
     _QTY_FIRST,
     _QTY_FIRST_PATTERNS,
+    _SELF_BLAST,
     _SINGLE,
     _SINGULAR,
+    _THEN_KILLED,
     _TOKEN,
     _TOLL,
     _TRIGGER,
@@ -216,9 +218,26 @@ def _finditer_at(
             yield m
 
 
+_OTHER_DEAD = re.compile(r"\b(?:kill|dead|died|death|toll|casualt|slain|wound|injur)", re.I)
+
+
+def _rest_of_sentence(text: str, start: int) -> str:
+    end = text.find(".", start)
+    return text[start : end if end >= 0 else len(text)]
+
+
 def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
     starts = _qty_starts(text, lo, hi)
-    patterns = (_PASSIVE, _PASSIVE_BARE, _ACTIVE, _LEFT, _NOUN_OF, _COUNT_NOUN, _SINGLE)
+    patterns = (
+        _PASSIVE,
+        _PASSIVE_BARE,
+        _ACTIVE,
+        _LEFT,
+        _NOUN_OF,
+        _COUNT_NOUN,
+        _SINGLE,
+        _SELF_BLAST,
+    )
     for pattern in (*patterns, _ACTIVE_ONE):
         conjoinable = pattern in (_PASSIVE, _LEFT, _COUNT_NOUN)
         if pattern in _QTY_FIRST_PATTERNS:
@@ -230,8 +249,16 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
             mention = _mention(text, m, _kind(verb))
             if pattern is _PASSIVE:
                 mention = _plus_one_in_gap(text, m, mention)
+                then = _THEN_KILLED.match(text, m.end())
+                if mention.kind != "killed" and then is not None:
+                    surface = text[mention.start : then.end()]
+                    yield replace(mention, kind="killed", end=then.end(), surface=surface)
             if pattern in (_ACTIVE, _ACTIVE_ONE):
                 mention = _with_following(text, mention)
+            if pattern is _SELF_BLAST and _OTHER_DEAD.search(_rest_of_sentence(text, m.end())):
+                # "… blew himself up, killing three soldiers": the toll the text gives is the
+                # figure to keep (the lowest-figure rule would take the bomber's one alone).
+                continue
             yield _with_conjunct(text, mention) if conjoinable else mention
     for pattern in (_LIVES, _TOLL):
         for m in pattern.finditer(text, lo, hi):
