@@ -71,3 +71,14 @@ def test_bombers_killed_by_their_own_blast_are_dead(text: str, killed: int) -> N
 def test_people_abducted_and_shot_dead_are_dead() -> None:
     text = "At least six farmers were abducted and shot dead near Tuz Khurmatu."
     assert acled_fatalities(find_casualties(text)) == 6
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes between the two sides entered their fourth day, with the death toll rising to 41.",
+        "After three days of fighting around the town, 28 people have been killed.",
+    ],
+)
+def test_the_toll_of_days_of_fighting_is_no_single_events(text: str) -> None:
+    assert acled_fatalities(find_casualties(text)) is None

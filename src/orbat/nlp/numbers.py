@@ -221,6 +221,21 @@ def _finditer_at(
 _OTHER_DEAD = re.compile(r"\b(?:kill|dead|died|death|toll|casualt|slain|wound|injur)", re.I)
 
 
+# "Fighting … entered its fifth day, with the death toll rising to 54": the toll of days of
+# fighting, not of one day's event.
+_DAYS_OF_FIGHTING = re.compile(
+    r"\b(?:entered|into)\s+(?:its|their)\s+\w+\s+(?:day|week|month)\b|\b(?:\w+|\d+)\s+(?:days|weeks)\s+of"
+    r"\s+(?:fighting|clashes|battles?|bombardment|shelling)\b",
+    re.I,
+)
+
+
+def _over_days(text: str, mention: CasualtyMention) -> bool:
+    """Whether the sentence of ``mention`` counts the dead of days of fighting."""
+    start = text.rfind(".", 0, mention.start) + 1
+    return bool(_DAYS_OF_FIGHTING.search(text, start, mention.end + 40))
+
+
 def _rest_of_sentence(text: str, start: int) -> str:
     end = text.find(".", start)
     return text[start : end if end >= 0 else len(text)]
@@ -295,7 +310,11 @@ def find_casualties(text: str, doc: Doc | None = None) -> list[CasualtyMention]:
     """
     # 1. candidates, longest first at each start; running totals are no event's toll
     found = sorted(
-        (c for c in _matches(text) if not _CUMULATIVE.match(text, c.end)),
+        (
+            c
+            for c in _matches(text)
+            if not _CUMULATIVE.match(text, c.end) and not _over_days(text, c)
+        ),
         key=lambda c: (c.start, -(c.end - c.start)),
     )
     # 2. containment within a kind
