@@ -256,3 +256,14 @@ def test_a_bomb_planted_by_a_group_is_the_groups(event_extractor: EventExtractor
         "on Monday.",
     )
     assert event.actor1 == "Islamic State (Iraq)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The last meeting of the coalition's ministers took place in Rome on Monday.",
+        "Militia leaders held talks with the governor in Basra on Monday.",
+    ],
+)
+def test_an_idiom_is_no_arrest(event_extractor: EventExtractor, text: str) -> None:
+    assert coded(event_extractor, text) == []

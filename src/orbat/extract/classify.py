@@ -19,6 +19,7 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from orbat.extract.idioms import in_an_idiom
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
 from orbat.extract.territory import describes_holding, names_a_place_after, territory_winner
@@ -143,7 +144,10 @@ class EventClassifier:
         asserted = [
             c
             for c in cues
-            if c.stance == "asserted" and not _false_protest(doc, c) and not _in_name(doc, c)
+            if c.stance == "asserted"
+            and not _false_protest(doc, c)
+            and not _in_name(doc, c)
+            and not (c.label.endswith(":weak") and in_an_idiom(doc, c.start, c.end))
         ]
         by_label: defaultdict[str, list[Cue]] = defaultdict(list)
         for cue in asserted:

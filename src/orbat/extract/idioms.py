@@ -1,0 +1,32 @@
+"""Event words inside idioms that name no event: "took place", "take part", "held talks".
+
+A weak cue such as "took" (an arrest: "forces took dozens of Palestinians") or "held" ("held
+for questioning") is part of a fixed phrase more often than not; the phrase decides.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+__all__ = ["in_an_idiom"]
+
+# lemma -> the words after it that make an idiom of it
+_TAKE = ("place part office note effect power steps measures time advantage responsibility "
+         "credit control over off")  # fmt: skip
+_HOLD = "talks meeting meetings elections election"
+_IDIOMS: dict[str, frozenset[str]] = {
+    "take": frozenset(_TAKE.split()),
+    "hold": frozenset(_HOLD.split()),
+}
+
+
+def in_an_idiom(doc: Doc | Span, start: int, end: int) -> bool:
+    """Whether the one-word cue at token ``start`` (doc index) is the verb of an idiom."""
+    if end - start != 1:
+        return False
+    offset = doc.start if isinstance(doc, Span) else 0
+    token: Token = doc[start - offset]
+    after = _IDIOMS.get(token.lemma_.lower())
+    if after is None or token.i + 1 >= len(token.doc):
+        return False
+    return token.doc[token.i + 1].lower_ in after
