@@ -269,3 +269,11 @@ def test_a_bomb_planted_by_a_group_is_the_groups(event_extractor: EventExtractor
 )
 def test_an_idiom_is_no_arrest(event_extractor: EventExtractor, text: str) -> None:
     assert coded(event_extractor, text, published=None) == []
+
+
+def test_a_state_named_by_its_capital_is_no_place(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor, "Houses in Ras al-Ain were looted by the Ankara forces on Monday."
+    )
+    assert [e.actor1 for e in events] == ["Military Forces of Turkey (2016-)"]
+    assert "Ankara" not in {e.location for e in events}

@@ -252,11 +252,16 @@ _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:(?:al|el)[-‑\s])
 
 def modifies_a_group(text: str, place: ResolvedPlace) -> bool:
     """Whether ``place`` names who stands behind a group, not where anything happened: the
-    first half of a compound ("the Ankara-backed militants", "US-led coalition") or the
-    backer after the group ("militants backed by Ankara", "forces loyal to Damascus")."""
+    first half of a compound ("the Ankara-backed militants", "US-led coalition"), the
+    backer after the group ("militants backed by Ankara", "forces loyal to Damascus") or the
+    state whose forces act ("the Ankara forces", "the Damascus regime")."""
     return bool(
         _BACKED_AFTER.match(text[place.end : place.end + 16])
         or _BACKED_BY_BEFORE.search(text[max(0, place.start - 30) : place.start])
+        or (
+            _FORCES_AFTER.match(text[place.end : place.end + 20])
+            and text[max(0, place.start - 4) : place.start].lower() == "the "
+        )
     )
 
 
@@ -265,6 +270,8 @@ _BACKED_BY_BEFORE = re.compile(
     r"|\b(?:loyal|allied|affiliated)\s+(?:to|with)\s+(?:the\s+)?$",
     re.I,
 )
+# "damaged by the Ankara forces", "the Damascus regime": a state named by its capital.
+_FORCES_AFTER = re.compile(r"^\s+(?:forces|troops|regime|army|militias?)\b", re.I)
 _BACKED_AFTER = re.compile(
     r"^[-‑‐](?:backed|led|allied|aligned|affiliated|sponsored|supported|funded|controlled"
     r"|based|loyal)\b",
