@@ -266,3 +266,15 @@ def test_property_offsets(text: str, published: D | None) -> None:
         assert m.time_precision in (1, 2, 3)
         assert m.end_date is None or m.end_date >= m.date
     assert all(a.end <= b.start for a, b in itertools.pairwise(mentions))
+
+
+@pytest.mark.issue(13)
+def test_an_undated_text_lends_its_year_to_a_day_without_one() -> None:
+    """Wikipedia pages and press releases carry no publication date; "On 26 October" after
+    "In October 2008" is 26 October 2008, and a day before any year stays unresolved."""
+    text = (
+        "On Jan. 8 planning began. In October 2008 the raid was set. On 26 October, he was killed."
+    )
+    found = {m.surface: m.date for m in resolve_dates(text, None)}
+    assert found["26 October"] == dt.date(2008, 10, 26)
+    assert "Jan. 8" not in found

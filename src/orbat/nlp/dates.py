@@ -21,6 +21,7 @@ from orbat.nlp.date_patterns import (
     Part,
     _Cand,
     _Ctx,
+    _day_month,
     _month_cand,
     _safe_date,
     _year_cand,
@@ -219,6 +220,8 @@ def _resolve_dates(
             cand = handler(m, published, ctx)
             if cand is not None:
                 cands.append(cand)
+    if published is None:
+        cands += _years_from_context(text, cands, ctx)
     # 2. longest wins among overlaps
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     kept: list[_Cand] = []
@@ -240,6 +243,24 @@ def _resolve_dates(
         kept = sorted(kept + extra, key=lambda c: c.start)
     # 4. ranges
     return [_to_mention(c, text) for c in _merge_ranges(kept, text, published)]
+
+
+def _years_from_context(text: str, cands: list[_Cand], ctx: _Ctx) -> list[_Cand]:
+    """In a text with no publication date, "on 26 October" takes the year of the latest date
+    with a year written before it ("In October 2008 … On 26 October, …"), as a reader does."""
+    years = sorted((c.start, c.date.year) for c in cands if c.year_explicit)
+    out = []
+    for pattern, handler in _PATTERNS:
+        if handler is not _day_month:
+            continue
+        for m in pattern.finditer(text):
+            prior = [year for start, year in years if start < m.start()]
+            if m["year"] or not prior:
+                continue
+            cand = handler(m, dt.date(prior[-1], 12, 31), ctx)
+            if cand is not None:
+                out.append(cand)
+    return out
 
 
 # A dateline around a date: "ADEN, Feb 10 (Wire) -", "MARIB, Yemen, March 9 (Reuters) —".
