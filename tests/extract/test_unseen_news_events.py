@@ -277,3 +277,30 @@ def test_a_state_named_by_its_capital_is_no_place(event_extractor: EventExtracto
     )
     assert [e.actor1 for e in events] == ["Military Forces of Turkey (2016-)"]
     assert "Ankara" not in {e.location for e in events}
+
+
+def test_villages_no_gazetteer_knows_are_events_near_their_list(
+    event_extractor: EventExtractor,
+) -> None:
+    """ACLED codes a list of villages as one event each; a village the gazetteer lacks is placed
+    near a village of the same list it knows, and says it was not found."""
+    events = coded(
+        event_extractor,
+        "On Monday Islamic State fighters seized the villages of Hajin, Zarqa Sughra and "
+        "Marashida Kubra in Deir ez-Zor province.",
+    )
+    by_name = {e.location: e for e in events}
+    assert {"Hajin", "Zarqa Sughra", "Marashida Kubra"} <= set(by_name)
+    unlisted = by_name["Zarqa Sughra"]
+    assert unlisted.place_id == "unlisted:SY:Zarqa Sughra"
+    assert (unlisted.geo_precision, unlisted.admin1) == (2, "Deir ez-Zor")
+
+
+def test_a_list_of_names_without_a_known_village_is_left_alone(
+    event_extractor: EventExtractor,
+) -> None:
+    events = coded(
+        event_extractor,
+        "On Monday the army recaptured Foxtrot, Tango and Victor from the rebels near Hama.",
+    )
+    assert all(not (e.place_id or "").startswith("unlisted:") for e in events)

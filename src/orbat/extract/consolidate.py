@@ -17,6 +17,7 @@ from orbat.extract.actors import unnamed_attacker
 from orbat.extract.candidates import Candidate
 from orbat.extract.records import EventRecord
 from orbat.extract.retype import retyped
+from orbat.extract.unlisted import is_unlisted
 from orbat.taxonomy import sub_event_type
 
 __all__ = ["consolidate"]
@@ -100,6 +101,8 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
         if record.geo_precision == 1 or record.event_date is None:
             # Undated mentions (no publication date) cannot be told apart by day.
             continue
+        if is_unlisted(record.place_id):
+            continue  # a village of its own the gazetteer lacks, not a vaguer mention
         loose = borrowed[i]
         precise = [
             r

@@ -16,6 +16,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from orbat.extract.unlisted import unlisted_villages
 from orbat.resolve.places import ResolvedPlace, distance_km, event_location
 
 __all__ = [
@@ -89,6 +90,9 @@ def event_locations(
     if moving and len(moving) < len(distinct):
         for key in moving:
             del distinct[key]
+    # Villages the list names that no gazetteer knows are events too (extract/unlisted.py).
+    for village in unlisted_villages(text, start, end, places):
+        distinct.setdefault(village.place.id, village)
     # A province named alongside towns of other provinces is one more event location
     # ("Two IED attacks were reported in Babil province, with a convoy targeted in
     # Yusufiyah district of Baghdad": Babil and Yusufiyah).
