@@ -119,10 +119,21 @@ def test_a_village_spelt_with_the_article_is_the_village(village_env: object) ->
 
 
 def test_the_story_stays_at_the_town_not_its_province() -> None:
-    """"around Nairab in Idlib. Two soldiers were killed …": the second event is at Nairab."""
+    """ "around Nairab in Idlib. Two soldiers were killed …": the second event is at Nairab."""
     text = (
         "On Monday Turkish troops attacked government positions around Saraqib in Idlib. "
         "Two Turkish soldiers were killed by a regime air strike on the same day."
     )
     events = EventExtractor().extract(ArticleView(1, text, dt.date(2020, 3, 10)))
     assert [e.location for e in events] == ["Saraqib", "Saraqib"]
+
+
+def test_a_place_the_pack_names_beats_the_taggers_person_label() -> None:
+    """The small tagger reads "Jurf al-Nasr" as a person; the pack's curators say it is a town,
+    and the missile fired "a day after" at another base is another act."""
+    text = (
+        "US jets struck two sites of Kataib Hezbollah in Iraq's Jurf al-Nasr area on Tuesday, "
+        "a day after the group fired a missile at al-Asad air base."
+    )
+    events = EventExtractor().extract(ArticleView(1, text, dt.date(2023, 11, 22)))
+    assert [e.location for e in events] == ["Jurf al-Sakhar"]

@@ -55,6 +55,13 @@ def event_locations(
     names (ACLED: one event per location per day), plus a province named alongside towns of
     other provinces; else the best place for the span (:func:`event_location`), or ``None``.
     """
+    # "… killing eight fighters, a day after the group fired a missile at al-Asad air base":
+    # the clause tells another act, at another place (when the sentence names one before it).
+    other_act = _ANOTHER_ACT.search(text, start, end)
+    if other_act is not None and any(
+        start <= p.start < other_act.start() and p.place.kind != "country" for p in places
+    ):
+        end = other_act.start()
     inside = [p for p in places if start <= p.start and p.end <= end]
     towns = [p for p in inside if p.place.kind in ("city", "site")]
     references = reference_points(text, towns)
@@ -110,6 +117,13 @@ def event_locations(
         return list(distinct.values())
     best = event_location(text, start, end, resolved=places)
     return [best]
+
+
+_ANOTHER_ACT = re.compile(
+    r"\b(?:(?:a|one|two|three|several|\d+)\s+(?:days?|hours?|weeks?)\s+(?:after|before)"
+    r"|in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to))\b",
+    re.I,
+)
 
 
 def _names_its_province(text: str, town: ResolvedPlace) -> bool:

@@ -217,6 +217,7 @@ def find_mentions(
         if not any(s < oe and e > os for os, oe in others)
         or _PLACE_NOUN_BEFORE.search(text[max(0, s - 20) : s])
         or _article_place(text, s)
+        or _curated(gazetteer, t)
     ]
     mentions = [m for m in hits if _standalone(text, m, words)]
     people = [(s, e) for s, e, label in entities if label == "PERSON"]
@@ -308,6 +309,15 @@ def _locative_names(
 
 
 _PLACE_LEAD = re.compile(r"(?:near|outside|around|\w+\s+of)\s", re.I)
+
+
+def _curated(gazetteer: Gazetteer, surface: str) -> bool:
+    """Whether the pack's curators gave this very spelling to one of its places ("Jurf
+    al-Nasr"): that outweighs a tagger that took it for a person's name."""
+    return any(
+        p.id.startswith("pack:") and gazetteer.vouched(p, surface)
+        for p in gazetteer.lookup(surface)
+    )
 
 
 def _article_place(text: str, start: int) -> bool:
