@@ -304,3 +304,14 @@ def test_a_list_of_names_without_a_known_village_is_left_alone(
         "On Monday the army recaptured Foxtrot, Tango and Victor from the rebels near Hama.",
     )
     assert all(not (e.place_id or "").startswith("unlisted:") for e in events)
+
+
+def test_force_used_to_disperse_a_protest_happened(event_extractor: EventExtractor) -> None:
+    """ "fired tear gas to disperse protesters": the purpose clause is what the firing did."""
+    (event,) = coded(
+        event_extractor,
+        "Dozens were hurt in Beirut on Saturday as security forces fired rubber bullets and tear "
+        "gas to disperse anti-government protesters.",
+        published="2019-12-15",
+    )
+    assert event.sub_event_type == "Protest with intervention"

@@ -344,8 +344,15 @@ def _unrealised(token: Token) -> bool:
         # "urged militias to step up their attacks in retaliation for US airstrikes on
         # June 27": what the intent answers has happened.
         return False
+    if verb.lemma_.lower() in _DISPERSING and verb.head.tag_ == "VBD":
+        # "security forces fired tear gas to disperse protesters": the firing did it.
+        return False
     # "attempted to encircle", "began to shell", "agreed to withdraw": the event itself.
     return verb.head.lemma_.lower() not in _ATTEMPT_VERBS
+
+
+#: What force at a protest is used for: a purpose the act in the past carries out.
+_DISPERSING = frozenset({"disperse", "break", "scatter", "quell", "clear", "push"})
 
 
 def _transferred(token: Token) -> bool:
