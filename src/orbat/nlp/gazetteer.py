@@ -146,7 +146,7 @@ class Gazetteer:
                 first.isalpha()
                 and first.isascii()
                 and not first.isupper()
-                and not _ARTICLE_THEN_NAME.match(text, start)
+                and not (first in "ae" and _ARTICLE_THEN_NAME.match(text, start))
             ):
                 continue
             found.append((start, end))
