@@ -315,3 +315,10 @@ def test_force_used_to_disperse_a_protest_happened(event_extractor: EventExtract
         published="2019-12-15",
     )
     assert event.sub_event_type == "Protest with intervention"
+
+
+def test_mourners_are_civilians(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor, "Militants targeted mourners inside a funeral tent in Baghdad on Sunday."
+    )
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Iraq)")
