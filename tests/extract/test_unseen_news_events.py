@@ -322,3 +322,17 @@ def test_mourners_are_civilians(event_extractor: EventExtractor) -> None:
         event_extractor, "Militants targeted mourners inside a funeral tent in Baghdad on Sunday."
     )
     assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Iraq)")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A bomber blew himself up at a checkpoint in Tikrit on Monday, killing three soldiers.",
+        "The bomber detonated his explosive vest among worshippers in Kirkuk on Friday.",
+    ],
+)
+def test_a_bomber_who_blows_himself_up_is_a_suicide_bomber(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.sub_event_type == "Suicide bomb"

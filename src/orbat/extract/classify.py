@@ -19,7 +19,7 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from orbat.extract.idioms import in_an_idiom
+from orbat.extract.idioms import bomber_in_person, in_an_idiom
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
 from orbat.extract.territory import describes_holding, names_a_place_after, territory_winner
@@ -148,6 +148,7 @@ class EventClassifier:
             and not _false_protest(doc, c)
             and not _in_name(doc, c)
             and not (c.label.endswith(":weak") and in_an_idiom(doc, c.start, c.end))
+            and not bomber_in_person(c.text, {d.label for d in cues if d.sentence == c.sentence})
         ]
         by_label: defaultdict[str, list[Cue]] = defaultdict(list)
         for cue in asserted:

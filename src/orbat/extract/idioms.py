@@ -1,14 +1,15 @@
-"""Event words inside idioms that name no event: "took place", "take part", "held talks".
+"""Event words whose sense the words around them decide.
 
 A weak cue such as "took" (an arrest: "forces took dozens of Palestinians") or "held" ("held
-for questioning") is part of a fixed phrase more often than not; the phrase decides.
+for questioning") is part of a fixed phrase more often than not ("took place", "held talks");
+the phrase decides. A "bomber" that blows himself up is a person, not an aircraft.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["in_an_idiom"]
+__all__ = ["bomber_in_person", "in_an_idiom"]
 
 # lemma -> the words after it that make an idiom of it
 _TAKE = ("place part office note effect power steps measures time advantage responsibility "
@@ -30,3 +31,9 @@ def in_an_idiom(doc: Doc | Span, start: int, end: int) -> bool:
     if after is None or token.i + 1 >= len(token.doc):
         return False
     return token.doc[token.i + 1].lower_ in after
+
+
+def bomber_in_person(text: str, labels_in_sentence: set[str]) -> bool:
+    """Whether the cue ``text`` is "bomber(s)" in a sentence that tells a suicide bombing
+    ("a bomber blew himself up at a checkpoint"): the person, not the aircraft."""
+    return text.lower() in ("bomber", "bombers") and "cue:suicide_bomb:strong" in labels_in_sentence
