@@ -336,3 +336,19 @@ def test_a_bomber_who_blows_himself_up_is_a_suicide_bomber(
 ) -> None:
     (event,) = coded(event_extractor, text)
     assert event.sub_event_type == "Suicide bomb"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("US B-52 bombers struck Islamic State positions near Mosul on Monday.",
+         "Military Forces of the United States"),
+        ("Russian Su-24 jets bombed rebel positions near Idlib on Monday.",
+         "Military Forces of Russia (2000-)"),
+    ],
+)  # fmt: skip
+def test_an_aircraft_type_between_state_and_plane(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.actor1 == actor1

@@ -51,7 +51,9 @@ class ActorFinder(Protocol):
 # its owner, whatever the grammar; forces ("Iraqi soldiers were killed") take the parse's role.
 _MEANS = re.compile(
     r"(?:['’]s)?\s+(?:(?:military|army|air\s+force|naval|government|regime|state|security|"
-    r"armed|fighter|attack|combat|unmanned)\s+)?(?:(?P<instrument>war\s*planes?|jets?|"
+    r"armed|fighter|attack|combat|unmanned)\s+)?"
+    # An aircraft's type between ("US B-52 bombers", "Russian Su-24 jets", "Turkish F-16s").
+    r"(?:(?-i:[A-Z][A-Za-z]?)-?\d{1,3}[A-Z]?(?:s\b|\s+))?(?:(?P<instrument>war\s*planes?|jets?|"
     r"aircraft|planes?|drones?|helicopters?|gunships?|artillery|missiles?|rockets?|"
     r"air\s*strikes?|strikes?|shelling|bombardment|warships?|bombers?|raids?)|forces|troops|"
     r"soldiers|army|military|tanks|navy|air\s+force|special\s+forces|marines|ground\s+forces"
