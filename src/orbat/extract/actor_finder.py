@@ -85,7 +85,7 @@ def _finder_for(pack: Pack) -> ActorFinder:
     states = state_names(pack)
     state_words = re.compile(
         r"\b(?:"
-        + "|".join(re.escape(w) for w in sorted(states.all_words(), key=len, reverse=True))
+        + "|".join(re.escape(w) for w in sorted(states.words(), key=len, reverse=True))
         + r")(?![\w.-])"
     )
 

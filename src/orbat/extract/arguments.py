@@ -74,16 +74,6 @@ class StateNames:
         }
 
     def words(self) -> tuple[str, ...]:
-        """Every name, adjective and capital that stands for a state the pack has forces of."""
-        return tuple(
-            word
-            for country, words in self._words.items()
-            if country in self._actors
-            for word in words
-            if not word.startswith("the ")
-        )
-
-    def all_words(self) -> tuple[str, ...]:
         """Every name, adjective and capital that stands for a state, with forces in the pack
         or not ("Yemeni government forces": ACLED's generic name serves)."""
         return tuple(

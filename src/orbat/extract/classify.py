@@ -378,12 +378,8 @@ def _drop_nested(cues: Iterable[Cue]) -> list[Cue]:
     """Keep the longest cue where cues overlap ("suicide car bomb" is not also a "car bomb")."""
     kept: list[Cue] = []
     for cue in sorted(cues, key=lambda c: (-(c.end - c.start), c.start)):
-        if any(
-            k.start <= cue.start and cue.end <= k.end and k.end - k.start > cue.end - cue.start
-            for k in kept
-        ):
-            continue
-        kept.append(cue)
+        if not _inside(cue, kept):
+            kept.append(cue)
     return kept
 
 

@@ -347,7 +347,7 @@ class EventExtractor:
         casualties: Sequence[CasualtyMention],
         places: Sequence[ResolvedPlace],
         published: dt.date | None,
-        text: str = "",
+        text: str,
     ) -> bool:
         """Whether the sentence ties its event to a day, a place or a toll of its own. Without
         a publication date to count from, "on Thursday", "yesterday" still name the day of a
