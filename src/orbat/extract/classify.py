@@ -426,6 +426,8 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
             key = "protest_with_intervention"
         else:
             key = "peaceful_protest"
+        if key == "violent_demonstration" and get("cue:looting:strong"):
+            weight *= 2  # ACLED: demonstrators' arson or looting is the riot itself
         out.append((key, weight, first))
     # 2.
     transfer = get("ctx:nonviolent_transfer", [])

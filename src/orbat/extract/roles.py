@@ -28,7 +28,20 @@ _PASS_UP = {
     "compound", "amod", "poss", "appos", "nmod", "conj", "pobj", "prep", "det", "npadvmod", "acl"
 }  # fmt: skip
 _AGENT_PREPS = {"by"}
-_PATIENT_PREPS = {"on", "against", "at", "targeting", "toward", "towards", "from"}
+# "exploded near an army patrol", "a bomb went off outside a police station": what a blast
+# goes off beside was its target, never its author.
+_PATIENT_PREPS = {
+    "on",
+    "against",
+    "at",
+    "targeting",
+    "toward",
+    "towards",
+    "from",
+    "near",
+    "outside",
+    "beside",
+}
 
 
 def role(token: Token) -> str | None:

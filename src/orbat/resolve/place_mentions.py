@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from orbat.nlp.gazetteer import Gazetteer, place_key
 from orbat.packs import TheatreWords, load_pack
+from orbat.resolve.place_cues import article_place, quarter_town, struck_place
 from orbat.resolve.spelling import near_spelling
 
 __all__ = [
@@ -216,7 +217,8 @@ def find_mentions(
         for s, e, t in scanned
         if not any(s < oe and e > os for os, oe in others)
         or _PLACE_NOUN_BEFORE.search(text[max(0, s - 20) : s])
-        or _article_place(text, s)
+        or article_place(text, s)
+        or struck_place(text, s, gazetteer, t)
         or _curated(gazetteer, t)
     ]
     mentions = [m for m in hits if _standalone(text, m, words)]
@@ -247,7 +249,8 @@ def find_mentions(
 # preposition. The scan looks for names as the gazetteer spells them; transliterations vary
 # ("Tal"/"Tall", "Albu"/"Abu"), so such a name is also looked up by its loose key.
 _LOCATIVE_NAME = re.compile(
-    r"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|"
+    # "on" only before an article name ("strikes on al-Latamenah"): "on" also leads to targets.
+    r"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|[Oo]n(?=\s+(?:[Aa]l|[Ee]l)-)|"
     rf"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?)\s+of|{_COMPASS_OF})"
     r"\s+(?:the\s+)?(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?[A-Z][\w'’-]+"
     r"(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]+){0,2})"
@@ -282,7 +285,11 @@ def _locative_names(
         start, end, name = m.start("name"), m.end("name"), m["name"]
         # The tagger takes many a village for a person ("Ain Issa"); "the villages of",
         # "near" and "outside" say it is a place, a bare "in" or "at" does not.
-        if any(s < end and start < e for s, e in people) and not _PLACE_LEAD.match(m.group()):
+        if (
+            any(s < end and start < e for s, e in people)
+            and not _PLACE_LEAD.match(m.group())
+            and not article_place(text, start)
+        ):
             continue
         inside = [x for x in mentions if x.start < end and start < x.end]
         if any(s < end and start < e for s, e in taken) or any(
@@ -295,6 +302,13 @@ def _locative_names(
         near_key = None
         if not any(p.country_code in gazetteer.theatre for p in gazetteer.lookup(name)):
             if inside:
+                continue
+            # A town's quarter ("Daraa al-Balad", "Daraa al-Mahatta") is the town, not a
+            # near spelling of some other village.
+            town = quarter_town(gazetteer, name)
+            if town:
+                found.append(Mention(start, start + len(town), town, "GAZ"))
+                taken.append((start, end))
                 continue
             # Nothing by that key: a spelling the gazetteer lacks ("Dayr Az Zayr").
             near_key = near_spelling(gazetteer, name)
@@ -320,20 +334,6 @@ def _curated(gazetteer: Gazetteer, surface: str) -> bool:
     )
 
 
-def _article_place(text: str, start: int) -> bool:
-    """Whether the name at ``start`` is a lower-case "al-" name right after a preposition of
-    place ("strikes on al-Qaim", "clashes in al-Bab"), which the small tagger calls a person's
-    name; a person's "al-" name follows a first name instead ("Abu Bakr al-Baghdadi")."""
-    return bool(
-        _LOWER_ARTICLE_NAME.match(text, start)
-        and _PLACE_PREPOSITION.search(text[max(0, start - 12) : start])
-    )
-
-
-_LOWER_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|adh|ath)[-‑][A-Z]")
-_PLACE_PREPOSITION = re.compile(
-    r"\b(?:in|on|at|near|into|from|outside|around|toward|towards|inside)\s+$", re.I
-)
 _PLACE_NOUN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|region)\s+of\s+$", re.I)
 
 

@@ -105,6 +105,7 @@ def _score(
     rival: int = 0,
     curated: bool = False,
     rival_spelled: bool = False,
+    provinces: frozenset[str] = frozenset(),
 ) -> float:
     population = place.population
     if place.kind == "city" and (place.feature or place.country_code in gazetteer.theatre):
@@ -151,6 +152,10 @@ def _score(
         score -= 3.0
     if ctx.demonym == place.country_code:
         score += 3.0
+    if place.kind in ("city", "site") and place.admin1 in provinces:
+        # "at al-Asadiyeh checkpoint near Hatin Farm in Raqqa province": a governorate named
+        # close by says which of the villages of the name.
+        score += 1.0
     container = ctx.container
     if container is not None:
         for outer in gazetteer.lookup(container.text):
@@ -179,6 +184,56 @@ def _score(
         nearest = min(distance_km(place, a) for a in others)
         score += 1.5 if nearest < 150 else 0.5 if nearest < 400 else 0.0
     return score
+
+
+def _clear_winners(
+    contexts: Sequence[MentionContext],
+    candidates: dict[int, list[Place]],
+    countries: Counter[str],
+    anchors: list[Place],
+    gaz: Gazetteer,
+) -> None:
+    """Count, as the article's countries, the names whose best place wins by a wide margin
+    over every place in another country ("Raqqa": a Syrian city of half a million against
+    hamlets in Estonia and Kuwait). A name with namesakes abroad then still says which
+    country the article is about, and a village named beside it ("al-Asadiyeh") goes to a
+    namesake in that country, not to an equally small one in Iran."""
+    clear: list[Place] = []
+    for ctx in contexts:
+        found = candidates[id(ctx)]
+        if len({p.country_code for p in found}) < 2:
+            continue  # counted already
+        scored = sorted(
+            ((_score(p, ctx, countries, anchors, gaz), p) for p in found), key=lambda x: -x[0]
+        )
+        top, best = scored[0]
+        abroad = max((v for v, p in scored if p.country_code != best.country_code), default=0)
+        if top - abroad >= _CLEAR_MARGIN:
+            clear.append(best)
+    # Not map anchors: a big city in a list of strikes across a country is no sign that
+    # the next name is the village of that name nearest to it.
+    countries.update(place.country_code for place in clear)
+
+
+def _provinces_near(
+    ctx: MentionContext, contexts: Sequence[MentionContext], gaz: Gazetteer
+) -> frozenset[str]:
+    """The governorates named with "province" (or the like) within a sentence's reach of
+    ``ctx``'s mention, by their gazetteer names."""
+    return frozenset(
+        p.name
+        for other in contexts
+        if other.admin_word and abs(other.mention.start - ctx.mention.start) <= _PROVINCE_REACH
+        for p in gaz.lookup(other.mention.text)
+        if p.kind == "admin1"
+    )
+
+
+#: How far (characters) a "... province" may stand from a village and still place it.
+_PROVINCE_REACH = 150
+#: How far ahead (in :func:`_score` points) a place must be of its namesakes abroad to tell
+#: the article's country: a town of half a million over hamlets of the name.
+_CLEAR_MARGIN = 3.0
 
 
 def _anchor(found: Sequence[Place]) -> Place | None:
@@ -323,6 +378,7 @@ def resolve_places(
             anchors.append(anchor)
         if ctx.demonym:
             countries[ctx.demonym] += 1
+    _clear_winners(contexts, candidates, countries, anchors, gaz)
     # 5.
     resolved: list[ResolvedPlace] = []
     for ctx in contexts:
@@ -336,17 +392,27 @@ def resolve_places(
             p.population >= _BIG_POPULATION and scan_form(p.name) == scan_form(ctx.mention.text)
             for p in found
         )
+        provinces = _provinces_near(ctx, contexts, gaz)
         scored = sorted(
             (
-                (_score(p, ctx, countries, anchors, gaz, rival, curated, rival_spelled), p)
+                (
+                    _score(
+                        p, ctx, countries, anchors, gaz, rival, curated, rival_spelled, provinces
+                    ),
+                    p,
+                )
                 for p in found
             ),
             key=lambda pair: -pair[0],
         )
         score, best = scored[0]
         # A hamlet abroad that nothing in the article points to is a false friend, not a place.
-        foreign = best.country_code not in gaz.theatre and not countries[best.country_code]
-        if foreign and best.population < 1000 and ctx.mention.label == "GAZ":
+        unsupported = not countries[best.country_code]
+        foreign = best.country_code not in gaz.theatre and unsupported
+        # ... and so is a hamlet in a neighbour when the article plainly is about another
+        # country ("al-Asadiyeh" in a report on Raqqa is no Iranian village).
+        stray = unsupported and countries and best.kind == "city"
+        if (foreign or stray) and best.population < 1000 and ctx.mention.label == "GAZ":
             continue
         if _misspelt_namesake(best, ctx, found, countries, gaz):
             continue
