@@ -91,3 +91,28 @@ def test_a_blast_beside_a_patrol_targets_the_patrol(event_extractor: EventExtrac
     )
     assert event.actor1 == "Unidentified Armed Group (Iraq)"
     assert event.actor2 is not None and event.actor2.startswith("Military Forces of Iraq")
+
+
+@pytest.mark.parametrize(
+    ("text", "victim"),
+    [
+        ("An Iraqi policeman was killed when gunmen attacked a checkpoint in Tarmiyah on Monday.",
+         "Police Forces of Iraq"),
+        ("A Turkish soldier was killed in an attack by Syrian government forces in Idlib on "
+         "Monday.", "Military Forces of Turkey (2016-)"),
+    ],
+)  # fmt: skip
+def test_one_soldier_or_policeman_of_a_state_is_its_forces(
+    event_extractor: EventExtractor, text: str, victim: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.actor2 == victim
+
+
+def test_a_group_saying_they_arrested_made_the_arrest(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "The Syrian Democratic Forces said they had arrested an IS official in a raid in Shuhail "
+        "on Monday.",
+    )
+    assert (event.sub_event_type, event.actor1) == ("Arrests", "Syrian Democratic Forces")

@@ -49,7 +49,7 @@ from orbat.eval.news_data import (
     load_documents,
     load_news_gold,
 )
-from orbat.resolve.places import km_between
+from orbat.resolve.geometry import km_between
 from orbat.store.schema import documents, event_mentions, extraction_skips
 
 __all__ = [

@@ -56,9 +56,9 @@ _MEANS = re.compile(
     r"(?:(?-i:[A-Z][A-Za-z]?)-?\d{1,3}[A-Z]?(?:s\b|\s+))?(?:(?P<instrument>war\s*planes?|jets?|"
     r"aircraft|planes?|drones?|helicopters?|gunships?|artillery|missiles?|rockets?|"
     r"air\s*strikes?|strikes?|shelling|bombardment|warships?|bombers?|raids?)|forces|troops|"
-    r"soldiers|army|military|tanks|navy|air\s+force|special\s+forces|marines|ground\s+forces"
-    r"|ground\s+troops|land\s+forces|border\s+guards?|security\s+forces"
-    r"|(?P<police>police(?:men)?|riot\s+police|police\s+forces))\b",
+    r"soldiers?|army|military|tanks|navy|air\s+force|special\s+forces|marines|ground\s+forces"
+    r"|ground\s+troops|land\s+forces|border\s+guards?|security\s+forces|servicem[ae]n"
+    r"|(?P<police>police(?:m[ae]n)?|police\s+officers?|riot\s+police|police\s+forces))\b",
     re.I,
 )
 

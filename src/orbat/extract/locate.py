@@ -17,7 +17,8 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from orbat.extract.unlisted import unlisted_villages
-from orbat.resolve.places import ResolvedPlace, distance_km, event_location
+from orbat.resolve.geometry import distance_km
+from orbat.resolve.places import ResolvedPlace, event_location
 
 __all__ = [
     "PLACE_KEYS",

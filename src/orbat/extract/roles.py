@@ -109,7 +109,9 @@ def tells_own_act(verb: Token) -> bool:
 # Verbs of the acts a group claims in its own name.
 _ACT_VERBS = frozenset(
     ["strike", "attack", "target", "hit", "kill", "shell", "bomb", "launch", "fire", "down",
-     "shoot", "destroy", "capture", "seize", "storm", "ambush", "raid", "carry", "conduct"]
+     "shoot", "destroy", "capture", "seize", "storm", "ambush", "raid", "carry", "conduct",
+     "arrest", "detain", "recapture", "retake", "liberate", "repel", "repulse", "thwart",
+     "foil", "engage", "eliminate", "neutralize", "neutralise", "dismantle", "defuse"]
 )  # fmt: skip
 
 

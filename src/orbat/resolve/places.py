@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key, scan_form
 from orbat.packs import TheatreWords, load_pack
+from orbat.resolve.geometry import distance_km
 from orbat.resolve.place_mentions import (
     Mention,
     MentionContext,
@@ -28,10 +29,8 @@ __all__ = [
     "COMPONENT",
     "Mention",
     "ResolvedPlace",
-    "distance_km",
     "event_location",
     "find_mentions",
-    "km_between",
     "person_vetoes",
     "resolve_places",
     "spacy_entities",
@@ -79,21 +78,6 @@ class ResolvedPlace:
     def evidence(self) -> tuple[int, int]:
         """The matched span as ``(char_start, char_end)`` in the article."""
         return (self.start, self.end)
-
-
-def distance_km(a: Place, b: Place) -> float:
-    """Great-circle distance between two places, in kilometres."""
-    return km_between(a.lat, a.lon, b.lat, b.lon)
-
-
-def km_between(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance between two points, in kilometres (haversine)."""
-    la1, lo1, la2, lo2 = map(math.radians, (lat1, lon1, lat2, lon2))
-    h = (
-        math.sin((la2 - la1) / 2) ** 2
-        + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
-    )
-    return 12742.0 * math.asin(min(1.0, math.sqrt(h)))
 
 
 def _score(
