@@ -116,3 +116,31 @@ def test_a_group_saying_they_arrested_made_the_arrest(event_extractor: EventExtr
         "on Monday.",
     )
     assert (event.sub_event_type, event.actor1) == ("Arrests", "Syrian Democratic Forces")
+
+
+def test_the_ends_of_a_highway_are_not_where_the_fighting_was(
+    event_extractor: EventExtractor,
+) -> None:
+    events = coded(
+        event_extractor,
+        "At least 15 rebels and 9 soldiers were killed in fighting around the town, which sits "
+        "on the M5 highway linking Damascus and Aleppo.",
+    )
+    assert events
+    assert {e.location for e in events}.isdisjoint({"Damascus", "Aleppo"})
+
+
+def test_a_group_after_a_day_without_a_comma_still_acted(event_extractor: EventExtractor) -> None:
+    # The parser hangs "fighters of X" on "On Sunday"; the day says nothing of who acted.
+    (event,) = coded(
+        event_extractor, "On Sunday fighters of Ahrar al-Sharqiya shelled the village of Tal Tamr."
+    )
+    assert event.actor1 == "SNA: Syrian National Army"
+
+
+def test_bare_rebels_in_a_syrian_story_are_the_opposition(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Syrian army shelling killed three rebels near Kafr Nabl in Idlib province on Monday.",
+    )
+    assert event.actor2 == "Opposition Rebels (Syria)"

@@ -63,6 +63,7 @@ _MEANS = re.compile(
 )
 
 
+_FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.I)
 _HEDGED = re.compile(r"\b(?:alleged|suspected|purported|possible|apparent)\s+(?:the\s+)?$", re.I)
 
 
@@ -93,6 +94,8 @@ def _finder_for(pack: Pack) -> ActorFinder:
         day = when.isoformat() if when else None
         found = []
         for mention in resolver.find_mentions(text, when=day):
+            if _FORMER.search(text, max(0, mention.start - 12), mention.start):
+                continue  # "a former rebel commander" is no longer the group's
             actor = pack.actor(mention.actor_id)
             if actor is not None:
                 generic = mention.method == "descriptor"

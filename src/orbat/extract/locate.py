@@ -56,6 +56,9 @@ def event_locations(
     names (ACLED: one event per location per day), plus a province named alongside towns of
     other provinces; else the best place for the span (:func:`event_location`), or ``None``.
     """
+    # "the M5 highway linking Damascus and Aleppo", "the Baghdad-Kirkuk road": the ends of a
+    # route describe the road, they are not where the event happened.
+    places = [p for p in places if not route_end(text, p)]
     # "… killing eight fighters, a day after the group fired a missile at al-Asad air base":
     # the clause tells another act, at another place (when the sentence names one before it).
     other_act = _ANOTHER_ACT.search(text, start, end)
@@ -125,6 +128,34 @@ _ANOTHER_ACT = re.compile(
     r"|in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to))\b",
     re.I,
 )
+
+
+def route_end(text: str, place: ResolvedPlace) -> bool:
+    """Whether ``place`` names an end of a road, highway or pipeline: "the M5 highway linking
+    Damascus and Aleppo", "the Baghdad-Kirkuk road", "the road between Hama and Homs"."""
+    before = text[max(0, place.start - 80) : place.start]
+    linked = _LINKING_BEFORE.search(before)
+    if linked is not None and _ROUTE_WORD.search(before[: linked.start()][-40:]):
+        return True
+    after = text[place.end : place.end + 40]
+    return bool(
+        _ROUTE_AFTER.match(after)
+        or (_HYPHEN_BEFORE.search(before) and _ROUTE_WORD.match(after.lstrip(" ")))
+    )
+
+
+_ROUTE_WORD = re.compile(
+    r"\b(?:highway|road|motorway|route|pipeline|railway|corridor|M\d+)\b", re.I
+)
+# "linking Damascus", "linking Damascus and" (the second end), "between Hama and".
+_LINKING_BEFORE = re.compile(
+    r"\b(?:linking|links|link|connecting|connects|connect|joining|joins|between)\s+"
+    r"(?:the\s+)?(?:(?:cities|towns|provinces)\s+of\s+)?(?:[\w'’-]+\s+){0,3}?(?:and\s+)?$",
+    re.I,
+)
+# "Baghdad-Kirkuk road": the first end, before the hyphen and the second.
+_ROUTE_AFTER = re.compile(r"^[-–][\w' ’-]{2,30}?\s(?:highway|road|motorway|route|pipeline)\b", re.I)
+_HYPHEN_BEFORE = re.compile(r"[-–]$")
 
 
 def _names_its_province(text: str, town: ResolvedPlace) -> bool:

@@ -75,6 +75,10 @@ def role(token: Token) -> str | None:
             return "agent"  # the attack warded off is the attacker's
         if dep in ("nsubjpass", "dobj", "attr"):
             return "patient"
+        if dep == "pobj" and _day_phrase(token):
+            # "On Sunday fighters of X shelled …": the parser hangs the subject on the day's
+            # preposition; a time says nothing of whose side anyone is on.
+            return None
         if dep == "pobj":
             prep = token.head.lower_
             if prep in _AGENT_PREPS:
@@ -87,6 +91,18 @@ def role(token: Token) -> str | None:
             return None
         token = token.head
     return None
+
+
+def _day_phrase(token: Token) -> bool:
+    """Whether ``token`` heads a time phrase that swallowed the next noun: "On Sunday
+    fighters", "on Monday militants"."""
+    return any(c.lower_ in _DAY_WORDS for c in token.lefts)
+
+
+_DAY_WORDS = frozenset(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+     "yesterday", "tonight"]
+)  # fmt: skip
 
 
 # Verbs of warding off an attack: their subject was attacked, their object is the attack.
