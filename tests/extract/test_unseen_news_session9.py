@@ -144,3 +144,33 @@ def test_bare_rebels_in_a_syrian_story_are_the_opposition(event_extractor: Event
         "Syrian army shelling killed three rebels near Kafr Nabl in Idlib province on Monday.",
     )
     assert event.actor2 == "Opposition Rebels (Syria)"
+
+
+# ---------------------------------------------------------------- one happening
+
+
+_BASE_ATTACK = (
+    "BAGHDAD (AP) — A rocket attack targeted a military base hosting U.S.-led coalition troops "
+    "north of Baghdad on Wednesday, killing two American soldiers and a British service member, "
+    "officials said.\n\n"
+    "The attack on Camp Taji, about 27 kilometers north of the capital, also wounded about a "
+    "dozen others, according to a U.S. official.\n\n"
+    "No group immediately claimed responsibility. Kataib Hezbollah, an Iran-backed militia, has "
+    "been blamed by Washington for previous rocket attacks on bases housing U.S. troops.\n"
+)
+
+
+def test_a_later_sentence_naming_the_spot_places_the_attack_north_of_a_city(
+    event_extractor: EventExtractor,
+) -> None:
+    # One attack: the lead places it "north of Baghdad", the next sentence names the base.
+    events = event_extractor.extract(ArticleView(1, _BASE_ATTACK, dt.date(2020, 3, 12)))
+    assert {(e.event_date, e.location, e.sub_event_type) for e in events} == {
+        (dt.date(2020, 3, 11), "Taji", "Shelling/artillery/missile attack")
+    }
+
+
+def test_blame_for_previous_attacks_is_no_event(event_extractor: EventExtractor) -> None:
+    events = event_extractor.extract(ArticleView(1, _BASE_ATTACK, dt.date(2020, 3, 12)))
+    assert all("previous" not in e.evidence.quote for e in events)
+    assert all(e.country == "Iraq" for e in events)

@@ -207,6 +207,10 @@ def reports_an_occurrence(
         # The event words are all inside a quotation: somebody's words ("an expert said:
         # “What the Russians need in Ukraine right now are missiles.”"), not the report.
         return False
+    if cue_starts and all(_in_earlier_acts(text, at - sentence.start_char) for at in cue_starts):
+        # "blamed for previous rocket attacks", "a string of recent bombings": acts told as a
+        # class of earlier ones, none of them reported here.
+        return False
     root = sentence.root
     if root.lemma_.lower() in _INTENT_ROOTS:
         return False
@@ -219,6 +223,18 @@ def reports_an_occurrence(
     if not _reported_fact(sentence, cue_starts):
         return False
     return any(t.tag_ in ("VBD", "VBN") for t in sentence)
+
+
+def _in_earlier_acts(text: str, at: int) -> bool:
+    return any(m.start() <= at < m.end() for m in _EARLIER_ACTS.finditer(text))
+
+
+_EARLIER_ACTS = re.compile(
+    r"\b(?:previous|prior|earlier|past|repeated|recurrent|frequent|similar|(?:a|the)\s+"
+    r"(?:string|spate|wave|series)\s+of(?:\s+recent)?)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:attacks|strikes|air\s*strikes|bombings|assaults|incidents|raids|clashes|killings)\b",
+    re.I,
+)
 
 
 def _habitual(sentence: Span) -> bool:

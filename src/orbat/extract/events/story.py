@@ -24,9 +24,10 @@ from orbat.extract.candidates import Candidate
 from orbat.extract.classify import Classification, EventClassifier
 from orbat.extract.events.reading import event_stance
 from orbat.extract.locate import PLACE_KEYS, place_fields
-from orbat.extract.records import Evidence
+from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.retype import retyped
 from orbat.extract.toll_sentences import ACTOR_FIELDS, same_parties
+from orbat.resolve.geometry import km_between
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -173,21 +174,39 @@ def place_by_later_reference(
     places: Sequence[ResolvedPlace],
     found: list[Candidate],
 ) -> None:
-    """Place events known only by their country from a later sentence that refers back
-    to them and names a town of that country; that sentence becomes one more mention (one
-    more candidate at the end of ``found``)."""
+    """Place events known only by their country, or only as "near" or "north of" a town,
+    from a later sentence that refers back to them and names a town of that country (for
+    "near", one close by: "north of Baghdad" … "The attack on Camp Taji"); that sentence
+    becomes one more mention (one more candidate at the end of ``found``), and its own
+    reading of the same town is that mention, not another event."""
     for candidate in found[:]:
         record = candidate.record
-        if record.geo_precision not in (None, 3) or not record.country:
+        if record.geo_precision not in (None, 2, 3) or not record.country:
+            continue
+        # "north of Baghdad" points away from the town, to a spot a later sentence may name;
+        # "near Baghdad" is the town's surroundings, already placed.
+        near = (
+            record.geo_precision == 2
+            and record.latitude is not None
+            and bool(_COMPASS_OF.search(record.evidence.quote))
+        )
+        if record.geo_precision == 2 and not near:
             continue
 
-        def towns_in(start: int, end: int, country: str = record.country) -> list[str]:
+        def towns_in(
+            start: int,
+            end: int,
+            country: str = record.country,
+            near: bool = near,
+            origin: EventRecord = record,
+        ) -> list[str]:
             return [
                 p.place.id
                 for p in places
                 if start <= p.start < end
                 and p.place.kind in ("city", "site")
                 and p.place.country == country
+                and (not near or _close(p, origin))
             ]
 
         j = placing_sentence(candidate.sentence, sents, towns_in)
@@ -209,7 +228,41 @@ def place_by_later_reference(
             fatalities=None,
             stance=event_stance(quote),
         )
+        found[:] = [c for c in found if not _same_telling(c, j, town, candidate.record)]
         found.append(Candidate(mention, j, candidate.own_date, True))
+
+
+def _same_telling(other: Candidate, j: int, town: ResolvedPlace, record: EventRecord) -> bool:
+    """Whether ``other`` is sentence ``j``'s own reading of the event it refers back to: the
+    same town, and the same event type or only a generic "attack" word."""
+    return (
+        other.sentence == j
+        and other.record.place_id == town.place.id
+        and (
+            other.record.event_type == record.event_type
+            or (
+                other.record.sub_event_type in ("Armed clash", "Attack")
+                and not _BATTLE.search(other.record.evidence.quote)
+            )
+        )
+    )
+
+
+_COMPASS_OF = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?\s+of\s", re.I)
+_BATTLE = re.compile(
+    r"\b(?:clash\w*|fight\w*|battl\w*|gunfight|firefight|exchange\s+of\s+fire)", re.I
+)
+
+
+def _close(place: ResolvedPlace, record: EventRecord) -> bool:
+    """Whether ``place`` lies near enough to an event placed "near" a town to be its spot."""
+    assert record.latitude is not None and record.longitude is not None
+    km = km_between(place.place.lat, place.place.lon, record.latitude, record.longitude)
+    return km <= _NEAR_TOWN_KM
+
+
+#: How far from "north of Baghdad" the spot a later sentence names may lie (Taji: 27 km).
+_NEAR_TOWN_KM = 60.0
 
 
 def join_follow_ups(
