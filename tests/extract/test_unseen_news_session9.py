@@ -174,3 +174,14 @@ def test_blame_for_previous_attacks_is_no_event(event_extractor: EventExtractor)
     events = event_extractor.extract(ArticleView(1, _BASE_ATTACK, dt.date(2020, 3, 12)))
     assert all("previous" not in e.evidence.quote for e in events)
     assert all(e.country == "Iraq" for e in events)
+
+
+def test_dozens_of_strikes_this_year_are_a_tally_not_an_event(
+    event_extractor: EventExtractor,
+) -> None:
+    events = coded(
+        event_extractor,
+        "Turkey has carried out dozens of air strikes against suspected PKK targets in the "
+        "Kurdistan Region this year.",
+    )
+    assert events == []

@@ -74,6 +74,12 @@ _A_COUNT = re.compile(
     r"|dozens|scores|hundreds|thousands)\b",
     re.I,
 )
+# "dozens of air strikes … this year": many acts over the period ("Earlier this month,
+# security forces arrested three" is one act in it).
+_MANY_THIS_PERIOD = re.compile(
+    r"\b(?:dozens|scores|hundreds|thousands|numerous|multiple)\s+of\b.*\bthis\s+(?:year|month)\b",
+    re.I,
+)
 # "since the war broke out", "since the start of the conflict": a count over a whole war.
 _SINCE_WAR = re.compile(
     r"\bsince\s+the\s+(?:(?:start|beginning|outbreak)\s+of\s+the\s+)?"
@@ -208,8 +214,8 @@ def reports_an_occurrence(
         # “What the Russians need in Ukraine right now are missiles.”"), not the report.
         return False
     if cue_starts and all(_in_earlier_acts(text, at - sentence.start_char) for at in cue_starts):
-        # "blamed for previous rocket attacks", "a string of recent bombings": acts told as a
-        # class of earlier ones, none of them reported here.
+        # "blamed for previous rocket attacks", "frequent attacks on the airport": acts told
+        # as a class of earlier ones, none of them reported here.
         return False
     root = sentence.root
     if root.lemma_.lower() in _INTENT_ROOTS:
@@ -230,8 +236,8 @@ def _in_earlier_acts(text: str, at: int) -> bool:
 
 
 _EARLIER_ACTS = re.compile(
-    r"\b(?:previous|prior|earlier|past|repeated|recurrent|frequent|similar|(?:a|the)\s+"
-    r"(?:string|spate|wave|series)\s+of(?:\s+recent)?)\s+(?:[\w-]+\s+){0,2}?"
+    # Not "a series of attacks" on a day: a series is reported, only its members are not.
+    r"\b(?:previous|prior|earlier|past|repeated|recurrent|frequent)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:attacks|strikes|air\s*strikes|bombings|assaults|incidents|raids|clashes|killings)\b",
     re.I,
 )
@@ -408,7 +414,7 @@ def is_tally(text: str) -> bool:
         return True
     if _OVER_A_PERIOD.search(text) and _A_COUNT.search(text):
         return True  # "the fiercest fighting in recent months" counts nothing
-    if _SINCE_WAR.search(text):
+    if _SINCE_WAR.search(text) or _MANY_THIS_PERIOD.search(text):
         return True
     since = _SINCE_PERIOD.search(text)
     return bool(since and (_PERFECT.search(text) or _TALLY.search(text)))
