@@ -185,3 +185,40 @@ def test_dozens_of_strikes_this_year_are_a_tally_not_an_event(
         "Kurdistan Region this year.",
     )
     assert events == []
+
+
+# ---------------------------------------------------------------- digest style
+
+
+@pytest.mark.slow
+def test_a_town_with_its_kind_and_province_is_one_place(village_env) -> None:
+    # Monitoring digests write "Thiban town, Deir ez-Zor": one village, in that province.
+    (event,) = coded(
+        EventExtractor(),
+        "On 17 March 2020, unidentified gunmen shot and killed a member of the SDF in Thiban "
+        "town, Deir ez-Zor.",
+    )
+    assert (event.admin1, event.geo_precision) == ("Deir ez-Zor", 1)
+    assert event.location != "Deir ez-Zor"
+
+
+def test_the_vicinity_of_a_town_is_near_that_town(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "On 18 March 2020, Turkish forces shelled the vicinity of Ain Issa town, Raqqa. No "
+        "casualties were reported.",
+    )
+    assert event.location == "Ayn Isa"
+
+
+def test_what_a_protest_is_against_is_not_done_to_it(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "On 22 March 2020, residents of Tafas town protested against the regime's arrest "
+        "campaign in Daraa.",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Peaceful protest",
+        "Protesters (Syria)",
+        None,
+    )

@@ -230,7 +230,10 @@ def assign_actors(
         if actor1 is None or inter1 not in (Inter.PROTESTERS, Inter.RIOTERS):
             # The force that acted at the protest is its actor2, not the protesters it hit.
             police = inter1 == Inter.STATE_FORCES or inter2 in (Inter.PROTESTERS, Inter.RIOTERS)
-            actor2, inter2 = (actor1, inter1) if police else (actor2 or actor1, inter2 or inter1)
+            if police:
+                actor2, inter2 = actor1, inter1
+            elif inter1 != Inter.CIVILIANS:  # "residents protested": they are the protesters
+                actor2, inter2 = actor2 or actor1, inter2 or inter1
             actor1, inter1 = f"Protesters{where}", int(Inter.PROTESTERS)
         if sub == "Violent demonstration" and inter1 == Inter.PROTESTERS:
             # ACLED: those who demonstrate violently are rioters, whatever the text calls them.
@@ -250,7 +253,7 @@ def assign_actors(
             and _CIVILIAN_CASUALTIES.search(sentence.text) is not None
         )
     )
-    if actor2 is None and civilian_victims:
+    if actor2 is None and civilian_victims and sub not in _PROTEST_TYPES:
         actor2, inter2 = f"Civilians{where}", int(Inter.CIVILIANS)
     if actor1 is None and sub not in _PROTEST_TYPES:
         if sub == _DISRUPTED and country and _AIR_DEFENCE.search(sentence.text):

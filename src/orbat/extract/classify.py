@@ -19,7 +19,7 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from orbat.extract.idioms import bomber_in_person, in_an_idiom
+from orbat.extract.idioms import bomber_in_person, in_a_grievance, in_an_idiom
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
 from orbat.extract.territory import describes_holding, names_a_place_after, territory_winner
@@ -414,7 +414,7 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
     if protests:
         first = min(protests, key=lambda c: c.start)
         weight = (3.0 if get("ctx:protest") else 1.5) * _decay(first.sentence)
-        tools = get("ctx:intervention", [])
+        tools = [c for c in get("ctx:intervention", []) if not in_a_grievance(doc, c.start)]
         violent = [c for c in get("ctx:protester_violence", []) if not _inside(c, tools)]
         lethal = get("ctx:excessive_force")
         peaceful = any(t.lower_ in {"peaceful", "non-violent", "nonviolent"} for t in doc)
@@ -422,7 +422,7 @@ def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float
             key = "excessive_force"
         elif violent:
             key = "violent_demonstration"
-        elif get("ctx:intervention"):
+        elif tools:
             key = "protest_with_intervention"
         else:
             key = "peaceful_protest"

@@ -2,14 +2,15 @@
 
 A weak cue such as "took" (an arrest: "forces took dozens of Palestinians") or "held" ("held
 for questioning") is part of a fixed phrase more often than not ("took place", "held talks");
-the phrase decides. A "bomber" that blows himself up is a person, not an aircraft.
+the phrase decides. A "bomber" that blows himself up is a person, not an aircraft. What
+people protest against ("against the regime's arrest campaign") is not what was done to them.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["bomber_in_person", "in_an_idiom"]
+__all__ = ["bomber_in_person", "in_a_grievance", "in_an_idiom"]
 
 # lemma -> the words after it that make an idiom of it
 _TAKE = ("place part office note effect power steps measures time advantage responsibility "
@@ -37,3 +38,19 @@ def bomber_in_person(text: str, labels_in_sentence: set[str]) -> bool:
     """Whether the cue ``text`` is "bomber(s)" in a sentence that tells a suicide bombing
     ("a bomber blew himself up at a checkpoint"): the person, not the aircraft."""
     return text.lower() in ("bomber", "bombers") and "cue:suicide_bomb:strong" in labels_in_sentence
+
+
+def in_a_grievance(doc: Doc | Span, start: int) -> bool:
+    """Whether the cue at token ``start`` (doc index) names what a protest is against
+    ("protested against the regime's arrest campaign", "rallies denouncing the crackdown"),
+    not police action at the protest."""
+    offset = doc.start if isinstance(doc, Span) else 0
+    at = start - offset
+    before = doc[max(0, at - _GRIEVANCE_REACH) : at]
+    return any(t.lower_ in _GRIEVANCE_WORDS for t in before)
+
+
+_GRIEVANCE_REACH = 4
+_GRIEVANCE_WORDS = frozenset(
+    ["against", "denouncing", "condemning", "rejecting", "protesting", "over", "decrying"]
+)  # fmt: skip

@@ -10,7 +10,7 @@ import re
 
 from orbat.nlp.gazetteer import Gazetteer
 
-__all__ = ["article_place", "quarter_town", "struck_place"]
+__all__ = ["article_place", "named_with_place_noun", "quarter_town", "struck_place"]
 
 
 def article_place(text: str, start: int) -> bool:
@@ -32,6 +32,18 @@ def struck_place(text: str, start: int, gazetteer: Gazetteer, surface: str) -> b
     )
 
 
+def named_with_place_noun(text: str, end: int, gazetteer: Gazetteer, surface: str) -> bool:
+    """Whether a theatre place name is followed by the kind of place it is ("Thiban town,
+    Deir ez-Zor", "Ain Issa town", "Tafas village"), as monitoring digests write: a person's
+    name is not."""
+    return bool(_PLACE_NOUN_AFTER.match(text, end)) and any(
+        p.country_code in gazetteer.theatre for p in gazetteer.lookup(surface)
+    )
+
+
+_PLACE_NOUN_AFTER = re.compile(
+    r"\s+(?:town|village|city|countryside|subdistrict|sub-district|district|camp|area)\b", re.I
+)
 _STRUCK_BEFORE = re.compile(
     r"\b(?:bombed|shelled|pounded|bombarded|raided|stormed|recaptured|retook|overran|"
     r"besieged|shelling|bombing|bombardment\s+of)\s+$",

@@ -12,7 +12,12 @@ from functools import lru_cache
 
 from orbat.nlp.gazetteer import Gazetteer, place_key
 from orbat.packs import TheatreWords, load_pack
-from orbat.resolve.place_cues import article_place, quarter_town, struck_place
+from orbat.resolve.place_cues import (
+    article_place,
+    named_with_place_noun,
+    quarter_town,
+    struck_place,
+)
 from orbat.resolve.spelling import near_spelling
 
 __all__ = [
@@ -219,6 +224,7 @@ def find_mentions(
         or _PLACE_NOUN_BEFORE.search(text[max(0, s - 20) : s])
         or article_place(text, s)
         or struck_place(text, s, gazetteer, t)
+        or named_with_place_noun(text, e, gazetteer, t)
         or _curated(gazetteer, t)
     ]
     mentions = [m for m in hits if _standalone(text, m, words)]
@@ -251,7 +257,8 @@ def find_mentions(
 _LOCATIVE_NAME = re.compile(
     # "on" only before an article name ("strikes on al-Latamenah"): "on" also leads to targets.
     r"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|[Oo]n(?=\s+(?:[Aa]l|[Ee]l)-)|"
-    rf"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?)\s+of|{_COMPASS_OF})"
+    rf"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?|vicinity|"
+    rf"surroundings|environs|edges?|entrances?)\s+of|{_COMPASS_OF})"
     r"\s+(?:the\s+)?(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?[A-Z][\w'’-]+"
     r"(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]+){0,2})"
 )

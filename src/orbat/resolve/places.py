@@ -42,7 +42,9 @@ COMPONENT = "orbat.resolve.places.v1"
 # "X, Y", "X in Y", "X, in eastern Y", "X in the north of Y".
 _COMPASS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?|central)"
 _IN_PART_OF = rf"in\s+(?:the\s+)?(?:{_COMPASS}\s+(?:of\s+)?)?"
-_CONTAINER_GAP = re.compile(rf"^\s*(?:,\s*(?:{_IN_PART_OF})?|{_IN_PART_OF})$", re.I)
+# "Thiban town, Deir ez-Zor", "Jasim city, Daraa": the kind of place before the comma.
+_KIND_NOUN = r"(?:\s+(?:town|city|village|subdistrict|district|area|countryside|camp))?"
+_CONTAINER_GAP = re.compile(rf"^{_KIND_NOUN}\s*(?:,\s*(?:{_IN_PART_OF})?|{_IN_PART_OF})$", re.I)
 _KIND_RANK = {"site": 0, "city": 0, "admin3": 1, "admin2": 1, "admin1": 2, "country": 3}
 #: Named features that cover an area: ACLED codes an event there at geo_precision 2.
 _AREA_FEATURES = frozenset(
