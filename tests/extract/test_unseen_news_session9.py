@@ -222,3 +222,35 @@ def test_what_a_protest_is_against_is_not_done_to_it(event_extractor: EventExtra
         "Protesters (Syria)",
         None,
     )
+
+
+# ---------------------------------------------------------------- attribution across sentences
+
+
+def test_the_group_officials_blame_is_the_alleged_attacker(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Two Iraqi soldiers were killed in an ambush in Tarmiyah on Monday. Security officials "
+        "blamed Islamic State remnants for the attack.",
+    )
+    assert (event.actor1, event.stance) == ("Islamic State (Iraq)", "alleged")
+
+
+def test_mentions_of_one_attack_share_the_attacker_one_of_them_names(
+    event_extractor: EventExtractor,
+) -> None:
+    events = coded(
+        event_extractor,
+        "Rockets struck near the US embassy in Baghdad on Sunday. Iraqi officials said the "
+        "rockets were fired by Kataib Hezbollah.",
+    )
+    assert events and {e.actor1 for e in events} == {"Kataib Hezbollah"}
+
+
+def test_a_claim_dated_after_the_act_does_not_date_it(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "The Islamic State group claimed responsibility on Tuesday for a suicide bombing that "
+        "killed 30 people in a Baghdad market on Monday.",
+    )
+    assert event.event_date == dt.date(2020, 4, 6)

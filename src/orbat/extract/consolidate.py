@@ -61,6 +61,8 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
        says nothing about the province, so there the town of the day's event of that type
        wins wherever it is ("The two brigades hit in last week's airstrike…" after a
        paragraph that mentioned Tehran is the airstrike in Albu Kamal).
+    4. Attacker: mentions of one happening that name no attacker take the one named in
+       another mention of it.
     """
     borrowed = [not c.own_place for c in found]
     out = [c.record for c in found]
@@ -119,7 +121,30 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
         ]
         if len({r.place_id for r in precise}) == 1:
             out[i] = replace(record, **{f: getattr(precise[0], f) for f in _PLACE_FIELDS})
+    # 4.
+    return _one_attacker(out)
+
+
+def _one_attacker(records: list[EventRecord]) -> list[EventRecord]:
+    """Mentions of one happening (same day, place and event type: one event in the store)
+    that name no attacker take the one another mention names ("Rockets struck near the
+    embassy." … "officials said the rockets were fired by Kataib Hezbollah")."""
+    named: dict[tuple[Any, ...], set[tuple[str | None, int | None]]] = {}
+    for r in records:
+        if r.event_date is not None and r.place_id and not unnamed_attacker(r.actor1):
+            named.setdefault(_happening(r), set()).add((r.actor1, r.inter1))
+    out = []
+    for r in records:
+        attackers = named.get(_happening(r), set()) if r.event_date and r.place_id else set()
+        if unnamed_attacker(r.actor1) and len(attackers) == 1:
+            ((actor1, inter1),) = attackers
+            r = retyped(r, r.sub_event_type, actor1=actor1, inter1=inter1)
+        out.append(r)
     return out
+
+
+def _happening(record: EventRecord) -> tuple[Any, ...]:
+    return (record.event_date, record.place_id, record.event_type)
 
 
 def _attacker_of(record: EventRecord, specific: Sequence[EventRecord]) -> dict[str, Any]:

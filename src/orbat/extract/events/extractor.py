@@ -23,6 +23,7 @@ from orbat.extract.consolidate import consolidate
 from orbat.extract.events.reading import (
     PLACE_VETO,
     across_countries,
+    dates_of_the_act,
     event_stance,
     is_background,
     main_country,
@@ -33,6 +34,7 @@ from orbat.extract.events.reading import (
 from orbat.extract.events.story import (
     join_follow_ups,
     name_claimants,
+    name_the_blamed,
     name_unnamed_strikers,
     place_by_later_reference,
 )
@@ -285,7 +287,8 @@ class EventExtractor:
                     continue
                 start, end = span
             focus = coded.cues[0].char_start if coded.cues else None
-            dated = self._date(dates, start, end, article.published, focus, horizon)
+            own = dates_of_the_act(sentence, dates)
+            dated = self._date(own, start, end, article.published, focus, horizon)
             if dated is None:
                 continue
             when, own_date = dated
@@ -318,6 +321,7 @@ class EventExtractor:
         finder, pack = self.actor_finder, self.pack
         name_unnamed_strikers(sents, codes, found, self.classifier, finder, pack)
         name_claimants(article.text, sents, found, finder, pack)
+        name_the_blamed(article.text, sents, found, finder, pack)
         name_the_group(article.text, sents, found, finder, pack)
         # 6.
         place_by_later_reference(article, sents, places, found)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "PLACE_VETO",
     "across_countries",
+    "dates_of_the_act",
     "event_stance",
     "is_background",
     "main_country",
@@ -162,3 +163,32 @@ def misread_person(entity: Span) -> bool:
     if _FACILITY_AFTER.match(after):
         return True  # "struck Ain al-Asad air base": nobody's name is followed by "air base"
     return len(entity.text.split()) == 1 and bool(_PLACE_WORD_AFTER.match(after))
+
+
+def dates_of_the_act(sentence: Span, dates: Sequence[DateMention]) -> list[DateMention]:
+    """``dates`` without the days the sentence gives to telling of the act, when it also
+    dates the act itself: "IS claimed responsibility on Tuesday for a suicide bombing that
+    killed 30 people on Monday" happened on Monday."""
+    start, end = sentence.start_char, sentence.end_char
+    days = [m for m in dates if start <= m.start and m.end <= end and m.granularity == "day"]
+    told = {id(m) for m in days if _telling_verb(sentence, m.start)}
+    if not told or len(told) == len(days):
+        return list(dates)
+    return [m for m in dates if id(m) not in told]
+
+
+def _telling_verb(sentence: Span, at: int) -> bool:
+    """Whether the phrase at character ``at`` hangs on a verb of telling or claiming."""
+    token = next((t for t in sentence if t.idx >= at), None)
+    for _ in range(4):
+        if token is None or token.head is token:
+            return False
+        token = token.head
+        if token.pos_ in ("VERB", "AUX"):
+            return token.lemma_.lower() in _TELLING_VERBS
+    return False
+
+
+_TELLING_VERBS = frozenset(
+    ["say", "claim", "announce", "report", "tell", "confirm", "state", "add", "accuse", "blame"]
+)  # fmt: skip

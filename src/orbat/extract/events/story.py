@@ -105,6 +105,52 @@ def name_claimants(
             )
 
 
+def name_the_blamed(
+    text: str,
+    sents: Sequence[Span | Unparsed],
+    found: Sequence[Candidate],
+    finder: ActorFinder,
+    pack: Pack,
+) -> None:
+    """An attack with no named attacker was, by the text's sources, carried out by the group
+    a sentence or two later blames for it: "Two soldiers were killed in an ambush. Security
+    officials blamed Islamic State remnants for the attack." ACLED codes the attributed
+    group; the stance says it is alleged."""
+    for j, sentence in enumerate(sents):
+        blame = _BLAMES.search(text, sentence.start_char, sentence.end_char)
+        if blame is None:
+            continue
+        blamed = [a for a in finder(blame["who"] or blame["to"]) if not a.generic]
+        if len(blamed) != 1:
+            continue
+        for candidate in found:
+            record = candidate.record
+            if not (j - _CLAIM_LOOKBACK <= candidate.sentence <= j):
+                continue
+            if not unnamed_attacker(record.actor1):
+                continue
+            start, end = record.evidence.start, max(record.evidence.end, blame.end())
+            candidate.record = retyped(
+                record,
+                record.sub_event_type,
+                evidence=Evidence(record.evidence.document_id, start, end, text[start:end]),
+                actor1=named_in_country(blamed[0].acled_name, record.country, pack),
+                inter1=blamed[0].inter,
+                stance="alleged",
+            )
+
+
+# "blamed X for the attack", "accused X of carrying out the bombing", "attributed the attack to X".
+_BLAMES = re.compile(
+    r"\b(?:blamed|accused)\s+(?P<who>[^,;.]{2,60}?)\s+(?:for|of)\s+(?:carrying\s+out\s+|launching\s+)?"
+    r"(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assault|ambush|"
+    r"blasts?|explosions?|shelling|killings?|assassination)\b"
+    r"|\battributed\s+(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|bombings?|ambush|blasts?|"
+    r"explosions?|shelling|killings?)\s+to\s+(?P<to>[^,;.]{2,60})",
+    re.I,
+)
+
+
 def name_unnamed_strikers(
     sents: Sequence[Span | Unparsed],
     codes: Sequence[Classification | None],
