@@ -254,3 +254,14 @@ def test_a_claim_dated_after_the_act_does_not_date_it(event_extractor: EventExtr
         "killed 30 people in a Baghdad market on Monday.",
     )
     assert event.event_date == dt.date(2020, 4, 6)
+
+
+def test_a_states_attacks_or_fire_are_its_forces_acting(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Five civilians were killed in Turkish attacks on the town of Tal Rifaat on Monday.",
+    )
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Turkey (2016-)",
+        "Civilians (Syria)",
+    )

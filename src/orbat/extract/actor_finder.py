@@ -55,7 +55,8 @@ _MEANS = re.compile(
     # An aircraft's type between ("US B-52 bombers", "Russian Su-24 jets", "Turkish F-16s").
     r"(?:(?-i:[A-Z][A-Za-z]?)-?\d{1,3}[A-Z]?(?:s\b|\s+))?(?:(?P<instrument>war\s*planes?|jets?|"
     r"aircraft|planes?|drones?|helicopters?|gunships?|artillery|missiles?|rockets?|"
-    r"air\s*strikes?|strikes?|shelling|bombardment|warships?|bombers?|raids?)|forces|troops|"
+    r"air\s*strikes?|strikes?|shelling|shells|bombardment|warships?|bombers?|raids?|attacks?|"
+    r"(?:gun)?fire)|forces|troops|"
     r"soldiers?|army|military|tanks|navy|air\s+force|special\s+forces|marines|ground\s+forces"
     r"|ground\s+troops|land\s+forces|border\s+guards?|security\s+forces|servicem[ae]n"
     r"|(?P<police>police(?:m[ae]n)?|police\s+officers?|riot\s+police|police\s+forces))\b",

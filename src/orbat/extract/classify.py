@@ -19,11 +19,10 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from orbat.extract.idioms import bomber_in_person, in_a_grievance, in_an_idiom
+from orbat.extract.compose import compose_evidence, decay, inside
+from orbat.extract.idioms import bomber_in_person, in_an_idiom
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
-from orbat.extract.territory import describes_holding, names_a_place_after, territory_winner
-from orbat.extract.weapon_cues import harmful_blasts, owned_strikes
 from orbat.taxonomy import sub_event_type
 
 __all__ = [
@@ -43,8 +42,6 @@ Stance = Literal["asserted", "negated", "hypothetical"]
 # Weights, thresholds and type groups: lexicon/classifier.toml (syntax: docs/lexicons.md).
 _FILE = "classifier.toml"
 _RULES = rules(_FILE)
-# Weight of a cue by sentence: the lead states the event, later sentences give background.
-_SENTENCE_DECAY = tuple(float(w) for w in _RULES["weights"]["sentence_decay"])
 # A classification needs at least one strong cue's worth of evidence in a lead sentence.
 _MIN_SCORE = number(_FILE, "weights.min_score")
 # Dependencies through which a cue inherits the stance of the word governing it.
@@ -60,7 +57,6 @@ _DAMP_ELSEWHERE = number(_FILE, "weights.damp_elsewhere")
 # Repeated cues of one type in one sentence add a little, not their full weight each.
 _REPEAT = number(_FILE, "weights.repeat")
 _MAX_CLIMB = int(number(_FILE, "limits.max_climb"))
-_WINDOW = int(number(_FILE, "limits.window"))
 _MIN_SENTENCE_WORDS = int(number(_FILE, "limits.min_sentence_words"))
 # The main verb of a sentence states its event; a cue there outweighs one in a clause.
 _MAIN_CLAUSE = number(_FILE, "weights.main_clause")
@@ -134,11 +130,12 @@ class EventClassifier:
     def classify(self, doc: Doc | Span) -> Classification | None:
         """The sub-event type ``doc`` reports, or ``None``.
 
-        1. Match every lexicon phrase and give each match a stance from the parse.
-        2. Score direct cues (strong 3, weak 1) times the sentence weight.
-        3. Add the compositional evidence: protests, territory, attacks, seized weapons.
-        4. Damp everything when the lead sentence is about a disaster, crime or diplomacy.
-        5. Pick the best score; ties go to ACLED's precedence; below the minimum, ``None``.
+         1. Match every lexicon phrase and give each match a stance from the parse.
+         2. Score direct cues (strong 3, weak 1) times the sentence weight.
+         3. Add the compositional evidence (:mod:`orbat.extract.compose`): protests, territory,
+        attacks, seized weapons.
+         4. Damp everything when the lead sentence is about a disaster, crime or diplomacy.
+         5. Pick the best score; ties go to ACLED's precedence; below the minimum, ``None``.
         """
         cues = self.cues(doc)
         asserted = [
@@ -158,11 +155,11 @@ class EventClassifier:
         # "water cannon", "stun grenade": a crowd-control tool, not the weapon inside its name.
         tools = by_label.get("ctx:intervention", [])
         for cue in _drop_nested(
-            c for c in asserted if c.label.startswith("cue:") and not _inside(c, tools)
+            c for c in asserted if c.label.startswith("cue:") and not inside(c, tools)
         ):
             found.append((cue.label.split(":")[1], self.lexicon.weights[cue.label], cue))
         # 3.
-        found.extend(_compose(doc, by_label))
+        found.extend(compose_evidence(doc, by_label))
         scores, support = _aggregate(found, by_label)
         # 4.
         if any(c.sentence == 0 for c in by_label.get("ctx:non_conflict", ())):
@@ -280,7 +277,7 @@ def _aggregate(
     scores: defaultdict[str, float] = defaultdict(float)
     for (key, sentence), weights in per_sentence.items():
         top = max(weights)
-        scores[key] += _decay(sentence) * (top + _REPEAT * (sum(weights) - top))
+        scores[key] += decay(sentence) * (top + _REPEAT * (sum(weights) - top))
     return dict(scores), dict(support)
 
 
@@ -337,10 +334,6 @@ def _in_name(doc: Doc | Span, cue: Cue) -> bool:
     return all(t.ent_type_ == "ORG" for t in span)
 
 
-def _decay(sentence: int) -> float:
-    return _SENTENCE_DECAY[min(sentence, len(_SENTENCE_DECAY) - 1)]
-
-
 def _sentence_index(doc: Doc | Span) -> dict[int, int]:
     """Token index → sentence number, where fragments ("Hamburg.", a dateline) do not count.
 
@@ -366,117 +359,13 @@ def _sentence_index(doc: Doc | Span) -> dict[int, int]:
     return index
 
 
-def _inside(cue: Cue, others: Iterable[Cue]) -> bool:
-    """Whether ``cue`` lies within a longer match of ``others``."""
-    return any(
-        o.start <= cue.start and cue.end <= o.end and o.end - o.start > cue.end - cue.start
-        for o in others
-    )
-
-
 def _drop_nested(cues: Iterable[Cue]) -> list[Cue]:
     """Keep the longest cue where cues overlap ("suicide car bomb" is not also a "car bomb")."""
     kept: list[Cue] = []
     for cue in sorted(cues, key=lambda c: (-(c.end - c.start), c.start)):
-        if not _inside(cue, kept):
+        if not inside(cue, kept):
             kept.append(cue)
     return kept
-
-
-def _near(cue: Cue, others: Iterable[Cue], before: int = 3, after: int = _WINDOW) -> bool:
-    return any(
-        o.sentence == cue.sentence and cue.start - before <= o.start <= cue.end + after
-        for o in others
-    )
-
-
-def _in_sentence(cue: Cue, others: Iterable[Cue]) -> list[Cue]:
-    return [o for o in others if o.sentence == cue.sentence]
-
-
-def _compose(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float, Cue]]:
-    """Evidence that needs two cues together: (sub-event key, weight, anchoring cue).
-
-    1. Protests: who did what at the protest decides among the four protest/riot types.
-    2. Territory: a capture verb near a place word; the winner decides government or not.
-    3. Attacks: the target decides Armed clash (armed forces) or Attack (civilians).
-    4. Seized or defused weapons are Disrupted weapons use, whatever weapon is named,
-       unless an air strike destroyed them.
-    5. A strike a nation or a coalition owns ("an Israeli strike on a car", "a Turkish
-       strike", "coalition strikes") is an air strike; a bare "strike" may be a walk-out.
-    6. A blast, explosion or bombing that killed, wounded or hit is a remote explosive
-       (:mod:`orbat.extract.weapon_cues`).
-    """
-    out: list[tuple[str, float, Cue]] = []
-    get = by.get
-    # 1.
-    protests = get("ctx:protest", []) or get("ctx:protest_weak", [])
-    if protests:
-        first = min(protests, key=lambda c: c.start)
-        weight = (3.0 if get("ctx:protest") else 1.5) * _decay(first.sentence)
-        tools = [c for c in get("ctx:intervention", []) if not in_a_grievance(doc, c.start)]
-        violent = [c for c in get("ctx:protester_violence", []) if not _inside(c, tools)]
-        lethal = get("ctx:excessive_force")
-        peaceful = any(t.lower_ in {"peaceful", "non-violent", "nonviolent"} for t in doc)
-        if lethal and (peaceful or not violent):
-            key = "excessive_force"
-        elif violent:
-            key = "violent_demonstration"
-        elif tools:
-            key = "protest_with_intervention"
-        else:
-            key = "peaceful_protest"
-        if key == "violent_demonstration" and get("cue:looting:strong"):
-            weight *= 2  # ACLED: demonstrators' arson or looting is the riot itself
-        out.append((key, weight, first))
-    # 2.
-    transfer = get("ctx:nonviolent_transfer", [])
-    for cap in get("ctx:territory_capture", []):
-        if not _near(cap, get("ctx:territory_object", []), before=6) and not names_a_place_after(
-            doc, cap
-        ):
-            continue
-        if _near(cap, get("ctx:weapon_objects", []), before=_WINDOW, after=3):
-            continue
-        if describes_holding(doc, cap):
-            continue
-        weight = 4.0 * _decay(cap.sentence)
-        if transfer and not get("cue:armed_clash:strong"):
-            out.append(("nonviolent_transfer", weight, cap))
-        else:
-            winner = territory_winner(doc, cap, by)
-            key = "gov_regains_territory" if winner == "state" else "nsa_overtakes"
-            out.append((key, weight, cap))
-    # 3.
-    armed, civil = get("ctx:armed_targets", []), get("ctx:civilian_targets", [])
-    for hit in get("ctx:attack_verbs", []):
-        weight = _decay(hit.sentence)
-        if _near(hit, armed, before=0):
-            out.append(("armed_clash", 3.0 * weight, hit))
-        elif _near(hit, civil, before=0):
-            out.append(("attack", 3.0 * weight, hit))
-        elif _in_sentence(hit, get("ctx:state_actors", [])) and _in_sentence(
-            hit, get("ctx:nonstate_actors", [])
-        ):
-            out.append(("armed_clash", 2.0 * weight, hit))
-        else:
-            out.append(("attack", 1.0 * weight, hit))
-    # 4. (Not when an air strike did the destroying: "one strike destroyed two weapons
-    # caches" is the strike, as ACLED codes it.)
-    objects = get("ctx:weapon_objects", [])
-    for verb in get("ctx:weapon_disruption", []):
-        if _in_sentence(verb, get("cue:air_strike:strong", [])):
-            continue
-        if _near(verb, objects, before=_WINDOW):
-            out.append(("disrupted_weapons", 4.0 * _decay(verb.sentence), verb))
-            break
-    # 5. and 6.
-    tokens = doc if isinstance(doc, Doc) else doc.doc
-    for cue in owned_strikes(tokens, get("cue:air_strike:weak", [])):
-        out.append(("air_strike", 3.0 * _decay(cue.sentence), cue))
-    for cue in harmful_blasts(tokens, get("cue:remote_explosive:weak", []), by):
-        out.append(("remote_explosive", 3.0 * _decay(cue.sentence), cue))
-    return out
 
 
 @lru_cache(maxsize=1)

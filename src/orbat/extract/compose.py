@@ -1,0 +1,139 @@
+"""Evidence for an ACLED sub-event type that needs two cues together.
+
+Who did what to whom decides among types a single word cannot: protesters throwing stones
+riot, police firing on them use excessive force; a capture verb near a place word is a
+change of territory, the winner deciding whose; an attack on a base is an Armed clash, on a
+village an Attack. :class:`orbat.extract.classify.EventClassifier` adds this evidence to the
+direct cues' scores.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span
+
+from orbat.extract.idioms import in_a_grievance
+from orbat.extract.lexicon.rules import number, rules
+from orbat.extract.territory import describes_holding, names_a_place_after, territory_winner
+from orbat.extract.weapon_cues import harmful_blasts, owned_strikes
+
+if TYPE_CHECKING:
+    from orbat.extract.classify import Cue
+
+__all__ = ["compose_evidence", "decay", "inside"]
+
+_FILE = "classifier.toml"
+# Weight of a cue by sentence: the lead states the event, later sentences give background.
+_SENTENCE_DECAY = tuple(float(w) for w in rules(_FILE)["weights"]["sentence_decay"])
+# How many tokens after a verb its target may stand.
+_WINDOW = int(number(_FILE, "limits.window"))
+
+
+def decay(sentence: int) -> float:
+    return _SENTENCE_DECAY[min(sentence, len(_SENTENCE_DECAY) - 1)]
+
+
+def inside(cue: Cue, others: Iterable[Cue]) -> bool:
+    """Whether ``cue`` lies within a longer match of ``others``."""
+    return any(
+        o.start <= cue.start and cue.end <= o.end and o.end - o.start > cue.end - cue.start
+        for o in others
+    )
+
+
+def _near(cue: Cue, others: Iterable[Cue], before: int = 3, after: int = _WINDOW) -> bool:
+    return any(
+        o.sentence == cue.sentence and cue.start - before <= o.start <= cue.end + after
+        for o in others
+    )
+
+
+def _in_sentence(cue: Cue, others: Iterable[Cue]) -> list[Cue]:
+    return [o for o in others if o.sentence == cue.sentence]
+
+
+def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[str, float, Cue]]:
+    """Evidence that needs two cues together: (sub-event key, weight, anchoring cue).
+
+    1. Protests: who did what at the protest decides among the four protest/riot types.
+    2. Territory: a capture verb near a place word; the winner decides government or not.
+    3. Attacks: the target decides Armed clash (armed forces) or Attack (civilians).
+    4. Seized or defused weapons are Disrupted weapons use, whatever weapon is named,
+       unless an air strike destroyed them.
+    5. A strike a nation or a coalition owns ("an Israeli strike on a car", "a Turkish
+       strike", "coalition strikes") is an air strike; a bare "strike" may be a walk-out.
+    6. A blast, explosion or bombing that killed, wounded or hit is a remote explosive
+       (:mod:`orbat.extract.weapon_cues`).
+    """
+    out: list[tuple[str, float, Cue]] = []
+    get = by.get
+    # 1.
+    protests = get("ctx:protest", []) or get("ctx:protest_weak", [])
+    if protests:
+        first = min(protests, key=lambda c: c.start)
+        weight = (3.0 if get("ctx:protest") else 1.5) * decay(first.sentence)
+        tools = [c for c in get("ctx:intervention", []) if not in_a_grievance(doc, c.start)]
+        violent = [c for c in get("ctx:protester_violence", []) if not inside(c, tools)]
+        lethal = get("ctx:excessive_force")
+        peaceful = any(t.lower_ in {"peaceful", "non-violent", "nonviolent"} for t in doc)
+        if lethal and (peaceful or not violent):
+            key = "excessive_force"
+        elif violent:
+            key = "violent_demonstration"
+        elif tools:
+            key = "protest_with_intervention"
+        else:
+            key = "peaceful_protest"
+        if key == "violent_demonstration" and get("cue:looting:strong"):
+            weight *= 2  # ACLED: demonstrators' arson or looting is the riot itself
+        out.append((key, weight, first))
+    # 2.
+    transfer = get("ctx:nonviolent_transfer", [])
+    for cap in get("ctx:territory_capture", []):
+        if not _near(cap, get("ctx:territory_object", []), before=6) and not names_a_place_after(
+            doc, cap
+        ):
+            continue
+        if _near(cap, get("ctx:weapon_objects", []), before=_WINDOW, after=3):
+            continue
+        if describes_holding(doc, cap):
+            continue
+        weight = 4.0 * decay(cap.sentence)
+        if transfer and not get("cue:armed_clash:strong"):
+            out.append(("nonviolent_transfer", weight, cap))
+        else:
+            winner = territory_winner(doc, cap, by)
+            key = "gov_regains_territory" if winner == "state" else "nsa_overtakes"
+            out.append((key, weight, cap))
+    # 3.
+    armed, civil = get("ctx:armed_targets", []), get("ctx:civilian_targets", [])
+    tokens = doc if isinstance(doc, Doc) else doc.doc
+    for hit in get("ctx:attack_verbs", []):
+        weight = decay(hit.sentence)
+        if _near(hit, armed, before=0):
+            out.append(("armed_clash", 3.0 * weight, hit))
+        elif _near(hit, civil, before=0):
+            out.append(("attack", 3.0 * weight, hit))
+        elif _in_sentence(hit, get("ctx:state_actors", [])) and _in_sentence(
+            hit, get("ctx:nonstate_actors", [])
+        ):
+            out.append(("armed_clash", 2.0 * weight, hit))
+        else:
+            out.append(("attack", 1.0 * weight, hit))
+    # 4. (Not when an air strike did the destroying: "one strike destroyed two weapons
+    # caches" is the strike, as ACLED codes it.)
+    objects = get("ctx:weapon_objects", [])
+    for verb in get("ctx:weapon_disruption", []):
+        if _in_sentence(verb, get("cue:air_strike:strong", [])):
+            continue
+        if _near(verb, objects, before=_WINDOW):
+            out.append(("disrupted_weapons", 4.0 * decay(verb.sentence), verb))
+            break
+    # 5. and 6.
+    for cue in owned_strikes(tokens, get("cue:air_strike:weak", [])):
+        out.append(("air_strike", 3.0 * decay(cue.sentence), cue))
+    for cue in harmful_blasts(tokens, get("cue:remote_explosive:weak", []), by):
+        out.append(("remote_explosive", 3.0 * decay(cue.sentence), cue))
+    return out
