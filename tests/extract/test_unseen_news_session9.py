@@ -265,3 +265,15 @@ def test_a_states_attacks_or_fire_are_its_forces_acting(event_extractor: EventEx
         "Military Forces of Turkey (2016-)",
         "Civilians (Syria)",
     )
+
+
+def test_forces_attacking_protesters_use_excessive_force(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Israeli attacks on protesters near Khan Younis wounded 40 people on Friday.",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Excessive force against protesters",
+        "Military Forces of Israel (2009-2021)",
+        "Protesters (Palestine)",
+    )
