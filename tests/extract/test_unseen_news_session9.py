@@ -277,3 +277,66 @@ def test_forces_attacking_protesters_use_excessive_force(event_extractor: EventE
         "Military Forces of Israel (2009-2021)",
         "Protesters (Palestine)",
     )
+
+
+# ---------------------------------------------------------------- outlets' own idioms
+
+
+def test_turkish_forces_neutralizing_pkk_fighters_is_a_clash_in_gara(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Turkish security forces neutralized five PKK terrorists in the Gara region of northern "
+        "Iraq, the National Defense Ministry said on Sunday.",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Armed clash",
+        "Military Forces of Turkey (2016-)",
+        "PKK: Kurdistan Workers Party",
+    )
+    assert (event.location, event.admin1) == ("Gara", "Duhok")
+
+
+def test_martyring_fighters_is_killing_them(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Daesh terrorists attacked a Hashd al-Shaabi position in the Tarmiyah district on "
+        "Sunday, martyring two fighters.",
+    )
+    assert event.fatalities == 2
+
+
+def test_an_army_saying_its_aircraft_struck_flew_the_strike(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        event_extractor,
+        "The Iraqi army said its aircraft killed 12 ISIS militants in airstrikes on hideouts in "
+        "the Hamrin Mountains on Sunday.",
+    )
+    assert event.actor1 == "Military Forces of Iraq (2018-2020)"
+
+
+def test_a_strike_partly_intercepted_is_the_strike(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Israeli warplanes launched missiles at targets in the vicinity of Damascus on Sunday, "
+        "SANA reported, adding that air defences intercepted most of them.",
+    )
+    assert (event.sub_event_type, event.actor1) == (
+        "Air/drone strike",
+        "Military Forces of Israel (2009-2021)",
+    )
+
+
+def test_a_country_wide_summary_joins_the_strikes_it_sums_up(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "Turkish warplanes bombed targets of the PKK in northern Iraq on Saturday, a military "
+        "statement said. Fighter jets struck PKK targets in the Haftanin and Metina regions "
+        "during the operation on Saturday, the statement said."
+    )
+    events = event_extractor.extract(ArticleView(1, text, None))
+    assert {e.location for e in events} == {"Haftanin", "Metina"}

@@ -19,7 +19,7 @@ from typing import Literal
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from orbat.extract.compose import compose_evidence, decay, inside
+from orbat.extract.compose import compose_evidence, decay, inside, partly_stopped
 from orbat.extract.idioms import bomber_in_person, in_an_idiom
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
@@ -160,6 +160,8 @@ class EventClassifier:
             found.append((cue.label.split(":")[1], self.lexicon.weights[cue.label], cue))
         # 3.
         found.extend(compose_evidence(doc, by_label))
+        partly = partly_stopped(doc, by_label)
+        found = [f for f in found if f[0] != "disrupted_weapons" or f[2].sentence not in partly]
         scores, support = _aggregate(found, by_label)
         # 4.
         if any(c.sentence == 0 for c in by_label.get("ctx:non_conflict", ())):

@@ -22,7 +22,7 @@ from orbat.extract.weapon_cues import harmful_blasts, owned_strikes
 if TYPE_CHECKING:
     from orbat.extract.classify import Cue
 
-__all__ = ["compose_evidence", "decay", "inside"]
+__all__ = ["compose_evidence", "decay", "inside", "partly_stopped"]
 
 _FILE = "classifier.toml"
 # Weight of a cue by sentence: the lead states the event, later sentences give background.
@@ -137,3 +137,21 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
     for cue in harmful_blasts(tokens, get("cue:remote_explosive:weak", []), by):
         out.append(("remote_explosive", 3.0 * decay(cue.sentence), cue))
     return out
+
+
+def partly_stopped(doc: Doc | Span, by: dict[str, list[Cue]]) -> set[int]:
+    """The sentences where air defences stopped only part of an attack ("intercepted most of
+    them", "shot down some of the missiles"): the rest hit, so ACLED codes the attack, not
+    the disruption."""
+    tokens = doc if isinstance(doc, Doc) else doc.doc
+    return {
+        verb.sentence
+        for verb in by.get("ctx:weapon_disruption", [])
+        if any(
+            t.lower_ in _PART_WORDS and t.nbor(1).lower_ == "of"
+            for t in tokens[verb.end : min(verb.end + 3, len(tokens) - 1)]
+        )
+    }
+
+
+_PART_WORDS = frozenset(["most", "some", "several", "many", "part", "majority", "few"])

@@ -100,8 +100,9 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
             )
     # 3.
     for i, record in enumerate(out):
-        if record.geo_precision == 1 or record.event_date is None:
-            # Undated mentions (no publication date) cannot be told apart by day.
+        if record.geo_precision == 1 or (record.event_date is None and not _country_only(record)):
+            # Undated mentions (no publication date) cannot be told apart by day, except a
+            # country-wide summary, which the text's own places retell.
             continue
         if is_unlisted(record.place_id):
             continue  # a village of its own the gazetteer lacks, not a vaguer mention
@@ -119,10 +120,17 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
             and (loose or record.admin1 is None or r.admin1 == record.admin1)
             and (loose or record.geo_precision != 2 or record.admin1 is not None)
         ]
-        if len({r.place_id for r in precise}) == 1:
+        if len({r.place_id for r in precise}) == 1 or (precise and _country_only(record)):
+            # A country-wide summary of the day's strikes ("warplanes bombed targets in
+            # northern Iraq" before "… in Haftanin and Metina") is told again by each of
+            # them: it joins the first, not an event of its own.
             out[i] = replace(record, **{f: getattr(precise[0], f) for f in _PLACE_FIELDS})
     # 4.
     return _one_attacker(out)
+
+
+def _country_only(record: EventRecord) -> bool:
+    return record.location is not None and record.location == record.country
 
 
 def _one_attacker(records: list[EventRecord]) -> list[EventRecord]:

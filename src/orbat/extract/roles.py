@@ -117,8 +117,16 @@ def tells_own_act(verb: Token) -> bool:
     return any(
         c.dep_ == "ccomp"
         and c.lemma_.lower() in _ACT_VERBS
-        and any(g.dep_ == "nsubj" and g.lower_ in ("it", "they", "we") for g in c.children)
+        and any(g.dep_ == "nsubj" and _the_teller(g) for g in c.children)
         for c in verb.children
+    )
+
+
+def _the_teller(subject: Token) -> bool:
+    """Whether a reported clause's subject is the teller itself: "it", "they", "we", or its
+    own means ("the Iraqi army said its aircraft killed 12 militants")."""
+    return subject.lower_ in ("it", "they", "we") or any(
+        c.dep_ == "poss" and c.lower_ in ("its", "their", "our") for c in subject.children
     )
 
 

@@ -141,6 +141,8 @@ _PASSIVE_BARE = re.compile(
 )
 _ACTIVE = re.compile(
     r"\b(?P<verb>kill(?:ed|ing|s)?|massacr(?:ed|ing)|execut(?:ed|ing|es)|behead(?:ed|ing|s)?"
+    # Iraqi and Iranian outlets: "an attack … martyring two fighters".
+    r"|martyr(?:ed|ing|s)?"
     r"|wound(?:ed|ing|s)?|injur(?:ed|ing|es)"
     r"|abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|captur(?:ed|ing|es)|arrest(?:ed|ing|s)?"
     r"|detain(?:ed|ing|s)?)\s+(?P<q>"
