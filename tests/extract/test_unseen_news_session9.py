@@ -340,3 +340,22 @@ def test_a_country_wide_summary_joins_the_strikes_it_sums_up(
     )
     events = event_extractor.extract(ArticleView(1, text, None))
     assert {e.location for e in events} == {"Haftanin", "Metina"}
+
+
+def test_iranian_strikes_on_kurdish_parties_in_koya(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Iranian Revolutionary Guard drones struck the headquarters of the Kurdistan Democratic "
+        "Party of Iran (KDPI) in Koya on Monday, killing two members.",
+    )
+    assert event.admin1 == "Erbil"
+    assert event.actor2 == "KDPI: Kurdistan Democratic Party of Iran"
+
+
+def test_a_region_owning_the_place_is_no_second_place(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "A drone attack targeted the Kurdistan Region's Khor Mor gas field on Monday, halting "
+        "production.",
+    )
+    assert event.admin1 == "Sulaymaniyah"

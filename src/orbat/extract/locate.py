@@ -114,6 +114,8 @@ def event_locations(
                 region.place.kind == "admin1"
                 and region.place.name not in covered
                 and not _modifier_sense(text, region)
+                # "the Kurdistan Region's Khor Mor gas field": the owner of the place named.
+                and not _POSSESSIVE_AFTER.match(text, region.end)
             ):
                 distinct.setdefault(region.place.id, region)
                 covered.add(region.place.name)
@@ -128,6 +130,9 @@ _ANOTHER_ACT = re.compile(
     r"|in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to))\b",
     re.I,
 )
+
+
+_POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 
 
 def route_end(text: str, place: ResolvedPlace) -> bool:
