@@ -64,16 +64,28 @@ pytestmark = pytest.mark.issue(13)
 # Whole set now: development R 0.892 P 0.888; held-out R 0.762 P 0.787; actor1 0.780/0.586,
 # town 0.802/0.816, fatalities 0.907/0.856, event type 0.925/0.926. Floors about one event
 # below.
+# session 9: the gold grew by 31 documents (case2021_aeb_e.yaml: the last 27 CASE 2021
+# snippets that name the theatre's neighbours, all about Yemen, and 4 aeb pages), coded before
+# orbat read them. Their actors (Houthis, Saudi and Emirati forces, AQAP) are outside the
+# Iraq/Syria pack, which is why the floors of held-out actor1 (0.58 -> 0.53), town
+# (0.81 -> 0.80) and fatalities (0.85 -> 0.84) are restated lower for the larger set. On the
+# session-8 documents alone the session-9 code measures development R 0.897 P 0.896 (from
+# 0.892/0.888), actor1 0.786 (0.780), town 0.812 (0.802); held-out R 0.762 (0.762) P 0.790
+# (0.787), actor1 0.597 (0.586), town 0.838 (0.816), fatalities 0.856 (0.856), date 0.844
+# (0.841): nothing there fell.
+# Whole set now: development R 0.885 P 0.897; held-out R 0.777 P 0.787; actor1 0.775/0.540,
+# town 0.810/0.812, fatalities 0.908/0.852, event type 0.927/0.929. Floors about one event
+# below.
 FLOORS = {
-    "development": {"recall": 0.88, "precision": 0.88},
-    "held-out": {"recall": 0.75, "precision": 0.78},
+    "development": {"recall": 0.88, "precision": 0.89},
+    "held-out": {"recall": 0.77, "precision": 0.78},
 }
 FIELD_FLOORS = {
-    "development": {"actor1": 0.77, "town": 0.79, "fatalities": 0.90, "event_type": 0.92},
-    "held-out": {"actor1": 0.58, "town": 0.81, "fatalities": 0.85, "event_type": 0.92},
+    "development": {"actor1": 0.77, "town": 0.80, "fatalities": 0.90, "event_type": 0.92},
+    "held-out": {"actor1": 0.53, "town": 0.80, "fatalities": 0.84, "event_type": 0.92},
 }
 #: Short reports on their own (``report:`` documents): measured R 1.000 P 0.942 development,
-#: R 0.929 P 0.933 held-out (session 8; session 7: R 1.000 P 0.925, R 0.929 P 0.933).
+#: R 0.952 P 0.915 held-out (session 9; session 8: R 1.000 P 0.942, R 0.929 P 0.933).
 REPORT_FLOORS = {
     "development": {"recall": 0.97, "precision": 0.92},
     "held-out": {"recall": 0.90, "precision": 0.91},
@@ -96,14 +108,14 @@ def scores(village_gazetteer: object) -> dict[str, NewsScores]:
 
 def test_gold_halves_are_fixed_and_both_used() -> None:
     gold = load_news_gold()
-    assert len(gold) >= 480
+    assert len(gold) >= 515
     halves = {half_of(d.doc) for d in gold}
     assert halves == set(HALVES)
     # The split is a pure function of the id: no list to edit, no way to move a document.
     assert half_of("re3d:26CC32861EF7D38FBAE9CABAFC7487E1") == half_of(
         "re3d:26CC32861EF7D38FBAE9CABAFC7487E1"
     )
-    assert sum(len(d.events) for d in gold) >= 500
+    assert sum(len(d.events) for d in gold) >= 585
 
 
 @pytest.mark.parametrize("half", HALVES)

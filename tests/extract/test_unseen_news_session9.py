@@ -359,3 +359,32 @@ def test_a_region_owning_the_place_is_no_second_place(event_extractor: EventExtr
         "production.",
     )
     assert event.admin1 == "Sulaymaniyah"
+
+
+# ---------------------------------------------------------------- headlines
+
+
+def test_a_headline_alone_reports_its_event(event_extractor: EventExtractor) -> None:
+    (event,) = coded(event_extractor, "Turkish drone strike kills three PKK members in Sinjar")
+    assert (event.sub_event_type, event.location, event.fatalities) == (
+        "Air/drone strike",
+        "Sinjar",
+        3,
+    )
+
+
+def test_a_headline_and_the_story_under_it_are_one_event(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "Turkish drone strike kills three PKK members in Sinjar\n\nA Turkish drone strike killed "
+        "three members of the PKK in Sinjar on Monday, local officials said.\n",
+    )
+    assert {(e.event_date, e.location) for e in events} == {(dt.date(2020, 4, 6), "Sinjar")}
+
+
+def test_a_photo_caption_in_the_present_is_no_event(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "A man walks past a building destroyed by shelling in Idlib, Syria, March 3, 2020.",
+    )
+    assert events == []

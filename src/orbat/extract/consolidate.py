@@ -71,6 +71,14 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
         if found[i].own_date:
             continue
         earlier = [r for r in out[:i] if r.event_type == record.event_type and r.event_date]
+        if not earlier and found[i].sentence == 0:
+            # A headline tells the story the body dates: "… kills three in Sinjar", then
+            # "… killed three members of the PKK in Sinjar on Monday".
+            earlier = [
+                r
+                for r, c in zip(out[i + 1 :], found[i + 1 :], strict=True)
+                if c.own_date and r.event_type == record.event_type
+            ][:1]
         if earlier:
             source = earlier[-1]
             out[i] = replace(

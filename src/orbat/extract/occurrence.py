@@ -228,7 +228,26 @@ def reports_an_occurrence(
         return False
     if not _reported_fact(sentence, cue_starts):
         return False
-    return any(t.tag_ in ("VBD", "VBN") for t in sentence)
+    return any(t.tag_ in ("VBD", "VBN") for t in sentence) or _headline(sentence)
+
+
+def _headline(sentence: Span) -> bool:
+    """Whether ``sentence`` is a headline on a line of its own at the top of the text, told in
+    the headline's present tense ("Turkish drone strike kills three PKK members in Sinjar"):
+    a report of a happening, not a habit. A photo caption ends in a full stop instead."""
+    text = sentence.doc.text
+    line_end = text.find("\n", sentence.start_char)
+    line_end = len(text) if line_end < 0 else line_end
+    return (
+        not text[: sentence.start_char].strip()
+        and sentence.end_char >= len(text[:line_end].rstrip())
+        and not text[:line_end].rstrip().endswith((".", "!", "?", '"', "”"))
+        and sentence.root.tag_ in ("VBZ", "VBP")
+        and len(sentence) <= _HEADLINE_WORDS
+    )
+
+
+_HEADLINE_WORDS = 20
 
 
 def _in_earlier_acts(text: str, at: int) -> bool:
