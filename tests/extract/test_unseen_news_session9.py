@@ -388,3 +388,13 @@ def test_a_photo_caption_in_the_present_is_no_event(event_extractor: EventExtrac
         "A man walks past a building destroyed by shelling in Idlib, Syria, March 3, 2020.",
     )
     assert events == []
+
+
+def test_a_name_cannot_vouch_for_its_own_country() -> None:
+    # "Radman" is an alternate name of two small US towns; that the name's places all lie in
+    # the United States is no sign the article is about it.
+    text = (
+        "Yemeni troops intensified an offensive against Houthi-held territories in Radman "
+        "district, north of Baydha, Yemen's Defence Ministry said."
+    )
+    assert all(r.place.country_code != "US" for r in resolve_places(text))

@@ -402,7 +402,12 @@ def resolve_places(
             continue
         if _misspelt_namesake(best, ctx, found, countries, gaz):
             continue
-        if _stray_alternate(best, ctx, countries, gaz):
+        # Support for a country from elsewhere in the article: a name whose every place lies
+        # in one country counted that country itself ("Radman" ~ two small US towns).
+        others = countries.copy()
+        if len({p.country_code for p in found}) == 1 and best.population < _BIG_POPULATION:
+            others[best.country_code] -= 1
+        if _stray_alternate(best, ctx, +others, gaz):
             continue
         m = ctx.mention
         resolved.append(ResolvedPlace(best, m.start, m.end, m.text, _precision(best, ctx), score))
