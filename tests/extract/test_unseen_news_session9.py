@@ -398,3 +398,26 @@ def test_a_name_cannot_vouch_for_its_own_country() -> None:
         "district, north of Baydha, Yemen's Defence Ministry said."
     )
     assert all(r.place.country_code != "US" for r in resolve_places(text))
+
+
+def test_gunmen_firing_on_protesters_attack_them(event_extractor: EventExtractor) -> None:
+    # ACLED keeps "Excessive force against protesters" for state forces.
+    (event,) = coded(
+        event_extractor,
+        "Unidentified gunmen opened fire on protesters in Nasiriyah's Habboubi Square on Monday, "
+        "killing three.",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Attack",
+        "Unidentified Armed Group (Iraq)",
+        "Protesters (Iraq)",
+    )
+
+
+def test_militants_attacking_an_oil_field_fight_its_guards(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        event_extractor, "Islamic State militants attacked the al-Omar oil field on Monday."
+    )
+    assert (event.sub_event_type, event.actor1) == ("Armed clash", "Islamic State (Syria)")

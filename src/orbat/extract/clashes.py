@@ -15,7 +15,7 @@ from orbat.extract.records import EventRecord
 from orbat.extract.retype import retyped
 from orbat.taxonomy import Inter
 
-__all__ = ["clashes_between"]
+__all__ = ["clashes_between", "gunmen_on_protesters"]
 
 _BETWEEN = re.compile(
     r"\b(?:clash\w*|fighting|gunfire|gun\s*battles?|battles?|firefights?|exchanges?\s+of\s+fire"
@@ -44,3 +44,25 @@ def clashes_between(record: EventRecord) -> EventRecord:
     if not civilians:
         return retyped(record, _CLASH)
     return retyped(record, _CLASH, actor2=None, inter2=None)
+
+
+def gunmen_on_protesters(record: EventRecord) -> EventRecord:
+    """``record`` recoded as an Attack when it was coded as excessive force against
+    protesters but the force is no state's: ACLED keeps "Excessive force" for state forces;
+    "unidentified gunmen opened fire on protesters" is an attack on them."""
+    if record.sub_event_type != "Excessive force against protesters":
+        return record
+    if record.inter1 not in _NON_STATE_ARMED or not _GUNMEN.search(record.evidence.quote):
+        return record  # an unnamed force ("Officers attacked …") is taken for the state's
+    return retyped(record, "Attack")
+
+
+_GUNMEN = re.compile(
+    r"\b(?:gunmen|gunman|militia\w*|armed\s+men|masked\s+men|assailants|attackers|supporters)\b",
+    re.I,
+)
+
+
+_NON_STATE_ARMED = frozenset(
+    {int(Inter.REBEL_GROUP), int(Inter.POLITICAL_MILITIA), int(Inter.IDENTITY_MILITIA)}
+)

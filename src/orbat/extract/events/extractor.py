@@ -16,7 +16,7 @@ from orbat.extract.anaphora import name_the_group
 from orbat.extract.anchor import is_follow_up, neighbour_span
 from orbat.extract.article import ArticleView, Prepared, Unparsed
 from orbat.extract.candidates import Candidate
-from orbat.extract.clashes import clashes_between
+from orbat.extract.clashes import clashes_between, gunmen_on_protesters
 from orbat.extract.classify import Classification, EventClassifier
 from orbat.extract.confidence import event_confidence
 from orbat.extract.consolidate import consolidate
@@ -317,7 +317,8 @@ class EventExtractor:
                 own_place = location is not None and start <= location.start < end
                 found.append(Candidate(record, index, own_date, own_place))
         for candidate in found:
-            candidate.record = clashes_between(strikes_from_the_air(candidate.record))
+            record = strikes_from_the_air(candidate.record)
+            candidate.record = clashes_between(gunmen_on_protesters(record))
         finder, pack = self.actor_finder, self.pack
         name_unnamed_strikers(sents, codes, found, self.classifier, finder, pack)
         name_claimants(article.text, sents, found, finder, pack)
