@@ -421,3 +421,26 @@ def test_militants_attacking_an_oil_field_fight_its_guards(
         event_extractor, "Islamic State militants attacked the al-Omar oil field on Monday."
     )
     assert (event.sub_event_type, event.actor1) == ("Armed clash", "Islamic State (Syria)")
+
+
+# ---------------------------------------------------------------- tolls
+
+
+def test_a_policeman_after_a_count_adds_one(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "A car bomb ripped through a market in Azaz on Monday, killing 5 civilians and a "
+        "policeman.",
+    )
+    assert event.fatalities == 6
+
+
+def test_those_who_succumbed_to_their_wounds_died_and_did_not_attack(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Two soldiers succumbed to their wounds in Azaz on Tuesday, a day after a car bomb attack.",
+    )
+    assert event.fatalities == 2
+    assert event.actor1 == "Unidentified Armed Group (Syria)"

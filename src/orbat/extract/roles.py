@@ -66,6 +66,8 @@ def role(token: Token) -> str | None:
             head = token.head
             if head.lemma_.lower() in _WARDING_OFF:
                 return "patient"  # "Peshmerga forces repelled an ISIS attack": attacked
+            if head.lemma_.lower() in _DYING:
+                return "patient"  # "two soldiers succumbed to their wounds": the victims
             if head.lemma_.lower() in REPORTING_VERBS:
                 return "agent" if tells_own_act(head) else "source"
             if any(c.dep_ == "conj" and _is_passive(c) for c in head.children):
@@ -105,6 +107,7 @@ _DAY_WORDS = frozenset(
 )  # fmt: skip
 
 
+_DYING = frozenset({"die", "succumb", "perish"})
 # Verbs of warding off an attack: their subject was attacked, their object is the attack.
 _WARDING_OFF = frozenset({"repel", "repulse", "thwart", "foil", "fend", "rebuff", "withstand"})
 

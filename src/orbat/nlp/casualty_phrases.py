@@ -95,6 +95,8 @@ _GROUP_WORDS = _split(
 )
 _SINGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 _SINGULAR |= {w[:-1]: w for w in _GROUP_WORDS if w.endswith("s") and w[:-1] not in _SINGULAR}
+# "policemen", "gunmen", "servicemen", "militiamen": one is a "-man".
+_SINGULAR |= {w[:-3] + "man": w for w in _GROUP_WORDS if w.endswith("men") and len(w) > 5}
 _GROUP_NORMAL = {"persons": "people", "individuals": "people"}
 _GROUP = (
     r"(?P<group>"
@@ -120,7 +122,10 @@ _AUX = (
     r"(?:(?:reportedly|allegedly|also|all|later|subsequently|then|either|both|"
     r"confirmed|believed\s+to\s+have\s+been|said\s+to\s+have\s+been)\s+)?"
 )
-_INTRANSITIVE = r"(?:have\s+|had\s+|has\s+)?(?:died|perished|lost\s+their\s+lives)"
+_INTRANSITIVE = (
+    r"(?:have\s+|had\s+|has\s+)?(?:died|perished|lost\s+their\s+lives"
+    r"|succumbed\s+to\s+(?:his|her|their)\s+(?:wounds|injuries))"
+)
 _INCLUDES = rf"(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?P<q>{_QTY})\s+{_MODS}{_GROUP}"
 # Between subject and verb, anything but a sentence end or another figure (an "including"
 # clause is allowed): "Three fighters from a pro-Iranian militia were killed".
