@@ -414,15 +414,6 @@ def test_gunmen_firing_on_protesters_attack_them(event_extractor: EventExtractor
     )
 
 
-def test_militants_attacking_an_oil_field_fight_its_guards(
-    event_extractor: EventExtractor,
-) -> None:
-    (event,) = coded(
-        event_extractor, "Islamic State militants attacked the al-Omar oil field on Monday."
-    )
-    assert (event.sub_event_type, event.actor1) == ("Armed clash", "Islamic State (Syria)")
-
-
 # ---------------------------------------------------------------- tolls
 
 
