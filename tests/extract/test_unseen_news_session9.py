@@ -435,3 +435,15 @@ def test_those_who_succumbed_to_their_wounds_died_and_did_not_attack(
     )
     assert event.fatalities == 2
     assert event.actor1 == "Unidentified Armed Group (Syria)"
+
+
+def test_a_bracketed_province_qualifies_though_it_is_a_mans_name(
+    event_extractor: EventExtractor,
+) -> None:
+    # "Salah al-Din" is also Saladin; in brackets after a place it is the province.
+    (event,) = coded(
+        event_extractor,
+        "On 5 April 2020, an IED planted by ISIS exploded targeting a PMF vehicle near "
+        "Al-Mutaibija area (Salah al-Din), killing 2 PMF members.",
+    )
+    assert event.admin1 == "Salah ad Din"

@@ -10,7 +10,13 @@ import re
 
 from orbat.nlp.gazetteer import Gazetteer
 
-__all__ = ["article_place", "named_with_place_noun", "quarter_town", "struck_place"]
+__all__ = [
+    "article_place",
+    "bracketed_province",
+    "named_with_place_noun",
+    "quarter_town",
+    "struck_place",
+]
 
 
 def article_place(text: str, start: int) -> bool:
@@ -38,6 +44,20 @@ def named_with_place_noun(text: str, end: int, gazetteer: Gazetteer, surface: st
     name is not."""
     return bool(_PLACE_NOUN_AFTER.match(text, end)) and any(
         p.country_code in gazetteer.theatre for p in gazetteer.lookup(surface)
+    )
+
+
+def bracketed_province(text: str, start: int, end: int, gazetteer: Gazetteer, surface: str) -> bool:
+    """Whether a theatre governorate's name stands in brackets ("… near Al-Mutaibija area
+    (Salah al-Din)"), as digests qualify a place: "Salah al-Din" is then the province, not
+    Saladin."""
+    return (
+        text[start - 1 : start] == "("
+        and text[end : end + 1] == ")"
+        and any(
+            p.kind == "admin1" and p.country_code in gazetteer.theatre
+            for p in gazetteer.lookup(surface)
+        )
     )
 
 

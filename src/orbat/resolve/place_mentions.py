@@ -14,6 +14,7 @@ from orbat.nlp.gazetteer import Gazetteer, place_key
 from orbat.packs import TheatreWords, load_pack
 from orbat.resolve.place_cues import (
     article_place,
+    bracketed_province,
     named_with_place_noun,
     quarter_town,
     struck_place,
@@ -225,6 +226,7 @@ def find_mentions(
         or article_place(text, s)
         or struck_place(text, s, gazetteer, t)
         or named_with_place_noun(text, e, gazetteer, t)
+        or bracketed_province(text, s, e, gazetteer, t)
         or _curated(gazetteer, t)
     ]
     mentions = [m for m in hits if _standalone(text, m, words)]
