@@ -447,3 +447,16 @@ def test_a_bracketed_province_qualifies_though_it_is_a_mans_name(
         "Al-Mutaibija area (Salah al-Din), killing 2 PMF members.",
     )
     assert event.admin1 == "Salah ad Din"
+
+
+def test_a_claimed_killing_of_pmf_members_is_a_clash(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "On 15 April 2020, ISIS claimed responsibility for killing 2 PMF members in Tuz "
+        "Khurmatu (Salah al-Din).",
+    )
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Armed clash",
+        "Islamic State (Iraq)",
+        2,
+    )
