@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from orbat.extract.actors import (
     ActorFinder,
     ActorRoles,
+    FoundActor,
     assign_actors,
     named_in_country,
     unnamed_attacker,
@@ -85,24 +86,8 @@ def name_claimants(
         claimants = [a for a in finder(before) if not a.generic]
         if not claimants:
             continue
-        claimant = claimants[0]
-        for candidate in found:
-            record = candidate.record
-            if not (j - _CLAIM_LOOKBACK <= candidate.sentence < j):
-                continue
-            if not unnamed_attacker(record.actor1):
-                continue
-            name = named_in_country(claimant.acled_name, record.country, pack)
-            # The claim is where actor1 is stated: the evidence runs on to its end.
-            start, end = record.evidence.start, max(record.evidence.end, claim.end())
-            candidate.record = retyped(
-                record,
-                record.sub_event_type,
-                evidence=Evidence(record.evidence.document_id, start, end, text[start:end]),
-                actor1=name,
-                inter1=claimant.inter,
-                stance="claimed",
-            )
+        earlier = [c for c in found if j - _CLAIM_LOOKBACK <= c.sentence < j]
+        _name_the_attacker(text, earlier, claimants[0], claim.end(), pack, "claimed")
 
 
 def name_the_blamed(
@@ -123,21 +108,34 @@ def name_the_blamed(
         blamed = [a for a in finder(blame["who"] or blame["to"]) if not a.generic]
         if len(blamed) != 1:
             continue
-        for candidate in found:
-            record = candidate.record
-            if not (j - _CLAIM_LOOKBACK <= candidate.sentence <= j):
-                continue
-            if not unnamed_attacker(record.actor1):
-                continue
-            start, end = record.evidence.start, max(record.evidence.end, blame.end())
-            candidate.record = retyped(
-                record,
-                record.sub_event_type,
-                evidence=Evidence(record.evidence.document_id, start, end, text[start:end]),
-                actor1=named_in_country(blamed[0].acled_name, record.country, pack),
-                inter1=blamed[0].inter,
-                stance="alleged",
-            )
+        told = [c for c in found if j - _CLAIM_LOOKBACK <= c.sentence <= j]
+        _name_the_attacker(text, told, blamed[0], blame.end(), pack, "alleged")
+
+
+def _name_the_attacker(
+    text: str,
+    candidates: Sequence[Candidate],
+    actor: FoundActor,
+    said_end: int,
+    pack: Pack,
+    stance: str,
+) -> None:
+    """Make ``actor`` the attacker of those of ``candidates`` that name none, with the
+    ``stance`` of the sentence that names it (ending at ``said_end``): the evidence runs on to
+    where actor1 is stated."""
+    for candidate in candidates:
+        record = candidate.record
+        if not unnamed_attacker(record.actor1):
+            continue
+        start, end = record.evidence.start, max(record.evidence.end, said_end)
+        candidate.record = retyped(
+            record,
+            record.sub_event_type,
+            evidence=Evidence(record.evidence.document_id, start, end, text[start:end]),
+            actor1=named_in_country(actor.acled_name, record.country, pack),
+            inter1=actor.inter,
+            stance=stance,
+        )
 
 
 # "blamed X for the attack", "accused X of carrying out the bombing", "attributed the attack to X".
