@@ -460,3 +460,23 @@ def test_a_claimed_killing_of_pmf_members_is_a_clash(event_extractor: EventExtra
         "Islamic State (Iraq)",
         2,
     )
+
+
+# ---------------------------------------------------------------- Syria after Assad
+
+
+def test_sweida_is_the_druze_city_and_assad_loyalists_are_named(
+    event_extractor: EventExtractor,
+) -> None:
+    events = event_extractor.extract(
+        ArticleView(
+            1,
+            "Syrian government forces clashed with Druze fighters in Sweida on Tuesday, leaving "
+            "30 dead. Separately, gunmen loyal to Bashar al-Assad ambushed a General Security "
+            "patrol near Jableh on Tuesday, killing 13.",
+            dt.date(2025, 7, 16),
+        )
+    )
+    by_place = {e.admin1: e for e in events}
+    assert by_place["As-Suwayda"].actor1 == "Military Forces of Syria (2024-)"
+    assert by_place["Latakia"].actor1 == "Assad loyalists"
