@@ -480,3 +480,11 @@ def test_sweida_is_the_druze_city_and_assad_loyalists_are_named(
     by_place = {e.admin1: e for e in events}
     assert by_place["As-Suwayda"].actor1 == "Military Forces of Syria (2024-)"
     assert by_place["Latakia"].actor1 == "Assad loyalists"
+
+
+@pytest.mark.parametrize(
+    ("town", "admin1"), [("Izraa", "Daraa"), ("Bosra", "Daraa"), ("Basra", "Basra")]
+)
+def test_daraa_towns_that_share_a_key_with_bigger_places(town: str, admin1: str) -> None:
+    (place,) = resolve_places(f"Clashes broke out in {town} on Monday.")
+    assert place.place.admin1 == admin1
