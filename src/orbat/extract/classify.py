@@ -130,12 +130,12 @@ class EventClassifier:
     def classify(self, doc: Doc | Span) -> Classification | None:
         """The sub-event type ``doc`` reports, or ``None``.
 
-         1. Match every lexicon phrase and give each match a stance from the parse.
-         2. Score direct cues (strong 3, weak 1) times the sentence weight.
-         3. Add the compositional evidence (:mod:`orbat.extract.compose`): protests, territory,
-        attacks, seized weapons.
-         4. Damp everything when the lead sentence is about a disaster, crime or diplomacy.
-         5. Pick the best score; ties go to ACLED's precedence; below the minimum, ``None``.
+        1. Match every lexicon phrase and give each match a stance from the parse.
+        2. Score direct cues (strong 3, weak 1) times the sentence weight.
+        3. Add the two-cue evidence of :mod:`orbat.extract.compose` (protests, territory,
+           attacks, seized weapons), less a disruption that stopped only part of an attack.
+        4. Damp everything when the lead sentence is about a disaster, crime or diplomacy.
+        5. Pick the best score; ties go to ACLED's precedence; below the minimum, ``None``.
         """
         cues = self.cues(doc)
         asserted = [

@@ -145,17 +145,15 @@ def _one_attacker(records: list[EventRecord]) -> list[EventRecord]:
     """Mentions of one happening (same day, place and event type: one event in the store)
     that name no attacker take the one another mention names ("Rockets struck near the
     embassy." … "officials said the rockets were fired by Kataib Hezbollah")."""
-    named: dict[tuple[Any, ...], set[tuple[str | None, int | None]]] = {}
+    happenings: dict[tuple[Any, ...], list[EventRecord]] = {}
     for r in records:
-        if r.event_date is not None and r.place_id and not unnamed_attacker(r.actor1):
-            named.setdefault(_happening(r), set()).add((r.actor1, r.inter1))
+        if r.event_date is not None and r.place_id:
+            happenings.setdefault(_happening(r), []).append(r)
     out = []
     for r in records:
-        attackers = named.get(_happening(r), set()) if r.event_date and r.place_id else set()
-        if unnamed_attacker(r.actor1) and len(attackers) == 1:
-            ((actor1, inter1),) = attackers
-            r = retyped(r, r.sub_event_type, actor1=actor1, inter1=inter1)
-        out.append(r)
+        same = happenings.get(_happening(r), []) if r.event_date and r.place_id else []
+        attacker = _attacker_of(r, same)
+        out.append(retyped(r, r.sub_event_type, **attacker) if attacker else r)
     return out
 
 

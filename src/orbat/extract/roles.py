@@ -31,17 +31,8 @@ _AGENT_PREPS = {"by"}
 # "exploded near an army patrol", "a bomb went off outside a police station": what a blast
 # goes off beside was its target, never its author.
 _PATIENT_PREPS = {
-    "on",
-    "against",
-    "at",
-    "targeting",
-    "toward",
-    "towards",
-    "from",
-    "near",
-    "outside",
-    "beside",
-}
+    "on", "against", "at", "targeting", "toward", "towards", "from", "near", "outside", "beside"
+}  # fmt: skip
 
 
 def role(token: Token) -> str | None:
@@ -107,6 +98,7 @@ _DAY_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Verbs of dying: their subject suffered the event ("two soldiers succumbed to their wounds").
 _DYING = frozenset({"die", "succumb", "perish"})
 # Verbs of warding off an attack: their subject was attacked, their object is the attack.
 _WARDING_OFF = frozenset({"repel", "repulse", "thwart", "foil", "fend", "rebuff", "withstand"})

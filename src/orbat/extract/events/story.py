@@ -299,7 +299,8 @@ _BATTLE = re.compile(
 
 
 def _close(place: ResolvedPlace, record: EventRecord) -> bool:
-    """Whether ``place`` lies near enough to an event placed "near" a town to be its spot."""
+    """Whether ``place`` lies near enough to an event placed by a bearing from a town ("north
+    of Baghdad") to be the spot that bearing points to."""
     assert record.latitude is not None and record.longitude is not None
     km = km_between(place.place.lat, place.place.lon, record.latitude, record.longitude)
     return km <= _NEAR_TOWN_KM
