@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -367,7 +368,12 @@ def _actor_id(name: str) -> str:
 
     matches = default_resolver().resolve(name)
     exact = [m for m in matches if m.method in ("exact", "acronym", "key")]
-    return exact[0].actor_id if exact else actor_key(name)
+    # ACLED closes a period's label when the government changes ("Military Forces of Yemen
+    # (2012-)" became "(2012-2022)"): the label's first year names the actor.
+    return exact[0].actor_id if exact else actor_key(_CLOSED_PERIOD.sub(r"(\1-)", name))
+
+
+_CLOSED_PERIOD = re.compile(r"\((\d{4})-\d{4}\)")
 
 
 def _actor_ok(gold: str | None, value: str | None) -> bool | None:

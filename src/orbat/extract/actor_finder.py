@@ -52,8 +52,11 @@ class ActorFinder(Protocol):
 _MEANS = re.compile(
     r"(?:['’]s)?\s+(?:(?:military|army|air\s+force|naval|government|regime|state|security|"
     r"armed|fighter|attack|combat|unmanned)\s+)?"
-    # An aircraft's type between ("US B-52 bombers", "Russian Su-24 jets", "Turkish F-16s").
-    r"(?:(?-i:[A-Z][A-Za-z]?)-?\d{1,3}[A-Z]?(?:s\b|\s+))?(?:(?P<instrument>war\s*planes?|jets?|"
+    # An aircraft's type between ("US B-52 bombers", "Russian Su-24 jets", "Turkish F-16s"),
+    # or its model's name before the aircraft ("French Rafale jets", "US Reaper drones").
+    r"(?:(?-i:[A-Z][A-Za-z]?)-?\d{1,3}[A-Z]?(?:s\b|\s+)|(?-i:[A-Z][a-z]+)\s+"
+    r"(?=(?:war\s*planes?|jets?|drones?|aircraft|helicopters?|bombers?|fighter)\b))?"
+    r"(?:(?P<instrument>war\s*planes?|jets?|"
     r"aircraft|planes?|drones?|helicopters?|gunships?|artillery|missiles?|rockets?|"
     r"air\s*strikes?|strikes?|shelling|shells|bombardment|warships?|bombers?|raids?|attacks?|"
     r"(?:gun)?fire)|forces|troops|"
@@ -123,9 +126,9 @@ def _finder_for(pack: Pack) -> ActorFinder:
                 actor = pack.actor(actor_id)
                 name, inter = actor.acled_name_on(day), actor.inter
                 country = actor.country or country
-            elif country is not None and not means["instrument"]:
+            elif country is not None:
                 # A state the pack has no forces of ("Yemeni government forces", "Jordanian
-                # troops"): ACLED's generic name for them.
+                # troops", "Saudi warplanes"): ACLED's generic name for them.
                 name, inter = military_name(country, when, pack), int(Inter.STATE_FORCES)
             else:
                 continue

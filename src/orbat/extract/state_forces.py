@@ -61,7 +61,7 @@ def military_name(country: str, when: dt.date | None, pack: Pack) -> str:
     actor_id = state_names(pack).actor(country, when.isoformat() if when else None)
     if actor_id is not None:
         return pack.actor(actor_id).acled_name_on(when.isoformat() if when else None)
-    return pack.words.acled_name("military", country)
+    return pack.words.acled_name("military", country, when.isoformat() if when else None)
 
 
 @lru_cache(maxsize=4)

@@ -31,6 +31,11 @@ class Country:
     code: str | None
     demonyms: tuple[str, ...] = ()
     state_words: tuple[str, ...] = ()
+    #: the country as ACLED's actor names spell it ("the United Kingdom"), when not ``name``
+    acled_form: str | None = None
+    #: ACLED's government periods for a state the pack has no forces of: (first day, label),
+    #: oldest first ("2015-01-23", "2015-")
+    periods: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,11 +51,20 @@ class TheatreWords:
     demonyms: Mapping[str, str] = field(default_factory=dict)
     #: country name → the words that stand for its state, in file order
     state_words: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    #: country name → the country, built once from ``countries``
+    by_name: Mapping[str, Country] = field(default_factory=dict)
 
-    def acled_name(self, kind: str, country: str) -> str:
-        """ACLED's plain name of ``country``'s ``kind`` forces ("police" → "Police Forces of
-        Iraq")."""
-        return self.acled_names[kind].format(country=country)
+    def acled_name(self, kind: str, country: str, when: str | None = None) -> str:
+        """ACLED's name of ``country``'s ``kind`` forces ("police" → "Police Forces of
+        Iraq"), with the country's government period on ``when`` (ISO date; the latest when
+        undated) if the base or pack lists its periods ("Military Forces of Saudi Arabia
+        (2015-)")."""
+        known = self.by_name.get(country)
+        name = self.acled_names[kind].format(country=(known and known.acled_form) or country)
+        if known is None or not country or not known.periods:
+            return name
+        held = [label for start, label in known.periods if when is None or start <= when]
+        return f"{name} ({held[-1]})" if held else name
 
 
 def base_dir() -> Path:
@@ -90,7 +104,19 @@ def _merge_countries(rows: list[Any], into: dict[str, Country], path: Path) -> N
             code=row.get("code") or old.code,
             demonyms=old.demonyms + tuple(w.lower() for w in row.get("demonyms", ())),
             state_words=old.state_words + tuple(row.get("state_words", ())),
+            acled_form=row.get("acled_form") or old.acled_form,
+            periods=_periods(row.get("periods"), path) or old.periods,
         )
+
+
+def _periods(rows: Any, path: Path) -> tuple[tuple[str, str], ...]:
+    if not rows:
+        return ()
+    try:
+        periods = tuple((str(r["from"]), str(r["label"])) for r in rows)
+    except (TypeError, KeyError) as exc:
+        raise ConfigError(f"{path}: each period needs `from` and `label` ({rows!r})") from exc
+    return tuple(sorted(periods))
 
 
 def read_theatre_words(pack_folder: Path | None = None) -> TheatreWords:
@@ -124,4 +150,5 @@ def read_theatre_words(pack_folder: Path | None = None) -> TheatreWords:
         acled_names=acled_names,
         demonyms=demonyms,
         state_words={c.name: c.state_words for c in countries.values() if c.state_words},
+        by_name=dict(countries),
     )
