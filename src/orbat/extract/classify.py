@@ -144,6 +144,7 @@ class EventClassifier:
             if c.stance == "asserted"
             and not _false_protest(doc, c)
             and not _in_name(doc, c)
+            and not _aircraft_model(doc, c)
             and not (c.label.endswith(":weak") and in_an_idiom(doc, c.start, c.end))
             and not bomber_in_person(c.text, {d.label for d in cues if d.sentence == c.sentence})
         ]
@@ -334,6 +335,21 @@ def _in_name(doc: Doc | Span, cue: Cue) -> bool:
     offset = doc.start if isinstance(doc, Span) else 0
     span = doc[cue.start - offset : cue.end - offset]
     return all(t.ent_type_ == "ORG" for t in span)
+
+
+_AIRCRAFT = frozenset(
+    ["jet", "jets", "fighter", "fighters", "aircraft", "warplane", "warplanes", "bomber",
+     "bombers", "drone", "drones", "helicopter", "helicopters"]
+)  # fmt: skip
+
+
+def _aircraft_model(doc: Doc | Span, cue: Cue) -> bool:
+    """A disaster's name that names an aircraft ("British Typhoon jets") is a weapon, not the
+    weather that would mark the story as no conflict."""
+    if cue.label != "ctx:non_conflict" or not cue.text.istitle():
+        return False
+    whole = doc.doc if isinstance(doc, Span) else doc
+    return cue.end < len(whole) and whole[cue.end].lower_ in _AIRCRAFT
 
 
 def _sentence_index(doc: Doc | Span) -> dict[int, int]:

@@ -196,7 +196,7 @@ _NONE_NOUN = re.compile(
 # One person: "A man was shot dead", "a PMF member was killed", "one soldier died", "killed a
 # policeman". Fewer modifiers than a plural figure takes: "a statement said a civilian …".
 _ONE_MODS = (
-    r"(?:(?!(?:an?|the|and|or|of|was|were|is|has|had|said|says)\b)[\w’'-][\w’'.-]*\s+){0,2}?"
+    r"(?:(?!(?:an?|the|and|or|of|was|were|is|has|had|said|says)\b)[\w’'-][\w’'.-]*\s+){0,3}?"
 )
 _ONE_GROUP = (
     r"(?P<group>"

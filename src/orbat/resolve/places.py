@@ -14,6 +14,12 @@ from rapidfuzz import fuzz
 from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key, scan_form
 from orbat.packs import TheatreWords, load_pack
 from orbat.resolve.geometry import distance_km
+from orbat.resolve.namesakes import (
+    KNOWN_POPULATION,
+    misspelt_namesake,
+    outside_its_container,
+    stray_alternate,
+)
 from orbat.resolve.place_mentions import (
     Mention,
     MentionContext,
@@ -43,7 +49,11 @@ COMPONENT = "orbat.resolve.places.v1"
 _COMPASS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?|central)"
 _IN_PART_OF = rf"in\s+(?:the\s+)?(?:{_COMPASS}\s+(?:of\s+)?)?"
 # "Thiban town, Deir ez-Zor", "Jasim city, Daraa": the kind of place before the comma.
-_KIND_NOUN = r"(?:\s+(?:town|city|village|subdistrict|district|area|countryside|camp))?"
+# "the Saqr base in southern Baghdad": a feature's noun before "in".
+_KIND_NOUN = (
+    r"(?:\s+(?:town|city|village|subdistrict|district|area|countryside|camp|base|air\s*base"
+    r"|airport|prison|neighbou?rhood|quarter))?"
+)
 _CONTAINER_GAP = re.compile(rf"^{_KIND_NOUN}\s*(?:,\s*(?:{_IN_PART_OF})?|{_IN_PART_OF})$", re.I)
 _KIND_RANK = {"site": 0, "city": 0, "admin3": 1, "admin2": 1, "admin1": 2, "country": 3}
 #: Named features that cover an area: ACLED codes an event there at geo_precision 2.
@@ -57,7 +67,7 @@ _VILLAGE_POPULATION = 500
 #: A place this populous is known beyond doubt; an imported place smaller than
 #: ``_KNOWN_POPULATION`` (villages carry none) yields to it unless the article supports it.
 _BIG_POPULATION = 100_000
-_KNOWN_POPULATION = 1_000
+_KNOWN_POPULATION = KNOWN_POPULATION
 #: What a governorate weighs in the population prior (see _score).
 _ADMIN1_POPULATION = 100_000
 #: Places of one name this close are one spot on the map (a town and the district it seats).
@@ -239,38 +249,6 @@ def _curated(place: Place, ctx: MentionContext, gaz: Gazetteer) -> bool:
     return place.id.startswith("pack:") or gaz.vouched(place, ctx.mention.text)
 
 
-def _misspelt_namesake(
-    best: Place,
-    ctx: MentionContext,
-    found: Sequence[Place],
-    countries: Counter[str],
-    gaz: Gazetteer,
-) -> bool:
-    """Whether ``best`` is a place abroad that only a loose spelling key ties to a word the
-    scan knows as an imported village's name: "Barham Salih" is no reason to put an event in
-    Sari, Iran ("Salih" ~ "Sari"), when the village Salih lost to it."""
-    if best.feature or countries[best.country_code] or gaz.vouched(best, ctx.mention.text):
-        return False
-    if not any(p.feature and p.country_code in gaz.imported for p in found):
-        return False
-    return fuzz.ratio(scan_form(ctx.mention.text), scan_form(best.name)) < 75
-
-
-def _stray_alternate(
-    best: Place, ctx: MentionContext, countries: Counter[str], gaz: Gazetteer
-) -> bool:
-    """Whether ``best`` is a town of a country the article never names, found only by one of
-    its alternate names: "the Mazraa project area of Damascus" is not Elazığ in Turkey
-    (once called Mezre), whatever its size. Its own name, a container or a demonym would
-    have been support."""
-    if best.kind not in ("city", "site") or not countries or countries[best.country_code]:
-        return False
-    if place_key(best.name) == ctx.key or best.id.startswith("pack:"):
-        return False
-    supported = ctx.container is not None or ctx.demonym is not None
-    return not (supported or gaz.vouched(best, ctx.mention.text))
-
-
 def _candidates(gaz: Gazetteer, ctx: MentionContext) -> list[Place]:
     """The places ``ctx``'s mention may name. A short key folds too much ("US" ~ a village
     "Os"): an imported place must then carry the very spelling."""
@@ -400,14 +378,16 @@ def resolve_places(
         stray = unsupported and countries and best.kind == "city"
         if (foreign or stray) and best.population < 1000 and ctx.mention.label == "GAZ":
             continue
-        if _misspelt_namesake(best, ctx, found, countries, gaz):
+        if misspelt_namesake(best, ctx, found, countries, gaz):
+            continue
+        if outside_its_container(text, best, ctx, gaz):
             continue
         # Support for a country from elsewhere in the article: a name whose every place lies
         # in one country counted that country itself ("Radman" ~ two small US towns).
         others = countries.copy()
         if len({p.country_code for p in found}) == 1 and best.population < _BIG_POPULATION:
             others[best.country_code] -= 1
-        if _stray_alternate(best, ctx, +others, gaz):
+        if stray_alternate(best, ctx, +others, gaz):
             continue
         m = ctx.mention
         resolved.append(ResolvedPlace(best, m.start, m.end, m.text, _precision(best, ctx), score))

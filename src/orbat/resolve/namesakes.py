@@ -1,0 +1,70 @@
+"""Namesakes: a gazetteer place that bears the name a text uses but is not the place meant.
+
+The resolver (:mod:`orbat.resolve.places`) scores every place of a name and keeps the best;
+these tests then tell whether the best is a false friend the event must not be placed at.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from orbat.nlp.gazetteer import Gazetteer, Place, place_key, scan_form
+from orbat.resolve.place_mentions import MentionContext
+
+__all__ = ["KNOWN_POPULATION", "misspelt_namesake", "outside_its_container", "stray_alternate"]
+
+#: A place this populous is known; an imported village (which carries no population) is not.
+KNOWN_POPULATION = 1_000
+
+
+def misspelt_namesake(
+    best: Place,
+    ctx: MentionContext,
+    found: Sequence[Place],
+    countries: Counter[str],
+    gaz: Gazetteer,
+) -> bool:
+    """Whether ``best`` is a place abroad that only a loose spelling key ties to a word the
+    scan knows as an imported village's name: "Barham Salih" is no reason to put an event in
+    Sari, Iran ("Salih" ~ "Sari"), when the village Salih lost to it."""
+    if best.feature or countries[best.country_code] or gaz.vouched(best, ctx.mention.text):
+        return False
+    if not any(p.feature and p.country_code in gaz.imported for p in found):
+        return False
+    return fuzz.ratio(scan_form(ctx.mention.text), scan_form(best.name)) < 75
+
+
+def stray_alternate(
+    best: Place, ctx: MentionContext, countries: Counter[str], gaz: Gazetteer
+) -> bool:
+    """Whether ``best`` is a town of a country the article never names, found only by one of
+    its alternate names: "the Mazraa project area of Damascus" is not Elazığ in Turkey
+    (once called Mezre), whatever its size. Its own name, a container or a demonym would
+    have been support."""
+    if best.kind not in ("city", "site") or not countries or countries[best.country_code]:
+        return False
+    if place_key(best.name) == ctx.key or best.id.startswith("pack:"):
+        return False
+    supported = ctx.container is not None or ctx.demonym is not None
+    return not (supported or gaz.vouched(best, ctx.mention.text))
+
+
+def outside_its_container(text: str, place: Place, ctx: MentionContext, gaz: Gazetteer) -> bool:
+    """A village the text puts "in" a province or city ("the Saqr base in southern Baghdad")
+    that the gazetteer has only in another province is a namesake: the village named is one
+    the gazetteer lacks, and its container places the event."""
+    container = ctx.container
+    if container is None or place.kind != "city" or place.population >= KNOWN_POPULATION:
+        return False
+    if not re.search(r"\bin\b", text[ctx.mention.end : container.start], re.I):
+        return False  # "A, B and C" lists towns; only "in" says one holds the other
+    outer = [
+        p
+        for p in gaz.lookup(container.text)
+        if p.country_code == place.country_code and p.kind in ("admin1", "city") and p.admin1
+    ]
+    return bool(outer) and all(p.admin1 != place.admin1 for p in outer)
