@@ -18,6 +18,7 @@ from orbat.extract.article import ArticleView, Prepared, Unparsed
 from orbat.extract.candidates import Candidate
 from orbat.extract.clashes import clashes_between, gunmen_on_protesters
 from orbat.extract.classify import Classification, EventClassifier
+from orbat.extract.clauses import tellings
 from orbat.extract.confidence import event_confidence
 from orbat.extract.consolidate import consolidate
 from orbat.extract.events.reading import (
@@ -302,15 +303,16 @@ class EventExtractor:
             locations = event_locations(text, start, end, places)
             if across_countries(text, locations, places, start, end):
                 continue
-            for location in locations:
+            told = tellings(sentence, coded, (start, end), locations, self.classifier)
+            for location, telling in zip(locations, told, strict=True):
                 record = self._record(
                     article,
-                    sentence,
-                    coded,
+                    telling.words,
+                    telling.coded,
                     when,
                     location,
                     casualties,
-                    (start, end),
+                    (telling.start, telling.end),
                     article_country,
                     horizon,
                 )
