@@ -235,6 +235,10 @@ def assign_actors(
             elif inter1 != Inter.CIVILIANS:  # "residents protested": they are the protesters
                 actor2, inter2 = actor2 or actor1, inter2 or inter1
             actor1, inter1 = f"Protesters{where}", int(Inter.PROTESTERS)
+        if sub == "Peaceful protest":
+            # ACLED: a peaceful protest has no second party; what it is against ("the
+            # regime's arrest campaign") is its cause.
+            actor2, inter2 = None, None
         if sub == "Violent demonstration" and inter1 == Inter.PROTESTERS:
             # ACLED: those who demonstrate violently are rioters, whatever the text calls them.
             actor1 = "Rioters" + actor1[len("Protesters") :]

@@ -50,6 +50,15 @@ def _near(cue: Cue, others: Iterable[Cue], before: int = 3, after: int = _WINDOW
     )
 
 
+def _between_armed(verb: Cue, armed: Iterable[Cue]) -> bool:
+    """Whether an armed party stands before the verb and another just after it: "ISIS killed
+    two members of the SDF" is fighting between two groups."""
+    mine = _in_sentence(verb, armed)
+    return any(a.end <= verb.start for a in mine) and any(
+        verb.end <= a.start <= verb.end + _WINDOW for a in mine
+    )
+
+
 def _in_sentence(cue: Cue, others: Iterable[Cue]) -> list[Cue]:
     return [o for o in others if o.sentence == cue.sentence]
 
@@ -116,9 +125,10 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
             out.append(("armed_clash", 3.0 * weight, hit))
         elif _near(hit, civil, before=0):
             out.append(("attack", 3.0 * weight, hit))
-        elif _in_sentence(hit, get("ctx:state_actors", [])) and _in_sentence(
-            hit, get("ctx:nonstate_actors", [])
-        ):
+        elif (
+            _in_sentence(hit, get("ctx:state_actors", []))
+            and _in_sentence(hit, get("ctx:nonstate_actors", []))
+        ) or _between_armed(hit, get("ctx:state_actors", []) + get("ctx:nonstate_actors", [])):
             out.append(("armed_clash", 2.0 * weight, hit))
         else:
             out.append(("attack", 1.0 * weight, hit))

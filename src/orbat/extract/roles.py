@@ -74,16 +74,25 @@ def role(token: Token) -> str | None:
             return None
         if dep == "pobj":
             prep = token.head.lower_
-            if prep in _AGENT_PREPS:
+            if prep in _AGENT_PREPS or _left_by(token.head):
                 return "agent"
             if prep in _PATIENT_PREPS and not member_from(token):
                 return "patient"
+            if prep == "to" and token.head.head.lower_ in ("next", "close"):
+                return "patient"  # "exploded next to a convoy": beside it, as "near"
         if dep == "agent":
             return "agent"
         if dep not in _PASS_UP or token.head.i == token.i:
             return None
         token = token.head
     return None
+
+
+def _left_by(prep: Token) -> bool:
+    """ "A landmine left over from ISIS", "explosives left behind by IS": who left the
+    device set it."""
+    verb = prep.head
+    return prep.lower_ in ("from", "by") and verb.lemma_.lower() == "leave"
 
 
 def _day_phrase(token: Token) -> bool:
