@@ -126,3 +126,122 @@ def test_a_list_of_villages_is_no_container(village_env) -> None:
     # Only "in" says one place holds another: "A, B and C" are three places.
     text = "Turkish jets bombed the villages of Kafr Nabudah, Kansafra and Kafr Nabl on Monday."
     assert {r.place.admin1 for r in resolve_places(text)} == {"Hama", "Idlib"}
+
+
+def test_a_town_bombed_is_found_by_its_loose_spelling(event_extractor: EventExtractor) -> None:
+    # The tagger calls "Maarat al-Numan" a person, and the scan knows it as "Ma'arrat an-Nu'man".
+    (event,) = coded(event_extractor, "Russian jets bombed Maarat al-Numan on Monday.")
+    assert (event.location, event.admin1) == ("Maarrat an Numan", "Idlib")
+
+
+# ---------------------------------------------------------------- two acts in one sentence
+
+
+def test_each_clause_tells_its_own_act(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "Israeli jets struck Hama military airport overnight, and Israeli troops clashed with "
+        "gunmen near the village of Koya in Deraa province, killing nine of them, Syrian state "
+        "media said.",
+        "2025-04-03",
+    )
+    # Without the villages imported, "Koya" is placed by its province (Koya in Erbil is
+    # another Koya: see test_a_town_in_a_named_province_that_does_not_hold_it).
+    strike, clash = (next(e for e in events if e.admin1 == a) for a in ("Hama", "Daraa"))
+    assert strike.sub_event_type == "Air/drone strike"
+    assert strike.fatalities in (0, None)
+    assert clash.sub_event_type == "Armed clash"
+    assert clash.actor2 == "Unidentified Armed Group (Syria)"
+    assert clash.fatalities == 9
+
+
+def test_one_act_at_two_places_is_not_cut(event_extractor: EventExtractor) -> None:
+    # One subject, two places: both events are the attack, with its toll.
+    events = coded(
+        event_extractor,
+        "Militants attacked a checkpoint in Tarmiya and a patrol in Taji on Monday, killing "
+        "four soldiers.",
+    )
+    assert {e.sub_event_type for e in events} == {"Armed clash"}
+    assert len(events) == 2
+
+
+def test_a_blast_next_to_a_convoy_is_not_the_convoys_act(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "A roadside bomb exploded next to a convoy carrying supplies for the U.S.-led coalition "
+        "in Diwaniyah on Monday.",
+    )
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_a_town_in_a_named_province_that_does_not_hold_it(event_extractor: EventExtractor) -> None:
+    # The pack's Koya is the Kurdish town in Erbil; "in Deraa province" says this is another.
+    (event,) = coded(
+        event_extractor,
+        "Israeli troops clashed with gunmen near the village of Koya in Deraa province on Monday.",
+    )
+    assert (event.country, event.admin1) == ("Syria", "Daraa")
+
+
+# ---------------------------------------------------------------- ACLED's notes' own style
+
+
+def test_a_province_after_a_place_and_a_comma_is_the_province(
+    event_extractor: EventExtractor,
+) -> None:
+    # "Salah al-Din" is also Saladin; after "… area," at the clause's end it is the province.
+    (event,) = coded(
+        event_extractor,
+        "On 3 March 2020, an IED exploded targeting a vehicle of the PMF in Mutaibijah area, "
+        "Salah al-Din. No casualties reported.",
+        "2020-03-05",
+    )
+    assert (event.country, event.admin1) == ("Iraq", "Salah ad Din")
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_a_town_and_its_province_tagged_as_one_name(event_extractor: EventExtractor) -> None:
+    # The tagger reads "Ain Issa, Raqqa" as one place; it is the town and its province.
+    (event,) = coded(
+        event_extractor,
+        "On 11 March 2020, Turkish-backed factions shelled SDF positions near Ain Issa, Raqqa.",
+        "2020-03-12",
+    )
+    assert event.location == "Ayn Isa"
+    assert event.geo_precision == 2
+
+
+def test_one_group_killing_members_of_another_is_a_clash(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor, "ISIS claimed killing two members of the SDF in Raqqa city on Monday."
+    )
+    assert event.sub_event_type == "Armed clash"
+    assert (event.actor1, event.actor2) == ("Islamic State (Syria)", "Syrian Democratic Forces")
+    assert event.fatalities == 2
+
+
+def test_coalition_soldiers_are_the_coalition(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Two Katyusha rockets landed inside Camp Taji on Monday, wounding three coalition "
+        "soldiers.",
+    )
+    assert event.actor2 == "Global Coalition Against Daesh"
+
+
+def test_positions_of_the_regime_are_its_forces(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Israeli helicopters fired missiles at positions of the regime in Quneitra countryside "
+        "on Monday.",
+    )
+    assert event.actor2 == "Military Forces of Syria (2000-2024)"
+
+
+def test_who_left_a_landmine_set_it(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "A landmine left over from ISIS exploded and killed a shepherd near Qayyarah on Monday.",
+    )
+    assert (event.actor1, event.actor2) == ("Islamic State (Iraq)", "Civilians (Iraq)")

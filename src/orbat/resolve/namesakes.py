@@ -56,15 +56,29 @@ def stray_alternate(
 def outside_its_container(text: str, place: Place, ctx: MentionContext, gaz: Gazetteer) -> bool:
     """A village the text puts "in" a province or city ("the Saqr base in southern Baghdad")
     that the gazetteer has only in another province is a namesake: the village named is one
-    the gazetteer lacks, and its container places the event."""
+    the gazetteer lacks, and its container places the event. So is any town put "in" a named
+    province that does not hold it ("the village of Koya in Deraa province" is not Koya in
+    Erbil)."""
     container = ctx.container
-    if container is None or place.kind != "city" or place.population >= KNOWN_POPULATION:
+    if container is None or place.kind != "city":
         return False
-    if not re.search(r"\bin\b", text[ctx.mention.end : container.start], re.I):
+    gap = text[ctx.mention.end : container.start]
+    if not re.search(r"\bin\b", gap, re.I):
         return False  # "A, B and C" lists towns; only "in" says one holds the other
+    province = _PROVINCE_AFTER.match(text, container.end) is not None
+    if place.population >= KNOWN_POPULATION and not province:
+        return False
     outer = [
         p
         for p in gaz.lookup(container.text)
         if p.country_code == place.country_code and p.kind in ("admin1", "city") and p.admin1
     ]
+    if province and not outer:
+        # A province of another country: the town named is not this one either.
+        return any(p.kind == "admin1" for p in gaz.lookup(container.text))
+    if place.population >= KNOWN_POPULATION:
+        return False  # a known town in the country named: trust it over the province's name
     return bool(outer) and all(p.admin1 != place.admin1 for p in outer)
+
+
+_PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate)\b", re.I)

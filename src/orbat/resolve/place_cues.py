@@ -49,18 +49,26 @@ def named_with_place_noun(text: str, end: int, gazetteer: Gazetteer, surface: st
 
 def bracketed_province(text: str, start: int, end: int, gazetteer: Gazetteer, surface: str) -> bool:
     """Whether a theatre governorate's name stands in brackets ("… near Al-Mutaibija area
-    (Salah al-Din)"), as digests qualify a place: "Salah al-Din" is then the province, not
-    Saladin."""
-    return (
-        text[start - 1 : start] == "("
-        and text[end : end + 1] == ")"
-        and any(
-            p.kind == "admin1" and p.country_code in gazetteer.theatre
-            for p in gazetteer.lookup(surface)
-        )
+    (Salah al-Din)"), or after a place and a comma at a clause's end ("in Mutaibijah area,
+    Salah al-Din."), as digests and ACLED's notes qualify a place: "Salah al-Din" is then the
+    province, not Saladin."""
+    bracketed = text[start - 1 : start] == "(" and text[end : end + 1] == ")"
+    after_place = bool(_PLACE_COMMA.search(text[max(0, start - 30) : start])) and bool(
+        _CLAUSE_END.match(text, end)
+    )
+    return (bracketed or after_place) and any(
+        p.kind == "admin1" and p.country_code in gazetteer.theatre
+        for p in gazetteer.lookup(surface)
     )
 
 
+# "… Mutaibijah area, " / "… Tarmiyah district, ": a place (a capitalised name or a kind of
+# place) and a comma just before.
+_PLACE_COMMA = re.compile(
+    r"(?:[A-Z][\w'’-]+|\b(?:town|village|city|district|subdistrict|area|countryside|camp))"
+    r",\s*$"
+)
+_CLAUSE_END = re.compile(r"\s*(?:[.;]|,\s+(?:killing|wounding|injuring)\b|$)")
 _PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:town|village|city|countryside|subdistrict|sub-district|district|camp|area)\b", re.I
 )

@@ -83,6 +83,9 @@ _NEVER_ALONE = frozenset(
 
 
 # "east of Palmyra", "north-west of Kirkuk": a point of the compass off a town.
+# Acts of war done to places, not people ("jets bombed Maarat al-Numan"): what follows is a
+# place whatever the tagger says (:func:`orbat.resolve.place_cues.struck_place`).
+_STRUCK = r"(?:bombed|shelled|pounded|bombarded|stormed|recaptured|retook|overran|besieged)"
 _COMPASS_OF = (
     r"(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]orth-?east|[Nn]orth-?west|[Ss]outh-?east"
     r"|[Ss]outh-?west)(?:ern)?\s+of"
@@ -242,8 +245,8 @@ def find_mentions(
             # discourse beats one sentence's tag.
             continue
         start, end = _trim(text, start, end)
-        if end <= start or not gazetteer.lookup(text[start:end]):
-            continue
+        if end <= start or "," in text[start:end] or not gazetteer.lookup(text[start:end]):
+            continue  # "Ain Issa, Raqqa" tagged as one: a town and its province, scanned apart
         inside = [m for m in mentions if m.start < end and m.end > start]
         if all(m.start >= start and m.end <= end for m in inside):
             mentions = [m for m in mentions if m not in inside]
@@ -260,7 +263,7 @@ _LOCATIVE_NAME = re.compile(
     # "on" only before an article name ("strikes on al-Latamenah"): "on" also leads to targets.
     r"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|[Oo]n(?=\s+(?:[Aa]l|[Ee]l)-)|"
     rf"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?|vicinity|"
-    rf"surroundings|environs|edges?|entrances?)\s+of|{_COMPASS_OF})"
+    rf"surroundings|environs|edges?|entrances?)\s+of|{_COMPASS_OF}|{_STRUCK})"
     r"\s+(?:the\s+)?(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?[A-Z][\w'’-]+"
     r"(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]+){0,2})"
 )
@@ -282,7 +285,8 @@ def _locative_names(
 ) -> tuple[list[Mention], list[Mention]]:
     """Mentions for capitalised names after a place preposition that the gazetteer knows by
     their loose key, and the shorter scan hits they replace."""
-    taken = [(s, e) for s, e, label in entities if label != "PERSON"]
+    # (A place entity "Ain Issa, Raqqa" is two names: it takes neither.)
+    taken = [(s, e) for s, e, label in entities if label != "PERSON" and "," not in text[s:e]]
     people = [(s, e) for s, e, label in entities if label == "PERSON"]
     found: list[Mention] = []
     replaced: list[Mention] = []
@@ -331,7 +335,7 @@ def _locative_names(
     return found, replaced
 
 
-_PLACE_LEAD = re.compile(r"(?:near|outside|around|\w+\s+of)\s", re.I)
+_PLACE_LEAD = re.compile(rf"(?:near|outside|around|\w+\s+of|{_STRUCK})\s", re.I)
 
 
 def _curated(gazetteer: Gazetteer, surface: str) -> bool:
