@@ -245,3 +245,29 @@ def test_who_left_a_landmine_set_it(event_extractor: EventExtractor) -> None:
         "A landmine left over from ISIS exploded and killed a shepherd near Qayyarah on Monday.",
     )
     assert (event.actor1, event.actor2) == ("Islamic State (Iraq)", "Civilians (Iraq)")
+
+
+# ---------------------------------------------------------------- the article's names
+
+
+def test_who_holds_the_launch_site_fired(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Mortar rounds fired from HTS-controlled areas struck the town of Suqaylabiyah on Monday.",
+    )
+    assert event.actor1 == "HTS: Hayat Tahrir al Sham"
+    assert event.actor2 != "HTS: Hayat Tahrir al Sham"
+
+
+def test_an_acronym_the_article_defined_earlier_names_the_group(
+    event_extractor: EventExtractor,
+) -> None:
+    # "IS" alone is too short to trust; the article spelled it out in its lead.
+    events = coded(
+        event_extractor,
+        "Turkish artillery hit Islamic State (IS) targets near Jarablus on Tuesday. The army "
+        "retaliated after rockets fired from IS-controlled territory hit the border town of "
+        "Kilis on Monday.",
+    )
+    (kilis,) = [e for e in events if e.location == "Kilis"]
+    assert kilis.actor1.startswith("Islamic State")

@@ -40,7 +40,12 @@ class FoundActor:
 
 
 class ActorFinder(Protocol):
-    def __call__(self, text: str, when: dt.date | None = None) -> list[FoundActor]: ...
+    """Finds the actors named in ``text``; ``context`` is the article it stands in, whose full
+    names support the weak aliases in ``text``."""
+
+    def __call__(
+        self, text: str, when: dt.date | None = None, context: str | None = None
+    ) -> list[FoundActor]: ...
 
 
 # What a state fights with: "<state word> <means>" is that state's forces acting ("US
@@ -94,10 +99,12 @@ def _finder_for(pack: Pack) -> ActorFinder:
         + r")(?![\w.-])"
     )
 
-    def find(text: str, when: dt.date | None = None) -> list[FoundActor]:
+    def find(
+        text: str, when: dt.date | None = None, context: str | None = None
+    ) -> list[FoundActor]:
         day = when.isoformat() if when else None
         found = []
-        for mention in resolver.find_mentions(text, when=day):
+        for mention in resolver.find_mentions(text, when=day, context=context):
             if _FORMER.search(text, max(0, mention.start - 12), mention.start):
                 continue  # "a former rebel commander" is no longer the group's
             actor = pack.actor(mention.actor_id)

@@ -160,7 +160,7 @@ def assign_actors(
     offset = sentence.start_char
     # 1.
     sub = coded.sub_event_type
-    found = [_in_country(a, country, pack) for a in find(sentence.text, when)]
+    found = [_in_country(a, country, pack) for a in find(sentence.text, when, sentence.doc.text)]
     found += _states_acting(sentence, coded, found, when, pack)
     if country:
         found += _own_forces(sentence, found, country, when, pack)

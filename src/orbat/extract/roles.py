@@ -46,6 +46,8 @@ def role(token: Token) -> str | None:
       event: "the PMF said it would not remain silent over an airstrike" (ACLED codes who
       acted and whom it targeted, never who told the press).
     """
+    if _holder_of_the_launch_site(token):
+        return "agent"
     for _ in range(6):
         dep = token.dep_
         if any(
@@ -86,6 +88,17 @@ def role(token: Token) -> str | None:
             return None
         token = token.head
     return None
+
+
+def _holder_of_the_launch_site(token: Token) -> bool:
+    """ "Rockets fired from IS-controlled territory", "shells fired from regime-held areas":
+    who holds the ground the fire came from fired it (ACLED's coders attribute it so)."""
+    doc = token.doc
+    if token.i + 2 >= len(doc) or doc[token.i + 1].text not in ("-", "‑"):
+        return False
+    if doc[token.i + 2].lower_ not in ("controlled", "held", "run"):
+        return False
+    return any(a.lower_ == "from" and a.dep_ == "prep" for a in doc[token.i + 2].ancestors)
 
 
 def _left_by(prep: Token) -> bool:

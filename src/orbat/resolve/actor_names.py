@@ -22,6 +22,7 @@ __all__ = [
     "name_tokens",
     "plain_form",
     "starts_upper",
+    "text_keys",
     "with_article",
     "word_pattern",
 ]
@@ -182,3 +183,10 @@ def with_article(text: str, tokens: Sequence[Token], start: int) -> int:
         if token.end + 1 == start and token.article and text[token.end] in "-‑–":
             return token.start
     return start
+
+
+@lru_cache(maxsize=8)
+def text_keys(text: str) -> str:
+    """The word keys of a whole text, space-separated, once per text (every sentence of an
+    article asks whether the article names an actor in full)."""
+    return " ".join(t.key for t in name_tokens(text) if not t.article and t.key) + " "

@@ -6,12 +6,13 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property, lru_cache
-from typing import Any, Literal
+from typing import Any
 
 import ahocorasick
 from rapidfuzz import fuzz, process
 
 from orbat.packs import Actor, Alias, Pack, load_pack
+from orbat.resolve.actor_matches import ActorMatch, ActorMention, Method
 from orbat.resolve.actor_names import (
     ARTICLES,
     actor_key,
@@ -22,6 +23,7 @@ from orbat.resolve.actor_names import (
     name_tokens,
     plain_form,
     starts_upper,
+    text_keys,
     with_article,
     word_pattern,
 )
@@ -40,7 +42,6 @@ __all__ = [
 #: Versioned name stored with every mention and match this resolver produces.
 COMPONENT = "orbat.resolve.actors.v1"
 
-Method = Literal["exact", "key", "fuzzy", "acronym", "descriptor"]
 
 # Scores by method: an exact alias is certain; a key match differs only in transliteration;
 # a descriptor is a rule ("Iran-backed militias" → Militia (Pro-Iran)), right but coarse; a weak
@@ -58,30 +59,6 @@ _BREAKS = re.compile(r"[,;:()\[\]]")  # a name found across these was never writ
 
 
 _PERIOD = re.compile(r"\s*\(\d{4}-(?:\d{4})?\)$")
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMatch:
-    """A candidate actor for a name, with how it was found and how sure that is (0-1)."""
-
-    actor_id: str
-    name: str
-    acled_name: str
-    score: float
-    method: Method
-    alias: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class ActorMention:
-    """A stretch ``text[start:end]`` that names ``actor_id``."""
-
-    start: int
-    end: int
-    surface: str
-    actor_id: str
-    score: float
-    method: Method
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,8 +355,14 @@ class ActorResolver:
         return list(seen.values())
 
     # ------------------------------------------------------------------ running text
-    def find_mentions(self, text: str, *, when: str | None = None) -> list[ActorMention]:
+    def find_mentions(
+        self, text: str, *, when: str | None = None, context: str | None = None
+    ) -> list[ActorMention]:
         """Actor names in ``text`` with exact offsets: longest non-overlapping matches.
+
+        ``context`` is the text ``text`` stands in (its article): an actor named in full
+        there supports a weak alias here ("Islamic State (IS)" in the lead, "IS-controlled
+        territory" two sentences on).
 
         1. Scan the word keys of the text for every alias and descriptor key.
         2. Scan the raw text, case-sensitively, for acronym aliases.
@@ -409,6 +392,8 @@ class ActorResolver:
                 candidates.extend((m.start(), m.end(), e) for e in self._acronyms[m.group(1)])
         # 3.
         keys = " " + " ".join(t.key for t in kept) + " "
+        if context is not None:
+            keys += text_keys(context)
         accepted = []
         for start, end, entry in candidates:
             surface = text[start:end]
