@@ -271,3 +271,56 @@ def test_an_acronym_the_article_defined_earlier_names_the_group(
     )
     (kilis,) = [e for e in events if e.location == "Kilis"]
     assert kilis.actor1.startswith("Islamic State")
+
+
+# ---------------------------------------------------------------- monitors' digests
+
+
+def test_monitors_who_document_are_no_protest(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "Activists documented the deaths of four members of the regime forces in an ambush "
+        "near Palmyra on Monday.",
+    )
+    assert all(e.event_type != "Protests" for e in events)
+
+
+def test_soldiers_killed_in_an_ambush_fought(event_extractor: EventExtractor) -> None:
+    # The passive subject names whom the attack hit: soldiers, so a clash, not an attack on
+    # civilians (the classifier's own reading, before later steps repair it).
+    coded_ = event_extractor.classifier.classify_text(
+        "Four soldiers were killed in an ambush near Sukhnah on Monday."
+    )
+    assert coded_ is not None and coded_.sub_event_type == "Armed clash"
+
+
+def test_the_death_of_one_person_is_one_dead(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Activists documented the death of a child when a landmine exploded near Palmyra on "
+        "Monday.",
+    )
+    assert event.fatalities == 1
+
+
+def test_killing_him_is_one_dead(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Unidentified gunmen opened fire on a former opposition commander in Daraa city on "
+        "Monday, killing him instantly.",
+    )
+    assert event.fatalities == 1
+
+
+def test_gunfire_is_not_the_days_blast_elsewhere(event_extractor: EventExtractor) -> None:
+    # A digest tells a landmine in Homs and a shooting in Daraa the same day: the shooting
+    # keeps its type.
+    events = coded(
+        event_extractor,
+        "Activists documented the death of a child when a landmine, planted by ISIS in the "
+        "past, exploded in Al-Sukhnah desert in eastern Homs countryside.\n\nIn Daraa, "
+        "unidentified gunmen opened fire on a former opposition commander who had joined the "
+        "regime's Fourth Division in Tafas city, killing him instantly.",
+    )
+    daraa = [e for e in events if e.admin1 == "Daraa"]
+    assert daraa and all(e.event_type != "Explosions/Remote violence" for e in daraa)

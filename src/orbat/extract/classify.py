@@ -23,6 +23,7 @@ from orbat.extract.compose import compose_evidence, decay, inside, partly_stoppe
 from orbat.extract.idioms import bomber_in_person, in_an_idiom
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
+from orbat.extract.roles import REPORTING_VERBS
 from orbat.taxonomy import sub_event_type
 
 __all__ = [
@@ -321,7 +322,13 @@ def _false_protest(doc: Doc | Span, cue: Cue) -> bool:
         return True
     if cue.label == "ctx:protest_weak" and root.pos_ == "VERB":
         return any(c.dep_ == "dobj" for c in root.children)
+    if cue.label == "ctx:protest_weak" and root.dep_ == "nsubj":
+        # "Activists said / documented …": monitors telling of an event, not protesting.
+        return root.head.lemma_.lower() in REPORTING_VERBS | _RECORDING_VERBS
     return False
+
+
+_RECORDING_VERBS = frozenset({"document", "record", "report", "confirm", "count", "monitor"})
 
 
 _MONTH_PROTEST = words(_FILE, "types.month_protest")

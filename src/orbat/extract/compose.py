@@ -50,6 +50,14 @@ def _near(cue: Cue, others: Iterable[Cue], before: int = 3, after: int = _WINDOW
     )
 
 
+def _passive_subject_in(tokens: Doc, verb: Cue, targets: Iterable[Cue]) -> bool:
+    """Whether the verb is passive and its subject is one of ``targets``: "four soldiers were
+    killed in an ambush" names whom the attack hit before the verb."""
+    head = tokens[verb.start]
+    subjects = [c for c in head.children if c.dep_ == "nsubjpass"]
+    return any(t.start <= s.i < t.end for s in subjects for t in targets)
+
+
 def _between_armed(verb: Cue, armed: Iterable[Cue]) -> bool:
     """Whether an armed party stands before the verb and another just after it: "ISIS killed
     two members of the SDF" is fighting between two groups."""
@@ -121,7 +129,7 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
     tokens = doc if isinstance(doc, Doc) else doc.doc
     for hit in get("ctx:attack_verbs", []):
         weight = decay(hit.sentence)
-        if _near(hit, armed, before=0):
+        if _near(hit, armed, before=0) or _passive_subject_in(tokens, hit, armed):
             out.append(("armed_clash", 3.0 * weight, hit))
         elif _near(hit, civil, before=0):
             out.append(("attack", 3.0 * weight, hit))

@@ -25,7 +25,9 @@ __all__ = ["consolidate"]
 # Words that mark a real exchange of fire; without them "attacked"/"targeted" is a weak cue
 # and a more specific weapon reported for the same day in the article wins.
 _BATTLE_WORDS = re.compile(
-    r"\b(clash\w*|fight\w*|battl\w*|gunfight|firefight|exchange of fire|engag\w*|ambush\w*)\b",
+    r"\b(clash\w*|fight\w*|battl\w*|gunfight|firefight|exchange of fire|engag\w*|ambush\w*"
+    # Gunfire is no explosion: "gunmen opened fire on a commander" keeps its own type.
+    r"|opened fire|open fire|gunfire|gunm[ae]n|shot dead|sniper)\b",
     re.I,
 )
 _PLACE_FIELDS = (

@@ -207,10 +207,14 @@ _ACTIVE_ONE = re.compile(
     r"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|assassinat(?:ed|ing|es)"
     r"|execut(?:ed|ing|es)|behead(?:ed|ing|s)?"
     r"|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|abduct(?:ed|ing|s)?"
-    rf"|kidnapp?(?:ed|ing|s)?|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?)\s+(?P<q>an?|one)\s+"
+    rf"|kidnapp?(?:ed|ing|s)?|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?"
+    # "documented the death of a child and the injury of three others"
+    r"|(?:death|injury)\s+of)\s+(?P<q>an?|one)\s+"
     rf"{_ONE_MODS}{_ONE_GROUP}",
     _I,
 )
+# "opened fire on a former commander, killing him": the one person the clause already named.
+_KILLING_HIM = re.compile(r",\s+(?P<verb>killing|wounding|injuring)\s+(?:him|her)\b", _I)
 _SINGLE = re.compile(
     rf"\b(?P<q>an?|one)\s+{_ONE_MODS}{_ONE_GROUP}{_GAP}\b(?:(?:was|has\s+been|had\s+been|is)\s+(?:(?:reportedly|allegedly|also|"
     rf"later|then)\s+)?(?P<verb>{_PP})|(?P<died>(?:has\s+|had\s+)?died))\b",

@@ -17,6 +17,7 @@ from orbat.nlp.casualty_phrases import (
     _GROUP_NORMAL,
     _I,
     _INCLUDES,
+    _KILLING_HIM,
     _LEFT,
     _LIVES,
     _MADE_PRECISE,
@@ -278,6 +279,9 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
     for pattern in (_LIVES, _TOLL):
         for m in pattern.finditer(text, lo, hi):
             yield _mention(text, m, "killed")
+    for m in _KILLING_HIM.finditer(text, lo, hi):
+        start = m.start("verb")
+        yield CasualtyMention(start, m.end(), text[start : m.end()], _kind(m["verb"]), 1, 1)
     for m in _NONE_VERB.finditer(text, lo, hi):
         verb = m["verb"].lower()
         for kind in ("killed", "wounded") if verb in {"hurt", "harmed"} else (_kind(verb),):
