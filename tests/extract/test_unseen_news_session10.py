@@ -324,3 +324,42 @@ def test_gunfire_is_not_the_days_blast_elsewhere(event_extractor: EventExtractor
     )
     daraa = [e for e in events if e.admin1 == "Daraa"]
     assert daraa and all(e.event_type != "Explosions/Remote violence" for e in daraa)
+
+
+# ---------------------------------------------------------------- a wire story's strikes
+
+
+STRIKES_STORY = (
+    "WASHINGTON/BAGHDAD, Feb 3 (Reuters) - The United States carried out air strikes in Iraq "
+    "and Syria on Friday against more than 85 targets linked to Iran's Revolutionary Guards "
+    "and the militias it backs, in retaliation for a deadly attack on U.S. troops in Jordan "
+    "last Sunday.\n\n"
+    "Iraqi government spokesman Basim al-Awadi said 16 people, including civilians, were "
+    "killed in the strikes in the border town of al-Qaim and other areas. Syrian state media "
+    "said several people were killed in strikes on the desert areas near Albukamal and "
+    "Mayadeen.\n\n"
+    "Kataib Hezbollah, which Washington blames for the Jordan attack, had said on Tuesday it "
+    "was suspending military operations against U.S. forces."
+)
+
+
+def test_a_wire_storys_strikes_by_place(event_extractor: EventExtractor) -> None:
+    events = coded(event_extractor, STRIKES_STORY, "2024-02-03")
+    by_admin1 = {}
+    for e in events:
+        by_admin1.setdefault(e.admin1, []).append(e)
+    # "killed in the strikes" (told already) is a strike; the state named as the subject
+    # of the lead flew them, though "U.S. troops" come later in its sentence.
+    (qaim,) = by_admin1["Anbar"]
+    assert (qaim.sub_event_type, qaim.actor1, qaim.fatalities) == (
+        "Air/drone strike",
+        "Military Forces of the United States",
+        16,
+    )
+    # "near Albukamal and Mayadeen": near both ("Mayadeen" is a date to the tagger).
+    syria = by_admin1["Deir ez-Zor"]
+    assert {e.geo_precision for e in syria} == {2}
+    assert len(syria) == 2
+    # Suspending operations, and the attack Washington blames it for, are no events here.
+    assert all(e.country != "United States" and e.location != "Washington" for e in events)
+    assert set(by_admin1) == {"Anbar", "Deir ez-Zor"}

@@ -122,8 +122,23 @@ def _subject_of_another_act(token: Token, coded: Classification) -> bool:
     verb = token.head
     if token.dep_ not in ("nsubj", "agent") or verb.pos_ != "VERB" or not coded.cues:
         return False
-    inside = {t.i for t in verb.subtree}
-    return not any(c.i in inside or verb in c.ancestors for c in coded.cue_tokens(token.doc))
+    # ("The army retaliated after rockets … hit Kilis": what it answered is not its act.)
+    answered = {t.i for c in verb.children if _told_as_before(c) for t in c.subtree}
+    inside = {t.i for t in verb.subtree} - answered
+    return not any(
+        c.i in inside or (verb in c.ancestors and c.i not in answered)
+        for c in coded.cue_tokens(token.doc)
+    )
+
+
+def _told_as_before(clause: Token) -> bool:
+    """Whether a verb's dependent tells what came before its act ("after rockets hit …")."""
+    if clause.dep_ == "advcl":
+        return any(m.dep_ == "mark" and m.lower_ in _BEFORE_WORDS for m in clause.children)
+    return clause.dep_ == "prep" and clause.lower_ in _BEFORE_WORDS
+
+
+_BEFORE_WORDS = frozenset({"after", "following", "since"})
 
 
 def sub_is_arrest(coded: Classification) -> bool:
@@ -164,6 +179,9 @@ def assign_actors(
     found += _states_acting(sentence, coded, found, when, pack)
     if country:
         found += _own_forces(sentence, found, country, when, pack)
+    # In text order: "The United States carried out air strikes … on U.S. troops" names it
+    # acting before it names it targeted.
+    found.sort(key=_start)
     if sub in _LAW_ENFORCEMENT:
         found = [_as_police(a, sentence.text, when, pack) for a in found]
     armed = [a.generic and not _GENERIC_PEOPLE.match(a.acled_name.split(" (")[0]) for a in found]
@@ -318,6 +336,10 @@ _GENERIC_PEOPLE = re.compile(r"^(?:Civilians|Protesters|Rioters)$")
 @lru_cache(maxsize=4)
 def _pack_names(pack: Pack) -> frozenset[str]:
     return frozenset(a.acled_name for a in pack)
+
+
+def _start(actor: FoundActor) -> int:
+    return actor.start
 
 
 def _states_acting(

@@ -366,6 +366,20 @@ def _unrealised(token: Token) -> bool:
     if token.dep_ == "pobj" and token.head.head.lemma_.lower() == "end":
         # "announced the end of the large-scale offensive": an event's end is not one.
         return True
+    head = token
+    while head.dep_ in ("amod", "compound") and head.head.i != head.i:
+        head = head.head
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in _HALTING:
+        # "it was suspending military operations against U.S. forces": a pause, no act.
+        return True
+    if (
+        head.dep_ == "pobj"
+        and head.head.lower_ == "for"
+        and head.head.head.lemma_.lower() in (_BLAMING)
+    ):
+        # "which Washington blames for the Jordan attack": an act referred to, told (with
+        # its day and place) where it is reported, not here.
+        return True
     verb = _governing_verb(token)
     if verb is None:
         return False
@@ -391,6 +405,11 @@ def _unrealised(token: Token) -> bool:
     # "attempted to encircle", "began to shell", "agreed to withdraw": the event itself.
     return verb.head.lemma_.lower() not in _ATTEMPT_VERBS
 
+
+#: Verbs that hold somebody responsible for an act named after "for".
+_BLAMING = frozenset({"blame", "accuse", "punish", "sanction", "condemn", "fault"})
+#: Verbs whose object is an activity stopped, not carried out.
+_HALTING = frozenset({"suspend", "halt", "stop", "cease", "pause", "end", "freeze"})
 
 #: What force at a protest is used for: a purpose the act in the past carries out.
 _DISPERSING = frozenset({"disperse", "break", "scatter", "quell", "clear", "push"})

@@ -15,6 +15,7 @@ __all__ = [
     "bracketed_province",
     "named_with_place_noun",
     "quarter_town",
+    "reads_as_a_date",
     "struck_place",
 ]
 
@@ -98,3 +99,19 @@ def quarter_town(gazetteer: Gazetteer, name: str) -> str | None:
 
 
 _QUARTER = re.compile(r"(?P<town>.+?)\s+(?:al|el)-(?:Balad|Mahattah?|Jadidah?|Qadimah?)", re.I)
+
+
+def reads_as_a_date(surface: str) -> bool:
+    """Whether a span the tagger calls a date has a date's words (a digit, a month, a day, a
+    season): "Mayadeen" tagged DATE is a town, and no veto on the gazetteer's reading."""
+    return _DATE_WORD.search(surface) is not None
+
+
+_DATE_WORD = re.compile(
+    r"\d|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|(?:mon|tues|wednes|thurs|fri|"
+    r"satur|sun)day|years?|months?|weeks?|days?|nights?|morning|evening|afternoon|dawn|noon|"
+    r"hours?|ago|today|tonight|yesterday|decades?|century|season|spring|summer|autumn|fall|"
+    r"winter|eid|ramadan|christmas)\b",
+    re.I,
+)

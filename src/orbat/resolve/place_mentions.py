@@ -17,6 +17,7 @@ from orbat.resolve.place_cues import (
     bracketed_province,
     named_with_place_noun,
     quarter_town,
+    reads_as_a_date,
     struck_place,
 )
 from orbat.resolve.spelling import near_spelling
@@ -83,8 +84,7 @@ _NEVER_ALONE = frozenset(
 
 
 # "east of Palmyra", "north-west of Kirkuk": a point of the compass off a town.
-# Acts of war done to places, not people ("jets bombed Maarat al-Numan"): what follows is a
-# place whatever the tagger says (:func:`orbat.resolve.place_cues.struck_place`).
+# Acts of war done to places ("jets bombed Maarat al-Numan"), as place_cues.struck_place.
 _STRUCK = r"(?:bombed|shelled|pounded|bombarded|stormed|recaptured|retook|overran|besieged)"
 _COMPASS_OF = (
     r"(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]orth-?east|[Nn]orth-?west|[Ss]outh-?east"
@@ -218,6 +218,7 @@ def find_mentions(
         for s, e, label in entities
         if label not in _ENTITY_LABELS
         and (label != "PERSON" or text[s:e].casefold() not in undoubted)
+        and not (label == "DATE" and not reads_as_a_date(text[s:e]))
     ]
     # "the Israeli town of Elad": a place noun before the name outweighs a tagger that
     # took the name for a person's.

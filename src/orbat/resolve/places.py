@@ -55,6 +55,7 @@ _KIND_NOUN = (
     r"|airport|prison|neighbou?rhood|quarter))?"
 )
 _CONTAINER_GAP = re.compile(rf"^{_KIND_NOUN}\s*(?:,\s*(?:{_IN_PART_OF})?|{_IN_PART_OF})$", re.I)
+_AND_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s*$")
 _KIND_RANK = {"site": 0, "city": 0, "admin3": 1, "admin2": 1, "admin1": 2, "country": 3}
 #: Named features that cover an area: ACLED codes an event there at geo_precision 2.
 _AREA_FEATURES = frozenset(
@@ -325,8 +326,11 @@ def resolve_places(
     contexts = [c for c in contexts if admissible(c, text, words, gaz)]
     # 3.
     for ctx, nxt in itertools.pairwise(contexts):
-        if _CONTAINER_GAP.match(text[ctx.mention.end : nxt.mention.start]):
+        gap = text[ctx.mention.end : nxt.mention.start]
+        if _CONTAINER_GAP.match(gap):
             ctx.container = nxt.mention
+        elif ctx.near and _AND_GAP.match(gap):
+            nxt.near = True  # "near Albukamal and Mayadeen": near both
     # 4.
     candidates = {id(c): _candidates(gaz, c) for c in contexts}
     countries: Counter[str] = Counter()
