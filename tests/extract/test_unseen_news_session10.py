@@ -363,3 +363,29 @@ def test_a_wire_storys_strikes_by_place(event_extractor: EventExtractor) -> None
     # Suspending operations, and the attack Washington blames it for, are no events here.
     assert all(e.country != "United States" and e.location != "Washington" for e in events)
     assert set(by_admin1) == {"Anbar", "Deir ez-Zor"}
+
+
+# ---------------------------------------------------------------- Syria after December 2024
+
+
+def test_a_town_near_a_city_is_one_event_at_the_town(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "Syrian government forces clashed with Druze fighters in the town of Jaramana near "
+        "Damascus on Tuesday, leaving 10 dead.",
+        "2025-04-30",
+    )
+    assert [(e.location, e.actor1) for e in events] == [
+        ("Jaramana", "Military Forces of Syria (2024-)")
+    ]
+
+
+def test_a_teller_that_repelled_an_attack_was_attacked(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "The SDF said its fighters repelled an attack by Turkish-backed factions on the "
+        "Tishreen Dam on Monday, killing 12 attackers.",
+        "2025-01-07",
+    )
+    assert (event.actor1, event.actor2) == ("SNA: Syrian National Army", "Syrian Democratic Forces")
+    assert event.fatalities == 12

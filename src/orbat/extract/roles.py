@@ -62,7 +62,12 @@ def role(token: Token) -> str | None:
             if head.lemma_.lower() in _DYING:
                 return "patient"  # "two soldiers succumbed to their wounds": the victims
             if head.lemma_.lower() in REPORTING_VERBS:
-                return "agent" if tells_own_act(head) else "source"
+                if not tells_own_act(head):
+                    return "source"
+                # "The SDF said its fighters repelled an attack": the teller was attacked.
+                told = [c for c in head.children if c.dep_ == "ccomp"]
+                warded = any(c.lemma_.lower() in _WARDING_OFF for c in told)
+                return "patient" if warded else "agent"
             if any(c.dep_ == "conj" and _is_passive(c) for c in head.children):
                 return "patient"
             return "agent"
