@@ -389,3 +389,30 @@ def test_a_teller_that_repelled_an_attack_was_attacked(event_extractor: EventExt
     )
     assert (event.actor1, event.actor2) == ("SNA: Syrian National Army", "Syrian Democratic Forces")
     assert event.fatalities == 12
+
+
+# ---------------------------------------------------------------- Iraq
+
+
+def test_iraqi_counter_terrorism_forces_are_the_cts(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Iraqi counter-terrorism forces killed five Islamic State militants in an operation in "
+        "the Hamrin mountains, the Joint Operations Command said on Sunday.",
+        "2023-07-24",
+    )
+    assert event.actor1 == "Military Forces of Iraq (2022-) Counter Terrorism Service"
+
+
+def test_what_a_protest_is_over_is_not_where_it_was(event_extractor: EventExtractor) -> None:
+    # Neither the holy book (a village's name in Aleppo) nor the city of the burning it is
+    # over are where the embassy was stormed.
+    events = coded(
+        event_extractor,
+        "Protesters stormed and set fire to the Swedish embassy in Baghdad early Thursday over "
+        "a planned Quran burning in Stockholm.",
+        "2023-07-20",
+    )
+    assert [(e.location, e.sub_event_type) for e in events] == [
+        ("Baghdad", "Violent demonstration")
+    ]

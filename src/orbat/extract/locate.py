@@ -93,10 +93,13 @@ def event_locations(
             del distinct[key]
     # "crossed toward Al-Bukamal but were struck near Mayadeen": where people were going
     # (or coming from) is not where the event happened, when the sentence names that too.
+    # ... and so is the place of what a protest is about ("stormed the Swedish embassy in
+    # Baghdad over a planned Quran burning in Stockholm").
     moving = {
         k
         for k, t in distinct.items()
         if _MOVEMENT_BEFORE.search(text[max(0, t.start - 30) : t.start])
+        or _CAUSE_BEFORE.search(text[max(start, t.start - 60) : t.start])
     }
     if moving and len(moving) < len(distinct):
         for key in moving:
@@ -214,6 +217,13 @@ def place_fields(location: ResolvedPlace) -> dict[str, Any]:
 _MOVEMENT_BEFORE = re.compile(
     r"\b(?:toward|towards|to|from|into)\s+(?:the\s+)?"
     r"(?:(?:area|vicinity|outskirts|region|direction)\s+(?:near|of|around)\s+)?$",
+    re.I,
+)
+# The grievance a protest is over, up to the place named in it: "over a planned Quran
+# burning in", "against the killing of protesters in".
+_CAUSE_BEFORE = re.compile(
+    r"\b(?:over|against|denouncing|condemning|protesting)\s+(?:an?\s+|the\s+)?"
+    r"(?:[\w'’-]+\s+){0,5}(?:in|at)\s+(?:the\s+)?$",
     re.I,
 )
 # "between the Suwayda and Daraa governorates": a town's name used for its province.

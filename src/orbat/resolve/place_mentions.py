@@ -33,59 +33,25 @@ __all__ = [
 ]
 
 
-#: Names of villages somewhere that are also words of place names everywhere; never a place
-#: on their own ("Tal" is "hill", "Sur" a wall, "Bar" and "Man" English words).
+#: Names of villages somewhere that are also words of place names everywhere, or holy books
+#: ("a planned Quran burning"); never a place on their own ("Tal" is "hill", "Sur" a wall,
+#: "Bar" and "Man" English words).
 _NEVER_ALONE = frozenset(
     place_key(w)
     for w in [
-        "tal",
-        "tell",
-        "sur",
-        "bar",
-        "man",
-        "ain",
-        "ayn",
-        "umm",
-        "abu",
-        "bir",
-        "deir",
-        "dayr",
-        "kafr",
-        "beit",
-        "bayt",
-        "ras",
-        "wadi",
-        "jebel",
-        "jabal",
-        "qasr",
-        "hay",
-        "camp",
-        "base",
-        "city",
-        "town",
-        "port",
-        "new",
-        "north",
-        "south",
-        "east",
-        "west",
-        "central",
-        "upper",
-        "lower",
-        "mount",
-        "saint",
-        "san",
-        "la",
-        "le",
-        "center",
-        "centre",
+        "tal", "tell", "sur", "bar", "man", "ain", "ayn", "umm", "abu", "bir", "deir", "dayr",
+        "kafr", "beit", "bayt", "ras", "wadi", "jebel", "jabal", "qasr", "hay", "camp", "base",
+        "city", "town", "port", "new", "north", "south", "east", "west", "central", "upper",
+        "lower", "mount", "saint", "san", "la", "le", "center", "centre", "quran", "koran",
+        "bible", "torah",
     ]
-)
+)  # fmt: skip
 
 
-# "east of Palmyra", "north-west of Kirkuk": a point of the compass off a town.
-# Acts of war done to places ("jets bombed Maarat al-Numan"), as place_cues.struck_place.
+# Acts of war done to places, not people ("jets bombed Maarat al-Numan"): what follows is a
+# place whatever the tagger says (:func:`orbat.resolve.place_cues.struck_place`).
 _STRUCK = r"(?:bombed|shelled|pounded|bombarded|stormed|recaptured|retook|overran|besieged)"
+# "east of Palmyra", "north-west of Kirkuk": a point of the compass off a town.
 _COMPASS_OF = (
     r"(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]orth-?east|[Nn]orth-?west|[Ss]outh-?east"
     r"|[Ss]outh-?west)(?:ern)?\s+of"
