@@ -416,3 +416,18 @@ def test_what_a_protest_is_over_is_not_where_it_was(event_extractor: EventExtrac
     assert [(e.location, e.sub_event_type) for e in events] == [
         ("Baghdad", "Violent demonstration")
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "admin1"),
+    [
+        ("Sulaimani", "Sulaymaniyah"),
+        ("Amedi", "Duhok"),
+        ("Serekaniye", "Al-Hasakah"),
+        ("Gire Spi", "Ar-Raqqah"),
+    ],
+)
+def test_kurdish_spellings_of_theatre_towns(name: str, admin1: str) -> None:
+    # Kurdish outlets' names: "Sulaimani" was a Diyala village, "Amedi" a town in India.
+    (place,) = resolve_places(f"Protesters gathered in {name} on Monday.")
+    assert (place.place.kind, place.place.admin1) == ("city", admin1)
