@@ -431,3 +431,20 @@ def test_kurdish_spellings_of_theatre_towns(name: str, admin1: str) -> None:
     # Kurdish outlets' names: "Sulaimani" was a Diyala village, "Amedi" a town in India.
     (place,) = resolve_places(f"Protesters gathered in {name} on Monday.")
     assert (place.place.kind, place.place.admin1) == ("city", admin1)
+
+
+def test_an_israeli_story_of_a_strike_and_its_dead(event_extractor: EventExtractor) -> None:
+    # The smuggling the strike answered does not make the story a crime story; the Hezbollah
+    # members "including" among the dead were struck, not striking.
+    events = coded(
+        event_extractor,
+        "The IDF said Tuesday that its fighter jets struck Hezbollah weapons depots near the "
+        "Syrian-Lebanese border overnight, in the Qusayr area, after identifying attempts to "
+        "smuggle arms into Lebanon.\n\nAccording to the Syrian Observatory for Human Rights, "
+        "four people were killed in the strikes, including two members of Hezbollah.",
+        "2024-04-02",
+    )
+    assert events
+    assert {(e.actor1, e.actor2, e.admin1) for e in events} == {
+        ("Military Forces of Israel (2022-)", "Hezbollah", "Homs")
+    }

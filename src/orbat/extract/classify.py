@@ -166,7 +166,19 @@ class EventClassifier:
         found = [f for f in found if f[0] != "disrupted_weapons" or f[2].sentence not in partly]
         scores, support = _aggregate(found, by_label)
         # 4.
-        if any(c.sentence == 0 for c in by_label.get("ctx:non_conflict", ())):
+        whole = doc.doc if isinstance(doc, Span) else doc
+        # (A strong cue in the main clause outweighs a crime or disaster word below it: "jets
+        # struck depots … after identifying attempts to smuggle arms" is a strike.)
+        main_act = any(
+            label.endswith(":strong") and not _subordinate(whole[c.start])
+            for label, found_cues in by_label.items()
+            for c in found_cues
+            if c.sentence == 0
+        )
+        if any(
+            c.sentence == 0 and not (main_act and _subordinate(whole[c.start]))
+            for c in by_label.get("ctx:non_conflict", ())
+        ):
             armed = any(by_label.get(label) for label in _ARMED_CONTEXT)
             for key in scores:
                 # Security forces arresting armed "remnants, drug traffickers and arms dealers"
@@ -342,6 +354,12 @@ def _in_name(doc: Doc | Span, cue: Cue) -> bool:
     offset = doc.start if isinstance(doc, Span) else 0
     span = doc[cue.start - offset : cue.end - offset]
     return all(t.ent_type_ == "ORG" for t in span)
+
+
+def _subordinate(token: Token) -> bool:
+    """Whether a word sits in a clause below the main one: "jets struck depots … after
+    identifying attempts to smuggle arms" is a strike; the smuggling is why."""
+    return any(a.dep_ in ("advcl", "pcomp", "acl", "relcl") for a in [token, *token.ancestors])
 
 
 _AIRCRAFT = frozenset(

@@ -30,8 +30,10 @@ _PASS_UP = {
 _AGENT_PREPS = {"by"}
 # "exploded near an army patrol", "a bomb went off outside a police station": what a blast
 # goes off beside was its target, never its author.
+# ("four people were killed, including two members of Hezbollah": among the dead.)
 _PATIENT_PREPS = {
-    "on", "against", "at", "targeting", "toward", "towards", "from", "near", "outside", "beside"
+    "on", "against", "at", "targeting", "toward", "towards", "from", "near", "outside", "beside",
+    "including", "among"
 }  # fmt: skip
 
 
