@@ -76,16 +76,21 @@ pytestmark = pytest.mark.issue(13)
 # Whole set now: development R 0.885 P 0.908; held-out R 0.772 P 0.789; actor1 0.775/0.542,
 # town 0.810/0.811, fatalities 0.908/0.852, event type 0.927/0.928. Floors about one event
 # below.
+# session 10 (no new gold; rules from sentences and short stories written the way the
+# theatre's outlets word them): development R 0.885 P 0.908 (same); held-out R 0.772 (same)
+# P 0.798 (0.789); actor1 0.798/0.562 (0.775/0.542), town 0.810/0.806 (0.810/0.811: one
+# held-out town fewer), fatalities 0.917/0.852, event type 0.931/0.928. Raised: development
+# actor1 and fatalities, held-out precision and actor1.
 FLOORS = {
     "development": {"recall": 0.88, "precision": 0.90},
-    "held-out": {"recall": 0.76, "precision": 0.78},
+    "held-out": {"recall": 0.76, "precision": 0.79},
 }
 FIELD_FLOORS = {
-    "development": {"actor1": 0.77, "town": 0.80, "fatalities": 0.90, "event_type": 0.92},
-    "held-out": {"actor1": 0.53, "town": 0.80, "fatalities": 0.84, "event_type": 0.92},
+    "development": {"actor1": 0.79, "town": 0.80, "fatalities": 0.91, "event_type": 0.92},
+    "held-out": {"actor1": 0.55, "town": 0.80, "fatalities": 0.84, "event_type": 0.92},
 }
 #: Short reports on their own (``report:`` documents): measured R 1.000 P 0.942 development,
-#: R 0.952 P 0.915 held-out (session 9; session 8: R 1.000 P 0.942, R 0.929 P 0.933).
+#: R 0.952 P 0.915 held-out (sessions 9 and 10; session 8: R 1.000 P 0.942, R 0.929 P 0.933).
 REPORT_FLOORS = {
     "development": {"recall": 0.97, "precision": 0.92},
     "held-out": {"recall": 0.90, "precision": 0.91},
