@@ -372,11 +372,8 @@ def _unrealised(token: Token) -> bool:
     if head.dep_ == "dobj" and head.head.lemma_.lower() in _HALTING:
         # "it was suspending military operations against U.S. forces": a pause, no act.
         return True
-    if (
-        head.dep_ == "pobj"
-        and head.head.lower_ == "for"
-        and head.head.head.lemma_.lower() in (_BLAMING)
-    ):
+    blamed_for = head.dep_ == "pobj" and head.head.lower_ == "for"
+    if blamed_for and head.head.head.lemma_.lower() in _BLAMING:
         # "which Washington blames for the Jordan attack": an act referred to, told (with
         # its day and place) where it is reported, not here.
         return True

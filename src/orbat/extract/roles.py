@@ -29,8 +29,8 @@ _PASS_UP = {
 }  # fmt: skip
 _AGENT_PREPS = {"by"}
 # "exploded near an army patrol", "a bomb went off outside a police station": what a blast
-# goes off beside was its target, never its author.
-# ("four people were killed, including two members of Hezbollah": among the dead.)
+# goes off beside was its target, never its author; and those named "including" or "among"
+# the dead ("four people were killed, including two members of Hezbollah") were struck.
 _PATIENT_PREPS = {
     "on", "against", "at", "targeting", "toward", "towards", "from", "near", "outside", "beside",
     "including", "among"

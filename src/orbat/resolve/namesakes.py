@@ -57,7 +57,7 @@ def outside_its_container(text: str, place: Place, ctx: MentionContext, gaz: Gaz
     """A village the text puts "in" a province or city ("the Saqr base in southern Baghdad")
     that the gazetteer has only in another province is a namesake: the village named is one
     the gazetteer lacks, and its container places the event. So is any town put "in" a named
-    province that does not hold it ("the village of Koya in Deraa province" is not Koya in
+    province of another country ("the village of Koya in Deraa province" is not Koya in
     Erbil)."""
     container = ctx.container
     if container is None or place.kind != "city":
@@ -66,8 +66,6 @@ def outside_its_container(text: str, place: Place, ctx: MentionContext, gaz: Gaz
     if not re.search(r"\bin\b", gap, re.I):
         return False  # "A, B and C" lists towns; only "in" says one holds the other
     province = _PROVINCE_AFTER.match(text, container.end) is not None
-    if place.population >= KNOWN_POPULATION and not province:
-        return False
     outer = [
         p
         for p in gaz.lookup(container.text)
