@@ -166,19 +166,7 @@ class EventClassifier:
         found = [f for f in found if f[0] != "disrupted_weapons" or f[2].sentence not in partly]
         scores, support = _aggregate(found, by_label)
         # 4.
-        whole = doc.doc if isinstance(doc, Span) else doc
-        # (A strong cue in the main clause outweighs a crime or disaster word below it: "jets
-        # struck depots … after identifying attempts to smuggle arms" is a strike.)
-        main_act = any(
-            label.endswith(":strong") and not _subordinate(whole[c.start])
-            for label, found_cues in by_label.items()
-            for c in found_cues
-            if c.sentence == 0
-        )
-        if any(
-            c.sentence == 0 and not (main_act and _subordinate(whole[c.start]))
-            for c in by_label.get("ctx:non_conflict", ())
-        ):
+        if _damps_the_lead(doc, by_label):
             armed = any(by_label.get(label) for label in _ARMED_CONTEXT)
             for key in scores:
                 # Security forces arresting armed "remnants, drug traffickers and arms dealers"
@@ -354,6 +342,23 @@ def _in_name(doc: Doc | Span, cue: Cue) -> bool:
     offset = doc.start if isinstance(doc, Span) else 0
     span = doc[cue.start - offset : cue.end - offset]
     return all(t.ent_type_ == "ORG" for t in span)
+
+
+def _damps_the_lead(doc: Doc | Span, by_label: dict[str, list[Cue]]) -> bool:
+    """Whether a disaster, crime or diplomacy word in the lead sentence marks the story as no
+    conflict. A strong cue in the main clause outweighs such a word below it: "jets struck
+    depots … after identifying attempts to smuggle arms" is a strike."""
+    lead = [c for c in by_label.get("ctx:non_conflict", ()) if c.sentence == 0]
+    if not lead:
+        return False
+    whole = doc.doc if isinstance(doc, Span) else doc
+    if any(not _subordinate(whole[c.start]) for c in lead):
+        return True
+    return not any(
+        label.endswith(":strong") and c.sentence == 0 and not _subordinate(whole[c.start])
+        for label, found_cues in by_label.items()
+        for c in found_cues
+    )
 
 
 def _subordinate(token: Token) -> bool:

@@ -44,8 +44,10 @@ def tellings(
     sentence's towns lie in different coordinated clauses and that clause reports an event
     itself; else the whole sentence (``span``, ``coded``)."""
     whole = Telling(sentence, coded, *span)
+    if len(locations) < 2:
+        return [whole] * len(locations)
     clauses = _clauses(sentence)
-    if len(clauses) < 2 or len(locations) < 2:
+    if len(clauses) < 2:
         return [whole] * len(locations)
     holders = [_holder(clauses, loc) for loc in locations]
     if len({h.start for h in holders if h is not None}) < 2:

@@ -187,6 +187,6 @@ def with_article(text: str, tokens: Sequence[Token], start: int) -> int:
 
 @lru_cache(maxsize=8)
 def text_keys(text: str) -> str:
-    """The word keys of a whole text, space-separated, once per text (every sentence of an
-    article asks whether the article names an actor in full)."""
-    return " ".join(t.key for t in name_tokens(text) if not t.article and t.key) + " "
+    """The word keys of a whole text, each between spaces (" islamic state "), once per text
+    (every sentence of an article asks whether the article names an actor in full)."""
+    return " " + " ".join(t.key for t in name_tokens(text) if not t.article and t.key) + " "

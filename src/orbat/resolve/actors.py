@@ -391,9 +391,8 @@ class ActorResolver:
             for m in self._acronym_re.finditer(text):
                 candidates.extend((m.start(), m.end(), e) for e in self._acronyms[m.group(1)])
         # 3.
-        keys = " " + " ".join(t.key for t in kept) + " "
-        if context is not None:
-            keys += text_keys(context)
+        # The article's keys hold the sentence's own: one string, built once per article.
+        keys = text_keys(context) if context is not None else text_keys(text)
         accepted = []
         for start, end, entry in candidates:
             surface = text[start:end]

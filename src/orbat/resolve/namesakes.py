@@ -66,14 +66,15 @@ def outside_its_container(text: str, place: Place, ctx: MentionContext, gaz: Gaz
     if not re.search(r"\bin\b", gap, re.I):
         return False  # "A, B and C" lists towns; only "in" says one holds the other
     province = _PROVINCE_AFTER.match(text, container.end) is not None
+    named = gaz.lookup(container.text)
     outer = [
         p
-        for p in gaz.lookup(container.text)
+        for p in named
         if p.country_code == place.country_code and p.kind in ("admin1", "city") and p.admin1
     ]
     if province and not outer:
         # A province of another country: the town named is not this one either.
-        return any(p.kind == "admin1" for p in gaz.lookup(container.text))
+        return any(p.kind == "admin1" for p in named)
     if place.population >= KNOWN_POPULATION:
         return False  # a known town in the country named: trust it over the province's name
     return bool(outer) and all(p.admin1 != place.admin1 for p in outer)

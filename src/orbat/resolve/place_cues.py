@@ -11,6 +11,7 @@ import re
 from orbat.nlp.gazetteer import Gazetteer
 
 __all__ = [
+    "STRUCK_VERBS",
     "article_place",
     "bracketed_province",
     "named_with_place_noun",
@@ -73,9 +74,11 @@ _CLAUSE_END = re.compile(r"\s*(?:[.;]|,\s+(?:killing|wounding|injuring)\b|$)")
 _PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:town|village|city|countryside|subdistrict|sub-district|district|camp|area)\b", re.I
 )
+#: Acts of war done to places, not people ("jets bombed Ariha"); place_mentions' locative
+#: names use them too.
+STRUCK_VERBS = r"bombed|shelled|pounded|bombarded|stormed|recaptured|retook|overran|besieged"
 _STRUCK_BEFORE = re.compile(
-    r"\b(?:bombed|shelled|pounded|bombarded|raided|stormed|recaptured|retook|overran|"
-    r"besieged|shelling|bombing|bombardment\s+of)\s+$",
+    rf"\b(?:{STRUCK_VERBS}|raided|shelling|bombing|bombardment\s+of)\s+$",
     re.I,
 )
 _LOWER_ARTICLE_NAME = re.compile(r"(?:al|el|ad|ar|as|ash|at|az|an|adh|ath)[-‑][A-Z]")

@@ -13,6 +13,7 @@ from functools import lru_cache
 from orbat.nlp.gazetteer import Gazetteer, place_key
 from orbat.packs import TheatreWords, load_pack
 from orbat.resolve.place_cues import (
+    STRUCK_VERBS,
     article_place,
     bracketed_province,
     named_with_place_noun,
@@ -50,7 +51,7 @@ _NEVER_ALONE = frozenset(
 
 # Acts of war done to places, not people ("jets bombed Maarat al-Numan"): what follows is a
 # place whatever the tagger says (:func:`orbat.resolve.place_cues.struck_place`).
-_STRUCK = r"(?:bombed|shelled|pounded|bombarded|stormed|recaptured|retook|overran|besieged)"
+_STRUCK = f"(?:{STRUCK_VERBS})"
 # "east of Palmyra", "north-west of Kirkuk": a point of the compass off a town.
 _COMPASS_OF = (
     r"(?:[Nn]orth|[Ss]outh|[Ee]ast|[Ww]est|[Nn]orth-?east|[Nn]orth-?west|[Ss]outh-?east"
