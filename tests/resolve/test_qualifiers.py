@@ -23,8 +23,15 @@ def places(text: str, gazetteer: object = None) -> list[tuple[str, str, str | No
 
 
 def test_the_bracketed_province_picks_the_place_of_that_name_inside_it() -> None:
-    text = "An ISIS cell attacked a PMF position near Makhoul mountains (Salah al-Din)."
-    # The embedded gazetteer has a Makhul in Diyala only: the province is all that is sure.
+    # The embedded gazetteer has a village Makhul in Diyala; in Salah al-Din the name is the
+    # pack's Makhoul mountains.
+    text = "An ISIS cell attacked a PMF position near Makhul (Salah al-Din)."
+    assert places(text) == [("Makhul", "site", "Salah ad Din", 2)]
+
+
+def test_a_bracketed_province_without_the_place_is_all_that_is_sure() -> None:
+    # The embedded gazetteer has an Abu Saida in Diyala only.
+    text = "An ISIS cell attacked a PMF position near Abu Saida village (Salah al-Din)."
     assert places(text) == [("Salah al-Din", "admin1", "Salah ad Din", 3)]
 
 

@@ -12,7 +12,7 @@ from orbat.extract.actor_finder import ActorFinder, FoundActor, default_finder
 from orbat.extract.classify import Classification
 from orbat.extract.locate import in_dateline
 from orbat.extract.members import specified_descriptors
-from orbat.extract.roles import REPORTING_VERBS, tells_own_act
+from orbat.extract.roles import REPORTING_VERBS, tells_own_act, tells_own_loss
 from orbat.extract.roles import role as parse_role
 from orbat.extract.state_forces import bare_forces, military_name, police_name, state_names
 from orbat.taxonomy import Inter
@@ -153,6 +153,7 @@ def assign_actors(
     *,
     when: dt.date | None = None,
     pack: Pack | None = None,
+    origin: str | None = None,
 ) -> ActorRoles:
     """Actor1 (who acted), actor2 (against whom) and their associates for an event sentence.
 
@@ -165,7 +166,9 @@ def assign_actors(
        unidentified armed group (or military forces for air strikes) as perpetrator.
 
     ``pack`` (default: the selected one) names the state forces and ``finder`` (default: the
-    pack's :func:`default_finder`) the actors.
+    pack's :func:`default_finder`) the actors. ``origin`` is the country the fire came from
+    ("mortar shells fired from Lebanon"): an unidentified attacker is that country's group
+    (ACLED codes it so), while the victims stay the event country's.
     """
     if pack is None:
         from orbat.packs import load_pack
@@ -199,10 +202,11 @@ def assign_actors(
         if tok.dep_ == "nsubj"
         and tok.head.lemma_.lower() in REPORTING_VERBS
         and not tells_own_act(tok.head)
+        and not tells_own_loss(tok.head)
         for t in tok.subtree
     }
     root = sentence.root
-    if root.lemma_.lower() in REPORTING_VERBS and not tells_own_act(root):
+    if root.lemma_.lower() in REPORTING_VERBS and not (tells_own_act(root) or tells_own_loss(root)):
         # The parser does not always find that subject; words before a reporting main verb
         # are its subject in news style, unless they belong to the reported clause.
         reported = {t.i for c in root.children if c.dep_ == "ccomp" for t in c.subtree}
@@ -285,7 +289,11 @@ def assign_actors(
         elif sub == "Air/drone strike" and not _DRONE.search(sentence.text):
             actor1 = "Unidentified Military Forces"
         else:
-            actor1 = f"Unidentified Armed Group{where}"
+            actor1 = (
+                f"Unidentified Armed Group ({origin})"
+                if origin
+                else f"Unidentified Armed Group{where}"
+            )
         inter1 = generic_inter(actor1)
     return ActorRoles(
         actor1=actor1,

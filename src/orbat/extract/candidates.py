@@ -24,3 +24,6 @@ class Candidate:
     own_date: bool
     #: whether its place is named in its evidence; else it borrowed the last town named before
     own_place: bool
+    #: whether it is a later sentence's mention of an earlier event, already tied to it (a
+    #: back-reference that placed it): no other pass may tie it to another event
+    tied: bool = False

@@ -10,6 +10,7 @@ the event first. Ties go to ACLED's precedence order.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -146,6 +147,7 @@ class EventClassifier:
             and not _false_protest(doc, c)
             and not _in_name(doc, c)
             and not _aircraft_model(doc, c)
+            and not _finds_remains(doc, c)
             and not (c.label.endswith(":weak") and in_an_idiom(doc, c.start, c.end))
             and not bomber_in_person(c.text, {d.label for d in cues if d.sentence == c.sentence})
         ]
@@ -380,6 +382,22 @@ def _aircraft_model(doc: Doc | Span, cue: Cue) -> bool:
         return False
     whole = doc.doc if isinstance(doc, Span) else doc
     return cue.end < len(whole) and whole[cue.end].lower_ in _AIRCRAFT
+
+
+def _finds_remains(doc: Doc | Span, cue: Cue) -> bool:
+    """A find that turned up the dead ("found the bodies of two shepherds", "a mass grave was
+    discovered") is no weapons find: the bare find words count for seized weapons only when
+    no body or grave is what was found."""
+    if not cue.label.startswith("cue:disrupted_weapons") or cue.text.lower() not in _BARE_FINDS:
+        return False
+    whole = doc.doc if isinstance(doc, Span) else doc
+    window = whole.text[max(0, cue.char_start - 60) : cue.char_end + 60]
+    return bool(_REMAINS.search(window))
+
+
+_BARE_FINDS = frozenset({"found", "find", "discovered", "discover", "was found", "were found",
+                         "uncovered", "recovered"})  # fmt: skip
+_REMAINS = re.compile(r"\b(?:body|bodies|corpses?|remains|mass graves?)\b", re.I)
 
 
 def _sentence_index(doc: Doc | Span) -> dict[int, int]:

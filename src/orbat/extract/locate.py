@@ -76,7 +76,11 @@ def event_locations(
     }
     distinct: dict[str, ResolvedPlace] = {}
     for town in towns:
-        if town.place.id not in setting and not _quarter_of_a_city(text, town, towns):
+        # "Basra's Qurna district": the district a city's possessive names is the place.
+        district = _owned_district(text, town, inside)
+        if district is not None:
+            distinct.setdefault(district.place.id, district)
+        elif town.place.id not in setting and not _quarter_of_a_city(text, town, towns):
             distinct.setdefault(town.place.id, town)
     # "Kansafra village in Jabal al-Zawiya, southern Idlib", "Baghdad's Dora district": beside a
     # town of its province, a province's namesake city stands for the province, and "Basra
@@ -119,6 +123,9 @@ def event_locations(
                 and not _modifier_sense(text, region)
                 # "the Kurdistan Region's Khor Mor gas field": the owner of the place named.
                 and not _POSSESSIVE_AFTER.match(text, region.end)
+                # "near Mutaibijah, on the border between Salah al-Din and Diyala": the
+                # provinces a boundary runs between say where the town lies.
+                and not _BOUNDARY_BEFORE.search(text[max(start, region.start - 60) : region.start])
             ):
                 distinct.setdefault(region.place.id, region)
                 covered.add(region.place.name)
@@ -136,6 +143,7 @@ _ANOTHER_ACT = re.compile(
 
 
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
+_BOUNDARY_BEFORE = re.compile(r"\b(?:border|boundary|borders)\s+between\b[^.;]{0,40}$", re.I)
 
 
 def route_end(text: str, place: ResolvedPlace) -> bool:
@@ -231,6 +239,26 @@ _REGION_AFTER = re.compile(r"\s+(?:governorates?|provinces?)\b", re.I)
 # "the Mazraa project area of Damascus": a quarter of a city, coded to the city (ACLED).
 _QUARTER_OF = re.compile(r"^(?:\s+project)?\s+(?:area|quarter|neighbou?rhood)\s+of\s+$", re.I)
 _CITY_POPULATION = 100_000
+
+
+def _owned_district(
+    text: str, town: ResolvedPlace, places: Sequence[ResolvedPlace]
+) -> ResolvedPlace | None:
+    """The district of its province that ``town``'s possessive names ("Basra's Qurna
+    district"), if any: there, not in the city, it happened."""
+    return next(
+        (
+            p
+            for p in places
+            if p.place.kind in ("admin2", "admin3")
+            and p.place.admin1 == town.place.admin1
+            and _POSSESSIVE_GAP.match(text[town.end : p.start])
+        ),
+        None,
+    )
+
+
+_POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
 
 
 def _quarter_of_a_city(text: str, town: ResolvedPlace, towns: Sequence[ResolvedPlace]) -> bool:

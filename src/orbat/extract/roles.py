@@ -64,6 +64,8 @@ def role(token: Token) -> str | None:
             if head.lemma_.lower() in _DYING:
                 return "patient"  # "two soldiers succumbed to their wounds": the victims
             if head.lemma_.lower() in REPORTING_VERBS:
+                if tells_own_loss(head):
+                    return "patient"  # "the PMF said an airstrike killed two of its fighters"
                 if not tells_own_act(head):
                     return "source"
                 # "The SDF said its fighters repelled an attack": the teller was attacked.
@@ -83,7 +85,7 @@ def role(token: Token) -> str | None:
             return None
         if dep == "pobj":
             prep = token.head.lower_
-            if prep in _AGENT_PREPS or _left_by(token.head):
+            if prep in _AGENT_PREPS or _left_by(token.head) or _fire_from(token.head):
                 return "agent"
             if prep in _PATIENT_PREPS and not member_from(token):
                 return "patient"
@@ -115,6 +117,21 @@ def _left_by(prep: Token) -> bool:
     return prep.lower_ in ("from", "by") and verb.lemma_.lower() == "leave"
 
 
+def _fire_from(prep: Token) -> bool:
+    """ "killed by sniper fire from rebels", "shelling from regime forces": the fire came from
+    whoever shot it (a place after "from" names no actor, so only actors reach here)."""
+    if prep.lower_ != "from":
+        return False
+    # The parser may hang "from rebels" on the verb ("killed by sniper fire from rebels"):
+    # the word just before it says what came from them.
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep.head
+    return before.lower_ in _FIRE_NOUNS or prep.head.lower_ in _FIRE_NOUNS
+
+
+_FIRE_NOUNS = frozenset({"fire", "gunfire", "shelling", "bombardment", "barrage", "attack",
+                         "strike", "airstrike", "shots"})  # fmt: skip
+
+
 def _day_phrase(token: Token) -> bool:
     """Whether ``token`` heads a time phrase that swallowed the next noun: "On Sunday
     fighters", "on Monday militants"."""
@@ -137,13 +154,53 @@ def tells_own_act(verb: Token) -> bool:
     """Whether a reporting verb reports its own subject's act: "the IRGC said it had struck
     targets in Erbil" (ACLED codes the group that claims an attack as its actor). The
     reported clause's verb must be the act: "the PMF said it would not remain silent over an
-    alleged US airstrike" reports a stance."""
+    alleged US airstrike" reports a stance. A force that announces an act ("the SDF announced
+    the killing of an ISIS leader") announces its own."""
+    if _announces_its_act(verb):
+        return True
     return any(
         c.dep_ == "ccomp"
         and c.lemma_.lower() in _ACT_VERBS
         and any(g.dep_ == "nsubj" and _the_teller(g) for g in c.children)
         for c in verb.children
     )
+
+
+def tells_own_loss(verb: Token) -> bool:
+    """Whether a reporting verb reports a loss of its subject's own ("the PMF said an
+    airstrike killed two of its fighters", "the SDF said its positions were shelled"): the
+    teller was the target."""
+    if tells_own_act(verb):
+        return False
+    return any(
+        t.dep_ == "poss" and t.lower_ in ("its", "their", "our") and _struck(t.head)
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        for t in c.subtree
+    )
+
+
+def _struck(noun: Token) -> bool:
+    """Whether a noun is what the clause's act hit: its object or passive subject, or what
+    "two of" it counts is."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    return noun.dep_ in ("dobj", "nsubjpass")
+
+
+def _announces_its_act(verb: Token) -> bool:
+    """Whether a verb of announcing has an act for its object ("the SDF announced the killing
+    of an ISIS leader", "the ministry announced the arrest of five suspects"): a force
+    announces what it did."""
+    return verb.lemma_.lower() in ("announce", "declare") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _ANNOUNCED_ACTS for c in verb.children
+    )
+
+
+_ANNOUNCED_ACTS = frozenset(
+    ["killing", "arrest", "capture", "liberation", "downing", "destruction", "seizure",
+     "elimination", "death"]
+)  # fmt: skip
 
 
 def _the_teller(subject: Token) -> bool:

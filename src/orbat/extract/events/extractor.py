@@ -51,6 +51,7 @@ from orbat.extract.locate import (
     plausible_surface,
 )
 from orbat.extract.occurrence import reports_an_occurrence
+from orbat.extract.origin import fire_origin
 from orbat.extract.prefilter import CuePrefilter
 from orbat.extract.protest_followups import police_the_protest
 from orbat.extract.records import EventRecord, Evidence
@@ -456,6 +457,7 @@ class EventExtractor:
             # article names (ACLED's names of state forces change with regimes).
             when=when[0] if when else dt.date(horizon, 6, 30) if horizon else None,
             pack=self.pack,
+            origin=fire_origin(sentence.text, country, self.gazetteer, self.pack.words),
         )
         killed = [c for c in casualties if start <= c.start and c.end <= end]
         fatalities = acled_fatalities(killed)

@@ -273,7 +273,7 @@ def place_by_later_reference(
             stance=event_stance(quote),
         )
         found[:] = [c for c in found if not _same_telling(c, j, town, candidate.record)]
-        found.append(Candidate(mention, j, candidate.own_date, True))
+        found.append(Candidate(mention, j, candidate.own_date, True, tied=True))
 
 
 def _same_telling(other: Candidate, j: int, town: ResolvedPlace, record: EventRecord) -> bool:
@@ -322,7 +322,7 @@ def join_follow_ups(
     for candidate in found:
         record = candidate.record
         coded = codes[candidate.sentence]
-        if coded is None or not is_follow_up(sents[candidate.sentence], coded):
+        if candidate.tied or coded is None or not is_follow_up(sents[candidate.sentence], coded):
             continue
         earlier = [
             e
