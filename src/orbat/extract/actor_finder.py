@@ -61,9 +61,10 @@ _MEANS = re.compile(
     # or its model's name before the aircraft ("French Rafale jets", "US Reaper drones").
     r"(?:(?-i:[A-Z][A-Za-z]?)-?\d{1,3}[A-Z]?(?:s\b|\s+)|(?-i:[A-Z][a-z]+)\s+"
     r"(?=(?:war\s*planes?|jets?|drones?|aircraft|helicopters?|bombers?|fighter)\b))?"
-    r"(?:(?P<instrument>war\s*planes?|jets?|"
+    r"(?:(?P<instrument>war\s*planes?|jets?|(?-i:[A-Z])-?\d{1,3}s\b|"
     r"aircraft|planes?|drones?|helicopters?|gunships?|artillery|missiles?|rockets?|"
-    r"air\s*strikes?|strikes?|shelling|shells|bombardment|warships?|bombers?|raids?|attacks?|"
+    r"air\s*strikes?|air\s+raids?|strikes?|shelling|shells|bombardment|warships?|bombers?|raids?|"
+    r"attacks?|"
     r"(?:gun)?fire)|forces|troops|"
     r"soldiers?|army|military|tanks|navy|air\s+force|special\s+forces|marines|ground\s+forces"
     r"|ground\s+troops|land\s+forces|border\s+guards?|security\s+forces|servicem[ae]n"

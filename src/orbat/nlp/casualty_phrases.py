@@ -91,7 +91,7 @@ _GROUP_WORDS = _split(
     "journalists pilgrims worshippers passengers martyrs relatives sisters brothers sons "
     "daughters activists officials clerics doctors lawyers judges teachers engineers "
     "farmers shepherds employees servicemembers contractors drivers bodyguards companions "
-    "wives husbands"
+    "wives husbands elements operatives extremists"
 )
 _SINGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 _SINGULAR |= {w[:-1]: w for w in _GROUP_WORDS if w.endswith("s") and w[:-1] not in _SINGULAR}

@@ -227,9 +227,12 @@ def find_mentions(
 # "Near Tal Abyad", "in the village of Albu Hayat": a capitalised name right after a place
 # preposition. The scan looks for names as the gazetteer spells them; transliterations vary
 # ("Tal"/"Tall", "Albu"/"Abu"), so such a name is also looked up by its loose key.
+# What a strike fell on is a place when the gazetteer knows the name (a person's name is not).
+_STRIKE_ON = r"(?:raids?|strikes?|shelling|bombardment|bombing)\s+on"
 _LOCATIVE_NAME = re.compile(
     # "on" only before an article name ("strikes on al-Latamenah"): "on" also leads to targets.
-    r"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|[Oo]n(?=\s+(?:[Aa]l|[Ee]l)-)|"
+    # ... and after a strike's noun ("an air raid on Maarat al-Numan").
+    rf"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|[Oo]n(?=\s+(?:[Aa]l|[Ee]l)-)|{_STRIKE_ON}|"
     rf"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?|vicinity|"
     rf"surroundings|environs|edges?|entrances?)\s+of|{_COMPASS_OF}|{_STRUCK})"
     r"\s+(?:the\s+)?(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?[A-Z][\w'’-]+"
@@ -303,7 +306,7 @@ def _locative_names(
     return found, replaced
 
 
-_PLACE_LEAD = re.compile(rf"(?:near|outside|around|\w+\s+of|{_STRUCK})\s", re.I)
+_PLACE_LEAD = re.compile(rf"(?:near|outside|around|\w+\s+of|{_STRUCK}|{_STRIKE_ON})\s", re.I)
 
 
 def _curated(gazetteer: Gazetteer, surface: str) -> bool:

@@ -13,6 +13,7 @@ from rapidfuzz import fuzz
 
 from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key, scan_form
 from orbat.packs import TheatreWords, load_pack
+from orbat.resolve.capitals import capital_mentions
 from orbat.resolve.geometry import distance_km
 from orbat.resolve.namesakes import (
     KNOWN_POPULATION,
@@ -395,6 +396,11 @@ def resolve_places(
             continue
         m = ctx.mention
         resolved.append(ResolvedPlace(best, m.start, m.end, m.text, _precision(best, ctx), score))
+    # "the Iraqi capital" is Baghdad, not a hamlet "Al Iraqi" inside the phrase.
+    for c in capital_mentions(text, gaz, words):
+        resolved = [r for r in resolved if r.end <= c.start or r.start >= c.end]
+        resolved.append(ResolvedPlace(c.place, c.start, c.end, c.text, 1, 10.0))
+    resolved.sort(key=lambda r: r.start)
     # 6.
     return apply_qualifiers(text, resolved, gaz)
 

@@ -41,10 +41,13 @@ class Match:
 
 
 def token_keys(token: Token) -> tuple[str, ...]:
-    """The strings a lexicon word may equal for ``token``: its lemma and its lower form."""
+    """The strings a lexicon word may equal for ``token``: its lemma and its lower form, and
+    for a hyphenated token ("F-16s", "car-bomb") the form without hyphens, as the lexicon's
+    multi-word phrases also match written as one word."""
     lower = token.lower_
     lemma = token.lemma_.lower()
-    return (lower,) if lemma == lower or not lemma else (lower, lemma)
+    keys = (lower,) if lemma == lower or not lemma else (lower, lemma)
+    return (*keys, lower.replace("-", "")) if "-" in lower[1:] else keys
 
 
 @dataclass(slots=True)
