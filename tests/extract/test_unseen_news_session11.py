@@ -338,3 +338,98 @@ def test_the_iraqi_press_counts_militants_as_elements(event_extractor: EventExtr
         event_extractor, "Five ISIS elements were killed in an airstrike in the Hamrin mountains."
     )
     assert event.fatalities == 5
+
+
+# ---------------------------------------------------------------- two acts in one sentence
+
+
+def test_a_while_clause_tells_another_act_at_another_place(
+    event_extractor: EventExtractor,
+) -> None:
+    events = coded(
+        event_extractor,
+        "An IS cell attacked an army post in Tarmiyah, killing two soldiers, while US jets "
+        "struck IS hideouts in the Hamrin mountains.",
+    )
+    by_place = {e.location: e for e in events}
+    assert by_place["At Tarmiyah"].sub_event_type == "Armed clash"
+    assert by_place["At Tarmiyah"].fatalities == 2
+    assert by_place["Hamrin Mountains"].sub_event_type == "Air/drone strike"
+    assert by_place["Hamrin Mountains"].actor1 == "Military Forces of the United States"
+
+
+def test_two_acts_of_different_kinds_at_one_place_are_two_events(
+    event_extractor: EventExtractor,
+) -> None:
+    events = coded(
+        event_extractor,
+        "An IS cell attacked regime positions near al-Sukhnah, while Russian warplanes "
+        "carried out 20 strikes on the area.",
+    )
+    assert {(e.sub_event_type, e.actor1) for e in events} == {
+        ("Armed clash", "Islamic State (Syria)"),
+        ("Air/drone strike", "Military Forces of Russia (2000-)"),
+    }
+
+
+def test_the_dead_and_wounded_of_one_blast_are_one_event(event_extractor: EventExtractor) -> None:
+    # Two clauses, but neither the killing nor the wounding has an actor of its own.
+    (event,) = coded(
+        event_extractor,
+        "A PMF fighter was killed and ten others were injured when an explosive device "
+        "detonated near their vehicle in Tarmiyah.",
+    )
+    assert event.fatalities == 1
+
+
+def test_verb_phrases_of_one_subject_keep_their_own_tolls(
+    event_extractor: EventExtractor,
+) -> None:
+    events = coded(
+        event_extractor, "Gunmen killed two shepherds in Khanaqin and wounded a third in Jalawla."
+    )
+    by_place = {e.location: e for e in events}
+    assert by_place["Khanaqin"].fatalities == 2
+    assert not by_place["Jalawla"].fatalities
+    assert by_place["Jalawla"].actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_a_verb_phrase_keeps_the_sentences_attacker(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "Turkish drones struck a car in Sinjar, killing two, and shelled villages near Zakho, "
+        "wounding a child.",
+    )
+    by_place = {e.location: e for e in events}
+    assert by_place["Zaxo"].sub_event_type == "Shelling/artillery/missile attack"
+    assert by_place["Zaxo"].actor1 == "Military Forces of Turkey (2016-)"
+    assert not by_place["Zaxo"].fatalities
+
+
+# ---------------------------------------------------------------- when
+
+
+def test_days_counted_from_the_last_day_the_article_gave(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "On March 3, rockets struck the Green Zone in Baghdad, wounding two guards.\n\n"
+        "The next day, gunmen killed a policeman in Kirkuk.\n\n"
+        "Two days later, an IED exploded near a patrol in Tarmiyah, killing a soldier."
+    )
+    dates = {e.location: e.event_date for e in coded(event_extractor, text, "2020-03-11")}
+    assert dates["Kirkuk"] == dt.date(2020, 3, 4)
+    assert dates["At Tarmiyah"] == dt.date(2020, 3, 5)
+
+
+def test_a_force_that_lost_fighters_was_attacked(event_extractor: EventExtractor) -> None:
+    (event,) = coded(event_extractor, "The SDF lost three fighters in an ISIS attack near Hajin.")
+    assert (event.actor1, event.actor2) == ("Islamic State (Syria)", "Syrian Democratic Forces")
+    assert event.fatalities == 3
+
+
+def test_liwa_al_quds(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor, "Liwa al-Quds lost two fighters in an ISIS ambush near al-Sukhnah."
+    )
+    assert event.actor2 == "Liwa al Quds"

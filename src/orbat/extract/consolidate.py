@@ -93,7 +93,9 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
         specific = [
             r
             for r in out
-            if r.event_date == record.event_date and r.event_type == "Explosions/Remote violence"
+            if r.event_date == record.event_date
+            and r.event_type == "Explosions/Remote violence"
+            and not _other_attackers(record, r)
         ]
         if specific:
             sub = sub_event_type(specific[0].sub_event_type)
@@ -161,6 +163,14 @@ def _one_attacker(records: list[EventRecord]) -> list[EventRecord]:
 
 def _happening(record: EventRecord) -> tuple[Any, ...]:
     return (record.event_date, record.place_id, record.event_type)
+
+
+def _other_attackers(record: EventRecord, blast: EventRecord) -> bool:
+    """Whether two mentions name different attackers ("An IS cell attacked an army post in
+    Tarmiyah, while US jets struck hideouts in the Hamrin mountains"): two acts, and the
+    attack is not the day's blast."""
+    named = [a for a in (record.actor1, blast.actor1) if a and not unnamed_attacker(a)]
+    return len(named) == 2 and named[0] != named[1]
 
 
 def _attacker_of(record: EventRecord, specific: Sequence[EventRecord]) -> dict[str, Any]:

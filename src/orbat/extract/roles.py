@@ -145,7 +145,7 @@ _DAY_WORDS = frozenset(
 
 
 # Verbs of dying: their subject suffered the event ("two soldiers succumbed to their wounds").
-_DYING = frozenset({"die", "succumb", "perish"})
+_DYING = frozenset({"die", "succumb", "perish", "lose"})  # "the SDF lost three fighters"
 # Verbs of warding off an attack: their subject was attacked, their object is the attack.
 _WARDING_OFF = frozenset({"repel", "repulse", "thwart", "foil", "fend", "rebuff", "withstand"})
 

@@ -172,6 +172,8 @@ _COUNT_NOUN = re.compile(
     rf"|kidnapped)\b(?!\s+(?:by|in\s+an?|a|an|the|\d|{_W1})\b)",
     _I,
 )
+# "Liwa al-Quds lost two fighters in an ISIS ambush": a force's dead.
+_LOST = re.compile(rf"\blost\s+(?P<q>{_QTY})\s+(?:of\s+(?:its|their)\s+)?{_MODS}{_GROUP}\b", _I)
 _LIVES = re.compile(
     rf"\bclaim(?:ed|ing|s)?\s+(?:the\s+lives\s+of\s+)?(?P<q>{_QTY})(?:\s+{_MODS}{_GROUP})?", _I
 )
@@ -341,6 +343,6 @@ _QTY_FIRST = frozenset(
 _TRIGGERS = _split(
     "kill dead death died perish lives slain murder execut massacr behead shot gunned martyr blew "
     "assassin wound injur hurt harm maim abduct kidnap captur taken arrest detain apprehend "
-    "rounded fatalit casualt victim toll"
+    "rounded fatalit casualt victim toll lost "
 )
 _TRIGGER = re.compile("|".join(_TRIGGERS), _I)

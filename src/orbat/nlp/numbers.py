@@ -20,6 +20,7 @@ from orbat.nlp.casualty_phrases import (
     _KILLING_HIM,
     _LEFT,
     _LIVES,
+    _LOST,
     _MADE_PRECISE,
     _MASSACRE,
     _NONE_NOUN,
@@ -276,7 +277,7 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
                 # figure to keep (the lowest-figure rule would take the bomber's one alone).
                 continue
             yield _with_conjunct(text, mention) if conjoinable else mention
-    for pattern in (_LIVES, _TOLL):
+    for pattern in (_LIVES, _LOST, _TOLL):
         for m in pattern.finditer(text, lo, hi):
             yield _mention(text, m, "killed")
     for m in _KILLING_HIM.finditer(text, lo, hi):

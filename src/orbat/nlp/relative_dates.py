@@ -37,7 +37,29 @@ _RELATIVE = re.compile(
     re.I,
 )
 
+# "the next day", "two days later", "the previous day", "a day earlier", "the same day".
+_LATER = re.compile(
+    r"\b(?:the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day"
+    r"|the\s+day\s+(?P<before>before)|(?:on\s+)?the\s+(?P<same>same)\s+day"
+    r"|(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+"
+    r"(?P<dir>later|earlier))\b",
+    re.I,
+)
+
 RelativeDate = tuple[dt.date, int]
+
+
+def _offset(match: re.Match[str]) -> int:
+    """Days from the anchor that a :data:`_LATER` phrase means."""
+    if match["next"]:
+        return 1
+    if match["prev"] or match["before"]:
+        return -1
+    if match["same"]:
+        return 0
+    raw = match["n"].lower()
+    count = int(raw) if raw.isdigit() else _NUMBERS[raw]
+    return count if match["dir"].lower() == "later" else -count
 
 
 def relative_event_date(
@@ -55,13 +77,18 @@ def relative_event_date(
     attack]"); an event before it is the phrase's subject, dated from the object, which the
     text does not date here.
     """
-    match = _RELATIVE.search(text, start, end)
-    if match is None or event_at < match.end():
-        return None
     anchors = [m for m in mentions if m.end <= start and m.granularity == "day"]
     if not anchors:
         return None
     anchor = max(anchors, key=lambda m: m.start)
+    later = _LATER.search(text, start, end)
+    if later is not None:
+        # "The next day, gunmen killed a policeman": the sentence's own day, counted from
+        # the last day the article gave.
+        return anchor.acled_date + dt.timedelta(days=_offset(later)), 1
+    match = _RELATIVE.search(text, start, end)
+    if match is None or event_at < match.end():
+        return None
     raw = match["n"].lower()
     count = int(raw) if raw.isdigit() else _NUMBERS[raw]
     weeks = match["unit"].lower().startswith("week")

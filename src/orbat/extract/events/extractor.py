@@ -305,7 +305,7 @@ class EventExtractor:
             if across_countries(text, locations, places, start, end):
                 continue
             told = tellings(sentence, coded, (start, end), locations, self.classifier)
-            for location, telling in zip(locations, told, strict=True):
+            for location, telling in told:
                 record = self._record(
                     article,
                     telling.words,
