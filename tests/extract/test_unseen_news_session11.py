@@ -68,6 +68,26 @@ def test_found_bodies_are_no_weapons_find(event_extractor: EventExtractor, text:
     assert all(e.sub_event_type != "Disrupted weapons use" for e in coded(event_extractor, text))
 
 
+def test_the_dead_found_with_the_marks_of_a_killing(event_extractor: EventExtractor) -> None:
+    # ACLED codes the killing on the day the bodies were found; the finders took no part.
+    (event,) = coded(
+        event_extractor,
+        "Police found the bullet-riddled bodies of two shepherds near the village of Albu "
+        "Ajil on Monday.",
+    )
+    assert (event.sub_event_type, event.fatalities) == ("Attack", 2)
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_bodies_of_people_executed_by_a_group(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Security forces found the bodies of three civilians executed by ISIS in the Hamrin "
+        "mountains on Monday.",
+    )
+    assert (event.actor1, event.fatalities) == ("Islamic State (Iraq)", 3)
+
+
 def test_a_mass_grave_found_is_another_development(event_extractor: EventExtractor) -> None:
     (event,) = coded(
         event_extractor,
@@ -433,3 +453,54 @@ def test_liwa_al_quds(event_extractor: EventExtractor) -> None:
         event_extractor, "Liwa al-Quds lost two fighters in an ISIS ambush near al-Sukhnah."
     )
     assert event.actor2 == "Liwa al Quds"
+
+
+def test_the_dead_of_a_mass_grave_are_no_toll_of_the_find(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Security sources said the mass graves near Tikrit contain the bodies of hundreds of "
+        "soldiers massacred by ISIL.",
+    )
+    assert event.sub_event_type == "Other"
+    assert not event.fatalities
+
+
+# ---------------------------------------------------------------- hostile outlets' words
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "The Zionist regime's warplanes targeted positions near Damascus on Monday night.",
+            "Military Forces of Israel (2009-2021)",
+        ),
+        (
+            "The Israeli enemy's drone struck a car in the town of Majdal Shams.",
+            "Military Forces of Israel (2009-2021)",
+        ),
+        (
+            "US terrorist forces attacked a Syrian army checkpoint near Qamishli, killing a "
+            "soldier.",
+            "Military Forces of the United States",
+        ),
+        (
+            "The Turkish occupation army and its mercenaries shelled the village of Tal Tamr.",
+            "Military Forces of Turkey (2016-)",
+        ),
+    ],
+)
+def test_a_states_forces_under_a_hostile_epithet(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.actor1 == actor1
+
+
+def test_a_states_forces_that_bombed_struck_from_the_air(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor, "US forces bombed PMU positions near al-Qaim, killing four fighters."
+    )
+    assert event.sub_event_type == "Air/drone strike"

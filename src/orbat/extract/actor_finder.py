@@ -57,6 +57,9 @@ class ActorFinder(Protocol):
 _MEANS = re.compile(
     r"(?:['’]s)?\s+(?:(?:military|army|air\s+force|naval|government|regime|state|security|"
     r"armed|fighter|attack|combat|unmanned)\s+)?"
+    # Hostile outlets' epithets: "American occupation forces", "US terrorist forces", "the
+    # Israeli enemy's drone", "the Turkish occupation army".
+    r"(?:(?:occupation|occupying|terrorist|invading|aggressor|enemy(?:['’]s)?)\s+)?"
     # An aircraft's type between ("US B-52 bombers", "Russian Su-24 jets", "Turkish F-16s"),
     # or its model's name before the aircraft ("French Rafale jets", "US Reaper drones").
     r"(?:(?-i:[A-Z][A-Za-z]?)-?\d{1,3}[A-Z]?(?:s\b|\s+)|(?-i:[A-Z][a-z]+)\s+"
@@ -124,7 +127,13 @@ def _finder_for(pack: Pack) -> ActorFinder:
                 continue
             wielder = means["instrument"] is not None
             overlapping = [a for a in found if a.start < means.end() and m.start() < a.end]
-            if overlapping:
+            if overlapping and all(
+                m.start() < a.start and a.end <= means.end() for a in overlapping
+            ):
+                # A pack name inside a longer state word ("the Zionist regime's warplanes" holds
+                # the Syrian "regime"): the state word is the name.
+                found = [a for a in found if a not in overlapping]
+            elif overlapping:
                 # The pack knows the phrase ("Turkish drone"); it still names a wielder.
                 found = [replace(a, wielder=wielder) if a in overlapping else a for a in found]
                 continue

@@ -184,6 +184,11 @@ class EventClassifier:
         if not ranked or ranked[0][1] < _MIN_SCORE:
             return None
         best, score = _explosion_precedence(ranked)
+        if "other" in scores and any(
+            "grave" in c.text.lower() for c in by_label["cue:other:strong"]
+        ):
+            # ACLED codes a mass grave found as Other, whatever killing it holds.
+            best, score = "other", scores["other"]
         sub = sub_event_type(best)
         return Classification(
             sub_event_type=sub.name,
@@ -388,7 +393,8 @@ def _finds_remains(doc: Doc | Span, cue: Cue) -> bool:
     """A find that turned up the dead ("found the bodies of two shepherds", "a mass grave was
     discovered") is no weapons find: the bare find words count for seized weapons only when
     no body or grave is what was found."""
-    if not cue.label.startswith("cue:disrupted_weapons") or cue.text.lower() not in _BARE_FINDS:
+    finds = cue.label.startswith(("cue:disrupted_weapons", "ctx:weapon_disruption"))
+    if not finds or cue.text.lower() not in _BARE_FINDS:
         return False
     whole = doc.doc if isinstance(doc, Span) else doc
     window = whole.text[max(0, cue.char_start - 60) : cue.char_end + 60]

@@ -63,6 +63,8 @@ def role(token: Token) -> str | None:
                 return "patient"  # "Peshmerga forces repelled an ISIS attack": attacked
             if head.lemma_.lower() in _DYING:
                 return "patient"  # "two soldiers succumbed to their wounds": the victims
+            if _finds_the_dead(head):
+                return "source"  # "police found the bodies of two shepherds": no party
             if head.lemma_.lower() in REPORTING_VERBS:
                 if tells_own_loss(head):
                     return "patient"  # "the PMF said an airstrike killed two of its fighters"
@@ -97,6 +99,14 @@ def role(token: Token) -> str | None:
             return None
         token = token.head
     return None
+
+
+def _finds_the_dead(verb: Token) -> bool:
+    """Whether the verb is a finding of bodies or a grave: who found them took no part."""
+    return verb.lemma_.lower() in ("find", "discover", "recover", "retrieve") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in ("body", "corpse", "remains", "grave")
+        for c in verb.children
+    )
 
 
 def _holder_of_the_launch_site(token: Token) -> bool:

@@ -18,7 +18,7 @@ from orbat.extract.retype import retyped
 
 __all__ = ["strikes_from_the_air"]
 
-_STRIKE_WORDS = re.compile(r"\b(?:strikes?|struck|striking)\b", re.I)
+_STRIKE_WORDS = re.compile(r"\b(?:strikes?|struck|striking|bombed|bombing)\b", re.I)
 # Anything that says how the strike was delivered on the ground, or that there was a fight.
 _GROUND = re.compile(
     r"\b(?:shell\w*|artillery|mortars?|rockets?|missiles?|howitzers?|tank\s+(?:fire|shells?)"
@@ -27,7 +27,8 @@ _GROUND = re.compile(
     r"|explosive\s+device|suicide|knife|stabb\w*|hunger\s+strike|general\s+strike|strikers?)\b",
     re.I,
 )
-_RETYPED = frozenset({"Attack", "Armed clash"})
+# "US forces bombed PMU positions": the lexicon's "bombed" fits a planted bomb as well.
+_RETYPED = frozenset({"Attack", "Armed clash", "Remote explosive/landmine/IED"})
 _AIR_STRIKE = "Air/drone strike"
 
 

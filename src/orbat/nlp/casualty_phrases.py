@@ -162,7 +162,9 @@ _LEFT = re.compile(
     _I,
 )
 _NOUN_OF = re.compile(
-    r"\b(?P<verb>arrests?|detention|killings?|deaths?|abductions?|kidnappings?|capture|murders?)"
+    r"\b(?P<verb>arrests?|detention|killings?|deaths?|abductions?|kidnappings?|capture|murders?"
+    # "the bodies of two shepherds" were found: their dead.
+    r"|bodies)"
     rf"\s+of\s+(?:the\s+)?(?P<q>{_QTY})(?:\s+{_MODS}{_GROUP})?(?![\w,]*\d)",
     _I,
 )
@@ -343,6 +345,6 @@ _QTY_FIRST = frozenset(
 _TRIGGERS = _split(
     "kill dead death died perish lives slain murder execut massacr behead shot gunned martyr blew "
     "assassin wound injur hurt harm maim abduct kidnap captur taken arrest detain apprehend "
-    "rounded fatalit casualt victim toll lost "
+    "rounded fatalit casualt victim toll lost bodies"
 )
 _TRIGGER = re.compile("|".join(_TRIGGERS), _I)

@@ -263,6 +263,8 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
             found = pattern.finditer(text, lo, hi)
         for m in found:
             verb = m.groupdict().get("verb") or "killed"
+            if verb.lower() == "bodies" and "grave" in text[max(lo, m.start() - 80) : m.start()]:
+                continue  # the dead of a mass grave died long before the day it was found
             mention = _mention(text, m, _kind(verb))
             if pattern is _PASSIVE:
                 mention = _plus_one_in_gap(text, m, mention)
