@@ -81,19 +81,25 @@ pytestmark = pytest.mark.issue(13)
 # P 0.798 (0.789); actor1 0.798/0.562 (0.775/0.542), town 0.810/0.806 (0.810/0.811: one
 # held-out town fewer), fatalities 0.917/0.852, event type 0.931/0.928. Raised: development
 # actor1 and fatalities, held-out precision and actor1.
+# session 11 (no new gold; rules from short reports and stories written in the style of the
+# theatre's reporting in spring 2020): development R 0.885 P 0.905 (0.908: one spurious more);
+# held-out R 0.777 (0.772) P 0.802 (0.798); actor1 0.808/0.569 (0.798/0.562), town
+# 0.820/0.812 (0.810/0.806), fatalities 0.913/0.852, event type 0.932/0.933. Raised:
+# held-out recall, precision, actor1 and town; development actor1 and town.
 FLOORS = {
     "development": {"recall": 0.88, "precision": 0.90},
-    "held-out": {"recall": 0.76, "precision": 0.79},
+    "held-out": {"recall": 0.77, "precision": 0.795},
 }
 FIELD_FLOORS = {
-    "development": {"actor1": 0.79, "town": 0.80, "fatalities": 0.91, "event_type": 0.92},
-    "held-out": {"actor1": 0.55, "town": 0.80, "fatalities": 0.84, "event_type": 0.92},
+    "development": {"actor1": 0.80, "town": 0.81, "fatalities": 0.91, "event_type": 0.92},
+    "held-out": {"actor1": 0.56, "town": 0.805, "fatalities": 0.84, "event_type": 0.92},
 }
-#: Short reports on their own (``report:`` documents): measured R 1.000 P 0.942 development,
-#: R 0.952 P 0.915 held-out (sessions 9 and 10; session 8: R 1.000 P 0.942, R 0.929 P 0.933).
+#: Short reports on their own (``report:`` documents): measured R 1.000 P 0.943 development,
+#: R 0.976 P 0.917 held-out (session 11; sessions 9 and 10: R 1.000 P 0.942, R 0.952 P 0.915;
+#: session 8: R 1.000 P 0.942, R 0.929 P 0.933).
 REPORT_FLOORS = {
     "development": {"recall": 0.97, "precision": 0.92},
-    "held-out": {"recall": 0.90, "precision": 0.91},
+    "held-out": {"recall": 0.95, "precision": 0.91},
 }
 
 

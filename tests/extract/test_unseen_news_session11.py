@@ -504,3 +504,28 @@ def test_a_states_forces_that_bombed_struck_from_the_air(event_extractor: EventE
         event_extractor, "US forces bombed PMU positions near al-Qaim, killing four fighters."
     )
     assert event.sub_event_type == "Air/drone strike"
+
+
+def test_an_army_checkpoint_attacked_is_the_army_attacked(event_extractor: EventExtractor) -> None:
+    (event,) = coded(event_extractor, "Gunmen attacked an army checkpoint near Tuz Khurmatu.")
+    assert event.actor2 == "Military Forces of Iraq (2018-2020)"
+
+
+def test_a_road_with_nothing_else_named_places_the_event_near_its_first_end(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Syrian government forces seized control of the entire length of the main "
+        "Aleppo-Damascus highway on Tuesday.",
+    )
+    assert (event.location, event.geo_precision) == ("Aleppo", 2)
+
+
+def test_al_qaeda_in_the_arabian_peninsula(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "An explosive device planted by AQAP militants detonated near a Houthi vehicle in Rada "
+        "district on Monday.",
+    )
+    assert event.actor1 == "AQAP: Al Qaeda in the Arabian Peninsula"

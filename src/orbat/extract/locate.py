@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -58,7 +59,17 @@ def event_locations(
     """
     # "the M5 highway linking Damascus and Aleppo", "the Baghdad-Kirkuk road": the ends of a
     # route describe the road, they are not where the event happened.
+    # "seized the Aleppo-Damascus highway": a road named by its ends, with nothing else
+    # named, places the event near its first end (ACLED: geo_precision 2), not nowhere. (A
+    # road "linking Damascus and Aleppo" only says where a town lies.)
+    ends = [
+        p
+        for p in places
+        if start <= p.start < end and route_end(text, p) and text[p.end : p.end + 1] == "-"
+    ]
     places = [p for p in places if not route_end(text, p)]
+    if ends and not any(start <= p.start < end for p in places):
+        places = [*places, replace(ends[0], geo_precision=2)]
     # "… killing eight fighters, a day after the group fired a missile at al-Asad air base":
     # the clause tells another act, at another place (when the sentence names one before it).
     other_act = _ANOTHER_ACT.search(text, start, end)

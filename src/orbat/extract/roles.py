@@ -52,6 +52,10 @@ def role(token: Token) -> str | None:
         return "agent"
     for _ in range(6):
         dep = token.dep_
+        if dep == "pobj" and token.head.dep_ == "agent":
+            # "a device planted by AQAP militants": the passive's agent acted, whatever
+            # participle the parser hangs on it ("militants detonated").
+            return "agent"
         if any(
             c.dep_ == "acl" and c.tag_ == "VBN" and c.lower_ not in _RELATIONAL_PARTICIPLES
             for c in token.children

@@ -79,8 +79,9 @@ _BARE_FORCES = re.compile(
     r"security\s+personnel)|(?P<military>army|troops|soldiers|military|armed\s+forces|"
     r"air\s+defen[cs]es?(?:\s+systems?)?|"
     r"government\s+forces|regime\s+forces|government\s+troops))\b"
-    # A modifier of a thing is no force: "a military base", "army officers said".
-    r"(?!\s+(?:base|bases|post|posts|vehicles?|convoys?|checkpoints?|positions?|operations?"
+    # A modifier of a thing is no force: "a military base", "army officers said". (Its
+    # checkpoint, post or positions are the force itself: "attacked an army checkpoint".)
+    r"(?!\s+(?:base|bases|vehicles?|convoys?|operations?"
     r"|helicopters?|officers?|officials?|commanders?|spokes\w+|sources?|council|court"
     r"|academy|college|hospital|camps?|airport|barracks|intelligence|station|stations|"
     r"complex|compound|installations?|facilit(?:y|ies)|sites?|depots?|warehouses?|"
