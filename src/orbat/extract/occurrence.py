@@ -255,9 +255,9 @@ def _past_form_cue(sentence: Span, cue_starts: Sequence[int]) -> bool:
     )
 
 
-#: Irregular past forms that a following "dead"/"down" makes a verb ("shot dead", "gunned
-#: down"); a regular "-ed" form is tagged a verb anyway.
-_PAST_FORMS = frozenset({"shot", "gunned", "struck", "cut", "beat", "beaten", "stabbed"})
+#: Past forms that a following "dead" or "down" makes a verb ("shot dead", "gunned down",
+#: "struck down"), whatever the tagger made of them.
+_PAST_FORMS = frozenset({"shot", "gunned", "struck", "cut"})
 
 
 def _headline(sentence: Span) -> bool:
