@@ -294,6 +294,8 @@ def _locative_names(
                 found.append(Mention(start, start + len(town), town, "GAZ"))
                 taken.append((start, end))
                 continue
+            if _STRIKE_LEAD.match(m.group()):
+                continue  # what a strike fell on is often a group ("strikes on Kataib Hezbollah")
             # Nothing by that key: a spelling the gazetteer lacks ("Dayr Az Zayr").
             near_key = near_spelling(gazetteer, name)
             if near_key is None:
@@ -306,6 +308,7 @@ def _locative_names(
     return found, replaced
 
 
+_STRIKE_LEAD = re.compile(_STRIKE_ON, re.I)
 _PLACE_LEAD = re.compile(rf"(?:near|outside|around|\w+\s+of|{_STRUCK}|{_STRIKE_ON})\s", re.I)
 
 
