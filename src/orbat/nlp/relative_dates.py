@@ -4,7 +4,9 @@ A report often dates an event only by its distance from something it has already
 ("On May 7 … a statement … This statement was issued two days after the attack"). When the
 event is the object of "N days after/before", its date is the anchor's date minus (after)
 or plus (before) N days; the anchor is the latest day-precise date the article gave before
-the sentence (the thing the sentence's subject refers back to).
+the sentence (the thing the sentence's subject refers back to). A sentence that dates itself
+from that day ("The next day, gunmen killed …", "two days later") takes the anchor's date
+plus or minus those days.
 """
 
 from __future__ import annotations
@@ -31,8 +33,10 @@ _NUMBERS = {
     "nine": 9,
     "ten": 10,
 }
+# A count of days or weeks: "a", "two", "10" (its value: :func:`_count`).
+_COUNT = r"an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2}"
 _RELATIVE = re.compile(
-    r"\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    rf"\b(?P<n>{_COUNT})\s+"
     r"(?P<unit>days?|weeks?)\s+(?:only\s+)?(?P<dir>after|before|prior\s+to|following)\b",
     re.I,
 )
@@ -41,7 +45,7 @@ _RELATIVE = re.compile(
 _LATER = re.compile(
     r"\b(?:the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day"
     r"|the\s+day\s+(?P<before>before)|(?:on\s+)?the\s+(?P<same>same)\s+day"
-    r"|(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+days?\s+"
+    rf"|(?P<n>{_COUNT})\s+days?\s+"
     r"(?P<dir>later|earlier))\b",
     re.I,
 )
@@ -57,9 +61,14 @@ def _offset(match: re.Match[str]) -> int:
         return -1
     if match["same"]:
         return 0
-    raw = match["n"].lower()
-    count = int(raw) if raw.isdigit() else _NUMBERS[raw]
+    count = _count(match["n"])
     return count if match["dir"].lower() == "later" else -count
+
+
+def _count(word: str) -> int:
+    """The value of a :data:`_COUNT` word."""
+    raw = word.lower()
+    return int(raw) if raw.isdigit() else _NUMBERS[raw]
 
 
 def relative_event_date(
@@ -71,7 +80,8 @@ def relative_event_date(
 ) -> RelativeDate | None:
     """``(date, ACLED time_precision)`` of the event whose words start at ``event_at`` in the
     sentence ``text[start:end]``, when the sentence dates it as "N days after/before" an
-    already dated happening; else ``None``.
+    already dated happening, or dates itself as "the next day", "two days later" from the
+    last day the article gave before it; else ``None``.
 
     Only an event told *after* the phrase is its object ("issued two days after [the
     attack]"); an event before it is the phrase's subject, dated from the object, which the
@@ -89,9 +99,7 @@ def relative_event_date(
     match = _RELATIVE.search(text, start, end)
     if match is None or event_at < match.end():
         return None
-    raw = match["n"].lower()
-    count = int(raw) if raw.isdigit() else _NUMBERS[raw]
     weeks = match["unit"].lower().startswith("week")
-    days = count * (7 if weeks else 1)
+    days = _count(match["n"]) * (7 if weeks else 1)
     sign = -1 if match["dir"].lower() in ("after", "following") else 1
     return anchor.acled_date + dt.timedelta(days=sign * days), 2 if weeks else 1
