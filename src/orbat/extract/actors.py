@@ -219,6 +219,12 @@ def assign_actors(
             # "air defences intercepted Israeli missiles": whose weapon was stopped is the
             # target of the disruption (ACLED codes the interceptor as actor1).
             role = "patient"
+        if role == "alleged":
+            # Those arrested "on charges of belonging to ISIS" are ISIS's (ACLED codes them
+            # so); the man executed "for collaborating with the regime" was a civilian.
+            if not sub_is_arrest(coded):
+                continue
+            role = "patient"
         if role == "source" or (span is not None and span.root.i in sources):
             continue
         if span is not None and _subject_of_another_act(span.root, coded):

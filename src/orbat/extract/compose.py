@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
-from orbat.extract.idioms import in_a_grievance
+from orbat.extract.idioms import in_a_grievance, in_an_allegation
 from orbat.extract.lexicon.rules import number, rules
 from orbat.extract.territory import describes_holding, names_a_place_after, territory_winner
 from orbat.extract.weapon_cues import harmful_blasts, owned_strikes
@@ -125,18 +125,24 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
             key = "gov_regains_territory" if winner == "state" else "nsa_overtakes"
             out.append((key, weight, cap))
     # 3.
-    armed, civil = get("ctx:armed_targets", []), get("ctx:civilian_targets", [])
     tokens = doc if isinstance(doc, Doc) else doc.doc
+
+    def parties(label: str) -> list[Cue]:
+        # "killed a shepherd on charges of spying for the Iraqi army": whom a victim is said
+        # to serve is no party to the act.
+        return [c for c in get(label, []) if not in_an_allegation(tokens[c.start])]
+
+    armed, civil = parties("ctx:armed_targets"), parties("ctx:civilian_targets")
+    state, nonstate = parties("ctx:state_actors"), parties("ctx:nonstate_actors")
     for hit in get("ctx:attack_verbs", []):
         weight = decay(hit.sentence)
         if _near(hit, armed, before=0) or _passive_subject_in(tokens, hit, armed):
             out.append(("armed_clash", 3.0 * weight, hit))
         elif _near(hit, civil, before=0):
             out.append(("attack", 3.0 * weight, hit))
-        elif (
-            _in_sentence(hit, get("ctx:state_actors", []))
-            and _in_sentence(hit, get("ctx:nonstate_actors", []))
-        ) or _between_armed(hit, get("ctx:state_actors", []) + get("ctx:nonstate_actors", [])):
+        elif (_in_sentence(hit, state) and _in_sentence(hit, nonstate)) or _between_armed(
+            hit, state + nonstate
+        ):
             out.append(("armed_clash", 2.0 * weight, hit))
         else:
             out.append(("attack", 1.0 * weight, hit))

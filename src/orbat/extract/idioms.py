@@ -3,14 +3,16 @@
 A weak cue such as "took" (an arrest: "forces took dozens of Palestinians") or "held" ("held
 for questioning") is part of a fixed phrase more often than not ("took place", "held talks");
 the phrase decides. A "bomber" that blows himself up is a person, not an aircraft. What
-people protest against ("against the regime's arrest campaign") is not what was done to them.
+people protest against ("against the regime's arrest campaign") is not what was done to them,
+and whom a victim is accused of serving ("a man accused of collaborating with the regime") took
+no part in what was done to him.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["bomber_in_person", "in_a_grievance", "in_an_idiom"]
+__all__ = ["bomber_in_person", "in_a_grievance", "in_an_allegation", "in_an_idiom"]
 
 # lemma -> the words after it that make an idiom of it
 _TAKE = ("place part office note effect power steps measures time advantage responsibility "
@@ -53,4 +55,24 @@ def in_a_grievance(doc: Doc | Span, start: int) -> bool:
 _GRIEVANCE_REACH = 4
 _GRIEVANCE_WORDS = frozenset(
     ["against", "denouncing", "condemning", "rejecting", "protesting", "over", "decrying"]
+)  # fmt: skip
+
+
+def in_an_allegation(token: Token) -> bool:
+    """Whether ``token`` lies in what an allegation against someone says: "executed a man
+    accused of collaborating with the regime", "killed a shepherd on charges of spying for
+    the Iraqi army", "arrested three men suspected of belonging to ISIS"."""
+    for _ in range(_ALLEGATION_REACH):
+        if token.dep_ == "prep" and token.head.lower_ in _ALLEGING:
+            return True
+        if token.head.i == token.i:
+            return False
+        token = token.head
+    return False
+
+
+_ALLEGATION_REACH = 6
+_ALLEGING = frozenset(
+    ["accused", "charged", "suspected", "charges", "charge", "accusation", "accusations",
+     "suspicion", "suspicions", "pretext"]
 )  # fmt: skip

@@ -17,8 +17,8 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from orbat.extract.references import reference_pairs
 from orbat.extract.unlisted import unlisted_villages
-from orbat.resolve.geometry import distance_km
 from orbat.resolve.places import ResolvedPlace, event_location
 
 __all__ = [
@@ -34,7 +34,6 @@ __all__ = [
     "names_a_source",
     "place_fields",
     "plausible_surface",
-    "reference_points",
 ]
 
 #: The record fields that say where an event happened.
@@ -78,11 +77,17 @@ def event_locations(
     ):
         end = other_act.start()
     inside = [p for p in places if start <= p.start and p.end <= end]
-    towns = [p for p in inside if p.place.kind in ("city", "site")]
-    references = reference_points(text, towns)
+    # Villages the list names that no gazetteer knows (extract/unlisted.py) are towns too, and
+    # what follows them may be their reference point ("the towns of Kansafra and al-Bara in
+    # Jabal al-Zawiya": al-Bara unlisted, Jabal al-Zawiya their area, not a third event).
+    unlisted = list(unlisted_villages(text, start, end, places))
+    towns = sorted(
+        [p for p in inside if p.place.kind in ("city", "site")] + unlisted, key=lambda p: p.start
+    )
+    pairs = reference_pairs(text, towns)
     # A town that serves as a reference point anywhere in the sentence ("In Daraa, …
     # a raid in the city of Izraa, north of Daraa") is the setting, not an event location.
-    setting = {towns[i].place.id for i in references} | {
+    setting = {towns[j].place.id for _, j in pairs} | {
         t.place.id for t in towns if _REGION_AFTER.match(text[t.end : t.end + 20])
     }
     distinct: dict[str, ResolvedPlace] = {}
@@ -119,9 +124,6 @@ def event_locations(
     if moving and len(moving) < len(distinct):
         for key in moving:
             del distinct[key]
-    # Villages the list names that no gazetteer knows are events too (extract/unlisted.py).
-    for village in unlisted_villages(text, start, end, places):
-        distinct.setdefault(village.place.id, village)
     # A province named alongside towns of other provinces is one more event location
     # ("Two IED attacks were reported in Babil province, with a convoy targeted in
     # Yusufiyah district of Baghdad": Babil and Yusufiyah).
@@ -405,60 +407,3 @@ def ascii_name(name: str) -> str:
     folded = unicodedata.normalize("NFKD", name)
     plain = "".join(c for c in folded if not unicodedata.combining(c) and c not in "‘’ʿʾ`'")
     return plain or name
-
-
-# "Tarmiya, north of Baghdad", "near Mayadeen, southeast of Deir Ezzor": the second town is
-# a reference point for the first, not a second event location.
-# So is a town the first one lies in: "the village of Kashkash in the southern parts of
-# al-Shadadi city in southern Hasaka" is one event in Kashkash. ("A and B", "A, B" list
-# places; a list is several events.)
-_COMPASS = r"(?:north|south|east|west)(?:[- ]?(?:east|west))?(?:ern)?|central"
-_REFERENCE_GAP = re.compile(
-    r"^,?\s*(?:(?:city|town|village|district|area|countryside|region|province)\s+)?(?:"
-    r"(?:about\s+\d+\s*km\s+)?(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?|outside"
-    r"|district|province|governorate|outskirts|suburbs?|neighbou?rhoods?|quarter)\s+of\s+"
-    r"(?:the\s+(?:city|town)\s+of\s+)?"
-    # "in the town of Jaramana near Damascus": the second town says where the first is.
-    r"|,?\s*(?:just\s+)?near\s+(?:the\s+(?:city|town|capital)\s+(?:of\s+)?)?"
-    rf"|,?\s*in\s+(?:the\s+)?(?:(?:{_COMPASS})\s+)?(?:(?:parts?|outskirts|countryside|suburbs?"
-    r"|areas?|region|province|governorate|district)\s+of\s+)?(?:the\s+(?:city|town|province)"
-    r"\s+of\s+)?)(?:(?:al|el|ad|ar|as|ash|at|az|an)[-‑\s])?$",
-    re.I,
-)
-
-
-def reference_points(text: str, towns: Sequence[ResolvedPlace]) -> set[int]:
-    """Indexes of towns that only serve as another town's reference point: after a phrase
-    of direction or containment ("Tarmiya, north of Baghdad"), or after a bare comma when
-    the first lies within the second ("a market in Sadr City, Baghdad")."""
-    return {
-        j
-        for i, first in enumerate(towns)
-        for j, second in enumerate(towns)
-        if first.end <= second.start
-        and (
-            _REFERENCE_GAP.match(text[first.end : second.start])
-            or (
-                _COMMA_GAP.match(text[first.end : second.start])
-                and distance_km(first.place, second.place) <= _WITHIN_KM
-                and not _listed(text, towns, i, j)
-            )
-        )
-    }
-
-
-def _listed(text: str, towns: Sequence[ResolvedPlace], i: int, j: int) -> bool:
-    """Whether towns ``i`` and ``j``, a comma apart, are items of a list ("the villages of
-    al-Jalaa, Saiyal, Salihiyah and Abbas"): another town joins them by a comma or "and"."""
-    before = towns[i - 1] if i > 0 else None
-    after = towns[j + 1] if j + 1 < len(towns) else None
-    return bool(
-        (before is not None and _LIST_GAP.match(text[before.end : towns[i].start]))
-        or (after is not None and _LIST_GAP.match(text[towns[j].end : after.start]))
-    )
-
-
-_COMMA_GAP = re.compile(r"^\s*,\s*$")
-_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*and|&)\s*$")
-#: A town named after a comma this close to the one before it is where that one lies.
-_WITHIN_KM = 20.0

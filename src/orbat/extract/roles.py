@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from orbat.extract.idioms import in_an_allegation
 from orbat.extract.members import member_from
 
 if TYPE_CHECKING:
@@ -38,7 +39,9 @@ _PATIENT_PREPS = {
 
 
 def role(token: Token) -> str | None:
-    """ "agent", "patient" or "source" from the dependency path above an actor's head token.
+    """ "agent", "patient" or "source" from the dependency path above an actor's head token,
+    or "alleged" for the side an allegation says a victim served ("a man accused of
+    collaborating with the regime").
 
     * A noun modified by a past participle was acted upon: "a US military logistics convoy
       targeted in Yusufiyah", "Iraqi forces hit by the airstrike".
@@ -50,6 +53,8 @@ def role(token: Token) -> str | None:
     """
     if _holder_of_the_launch_site(token):
         return "agent"
+    if in_an_allegation(token):
+        return "alleged"  # whom a victim is said to serve took no part
     for _ in range(6):
         dep = token.dep_
         if dep == "pobj" and token.head.dep_ == "agent":

@@ -91,7 +91,7 @@ _GROUP_WORDS = _split(
     "journalists pilgrims worshippers passengers martyrs relatives sisters brothers sons "
     "daughters activists officials clerics doctors lawyers judges teachers engineers "
     "farmers shepherds employees servicemembers contractors drivers bodyguards companions "
-    "wives husbands elements operatives extremists"
+    "wives husbands elements operatives extremists mukhtars sheikhs elders"
 )
 _SINGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 _SINGULAR |= {w[:-1]: w for w in _GROUP_WORDS if w.endswith("s") and w[:-1] not in _SINGULAR}
@@ -216,6 +216,18 @@ _ACTIVE_ONE = re.compile(
     r"|(?:death|injury)\s+of)\s+(?P<q>an?|one)\s+"
     rf"{_ONE_MODS}{_ONE_GROUP}",
     _I,
+)
+# Two single victims one plural verb tells of: "a soldier and a civilian were killed", "an
+# army officer and his son were shot dead".
+_SINGLE_PAIR = re.compile(
+    rf"\b(?P<q>an?|one)\s+{_ONE_MODS}{_ONE_GROUP}\s*,?\s+and\s+(?:an?|one|his|her|their|its)\s+"
+    rf"{_ONE_MODS}[\w’'-]+\s+(?:{_AUX}(?P<verb>{_PP})|(?P<died>{_INTRANSITIVE}))\b",
+    _I,
+)
+# One victim before a plural figure: "[a mukhtar and his] two sons were killed", "[a PMF
+# commander and] two of his guards".
+_ONE_BEFORE = re.compile(
+    rf"\b(?:an?|one)\s+{_ONE_MODS}{_ONE_GROUP}\s*,?\s+and\s+(?:(?:his|her|their|its)\s+)?$", _I
 )
 # "opened fire on a former commander, killing him": the one person the clause already named.
 _KILLING_HIM = re.compile(r",\s+(?P<verb>killing|wounding|injuring)\s+(?:him|her)\b", _I)

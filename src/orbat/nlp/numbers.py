@@ -26,6 +26,7 @@ from orbat.nlp.casualty_phrases import (
     _NONE_NOUN,
     _NONE_VERB,
     _NOUN_OF,
+    _ONE_BEFORE,
     _ONE_MORE_IN_GAP,
     _PASSIVE,
     _PASSIVE_BARE,
@@ -33,6 +34,7 @@ from orbat.nlp.casualty_phrases import (
     _QTY_FIRST_PATTERNS,
     _SELF_BLAST,
     _SINGLE,
+    _SINGLE_PAIR,
     _SINGULAR,
     _THEN_KILLED,
     _TOKEN,
@@ -116,7 +118,8 @@ def _with_conjunct(text: str, mention: CasualtyMention) -> CasualtyMention:
     two parts as ``includes``: the parts are one report, not two conflicting ones."""
     m = _CONJ_BEFORE.search(text, max(0, mention.start - 80), mention.start)
     if m is None:
-        return mention
+        one = _ONE_BEFORE.search(text, max(0, mention.start - 80), mention.start)
+        return mention if one is None else _plus_one(text, mention, one.start())
     first = _mention(text, m, mention.kind)
     high = None if first.high is None or mention.high is None else first.high + mention.high
     return CasualtyMention(
@@ -130,6 +133,15 @@ def _with_conjunct(text: str, mention: CasualtyMention) -> CasualtyMention:
         first.is_vague or mention.is_vague,
         None,
         (first, mention),
+    )
+
+
+def _plus_one(text: str, mention: CasualtyMention, start: int) -> CasualtyMention:
+    """``mention`` with one more victim, named from ``start``: "a mukhtar and his two sons"."""
+    high = None if mention.high is None else mention.high + 1
+    surface = text[start : mention.end]
+    return replace(
+        mention, start=start, surface=surface, low=mention.low + 1, high=high, group=None
     )
 
 
@@ -253,6 +265,7 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
         _NOUN_OF,
         _COUNT_NOUN,
         _SINGLE,
+        _SINGLE_PAIR,
         _SELF_BLAST,
     )
     for pattern in (*patterns, _ACTIVE_ONE):
@@ -272,6 +285,8 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
                 if mention.kind != "killed" and then is not None:
                     surface = text[mention.start : then.end()]
                     yield replace(mention, kind="killed", end=then.end(), surface=surface)
+            if pattern is _SINGLE_PAIR:
+                mention = _plus_one(text, mention, mention.start)  # "a soldier and a civilian"
             if pattern in (_ACTIVE, _ACTIVE_ONE):
                 mention = _with_following(text, mention)
             if pattern is _SELF_BLAST and _OTHER_DEAD.search(_rest_of_sentence(text, m.end())):

@@ -469,5 +469,11 @@ def admissible(ctx: MentionContext, text: str, words: TheatreWords, gazetteer: G
     ):
         return False
     if ctx.key in _context_only(words.context_only) or len(ctx.key) <= 3 or shouted:
-        return supported
+        # "a Sahwa member", "Sadr fighters": a common word before a member noun names a group.
+        return supported and not _MEMBER_AFTER.match(text, ctx.mention.end)
     return True
+
+
+_MEMBER_AFTER = re.compile(
+    r"\s+(?:members?|fighters?|militiam[ae]n|leaders?|commanders?|elements?|gunmen)\b", re.I
+)
