@@ -196,6 +196,9 @@ def assign_actors(
     loose: list[FoundActor] = []
     # Everything in the subject of a reporting verb ("Iraq's PMF, an umbrella grouping of
     # Iran-backed militias, said …") tells of the event; none of it took part as named there.
+    # "…, local sources reported": a closing attribution holds the teller; what comes before
+    # its comma is what was told, whatever subject the parser hangs on the verb.
+    told_up_to = _closing_attribution(sentence)
     sources = {
         t.i
         for tok in sentence
@@ -203,10 +206,15 @@ def assign_actors(
         and tok.head.lemma_.lower() in REPORTING_VERBS
         and not tells_own_act(tok.head)
         and not tells_own_loss(tok.head)
+        and (told_up_to is None or tok.i > told_up_to)
         for t in tok.subtree
     }
     root = sentence.root
-    if root.lemma_.lower() in REPORTING_VERBS and not (tells_own_act(root) or tells_own_loss(root)):
+    if told_up_to is not None:
+        sources |= {t.i for t in sentence if t.i > told_up_to}
+    elif root.lemma_.lower() in REPORTING_VERBS and not (
+        tells_own_act(root) or tells_own_loss(root)
+    ):
         # The parser does not always find that subject; words before a reporting main verb
         # are its subject in news style, unless they belong to the reported clause.
         reported = {t.i for c in root.children if c.dep_ == "ccomp" for t in c.subtree}
@@ -309,6 +317,21 @@ def assign_actors(
         assoc_actor_2=side2[1].acled_name if len(side2) > 1 else None,
         inter2=inter2 if inter2 is not None else (generic_inter(actor2) if actor2 else None),
     )
+
+
+def _closing_attribution(sentence: Span) -> int | None:
+    """The index of the comma before a closing attribution ("…, killing two fighters, local
+    sources reported."): the main verb tells, and its last subject follows that comma."""
+    root = sentence.root
+    if root.lemma_.lower() not in REPORTING_VERBS or tells_own_act(root) or tells_own_loss(root):
+        return None
+    subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
+    if not subjects:
+        return None
+    comma = subjects[-1].left_edge.i - 1
+    if comma <= sentence.start or sentence.doc[comma].text != ",":
+        return None
+    return comma
 
 
 _COUNTRY_SUFFIX = re.compile(r"^(?P<base>.+) \((?P<country>[^)\d]+)\)$")

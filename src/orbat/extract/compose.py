@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from orbat.extract.idioms import in_a_grievance, in_an_allegation
 from orbat.extract.lexicon.rules import number, rules
+from orbat.extract.roles import REPORTING_VERBS
 from orbat.extract.territory import describes_holding, names_a_place_after, territory_winner
 from orbat.extract.weapon_cues import harmful_blasts, owned_strikes
 
@@ -58,6 +59,20 @@ def _passive_subject_in(tokens: Doc, verb: Cue, targets: Iterable[Cue]) -> bool:
     return any(t.start <= s.i < t.end for s in subjects for t in targets)
 
 
+def _done_by(tokens: Doc, verb: Cue, doers: Iterable[Cue]) -> bool:
+    """Whether the verb's subject is one of ``doers``."""
+    subjects = [c for c in tokens[verb.start].children if c.dep_ == "nsubj"]
+    return any(d.start <= s.i < d.end for s in subjects for d in doers)
+
+
+def _teller(token: Token) -> bool:
+    """Whether ``token`` is, or qualifies, the subject of a verb of telling ("police said", "a
+    police source told AFP")."""
+    while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING_VERBS
+
+
 def _between_armed(verb: Cue, armed: Iterable[Cue]) -> bool:
     """Whether an armed party stands before the verb and another just after it: "ISIS killed
     two members of the SDF" is fighting between two groups."""
@@ -88,11 +103,17 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
     get = by.get
     # 1.
     protests = get("ctx:protest", []) or get("ctx:protest_weak", [])
+    tokens = doc if isinstance(doc, Doc) else doc.doc
     if protests:
         first = min(protests, key=lambda c: c.start)
         weight = (3.0 if get("ctx:protest") else 1.5) * decay(first.sentence)
         tools = [c for c in get("ctx:intervention", []) if not in_a_grievance(doc, c.start)]
-        violent = [c for c in get("ctx:protester_violence", []) if not inside(c, tools)]
+        # "Riot police threw sound bombs": what the riot police threw is their intervention.
+        violent = [
+            c
+            for c in get("ctx:protester_violence", [])
+            if not inside(c, tools) and not _done_by(tokens, c, tools)
+        ]
         lethal = get("ctx:excessive_force")
         peaceful = any(t.lower_ in {"peaceful", "non-violent", "nonviolent"} for t in doc)
         if lethal and (peaceful or not violent):
@@ -124,13 +145,16 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
             winner = territory_winner(doc, cap, by)
             key = "gov_regains_territory" if winner == "state" else "nsa_overtakes"
             out.append((key, weight, cap))
-    # 3.
-    tokens = doc if isinstance(doc, Doc) else doc.doc
 
+    # 3.
     def parties(label: str) -> list[Cue]:
         # "killed a shepherd on charges of spying for the Iraqi army": whom a victim is said
-        # to serve is no party to the act.
-        return [c for c in get(label, []) if not in_an_allegation(tokens[c.start])]
+        # to serve is no party to the act; nor is who told of it ("…, police said").
+        return [
+            c
+            for c in get(label, [])
+            if not in_an_allegation(tokens[c.start]) and not _teller(tokens[c.start])
+        ]
 
     armed, civil = parties("ctx:armed_targets"), parties("ctx:civilian_targets")
     state, nonstate = parties("ctx:state_actors"), parties("ctx:nonstate_actors")

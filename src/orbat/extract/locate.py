@@ -64,7 +64,9 @@ def event_locations(
     ends = [
         p
         for p in places
-        if start <= p.start < end and route_end(text, p) and text[p.end : p.end + 1] == "-"
+        if start <= p.start < end
+        and route_end(text, p)
+        and (text[p.end : p.end + 1] == "-" or _ON_THE_ROAD.search(text, 0, p.start))
     ]
     places = [p for p in places if not route_end(text, p)]
     if ends and not any(start <= p.start < end for p in places):
@@ -120,6 +122,9 @@ def event_locations(
         for k, t in distinct.items()
         if _MOVEMENT_BEFORE.search(text[max(0, t.start - 30) : t.start])
         or _CAUSE_BEFORE.search(text[max(start, t.start - 60) : t.start])
+        # "detained 14 members suspected of firing rockets at the Green Zone": where the
+        # detainees are said to have acted.
+        or _ALLEGED_BEFORE.search(text[max(start, t.start - 80) : t.start])
     }
     if moving and len(moving) < len(distinct):
         for key in moving:
@@ -155,6 +160,9 @@ _ANOTHER_ACT = re.compile(
 )
 
 
+_ALLEGED_BEFORE = re.compile(
+    r"\b(?:suspected|accused|charged|charges|convicted)\s+(?:of|with)\b[^,;.]{0,70}$", re.I
+)
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
 _BOUNDARY_BEFORE = re.compile(r"\b(?:border|boundary|borders)\s+between\b[^.;]{0,40}$", re.I)
 
@@ -180,6 +188,14 @@ _ROUTE_WORD = re.compile(
 _LINKING_BEFORE = re.compile(
     r"\b(?:linking|links|link|connecting|connects|connect|joining|joins|between)\s+"
     r"(?:the\s+)?(?:(?:cities|towns|provinces)\s+of\s+)?(?:[\w'’-]+\s+){0,3}?(?:and\s+)?$",
+    re.I,
+)
+# "targeted a car on the road between al-Mayadin and al-Quriyah": the event was on the road
+# (not "the town, which sits on the M5 highway linking Damascus and Aleppo").
+_ON_THE_ROAD = re.compile(
+    r"(?<!sits\s)(?<!lies\s)(?<!located\s)(?<!situated\s)\b(?:on|along)\s+the\s+"
+    r"(?:[\w'’-]+\s+){0,2}?(?:highway|road|motorway|route)\s+(?:between|linking|connecting)\s+"
+    r"(?:the\s+(?:cities|towns)\s+of\s+)?(?:(?:al|el|ad|ar|as|ash|at|az|an)[-‑\s])?$",
     re.I,
 )
 # "Baghdad-Kirkuk road": the first end, before the hyphen and the second.
@@ -294,7 +310,8 @@ _DATELINE_DATE = (
 _DATELINE_AFTER = re.compile(
     r"^\s*(?::|,\s*[A-Z]{2}\b|(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
     rf"(?:,?\s*{_DATELINE_DATE})?\s*"
-    r"(?:\([^)]{1,40}\))?\s*[–—-]\s"
+    # "DAMASCUS, (SANA) –": the agency may follow the comma.
+    r",?\s*(?:\([^)]{1,40}\))?\s*[–—-]\s"
     # "Damascus, 26 Jun (Prensa Latina) Joint units…": a date and an agency need no dash.
     rf"|,?\s*{_DATELINE_DATE}\s*\([^)]{{1,40}}\)\s)"
 )

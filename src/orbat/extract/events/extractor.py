@@ -33,6 +33,7 @@ from orbat.extract.events.reading import (
     tells_a_past_act,
 )
 from orbat.extract.events.story import (
+    date_by_later_sentence,
     join_follow_ups,
     name_claimants,
     name_the_blamed,
@@ -57,12 +58,7 @@ from orbat.extract.protest_followups import police_the_protest
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.strike_type import strikes_from_the_air
 from orbat.extract.toll_sentences import absorb_toll_sentences, attach_following_tolls
-from orbat.nlp.dates import (
-    DateMention,
-    event_date_for_sentence,
-    resolve_dates,
-    select_event_date,
-)
+from orbat.nlp.dates import DateMention, event_date_for_sentence, resolve_dates, select_event_date
 from orbat.nlp.gazetteer import Gazetteer, gazetteer_for
 from orbat.nlp.model import load_nlp, text_of
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
@@ -330,6 +326,7 @@ class EventExtractor:
         # 6.
         place_by_later_reference(article, sents, places, found)
         join_follow_ups(sents, codes, found)
+        date_by_later_sentence(sents, dates, found)
         absorb_toll_sentences(sents, codes, found)
         spans = [(s.start_char, s.end_char) for s in sents]
         attach_following_tolls(text, spans, codes, found, casualties)

@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from orbat.extract.article import Unparsed
 from orbat.nlp.dates import DateMention, is_historical
 from orbat.nlp.model import text_of
 
@@ -22,12 +23,14 @@ if TYPE_CHECKING:
 __all__ = [
     "PLACE_VETO",
     "across_countries",
+    "dated_only_by_its_telling",
     "dates_of_the_act",
     "event_stance",
     "is_background",
     "main_country",
     "misread_person",
     "names_an_actor",
+    "telling_day",
     "tells_a_past_act",
 ]
 
@@ -143,6 +146,11 @@ _FACILITY_AFTER = re.compile(
     r"|oil\s+field|gas\s+field|border\s+crossing|crossing|prison|refinery)\b",
     re.I,
 )
+_ROUTE_BEFORE = re.compile(
+    r"\b(?:road|highway|route|motorway)\s+(?:between|linking|connecting|from)\s+"
+    r"(?:(?:[\w'’-]+\s+){1,3}?(?:and|to)\s+)?$",
+    re.I,
+)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|outside|inside|around|over|above|(?:outskirts|vicinity|village|town|city|countryside"
     r"|suburbs?|edges?|entrance|environs)\s+of)\s+(?:the\s+)?$",
@@ -157,8 +165,10 @@ def misread_person(entity: Span) -> bool:
         return True
     text = text_of(entity.doc)
     before = text[max(0, entity.start_char - 20) : entity.start_char]
-    if _LOCATIVE_BEFORE.search(before):
-        return True  # "near Jurf al-Sakhar": nobody is struck near a person
+    if _LOCATIVE_BEFORE.search(before) or _ROUTE_BEFORE.search(text, 0, entity.start_char):
+        # "near Jurf al-Sakhar": nobody is struck near a person; nor does a road run to one
+        # ("the road between al-Mayadin and al-Quriyah").
+        return True
     after = text[entity.end_char : entity.end_char + 20]
     if _FACILITY_AFTER.match(after):
         return True  # "struck Ain al-Asad air base": nobody's name is followed by "air base"
@@ -171,14 +181,24 @@ def dates_of_the_act(sentence: Span, dates: Sequence[DateMention]) -> list[DateM
     killed 30 people on Monday" happened on Monday."""
     start, end = sentence.start_char, sentence.end_char
     days = [m for m in dates if start <= m.start and m.end <= end and m.granularity == "day"]
-    told = {id(m) for m in days if _telling_verb(sentence, m.start)}
+    told = {id(m) for m in days if telling_day(sentence, m.start)}
     if not told or len(told) == len(days):
         return list(dates)
     return [m for m in dates if id(m) not in told]
 
 
-def _telling_verb(sentence: Span, at: int) -> bool:
-    """Whether the phrase at character ``at`` hangs on a verb of telling or claiming."""
+def dated_only_by_its_telling(sentence: Span | Unparsed) -> bool:
+    """Whether every day the sentence names is the day something was told of the act ("…
+    killed three militants, the Joint Operations Command said on Saturday"): the act itself
+    may have happened before."""
+    if isinstance(sentence, Unparsed):
+        return False  # no verbs to hang its days on
+    days = [e for e in sentence.ents if e.label_ == "DATE"]
+    return bool(days) and all(telling_day(sentence, e.start_char) for e in days)
+
+
+def telling_day(sentence: Span, at: int) -> bool:
+    """Whether the day phrase at character ``at`` hangs on a verb of telling or claiming."""
     token = next((t for t in sentence if t.idx >= at), None)
     for _ in range(4):
         if token is None or token.head is token:

@@ -23,7 +23,7 @@ from orbat.extract.anchor import is_follow_up, placing_sentence
 from orbat.extract.article import ArticleView, Unparsed
 from orbat.extract.candidates import Candidate
 from orbat.extract.classify import Classification, EventClassifier
-from orbat.extract.events.reading import event_stance
+from orbat.extract.events.reading import dated_only_by_its_telling, event_stance, telling_day
 from orbat.extract.locate import PLACE_KEYS, place_fields
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.retype import retyped
@@ -33,10 +33,12 @@ from orbat.resolve.geometry import km_between
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
+    from orbat.nlp.dates import DateMention
     from orbat.packs import Pack
     from orbat.resolve.places import ResolvedPlace
 
 __all__ = [
+    "date_by_later_sentence",
     "join_follow_ups",
     "name_claimants",
     "name_unnamed_strikers",
@@ -349,3 +351,53 @@ def join_follow_ups(
             **{f: getattr(source, f) for f in PLACE_KEYS},
         )
         candidate.own_date = candidate.own_place = True
+
+
+def date_by_later_sentence(
+    sents: Sequence[Span | Unparsed], dates: Sequence[DateMention], found: Sequence[Candidate]
+) -> None:
+    """Date an event its own sentence did not (only the day it was told, or no day) by the
+    day a later sentence gives it through a back-reference: "… killed three militants, the
+    Joint Operations Command said on Saturday. The strike was carried out on Thursday"."""
+    told = {c.sentence for c in found}
+    for candidate in found:
+        record = candidate.record
+        if candidate.own_date and not dated_only_by_its_telling(sents[candidate.sentence]):
+            continue
+        for j in range(candidate.sentence + 1, min(len(sents), candidate.sentence + 3)):
+            sentence = sents[j]
+            if j in told or not _BACK_REFERENCE.match(sentence.text):
+                continue
+            day = _day_of_the_act(sentence, dates)
+            if day is not None and (record.event_date is None or day.date <= record.event_date):
+                candidate.record = replace(
+                    record, event_date=day.acled_date, time_precision=day.time_precision
+                )
+                candidate.own_date = True
+            break
+
+
+def _day_of_the_act(sentence: Span | Unparsed, dates: Sequence[DateMention]) -> DateMention | None:
+    """The first day ``sentence`` gives that is not the day something was told."""
+    start, end = sentence.start_char, sentence.end_char
+    return next(
+        (
+            m
+            for m in dates
+            if start <= m.start < end
+            and m.granularity == "day"
+            and not m.filed
+            and not (not isinstance(sentence, Unparsed) and telling_day(sentence, m.start))
+        ),
+        None,
+    )
+
+
+# A sentence about the event told just before, by a definite back-reference as its subject:
+# "The strike was carried out on Thursday", "The attack took place late on Monday".
+_BACK_REFERENCE = re.compile(
+    r"^\s*(?:The|This|That)\s+(?:[\w-]+\s+){0,2}?(?:strikes?|airstrikes?|raids?|attacks?"
+    r"|bombing|blast|explosion|operation|ambush|clash(?:es)?|shelling|assault|killings?"
+    r"|assassination|incident)\s+(?:was|were|took|happened|occurred|came|had\s+been)\b",
+    re.I,
+)
