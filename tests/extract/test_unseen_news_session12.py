@@ -282,3 +282,24 @@ def test_where_detainees_are_said_to_have_acted_is_no_event_place(
     )
     assert event.sub_event_type == "Arrests"
     assert event.location == "Al Hawijah"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A cat who had been missing for five years in Portland was found in Santa Fe.",
+        "Researchers in Munich discovered that disk-shaped galaxies emerged in their simulation.",
+    ],
+)
+def test_a_find_that_names_no_weapon_and_no_force_is_no_event(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    assert coded(event_extractor, text, "2019-11-19") == []
+
+
+def test_a_find_of_explosives_is_still_a_disruption(event_extractor: EventExtractor) -> None:
+    # The limit: a weapon named beside the bare "found".
+    (event,) = coded(
+        event_extractor, "Three explosive devices were found near a school in Kirkuk on Monday."
+    )
+    assert event.sub_event_type == "Disrupted weapons use"

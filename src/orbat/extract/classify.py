@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
@@ -148,6 +148,7 @@ class EventClassifier:
             and not _in_name(doc, c)
             and not _aircraft_model(doc, c)
             and not _finds_remains(doc, c)
+            and not _finds_no_arms(c, cues)
             and not (c.label.endswith(":weak") and in_an_idiom(doc, c.start, c.end))
             and not bomber_in_person(c.text, {d.label for d in cues if d.sentence == c.sentence})
         ]
@@ -401,6 +402,19 @@ def _finds_remains(doc: Doc | Span, cue: Cue) -> bool:
     return bool(_REMAINS.search(window))
 
 
+def _finds_no_arms(cue: Cue, cues: Sequence[Cue]) -> bool:
+    """A bare find, seizure or interception in a sentence that names no weapon and no armed
+    or security force ("a cat missing for five years was found in Santa Fe", "the team
+    discovered water vapour") is no weapons find: general news is full of them."""
+    if cue.label != "cue:disrupted_weapons:strong" or cue.text.lower() not in _BARE_DISRUPTIONS:
+        return False
+    return not any(c.sentence == cue.sentence and c.label in _ARMS_CONTEXT for c in cues)
+
+
+_BARE_DISRUPTIONS = frozenset({"found", "discovered", "was found", "were found", "seized",
+                               "intercepted", "accidentally", "prematurely"})  # fmt: skip
+_ARMS_CONTEXT = frozenset({"ctx:weapon_objects", "ctx:state_actors", "ctx:nonstate_actors",
+                           "ctx:armed_targets"})  # fmt: skip
 _BARE_FINDS = frozenset({"found", "find", "discovered", "discover", "was found", "were found",
                          "uncovered", "recovered"})  # fmt: skip
 _REMAINS = re.compile(r"\b(?:body|bodies|corpses?|remains|mass graves?)\b", re.I)
