@@ -303,3 +303,53 @@ def test_a_find_of_explosives_is_still_a_disruption(event_extractor: EventExtrac
         event_extractor, "Three explosive devices were found near a school in Kirkuk on Monday."
     )
     assert event.sub_event_type == "Disrupted weapons use"
+
+
+# ---------------------------------------------------------------- articles: one act per clause
+
+
+def test_an_undated_act_a_clause_recalls_lends_the_event_nothing(
+    event_extractor: EventExtractor,
+) -> None:
+    # "days after American strikes killed …" is background: its weapon, attacker and toll
+    # are not the rocket attack's.
+    (event,) = coded(
+        event_extractor,
+        "At least 10 rockets struck Ain al-Asad air base in Iraq's western Anbar province on "
+        "Wednesday morning, days after American strikes killed militia members along the "
+        "Syrian border.",
+        "2021-03-03",
+    )
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert not event.fatalities
+
+
+def test_facilities_used_by_a_group_are_that_groups(event_extractor: EventExtractor) -> None:
+    # ... and "U.S. President" says whose officials ordered the strikes, not where they fell.
+    (event,) = coded(
+        event_extractor,
+        "Last week, U.S. President Joe Biden ordered airstrikes on facilities in eastern Syria "
+        "used by Kataib Hezbollah, killing one militiaman, according to the Pentagon.",
+        "2021-03-03",
+    )
+    assert event.actor1 == "Military Forces of the United States"
+    assert event.actor2 == "Kataib Hezbollah"
+    assert event.country == "Syria"
+
+
+def test_the_post_a_later_sentence_names_again_places_the_attack(
+    event_extractor: EventExtractor,
+) -> None:
+    # "an Iraqi army post north of Baghdad" … "stormed the post in the al-Mataibijah area":
+    # one attack, at al-Mataibijah (110 km from Baghdad), not a second event.
+    text = (
+        "Islamic State militants attacked an Iraqi army post north of Baghdad overnight, "
+        "killing 11 soldiers, two security officials said on Sunday.\n\n"
+        "The militants stormed the post in the al-Mataibijah area, between Salahuddin and "
+        "Diyala provinces, at around midnight and clashed with soldiers for more than an "
+        "hour, the officials said."
+    )
+    events = coded(event_extractor, text, "2021-03-07")
+    assert {(e.location, e.sub_event_type) for e in events} == {("Mutaibijah", "Armed clash")}
+    assert max(e.fatalities or 0 for e in events) == 11

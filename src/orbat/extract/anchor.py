@@ -44,6 +44,12 @@ _DEFINITE_EVENT = re.compile(
 )
 # "claimed responsibility for an attack": an indefinite event noun introduces another event.
 _NEW_EVENT = re.compile(rf"\b(?:an?|another)\s+(?:[\w-]+\s+){{0,2}}?(?:{_EVENT_NOUNS})\b", re.I)
+# A target an event's sentence introduces, which a later sentence may name again.
+_NEW_TARGET = re.compile(
+    r"\b(?:an?)\s+(?:[\w-]+\s+){0,3}?(?P<noun>post|checkpoint|base|convoy|patrol|position"
+    r"|outpost|barracks|headquarters|camp|vehicle|car|house|village)\b",
+    re.I,
+)
 # How far after "the airstrike" a town still says where that airstrike was.
 _REFERENCE_REACH = 100
 # How many following sentences of the paragraph may complete an event's time and place.
@@ -126,14 +132,26 @@ def placing_sentence(
     index: int,
     sents: Sequence[Sentence],
     towns_in: Callable[[int, int], list[str]],
+    told: str = "",
 ) -> int | None:
     """A later sentence of the article that refers back to the event of sentence ``index``
     with a definite noun phrase and names a town (``towns_in`` gives the place ids of the
-    towns inside a span, in the event's country); the first one, or ``None``.
+    towns inside a span, in the event's country); the first one, or ``None``. The noun may
+    be the event's ("the attack") or, when ``told`` is the event's own sentence, a target it
+    introduced ("an Iraqi army post" … "The militants stormed the post in al-Mataibijah").
     """
+    targets = {m["noun"].lower() for m in _NEW_TARGET.finditer(told)}
+    echo = (
+        re.compile(rf"\bthe\s+(?:[\w-]+\s+){{0,2}}?(?:{'|'.join(sorted(targets))})\b", re.I)
+        if targets
+        else None
+    )
     for j in range(index + 1, len(sents)):
         other = sents[j]
-        for match in _DEFINITE_EVENT.finditer(other.text):
+        references = [*_DEFINITE_EVENT.finditer(other.text)]
+        if echo is not None:
+            references += echo.finditer(other.text)
+        for match in references:
             at = other.start_char + match.end()
             if towns_in(at, min(at + _REFERENCE_REACH, other.end_char)):
                 return j

@@ -59,6 +59,9 @@ def _passive_subject_in(tokens: Doc, verb: Cue, targets: Iterable[Cue]) -> bool:
     return any(t.start <= s.i < t.end for s in subjects for t in targets)
 
 
+_ENTERING = frozenset({"storm", "stormed", "enter", "entered"})
+
+
 def _done_by(tokens: Doc, verb: Cue, doers: Iterable[Cue]) -> bool:
     """Whether the verb's subject is one of ``doers``."""
     subjects = [c for c in tokens[verb.start].children if c.dep_ == "nsubj"]
@@ -138,7 +141,9 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
             continue
         if describes_holding(doc, cap):
             continue
-        weight = 4.0 * decay(cap.sentence)
+        # "stormed the post … and clashed with soldiers": storming or entering is a capture
+        # only when nothing says the place was fought over instead.
+        weight = (2.5 if cap.text.lower() in _ENTERING else 4.0) * decay(cap.sentence)
         if transfer and not get("cue:armed_clash:strong"):
             out.append(("nonviolent_transfer", weight, cap))
         else:

@@ -17,6 +17,7 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
+from orbat.extract.other_acts import ANOTHER_ACT
 from orbat.extract.references import reference_pairs
 from orbat.extract.unlisted import unlisted_villages
 from orbat.resolve.places import ResolvedPlace, event_location
@@ -69,11 +70,16 @@ def event_locations(
         and (text[p.end : p.end + 1] == "-" or _ON_THE_ROAD.search(text, 0, p.start))
     ]
     places = [p for p in places if not route_end(text, p)]
+    # "U.S. President Joe Biden ordered airstrikes on … eastern Syria": a country named as
+    # whose officials acted is no place, unless the sentence names no other.
+    offices = [p for p in places if start <= p.start < end and _names_an_office(text, p)]
+    if offices and any(start <= p.start < end and p not in offices for p in places):
+        places = [p for p in places if p not in offices]
     if ends and not any(start <= p.start < end for p in places):
         places = [*places, replace(ends[0], geo_precision=2)]
     # "… killing eight fighters, a day after the group fired a missile at al-Asad air base":
     # the clause tells another act, at another place (when the sentence names one before it).
-    other_act = _ANOTHER_ACT.search(text, start, end)
+    other_act = ANOTHER_ACT.search(text, start, end)
     if other_act is not None and any(
         start <= p.start < other_act.start() and p.place.kind != "country" for p in places
     ):
@@ -153,18 +159,14 @@ def event_locations(
     return [best]
 
 
-_ANOTHER_ACT = re.compile(
-    r"\b(?:(?:a|one|two|three|several|\d+)\s+(?:days?|hours?|weeks?)\s+(?:after|before)"
-    r"|in\s+(?:retaliation|response|revenge|reprisal)\s+(?:for|to))\b",
-    re.I,
-)
-
-
 _ALLEGED_BEFORE = re.compile(
     r"\b(?:suspected|accused|charged|charges|convicted)\s+(?:of|with)\b[^,;.]{0,70}$", re.I
 )
 _POSSESSIVE_AFTER = re.compile(r"['’]s\b")
-_BOUNDARY_BEFORE = re.compile(r"\b(?:border|boundary|borders)\s+between\b[^.;]{0,40}$", re.I)
+# "on the border between Salah al-Din and Diyala", "…, between Salahuddin and Diyala provinces".
+_BOUNDARY_BEFORE = re.compile(
+    r"(?:\b(?:border|boundary|borders)\s+|,\s*)between\b[^.;]{0,40}$", re.I
+)
 
 
 def route_end(text: str, place: ResolvedPlace) -> bool:
@@ -392,6 +394,18 @@ _BACKED_BY_BEFORE = re.compile(
     r"\b(?:backed|supported|sponsored|funded|armed|led|aligned)\s+by\s+(?:the\s+)?$"
     r"|\b(?:loyal|allied|affiliated)\s+(?:to|with)\s+(?:the\s+)?$",
     re.I,
+)
+
+
+def _names_an_office(text: str, place: ResolvedPlace) -> bool:
+    return place.place.kind == "country" and _OFFICE_AFTER.match(text, place.end) is not None
+
+
+_OFFICE_AFTER = re.compile(
+    r"\s+(?:President|Vice\s+President|Secretary|Defen[cs]e\s+(?:Secretary|Minister|Ministry)"
+    r"|Foreign\s+Minist\w+|Prime\s+Minister|envoy|ambassador|officials?|spokes\w+"
+    r"|administration|lawmakers?|senators?|diplomats?|Treasury|State\s+Department"
+    r"|Central\s+Command|military\s+officials?)\b"
 )
 # "damaged by the Ankara forces", "the Damascus regime": a state named by its capital.
 _FORCES_AFTER = re.compile(r"^\s+(?:forces|troops|regime|army|militias?)\b", re.I)

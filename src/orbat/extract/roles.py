@@ -58,6 +58,12 @@ def role(token: Token) -> str | None:
     for _ in range(6):
         dep = token.dep_
         if dep == "pobj" and token.head.dep_ == "agent":
+            owned = token.head.head
+            if owned.dep_ == "acl" and owned.lemma_.lower() in _HOLDING:
+                # "strikes on facilities used by Kataib Hezbollah": who holds the thing
+                # shares its side; the walk goes on from the thing.
+                token = owned.head
+                continue
             # "a device planted by AQAP militants": the passive's agent acted, whatever
             # participle the parser hangs on it ("militants detonated").
             return "agent"
@@ -163,6 +169,10 @@ _DAY_WORDS = frozenset(
 )  # fmt: skip
 
 
+# Participles that say who holds a thing: "facilities used by", "areas controlled by".
+_HOLDING = frozenset(
+    ["use", "own", "control", "hold", "run", "operate", "occupy", "man", "staff", "belong"]
+)  # fmt: skip
 # Verbs of dying: their subject suffered the event ("two soldiers succumbed to their wounds").
 _DYING = frozenset({"die", "succumb", "perish", "lose"})  # "the SDF lost three fighters"
 # Verbs of warding off an attack: their subject was attacked, their object is the attack.

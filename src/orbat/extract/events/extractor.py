@@ -53,6 +53,7 @@ from orbat.extract.locate import (
 )
 from orbat.extract.occurrence import reports_an_occurrence
 from orbat.extract.origin import fire_origin
+from orbat.extract.other_acts import split_other_act
 from orbat.extract.prefilter import CuePrefilter
 from orbat.extract.protest_followups import police_the_protest
 from orbat.extract.records import EventRecord, Evidence
@@ -208,7 +209,8 @@ class EventExtractor:
         # 1.
         text = article.text
         sents: list[Span | Unparsed] = sorted(
-            [*sentences(doc), *unparsed], key=lambda s: s.start_char
+            [*(c for s in sentences(doc) for c in split_other_act(s, self.classifier)), *unparsed],
+            key=lambda s: s.start_char,
         )
         dates = resolve_dates(text, article.published, doc)
         casualties = find_casualties(text, doc)

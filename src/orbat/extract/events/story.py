@@ -255,7 +255,7 @@ def place_by_later_reference(
                 and (not near or _close(p, origin))
             ]
 
-        j = placing_sentence(candidate.sentence, sents, towns_in)
+        j = placing_sentence(candidate.sentence, sents, towns_in, record.evidence.quote)
         if j is None:
             continue
         later = sents[j]
@@ -308,8 +308,9 @@ def _close(place: ResolvedPlace, record: EventRecord) -> bool:
     return km <= _NEAR_TOWN_KM
 
 
-#: How far from "north of Baghdad" the spot a later sentence names may lie (Taji: 27 km).
-_NEAR_TOWN_KM = 60.0
+#: How far from "north of Baghdad" the spot a later sentence names may lie (Taji: 27 km,
+#: al-Mataibijah: 110 km).
+_NEAR_TOWN_KM = 120.0
 
 
 def join_follow_ups(
