@@ -35,14 +35,15 @@ def test_the_area_a_compass_phrase_places_is_one_event(event_extractor: EventExt
 
 
 def test_the_area_of_listed_villages_is_no_event_of_its_own(village_gazetteer) -> None:  # type: ignore[no-untyped-def]
-    # With the villages imported, Kansafra is known and al-Bara is not (an unlisted village of
-    # the list); Jabal al-Zawiya is the area both lie in, as it is for one town ("the town of
-    # Kansafra in Jabal al-Zawiya").
+    # Jabal al-Zawiya is the area both towns lie in, as it is for one town ("the town of
+    # Kansafra in Jabal al-Zawiya"). (Before the list's second name was looked up, al-Bara
+    # was an unlisted village, which the area's test missed.)
     events = coded(
         EventExtractor(gazetteer=village_gazetteer.gazetteer),
         "Regime artillery targeted the towns of Kansafra and al-Bara in Jabal al-Zawiya on Monday.",
     )
-    assert sorted(e.location for e in events) == ["Kansafra", "al-Bara"]
+    assert sorted(e.location for e in events) == ["Bara", "Kansafra"]
+    assert {e.admin1 for e in events} == {"Idlib"}
 
 
 # ---------------------------------------------------------------- who acted, against whom
@@ -353,3 +354,16 @@ def test_the_post_a_later_sentence_names_again_places_the_attack(
     events = coded(event_extractor, text, "2021-03-07")
     assert {(e.location, e.sub_event_type) for e in events} == {("Mutaibijah", "Armed clash")}
     assert max(e.fatalities or 0 for e in events) == 11
+
+
+def test_each_town_a_list_names_is_looked_up_by_its_spellings(village_gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # The imported villages spell it Sfuhen; the report's "Sufuhen", second in the list, was
+    # never looked up, and the whole sentence went unplaced.
+    events = coded(
+        EventExtractor(gazetteer=village_gazetteer.gazetteer),
+        "Regime forces also shelled the towns of Kafr Aweed and Sufuhen with dozens of rockets "
+        "and artillery shells, SOHR said.",
+        "2020-05-22",
+    )
+    assert "Sfuhen" in {e.location for e in events}
+    assert {e.admin1 for e in events} == {"Idlib"}

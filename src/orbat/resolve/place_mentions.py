@@ -6,7 +6,7 @@ each one say (a preposition, "near", "province", a demonym), which
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -240,6 +240,28 @@ _LOCATIVE_NAME = re.compile(
 )
 
 
+# "the towns of Kafr Aweed and Sufuhen", "the villages of Maarat Misrin, Kafr Nabl and
+# Hazano": the names a plural place noun lists are each a candidate.
+_PLURAL_LEAD = re.compile(r"(?:villages|towns|cities|areas|localities)\s+of\b", re.I)
+_LIST_ITEM = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?"
+    r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]+){0,2})"
+)
+
+
+def _locative_candidates(text: str) -> Iterator[tuple[re.Match[str], int, int, str]]:
+    """(lead match, start, end, name) for each name after a place preposition, and for each
+    further name the lead's list goes on to give."""
+    for m in _LOCATIVE_NAME.finditer(text):
+        yield m, m.start("name"), m.end("name"), m["name"]
+        if not _PLURAL_LEAD.match(m.group()):
+            continue  # "near Raqqa and …": only a plural place noun says every item is one
+        at = m.end("name")
+        while (item := _LIST_ITEM.match(text, at)) is not None:
+            yield m, item.start("name"), item.end("name"), item["name"]
+            at = item.end("name")
+
+
 _NOT_A_NAME = frozenset(
     ["the", "this", "that", "these", "those", "his", "her", "its", "their", "a", "an", "monday",
      "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
@@ -261,12 +283,10 @@ def _locative_names(
     people = [(s, e) for s, e, label in entities if label == "PERSON"]
     found: list[Mention] = []
     replaced: list[Mention] = []
-    for m in _LOCATIVE_NAME.finditer(text):
-        words = m["name"].split()
-        if words[0].casefold() in _NOT_A_NAME:
+    for m, start, end, name in _locative_candidates(text):
+        if name.split()[0].casefold() in _NOT_A_NAME:
             continue
         # The whole name only: its parts are the scan's to find.
-        start, end, name = m.start("name"), m.end("name"), m["name"]
         # The tagger takes many a village for a person ("Ain Issa"); "the villages of",
         # "near" and "outside" say it is a place, a bare "in" or "at" does not.
         if (
