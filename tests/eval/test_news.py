@@ -86,16 +86,21 @@ pytestmark = pytest.mark.issue(13)
 # held-out R 0.777 (0.772) P 0.802 (0.798); actor1 0.808/0.569 (0.798/0.562), town
 # 0.820/0.812 (0.810/0.806), fatalities 0.913/0.852, event type 0.932/0.933. Raised:
 # held-out recall, precision, actor1 and town; development actor1 and town.
+# session 12 (no new gold; rules from reports and wire articles written in the theatre's style,
+# and from the aeb pages outside the gold): development R 0.885 P 0.904 (0.905); held-out R
+# 0.777 P 0.805 (0.802); actor1 0.812/0.569 (0.808/0.569), town 0.823/0.816 (0.820/0.812),
+# admin1 0.854/0.857 (0.855/0.851), fatalities 0.912/0.852, event type 0.935/0.933. Raised:
+# held-out precision and town; development town.
 FLOORS = {
     "development": {"recall": 0.88, "precision": 0.90},
-    "held-out": {"recall": 0.77, "precision": 0.795},
+    "held-out": {"recall": 0.77, "precision": 0.80},
 }
 FIELD_FLOORS = {
-    "development": {"actor1": 0.80, "town": 0.81, "fatalities": 0.91, "event_type": 0.92},
-    "held-out": {"actor1": 0.56, "town": 0.805, "fatalities": 0.84, "event_type": 0.92},
+    "development": {"actor1": 0.80, "town": 0.815, "fatalities": 0.91, "event_type": 0.92},
+    "held-out": {"actor1": 0.56, "town": 0.81, "fatalities": 0.84, "event_type": 0.92},
 }
 #: Short reports on their own (``report:`` documents): measured R 1.000 P 0.943 development,
-#: R 0.976 P 0.917 held-out (session 11; sessions 9 and 10: R 1.000 P 0.942, R 0.952 P 0.915;
+#: R 0.976 P 0.917 held-out (sessions 11 and 12; sessions 9 and 10: R 1.000 P 0.942, R 0.952 P 0.915;
 #: session 8: R 1.000 P 0.942, R 0.929 P 0.933).
 REPORT_FLOORS = {
     "development": {"recall": 0.97, "precision": 0.92},
