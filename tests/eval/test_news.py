@@ -100,8 +100,8 @@ FIELD_FLOORS = {
     "held-out": {"actor1": 0.56, "town": 0.81, "fatalities": 0.84, "event_type": 0.92},
 }
 #: Short reports on their own (``report:`` documents): measured R 1.000 P 0.943 development,
-#: R 0.976 P 0.917 held-out (sessions 11 and 12; sessions 9 and 10: R 1.000 P 0.942, R 0.952 P 0.915;
-#: session 8: R 1.000 P 0.942, R 0.929 P 0.933).
+#: R 0.976 P 0.917 held-out (sessions 11 and 12; sessions 9 and 10: R 1.000 P 0.942, R 0.952
+#: P 0.915; session 8: R 1.000 P 0.942, R 0.929 P 0.933).
 REPORT_FLOORS = {
     "development": {"recall": 0.97, "precision": 0.92},
     "held-out": {"recall": 0.95, "precision": 0.91},

@@ -367,3 +367,73 @@ def test_each_town_a_list_names_is_looked_up_by_its_spellings(village_gazetteer)
     )
     assert "Sfuhen" in {e.location for e in events}
     assert {e.admin1 for e in events} == {"Idlib"}
+
+
+def test_what_a_video_shows_is_no_report_of_an_act(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "Usbat al-Thaireen released a video of a drone flying over the US embassy in Baghdad.",
+        "2020-10-10",
+    )
+    assert events == []
+
+
+def test_the_american_occupation_of_militia_statements_is_the_us_military(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Qasim al-Jabbarin Brigades said it targeted a convoy of the American occupation in "
+        "Samawah on Tuesday.",
+        "2020-10-10",
+    )
+    assert event.actor2 == "Military Forces of the United States"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unknown gunmen assassinated the activist Hisham al-Hashimi outside his home in Baghdad.",
+        "Gunmen shot dead the journalist Ahmed Abdul Samad in Basra on Friday.",
+    ],
+)
+def test_a_victim_named_after_a_title_is_one_dead(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    (event,) = coded(event_extractor, text, "2020-07-06")
+    assert event.fatalities == 1
+
+
+def test_what_a_bomb_exploded_under_was_its_target(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "A sticky bomb exploded under the car of a PMF commander in Basra, wounding him.",
+        "2020-07-06",
+    )
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert event.actor2.endswith("Popular Mobilization Forces")
+
+
+def test_a_ministry_that_tells_of_its_forces_speaks_for_its_state(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        event_extractor,
+        "The Turkish Defence Ministry said its forces killed five PKK terrorists in the Gara "
+        "region of northern Iraq on Sunday.",
+        "2020-07-06",
+    )
+    assert event.sub_event_type == "Armed clash"
+    assert event.actor1 == "Military Forces of Turkey (2016-)"
+    assert event.actor2 == "PKK: Kurdistan Workers Party"
+
+
+def test_a_village_in_a_province_only_another_country_has(village_gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # The imported villages hold an Arab Sa'id in Baghdad only; "in western Idlib" rules it out.
+    (event,) = coded(
+        EventExtractor(gazetteer=village_gazetteer.gazetteer),
+        "HTS fighters clashed with Hurras al-Din militants in the village of Arab Saeed in "
+        "western Idlib, leaving three dead on both sides.",
+        "2020-07-06",
+    )
+    assert (event.country, event.admin1) == ("Syria", "Idlib")

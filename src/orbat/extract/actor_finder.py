@@ -69,7 +69,11 @@ _MEANS = re.compile(
     r"air\s*strikes?|air\s+raids?|strikes?|shelling|shells|bombardment|warships?|bombers?|raids?|"
     r"attacks?|"
     r"(?:gun)?fire)|forces|troops|"
-    r"soldiers?|army|military|tanks|navy|air\s+force|special\s+forces|marines|ground\s+forces"
+    # "a convoy of the American occupation": militia statements' name for US forces; "the
+    # Turkish Defence Ministry said its forces …": the ministry speaks for them.
+    r"occupation|defen[cs]e\s+ministry|soldiers?|army|military|tanks|navy|air\s+force"
+    r"|special\s+forces|marines"
+    r"|ground\s+forces"
     r"|ground\s+troops|land\s+forces|border\s+guards?|security\s+forces|servicem[ae]n"
     r"|(?P<police>police(?:m[ae]n)?|police\s+officers?|riot\s+police|police\s+forces))\b",
     re.I,

@@ -149,6 +149,7 @@ class EventClassifier:
             and not _aircraft_model(doc, c)
             and not _finds_remains(doc, c)
             and not _finds_no_arms(c, cues)
+            and not _depicted(doc, c)
             and not (c.label.endswith(":weak") and in_an_idiom(doc, c.start, c.end))
             and not bomber_in_person(c.text, {d.label for d in cues if d.sentence == c.sentence})
         ]
@@ -411,6 +412,19 @@ def _finds_no_arms(cue: Cue, cues: Sequence[Cue]) -> bool:
     return not any(c.sentence == cue.sentence and c.label in _ARMS_CONTEXT for c in cues)
 
 
+def _depicted(doc: Doc | Span, cue: Cue) -> bool:
+    """What a video or photo shows ("released a video of a drone flying over the US
+    embassy") is depicted, not reported as an act."""
+    whole = doc.doc if isinstance(doc, Span) else doc
+    before = whole.text[max(0, cue.char_start - 60) : cue.char_start]
+    return bool(_DEPICTION.search(before))
+
+
+_DEPICTION = re.compile(
+    r"\b(?:released|published|posted|shared|aired|broadcast)\s+(?:a\s+|the\s+)?(?:new\s+)?"
+    r"(?:video|footage|photos?|images?|pictures?|clip)\s+(?:of|showing)\s+[^.;,]{0,30}$",
+    re.I,
+)
 _BARE_DISRUPTIONS = frozenset({"found", "discovered", "was found", "were found", "seized",
                                "intercepted", "accidentally", "prematurely"})  # fmt: skip
 _ARMS_CONTEXT = frozenset({"ctx:weapon_objects", "ctx:state_actors", "ctx:nonstate_actors",

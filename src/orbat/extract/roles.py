@@ -29,12 +29,13 @@ _PASS_UP = {
     "compound", "amod", "poss", "appos", "nmod", "conj", "pobj", "prep", "det", "npadvmod", "acl"
 }  # fmt: skip
 _AGENT_PREPS = {"by"}
-# "exploded near an army patrol", "a bomb went off outside a police station": what a blast
-# goes off beside was its target, never its author; and those named "including" or "among"
-# the dead ("four people were killed, including two members of Hezbollah") were struck.
+# "exploded near an army patrol", "a bomb went off outside a police station", "a sticky bomb
+# exploded under the car of a PMF commander": what a blast goes off beside was its target,
+# never its author; and those named "including" or "among" the dead ("four people were
+# killed, including two members of Hezbollah") were struck.
 _PATIENT_PREPS = {
     "on", "against", "at", "targeting", "toward", "towards", "from", "near", "outside", "beside",
-    "including", "among"
+    "including", "among", "under", "beneath"
 }  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from orbat.nlp.casualty_phrases import _QTY, _quantity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["NamedVictim", "named_victims"]
 
@@ -57,6 +57,14 @@ def named_victims(text: str, doc: Doc) -> list[NamedVictim]:
 
 def _killed(ent: Span) -> bool:
     root = ent.root
-    if root.dep_ == "dobj" and root.head.lemma_.lower() in _KILLING:
-        return True
-    return root.dep_ == "nsubjpass" and root.head.lemma_.lower() in _KILLING
+    if root.dep_ in ("appos", "compound") and root.head.dep_ in ("dobj", "nsubjpass"):
+        root = root.head  # "assassinated the activist Hisham al-Hashimi": the title's verb
+    return root.dep_ in ("dobj", "nsubjpass") and _kills(root.head)
+
+
+def _kills(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    # "shot dead the journalist Ahmed Abdul Samad"
+    return lemma in _KILLING or (
+        lemma == "shoot" and any(c.lower_ == "dead" for c in verb.children)
+    )

@@ -58,7 +58,8 @@ def outside_its_container(text: str, place: Place, ctx: MentionContext, gaz: Gaz
     that the gazetteer has only in another province is a namesake: the village named is one
     the gazetteer lacks, and its container places the event. So is any town put "in" a named
     province of another country ("the village of Koya in Deraa province" is not Koya in
-    Erbil), or in a town only another country has ("Sida in the Ain Issa countryside")."""
+    Erbil), or in a town or province only another country has ("Sida in the Ain Issa
+    countryside", "Arab Saeed in western Idlib")."""
     container = ctx.container
     if container is None or place.kind != "city":
         return False
@@ -75,9 +76,10 @@ def outside_its_container(text: str, place: Place, ctx: MentionContext, gaz: Gaz
     if province and not outer:
         # A province of another country: the town named is not this one either.
         return any(p.kind == "admin1" for p in named)
-    if not outer and named and all(p.kind in ("city", "admin2", "admin3") for p in named):
-        # ... nor is one put in the countryside of a town only another country has ("the
-        # village of Sida in the Ain Issa countryside" is no Turkish resort).
+    if named and all(p.kind != "country" and p.country_code != place.country_code for p in named):
+        # ... nor is one put in (the countryside of) a town or province only another country
+        # has ("the village of Sida in the Ain Issa countryside" is no Turkish resort, "Arab
+        # Saeed in western Idlib" no Baghdad village).
         return True
     if place.population >= KNOWN_POPULATION:
         return False  # a known town in the country named: trust it over the province's name
