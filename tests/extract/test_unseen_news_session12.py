@@ -437,3 +437,15 @@ def test_a_village_in_a_province_only_another_country_has(village_gazetteer) -> 
         "2020-07-06",
     )
     assert (event.country, event.admin1) == ("Syria", "Idlib")
+
+
+def test_a_list_of_villages_shares_its_container(village_gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # The imported villages hold both names only in Homs; "in the countryside of Tal Tamr"
+    # rules out both, not only the last.
+    events = coded(
+        EventExtractor(gazetteer=village_gazetteer.gazetteer),
+        "Turkish forces and their proxies bombarded the villages of Um al-Kayf and Tal Shanan "
+        "in the countryside of Tal Tamr with heavy artillery shells.",
+        "2020-06-14",
+    )
+    assert {e.admin1 for e in events} == {"Al-Hasakah"}

@@ -48,7 +48,10 @@ COMPONENT = "orbat.resolve.places.v1"
 
 # "X, Y", "X in Y", "X, in eastern Y", "X in the north of Y".
 _COMPASS = r"(?:(?:north|south)?(?:east|west)?(?:ern)?|central)"
-_IN_PART_OF = rf"in\s+(?:the\s+)?(?:{_COMPASS}\s+(?:of\s+)?)?"
+_IN_PART_OF = (
+    rf"in\s+(?:the\s+)?(?:{_COMPASS}\s+(?:of\s+)?)?"
+    r"(?:(?:countryside|outskirts|suburbs|vicinity|environs)\s+of\s+)?"
+)
 # "Thiban town, Deir ez-Zor", "Jasim city, Daraa": the kind of place before the comma.
 # "the Saqr base in southern Baghdad": a feature's noun before "in".
 _KIND_NOUN = (
@@ -332,6 +335,12 @@ def resolve_places(
             ctx.container = nxt.mention
         elif ctx.near and _AND_GAP.match(gap):
             nxt.near = True  # "near Albukamal and Mayadeen": near both
+    # "the villages of Um al-Kayf and Tal Shanan in the countryside of Tal Tamr": the list
+    # shares its last item's container.
+    for ctx, nxt in reversed(list(itertools.pairwise(contexts))):
+        gap = text[ctx.mention.end : nxt.mention.start]
+        if ctx.container is None and nxt.container is not None and _AND_GAP.match(gap):
+            ctx.container = nxt.container
     # 4.
     candidates = {id(c): _candidates(gaz, c) for c in contexts}
     countries: Counter[str] = Counter()
