@@ -449,3 +449,15 @@ def test_a_list_of_villages_shares_its_container(village_gazetteer) -> None:  # 
         "2020-06-14",
     )
     assert {e.admin1 for e in events} == {"Al-Hasakah"}
+
+
+def test_a_headline_that_names_no_place_is_the_bodys_event(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "Islamic State kills 11 in attack on Iraqi army post\n\n"
+        "Islamic State militants attacked an Iraqi army post near Tarmiyah overnight, killing "
+        "11 soldiers, two security officials said on Sunday."
+    )
+    events = coded(event_extractor, text, "2021-03-07")
+    assert {e.location for e in events} == {"At Tarmiyah"}

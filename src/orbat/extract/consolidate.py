@@ -132,6 +132,16 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
             and (loose or record.admin1 is None or r.admin1 == record.admin1)
             and (loose or record.geo_precision != 2 or record.admin1 is not None)
         ]
+        if not precise and found[i].sentence == 0 and record.location is None:
+            # A headline that names no place ("Islamic State kills 11 in attack on Iraqi army
+            # post") tells the story the body places, in whatever precision the body has.
+            precise = [
+                r
+                for r in out[i + 1 :]
+                if r.location is not None
+                and r.event_date == record.event_date
+                and r.event_type == record.event_type
+            ][:1]
         if len({r.place_id for r in precise}) == 1 or (precise and _country_only(record)):
             # A country-wide summary of the day's strikes ("warplanes bombed targets in
             # northern Iraq" before "… in Haftanin and Metina") is told again by each of
