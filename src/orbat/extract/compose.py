@@ -51,21 +51,15 @@ def _near(cue: Cue, others: Iterable[Cue], before: int = 3, after: int = _WINDOW
     )
 
 
-def _passive_subject_in(tokens: Doc, verb: Cue, targets: Iterable[Cue]) -> bool:
-    """Whether the verb is passive and its subject is one of ``targets``: "four soldiers were
-    killed in an ambush" names whom the attack hit before the verb."""
-    head = tokens[verb.start]
-    subjects = [c for c in head.children if c.dep_ == "nsubjpass"]
-    return any(t.start <= s.i < t.end for s in subjects for t in targets)
+def _subject_in(tokens: Doc, verb: Cue, cues: Iterable[Cue], dep: str = "nsubj") -> bool:
+    """Whether the verb's subject (``dep``: "nsubj", or "nsubjpass" for a passive) is one of
+    ``cues``: "riot police threw …" (who threw), "four soldiers were killed in an ambush"
+    (whom the attack hit, named before the verb)."""
+    subjects = [c for c in tokens[verb.start].children if c.dep_ == dep]
+    return any(t.start <= s.i < t.end for s in subjects for t in cues)
 
 
 _ENTERING = frozenset({"storm", "stormed", "enter", "entered"})
-
-
-def _done_by(tokens: Doc, verb: Cue, doers: Iterable[Cue]) -> bool:
-    """Whether the verb's subject is one of ``doers``."""
-    subjects = [c for c in tokens[verb.start].children if c.dep_ == "nsubj"]
-    return any(d.start <= s.i < d.end for s in subjects for d in doers)
 
 
 def _teller(token: Token) -> bool:
@@ -115,7 +109,7 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
         violent = [
             c
             for c in get("ctx:protester_violence", [])
-            if not inside(c, tools) and not _done_by(tokens, c, tools)
+            if not inside(c, tools) and not _subject_in(tokens, c, tools)
         ]
         lethal = get("ctx:excessive_force")
         peaceful = any(t.lower_ in {"peaceful", "non-violent", "nonviolent"} for t in doc)
@@ -165,7 +159,7 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
     state, nonstate = parties("ctx:state_actors"), parties("ctx:nonstate_actors")
     for hit in get("ctx:attack_verbs", []):
         weight = decay(hit.sentence)
-        if _near(hit, armed, before=0) or _passive_subject_in(tokens, hit, armed):
+        if _near(hit, armed, before=0) or _subject_in(tokens, hit, armed, "nsubjpass"):
             out.append(("armed_clash", 3.0 * weight, hit))
         elif _near(hit, civil, before=0):
             out.append(("attack", 3.0 * weight, hit))

@@ -30,7 +30,7 @@ __all__ = [
     "main_country",
     "misread_person",
     "names_an_actor",
-    "telling_day",
+    "sentence_days",
     "tells_a_past_act",
 ]
 
@@ -179,25 +179,36 @@ def dates_of_the_act(sentence: Span, dates: Sequence[DateMention]) -> list[DateM
     """``dates`` without the days the sentence gives to telling of the act, when it also
     dates the act itself: "IS claimed responsibility on Tuesday for a suicide bombing that
     killed 30 people on Monday" happened on Monday."""
-    start, end = sentence.start_char, sentence.end_char
-    days = [m for m in dates if start <= m.start and m.end <= end and m.granularity == "day"]
-    told = {id(m) for m in days if telling_day(sentence, m.start)}
+    days = sentence_days(sentence, dates)
+    told = {id(m) for m, telling in days if telling}
     if not told or len(told) == len(days):
         return list(dates)
     return [m for m in dates if id(m) not in told]
 
 
-def dated_only_by_its_telling(sentence: Span | Unparsed) -> bool:
+def dated_only_by_its_telling(sentence: Span | Unparsed, dates: Sequence[DateMention]) -> bool:
     """Whether every day the sentence names is the day something was told of the act ("…
     killed three militants, the Joint Operations Command said on Saturday"): the act itself
     may have happened before."""
-    if isinstance(sentence, Unparsed):
-        return False  # no verbs to hang its days on
-    days = [e for e in sentence.ents if e.label_ == "DATE"]
-    return bool(days) and all(telling_day(sentence, e.start_char) for e in days)
+    days = sentence_days(sentence, dates)
+    return bool(days) and all(telling for _, telling in days)
 
 
-def telling_day(sentence: Span, at: int) -> bool:
+def sentence_days(
+    sentence: Span | Unparsed, dates: Sequence[DateMention]
+) -> list[tuple[DateMention, bool]]:
+    """The day-precise ``dates`` inside ``sentence``, each with whether it is the day
+    something was told (it hangs on a verb of telling); an unparsed sentence has no verbs to
+    hang them on."""
+    start, end = sentence.start_char, sentence.end_char
+    return [
+        (m, not isinstance(sentence, Unparsed) and _telling_day(sentence, m.start))
+        for m in dates
+        if start <= m.start and m.end <= end and m.granularity == "day"
+    ]
+
+
+def _telling_day(sentence: Span, at: int) -> bool:
     """Whether the day phrase at character ``at`` hangs on a verb of telling or claiming."""
     token = next((t for t in sentence if t.idx >= at), None)
     for _ in range(4):

@@ -23,7 +23,7 @@ from orbat.extract.anchor import is_follow_up, placing_sentence
 from orbat.extract.article import ArticleView, Unparsed
 from orbat.extract.candidates import Candidate
 from orbat.extract.classify import Classification, EventClassifier
-from orbat.extract.events.reading import dated_only_by_its_telling, event_stance, telling_day
+from orbat.extract.events.reading import dated_only_by_its_telling, event_stance, sentence_days
 from orbat.extract.locate import PLACE_KEYS, place_fields
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.retype import retyped
@@ -363,7 +363,7 @@ def date_by_later_sentence(
     told = {c.sentence for c in found}
     for candidate in found:
         record = candidate.record
-        if candidate.own_date and not dated_only_by_its_telling(sents[candidate.sentence]):
+        if candidate.own_date and not dated_only_by_its_telling(sents[candidate.sentence], dates):
             continue
         for j in range(candidate.sentence + 1, min(len(sents), candidate.sentence + 3)):
             sentence = sents[j]
@@ -380,18 +380,7 @@ def date_by_later_sentence(
 
 def _day_of_the_act(sentence: Span | Unparsed, dates: Sequence[DateMention]) -> DateMention | None:
     """The first day ``sentence`` gives that is not the day something was told."""
-    start, end = sentence.start_char, sentence.end_char
-    return next(
-        (
-            m
-            for m in dates
-            if start <= m.start < end
-            and m.granularity == "day"
-            and not m.filed
-            and not (not isinstance(sentence, Unparsed) and telling_day(sentence, m.start))
-        ),
-        None,
-    )
+    return next((m for m, told in sentence_days(sentence, dates) if not told and not m.filed), None)
 
 
 # A sentence about the event told just before, by a definite back-reference as its subject:
