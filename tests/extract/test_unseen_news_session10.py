@@ -6,18 +6,13 @@ Every sentence is written for the test, never copied from the gold.
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from orbat.extract.events import ArticleView, EventExtractor
+from coded_events import coded
+from orbat.extract.events import EventExtractor
 from orbat.resolve.places import resolve_places
 
 pytestmark = pytest.mark.issue(13)
-
-
-def coded(event_extractor: EventExtractor, text: str, day: str = "2020-04-10") -> list:
-    return event_extractor.extract(ArticleView(1, text, dt.date.fromisoformat(day)))
 
 
 # ---------------------------------------------------------------- states outside the pack

@@ -11,14 +11,11 @@ import datetime as dt
 
 import pytest
 
+from coded_events import coded
 from orbat.extract.events import ArticleView, EventExtractor
 from orbat.resolve.places import resolve_places
 
 pytestmark = pytest.mark.issue(13)
-
-
-def coded(event_extractor: EventExtractor, text: str) -> list:
-    return event_extractor.extract(ArticleView(1, text, dt.date(2020, 4, 10)))
 
 
 # ---------------------------------------------------------------- places
