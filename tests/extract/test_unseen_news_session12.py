@@ -156,8 +156,15 @@ def test_a_later_sentence_dates_the_event_its_report_did_not(
         "The strike was carried out on Thursday after intelligence reports on the militants' "
         "hideout, the statement said."
     )
-    (event,) = coded(event_extractor, text, "2020-03-14")
-    assert event.event_date == dt.date(2020, 3, 12)
+    events = coded(event_extractor, text, "2020-03-14")
+    # One happening: the report and, as the evidence of its day, the sentence that dates it.
+    assert {(e.event_date, e.location) for e in events} == {
+        (dt.date(2020, 3, 12), "Hamrin Mountains")
+    }
+    assert [e.evidence.quote.startswith("The strike was carried out") for e in events] == [
+        False,
+        True,
+    ]
 
 
 def test_a_strike_dated_in_its_own_sentence_keeps_its_day(

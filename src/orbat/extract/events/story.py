@@ -355,12 +355,15 @@ def join_follow_ups(
 
 
 def date_by_later_sentence(
-    sents: Sequence[Span | Unparsed], dates: Sequence[DateMention], found: Sequence[Candidate]
+    sents: Sequence[Span | Unparsed], dates: Sequence[DateMention], found: list[Candidate]
 ) -> None:
     """Date an event its own sentence did not (only the day it was told, or no day) by the
     day a later sentence gives it through a back-reference: "… killed three militants, the
-    Joint Operations Command said on Saturday. The strike was carried out on Thursday"."""
+    Joint Operations Command said on Saturday. The strike was carried out on Thursday". That
+    sentence becomes one more mention of the event (one more candidate at the end of
+    ``found``): the evidence of the day."""
     told = {c.sentence for c in found}
+    dating: list[Candidate] = []
     for candidate in found:
         record = candidate.record
         if candidate.own_date and not dated_only_by_its_telling(sents[candidate.sentence], dates):
@@ -375,7 +378,21 @@ def date_by_later_sentence(
                     record, event_date=day.acled_date, time_precision=day.time_precision
                 )
                 candidate.own_date = True
+                where = Evidence(
+                    record.evidence.document_id,
+                    sentence.start_char,
+                    sentence.end_char,
+                    sentence.text,
+                )
+                mention = replace(
+                    candidate.record,
+                    evidence=where,
+                    fatalities=None,
+                    stance=event_stance(sentence.text),
+                )
+                dating.append(Candidate(mention, j, True, True, tied=True))
             break
+    found += dating
 
 
 def _day_of_the_act(sentence: Span | Unparsed, dates: Sequence[DateMention]) -> DateMention | None:
