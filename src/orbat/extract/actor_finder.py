@@ -67,7 +67,7 @@ _MEANS = re.compile(
     r"(?:(?P<instrument>war\s*planes?|jets?|(?-i:[A-Z])-?\d{1,3}s\b|"
     r"aircraft|planes?|drones?|helicopters?|gunships?|artillery|missiles?|rockets?|"
     r"air\s*strikes?|air\s+raids?|strikes?|shelling|shells|bombardment|warships?|bombers?|raids?|"
-    r"attacks?|"
+    r"attacks?|snipers?(?:\s+fire)?|"
     r"(?:gun)?fire)|forces|troops|"
     # "a convoy of the American occupation": militia statements' name for US forces; "the
     # Turkish Defence Ministry said its forces …": the ministry speaks for them.

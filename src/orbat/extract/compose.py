@@ -59,6 +59,16 @@ def _subject_in(tokens: Doc, verb: Cue, cues: Iterable[Cue], dep: str = "nsubj")
     return any(t.start <= s.i < t.end for s in subjects for t in cues)
 
 
+def _agent_of(tokens: Doc, verb: Cue) -> set[int]:
+    """The token indices of a passive verb's agent with what qualifies it ("by sniper fire
+    from regime forces")."""
+    word = tokens[verb.start]
+    agents = [c for c in word.children if c.dep_ == "agent"]
+    # The parse hangs "from regime forces" on the verb, beside "by sniper fire".
+    sources = [c for c in word.children if c.lower_ == "from" and agents and c.i > agents[0].i]
+    return {a.i for c in agents + sources for a in c.subtree}
+
+
 _ENTERING = frozenset({"storm", "stormed", "enter", "entered"})
 
 
@@ -159,9 +169,18 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
     state, nonstate = parties("ctx:state_actors"), parties("ctx:nonstate_actors")
     for hit in get("ctx:attack_verbs", []):
         weight = decay(hit.sentence)
-        if _near(hit, armed, before=0) or _subject_in(tokens, hit, armed, "nsubjpass"):
+        # "Two civilians were killed by sniper fire from regime forces": who did it (the
+        # passive's agent) is no target ("killed by a car" is no attack on a car), and the
+        # civilian named before the verb is, when the agent is armed.
+        agent = _agent_of(tokens, hit)
+        targets = [a for a in armed if not any(a.start <= i < a.end for i in agent)]
+        victims = [c for c in civil if not any(c.start <= i < c.end for i in agent)]
+        armed_agent = any(t.start <= i < t.end for i in agent for t in state + nonstate)
+        if _near(hit, targets, before=0) or _subject_in(tokens, hit, armed, "nsubjpass"):
             out.append(("armed_clash", 3.0 * weight, hit))
-        elif _near(hit, civil, before=0):
+        elif _near(hit, victims, before=0) or (
+            armed_agent and _subject_in(tokens, hit, civil, "nsubjpass")
+        ):
             out.append(("attack", 3.0 * weight, hit))
         elif (_in_sentence(hit, state) and _in_sentence(hit, nonstate)) or _between_armed(
             hit, state + nonstate

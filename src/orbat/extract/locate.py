@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 
 from orbat.extract.other_acts import ANOTHER_ACT
 from orbat.extract.references import reference_pairs
-from orbat.extract.unlisted import unlisted_villages
+from orbat.extract.unlisted import placed_by_reference, unlisted_villages
 from orbat.resolve.places import ResolvedPlace, event_location
 
 __all__ = [
@@ -84,6 +84,8 @@ def event_locations(
         start <= p.start < other_act.start() and p.place.kind != "country" for p in places
     ):
         end = other_act.start()
+    for namesake, village in placed_by_reference(text, start, end, places):
+        places = [p for p in places if p is not namesake] + [village]
     inside = [p for p in places if start <= p.start and p.end <= end]
     # Villages the list names that no gazetteer knows (extract/unlisted.py) are towns too, and
     # what follows them may be their reference point ("the towns of Kansafra and al-Bara in
@@ -276,20 +278,25 @@ def _owned_district(
     text: str, town: ResolvedPlace, places: Sequence[ResolvedPlace]
 ) -> ResolvedPlace | None:
     """The district of its province that ``town``'s possessive names ("Basra's Qurna
-    district"), if any: there, not in the city, it happened."""
+    district"), or that is named "of" it ("the Zubair district of Basra"), if any: there, not
+    in the city, it happened."""
     return next(
         (
             p
             for p in places
             if p.place.kind in ("admin2", "admin3")
             and p.place.admin1 == town.place.admin1
-            and _POSSESSIVE_GAP.match(text[town.end : p.start])
+            and (
+                _POSSESSIVE_GAP.match(text[town.end : p.start])
+                or _DISTRICT_OF_GAP.match(text[p.end : town.start])
+            )
         ),
         None,
     )
 
 
 _POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
+_DISTRICT_OF_GAP = re.compile(r"^\s+(?:district|sub-?district|qada|nahiya)\s+of\s+$", re.I)
 
 
 def _quarter_of_a_city(text: str, town: ResolvedPlace, towns: Sequence[ResolvedPlace]) -> bool:

@@ -16,9 +16,10 @@ import re
 from collections.abc import Iterator, Sequence
 
 from orbat.nlp.place_names import Place
+from orbat.resolve.geometry import distance_km
 from orbat.resolve.places import ResolvedPlace
 
-__all__ = ["is_unlisted", "unlisted_villages"]
+__all__ = ["is_unlisted", "placed_by_reference", "unlisted_villages"]
 
 _NAME = (
     r"(?:(?:al|el|as|ar|ad|an|at|az|ash)[-‑\s])?[A-Z][\w'’‑-]+"
@@ -62,6 +63,54 @@ def unlisted_villages(
             ):
                 continue
             out.append(ResolvedPlace(_village(name, anchor), m.start(), m.end(), name, 2, 0.0))
+    return out
+
+
+# "the village of Imam Wais, northeast of Baqubah", "in Albu Dor, 20 km south of Tikrit": a
+# village placed by its bearing from a town.
+_BEARING = re.compile(
+    rf"(?P<name>{_NAME}),?\s+(?:(?:about|some|around|nearly)\s+)?"
+    r"(?:(?P<km>\d+)\s*(?:km|kilometers|kilometres)\s+)?"
+    r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?"
+    r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-‑\s])?"
+)
+# What says an unknown name is a place: "the village of", "in", "near".
+_PLACE_BEFORE = re.compile(
+    r"\b(?:(?:village|town|hamlet|area)\s+of|in|near|at)\s+(?:the\s+)?$", re.I
+)
+# How far from the town a village "north of" it may lie, with no distance given.
+_BEARING_KM = 100
+
+
+def placed_by_reference(
+    text: str, start: int, end: int, places: Sequence[ResolvedPlace]
+) -> list[tuple[ResolvedPlace | None, ResolvedPlace]]:
+    """Villages ``text[start:end]`` places by their bearing from a town the gazetteer knows,
+    that the gazetteer lacks or knows only as a namesake far from that town (an "Al Budur"
+    in Dhi Qar for the Albu Dor "south of Tikrit"): (the namesake or ``None``, the village as
+    written, placed at the town, geo_precision 2)."""
+    out: list[tuple[ResolvedPlace | None, ResolvedPlace]] = []
+    for m in _BEARING.finditer(text, start, end):
+        town = next(
+            (p for p in places if p.start == m.end() and p.place.kind in ("city", "site")), None
+        )
+        if town is None or m.group("name").split()[0] in _NOT_VILLAGES:
+            continue
+        named = [p for p in places if p.start < m.end("name") and m.start("name") < p.end]
+        if not named:
+            if not _PLACE_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+                continue
+            namesake = None
+        else:
+            namesake = named[0]
+            limit = int(m.group("km")) + 50 if m.group("km") else _BEARING_KM
+            small = namesake.place.feature == "village" and namesake.place.population < 1000
+            if not small or distance_km(namesake.place, town.place) <= limit:
+                continue  # a town may lie far from the city it is placed by ("al-Qaim, west of")
+        name = namesake.text if namesake is not None else m.group("name")
+        spot = namesake.start if namesake is not None else m.start("name")
+        village = ResolvedPlace(_village(name, town.place), spot, spot + len(name), name, 2, 0.0)
+        out.append((namesake, village))
     return out
 
 

@@ -111,7 +111,7 @@ _MODS = (
 
 _KILL_PP = (
     r"killed|slain|murdered|executed|massacred|beheaded|shot\s+dead|gunned\s+down|martyred"
-    r"|assassinated"
+    r"|assassinated|found\s+dead|found\s+killed"
 )
 _WOUND_PP = r"wounded|injured|hurt|maimed"
 _CAPTURE_PP = r"abducted|kidnapped|captured|taken\s+(?:hostage|captive|prisoner)"
@@ -131,6 +131,8 @@ _INCLUDES = rf"(?:including|among\s+them|among\s+whom|of\s+whom)\s+(?P<q>{_QTY})
 # clause is allowed): "Three fighters from a pro-Iranian militia were killed".
 _GAP = (
     rf"(?P<gap>(?:(?:including|among\s+them|among\s+whom|of\s+whom)\s+{_QTY}"
+    # "Five members of one family, including three children, were killed"
+    r"|\b(?:of|from)\s+one\s+family"
     rf"|(?!\b(?:{_W1}|dozens|hundreds)\b)[^.;!?\d]){{0,160}}?)"
 )
 
@@ -207,13 +209,16 @@ _ONE_GROUP = (
     + "|".join(sorted([*_SINGULAR, "policeman", "boy", "girl"], key=len, reverse=True))
     + r")\b"
 )
+# "The body of a young man was found": one dead, as "the bodies of two shepherds" are two.
+_BODY_OF = re.compile(rf"\bbody\s+of\s+(?P<q>an?|one)\s+{_ONE_MODS}{_ONE_GROUP}", _I)
 _ACTIVE_ONE = re.compile(
     r"\b(?P<verb>kill(?:ed|ing|s)?|shot\s+dead|gunned\s+down|assassinat(?:ed|ing|es)"
     r"|execut(?:ed|ing|es)|behead(?:ed|ing|s)?"
     r"|wound(?:ed|ing|s)?|injur(?:ed|ing|es)|abduct(?:ed|ing|s)?"
     rf"|kidnapp?(?:ed|ing|s)?|arrest(?:ed|ing|s)?|detain(?:ed|ing|s)?"
     # "documented the death of a child and the injury of three others"
-    r"|(?:death|injury)\s+of)\s+(?P<q>an?|one)\s+"
+    # "killed the mukhtar of the village": one, as "a mukhtar" is.
+    r"|(?:death|injury)\s+of)\s+(?P<q>an?|one|the)\s+"
     rf"{_ONE_MODS}{_ONE_GROUP}",
     _I,
 )
@@ -270,6 +275,9 @@ _CONJ_BEFORE = re.compile(rf"\b(?P<q>{_QTY})\s+{_MODS}(?P<group>[\w’'-]+)\s*,?
 # The victims an active verb's object goes on to add: "killed a commander and his driver",
 # "killed a woman and her two children", "killing two fighters and a civilian".
 _CONJ_AFTER = re.compile(
+    # (Past the group the victim served: "killed a commander of Kataib Hezbollah and three of
+    # his companions" is four.)
+    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,3})?"
     rf"\s*,?\s+and\s+(?:(?P<q>{_QTY})|(?P<det>an?|one|his|her|their|its)(?:\s+(?P<q2>{_QTY}))?)"
     # (Not the subject of a clause of its own: "killed a policeman and an officer was hurt".)
     rf"\s+{_MODS}{_GROUP}(?!\s+(?:was|were|is|are|has|have|had)\b)",
@@ -315,7 +323,7 @@ _LOWER_BOUND = {"at least", "more than", "over", "upwards of", "no fewer than", 
 
 def _quantity(q: str) -> tuple[int, int | None, bool, str | None]:
     """``(low, high, is_vague, qualifier)`` of a quantity phrase."""
-    if q.lower() in ("a", "an"):
+    if q.lower() in ("a", "an", "the"):
         return 1, 1, False, None
     m = _QTY_PARSE.match(q)
     if m is None:  # pragma: no cover - every caller's q was matched by the same grammar

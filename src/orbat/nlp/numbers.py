@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 from orbat.nlp.casualty_phrases import (
     _ACTIVE,
     _ACTIVE_ONE,
+    _BODY_OF,
     _CONJ_AFTER,
     _CONJ_BEFORE,
     _COUNT_NOUN,
@@ -294,7 +295,7 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
                 # figure to keep (the lowest-figure rule would take the bomber's one alone).
                 continue
             yield _with_conjunct(text, mention) if conjoinable else mention
-    for pattern in (_LIVES, _LOST, _TOLL):
+    for pattern in (_LIVES, _LOST, _TOLL, _BODY_OF):
         for m in pattern.finditer(text, lo, hi):
             yield _mention(text, m, "killed")
     for m in _KILLING_HIM.finditer(text, lo, hi):

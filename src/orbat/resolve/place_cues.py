@@ -7,6 +7,7 @@ these tests let the gazetteer's reading stand where the words around the name se
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from orbat.nlp.gazetteer import Gazetteer
 
@@ -15,6 +16,7 @@ __all__ = [
     "article_place",
     "bracketed_province",
     "named_with_place_noun",
+    "place_demonym",
     "quarter_town",
     "reads_as_a_date",
     "struck_place",
@@ -118,3 +120,32 @@ _DATE_WORD = re.compile(
     r"winter|eid|ramadan|christmas)\b",
     re.I,
 )
+
+
+# What may stand between a demonym and the place it qualifies: "the Syrian border town of",
+# "a Turkish village near", "Iraq's northern city of". A force, a weapon or an act between
+# ("Turkish border guards near", "a Turkish drone strike on") makes the demonym its owner's.
+_DESCRIBING_A_PLACE = frozenset(
+    [
+        "the", "a", "an", "of", "in", "near", "at", "on", "to", "and", "border", "frontier",
+        "town", "towns", "city", "cities", "village", "villages", "province", "provinces",
+        "governorate", "district", "region", "capital", "port", "area", "hamlet", "key",
+        "strategic", "coastal", "desert", "mountain", "mountainous", "rural", "northern",
+        "southern", "eastern", "western", "central", "north", "south", "east", "west",
+        "northeastern", "northwestern", "southeastern", "southwestern", "far", "predominantly",
+        "kurdish", "christian", "shia", "shiite", "sunni", "yazidi", "arab", "majority", "nearby",
+        "neighbouring", "neighboring",
+    ]
+)  # fmt: skip
+
+
+def place_demonym(before: str, demonyms: Mapping[str, str]) -> str | None:
+    """The country code of a demonym among the last four words of ``before`` (the text up to a
+    place name) that qualifies the place: only place words may follow it."""
+    words = re.findall(r"[A-Za-z]+", before)[-4:]
+    found = None
+    for index, word in enumerate(words):
+        code = demonyms.get(word.lower())
+        if code is not None and all(w.lower() in _DESCRIBING_A_PLACE for w in words[index + 1 :]):
+            found = code
+    return found

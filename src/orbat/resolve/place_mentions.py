@@ -17,6 +17,7 @@ from orbat.resolve.place_cues import (
     article_place,
     bracketed_province,
     named_with_place_noun,
+    place_demonym,
     quarter_town,
     reads_as_a_date,
     struck_place,
@@ -439,9 +440,7 @@ def read_context(
     # An article the scan left out belongs to the name: "of al-Bab" is "of" + "al-Bab".
     before = _ARTICLE_BEFORE.sub("", text[max(0, mention.start - 60) : mention.start])
     after = text[mention.end : mention.end + 60]
-    demonym = None
-    for word in re.findall(r"[A-Za-z]+", before)[-4:]:
-        demonym = words.demonyms.get(word.lower(), demonym)
+    demonym = place_demonym(before, words.demonyms)
     # "northern Syria's al-Bab province": the country's possessive says where, as a demonym.
     owner = _OWNER_BEFORE.search(before)
     if owner is not None:

@@ -1,0 +1,177 @@
+"""Issue 13, session 13: phenomena of the theatre's short reports (spring 2020 style: local
+security sources, monitoring groups, Syrian opposition media in translation) that orbat got
+wrong. One phenomenon per test.
+
+Every sentence is written for the test, never copied from the gold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded_events import coded
+from orbat.extract.events import EventExtractor
+
+pytestmark = pytest.mark.issue(13)
+
+
+# ---------------------------------------------------------------- who acted, against whom
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Regime snipers shot dead a woman in the town of Atarib on Monday.",
+        "A child was killed by regime sniper fire in the town of Atarib on Monday.",
+        "Regime gunfire killed a young man in the town of Atarib on Monday.",
+        "Assad's militias shelled the town of Atarib on Monday.",
+    ],
+)
+def test_what_the_regime_fires_with_is_the_regime(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    # Opposition media name the Syrian army by its snipers, its fire and its militias.
+    (event,) = coded(event_extractor, text)
+    assert event.actor1 == "Military Forces of Syria (2000-2024)"
+
+
+def test_a_state_s_snipers_are_its_forces(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor, "Turkish snipers shot dead a young man near Darkush on Monday."
+    )
+    assert event.actor1 == "Military Forces of Turkey (2016-)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "A civilian was killed by Turkish border guards near Darkush on Monday.",
+            "Military Forces of Turkey (2016-)",
+        ),
+        (
+            "Two civilians were killed by sniper fire from regime forces in the town of Atarib "
+            "on Monday.",
+            "Military Forces of Syria (2000-2024)",
+        ),
+    ],
+)
+def test_civilians_killed_by_an_armed_agent_are_an_attack(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    # ACLED: armed men killing civilians is an Attack, even told in the passive; the forces
+    # in the agent ("from regime forces") are who fired, not a side that was fired at.
+    (event,) = coded(event_extractor, text)
+    assert event.sub_event_type == "Attack"
+    assert event.actor1 == actor1
+    assert event.actor2 == "Civilians (Syria)"
+
+
+def test_a_passive_death_with_no_armed_agent_is_no_attack(
+    event_extractor: EventExtractor,
+) -> None:
+    # The limit of the rule above: what killed him is no armed party.
+    assert coded(event_extractor, "A civilian was killed by a car near Darkush on Monday.") == []
+
+
+# ---------------------------------------------------------------- places
+
+
+def test_a_force_s_nationality_does_not_place_the_town_abroad(
+    event_extractor: EventExtractor,
+) -> None:
+    # Ras al-Ain (Syria) faces Ceylanpınar (Turkey), which GeoNames also calls so: "Turkish"
+    # names whose guards fired, not which country the town is in.
+    (event,) = coded(
+        event_extractor,
+        "A civilian was killed by gunfire from Turkish border guards in Ras al-Ain on Monday.",
+    )
+    assert event.location == "Ras al Ayn"
+    assert event.admin1 == "Al-Hasakah"
+    assert event.actor2 == "Civilians (Syria)"
+
+
+def test_a_demonym_before_the_town_still_places_it(event_extractor: EventExtractor) -> None:
+    # The limit: "the Turkish border town of" does say which country.
+    (event,) = coded(
+        event_extractor,
+        "A car bomb exploded in the Turkish border town of Ceylanpinar on Monday, killing two "
+        "people.",
+    )
+    assert event.admin1 == "Sanliurfa"
+
+
+def test_the_district_of_a_province_is_the_place(village_gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "the Zubair district of Basra": Basra says where the district lies (as in "Basra's
+    # Zubair district"), it is no city event.
+    (event,) = coded(
+        EventExtractor(gazetteer=village_gazetteer.gazetteer),
+        "Clashes between two tribes in the Zubair district of Basra left three dead on Monday.",
+    )
+    assert event.location != "Basrah"
+    assert event.admin1 == "Basra"
+    assert event.fatalities == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "location", "admin1"),
+    [
+        # The gazetteer knows only an "Al Budur" in Dhi Qar, 350 km from Tikrit.
+        (
+            "Two policemen were killed when gunmen attacked their checkpoint in the village of "
+            "Albu Dor, south of Tikrit, on Monday.",
+            "Albu Dor",
+            "Salah ad Din",
+        ),
+        # No gazetteer has the village: the report still names it.
+        (
+            "An ISIS sniper shot dead a member of the PMF in the village of Imam Wais, northeast "
+            "of Baqubah, on Monday.",
+            "Imam Wais",
+            "Diyala",
+        ),
+    ],
+)
+def test_a_village_placed_by_its_bearing_from_a_town_lies_near_it(
+    village_gazetteer, text: str, location: str, admin1: str
+) -> None:  # type: ignore[no-untyped-def]
+    (event,) = coded(EventExtractor(gazetteer=village_gazetteer.gazetteer), text)
+    assert (event.location, event.admin1) == (location, admin1)
+    assert event.geo_precision == 2
+
+
+def test_a_far_town_placed_by_its_bearing_keeps_its_place(village_gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # The limit: a town (not a village) may lie far from the city it is placed by.
+    (event,) = coded(
+        EventExtractor(gazetteer=village_gazetteer.gazetteer),
+        "Rockets hit the town of al-Qaim, west of Baghdad, on Monday.",
+    )
+    assert event.admin1 == "Anbar"
+
+
+# ---------------------------------------------------------------- tolls
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        # A sub-count ("including three children") is part of the toll, not a rival figure.
+        (
+            "Five members of one family, including three children, were killed when a shell "
+            "hit their house in Ariha on Monday.",
+            5,
+        ),
+        # The victim's group does not end the list of the dead.
+        (
+            "An airstrike killed a commander of Kataib Hezbollah and three of his companions "
+            "near Albukamal on Monday.",
+            4,
+        ),
+        ("The body of a young man was found with gunshot wounds in Baqubah on Monday.", 1),
+        ("A man was found dead with signs of torture in the town of Busayrah on Monday.", 1),
+        ("Gunmen killed the mukhtar of a village near Kirkuk on Monday.", 1),
+    ],
+)
+def test_tolls_of_the_short_reports(event_extractor: EventExtractor, text: str, dead: int) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.fatalities == dead
