@@ -7,6 +7,8 @@ Every sentence is written for the test, never copied from the gold.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from coded_events import coded
@@ -175,3 +177,96 @@ def test_a_far_town_placed_by_its_bearing_keeps_its_place(village_gazetteer) -> 
 def test_tolls_of_the_short_reports(event_extractor: EventExtractor, text: str, dead: int) -> None:
     (event,) = coded(event_extractor, text)
     assert event.fatalities == dead
+
+
+# ---------------------------------------------------------------- wire stories
+
+
+def test_an_apposition_names_the_descriptor_s_group(event_extractor: EventExtractor) -> None:
+    # "an Iran-backed militia, Harakat al-Nujaba,": the group, not ACLED's generic militia.
+    (event,) = coded(
+        event_extractor,
+        "An Iran-backed militia in Iraq, Harakat al-Nujaba, fired rockets at a U.S. base near "
+        "Baghdad on Tuesday.",
+    )
+    assert event.actor1 == "Harakat Hezbollah al Nujaba"
+    # ... and a state's base is its forces, the target.
+    assert event.actor2 == "Military Forces of the United States"
+
+
+def test_who_denies_involvement_is_no_party_and_the_attack_happened(
+    event_extractor: EventExtractor,
+) -> None:
+    # The denial is of who did it, not of the attack ("denied that it attacked" would be).
+    (event,) = coded(
+        event_extractor,
+        "Kataib Hezbollah denied involvement in the rocket attack on Camp Taji that killed two "
+        "American soldiers on Wednesday.",
+    )
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+    assert event.actor2 == "Military Forces of the United States"
+    assert event.fatalities == 2
+
+
+def test_the_blamed_group_is_never_the_target(event_extractor: EventExtractor) -> None:
+    # Whom officials blame is the alleged attacker (stance kept), not the side attacked; the
+    # Briton is no town (Britton, South Dakota).
+    events = coded(
+        event_extractor,
+        "U.S. officials blamed Kataib Hezbollah for the attack on Camp Taji on Wednesday that "
+        "killed two Americans and a Briton.",
+    )
+    assert [(e.location, e.actor2) for e in events] == [("Taji", None)]
+
+
+def test_the_country_of_an_embassy_is_no_place(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "A little-known group called Usbat al-Thaireen claimed responsibility for the rocket "
+        "attack on the U.S. embassy on Sunday.",
+    )
+    assert event.country != "United States"
+    assert event.actor1 == "Usbat al Thaireen"
+
+
+def test_killings_of_protest_leaders_are_no_protest(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "Unknown gunmen on Monday assassinated a prominent activist in the southern city of "
+        "Basra, the latest in a string of killings targeting protest leaders.",
+    )
+    assert [e.sub_event_type for e in events] == ["Attack"]
+
+
+# ---------------------------------------------------------------- when
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Iraqi army said on Monday that it killed five ISIS militants in an airstrike in the "
+        "Hamrin mountains the previous day.",
+        "The Iraqi army said on Monday that it killed five ISIS militants in an airstrike in the "
+        "Hamrin mountains a day earlier.",
+    ],
+)
+def test_a_day_counted_from_the_day_of_telling(event_extractor: EventExtractor, text: str) -> None:
+    # Published Friday 10 April 2020: told on Monday the 6th, done on Sunday the 5th.
+    (event,) = coded(event_extractor, text)
+    assert event.event_date == dt.date(2020, 4, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("ISIS militants killed a shepherd near Rutba on the 4th of this month.", 4),
+        ("ISIS militants killed a shepherd near Rutba on the 28th of last month.", 28),
+    ],
+)
+def test_the_day_of_this_or_last_month(
+    event_extractor: EventExtractor, text: str, day: int
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.event_date is not None
+    assert event.event_date.day == day

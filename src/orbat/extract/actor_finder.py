@@ -73,6 +73,9 @@ _MEANS = re.compile(
     # Turkish Defence Ministry said its forces …": the ministry speaks for them.
     r"occupation|defen[cs]e\s+ministry|soldiers?|army|military|tanks|navy|air\s+force"
     r"|special\s+forces|marines"
+    # What a state's forces hold or move in stands for them as a target: "a U.S. base",
+    # "a Turkish patrol", "Turkish positions".
+    r"|bases?|convoys?|patrols?|positions|outposts?|military\s+bases?"
     r"|ground\s+forces"
     r"|ground\s+troops|land\s+forces|border\s+guards?|security\s+forces|servicem[ae]n"
     r"|(?P<police>police(?:m[ae]n)?|police\s+officers?|riot\s+police|police\s+forces))\b",

@@ -240,7 +240,11 @@ class EventClassifier:
                 lemma in lex.blocking_nouns and current.pos_ == "NOUN"
             )
             if depth > 0 and blocking and not _reports(lemma, previous):
-                return "negated" if lemma in {"deny", "reject", "refuse"} else "hypothetical"
+                if previous.lemma_.lower() in _ATTRIBUTION and lemma in _DENYING:
+                    # "denied involvement in the rocket attack on Camp Taji": the attack
+                    # happened; who did it is what is denied.
+                    return "asserted"
+                return "negated" if lemma in _DENYING else "hypothetical"
             for child in current.children:
                 if child.dep_ == "neg" or (
                     child.dep_ == "det" and child.lower_ == "no" and current.pos_ == "NOUN"
@@ -263,6 +267,8 @@ def _reports(lemma: str, clause: Token) -> bool:
 
 
 _TELLING = frozenset({"tell", "warn"})
+_DENYING = frozenset({"deny", "reject", "refuse"})
+_ATTRIBUTION = frozenset({"involvement", "responsibility", "role", "part", "hand", "link"})
 
 
 def _aggregate(
@@ -329,6 +335,8 @@ def _false_protest(doc: Doc | Span, cue: Cue) -> bool:
     root = span.root
     if cue.text[:1].isupper() and not root.is_sent_start and root.lower_ in _MONTH_PROTEST:
         return True
+    if root.dep_ in ("compound", "amod") and root.head.lemma_.lower() in _PROTEST_PEOPLE:
+        return True  # "a string of killings targeting protest leaders": people, not a protest
     if cue.label == "ctx:protest_weak" and root.pos_ == "VERB":
         return any(c.dep_ == "dobj" for c in root.children)
     if cue.label == "ctx:protest_weak" and root.dep_ == "nsubj":
@@ -337,6 +345,9 @@ def _false_protest(doc: Doc | Span, cue: Cue) -> bool:
     return False
 
 
+_PROTEST_PEOPLE = frozenset(
+    {"leader", "activist", "organizer", "organiser", "figure", "movement", "coordinator"}
+)
 _RECORDING_VERBS = frozenset({"document", "record", "report", "confirm", "count", "monitor"})
 
 

@@ -72,6 +72,8 @@ def event_locations(
     places = [p for p in places if not route_end(text, p)]
     # "U.S. President Joe Biden ordered airstrikes on … eastern Syria": a country named as
     # whose officials acted is no place, unless the sentence names no other.
+    # "the rocket attack on the U.S. embassy": a country that owns the target is no place.
+    places = [p for p in places if not _names_an_owned_site(text, p)]
     offices = [p for p in places if start <= p.start < end and _names_an_office(text, p)]
     if offices and any(start <= p.start < end and p not in offices for p in places):
         places = [p for p in places if p not in offices]
@@ -256,7 +258,7 @@ def place_fields(location: ResolvedPlace) -> dict[str, Any]:
 # "crossed toward Al-Bukamal", "two Palestinians from the area near Jenin": where people were
 # going or coming from is not where the event happened.
 _MOVEMENT_BEFORE = re.compile(
-    r"\b(?:toward|towards|to|from|into)\s+(?:the\s+)?"
+    r"\b(?:toward|towards|to|from|into)\s+(?:over\s+)?(?:the\s+)?"
     r"(?:(?:area|vicinity|outskirts|region|direction)\s+(?:near|of|around)\s+)?$",
     re.I,
 )
@@ -408,6 +410,15 @@ def _names_an_office(text: str, place: ResolvedPlace) -> bool:
     return place.place.kind == "country" and _OFFICE_AFTER.match(text, place.end) is not None
 
 
+def _names_an_owned_site(text: str, place: ResolvedPlace) -> bool:
+    return place.place.kind == "country" and _OWNED_SITE_AFTER.match(text, place.end) is not None
+
+
+_OWNED_SITE_AFTER = re.compile(
+    r"\s+(?:embassy|consulate|(?:military\s+|air\s+)?bases?|troops|soldiers|forces|convoys?"
+    r"|patrols?|contractors?|personnel|servicem[ae]n)\b",
+    re.I,
+)
 _OFFICE_AFTER = re.compile(
     r"\s+(?:President|Vice\s+President|Secretary|Defen[cs]e\s+(?:Secretary|Minister|Ministry)"
     r"|Foreign\s+Minist\w+|Prime\s+Minister|envoy|ambassador|officials?|spokes\w+"

@@ -66,8 +66,10 @@ def _hangs_off(token: Token, descriptor: Token) -> bool:
             return False
         if token.dep_ == "prep" and token.lower_ in _MEMBER_PREPS:
             saw_member_prep = True
-        if token.dep_ == "acl" or token.dep_ == "amod":
-            saw_member_prep = True  # "affiliated with", "loyal to": the participle ties them
+        if token.dep_ in ("acl", "amod", "appos"):
+            # "affiliated with", "loyal to": the participle ties them; "an Iran-backed militia,
+            # Kataib Hezbollah,": the apposition names the descriptor's group.
+            saw_member_prep = True
         token = token.head
         if token.i == descriptor.i:
             return saw_member_prep

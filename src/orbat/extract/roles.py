@@ -56,6 +56,10 @@ def role(token: Token) -> str | None:
         return "agent"
     if in_an_allegation(token):
         return "alleged"  # whom a victim is said to serve took no part
+    if token.dep_ == "dobj" and token.head.lemma_.lower() in ("blame", "accuse"):
+        # "U.S. officials blamed Kataib Hezbollah for the attack": an allegation, not a side
+        # the text itself puts in the act (nor its target).
+        return "alleged"
     for _ in range(6):
         dep = token.dep_
         if dep == "pobj" and token.head.dep_ == "agent":
@@ -258,5 +262,7 @@ def _is_passive(verb: Token) -> bool:
 # ACLED codes the group that claims an attack as its actor).
 REPORTING_VERBS = frozenset(
     {"say", "report", "tell", "announce", "state", "add", "note", "accuse", "allege", "confirm",
-     "blame"}
+     "blame",
+     # "Kataib Hezbollah denied involvement in the attack": the denier tells, it is no party.
+     "deny"}
 )  # fmt: skip

@@ -65,6 +65,11 @@ _DMY = re.compile(
     rf"\b(?:{_WD},?\s+)?(?P<day>\d{{1,2}}){_ORD}(?:\s*[-–]\s*(?P<day2>\d{{1,2}}){_ORD})?"
     rf"\s+(?:of\s+)?{_MON}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b"
 )
+# "on the 4th of this month", "the 28th of last month" (Arabic reporting in translation).
+_DAY_OF_MONTH = re.compile(
+    r"\b(?i:the)\s+(?P<day>\d{1,2})(?:st|nd|rd|th)\s+of\s+(?P<which>(?i:this|the\s+current|last"
+    r"|the\s+past|the\s+previous))\s+(?i:month)\b"
+)
 _MONTH_YEAR = re.compile(
     r"\b(?:(?P<part>(?i:early|mid|late|(?:the\s+)?(?:beginning|start|end|middle)\s+of))[\s-]+)?"
     rf"{_MON},?\s+(?:of\s+)?(?P<year>(?:19|20)\d\d|(?i:last|this)\s+year)\b"
@@ -174,6 +179,17 @@ def _day_month(m: re.Match[str], pub: dt.date | None, _: _Ctx) -> _Cand | None:
     day2 = int(m["day2"]) if m["day2"] else 0
     end = _safe_date(year, month, day2) if day2 > day else None
     return _Cand(m.start(), m.end(), date, end, "day", not explicit, year_explicit=explicit)
+
+
+def _day_of_month(m: re.Match[str], pub: dt.date | None, _: _Ctx) -> _Cand | None:
+    if pub is None:
+        return None
+    back = 0 if m["which"].lower() in ("this", "the current") else -1
+    first = _add_months(pub, back)
+    date = _safe_date(first.year, first.month, int(m["day"]))
+    if date is None or date > pub:
+        return None
+    return _Cand(m.start(), m.end(), date, None, "day", True)
 
 
 def _month_year(m: re.Match[str], pub: dt.date | None, _: _Ctx) -> _Cand | None:
@@ -338,6 +354,7 @@ _Handler = Callable[[re.Match[str], dt.date | None, _Ctx], _Cand | None]
 _PATTERNS: tuple[tuple[re.Pattern[str], _Handler], ...] = (
     (_MDY, _day_month),
     (_DMY, _day_month),
+    (_DAY_OF_MONTH, _day_of_month),
     (_MONTH_YEAR, _month_year),
     (_NUMERIC, _numeric),
     (_PERIOD, _period),

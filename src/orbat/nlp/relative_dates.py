@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from orbat.nlp.dates import DateMention
 
-__all__ = ["RelativeDate", "relative_event_date"]
+__all__ = ["RelativeDate", "counts_days", "relative_event_date"]
 
 _NUMBERS = {
     "a": 1,
@@ -71,6 +71,12 @@ def _count(word: str) -> int:
     return int(raw) if raw.isdigit() else _NUMBERS[raw]
 
 
+def counts_days(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` dates itself from another day: "the previous day", "two
+    days later"."""
+    return _LATER.search(text, start, end) is not None
+
+
 def relative_event_date(
     text: str,
     start: int,
@@ -87,15 +93,20 @@ def relative_event_date(
     attack]"); an event before it is the phrase's subject, dated from the object, which the
     text does not date here.
     """
+    later = _LATER.search(text, start, end)
+    if later is not None:
+        # "The next day, gunmen killed a policeman": the sentence's own day, counted from
+        # the last day the article gave; "the army said on Monday that it killed five
+        # militants the previous day": from the day the sentence gave before the phrase.
+        given = [m for m in mentions if m.end <= later.start() and m.granularity == "day"]
+        if not given:
+            return None
+        last = max(given, key=lambda m: m.start)
+        return last.acled_date + dt.timedelta(days=_offset(later)), 1
     anchors = [m for m in mentions if m.end <= start and m.granularity == "day"]
     if not anchors:
         return None
     anchor = max(anchors, key=lambda m: m.start)
-    later = _LATER.search(text, start, end)
-    if later is not None:
-        # "The next day, gunmen killed a policeman": the sentence's own day, counted from
-        # the last day the article gave.
-        return anchor.acled_date + dt.timedelta(days=_offset(later)), 1
     match = _RELATIVE.search(text, start, end)
     if match is None or event_at < match.end():
         return None

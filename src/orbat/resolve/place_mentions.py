@@ -35,9 +35,9 @@ __all__ = [
 ]
 
 
-#: Names of villages somewhere that are also words of place names everywhere, or holy books
-#: ("a planned Quran burning"); never a place on their own ("Tal" is "hill", "Sur" a wall,
-#: "Bar" and "Man" English words).
+#: Names of villages somewhere that are also words of place names everywhere, holy books ("a
+#: planned Quran burning") or a people ("a Briton"); never a place on their own ("Tal" is
+#: "hill", "Sur" a wall, "Bar" and "Man" English words).
 _NEVER_ALONE = frozenset(
     place_key(w)
     for w in [
@@ -45,7 +45,7 @@ _NEVER_ALONE = frozenset(
         "kafr", "beit", "bayt", "ras", "wadi", "jebel", "jabal", "qasr", "hay", "camp", "base",
         "city", "town", "port", "new", "north", "south", "east", "west", "central", "upper",
         "lower", "mount", "saint", "san", "la", "le", "center", "centre", "quran", "koran",
-        "bible", "torah",
+        "bible", "torah", "briton", "britons",
     ]
 )  # fmt: skip
 

@@ -63,7 +63,7 @@ from orbat.nlp.dates import DateMention, event_date_for_sentence, resolve_dates,
 from orbat.nlp.gazetteer import Gazetteer, gazetteer_for
 from orbat.nlp.model import load_nlp, text_of
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
-from orbat.nlp.relative_dates import relative_event_date
+from orbat.nlp.relative_dates import counts_days, relative_event_date
 from orbat.nlp.sentences import sentences
 from orbat.packs import Pack, load_pack
 from orbat.records.notes import write_notes
@@ -292,7 +292,8 @@ class EventExtractor:
             if dated is None:
                 continue
             when, own_date = dated
-            if not own_date:
+            # "said on Monday that it killed five militants the previous day": counted days.
+            if not own_date or counts_days(text, start, end):
                 relative = relative_event_date(
                     text, start, end, dates, coded.cues[0].char_start if coded.cues else end
                 )
