@@ -270,3 +270,108 @@ def test_the_day_of_this_or_last_month(
     (event,) = coded(event_extractor, text)
     assert event.event_date is not None
     assert event.event_date.day == day
+
+
+# ---------------------------------------------------------------- monitors' reports
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Clashes erupted between the SDF and ISIS cells in the town of Shuhail on Monday, "
+            "amid flights of coalition drones.",
+            "Armed clash",
+        ),
+        (
+            "Regime forces shelled the town of Kansafra on Monday, amid intense flights of "
+            "Russian warplanes.",
+            "Shelling/artillery/missile attack",
+        ),
+    ],
+)
+def test_what_happened_amid_an_act_is_its_circumstance(
+    event_extractor: EventExtractor, text: str, sub_event_type: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.sub_event_type == sub_event_type
+
+
+def test_weapons_destroyed_by_missiles_are_the_strike(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Israeli missiles targeted positions of Iranian militias in the Kiswah area, south of "
+        "Damascus, on Monday, destroying weapons depots.",
+    )
+    assert event.sub_event_type == "Shelling/artillery/missile attack"
+    assert event.actor1 == "Military Forces of Israel (2009-2021)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces seized a cache of rockets and mortar shells in Tarmiyah on Monday.",
+        # The limit: missiles that were intercepted are the weapons stopped (ACLED: Disrupted).
+        "Israeli missiles were intercepted by Syrian air defences over Damascus on Monday.",
+    ],
+)
+def test_missiles_seized_or_intercepted_are_disrupted(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+def test_the_dead_named_with_their_side(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Clashes broke out between the regime's forces and gunmen in the town of al-Sanamayn "
+        "on Monday, leaving two members of the regime's forces dead.",
+    )
+    assert event.fatalities == 2
+
+
+def test_a_young_man_killed_by_a_landmine_is_a_civilian(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "A young man was killed by a landmine explosion in the Mayadin desert on Monday.",
+    )
+    assert event.actor2 == "Civilians (Syria)"
+    assert event.fatalities == 1
+
+
+def test_two_acts_at_once_are_two_events(event_extractor: EventExtractor) -> None:
+    # ", as rebels captured …": a second act with its own subject and verb, not the first
+    # act's type or place. Both states named before one weapon are its actors.
+    events = coded(
+        event_extractor,
+        "Syrian and Russian air strikes targeted rebel-held areas in Aleppo province on Monday, "
+        "as rebels captured a village in Homs province.",
+    )
+    assert [(e.sub_event_type, e.admin1, e.actor1) for e in events] == [
+        ("Air/drone strike", "Aleppo", "Military Forces of Syria (2000-2024)"),
+        ("Non-state actor overtakes territory", "Homs", "Opposition Rebels (Syria)"),
+    ]
+
+
+def test_an_arrival_is_no_act_of_its_own(event_extractor: EventExtractor) -> None:
+    # The limit: "F-16 jet fighters arrived" names a weapon, it tells no act by a verb, so the
+    # sentence is not cut in two (that would make the arrival an air strike of its own).
+    events = coded(
+        event_extractor,
+        "A first batch of F-16 jet fighters arrived on Monday from the United States, as the "
+        "country's security forces launched an offensive against ISIS in Anbar.",
+    )
+    assert len(events) == 1
+    assert events[0].admin1 == "Anbar"
+
+
+def test_a_bomber_who_only_wounded_others_is_the_dead(event_extractor: EventExtractor) -> None:
+    # ACLED counts the bomber; "wounding two soldiers" gives no rival toll (as "killing
+    # three soldiers" would).
+    (event,) = coded(
+        event_extractor,
+        "A suicide bomber blew himself up near a coalition patrol in Manbij on Wednesday, "
+        "wounding two American soldiers.",
+    )
+    assert event.fatalities == 1

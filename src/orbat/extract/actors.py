@@ -48,7 +48,7 @@ class ActorRoles:
 _CIVILIAN_WORDS = re.compile(
     r"\b(civilians?|people|residents?|villagers|famil(?:y|ies)|mother|sisters?|brothers?|"
     r"child|children|women|woman|boys?|girls?|workers?|passers-by|refugees|journalists?|activists?|shoppers|"
-    r"worshippers|employees?|students?|farmers?|shepherds?)\b",
+    r"worshippers|employees?|students?|farmers?|shepherds?|(?:young|elderly)\s+m[ae]n|a\s+man)\b",
     re.I,
 )
 # Civilians among the dead or hurt of a strike or a blast make them its target (ACLED's

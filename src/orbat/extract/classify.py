@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from orbat.extract.compose import compose_evidence, decay, inside, partly_stopped
-from orbat.extract.idioms import bomber_in_person, in_an_idiom
+from orbat.extract.idioms import amid, bomber_in_person, in_an_idiom
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
 from orbat.extract.roles import REPORTING_VERBS
@@ -163,7 +163,9 @@ class EventClassifier:
         for cue in _drop_nested(
             c for c in asserted if c.label.startswith("cue:") and not inside(c, tools)
         ):
-            found.append((cue.label.split(":")[1], self.lexicon.weights[cue.label], cue))
+            # "…, amid flights of Russian warplanes": the circumstances count half.
+            weight = self.lexicon.weights[cue.label] * (0.5 if amid(doc, cue.start) else 1)
+            found.append((cue.label.split(":")[1], weight, cue))
         # 3.
         found.extend(compose_evidence(doc, by_label))
         partly = partly_stopped(doc, by_label)

@@ -188,11 +188,17 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
             out.append(("armed_clash", 2.0 * weight, hit))
         else:
             out.append(("attack", 1.0 * weight, hit))
-    # 4. (Not when an air strike did the destroying: "one strike destroyed two weapons
-    # caches" is the strike, as ACLED codes it.)
+    # 4. (Not when an air strike or a missile did the destroying: "one strike destroyed two
+    # weapons caches", "Israeli missiles targeted positions …, destroying weapons depots" are
+    # the strike, as ACLED codes it.)
     objects = get("ctx:weapon_objects", [])
+    missiles = get("cue:shelling:strong", [])
     for verb in get("ctx:weapon_disruption", []):
-        if _in_sentence(verb, get("cue:air_strike:strong", [])):
+        # (Missiles named before "destroying" did it; after it, or intercepted, they were
+        # the weapons stopped.)
+        fired = [m for m in _in_sentence(verb, missiles) if m.end <= verb.start]
+        fired = fired if verb.text.lower().startswith("destroy") else []
+        if _in_sentence(verb, get("cue:air_strike:strong", [])) or fired:
             continue
         if _near(verb, objects, before=_WINDOW):
             out.append(("disrupted_weapons", 4.0 * decay(verb.sentence), verb))

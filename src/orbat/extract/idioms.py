@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["bomber_in_person", "in_a_grievance", "in_an_allegation", "in_an_idiom"]
+__all__ = ["amid", "bomber_in_person", "in_a_grievance", "in_an_allegation", "in_an_idiom"]
 
 # lemma -> the words after it that make an idiom of it
 _TAKE = ("place part office note effect power steps measures time advantage responsibility "
@@ -76,3 +76,11 @@ _ALLEGING = frozenset(
     ["accused", "charged", "suspected", "charges", "charge", "accusation", "accusations",
      "suspicion", "suspicions", "pretext"]
 )  # fmt: skip
+
+
+def amid(doc: Doc | Span, start: int) -> bool:
+    """Whether the word at ``start`` (a doc index) tells the circumstances of another act:
+    "shelled the town of Kansafra, amid intense flights of Russian warplanes"."""
+    offset = doc.start if isinstance(doc, Span) else 0
+    token = doc[start - offset]
+    return any(a.dep_ == "prep" and a.lower_ in ("amid", "amidst") for a in token.ancestors)

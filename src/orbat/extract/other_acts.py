@@ -40,6 +40,11 @@ def split_other_act(sentence: Span, classifier: EventClassifier) -> list[Span]:
     succumbed to their wounds on Tuesday, a day after a car bomb attack": the deaths are
     that attack's)."""
     text = sentence.text
+    at_once = _AT_ONCE.search(text)
+    if at_once is not None:
+        parts = _acts_at_once(sentence, at_once.start(), at_once.end(), classifier)
+        if parts:
+            return parts
     for match in ANOTHER_ACT.finditer(text):
         if not _SET_OFF.search(text[: match.start()]):
             continue
@@ -57,3 +62,42 @@ def split_other_act(sentence: Span, classifier: EventClassifier) -> list[Span]:
         dated = any(e.label_ == "DATE" and e.start_char >= after for e in sentence.ents)
         return [main, rest] if dated else [main]
     return [sentence]
+
+
+# "Syrian and Russian air strikes targeted rebel-held areas in Aleppo province, killing
+# several people, as rebels captured a village in Homs province": two acts at one time.
+# (", while" is the two-act reading's of extract/clauses, which keeps "the area" placed.)
+_AT_ONCE = re.compile(r",\s+as\s+", re.I)
+
+
+def _acts_at_once(
+    sentence: Span, comma: int, after: int, classifier: EventClassifier
+) -> list[Span]:
+    """The two parts of ``sentence`` around ", as" (``comma``, ``after``: offsets in
+    the sentence) when each tells an act of its own, the second with a subject and a past
+    verb of its own; else nothing."""
+    doc, start = sentence.doc, sentence.start_char
+    main = doc.char_span(start, start + comma, alignment_mode="contract")
+    rest = doc.char_span(start + after, sentence.end_char, alignment_mode="contract")
+    if main is None or rest is None:
+        return []
+    told = any(
+        t.tag_ == "VBD" and any(c.dep_ == "nsubj" and c.i >= rest.start for c in t.children)
+        for t in rest
+    )
+    if not told or not all(_acts(part, classifier) for part in (main, rest)):
+        return []
+    return [main, rest]
+
+
+def _acts(part: Span, classifier: EventClassifier) -> bool:
+    """Whether ``part`` tells an act by a verb ("air strikes have targeted", "rebels captured"),
+    not only names a weapon ("F-16 jet fighters arrived")."""
+    verbs = [
+        c
+        for c in classifier.cues(part)
+        if c.label.startswith(("cue:", "ctx:attack_verbs", "ctx:territory_capture"))
+        and not c.label.endswith(":weak")  # "arrived" may be a deployment, or a delivery
+        and part.doc[c.start].pos_ == "VERB"
+    ]
+    return bool(verbs) and classifier.classify(part) is not None

@@ -159,7 +159,9 @@ _ACTIVE = re.compile(
     _I,
 )
 _LEFT = re.compile(
-    rf"\b(?:left|leaving|leaves)\s+(?P<q>{_QTY})\s+(?:{_MODS}{_GROUP}\s+)?"
+    rf"\b(?:left|leaving|leaves)\s+(?P<q>{_QTY})\s+(?:{_MODS}{_GROUP}\s+"
+    # "leaving two members of the regime's forces dead": whose they were, before the toll.
+    r"(?:of\s+(?:the\s+)?[\w’'-]+(?:\s+[\w’'-]+){0,2}?\s+)?)?"
     r"(?P<verb>dead|killed|injured|wounded|hurt)\b",
     _I,
 )

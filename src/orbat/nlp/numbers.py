@@ -233,7 +233,7 @@ def _finditer_at(
             yield m
 
 
-_OTHER_DEAD = re.compile(r"\b(?:kill|dead|died|death|toll|casualt|slain|wound|injur)", re.I)
+_OTHER_DEAD = re.compile(r"\b(?:kill|dead|died|death|toll|slain)", re.I)
 
 
 # "Fighting … entered its fifth day, with the death toll rising to 54": the toll of days of
@@ -292,7 +292,8 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
                 mention = _with_following(text, mention)
             if pattern is _SELF_BLAST and _OTHER_DEAD.search(_rest_of_sentence(text, m.end())):
                 # "… blew himself up, killing three soldiers": the toll the text gives is the
-                # figure to keep (the lowest-figure rule would take the bomber's one alone).
+                # figure to keep (the lowest-figure rule would take the bomber's one alone);
+                # "…, wounding two soldiers" gives no toll, so the bomber's death stands.
                 continue
             yield _with_conjunct(text, mention) if conjoinable else mention
     for pattern in (_LIVES, _LOST, _TOLL, _BODY_OF):
