@@ -258,7 +258,7 @@ def place_fields(location: ResolvedPlace) -> dict[str, Any]:
 # "crossed toward Al-Bukamal", "two Palestinians from the area near Jenin": where people were
 # going or coming from is not where the event happened.
 _MOVEMENT_BEFORE = re.compile(
-    r"\b(?:toward|towards|to|from|into)\s+(?:over\s+)?(?:the\s+)?"
+    r"\b(?:toward|towards|to|from|into)\s+(?:the\s+)?"
     r"(?:(?:area|vicinity|outskirts|region|direction)\s+(?:near|of|around)\s+)?$",
     re.I,
 )

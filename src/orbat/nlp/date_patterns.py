@@ -77,7 +77,8 @@ _MONTH_YEAR = re.compile(
 _MONTH = re.compile(
     r"(?:\b(?P<kw>(?i:last|this|next|early|mid|late|earlier\s+this|later\s+this)"
     r"|(?P<prep>(?i:in|since|by|until|from|through|during|of|and|to)))[\s-]+)?"
-    rf"\b{_MON}\b(?!\s*\d)"
+    # (Not a name that opens like a month: "Near Mar'a, four strikes …", "Mar-Elias".)
+    rf"\b{_MON}\b(?!\s*\d|[’'‑-]\w)"
 )
 _NUMERIC = re.compile(
     r"(?<![\w/.,-])(?P<a>\d{1,4})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)(?P<c>\d{4}|\d{2})"

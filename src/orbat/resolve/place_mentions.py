@@ -36,7 +36,8 @@ __all__ = [
 
 
 #: Names of villages somewhere that are also words of place names everywhere, holy books ("a
-#: planned Quran burning") or a people ("a Briton"); never a place on their own ("Tal" is
+#: planned Quran burning"), a people ("a Briton") or a region no event is coded in ("the
+#: Islamic State of Iraq and the Levant"); never a place on their own ("Tal" is
 #: "hill", "Sur" a wall, "Bar" and "Man" English words).
 _NEVER_ALONE = frozenset(
     place_key(w)
@@ -45,7 +46,7 @@ _NEVER_ALONE = frozenset(
         "kafr", "beit", "bayt", "ras", "wadi", "jebel", "jabal", "qasr", "hay", "camp", "base",
         "city", "town", "port", "new", "north", "south", "east", "west", "central", "upper",
         "lower", "mount", "saint", "san", "la", "le", "center", "centre", "quran", "koran",
-        "bible", "torah", "briton", "britons",
+        "bible", "torah", "briton", "britons", "levant",
     ]
 )  # fmt: skip
 

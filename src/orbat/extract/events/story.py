@@ -29,6 +29,7 @@ from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.retype import retyped
 from orbat.extract.toll_sentences import ACTOR_FIELDS, same_parties
 from orbat.resolve.geometry import km_between
+from orbat.taxonomy import Inter
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -68,6 +69,8 @@ _AS_AIR_STRIKE = Classification(
 )
 #: How many sentences back an unnamed air strike looks for the force that flew it.
 _STRIKER_LOOKBACK = 30
+_GENERIC_FIGHTING = frozenset({"Armed clash", "Attack"})
+_STATE_SIDES = frozenset({int(Inter.STATE_FORCES), int(Inter.EXTERNAL_OTHER)})
 
 
 def name_claimants(
@@ -174,6 +177,15 @@ def name_unnamed_strikers(
             ):
                 as_strike = coded or _AS_AIR_STRIKE
                 roles = assign_actors(sentence, as_strike, None, finder, pack=pack)
+            elif (
+                not isinstance(sentence, Unparsed)
+                and coded is not None
+                and coded.sub_event_type in _GENERIC_FIGHTING
+            ):
+                # "U.S. and coalition military forces continued to attack ISIL …": a state's
+                # or the coalition's attack in the lead is the release's strikes.
+                roles = assign_actors(sentence, coded, None, finder, pack=pack)
+                roles = roles if roles and roles.inter1 in _STATE_SIDES else None
             strikers[j] = roles if roles and not unnamed_attacker(roles.actor1) else None
         return strikers[j]
 
