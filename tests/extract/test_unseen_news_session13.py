@@ -399,3 +399,60 @@ def test_a_release_s_strikes_are_all_coded(event_extractor: EventExtractor) -> N
     assert len(events) == 5
     assert {e.actor1 for e in events} == {"Global Coalition Against Daesh"}
     assert all(e.country in ("Syria", "Iraq") for e in events)
+
+
+# ---------------------------------------------------------------- outlets of the region
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Israeli forces struck Hezbollah targets in southern Syria on Sunday.",
+            "Military Forces of Israel (2009-2021)",
+        ),
+        (
+            "US forces struck five facilities of Kataib Hezbollah in Iraq on Friday.",
+            "Military Forces of the United States",
+        ),
+        (
+            "The Israeli military said Sunday it struck Hezbollah targets in southern Syria.",
+            "Military Forces of Israel (2009-2021)",
+        ),
+    ],
+)
+def test_a_nation_s_forces_that_struck_flew_an_air_strike(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    (event,) = coded(event_extractor, text, day="2020-06-16")
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == actor1
+
+
+def test_forces_that_struck_a_deal_struck_nothing(event_extractor: EventExtractor) -> None:
+    text = "Iraqi forces struck a deal with tribal leaders in Anbar on Sunday."
+    assert coded(event_extractor, text, day="2020-06-16") == []
+
+
+def test_a_nationality_is_no_place(village_gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "the Iraqi city of al-Qaim" holds no "Al Iraqi" (a Damascus suburb).
+    (event,) = coded(
+        EventExtractor(gazetteer=village_gazetteer.gazetteer),
+        "TEHRAN (Tasnim) – The US terrorist forces carried out an airstrike on a base of the "
+        "Popular Mobilization Units near the Iraqi city of al-Qaim on Monday, martyring four "
+        "fighters, the PMU said in a statement.",
+        day="2020-06-16",
+    )
+    assert (event.location, event.admin1) == ("Al Qaim", "Anbar")
+
+
+def test_an_outlet_is_no_place(village_gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "Kurdistan 24" is a channel: the Kurdistan Region is no second place of the strike.
+    events = coded(
+        EventExtractor(gazetteer=village_gazetteer.gazetteer),
+        "ERBIL, Kurdistan Region (Kurdistan 24) – A Turkish drone strike targeted a vehicle in "
+        "the Sidakan district of Erbil province on Thursday, killing two people, local officials "
+        "told Kurdistan 24.",
+        day="2020-06-16",
+    )
+    assert [e.location for e in events] == ["Sidakan"]

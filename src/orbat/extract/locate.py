@@ -311,7 +311,10 @@ def _quarter_of_a_city(text: str, town: ResolvedPlace, towns: Sequence[ResolvedP
 
 
 # "WASHINGTON, DC (Kurdistan 24) –": the outlet in a dateline's brackets is no place.
-_DATELINE_BRACKET = re.compile(r"^[A-Z][A-Z .,]+\($")
+# ... and the outlet in its bracket: "ERBIL, Kurdistan Region (Kurdistan 24) –".
+_DATELINE_BRACKET = re.compile(
+    r"^[A-Z][A-Z .,'’-]+(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s*)?\($"
+)
 # "TIKRIT: Three fighters…", "IRBIL: Iraq's…", "BAGHDAD - The…", "ERBIL, Iraq (AP) — A…",
 # "BAGHDAD, March 3 (Reuters) -": a dateline says where the story was filed, not where the
 # event happened.
@@ -378,7 +381,9 @@ def names_a_process(text: str, place: ResolvedPlace) -> bool:
 _PROCESS_AFTER = re.compile(r"^\s+(?:peace\s+)?(?:process|format|track|framework)\b", re.I)
 _MEDIA_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:TV|television|channel|satellite\s+channel|news(?:\s+agency)?|network"
-    r"|website|newspaper|daily|radio|correspondent|reporter)\b",
+    r"|website|newspaper|daily|radio|correspondent|reporter)\b"
+    # "local officials told Kurdistan 24", "France 24 reported": a channel's number.
+    r"|^\s+24\b",
     re.I,
 )
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:(?:al|el)[-‑\s])?$", re.I)

@@ -4,7 +4,7 @@ The lexicon holds "strike", "blast", "explosion", "bombing" as weak cues: alone 
 labour strike or a gas explosion. Two readings of the parse make them the event:
 
 * a strike a nation or a coalition owns ("an Israeli strike on a car", "a Turkish strike",
-  "coalition strikes") is an air strike;
+  "coalition strikes", "Israeli forces struck …") is an air strike;
 * a blast, explosion or bombing that killed, wounded or hit ("a blast killed three people", "two
   soldiers were killed in an explosion", "a car exploded near a checkpoint, wounding four") is
   a remote explosive, whatever the victims: the means decides the ACLED type, not whether the
@@ -51,9 +51,33 @@ def owned_strikes(tokens: Doc, cues: Sequence[C]) -> list[C]:
     out = []
     for cue in cues:
         strike = tokens[cue.end - 1]
-        if strike.lemma_.lower() in _STRIKES and strike.pos_ == "NOUN" and owned(strike):
+        noun = strike.lemma_.lower() in _STRIKES and strike.pos_ == "NOUN" and owned(strike)
+        verb = strike.lemma_.lower() == "strike" and strike.pos_ == "VERB"
+        if noun or (verb and _forces_struck(strike)):
             out.append(cue)
     return out
+
+
+def _forces_struck(verb: Token) -> bool:
+    """Whether a nation's or the coalition's forces are the subject of "struck": "Israeli
+    forces struck Hezbollah targets", "the Israeli military said it struck …"."""
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_STRUCK for c in verb.children):
+        return False  # "struck a deal with tribal leaders"
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for subject in subjects:
+        if subject.lower_ in ("it", "they") and verb.dep_ == "ccomp":
+            # "The Israeli military said it struck": the teller's subject struck.
+            subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), subject)
+        if subject.lemma_.lower() in _FORCES and owned(subject):
+            return True
+    return False
+
+
+_NOT_STRUCK = frozenset(
+    {"deal", "agreement", "accord", "bargain", "balance", "compromise", "tone", "chord", "note"}
+)
+# What a nation's armed forces are called as the subject of a strike.
+_FORCES = frozenset({"force", "military", "army", "troop", "jet", "warplane", "aircraft"})
 
 
 def harmful_blasts(

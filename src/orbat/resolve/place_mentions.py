@@ -469,8 +469,8 @@ def _context_only(words: frozenset[str]) -> frozenset[str]:
 
 def admissible(ctx: MentionContext, text: str, words: TheatreWords, gazetteer: Gazetteer) -> bool:
     """Refuse bare words that are a place only by accident (see the module's word lists)."""
-    if ctx.key in _NEVER_ALONE:
-        return False
+    if ctx.key in _NEVER_ALONE or ctx.mention.text.lower() in words.demonyms:
+        return False  # ... nor a nationality: "the Iraqi city of al-Qaim" holds no "Al Iraqi"
     if _MONTH.match(ctx.mention.text) and _DAY_AFTER.match(text, ctx.mention.end):
         return False  # "On Jan. 9" is a date, not Jaén; "Nov 24" not Novi
 
