@@ -83,7 +83,7 @@ _MEANS = re.compile(
 )
 
 
-_AND = re.compile(r" and ")
+_AND = " and "  # "Syrian and Russian air strikes"
 _FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.I)
 _HEDGED = re.compile(r"\b(?:alleged|suspected|purported|possible|apparent)\s+(?:the\s+)?$", re.I)
 
@@ -131,7 +131,8 @@ def _finder_for(pack: Pack) -> ActorFinder:
             if _HEDGED.search(text, max(0, m.start() - 20), m.start()):
                 continue  # "an alleged US airstrike": the attribution is not the text's own
             means = _MEANS.match(text, m.end())
-            shared = state_words.match(text, m.end() + 5) if _AND.match(text, m.end()) else None
+            joined = text.startswith(_AND, m.end())
+            shared = state_words.match(text, m.end() + len(_AND)) if joined else None
             if means is None and shared is not None:
                 # "Syrian and Russian air strikes": both states' strikes, the first named first.
                 means = _MEANS.match(text, shared.end())

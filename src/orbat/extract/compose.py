@@ -196,8 +196,9 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
     for verb in get("ctx:weapon_disruption", []):
         # (Missiles named before "destroying" did it; after it, or intercepted, they were
         # the weapons stopped.)
-        fired = [m for m in _in_sentence(verb, missiles) if m.end <= verb.start]
-        fired = fired if verb.text.lower().startswith("destroy") else []
+        fired = verb.text.lower().startswith("destroy") and any(
+            m.end <= verb.start for m in _in_sentence(verb, missiles)
+        )
         if _in_sentence(verb, get("cue:air_strike:strong", [])) or fired:
             continue
         if _near(verb, objects, before=_WINDOW):

@@ -172,20 +172,8 @@ def name_unnamed_strikers(
         if j not in strikers:
             sentence, coded = sents[j], codes[j]
             roles = None
-            if not isinstance(sentence, Unparsed) and _tells_of_air_strikes(
-                classifier, sentence, coded
-            ):
-                as_strike = coded or _AS_AIR_STRIKE
-                roles = assign_actors(sentence, as_strike, None, finder, pack=pack)
-            elif (
-                not isinstance(sentence, Unparsed)
-                and coded is not None
-                and coded.sub_event_type in _GENERIC_FIGHTING
-            ):
-                # "U.S. and coalition military forces continued to attack ISIL …": a state's
-                # or the coalition's attack in the lead is the release's strikes.
-                roles = assign_actors(sentence, coded, None, finder, pack=pack)
-                roles = roles if roles and roles.inter1 in _STATE_SIDES else None
+            if not isinstance(sentence, Unparsed):
+                roles = _striker_roles(sentence, coded, classifier, finder, pack)
             strikers[j] = roles if roles and not unnamed_attacker(roles.actor1) else None
         return strikers[j]
 
@@ -214,6 +202,24 @@ def name_unnamed_strikers(
             actor2=actor2,
             inter2=inter2,
         )
+
+
+def _striker_roles(
+    sentence: Span,
+    coded: Classification | None,
+    classifier: EventClassifier,
+    finder: ActorFinder,
+    pack: Pack,
+) -> ActorRoles | None:
+    """Who flies the strikes ``sentence`` tells of or counts, or who attacks in it when that
+    is a state or the coalition ("U.S. and coalition military forces continued to attack ISIL
+    …": a release's lead names the force whose strikes it then lists)."""
+    if _tells_of_air_strikes(classifier, sentence, coded):
+        return assign_actors(sentence, coded or _AS_AIR_STRIKE, None, finder, pack=pack)
+    if coded is None or coded.sub_event_type not in _GENERIC_FIGHTING:
+        return None
+    roles = assign_actors(sentence, coded, None, finder, pack=pack)
+    return roles if roles and roles.inter1 in _STATE_SIDES else None
 
 
 def _tells_of_air_strikes(
