@@ -208,9 +208,11 @@ def test_network_has_nodes_slider_and_click_opens_actor(web: Watched) -> None:
         " s.value = String((2010 - 1979) * 12); s.dispatchEvent(new Event('input')); })()"
     )
     web.until("document.getElementById('date-label').textContent === '2010-01-01'")
+    # The label moves at once, the fetch 250 ms later: wait for the network drawn for that day,
+    # or the click below navigates away while its request is in flight (a failed request).
+    web.until("document.getElementById('network').dataset.on === '2010-01-01'")
     web.until(f"Number(document.getElementById('network').dataset.edges) < {all_edges}")
     assert page.evaluate("window.orbatNetwork.edges(':visible').length") < all_edges
-    page.wait_for_load_state("networkidle")
     page.evaluate("setTimeout(() => window.orbatNetwork.$id('kataib-hezbollah').emit('tap'), 0)")
     page.wait_for_url("**/actors/kataib-hezbollah")
 

@@ -205,7 +205,11 @@
     el.dataset.labels = String(shown.length);
   }
 
+  // A slow answer for an earlier day must not overwrite a later one: only the latest request
+  // draws.
+  let latest = 0;
   function load() {
+    const request = ++latest;
     const day = allDates.checked ? null : dayOf(slider.value);
     label.textContent = day || "all dates";
     slider.disabled = allDates.checked;
@@ -215,10 +219,12 @@
     fetch(el.dataset.graphUrl + query)
       .then((r) => r.json())
       .then((graph) => {
+        if (request !== latest) return;
         if (cy.elements().length === 0) draw(graph);
         dated = day ? { nodes: new Set(graph.nodes.map((n) => n.id)),
                         edges: new Set(graph.edges.map((e) => e.id)) } : null;
         show();
+        el.dataset.on = day || "all";  // which day the shown network is for (tests wait on it)
       })
       .catch((err) => { status.textContent = "could not load the network: " + err; throw err; });
   }
