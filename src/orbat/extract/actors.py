@@ -348,8 +348,10 @@ def _in_country(actor: FoundActor, country: str | None, pack: Pack) -> FoundActo
     named = _COUNTRY_SUFFIX.match(actor.acled_name)
     if named is None or not country or named["country"] == country:
         return actor
-    if _GENERIC_PEOPLE.match(named["base"]):
-        # "Syrian refugees" in Iraq stay Syrian: of people, only a bare descriptor moves.
+    if _GENERIC_PEOPLE.match(named["base"]) or named["base"] == _UNIDENTIFIED:
+        # "Syrian refugees" in Iraq stay Syrian: of people, only a bare descriptor moves. So
+        # do "gunmen": ACLED names unknown perpetrators by the event's country, one the pack
+        # need not list ("Unidentified Armed Group (Somalia)" for gunmen in Mogadishu).
         moved = f"{named['base']} ({country})" if actor.generic else actor.acled_name
     else:
         moved = named_in_country(actor.acled_name, country, pack)
@@ -368,6 +370,7 @@ def named_in_country(acled_name: str, country: str | None, pack: Pack) -> str:
 
 
 _GENERIC_PEOPLE = re.compile(r"^(?:Civilians|Protesters|Rioters)$")
+_UNIDENTIFIED = "Unidentified Armed Group"
 
 
 @lru_cache(maxsize=4)

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from orbat.extract.news_present import news_lead
 from orbat.taxonomy import STRATEGIC
 from orbat.taxonomy import sub_event_type as sub_event_type_info
 
@@ -238,6 +239,7 @@ def reports_an_occurrence(
         any(t.tag_ in ("VBD", "VBN") for t in sentence)
         or _past_form_cue(sentence, cue_starts)
         or _headline(sentence)
+        or news_lead(sentence)
     )
 
 

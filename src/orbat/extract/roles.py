@@ -13,9 +13,9 @@ from orbat.extract.idioms import in_an_allegation
 from orbat.extract.members import member_from
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Span, Token
 
-__all__ = ["REPORTING_VERBS", "role", "tells_own_act"]
+__all__ = ["REPORTING_VERBS", "reported_verb", "role", "tells_own_act"]
 
 # Participles that say whom a thing belongs to, not what was done to it: "a channel
 # affiliated with Iranian-backed militias" was not acted upon.
@@ -266,3 +266,23 @@ REPORTING_VERBS = frozenset(
      # "Kataib Hezbollah denied involvement in the attack": the denier tells, it is no party.
      "deny"}
 )  # fmt: skip
+
+
+def reported_verb(sentence: Span) -> Token:
+    """The verb of the act the sentence's reporting verb reports ("rebels captured a village,
+    a monitor says": "captured"), or the sentence's root when it reports nothing. In a part
+    cut from a longer sentence the reported clause may hang from a verb outside the part."""
+    root = sentence.root
+    if root.lemma_.lower() not in REPORTING_VERBS:
+        return root
+    clauses = (
+        t
+        for t in sentence
+        if t.pos_ == "VERB"
+        and t.i != root.i
+        and (
+            (t.head.i == root.i and t.dep_ in ("ccomp", "parataxis"))
+            or not sentence.start <= t.head.i < sentence.end
+        )
+    )
+    return next(clauses, root)

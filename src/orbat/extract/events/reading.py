@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from orbat.extract.article import Unparsed
+from orbat.extract.roles import reported_verb
 from orbat.nlp.dates import DateMention, is_historical
 from orbat.nlp.model import text_of
 
@@ -104,8 +105,9 @@ def tells_a_past_act(sentence: Span) -> bool:
     """Whether the sentence's main verb is a simple past ("destroyed", "blew up"), the tense of
     a report, not of commentary ("attacks continue"); or a present perfect of one act ("the
     Turkish army has set up its 11th observation point"), not of a habit ("militias have
-    targeted convoys", where the object is a bare plural)."""
-    root = sentence.root
+    targeted convoys", where the object is a bare plural). Under a reporting verb the act is
+    the reported clause's ("rebels captured a village in Hama province, a monitor says")."""
+    root = reported_verb(sentence)
     if root.tag_ == "VBD":
         return True
     if root.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lemma_ == "have" for c in root.children):

@@ -1,0 +1,92 @@
+"""Issue 13, session 14: phenomena of wire leads and world news that orbat got wrong. One
+phenomenon per test.
+
+Every sentence is written for the test, never copied from the gold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded_events import coded
+from orbat.extract.events import EventExtractor
+
+pytestmark = pytest.mark.issue(13)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Gunmen attacked a hotel in Mogadishu on Monday, killing six people.",
+            "Unidentified Armed Group (Somalia)",
+        ),
+        (
+            "Armed men attacked a village in northern Nigeria on Monday, killing 18 people.",
+            "Unidentified Armed Group (Nigeria)",
+        ),
+        # The theatre's own countries keep their names.
+        (
+            "Gunmen shot dead a shop owner in Kirkuk on Monday.",
+            "Unidentified Armed Group (Iraq)",
+        ),
+        (
+            "Gunmen shot dead a shop owner in the city of Deir ez-Zor on Monday.",
+            "Unidentified Armed Group (Syria)",
+        ),
+    ],
+)
+def test_unknown_gunmen_are_of_the_event_s_country(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    # ACLED names unknown perpetrators by the country of the event, one the theatre pack need
+    # not list: gunmen in Mogadishu were never an "Unidentified Armed Group (Iraq)".
+    (event,) = coded(event_extractor, text)
+    assert event.actor1 == actor1
+
+
+def test_a_second_act_told_under_a_reporting_verb_is_a_report(
+    event_extractor: EventExtractor,
+) -> None:
+    # ", as rebels captured a village in Hama province, a monitor says": the reporting verb
+    # ends the sentence, but the act it reports is a simple past.
+    events = coded(
+        event_extractor,
+        "Syrian warplanes struck rebel-held areas in Idlib province, killing three people, "
+        "as rebels captured a village in Hama province, a monitor says.",
+    )
+    by_type = {e.sub_event_type: e for e in events}
+    assert set(by_type) == {"Air/drone strike", "Non-state actor overtakes territory"}
+    captured = by_type["Non-state actor overtakes territory"]
+    assert (captured.admin1, captured.actor1) == ("Hama", "Opposition Rebels (Syria)")
+
+
+@pytest.mark.parametrize(
+    ("text", "location"),
+    [
+        (
+            "Two suicide bombers blow themselves up during Friday prayers in a mosque in "
+            "Iraq's capital, reports say.",
+            "Baghdad",
+        ),
+        ("A suicide bomber blows himself up at a checkpoint in Kirkuk, killing five.", "Kirkuk"),
+    ],
+)
+def test_a_lead_in_the_news_present_is_a_report(
+    event_extractor: EventExtractor, text: str, location: str
+) -> None:
+    # Wire leads tell their happening in the present, as headlines do.
+    (event,) = coded(event_extractor, text)
+    assert (event.sub_event_type, event.location) == ("Suicide bomb", location)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A bare plural in the present is a habit, not a happening.
+        "Militias attack convoys on the highway near Baghdad, officials say.",
+        "Suicide bombers target checkpoints in Kirkuk, a police officer says.",
+    ],
+)
+def test_a_habit_in_the_present_is_no_report(event_extractor: EventExtractor, text: str) -> None:
+    assert coded(event_extractor, text) == []
