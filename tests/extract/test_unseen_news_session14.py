@@ -90,3 +90,21 @@ def test_a_lead_in_the_news_present_is_a_report(
 )
 def test_a_habit_in_the_present_is_no_report(event_extractor: EventExtractor, text: str) -> None:
     assert coded(event_extractor, text) == []
+
+
+def test_police_officers_are_the_police(event_extractor: EventExtractor) -> None:
+    # "police officers" is the force itself ("army officers said" stays a source).
+    (event,) = coded(event_extractor, "Police officers beat protesters in Basra on Monday.")
+    assert event.sub_event_type == "Protest with intervention"
+    assert event.actor2 == "Police Forces of Iraq"
+
+
+def test_a_police_named_with_its_country_s_period_takes_it_once(
+    event_extractor: EventExtractor,
+) -> None:
+    # The base lists Jordan's periods: its police are "(1999-)", never "(1999-) (1999-)".
+    (event,) = coded(
+        event_extractor,
+        "Gunmen killed four police officers near the Jordanian city of Karak on Monday.",
+    )
+    assert event.actor2 == "Police Forces of Jordan (1999-)"

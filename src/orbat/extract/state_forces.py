@@ -43,6 +43,8 @@ def police_name(country: str, when: dt.date | None, pack: Pack) -> str:
             best = (start, name)
     if best is not None:
         return best[1]
+    if _PERIOD.search(plain):
+        return plain  # the base lists the country's periods ("Police Forces of Jordan (1999-)")
     # No police of the country in the pack: ACLED names a state's police by the same period
     # as its military ("Military Forces of Turkey (2016-)", "Police Forces of Turkey (2016-)").
     period = _PERIOD.search(military_name(country, when, pack))
@@ -75,7 +77,8 @@ def state_names(pack: Pack) -> StateNames:
 # Forces a text names without saying whose: in a report of an event in one country they are
 # that country's ("police fired tear gas" in Lahore: Police Forces of Pakistan).
 _BARE_FORCES = re.compile(
-    r"\b(?:the\s+)?(?:(?P<police>police(?:men|man)?|riot\s+police|security\s+forces|"
+    r"\b(?:the\s+)?(?:(?P<police>police\s+officers?|police(?:men|man)?|riot\s+police|"
+    r"security\s+forces|"
     r"security\s+personnel)|(?P<military>army|troops|soldiers|military|armed\s+forces|"
     r"air\s+defen[cs]es?(?:\s+systems?)?|"
     r"government\s+forces|regime\s+forces|government\s+troops))\b"
