@@ -108,3 +108,66 @@ def test_a_police_named_with_its_country_s_period_takes_it_once(
         "Gunmen killed four police officers near the Jordanian city of Karak on Monday.",
     )
     assert event.actor2 == "Police Forces of Jordan (1999-)"
+
+
+# ---------------------------------------------------------------- government statements
+
+
+def test_who_condemns_an_attack_is_no_party_to_it(event_extractor: EventExtractor) -> None:
+    # A government's statement: the condemning state is a teller; the claimant is actor1.
+    events = coded(
+        event_extractor,
+        "The United States condemns in the strongest terms the terrorist attack today in "
+        "Baghdad that killed at least 30 people. ISIL has claimed responsibility for this "
+        "cowardly attack.",
+    )
+    (attack,) = [e for e in events if e.location == "Baghdad"]
+    assert attack.actor1 == "Islamic State (Iraq)"
+    assert attack.fatalities == 30
+
+
+def test_a_judging_government_is_not_the_attacker(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "The UN envoy denounced the rocket attack on the airport in Erbil on Tuesday.",
+    )
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+# ---------------------------------------------------------------- air forces' strike updates
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, RAF Tornado GR4s struck a Daesh checkpoint near Mosul with a Paveway IV "
+        "guided bomb.",
+        "An RAF Reaper attacked a Daesh mortar team near Qaim on Tuesday with a Hellfire "
+        "missile, killing two terrorists.",
+        "Royal Air Force jets bombed Islamic State positions near Mosul on Tuesday.",
+    ],
+)
+def test_the_royal_air_force_strikes_for_the_united_kingdom(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.sub_event_type == "Air/drone strike"
+    assert event.actor1 == "Military Forces of the United Kingdom"
+
+
+def test_a_typhoon_aircraft_is_no_storm(event_extractor: EventExtractor) -> None:
+    # "Typhoon FGR4s" are jets: the weather word must not mark the story as a disaster.
+    (event,) = coded(
+        event_extractor,
+        "Typhoon FGR4s struck a Daesh-held building near Raqqa on Tuesday, using Paveway IV bombs.",
+    )
+    assert (event.sub_event_type, event.admin1) == ("Air/drone strike", "Ar-Raqqah")
+
+
+def test_aircraft_on_patrol_strike_nothing(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "On Tuesday, an RAF Reaper remotely piloted aircraft provided surveillance over western "
+        "Iraq. The Reaper attacked a Daesh mortar team near Qaim with a Hellfire missile.",
+    )
+    assert [e.location for e in events] == ["Al Qaim"]

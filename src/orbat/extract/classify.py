@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from orbat.extract.compose import compose_evidence, decay, inside, partly_stopped
-from orbat.extract.idioms import amid, bomber_in_person, in_an_idiom
+from orbat.extract.idioms import amid, bomber_in_person, in_an_idiom, only_flew
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
 from orbat.extract.roles import REPORTING_VERBS
@@ -151,6 +151,7 @@ class EventClassifier:
             and not _finds_no_arms(c, cues)
             and not _depicted(doc, c)
             and not (c.label.endswith(":weak") and in_an_idiom(doc, c.start, c.end))
+            and not (c.label.startswith("cue:air_strike") and only_flew(doc, c.start, c.end))
             and not bomber_in_person(c.text, {d.label for d in cues if d.sentence == c.sentence})
         ]
         by_label: defaultdict[str, list[Cue]] = defaultdict(list)
@@ -391,7 +392,7 @@ def _subordinate(token: Token) -> bool:
 
 _AIRCRAFT = frozenset(
     ["jet", "jets", "fighter", "fighters", "aircraft", "warplane", "warplanes", "bomber",
-     "bombers", "drone", "drones", "helicopter", "helicopters"]
+     "bombers", "drone", "drones", "helicopter", "helicopters", "gr4", "gr4s", "fgr4", "fgr4s"]
 )  # fmt: skip
 
 

@@ -12,7 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-__all__ = ["amid", "bomber_in_person", "in_a_grievance", "in_an_allegation", "in_an_idiom"]
+__all__ = [
+    "amid",
+    "bomber_in_person",
+    "in_a_grievance",
+    "in_an_allegation",
+    "in_an_idiom",
+    "only_flew",
+]
 
 # lemma -> the words after it that make an idiom of it
 _TAKE = ("place part office note effect power steps measures time advantage responsibility "
@@ -84,3 +91,23 @@ def amid(doc: Doc | Span, start: int) -> bool:
     offset = doc.start if isinstance(doc, Span) else 0
     token = doc[start - offset]
     return any(a.dep_ == "prep" and a.lower_ in ("amid", "amidst") for a in token.ancestors)
+
+
+def only_flew(doc: Doc | Span, start: int, end: int) -> bool:
+    """Whether the aircraft named at tokens ``start``-``end`` (doc indexes) only flew: the
+    subject of a patrol or of surveillance ("an RAF Reaper provided surveillance over western
+    Iraq", "Tornado GR4s conducted an armed reconnaissance patrol"), which strikes nothing."""
+    whole = doc.doc if isinstance(doc, Span) else doc
+    aircraft = whole[start:end].root
+    while aircraft.dep_ in ("compound", "amod", "conj") and aircraft.head.i != aircraft.i:
+        aircraft = aircraft.head
+    verb = aircraft.head
+    if aircraft.dep_ != "nsubj":
+        return False
+    if verb.lemma_.lower() in _FLYING:
+        return True
+    return any(c.dep_ == "dobj" and c.lemma_.lower() in _WATCHES for c in verb.children)
+
+
+_FLYING = frozenset({"patrol", "surveil", "fly", "escort", "refuel", "overfly"})
+_WATCHES = frozenset({"patrol", "surveillance", "reconnaissance", "overwatch", "flight"})

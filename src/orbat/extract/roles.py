@@ -264,7 +264,10 @@ REPORTING_VERBS = frozenset(
     {"say", "report", "tell", "announce", "state", "add", "note", "accuse", "allege", "confirm",
      "blame",
      # "Kataib Hezbollah denied involvement in the attack": the denier tells, it is no party.
-     "deny"}
+     "deny",
+     # "The United States condemns the attack in Baghdad today": who judges an act tells of
+     # it (statements of governments and the UN); it is no party.
+     "condemn", "denounce", "deplore", "decry"}
 )  # fmt: skip
 
 
