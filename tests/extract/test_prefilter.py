@@ -52,7 +52,7 @@ def test_blanked_text_keeps_offsets() -> None:
         "The talks lasted two hours. Lunch was served. Both sides praised the weather.\n\n"
         "On Friday, gunmen attacked a checkpoint in Tikrit, killing two soldiers."
     )
-    parsed = extractor.parse_text(text)
+    parsed = extractor.prepare(text).text
     assert len(parsed) == len(text)
     assert "Paris" not in parsed and "gunmen attacked a checkpoint in Tikrit" in parsed
     assert [i for i, c in enumerate(text) if c == "\n"] == [

@@ -171,3 +171,36 @@ def test_aircraft_on_patrol_strike_nothing(event_extractor: EventExtractor) -> N
         "Iraq. The Reaper attacked a Daesh mortar team near Qaim with a Hellfire missile.",
     )
     assert [e.location for e in events] == ["Al Qaim"]
+
+
+# ---------------------------------------------------------------- events placed nowhere
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        # A state's police act at home.
+        ("Turkish police detained the editor of an opposition newspaper on Monday.", "Turkey"),
+        # A government regains its own territory.
+        (
+            "Syrian government forces captured five villages in the country's northwest on Monday.",
+            "Syria",
+        ),
+        # A military against its own country's rebels.
+        ("A Syrian army helicopter dropped barrel bombs on rebel positions on Monday.", "Syria"),
+    ],
+)
+def test_an_event_placed_nowhere_is_placed_at_its_country(
+    event_extractor: EventExtractor, text: str, country: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert (event.location, event.country, event.geo_precision) == (country, country, 3)
+    assert event.latitude is not None and event.place_id == f"country:{event.place_id[-2:]}"
+
+
+def test_a_military_alone_never_places_an_event_at_home(event_extractor: EventExtractor) -> None:
+    # US warplanes struck wherever their targets were, not in the United States.
+    (event,) = coded(
+        event_extractor, "US warplanes struck targets on Monday, killing 12 militants."
+    )
+    assert event.location is None

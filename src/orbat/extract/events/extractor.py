@@ -21,6 +21,7 @@ from orbat.extract.classify import Classification, EventClassifier
 from orbat.extract.clauses import tellings
 from orbat.extract.confidence import event_confidence
 from orbat.extract.consolidate import consolidate
+from orbat.extract.country_place import placed_in_country
 from orbat.extract.events.reading import (
     PLACE_VETO,
     across_countries,
@@ -176,10 +177,6 @@ class EventExtractor:
         unparsed = tuple(Unparsed(p.start_char, p.end_char, p.text) for p in skip)
         return Prepared("".join(out), unparsed)
 
-    def parse_text(self, text: str) -> str:
-        """The text :meth:`prepare` gives the parser."""
-        return self.prepare(text).text
-
     def extract_parsed(
         self, article: ArticleView, doc: Doc, unparsed: Sequence[Unparsed] = ()
     ) -> list[EventRecord]:
@@ -204,7 +201,8 @@ class EventExtractor:
         6. An event placed only by its country takes the town of a later sentence that refers
            back to it ("the US airstrike … in the town of Albu Kamal"), which becomes one more
            mention of it; follow-up sentences inherit the story's date, weapon and town (see
-           :mod:`orbat.extract.consolidate`); notes are written last.
+           :mod:`orbat.extract.consolidate`); an event placed nowhere is placed at its country
+           (:mod:`orbat.extract.country_place`); notes are written last.
         """
         # 1.
         text = article.text
@@ -341,6 +339,7 @@ class EventExtractor:
             )
         unique: dict[tuple[int, int, str | None], EventRecord] = {}
         for record in consolidate(found):
+            record = placed_in_country(record, places, self.gazetteer)
             key = (record.evidence.start, record.evidence.end, record.place_id)
             if key not in unique:
                 record.notes = write_notes(record)

@@ -1,0 +1,87 @@
+"""The country of an event its text places nowhere.
+
+ACLED gives every event a location; one reported without a town or a region ("Turkish police
+detained the chief editor of an opposition newspaper", "Syrian government forces captured five
+villages in the country's northwest") is coded at its country (geo_precision 3). Which
+country is read from what the text does say, never from whoever acted abroad:
+
+1. the country the article's towns and regions lie in, when one stands out (a country named
+   alone is as often who acted or was attacked: "the rocket attack on the U.S. embassy");
+2. else the country of the event's domestic parties: a state's police, and the protesters,
+   rioters or civilians of a country (ACLED names them by where the event happened);
+3. else a state's military fighting that state's own people or rebels ("Military Forces of
+   Syria" against "Opposition Rebels (Syria)") or regaining territory, which is its own.
+
+A military alone never places an event: "US warplanes struck targets" happened wherever the
+targets were, not in the United States.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from orbat.extract.events.reading import main_country
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from orbat.nlp.gazetteer import Gazetteer
+    from orbat.records.events import EventRecord
+    from orbat.resolve.places import ResolvedPlace
+
+__all__ = ["placed_in_country"]
+
+_DOMESTIC = re.compile(
+    r"^(?:Police Forces of (?P<police>[^(]+?)|(?:Protesters|Rioters|Civilians) "
+    r"\((?P<people>[^)]+)\))(?: \(|$)"
+)
+_MILITARY = re.compile(r"^Military Forces of (?P<country>[^(]+?)(?: \(|$)")
+_OF_COUNTRY = re.compile(r"\((?P<country>[^)\d]+)\)$")
+_REGAINS = "Government regains territory"
+
+
+def placed_in_country(
+    record: EventRecord, places: Sequence[ResolvedPlace], gazetteer: Gazetteer
+) -> EventRecord:
+    """``record`` placed at its country (see the module) when it has no location; else as
+    it is. ``places`` are the article's."""
+    if record.location is not None:
+        return record
+    local = [p for p in places if p.place.kind != "country"]
+    country = main_country(local) or _domestic_country(record) or _military_at_home(record)
+    place = next((p for p in gazetteer.lookup(country or "") if p.kind == "country"), None)
+    if place is None:
+        return record
+    return replace(
+        record,
+        country=place.country,
+        location=place.name,
+        latitude=place.lat,
+        longitude=place.lon,
+        geo_precision=3,
+        place_id=place.id,
+    )
+
+
+def _domestic_country(record: EventRecord) -> str | None:
+    for actor in (record.actor1, record.actor2):
+        named = _DOMESTIC.match(actor or "")
+        if named is not None:
+            return (named["police"] or named["people"]).strip().removeprefix("the ")
+    return None
+
+
+def _military_at_home(record: EventRecord) -> str | None:
+    for military, other in ((record.actor1, record.actor2), (record.actor2, record.actor1)):
+        named = _MILITARY.match(military or "")
+        if named is None:
+            continue
+        country = named["country"].strip().removeprefix("the ")
+        own_people = _OF_COUNTRY.search(other or "")
+        if (own_people is not None and own_people["country"].removeprefix("the ") == country) or (
+            military == record.actor1 and record.sub_event_type == _REGAINS
+        ):
+            return country
+    return None
