@@ -6,9 +6,12 @@ Every sentence is written for the test, never copied from the gold.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from coded_events import coded
+from orbat.extract.article import ArticleView
 from orbat.extract.events import EventExtractor
 
 pytestmark = pytest.mark.issue(13)
@@ -204,3 +207,30 @@ def test_a_military_alone_never_places_an_event_at_home(event_extractor: EventEx
         event_extractor, "US warplanes struck targets on Monday, killing 12 militants."
     )
     assert event.location is None
+
+
+# ---------------------------------------------------------------- undated press releases
+
+
+def test_a_release_stored_without_a_date_is_dated_by_its_dateline(
+    event_extractor: EventExtractor,
+) -> None:
+    # Pasted as text, a release keeps its dateline: "yesterday" counts from it.
+    text = (
+        "WASHINGTON, Nov. 25, 2016 - A U.S. service member died yesterday in northern Syria "
+        "of wounds sustained in an improvised explosive device blast near Ayn Issa, Pentagon "
+        "officials said."
+    )
+    (event,) = event_extractor.extract(ArticleView(1, text, None))
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.event_date == dt.date(2016, 11, 24)
+
+
+def test_a_dateline_without_a_year_dates_nothing(event_extractor: EventExtractor) -> None:
+    # "Nov. 25" of which year? An undated article stays undated.
+    text = (
+        "WASHINGTON, Nov. 25 (Reuters) - A U.S. service member died yesterday in northern "
+        "Syria of wounds sustained in an improvised explosive device blast near Ayn Issa."
+    )
+    (event,) = event_extractor.extract(ArticleView(1, text, None))
+    assert event.event_date is None

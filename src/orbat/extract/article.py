@@ -5,9 +5,11 @@ an article once for both)."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-__all__ = ["ArticleView", "Prepared", "Unparsed"]
+from orbat.nlp.dates import dateline_date
+
+__all__ = ["ArticleView", "Prepared", "Unparsed", "dated_by_dateline"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,3 +40,12 @@ class ArticleView:
     published: dt.date | None
     title: str | None = None
     source: str | None = None
+
+
+def dated_by_dateline(article: ArticleView) -> ArticleView:
+    """``article`` with its dateline's date as its publication date when it was stored
+    without one (a press release or a wire copy pasted as text)."""
+    if article.published is not None:
+        return article
+    filed = dateline_date(article.text)
+    return article if filed is None else replace(article, published=filed)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DateMention",
     "Granularity",
+    "dateline_date",
     "event_date_for_sentence",
     "is_historical",
     "resolve_dates",
@@ -261,6 +262,25 @@ def _years_from_context(text: str, cands: list[_Cand], ctx: _Ctx) -> list[_Cand]
             if cand is not None:
                 out.append(cand)
     return out
+
+
+def dateline_date(text: str) -> dt.date | None:
+    """The day a story was filed, from a dateline that opens it with a full date
+    ("WASHINGTON, Nov. 25, 2016 —", "SOUTHWEST ASIA, Oct. 15, 2016 -"): the publication date
+    of a text stored without one, which its "yesterday" and "on Tuesday" count from."""
+    head = text.lstrip()[:_DATELINE_REACH]
+    return next(
+        (
+            m.date
+            for m in _resolve_dates(head, None)
+            if m.filed and m.granularity == "day" and _YEAR.search(m.surface)
+        ),
+        None,
+    )
+
+
+_DATELINE_REACH = 120
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 # A dateline around a date: "ADEN, Feb 10 (Wire) -", "MARIB, Yemen, March 9 (Reuters) —".

@@ -14,7 +14,7 @@ from spacy.pipeline import Sentencizer
 from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, default_finder
 from orbat.extract.anaphora import name_the_group
 from orbat.extract.anchor import is_follow_up, neighbour_span
-from orbat.extract.article import ArticleView, Prepared, Unparsed
+from orbat.extract.article import ArticleView, Prepared, Unparsed, dated_by_dateline
 from orbat.extract.candidates import Candidate
 from orbat.extract.clashes import clashes_between, gunmen_on_protesters
 from orbat.extract.classify import Classification, EventClassifier
@@ -205,6 +205,7 @@ class EventExtractor:
            (:mod:`orbat.extract.country_place`); notes are written last.
         """
         # 1.
+        article = dated_by_dateline(article)
         text = article.text
         sents: list[Span | Unparsed] = sorted(
             [*(c for s in sentences(doc) for c in split_other_act(s, self.classifier)), *unparsed],

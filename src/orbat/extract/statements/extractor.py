@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from orbat.extract.arguments import Argument, StateNames, find_arguments
-from orbat.extract.article import ArticleView, Unparsed
+from orbat.extract.article import ArticleView, Unparsed, dated_by_dateline
 from orbat.extract.budget import check
 from orbat.extract.lexicon.rules import rules_fingerprint
 from orbat.extract.records import Evidence
@@ -204,6 +204,7 @@ class StatementExtractor:
            carry whatever key the caller maps back: a stored event id or a record index).
         """
         # 1.
+        article = dated_by_dateline(article)  # a press release's dateline dates its statements
         text = article.text
         parsed_text = text_of(doc)
         dates = resolve_dates(text, article.published, doc)
