@@ -234,3 +234,86 @@ def test_a_dateline_without_a_year_dates_nothing(event_extractor: EventExtractor
     )
     (event,) = event_extractor.extract(ArticleView(1, text, None))
     assert event.event_date is None
+
+
+# ---------------------------------------------------------------- whose act
+
+
+def test_people_of_an_untold_country_are_nobody_s_in_particular(
+    event_extractor: EventExtractor,
+) -> None:
+    # Not the first country the pack lists: the event is not placed in Iraq by default.
+    (event,) = coded(
+        event_extractor,
+        "Protesters gathered outside the parliament on Monday to demand the government's "
+        "resignation.",
+    )
+    assert (event.actor1, event.location) == ("Protesters", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "A new Iranian base was set up near Albu Kamal on Monday.",
+            "Military Forces of Iran (1989-)",
+        ),
+        (
+            "A new Turkish observation point was established near Saraqib on Monday.",
+            "Military Forces of Turkey (2016-)",
+        ),
+    ],
+)
+def test_whose_base_was_set_up_set_it_up(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.sub_event_type == "Headquarters or base established"
+    assert (event.actor1, event.actor2) == (actor1, None)
+
+
+def test_a_town_s_name_is_no_party_s_weak_alias(event_extractor: EventExtractor) -> None:
+    # "Kamal" of Albu Kamal shares its letters' skeleton with Komala, a Kurdish party.
+    (event,) = coded(event_extractor, "An Iranian drone struck a truck near Albu Kamal on Monday.")
+    assert "Komala" not in f"{event.actor1} {event.actor2}"
+
+
+def test_attackers_said_to_serve_a_group_are_that_group(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Gunmen suspected of belonging to the Islamic State killed two shepherds near "
+        "Tarmiyah on Monday.",
+    )
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Attack",
+        "Islamic State (Iraq)",
+        "Civilians (Iraq)",
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1", "actor2"),
+    [
+        # The suspects' group is what was arrested ...
+        (
+            "Police arrested three men suspected of belonging to the Islamic State in Kirkuk "
+            "on Monday.",
+            "Police Forces of Iraq",
+            "Islamic State (Iraq)",
+        ),
+        # ... and the side a victim is said to have served took no part.
+        (
+            "Gunmen executed a man accused of collaborating with the Syrian regime in Daraa "
+            "on Monday.",
+            "Unidentified Armed Group (Syria)",
+            "Civilians (Syria)",
+        ),
+    ],
+)
+def test_an_allegation_against_victims_names_no_attacker(
+    event_extractor: EventExtractor, text: str, actor1: str, actor2: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert (event.actor1, event.actor2) == (actor1, actor2)

@@ -76,6 +76,7 @@ _MEANS = re.compile(
     # What a state's forces hold or move in stands for them as a target: "a U.S. base",
     # "a Turkish patrol", "Turkish positions".
     r"|bases?|convoys?|patrols?|positions|outposts?|military\s+bases?"
+    r"|observation\s+(?:points?|posts?)"
     r"|ground\s+forces"
     r"|ground\s+troops|land\s+forces|border\s+guards?|security\s+forces|servicem[ae]n"
     r"|(?P<police>police(?:m[ae]n)?|police\s+officers?|riot\s+police|police\s+forces))\b",

@@ -91,6 +91,7 @@ def generic_inter(acled_name: str) -> int | None:
 
 
 _DISRUPTED = "Disrupted weapons use"
+_BASE_SET_UP = "Headquarters or base established"
 _AIR_DEFENCE = re.compile(
     r"\b(?:air\s+defen[cs]es?|intercept\w*|sho(?:t|ot)\s+down|downed|anti-?aircraft)\b", re.I
 )
@@ -250,6 +251,9 @@ def assign_actors(
             patients.append(actor)
         else:
             agents.append(actor)
+    if sub == _BASE_SET_UP and patients and not agents:
+        # "A new Iranian base was set up near Albu Kamal": whose base was set up set it up.
+        agents.append(patients.pop(0))
     if len(agents) > 1 and not patients and _BETWEEN.search(sentence.text):
         # "clashes between the SDF and Turkish-backed factions": the second side is actor2.
         patients.append(agents.pop(1))
@@ -346,9 +350,14 @@ def _in_country(actor: FoundActor, country: str | None, pack: Pack) -> FoundActo
       "Islamic State (Iraq)" in Iraq) takes the event country's name when the pack has it.
     """
     named = _COUNTRY_SUFFIX.match(actor.acled_name)
-    if named is None or not country or named["country"] == country:
+    if named is None or named["country"] == country:
         return actor
-    if _GENERIC_PEOPLE.match(named["base"]) or named["base"] == _UNIDENTIFIED:
+    per_country = _GENERIC_PEOPLE.match(named["base"]) or named["base"] == _UNIDENTIFIED
+    if not country:
+        # Of a country the text does not tell, bare "protesters" or "gunmen" are nobody's in
+        # particular, not the first country the pack lists.
+        return replace(actor, acled_name=named["base"]) if per_country and actor.generic else actor
+    if per_country:
         # "Syrian refugees" in Iraq stay Syrian: of people, only a bare descriptor moves. So
         # do "gunmen": ACLED names unknown perpetrators by the event's country, one the pack
         # need not list ("Unidentified Armed Group (Somalia)" for gunmen in Mogadishu).

@@ -13,6 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 __all__ = [
+    "alleging_word",
     "amid",
     "bomber_in_person",
     "in_a_grievance",
@@ -69,13 +70,18 @@ def in_an_allegation(token: Token) -> bool:
     """Whether ``token`` lies in what an allegation against someone says: "executed a man
     accused of collaborating with the regime", "killed a shepherd on charges of spying for
     the Iraqi army", "arrested three men suspected of belonging to ISIS"."""
+    return alleging_word(token) is not None
+
+
+def alleging_word(token: Token) -> Token | None:
+    """The word of the allegation ``token`` lies in ("suspected", "charges"), or ``None``."""
     for _ in range(_ALLEGATION_REACH):
         if token.dep_ == "prep" and token.head.lower_ in _ALLEGING:
-            return True
+            return token.head
         if token.head.i == token.i:
-            return False
+            return None
         token = token.head
-    return False
+    return None
 
 
 _ALLEGATION_REACH = 6

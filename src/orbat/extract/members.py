@@ -20,7 +20,7 @@ __all__ = ["member_from", "specified_descriptors"]
 # Links from a group's name up to the descriptor it specifies: "fighters from HTS" (prep,
 # pobj), "gunmen affiliated with KH" (acl), "militants loyal to ISIS" (amod), and the words
 # inside a multi-word name (compound).
-_MEMBER_LINKS = frozenset({"prep", "pobj", "acl", "amod", "compound", "appos", "punct"})
+_MEMBER_LINKS = frozenset({"prep", "pobj", "pcomp", "acl", "amod", "compound", "appos", "punct"})
 # Prepositions that tie members to their group; "gunmen attacked a convoy of KH" never reaches
 # the gunmen from KH, so "of" is safe.
 _MEMBER_PREPS = frozenset({"of", "from", "with", "to", "within", "among"})

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from orbat.extract.idioms import in_an_allegation
+from orbat.extract.idioms import alleging_word
 from orbat.extract.members import member_from
 
 if TYPE_CHECKING:
@@ -21,7 +21,9 @@ __all__ = ["REPORTING_VERBS", "reported_verb", "role", "tells_own_act"]
 # affiliated with Iranian-backed militias" was not acted upon.
 _RELATIONAL_PARTICIPLES = frozenset(
     ["affiliated", "linked", "tied", "associated", "connected", "aligned", "allied", "related",
-     "attached", "backed", "supported", "sponsored", "funded", "belonging", "loyal"]
+     "attached", "backed", "supported", "sponsored", "funded", "belonging", "loyal",
+     # Who is "suspected of", "believed to be" or "said to be" someone's was not acted upon.
+     "suspected", "believed", "thought", "said", "alleged", "reported"]
 )  # fmt: skip
 # Walking up the parse from an actor's name: these links keep going to the head.
 # ("acl": "targets linked to the IRGC" are the IRGC's; they share the targets' role.)
@@ -54,7 +56,12 @@ def role(token: Token) -> str | None:
     """
     if _holder_of_the_launch_site(token):
         return "agent"
-    if in_an_allegation(token):
+    alleging = alleging_word(token)
+    if alleging is not None:
+        if alleging.dep_ == "acl" and role(alleging.head) == "agent":
+            # "Gunmen suspected of belonging to ISIS killed two shepherds": the group the
+            # attackers are said to serve is ACLED's actor1 (the report's stance says alleged).
+            return "agent"
         return "alleged"  # whom a victim is said to serve took no part
     if token.dep_ == "dobj" and token.head.lemma_.lower() in ("blame", "accuse"):
         # "U.S. officials blamed Kataib Hezbollah for the attack": an allegation, not a side

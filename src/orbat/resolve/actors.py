@@ -84,7 +84,13 @@ def _close(surface: str, entry: _Entry) -> bool:
     """Whether a key match is a spelling of the alias, not another word with its skeleton."""
     if entry.literal:
         return literal_form(surface) == literal_form(entry.name)
-    return fuzz.ratio(loose_form(surface), loose_form(entry.name)) >= 70
+    # A weak alias is ambiguous already: only a near spelling counts ("rebel" for "rebels",
+    # not "Kamal" of Albu Kamal for "Komala", a Kurdish party).
+    floor = _WEAK_SPELLING if entry.weak else _SPELLING
+    return fuzz.ratio(loose_form(surface), loose_form(entry.name)) >= floor
+
+
+_SPELLING, _WEAK_SPELLING = 70, 85
 
 
 class ActorResolver:
