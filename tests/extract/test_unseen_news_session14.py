@@ -317,3 +317,40 @@ def test_an_allegation_against_victims_names_no_attacker(
 ) -> None:
     (event,) = coded(event_extractor, text)
     assert (event.actor1, event.actor2) == (actor1, actor2)
+
+
+# ---------------------------------------------------------------- raids, towns
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Iraqi forces captured an ISIS emir in a raid in Kirkuk on Monday.",
+        "SDF forces captured a senior Islamic State leader in a raid near Shaddadi on Monday.",
+    ],
+)
+def test_a_captured_militant_leader_is_an_arrest(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    # People taken in a raid by forces in control of the area: ACLED's Arrests, no territory.
+    (event,) = coded(event_extractor, text)
+    assert event.sub_event_type == "Arrests"
+
+
+def test_militants_driven_back_lost_ground(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor,
+        "Syrian army units drove back Islamic State terrorists from a village near Palmyra on "
+        "Monday.",
+    )
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_a_town_called_city_is_the_town(event_extractor: EventExtractor) -> None:
+    # "Qamishli city", "Kirkuk city": the English of Kurdish and Iraqi outlets.
+    (event,) = coded(
+        event_extractor,
+        "A Turkish drone targeted a car in the vicinity of Qamishli city on Tuesday, killing "
+        "two people.",
+    )
+    assert (event.location, event.admin1) == ("Al Qamishli", "Al-Hasakah")

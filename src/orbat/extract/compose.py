@@ -17,7 +17,12 @@ from spacy.tokens import Doc, Span, Token
 from orbat.extract.idioms import in_a_grievance, in_an_allegation
 from orbat.extract.lexicon.rules import number, rules
 from orbat.extract.roles import REPORTING_VERBS
-from orbat.extract.territory import describes_holding, names_a_place_after, territory_winner
+from orbat.extract.territory import (
+    captures_people,
+    describes_holding,
+    names_a_place_after,
+    territory_winner,
+)
 from orbat.extract.weapon_cues import harmful_blasts, owned_strikes
 
 if TYPE_CHECKING:
@@ -137,6 +142,9 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
     # 2.
     transfer = get("ctx:nonviolent_transfer", [])
     for cap in get("ctx:territory_capture", []):
+        if captures_people(doc, cap):
+            out.append(("arrests", 4.0 * decay(cap.sentence), cap))
+            continue
         if not _near(cap, get("ctx:territory_object", []), before=6) and not names_a_place_after(
             doc, cap
         ):

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 if TYPE_CHECKING:
     from orbat.extract.classify import Cue
 
-__all__ = ["describes_holding", "names_a_place_after", "territory_winner"]
+__all__ = ["captures_people", "describes_holding", "names_a_place_after", "territory_winner"]
 
 
 def territory_winner(doc: Doc | Span, cap: Cue, by: dict[str, list[Cue]]) -> str:
@@ -112,3 +112,25 @@ _SETTING = frozenset({"when", "since", "after", "before", "until", "as", "once"}
 #: Entity types of a proper noun that is no place ("freed on Tuesday"); the small tagger calls
 #: many a town a person ("restored control over Palmyra").
 _NOT_PLACES = frozenset({"DATE", "TIME", "NORP", "ORDINAL", "CARDINAL", "EVENT"})
+
+
+def captures_people(doc: Doc | Span, cap: Cue) -> bool:
+    """Whether the capture word ``cap`` took people of an armed group, not ground: "captured
+    a senior ISIS leader in a raid", "seized an Islamic State emir". ACLED codes forces
+    detaining them, the state or an actor in control of the area, as Arrests."""
+    offset = doc.start if isinstance(doc, Span) else 0
+    verb = doc[cap.start - offset]
+    # Only taking words: enemies "driven back" or "pushed out" lost ground, not freedom.
+    return verb.lemma_.lower() in _TAKING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _HELD_PEOPLE for c in verb.children
+    )
+
+
+_TAKING = frozenset({"capture", "seize", "nab"})
+
+
+# The people a raid takes: ranks and roles in an armed group, and suspects.
+_HELD_PEOPLE = frozenset(
+    {"leader", "commander", "emir", "amir", "official", "operative", "militant", "member",
+     "suspect", "wali", "financier", "recruiter", "terrorist", "jihadist", "smuggler"}
+)  # fmt: skip

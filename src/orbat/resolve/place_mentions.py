@@ -411,7 +411,8 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     lead = re.match(r"(?i)the\s+", span)
     if lead:
         start += lead.end()
-    tail = re.search(r"(?i)(?:['’]s|\s+(?:province|governorate))$", text[start:end])
+    # "'s", "province", and "Qamishli city" (Kurdish and Iraqi outlets' English), not "Gaza City"
+    tail = re.search(r"(?:['’]s|\s+(?i:province|governorate)|\s+(?:city|town))$", text[start:end])
     if tail:
         end -= len(tail.group(0))
     return start, end
