@@ -99,16 +99,22 @@ pytestmark = pytest.mark.issue(13)
 # ("…, killing and injuring several people", read as no dead; the gold has 3) matched
 # instead of its capture; restated from 0.91 to 0.90, which is one event below. Raised:
 # development town.
+# session 14 (no new gold; rules from wire leads, government statements, air forces' strike
+# updates and world news written for the tests): development R 0.904 (0.890) P 0.905 (same);
+# held-out R 0.777 (same) P 0.805 (0.808: one event more extracted, 210/261); actor1
+# 0.819/0.574 (0.813/0.569), town 0.858/0.826 (0.829/0.816: events placed nowhere are placed
+# at their country), fatalities 0.909/0.852, event type 0.945/0.933. Raised: development
+# recall, town and event type; held-out town.
 FLOORS = {
-    "development": {"recall": 0.88, "precision": 0.90},
+    "development": {"recall": 0.89, "precision": 0.90},
     "held-out": {"recall": 0.77, "precision": 0.80},
 }
 FIELD_FLOORS = {
-    "development": {"actor1": 0.80, "town": 0.82, "fatalities": 0.90, "event_type": 0.92},
-    "held-out": {"actor1": 0.56, "town": 0.81, "fatalities": 0.84, "event_type": 0.92},
+    "development": {"actor1": 0.80, "town": 0.85, "fatalities": 0.90, "event_type": 0.93},
+    "held-out": {"actor1": 0.56, "town": 0.82, "fatalities": 0.84, "event_type": 0.92},
 }
 #: Short reports on their own (``report:`` documents): measured R 1.000 P 0.943 development,
-#: R 0.976 P 0.917 held-out (sessions 11 and 12; sessions 9 and 10: R 1.000 P 0.942, R 0.952
+#: R 0.976 P 0.917 held-out (sessions 11 to 14; sessions 9 and 10: R 1.000 P 0.942, R 0.952
 #: P 0.915; session 8: R 1.000 P 0.942, R 0.929 P 0.933).
 REPORT_FLOORS = {
     "development": {"recall": 0.97, "precision": 0.92},
