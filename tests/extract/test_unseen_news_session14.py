@@ -354,3 +354,19 @@ def test_a_town_called_city_is_the_town(event_extractor: EventExtractor) -> None
         "two people.",
     )
     assert (event.location, event.admin1) == ("Al Qamishli", "Al-Hasakah")
+
+
+def test_one_place_taken_in_a_country_is_a_report(event_extractor: EventExtractor) -> None:
+    # A wire lead with no day, town or toll: one village taken, in the country named.
+    (event,) = coded(
+        event_extractor,
+        "Activists say Syrian rebels have recaptured a village in the country's north.",
+    )
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert (event.location, event.actor1) == ("Syria", "Opposition Rebels (Syria)")
+
+
+def test_places_taken_over_time_are_no_report(event_extractor: EventExtractor) -> None:
+    assert (
+        coded(event_extractor, "Syrian rebels have captured villages in the country's north.") == []
+    )

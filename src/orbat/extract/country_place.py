@@ -8,7 +8,7 @@ country is read from what the text does say, never from whoever acted abroad:
 1. the country the article's towns and regions lie in, when one stands out (a country named
    alone is as often who acted or was attacked: "the rocket attack on the U.S. embassy");
 2. else the country of the event's domestic parties: a state's police, and the protesters,
-   rioters or civilians of a country (ACLED names them by where the event happened);
+   rioters, civilians or rebels of a country (ACLED names them by where the event happened);
 3. else a state's military fighting that state's own people or rebels ("Military Forces of
    Syria" against "Opposition Rebels (Syria)") or regaining territory, which is its own.
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 __all__ = ["placed_in_country"]
 
 _DOMESTIC = re.compile(
-    r"^(?:Police Forces of (?P<police>[^(]+?)|(?:Protesters|Rioters|Civilians) "
+    r"^(?:Police Forces of (?P<police>[^(]+?)|(?:Protesters|Rioters|Civilians|Opposition Rebels) "
     r"\((?P<people>[^)]+)\))(?: \(|$)"
 )
 _MILITARY = re.compile(r"^Military Forces of (?P<country>[^(]+?)(?: \(|$)")

@@ -31,6 +31,7 @@ from orbat.extract.events.reading import (
     main_country,
     misread_person,
     names_an_actor,
+    placed_roughly,
     tells_a_past_act,
 )
 from orbat.extract.events.story import (
@@ -270,9 +271,7 @@ class EventExtractor:
                 start, end, dates, casualties, places, article.published, text
             )
             if not anchored and tells_a_past_act(sentence):
-                # "Syrian warplanes destroyed an arms depot in Homs province": a finished act
-                # in a named governorate is a report, if an imprecise one (ACLED: precision 3).
-                anchored = any(start <= p.start < end and p.place.kind == "admin1" for p in places)
+                anchored = placed_roughly(sentence, places)  # in a governorate, a country
             if not anchored:
                 span = None
                 if not is_follow_up(sentence, coded):
