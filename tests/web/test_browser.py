@@ -202,7 +202,8 @@ def test_network_has_nodes_slider_and_click_opens_actor(web: Watched) -> None:
     web.shot("network")
     # The network as it stood in January 2010: fewer relations.
     page.uncheck("#all-dates")
-    page.wait_for_load_state("networkidle")
+    # Its request answered and drawn before the slider asks for another day.
+    web.until("!['all', undefined].includes(document.getElementById('network').dataset.on)")
     page.evaluate(
         "(() => { const s = document.getElementById('date-slider');"
         " s.value = String((2010 - 1979) * 12); s.dispatchEvent(new Event('input')); })()"
