@@ -23,9 +23,10 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from orbat.extract.events.reading import main_country
+from orbat.extract.locate import fields_at
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Iterator, Sequence
 
     from orbat.nlp.gazetteer import Gazetteer
     from orbat.records.events import EventRecord
@@ -40,29 +41,24 @@ _DOMESTIC = re.compile(
 _MILITARY = re.compile(r"^Military Forces of (?P<country>[^(]+?)(?: \(|$)")
 _OF_COUNTRY = re.compile(r"\((?P<country>[^)\d]+)\)$")
 _REGAINS = "Government regains territory"
+#: ACLED's geo_precision for an event known only by its region or country.
+_COUNTRY_LEVEL = 3
 
 
 def placed_in_country(
-    record: EventRecord, places: Sequence[ResolvedPlace], gazetteer: Gazetteer
-) -> EventRecord:
-    """``record`` placed at its country (see the module) when it has no location; else as
-    it is. ``places`` are the article's."""
-    if record.location is not None:
-        return record
-    local = [p for p in places if p.place.kind != "country"]
-    country = main_country(local) or _domestic_country(record) or _military_at_home(record)
+    records: Iterable[EventRecord], places: Sequence[ResolvedPlace], gazetteer: Gazetteer
+) -> Iterator[EventRecord]:
+    """Each of ``records`` placed at its country (see the module) when it has no location;
+    else as it is. ``places`` are the article's."""
+    home = main_country([p for p in places if p.place.kind != "country"])
+    for record in records:
+        yield record if record.location is not None else _at_country(record, home, gazetteer)
+
+
+def _at_country(record: EventRecord, home: str | None, gazetteer: Gazetteer) -> EventRecord:
+    country = home or _domestic_country(record) or _military_at_home(record)
     place = next((p for p in gazetteer.lookup(country or "") if p.kind == "country"), None)
-    if place is None:
-        return record
-    return replace(
-        record,
-        country=place.country,
-        location=place.name,
-        latitude=place.lat,
-        longitude=place.lon,
-        geo_precision=3,
-        place_id=place.id,
-    )
+    return record if place is None else replace(record, **fields_at(place, _COUNTRY_LEVEL))
 
 
 def _domestic_country(record: EventRecord) -> str | None:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz
 
@@ -22,14 +22,17 @@ from orbat.extract.references import reference_pairs
 from orbat.extract.unlisted import placed_by_reference, unlisted_villages
 from orbat.resolve.places import ResolvedPlace, event_location
 
+if TYPE_CHECKING:
+    from orbat.nlp.gazetteer import Place
+
 __all__ = [
     "PLACE_KEYS",
     "ascii_name",
     "event_locations",
+    "fields_at",
     "hometown_spans",
     "in_dateline",
     "is_dateline",
-    "location_name",
     "modifies_a_group",
     "names_a_process",
     "names_a_source",
@@ -242,15 +245,21 @@ _ORGANISATION_AFTER = re.compile(
 
 def place_fields(location: ResolvedPlace) -> dict[str, Any]:
     """The location fields of a record placed at ``location``."""
-    place = location.place
+    return fields_at(location.place, location.geo_precision)
+
+
+def fields_at(place: Place, geo_precision: int) -> dict[str, Any]:
+    """The location fields of a record placed at ``place`` with ``geo_precision``. The name
+    is in plain Latin letters, as ACLED writes locations ("At Tarmiyah", not "Aţ Ţārmīyah"):
+    analysts filter and join on these strings."""
     return {
         "country": place.country,
         "admin1": place.admin1 if place.kind != "country" else None,
         "admin2": place.admin2,
-        "location": location_name(location),
+        "location": ascii_name(place.name),
         "latitude": place.lat,
         "longitude": place.lon,
-        "geo_precision": location.geo_precision,
+        "geo_precision": geo_precision,
         "place_id": place.id,
     }
 
@@ -447,14 +456,6 @@ def plausible_surface(surface: str) -> bool:
 
 # "al-Bab", "el-Arish", "ash-Shaddadi": a lower-case Arabic article joined to a capitalised name.
 _LOWER_ARTICLE = re.compile(r"^(?:al|el|ad|adh|ar|as|ash|at|ath|az|an)[-‑‐][A-Z]")
-
-
-def location_name(location: ResolvedPlace | None) -> str | None:
-    """The place's name in plain Latin letters, as ACLED writes locations ("At Tarmiyah",
-    not "Aţ Ţārmīyah"): analysts filter and join on these strings."""
-    if location is None:
-        return None
-    return ascii_name(location.place.name)
 
 
 def ascii_name(name: str) -> str:

@@ -47,10 +47,10 @@ from orbat.extract.locate import (
     event_locations,
     hometown_spans,
     is_dateline,
-    location_name,
     modifies_a_group,
     names_a_process,
     names_a_source,
+    place_fields,
     plausible_surface,
 )
 from orbat.extract.occurrence import reports_an_occurrence
@@ -338,8 +338,7 @@ class EventExtractor:
                 record, own_date=candidate.own_date, in_theatre=self._in_theatre(record.place_id)
             )
         unique: dict[tuple[int, int, str | None], EventRecord] = {}
-        for record in consolidate(found):
-            record = placed_in_country(record, places, self.gazetteer)
+        for record in placed_in_country(consolidate(found), places, self.gazetteer):
             key = (record.evidence.start, record.evidence.end, record.place_id)
             if key not in unique:
                 record.notes = write_notes(record)
@@ -445,8 +444,7 @@ class EventExtractor:
         horizon: int | None = None,
     ) -> EventRecord:
         start, end = span
-        place = location.place if location is not None else None
-        country = place.country if place is not None else None
+        country = location.place.country if location is not None else None
         roles: ActorRoles = assign_actors(
             sentence,
             coded,
@@ -479,14 +477,7 @@ class EventExtractor:
             interaction=interaction(roles.inter1, roles.inter2) if roles.inter1 else None,
             civilian_targeting=civilian_targeting(coded.sub_event_type, roles.inter1, roles.inter2)
             or None,
-            country=country,
-            admin1=place.admin1 if place is not None and place.kind != "country" else None,
-            admin2=place.admin2 if place is not None else None,
-            location=location_name(location),
-            latitude=place.lat if place is not None else None,
-            longitude=place.lon if place is not None else None,
-            geo_precision=location.geo_precision if location is not None else None,
-            place_id=place.id if place is not None else None,
+            **(place_fields(location) if location is not None else {}),
             fatalities=fatalities,
             stance=stance,
             extra={"classifier_score": coded.score},
