@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol
 
+from orbat.extract.named_groups import named_groups
 from orbat.extract.state_forces import military_name, police_name, state_names
 from orbat.taxonomy import Inter
 
@@ -29,6 +30,8 @@ class FoundActor:
     ``generic`` marks a bare descriptor of people ("civilians", "protesters"): whose country
     they are is the event's, not whatever country the pack lists first. ``wielder`` marks a
     state named as the owner of the weapon that struck ("US airstrikes"): the attacker.
+    ``unlisted`` marks a group no pack lists, named as the text names it ("Taliban
+    fighters": :mod:`orbat.extract.named_groups`).
     """
 
     start: int
@@ -37,6 +40,7 @@ class FoundActor:
     inter: int | None
     generic: bool = False
     wielder: bool = False
+    unlisted: bool = False
 
 
 class ActorFinder(Protocol):
@@ -112,6 +116,9 @@ def _finder_for(pack: Pack) -> ActorFinder:
         + r")(?![\w.-])"
     )
 
+    def is_state_word(word: str) -> bool:
+        return states.country(word) is not None
+
     def find(
         text: str, when: dt.date | None = None, context: str | None = None
     ) -> list[FoundActor]:
@@ -166,6 +173,31 @@ def _finder_for(pack: Pack) -> ActorFinder:
             if means["police"] and country:
                 name = police_name(country, when, pack)  # "Turkish police"
             found.append(FoundActor(m.start(), means.end(), name, inter, False, wielder))
+        # "Abu Sayyaf gunmen": the pack's bare "gunmen" gives way to the group they are of.
+        taken = [(a.start, a.end) for a in found if not a.generic]
+        for start, end, name, inter in named_groups(
+            text, taken, is_state_word, _known_place, context
+        ):
+            found = [a for a in found if not (start <= a.start and a.end <= end)]
+            found.append(FoundActor(start, end, name, inter, unlisted=True))
         return sorted(found, key=lambda a: a.start)
 
     return find
+
+
+#: A place this big, spelled as the text spells it, is a place before it is a group's name
+#: ("Idlib rebels", "Gaza militants"); a hamlet of the name is not ("Taliban", a Kurdish
+#: village).
+_PLACE_POPULATION = 5_000
+
+
+@lru_cache(maxsize=1024)
+def _known_place(name: str) -> bool:
+    from orbat.nlp.gazetteer import load_gazetteer
+
+    spelled = name.casefold()
+    return any(
+        (p.kind != "city" or p.id.startswith("pack:") or p.population >= _PLACE_POPULATION)
+        and spelled in (n.casefold() for n in (p.name, *p.names))
+        for p in load_gazetteer().lookup(name)
+    )

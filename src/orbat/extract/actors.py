@@ -375,7 +375,23 @@ def named_in_country(acled_name: str, country: str | None, pack: Pack) -> str:
     if named is None or not country or _GENERIC_PEOPLE.match(named["base"]):
         return acled_name
     name = f"{named['base']} ({country})"
-    return name if name in _pack_names(pack) else acled_name
+    if name in _pack_names(pack) or named["base"] in _named_per_country(pack):
+        # An actor the pack names in two countries is one ACLED names in every country:
+        # "Islamic State (Afghanistan)", "Islamic State (Indonesia)".
+        return name
+    return acled_name
+
+
+@lru_cache(maxsize=4)
+def _named_per_country(pack: Pack) -> frozenset[str]:
+    """The names the pack gives per country ("Islamic State" of Iraq and of Syria), not
+    counting generic people, whose country is always the event's."""
+    countries: dict[str, set[str]] = {}
+    for name in _pack_names(pack):
+        named = _COUNTRY_SUFFIX.match(name)
+        if named is not None and not _GENERIC_PEOPLE.match(named["base"]):
+            countries.setdefault(named["base"], set()).add(named["country"])
+    return frozenset(base for base, found in countries.items() if len(found) > 1)
 
 
 _GENERIC_PEOPLE = re.compile(r"^(?:Civilians|Protesters|Rioters)$")

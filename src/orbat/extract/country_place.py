@@ -6,7 +6,9 @@ villages in the country's northwest") is coded at its country (geo_precision 3).
 country is read from what the text does say, never from whoever acted abroad:
 
 1. the country the article's towns and regions lie in, when one stands out (a country named
-   alone is as often who acted or was attacked: "the rocket attack on the U.S. embassy");
+   alone is as often who acted or was attacked: "the rocket attack on the U.S. embassy"),
+   or else the one whose region the text names though the gazetteer lacks it ("in the
+   eastern Afghan province of Kunar", "Nigeria's Borno state");
 2. else the country of the event's domestic parties: a state's police, and the protesters,
    rioters, civilians or rebels of a country (ACLED names them by where the event happened);
 3. else a state's military fighting that state's own people or rebels ("Military Forces of
@@ -26,7 +28,7 @@ from orbat.extract.events.reading import main_country
 from orbat.extract.locate import fields_at
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Sequence
+    from collections.abc import Callable, Iterable, Iterator, Sequence
 
     from orbat.nlp.gazetteer import Gazetteer
     from orbat.records.events import EventRecord
@@ -46,11 +48,17 @@ _COUNTRY_LEVEL = 3
 
 
 def placed_in_country(
-    records: Iterable[EventRecord], places: Sequence[ResolvedPlace], gazetteer: Gazetteer
+    records: Iterable[EventRecord],
+    places: Sequence[ResolvedPlace],
+    gazetteer: Gazetteer,
+    text: str,
+    country_of: Callable[[str], str | None],
 ) -> Iterator[EventRecord]:
     """Each of ``records`` placed at its country (see the module) when it has no location;
-    else as it is. ``places`` are the article's."""
+    else as it is. ``places`` are the article's, ``text`` its text; ``country_of`` gives the
+    country a state's name or adjective stands for ("Afghan": Afghanistan)."""
     home = main_country([p for p in places if p.place.kind != "country"])
+    home = home or _country_of_regions(text, country_of)
     for record in records:
         yield record if record.location is not None else _at_country(record, home, gazetteer)
 
@@ -59,6 +67,21 @@ def _at_country(record: EventRecord, home: str | None, gazetteer: Gazetteer) -> 
     country = home or _domestic_country(record) or _military_at_home(record)
     place = next((p for p in gazetteer.lookup(country or "") if p.kind == "country"), None)
     return record if place is None else replace(record, **fields_at(place, _COUNTRY_LEVEL))
+
+
+# "the eastern Afghan province of", "Nigeria's Borno state", "a Syrian village": a state's
+# word before a word for a part of it.
+_REGION_OF = re.compile(
+    r"\b(?P<state>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s)?\s+"
+    r"(?:(?:north|south|east|west|central)\w*\s+|[A-Z][\w'’-]+\s+)?"
+    r"(?:province|governorate|state|region|district|county|village|town|city|countryside)\b"
+)
+
+
+def _country_of_regions(text: str, country_of: Callable[[str], str | None]) -> str | None:
+    """The one country whose parts ``text`` names by the state's word, if only one."""
+    found = {country_of(m["state"]) for m in _REGION_OF.finditer(text)} - {None}
+    return found.pop() if len(found) == 1 else None
 
 
 def _domestic_country(record: EventRecord) -> str | None:

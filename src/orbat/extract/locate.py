@@ -402,9 +402,11 @@ def modifies_a_group(text: str, place: ResolvedPlace) -> bool:
     """Whether ``place`` names who stands behind a group, not where anything happened: the
     first half of a compound ("the Ankara-backed militants", "US-led coalition"), the
     backer after the group ("militants backed by Ankara", "forces loyal to Damascus") or the
-    state whose forces act ("the Ankara forces", "the Damascus regime")."""
+    state whose forces act ("the Ankara forces", "the Damascus regime"), or where the
+    group's men come from ("20 families of Eastern Ghouta terrorists")."""
     return bool(
         _BACKED_AFTER.match(text[place.end : place.end + 16])
+        or _MEN_AFTER.match(text[place.end : place.end + 14])
         or _BACKED_BY_BEFORE.search(text[max(0, place.start - 30) : place.start])
         or (
             _FORCES_AFTER.match(text[place.end : place.end + 20])
@@ -413,6 +415,9 @@ def modifies_a_group(text: str, place: ResolvedPlace) -> bool:
     )
 
 
+_MEN_AFTER = re.compile(
+    r"\s+(?:militants|terrorists|fighters|rebels|gunmen|jihadists|insurgents|militiamen)\b"
+)
 _BACKED_BY_BEFORE = re.compile(
     r"\b(?:backed|supported|sponsored|funded|armed|led|aligned)\s+by\s+(?:the\s+)?$"
     r"|\b(?:loyal|allied|affiliated)\s+(?:to|with)\s+(?:the\s+)?$",

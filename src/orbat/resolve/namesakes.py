@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 
 from rapidfuzz import fuzz
 
 from orbat.nlp.gazetteer import Gazetteer, Place, place_key, scan_form
 from orbat.resolve.place_mentions import MentionContext
 
-__all__ = ["KNOWN_POPULATION", "misspelt_namesake", "outside_its_container", "stray_alternate"]
+__all__ = [
+    "KNOWN_POPULATION",
+    "keep_in_named_countries",
+    "misspelt_namesake",
+    "outside_its_container",
+    "stray_alternate",
+]
 
 #: A place this populous is known; an imported village (which carries no population) is not.
 KNOWN_POPULATION = 1_000
@@ -87,3 +93,59 @@ def outside_its_container(text: str, place: Place, ctx: MentionContext, gaz: Gaz
 
 
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate)\b", re.I)
+
+
+def _country_around(
+    text: str, ctx: MentionContext, contexts: Sequence[MentionContext], gaz: Gazetteer
+) -> Place | None:
+    """The country the text puts ``ctx``'s place in, when it spells one: its possessor
+    ("Nigeria's Borno state") or where its chain of containers ends ("Gubio in Borno state,
+    Nigeria")."""
+    possessor = _POSSESSOR.search(text, max(0, ctx.mention.start - 30), ctx.mention.start)
+    if possessor is not None:
+        return _spelled_country(possessor["name"], gaz)
+    by_mention = {id(c.mention): c for c in contexts}
+    seen: set[int] = set()
+    outer = ctx.container
+    while outer is not None and id(outer) not in seen:
+        seen.add(id(outer))
+        country = _spelled_country(outer.text, gaz)
+        if country is not None:
+            return country
+        holder = by_mention.get(id(outer))
+        outer = holder.container if holder is not None else None
+    return None
+
+
+_POSSESSOR = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s\s+$")
+
+
+def _spelled_country(name: str, gaz: Gazetteer) -> Place | None:
+    return next(
+        (
+            p
+            for p in gaz.lookup(name)
+            if p.kind == "country" and fuzz.ratio(name.casefold(), p.name.casefold()) >= 80
+        ),
+        None,
+    )
+
+
+def keep_in_named_countries(
+    text: str,
+    contexts: Sequence[MentionContext],
+    candidates: MutableMapping[int, list[Place]],
+    gaz: Gazetteer,
+) -> Counter[str]:
+    """Keep, of each mention's ``candidates`` (by ``id`` of its context), only the places in
+    the country the text puts it in ("Gubio in Borno state, Nigeria" is no Italian town of
+    the spelling; a place the gazetteer has only abroad is unknown), and count those
+    countries as the article's."""
+    countries: Counter[str] = Counter()
+    for ctx in contexts:
+        country = _country_around(text, ctx, contexts, gaz)
+        if country is not None:
+            found = candidates[id(ctx)]
+            candidates[id(ctx)] = [p for p in found if p.country_code == country.country_code]
+            countries[country.country_code] += 1
+    return countries

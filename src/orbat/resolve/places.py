@@ -17,6 +17,7 @@ from orbat.resolve.capitals import capital_mentions
 from orbat.resolve.geometry import distance_km
 from orbat.resolve.namesakes import (
     KNOWN_POPULATION,
+    keep_in_named_countries,
     misspelt_namesake,
     outside_its_container,
     stray_alternate,
@@ -56,7 +57,7 @@ _IN_PART_OF = (
 # "the Saqr base in southern Baghdad": a feature's noun before "in".
 _KIND_NOUN = (
     r"(?:\s+(?:town|city|village|subdistrict|district|area|countryside|camp|base|air\s*base"
-    r"|airport|prison|neighbou?rhood|quarter))?"
+    r"|airport|prison|neighbou?rhood|quarter|province|governorate|state|region))?"
 )
 _CONTAINER_GAP = re.compile(rf"^{_KIND_NOUN}\s*(?:,\s*(?:{_IN_PART_OF})?|{_IN_PART_OF})$", re.I)
 _AND_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s*$")
@@ -343,7 +344,7 @@ def resolve_places(
             ctx.container = nxt.container
     # 4.
     candidates = {id(c): _candidates(gaz, c) for c in contexts}
-    countries: Counter[str] = Counter()
+    countries = keep_in_named_countries(text, contexts, candidates, gaz)
     anchors: list[Place] = []
     for ctx in contexts:
         found = candidates[id(ctx)]

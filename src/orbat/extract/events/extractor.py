@@ -15,6 +15,7 @@ from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, default
 from orbat.extract.anaphora import name_the_group
 from orbat.extract.anchor import is_follow_up, neighbour_span
 from orbat.extract.article import ArticleView, Prepared, Unparsed, dated_by_dateline
+from orbat.extract.aside_places import names_an_aside
 from orbat.extract.candidates import Candidate
 from orbat.extract.clashes import clashes_between, gunmen_on_protesters
 from orbat.extract.classify import Classification, EventClassifier
@@ -59,6 +60,7 @@ from orbat.extract.other_acts import split_other_act
 from orbat.extract.prefilter import CuePrefilter
 from orbat.extract.protest_followups import police_the_protest
 from orbat.extract.records import EventRecord, Evidence
+from orbat.extract.state_forces import state_names
 from orbat.extract.strike_type import strikes_from_the_air
 from orbat.extract.toll_sentences import absorb_toll_sentences, attach_following_tolls
 from orbat.nlp.dates import DateMention, event_date_for_sentence, resolve_dates, select_event_date
@@ -224,6 +226,8 @@ class EventExtractor:
         entities += person_vetoes(text, self.gazetteer, entities)
         hometowns = hometown_spans(text)
         actors = self._actor_spans(doc)
+        # "Taliban fighters": a group's name no pack lists is no hamlet of the name.
+        groups = [(a.start, a.end) for a in self.actor_finder(text) if a.unlisted]
         places = [
             p
             for p in resolve_places(
@@ -234,8 +238,10 @@ class EventExtractor:
             and not modifies_a_group(text, p)
             and not names_a_source(text, p)
             and not names_a_process(text, p)
+            and not names_an_aside(text, p)
             and not any(s <= p.start < e for s, e in hometowns)
             and not names_an_actor(text, p, actors)
+            and not any(s <= p.start < e for s, e in groups)
         ]
         # The country the article is about names the generic actors of an event it cannot
         # place ("protesters" at an unnamed square are that country's protesters).
@@ -338,7 +344,10 @@ class EventExtractor:
                 record, own_date=candidate.own_date, in_theatre=self._in_theatre(record.place_id)
             )
         unique: dict[tuple[int, int, str | None], EventRecord] = {}
-        for record in placed_in_country(consolidate(found), places, self.gazetteer):
+        in_country = placed_in_country(
+            consolidate(found), places, self.gazetteer, text, state_names(self.pack).country
+        )
+        for record in in_country:
             key = (record.evidence.start, record.evidence.end, record.place_id)
             if key not in unique:
                 record.notes = write_notes(record)

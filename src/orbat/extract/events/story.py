@@ -292,8 +292,17 @@ def place_by_later_reference(
             fatalities=None,
             stance=event_stance(quote),
         )
-        found[:] = [c for c in found if not _same_telling(c, j, town, candidate.record)]
+        own = [c.record for c in found if _same_telling(c, j, town, candidate.record)]
+        # Sentence j's own reading may know the attacker the first telling did not (a claim
+        # named it): the mention that stands for it keeps it.
+        named = [r for r in own if not unnamed_attacker(r.actor1)]
+        if named and unnamed_attacker(mention.actor1):
+            mention = replace(mention, **{f: getattr(named[0], f) for f in _ATTACKER_FIELDS})
+        found[:] = [c for c in found if c.record not in own]
         found.append(Candidate(mention, j, candidate.own_date, True, tied=True))
+
+
+_ATTACKER_FIELDS = ("actor1", "assoc_actor_1", "inter1", "stance")
 
 
 def _same_telling(other: Candidate, j: int, town: ResolvedPlace, record: EventRecord) -> bool:

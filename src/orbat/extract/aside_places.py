@@ -1,0 +1,51 @@
+"""Places a sentence names in passing, not as where its event happened.
+
+* A motive's place: "targeted the base with two drones in response to the crimes of the
+  occupation in Gaza", "in retaliation for an attack that killed soldiers in Hakkari". The
+  act avenged happened elsewhere, and often long before.
+* The end of a flight: "the militants opened fire on the patrol before fleeing towards the
+  Hamrin mountains", "the attackers fled into Syria". Where the attackers went is not where
+  they struck.
+
+A place so named is dropped from the article's places: it can neither place an event nor
+anchor a sentence as an event's own.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from orbat.resolve.places import ResolvedPlace
+
+__all__ = ["names_an_aside"]
+
+# A motive runs from its opener to the end of its clause (:func:`_clause_runs_on`).
+_MOTIVE = re.compile(
+    r"\b(?:in|as\s+(?:an?\s+)?)\s*(?:response|retaliation|reprisal|revenge|vengeance)\s+"
+    r"(?:to|for)\b|\bin\s+solidarity\s+with\b|\bto\s+avenge\b",
+    re.I,
+)
+_FLIGHT = re.compile(
+    r"\b(?:fle(?:e|es|d|eing)|escap(?:e|es|ed|ing)|withdr(?:ew|aw|awing|awn)"
+    r"|retreat(?:s|ed|ing)?|ran\s+away|made\s+off)\s+"
+    r"(?:back\s+)?(?:towards?|to|into|in\s+the\s+direction\s+of)\s+"
+    r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent|north|south|east|west)\w*\s+)?$",
+    re.I,
+)
+#: How far back a motive's opener may stand from the place it names.
+_MOTIVE_REACH = 90
+
+
+def names_an_aside(text: str, place: ResolvedPlace) -> bool:
+    """Whether ``place`` is named as a motive's or a flight's place (see the module)."""
+    before = text[max(0, place.start - _MOTIVE_REACH) : place.start]
+    if _FLIGHT.search(before[-60:]):
+        return True
+    return any(_clause_runs_on(before[m.end() :]) for m in _MOTIVE.finditer(before))
+
+
+def _clause_runs_on(gap: str) -> bool:
+    """Whether nothing in ``gap`` (from a motive's opener to the place) ends its clause."""
+    return re.search(r"[.;:!?—]|\b(?:while|whereas|but)\b", gap) is None

@@ -1,0 +1,181 @@
+"""Issue 13, session 15: phenomena of wire stories and world news that orbat got wrong. One
+phenomenon per test.
+
+Every sentence is written for the test, never copied from the gold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded_events import coded
+from orbat.extract.actor_finder import default_finder
+from orbat.extract.events import EventExtractor
+
+pytestmark = pytest.mark.issue(13)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Taliban fighters attacked a checkpoint in Kunduz overnight, killing five Afghan "
+            "soldiers, officials said.",
+            "Taliban",
+        ),
+        (
+            "Al-Shabaab militants stormed a hotel in Mogadishu on Friday, killing at least 12 "
+            "people.",
+            "Al-Shabaab",
+        ),
+        (
+            "Abu Sayyaf gunmen abducted three fishermen off the coast of Jolo on Friday.",
+            "Abu Sayyaf",
+        ),
+    ],
+)
+def test_a_group_no_pack_lists_is_named_as_written(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    # A proper name before a word for armed men is that group's name: "Taliban fighters" are
+    # the Taliban, not an "Unidentified Armed Group".
+    (event,) = coded(event_extractor, text, "2021-03-02")
+    assert event.actor1 == actor1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamist militants attacked a checkpoint in Mogadishu.",
+        "Suspected Maoist rebels ambushed a patrol in Bijapur.",
+        "Two gunmen opened fire on a bus in Peshawar.",
+        "Afghan soldiers clashed with gunmen in Kunduz.",
+        "Idlib rebels shelled the outskirts of Aleppo.",
+        "Al-Qaeda-linked militants attacked a base in Mali.",
+        "Friday gunmen opened fire on worshippers.",
+    ],
+)
+def test_descriptors_places_and_states_name_no_group(text: str) -> None:
+    # A creed, a number, a day, a state's people or a known town before "militants" names
+    # no group of its own.
+    found = default_finder()(text)
+    assert not [a for a in found if a.unlisted]
+
+
+def test_a_group_named_once_is_that_group_when_named_bare(
+    event_extractor: EventExtractor,
+) -> None:
+    # "Taliban militants" earlier in the story make "the Taliban" the group, and no hamlet
+    # called Taliban (Sulaymaniyah has one; GeoNames lists the name for a Turkish village).
+    (event,) = coded(
+        event_extractor,
+        "Taliban militants have stepped up their attacks across the north this spring. "
+        "Officials said the Taliban attacked a checkpoint in Kunduz on Friday, killing four "
+        "soldiers.",
+        "2021-03-02",
+    )
+    assert event.location == "Kunduz"
+    assert event.actor1 == "Taliban"
+    found = default_finder()("the Taliban attacked a checkpoint", context="Taliban militants")
+    assert [a.acled_name for a in found] == ["Taliban"]
+
+
+def test_the_islamic_state_is_named_by_the_event_s_country(
+    event_extractor: EventExtractor,
+) -> None:
+    # ACLED names IS per country everywhere, as the pack does for Iraq and Syria.
+    (event,) = coded(
+        event_extractor,
+        "Islamic State militants attacked a police checkpoint in Jalalabad, Afghanistan, "
+        "on Tuesday, killing three policemen.",
+        "2021-03-02",
+    )
+    assert event.actor1 == "Islamic State (Afghanistan)"
+    (event,) = coded(
+        event_extractor, "Islamic State militants killed two shepherds near Kirkuk on Monday."
+    )
+    assert event.actor1 == "Islamic State (Iraq)"
+
+
+def test_a_place_put_in_a_country_is_in_that_country(event_extractor: EventExtractor) -> None:
+    # "Borno state, Nigeria": no Italian town "Borno"; the gazetteer knows no such Nigerian
+    # place, so the event is placed at the country the text names.
+    (event,) = coded(
+        event_extractor,
+        "Boko Haram insurgents killed 30 villagers in an attack in Borno state, Nigeria, on "
+        "Sunday.",
+        "2021-03-02",
+    )
+    assert event.country == "Nigeria"
+    assert event.actor2 == "Civilians (Nigeria)"
+
+
+def test_an_event_placed_nowhere_takes_the_country_whose_region_the_text_names(
+    event_extractor: EventExtractor,
+) -> None:
+    # The gazetteer holds no Nigerian states; "Nigeria's Borno state" still says the country.
+    (event,) = coded(
+        event_extractor,
+        "Boko Haram insurgents killed 30 villagers in Nigeria's Borno state on Sunday.",
+        "2021-03-02",
+    )
+    assert event.country == "Nigeria"
+
+
+def test_a_motive_s_place_is_not_the_event_s(event_extractor: EventExtractor) -> None:
+    # The act avenged happened elsewhere: the drones hit the base, not Gaza.
+    events = coded(
+        event_extractor,
+        "A drone attack targeted Ain al-Asad air base in Anbar province on Tuesday. The "
+        "Islamic Resistance in Iraq said its fighters had targeted the base with two drones "
+        "in response to the crimes of the occupation in Gaza.",
+        "2024-01-24",
+    )
+    assert {e.location for e in events} == {"Ain al-Asad Air Base"}
+    assert {e.actor1 for e in events} == {"Islamic Resistance in Iraq"}
+
+
+def test_where_attackers_fled_is_not_where_they_struck(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "Islamic State militants ambushed a Peshmerga patrol near Makhmour on Saturday, "
+        "killing two fighters. The militants opened fire on the patrol before fleeing towards "
+        "the Hamrin mountains.",
+        "2024-01-21",
+    )
+    # (The embedded gazetteer spells the town "Mexmur".)
+    assert len({e.location for e in events}) == 1
+    assert "Hamrin" not in events[0].location
+
+
+def test_a_place_naming_where_the_men_come_from_is_not_the_event_s(
+    event_extractor: EventExtractor,
+) -> None:
+    # "families of Eastern Ghouta terrorists": they came from there; the looting was in the
+    # town.
+    events = coded(
+        event_extractor,
+        "Turkish-backed militants settled 20 families of Eastern Ghouta terrorists in the "
+        "town of Afrin and looted the residents' homes.",
+    )
+    assert {e.location for e in events} == {"Afrin"}
+
+
+def test_a_later_sentence_placing_an_event_keeps_the_claimant_its_own_reading_named(
+    event_extractor: EventExtractor,
+) -> None:
+    # The lead says "a military base in western Iraq"; a later sentence names the base and
+    # the claim names the attacker. The mention that places the event must not forget who.
+    events = coded(
+        event_extractor,
+        "BAGHDAD (AP) — A drone attack targeted a military base hosting U.S. troops in "
+        "western Iraq on Tuesday, officials said. There were no immediate reports of "
+        "casualties.\n\nThe attack on Ain al-Asad air base in Anbar province came a day "
+        "after rockets struck near the capital. No group immediately claimed responsibility. "
+        "The Islamic Resistance in Iraq later said its fighters had targeted the base with "
+        "two drones.",
+        "2024-01-24",
+    )
+    strikes = [e for e in events if e.location == "Ain al-Asad Air Base"]
+    assert strikes
+    assert {e.actor1 for e in strikes} == {"Islamic Resistance in Iraq"}
