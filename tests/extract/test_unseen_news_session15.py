@@ -179,3 +179,55 @@ def test_a_later_sentence_placing_an_event_keeps_the_claimant_its_own_reading_na
     strikes = [e for e in events if e.location == "Ain al-Asad Air Base"]
     assert strikes
     assert {e.actor1 for e in strikes} == {"Islamic Resistance in Iraq"}
+
+
+def test_a_village_tied_abroad_only_by_a_loose_key_is_no_town_abroad(village_gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # "Tal Aas", a village of a list in Idlib the gazetteer lacks, shares only a loose key
+    # with Talas in Turkey (and Kyrgyzstan): in a report on Idlib it is placed beside the
+    # list's villages, never in Kayseri.
+    events = coded(
+        EventExtractor(gazetteer=village_gazetteer.gazetteer),
+        "Syrian government forces captured four villages in southern Idlib province on "
+        "Monday after intense clashes. A war monitor said government troops seized the "
+        "villages of Kafr Sajna, Sheikh Mustafa and Tal Aas after the militants withdrew.",
+        "2019-10-21",
+    )
+    assert events
+    assert {e.country for e in events} == {"Syria"}
+    assert "Tal Aas" in {e.location for e in events}
+
+
+def test_the_teller_a_sentence_ends_with_is_no_party(event_extractor: EventExtractor) -> None:
+    # The parser hangs "a police officer" on "two women": the officer only told of the
+    # killing, so no police took part and the family were the victims.
+    (event,) = coded(
+        event_extractor,
+        "Unknown gunmen stormed a house in a village south of Tikrit on Monday night and "
+        "killed six members of one family, including two women, a police officer in the "
+        "province told Shafaq News.",
+        "2022-05-17",
+    )
+    assert event.sub_event_type == "Attack"
+    assert event.actor2 == "Civilians (Iraq)"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor2"),
+    [
+        (
+            "A roadside bomb went off under a police vehicle on the road between Jalawla and "
+            "Saadiya on Wednesday, causing material damage only.",
+            "Police Forces of Iraq",
+        ),
+        (
+            "A roadside bomb struck an army convoy near Tarmiyah on Sunday, wounding two soldiers.",
+            "Military Forces of Iraq (2020-2022)",
+        ),
+    ],
+)
+def test_a_force_s_vehicle_struck_is_the_force(
+    event_extractor: EventExtractor, text: str, actor2: str
+) -> None:
+    # ACLED codes the force whose vehicle or convoy was hit as actor2.
+    (event,) = coded(event_extractor, text, "2022-03-10")
+    assert event.actor2 == actor2

@@ -12,7 +12,12 @@ from orbat.extract.actor_finder import ActorFinder, FoundActor, default_finder
 from orbat.extract.classify import Classification
 from orbat.extract.locate import in_dateline
 from orbat.extract.members import specified_descriptors
-from orbat.extract.roles import REPORTING_VERBS, tells_own_act, tells_own_loss
+from orbat.extract.roles import (
+    REPORTING_VERBS,
+    tells_own_act,
+    tells_own_loss,
+    trailing_attribution,
+)
 from orbat.extract.roles import role as parse_role
 from orbat.extract.state_forces import bare_forces, military_name, police_name, state_names
 from orbat.taxonomy import Inter
@@ -327,7 +332,10 @@ def _closing_attribution(sentence: Span) -> int | None:
     """The index of the comma before a closing attribution ("…, killing two fighters, local
     sources reported."): the main verb tells, and its last subject follows that comma."""
     root = sentence.root
-    if root.lemma_.lower() not in REPORTING_VERBS or tells_own_act(root) or tells_own_loss(root):
+    if root.lemma_.lower() not in REPORTING_VERBS:
+        # The parser may hang the teller anywhere: "…, a police officer told Shafaq News."
+        return trailing_attribution(sentence)
+    if tells_own_act(root) or tells_own_loss(root):
         return None
     subjects = [c for c in root.children if c.dep_ == "nsubj" and c.i < root.i]
     if not subjects:

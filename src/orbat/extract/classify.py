@@ -24,7 +24,7 @@ from orbat.extract.compose import compose_evidence, decay, inside, partly_stoppe
 from orbat.extract.idioms import amid, bomber_in_person, in_an_idiom, only_flew
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
-from orbat.extract.roles import REPORTING_VERBS
+from orbat.extract.roles import REPORTING_VERBS, in_a_teller
 from orbat.taxonomy import sub_event_type
 
 __all__ = [
@@ -140,10 +140,12 @@ class EventClassifier:
         5. Pick the best score; ties go to ACLED's precedence; below the minimum, ``None``.
         """
         cues = self.cues(doc)
+        told_by = in_a_teller(doc)
         asserted = [
             c
             for c in cues
             if c.stance == "asserted"
+            and not told_by(c.start)
             and not _false_protest(doc, c)
             and not _in_name(doc, c)
             and not _aircraft_model(doc, c)

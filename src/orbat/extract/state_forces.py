@@ -84,7 +84,7 @@ _BARE_FORCES = re.compile(
     r"government\s+forces|regime\s+forces|government\s+troops))\b"
     # A modifier of a thing is no force: "a military base", "army officers said". (Its
     # checkpoint, post or positions are the force itself: "attacked an army checkpoint".)
-    r"(?!\s+(?:base|bases|vehicles?|convoys?|operations?"
+    r"(?!\s+(?:base|bases|operations?"
     r"|helicopters?|officers?|officials?|commanders?|spokes\w+|sources?|council|court"
     r"|academy|college|hospital|camps?|airport|barracks|intelligence|station|stations|"
     r"complex|compound|installations?|facilit(?:y|ies)|sites?|depots?|warehouses?|"

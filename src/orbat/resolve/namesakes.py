@@ -18,6 +18,7 @@ from orbat.resolve.place_mentions import MentionContext
 __all__ = [
     "KNOWN_POPULATION",
     "keep_in_named_countries",
+    "loose_stranger",
     "misspelt_namesake",
     "outside_its_container",
     "stray_alternate",
@@ -42,6 +43,17 @@ def misspelt_namesake(
     if not any(p.feature and p.country_code in gaz.imported for p in found):
         return False
     return fuzz.ratio(scan_form(ctx.mention.text), scan_form(best.name)) < 75
+
+
+def loose_stranger(
+    best: Place, ctx: MentionContext, countries: Counter[str], gaz: Gazetteer
+) -> bool:
+    """Whether ``best``, a town the text does not spell as any of its names do, lies in a
+    country nothing in the article supports while the article is about others: only a loose
+    spelling key ties "Tal Aas", a village in a list of Idlib's, to Talas in Turkey."""
+    if best.kind not in ("city", "site") or not countries or countries[best.country_code]:
+        return False
+    return ctx.demonym != best.country_code and not gaz.vouched(best, ctx.mention.text)
 
 
 def stray_alternate(

@@ -18,6 +18,7 @@ from orbat.resolve.geometry import distance_km
 from orbat.resolve.namesakes import (
     KNOWN_POPULATION,
     keep_in_named_countries,
+    loose_stranger,
     misspelt_namesake,
     outside_its_container,
     stray_alternate,
@@ -394,6 +395,8 @@ def resolve_places(
         if (foreign or stray) and best.population < 1000 and ctx.mention.label == "GAZ":
             continue
         if misspelt_namesake(best, ctx, found, countries, gaz):
+            continue
+        if not _spelled(best, ctx) and loose_stranger(best, ctx, countries, gaz):
             continue
         if outside_its_container(text, best, ctx, gaz):
             continue
