@@ -231,3 +231,49 @@ def test_a_force_s_vehicle_struck_is_the_force(
     # ACLED codes the force whose vehicle or convoy was hit as actor2.
     (event,) = coded(event_extractor, text, "2022-03-10")
     assert event.actor2 == actor2
+
+
+def test_a_force_sent_to_act_acts_and_whom_it_supports_is_no_target(
+    event_extractor: EventExtractor,
+) -> None:
+    # "was tasked to provide close air support to Iraqi forces": the RAF struck, and the
+    # Iraqi forces it supported were no target (the parse hangs "engaged" on them).
+    events = coded(
+        event_extractor,
+        "On Sunday 12 March, a Royal Air Force Reaper remotely piloted aircraft was tasked to "
+        "provide close air support to Iraqi forces engaged in heavy fighting in western Mosul. "
+        "The Reaper used a Hellfire missile to strike a Daesh sniper team.",
+        "2017-03-17",
+    )
+    assert events
+    assert {e.actor1 for e in events} == {"Military Forces of the United Kingdom"}
+    assert not any((e.actor2 or "").startswith("Military Forces of Iraq") for e in events)
+
+
+def test_two_clauses_with_days_of_their_own_are_two_events(
+    event_extractor: EventExtractor,
+) -> None:
+    # One place, one type, two days: ACLED codes an event a day. "Paveway", tagged as an
+    # organisation, is a bomb's name, not part of an organisation's.
+    events = coded(
+        event_extractor,
+        "On Wednesday, a Reaper destroyed a Daesh-held building near Raqqa with a Hellfire "
+        "missile, and on Thursday two Typhoons struck a group of Daesh fighters with Paveway "
+        "IVs.",
+        "2017-03-17",
+    )
+    assert sorted(e.event_date.isoformat() for e in events) == ["2017-03-15", "2017-03-16"]
+
+
+def test_a_claim_of_this_heinous_act_names_the_attacker(
+    event_extractor: EventExtractor,
+) -> None:
+    events = coded(
+        event_extractor,
+        "The United States strongly condemns the terrorist attack on a crowded market in "
+        "Baghdad's Sadr City on July 19, which killed at least 30 people. ISIS has claimed "
+        "responsibility for this heinous act.",
+        "2021-07-20",
+    )
+    assert events
+    assert {e.actor1 for e in events} == {"Islamic State (Iraq)"}

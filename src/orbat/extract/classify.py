@@ -364,9 +364,9 @@ def _in_name(doc: Doc | Span, cue: Cue) -> bool:
     names an actor, not what it did."""
     if not cue.label.startswith("cue:") or not cue.text.istitle():
         return False
-    offset = doc.start if isinstance(doc, Span) else 0
-    span = doc[cue.start - offset : cue.end - offset]
-    return all(t.ent_type_ == "ORG" for t in span)
+    # Part of a longer name only: a name all its own ("Paveway", tagged ORG) is a munition's.
+    return any(e.label_ == "ORG" and e.start <= cue.start and cue.end <= e.end
+               and e.end - e.start > cue.end - cue.start for e in doc.doc.ents)  # fmt: skip
 
 
 def _damps_the_lead(doc: Doc | Span, by_label: dict[str, list[Cue]]) -> bool:

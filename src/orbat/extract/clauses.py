@@ -10,6 +10,7 @@ strike, and the nine dead are not the airport's).
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -52,7 +53,7 @@ def tellings(
         # militant was killed and ten were injured when a device detonated" is one blast.
         own = [(c, classifier.classify(c)) for c in _clauses(sentence) if _active(c)]
         acts = [Telling(c, k, c.start_char, c.end_char) for c, k in own if k is not None]
-        if len({t.coded.event_type for t in acts}) == len(acts) > 1:
+        if len({t.coded.event_type for t in acts}) == len(acts) > 1 or _own_days(acts):
             return [(locations[0], t) for t in acts]
         return [(locations[0], whole)]
     # Towns in coordinated verb phrases of one subject are told apart the same way.
@@ -77,6 +78,21 @@ def tellings(
         else:
             out.append((location, whole))
     return out
+
+
+def _own_days(acts: Sequence[Telling]) -> bool:
+    """Whether two or more clauses each tell their act's own, different day: "On Thursday, a
+    Reaper destroyed a building, and on Friday two Typhoons struck a group of fighters" is
+    an event a day (ACLED codes one per actor, day and place)."""
+    days = [tuple(m.group().lower() for m in _DAY.finditer(t.words.text)) for t in acts]
+    return len(acts) > 1 and all(days) and len(set(days)) == len(days)
+
+
+_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|"
+    r"\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)\b",
+    re.I,
+)
 
 
 def _holder(clauses: Sequence[Span], location: ResolvedPlace | None) -> Span | None:

@@ -34,7 +34,9 @@ _RELATIONAL_PARTICIPLES = frozenset(
     ["affiliated", "linked", "tied", "associated", "connected", "aligned", "allied", "related",
      "attached", "backed", "supported", "sponsored", "funded", "belonging", "loyal",
      # Who is "suspected of", "believed to be" or "said to be" someone's was not acted upon.
-     "suspected", "believed", "thought", "said", "alleged", "reported"]
+     "suspected", "believed", "thought", "said", "alleged", "reported",
+     # "Iraqi forces engaged in heavy fighting" were not acted upon by the participle.
+     "engaged", "involved"]
 )  # fmt: skip
 # Walking up the parse from an actor's name: these links keep going to the head.
 # ("acl": "targets linked to the IRGC" are the IRGC's; they share the targets' role.)
@@ -117,6 +119,11 @@ def role(token: Token) -> str | None:
             return "agent"
         if dep == "dobj" and token.head.lemma_.lower() in _WARDING_OFF:
             return "agent"  # the attack warded off is the attacker's
+        if dep == "dobj" and token.head.lemma_.lower() in _HELPING:
+            return "source"  # "RAF aircraft continued to support the SDF": on their side
+        if dep == "nsubjpass" and _sent_to_act(token.head):
+            # "a Reaper was tasked to provide close air support": sent to act, it acts.
+            return "agent"
         if dep in ("nsubjpass", "dobj", "attr"):
             return "patient"
         if dep == "pobj" and _day_phrase(token):
@@ -131,6 +138,10 @@ def role(token: Token) -> str | None:
                 return "patient"
             if prep == "to" and token.head.head.lower_ in ("next", "close"):
                 return "patient"  # "exploded next to a convoy": beside it, as "near"
+            if prep in ("to", "for") and _helped(token.head.head):
+                # "close air support to Iraqi forces": whom a strike helps is on its side,
+                # in no role of the strike (told of, as a source is).
+                return "source"
         if dep == "agent":
             return "agent"
         if dep not in _PASS_UP or token.head.i == token.i:
@@ -287,6 +298,28 @@ REPORTING_VERBS = frozenset(
      # it (statements of governments and the UN); it is no party.
      "condemn", "denounce", "deplore", "decry"}
 )  # fmt: skip
+
+
+def _sent_to_act(verb: Token) -> bool:
+    """Whether ``verb`` sends its passive subject to do something ("was tasked to strike",
+    "were deployed to attack", "was ordered to fire")."""
+    return verb.lemma_.lower() in _SENDING and any(
+        c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") for c in verb.children
+    )
+
+
+def _helped(word: Token) -> bool:
+    """Whether ``word`` is help ("support to"), or gives it ("provide support to")."""
+    return word.lemma_.lower() in _HELP or any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _HELP for c in word.children
+    )
+
+
+_HELP = frozenset({"support", "assistance", "backup", "cover", "aid"})
+_HELPING = frozenset({"support", "assist", "help", "aid", "back", "reinforce"})
+_SENDING = frozenset(
+    {"task", "order", "deploy", "send", "dispatch", "assign", "scramble", "direct", "call"}
+)
 
 
 def trailing_attribution(sentence: Span) -> int | None:

@@ -26,6 +26,7 @@ from orbat.extract.country_place import placed_in_country
 from orbat.extract.events.reading import (
     PLACE_VETO,
     across_countries,
+    actor_spans,
     dates_of_the_act,
     event_stance,
     is_background,
@@ -65,7 +66,7 @@ from orbat.extract.strike_type import strikes_from_the_air
 from orbat.extract.toll_sentences import absorb_toll_sentences, attach_following_tolls
 from orbat.nlp.dates import DateMention, event_date_for_sentence, resolve_dates, select_event_date
 from orbat.nlp.gazetteer import Gazetteer, gazetteer_for
-from orbat.nlp.model import load_nlp, text_of
+from orbat.nlp.model import load_nlp
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
 from orbat.nlp.relative_dates import counts_days, relative_event_date
 from orbat.nlp.sentences import sentences
@@ -225,9 +226,7 @@ class EventExtractor:
         ]
         entities += person_vetoes(text, self.gazetteer, entities)
         hometowns = hometown_spans(text)
-        actors = self._actor_spans(doc)
-        # "Taliban fighters": a group's name no pack lists is no hamlet of the name.
-        groups = [(a.start, a.end) for a in self.actor_finder(text) if a.unlisted]
+        actors, groups = actor_spans(doc, self.actor_finder)
         places = [
             p
             for p in resolve_places(
@@ -241,7 +240,7 @@ class EventExtractor:
             and not names_an_aside(text, p)
             and not any(s <= p.start < e for s, e in hometowns)
             and not names_an_actor(text, p, actors)
-            and not any(s <= p.start < e for s, e in groups)
+            and not any(s <= p.start < e for s, e in groups)  # "Taliban fighters"
         ]
         # The country the article is about names the generic actors of an event it cannot
         # place ("protesters" at an unnamed square are that country's protesters).
@@ -309,11 +308,16 @@ class EventExtractor:
                 continue
             told = tellings(sentence, coded, (start, end), locations, self.classifier)
             for location, telling in told:
+                day = when
+                if (telling.start, telling.end) != (start, end):
+                    # "On Thursday, a Reaper destroyed …, and on Friday two Typhoons struck …"
+                    clause = self._date(own, telling.start, telling.end, article.published)
+                    day = clause[0] if clause is not None and clause[1] else when
                 record = self._record(
                     article,
                     telling.words,
                     telling.coded,
-                    when,
+                    day,
                     location,
                     casualties,
                     (telling.start, telling.end),
@@ -377,18 +381,6 @@ class EventExtractor:
             start <= p.start < end and p.geo_precision <= 2 and p.place.kind != "country"
             for p in places
         )
-
-    def _actor_spans(self, doc: Doc) -> list[tuple[int, int]]:
-        """Where the article names someone who acts: actor names ("the U.S. military",
-        "Israeli airstrikes") and countries as the subject of a verb ("Turkey shelled")."""
-        text = text_of(doc)
-        spans = [(a.start, a.end) for a in self.actor_finder(text)]
-        spans += [
-            (e.start_char, e.end_char)
-            for e in doc.ents
-            if e.label_ == "GPE" and e.root.dep_ == "nsubj"
-        ]
-        return spans
 
     def _in_theatre(self, place_id: str | None) -> bool | None:
         place = self.gazetteer.get(place_id) if place_id else None

@@ -17,13 +17,15 @@ from orbat.nlp.dates import DateMention, is_historical
 from orbat.nlp.model import text_of
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Doc, Span
 
+    from orbat.extract.actor_finder import ActorFinder
     from orbat.resolve.places import ResolvedPlace
 
 __all__ = [
     "PLACE_VETO",
     "across_countries",
+    "actor_spans",
     "dated_only_by_its_telling",
     "dates_of_the_act",
     "event_stance",
@@ -67,6 +69,21 @@ def event_stance(quote: str) -> str:
 
 
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s")
+
+
+def actor_spans(
+    doc: Doc, finder: ActorFinder
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Where the article names someone who acts: actor names ("the U.S. military", "Israeli
+    airstrikes") and countries as the subject of a verb ("Turkey shelled"); and, apart,
+    where it names a group no pack lists ("Taliban fighters"), which no hamlet of the name
+    may place."""
+    found = finder(text_of(doc))
+    spans = [(a.start, a.end) for a in found]
+    spans += [
+        (e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE" and e.root.dep_ == "nsubj"
+    ]
+    return spans, [(a.start, a.end) for a in found if a.unlisted]
 
 
 def names_an_actor(text: str, place: ResolvedPlace, actors: Sequence[tuple[int, int]]) -> bool:

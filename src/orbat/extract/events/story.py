@@ -52,7 +52,9 @@ __all__ = [
 _CLAIMS_AN_ACT = re.compile(
     r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|this|that|these|"
     r"those)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assault|operation|ambush|blasts?|"
-    r"explosions?|shelling|killing|assassination|rocket\s+attack|drone\s+attack)\b"
+    r"explosions?|shelling|killing|assassination|rocket\s+attack|drone\s+attack|"
+    # "ISIS has claimed responsibility for this heinous act": a statement's word for it.
+    r"acts?|crimes?|massacre|incident)\b"
     # "… claimed responsibility." with no object: the act told just before.
     r"|\b(?:claim(?:ed|s)|took|takes|accepted)\s+(?:responsibility|credit)\b(?!\s+for\b)"
     # "X said it had targeted 'a vital site'": the group tells of its own act.
