@@ -277,3 +277,31 @@ def test_a_claim_of_this_heinous_act_names_the_attacker(
     )
     assert events
     assert {e.actor1 for e in events} == {"Islamic State (Iraq)"}
+
+
+def test_an_attacker_named_in_another_sentence_takes_the_period_of_the_event_s_day(
+    event_extractor: EventExtractor,
+) -> None:
+    # The strikes of the last sentence take their striker from the lead; its name must be
+    # the one of September 2022, as the lead's is, not the latest period's.
+    events = coded(
+        event_extractor,
+        "Israeli warplanes struck several targets near Damascus early on Sunday, killing two "
+        "soldiers, Syria's defence ministry said. A regional intelligence source said the "
+        "strikes targeted an arms depot of the Lebanese Hezbollah group near al-Kiswah.",
+        "2022-09-18",
+    )
+    assert events
+    assert {e.actor1 for e in events} == {"Military Forces of Israel (2021-2022)"}
+
+
+def test_a_launch_site_is_not_where_the_strike_landed(event_extractor: EventExtractor) -> None:
+    events = coded(
+        event_extractor,
+        "Israeli missiles struck several targets near Damascus early on Sunday, killing two "
+        "soldiers. Syrian air defences intercepted some of the missiles, which were fired from "
+        "the direction of the occupied Golan Heights, the ministry said.",
+        "2022-09-18",
+    )
+    assert events
+    assert not any("Golan" in (e.location or "") for e in events)

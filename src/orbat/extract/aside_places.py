@@ -6,6 +6,10 @@
 * The end of a flight: "the militants opened fire on the patrol before fleeing towards the
   Hamrin mountains", "the attackers fled into Syria". Where the attackers went is not where
   they struck.
+* A launch site: "missiles fired from the direction of the occupied Golan Heights", "the
+  rockets were launched from the nearby village of Albu Hassan". ACLED places a strike
+  where it landed; whose territory it came from is read apart
+  (:mod:`orbat.extract.origin`).
 
 A place so named is dropped from the article's places: it can neither place an event nor
 anchor a sentence as an event's own.
@@ -34,14 +38,22 @@ _FLIGHT = re.compile(
     r"(?:the\s+)?(?:(?:nearby|neighbou?ring|adjacent|north|south|east|west)\w*\s+)?$",
     re.I,
 )
+_LAUNCH = re.compile(
+    r"\b(?:fired|launched|shot)\s+from\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?"
+    r"(?:(?:occupied|nearby|neighbou?ring|adjacent)\s+)?"
+    r"(?:(?:village|town|city|area|region|territory)\s+of\s+)?"
+    r"(?:(?:north|south|east|west)\w*\s+)?$",
+    re.I,
+)
 #: How far back a motive's opener may stand from the place it names.
 _MOTIVE_REACH = 90
 
 
 def names_an_aside(text: str, place: ResolvedPlace) -> bool:
-    """Whether ``place`` is named as a motive's or a flight's place (see the module)."""
+    """Whether ``place`` is named as a motive's, a flight's or a launch's place (see the
+    module)."""
     before = text[max(0, place.start - _MOTIVE_REACH) : place.start]
-    if _FLIGHT.search(before[-60:]):
+    if _FLIGHT.search(before[-60:]) or _LAUNCH.search(before[-70:]):
         return True
     return any(_clause_runs_on(before[m.end() :]) for m in _MOTIVE.finditer(before))
 

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from orbat.extract.arguments import StateNames
-    from orbat.packs import Pack
+    from orbat.packs import Actor, Pack
 
-__all__ = ["bare_forces", "military_name", "police_name", "state_names"]
+__all__ = ["bare_forces", "military_name", "on_the_day", "police_name", "state_names"]
 
 _PERIOD = re.compile(r"\((?P<start>\d{4})-(?P<end>\d{4})?\)$")
 
@@ -49,6 +49,39 @@ def police_name(country: str, when: dt.date | None, pack: Pack) -> str:
     # as its military ("Military Forces of Turkey (2016-)", "Police Forces of Turkey (2016-)").
     period = _PERIOD.search(military_name(country, when, pack))
     return f"{plain} {period.group(0)}" if period else plain
+
+
+def on_the_day(acled_name: str, when: dt.date | None, pack: Pack) -> str:
+    """``acled_name`` as ACLED names that actor on ``when``. A name read without a date (an
+    attacker named in another sentence, by its latest period) takes the period of the
+    event's day: "Military Forces of Israel (2022-)" struck in September 2022 as
+    "Military Forces of Israel (2021-2022)"."""
+    if when is None:
+        return acled_name
+    actor = _actors_by_name(pack).get(acled_name)
+    if actor is not None:
+        return actor.acled_name_on(when.isoformat())
+    state = _STATE_FORCES.fullmatch(acled_name)
+    if state is None:
+        return acled_name
+    if state["force"] == "Police":
+        return police_name(state["country"], when, pack)
+    return military_name(state["country"], when, pack)
+
+
+_STATE_FORCES = re.compile(
+    r"(?P<force>Military|Police) Forces of (?P<country>.+?)(?: \(\d{4}-(?:\d{4})?\))?"
+)
+
+
+@lru_cache(maxsize=4)
+def _actors_by_name(pack: Pack) -> dict[str, Actor]:
+    """The pack's actors by every ACLED name they bear (their periods' too)."""
+    named: dict[str, Actor] = {}
+    for actor in pack:
+        for name in (actor.acled_name, *(period for period, _ in actor.acled_periods)):
+            named.setdefault(name, actor)
+    return named
 
 
 @lru_cache(maxsize=4)

@@ -27,6 +27,7 @@ from orbat.extract.events.reading import dated_only_by_its_telling, event_stance
 from orbat.extract.locate import PLACE_KEYS, place_fields
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.retype import retyped
+from orbat.extract.state_forces import on_the_day
 from orbat.extract.toll_sentences import ACTOR_FIELDS, same_parties
 from orbat.resolve.geometry import km_between
 from orbat.taxonomy import Inter
@@ -139,7 +140,9 @@ def _name_the_attacker(
             record,
             record.sub_event_type,
             evidence=Evidence(record.evidence.document_id, start, end, text[start:end]),
-            actor1=named_in_country(actor.acled_name, record.country, pack),
+            actor1=on_the_day(
+                named_in_country(actor.acled_name, record.country, pack), record.event_date, pack
+            ),
             inter1=actor.inter,
             stance=stance,
         )
@@ -194,12 +197,14 @@ def name_unnamed_strikers(
         # ("Near Ayn Isa, one strike destroyed a repeater station").
         actor2, inter2 = record.actor2, record.inter2
         if actor2 is None and named.actor2 is not None:
-            actor2 = named_in_country(named.actor2, record.country, pack)
+            actor2 = on_the_day(
+                named_in_country(named.actor2, record.country, pack), record.event_date, pack
+            )
             inter2 = named.inter2
         candidate.record = retyped(
             record,
             record.sub_event_type,
-            actor1=named.actor1,
+            actor1=on_the_day(named.actor1 or "", record.event_date, pack) or None,
             inter1=named.inter1,
             actor2=actor2,
             inter2=inter2,
