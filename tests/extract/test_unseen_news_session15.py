@@ -305,3 +305,21 @@ def test_a_launch_site_is_not_where_the_strike_landed(event_extractor: EventExtr
     )
     assert events
     assert not any("Golan" in (e.location or "") for e in events)
+
+
+def test_generic_parties_of_an_event_placed_at_its_country_are_that_country_s(
+    event_extractor: EventExtractor,
+) -> None:
+    # The gazetteer has no Helmand; the event is placed at Afghanistan, and its unknown
+    # attackers and victims are Afghanistan's, as ACLED names them.
+    (event,) = coded(
+        event_extractor,
+        "Two people were killed when a landmine exploded under their vehicle in "
+        "Afghanistan's Helmand province on Monday.",
+        "2021-03-02",
+    )
+    assert event.country == "Afghanistan"
+    assert (event.actor1, event.actor2) == (
+        "Unidentified Armed Group (Afghanistan)",
+        "Civilians (Afghanistan)",
+    )

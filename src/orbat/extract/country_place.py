@@ -40,6 +40,7 @@ _DOMESTIC = re.compile(
     r"^(?:Police Forces of (?P<police>[^(]+?)|(?:Protesters|Rioters|Civilians|Opposition Rebels) "
     r"\((?P<people>[^)]+)\))(?: \(|$)"
 )
+_GENERIC = frozenset({"Unidentified Armed Group", "Civilians", "Protesters", "Rioters"})
 _MILITARY = re.compile(r"^Military Forces of (?P<country>[^(]+?)(?: \(|$)")
 _OF_COUNTRY = re.compile(r"\((?P<country>[^)\d]+)\)$")
 _REGAINS = "Government regains territory"
@@ -66,7 +67,20 @@ def placed_in_country(
 def _at_country(record: EventRecord, home: str | None, gazetteer: Gazetteer) -> EventRecord:
     country = home or _domestic_country(record) or _military_at_home(record)
     place = next((p for p in gazetteer.lookup(country or "") if p.kind == "country"), None)
-    return record if place is None else replace(record, **fields_at(place, _COUNTRY_LEVEL))
+    if place is None:
+        return record
+    # Generic people and unknown attackers are the event country's (ACLED names them so);
+    # read with no country, they carried none.
+    placed = replace(record, **fields_at(place, _COUNTRY_LEVEL))
+    return replace(
+        placed,
+        actor1=_of_country(record.actor1, place.country),
+        actor2=_of_country(record.actor2, place.country),
+    )
+
+
+def _of_country(actor: str | None, country: str) -> str | None:
+    return f"{actor} ({country})" if actor in _GENERIC else actor
 
 
 # "the eastern Afghan province of", "Nigeria's Borno state", "a Syrian village": a state's
