@@ -223,12 +223,17 @@ def test_the_teller_a_sentence_ends_with_is_no_party(event_extractor: EventExtra
             "A roadside bomb struck an army convoy near Tarmiyah on Sunday, wounding two soldiers.",
             "Military Forces of Iraq (2020-2022)",
         ),
+        (
+            "A car bomb exploded outside a police station in Diyarbakir's Sur district on "
+            "Sunday, wounding six officers.",
+            "Police Forces of Turkey (2016-)",
+        ),
     ],
 )
 def test_a_force_s_vehicle_struck_is_the_force(
     event_extractor: EventExtractor, text: str, actor2: str
 ) -> None:
-    # ACLED codes the force whose vehicle or convoy was hit as actor2.
+    # ACLED codes the force whose vehicle, convoy or station was hit as actor2.
     (event,) = coded(event_extractor, text, "2022-03-10")
     assert event.actor2 == actor2
 

@@ -119,7 +119,7 @@ _BARE_FORCES = re.compile(
     # checkpoint, post or positions are the force itself: "attacked an army checkpoint".)
     r"(?!\s+(?:base|bases|operations?"
     r"|helicopters?|officers?|officials?|commanders?|spokes\w+|sources?|council|court"
-    r"|academy|college|hospital|camps?|airport|barracks|intelligence|station|stations|"
+    r"|academy|college|hospital|camps?|airport|barracks|intelligence|"
     r"complex|compound|installations?|facilit(?:y|ies)|sites?|depots?|warehouses?|"
     r"headquarters|chief|general)\b)",
     re.I,
