@@ -105,19 +105,26 @@ pytestmark = pytest.mark.issue(13)
 # 0.820/0.574 (0.813/0.569), town 0.858/0.831 (0.829/0.816: events placed nowhere are placed
 # at their country), fatalities 0.910/0.852, event type 0.946/0.933. Raised: development
 # recall, town and event type; held-out town.
+# session 15 (no new gold; rules from wire stories, strike updates, statements and world news
+# written for the tests): development R 0.904 (0.909: case2021:622's event had been placed at
+# a hamlet named "Taliban"; the group is no place now, and the Afghan province the gazetteer
+# lacks anchors nothing) P 0.913 (0.906); held-out R 0.777 (same) P 0.804 (0.805: 209/260);
+# actor1 0.824/0.592 (0.820/0.574), actor2 0.575/0.545 (0.567/0.539), town 0.872/0.835
+# (0.858/0.831), fatalities 0.914/0.852, event type 0.945/0.933. Raised: development actor1,
+# town and event type; held-out actor1 and town; short reports' development precision.
 FLOORS = {
     "development": {"recall": 0.89, "precision": 0.90},
     "held-out": {"recall": 0.77, "precision": 0.80},
 }
 FIELD_FLOORS = {
-    "development": {"actor1": 0.80, "town": 0.85, "fatalities": 0.90, "event_type": 0.93},
-    "held-out": {"actor1": 0.56, "town": 0.82, "fatalities": 0.84, "event_type": 0.92},
+    "development": {"actor1": 0.81, "town": 0.86, "fatalities": 0.90, "event_type": 0.94},
+    "held-out": {"actor1": 0.58, "town": 0.83, "fatalities": 0.84, "event_type": 0.92},
 }
-#: Short reports on their own (``report:`` documents): measured R 1.000 P 0.943 development,
-#: R 0.976 P 0.917 held-out (sessions 11 to 14; sessions 9 and 10: R 1.000 P 0.942, R 0.952
-#: P 0.915; session 8: R 1.000 P 0.942, R 0.929 P 0.933).
+#: Short reports on their own (``report:`` documents): measured R 1.000 P 0.962 development,
+#: R 0.976 P 0.917 held-out (session 15; sessions 11 to 14: development P 0.943; sessions 9
+#: and 10: R 1.000 P 0.942, R 0.952 P 0.915; session 8: R 1.000 P 0.942, R 0.929 P 0.933).
 REPORT_FLOORS = {
-    "development": {"recall": 0.97, "precision": 0.92},
+    "development": {"recall": 0.97, "precision": 0.94},
     "held-out": {"recall": 0.95, "precision": 0.91},
 }
 

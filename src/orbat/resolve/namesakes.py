@@ -114,8 +114,9 @@ def _country_around(
     ("Nigeria's Borno state") or where its chain of containers ends ("Gubio in Borno state,
     Nigeria")."""
     possessor = _POSSESSOR.search(text, max(0, ctx.mention.start - 30), ctx.mention.start)
-    if possessor is not None:
-        return _spelled_country(possessor["name"], gaz)
+    owner = _spelled_country(possessor["name"], gaz) if possessor is not None else None
+    if owner is not None:
+        return owner
     by_mention = {id(c.mention): c for c in contexts}
     seen: set[int] = set()
     outer = ctx.container
