@@ -53,6 +53,9 @@ def test_a_group_no_pack_lists_is_named_as_written(
         "Idlib rebels shelled the outskirts of Aleppo.",
         "Al-Qaeda-linked militants attacked a base in Mali.",
         "Friday gunmen opened fire on worshippers.",
+        "Pro-government militiamen stormed the village.",
+        "Anti-regime rebels shelled the airport.",
+        "Youth fighters of the clan attacked a checkpoint.",
     ],
 )
 def test_descriptors_places_and_states_name_no_group(text: str) -> None:

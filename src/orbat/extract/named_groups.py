@@ -42,10 +42,14 @@ _DESCRIPTORS = frozenset(
      "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
      "september", "october", "november", "december", "police", "security", "army", "military",
      "troops", "soldiers", "forces", "state", "federal", "national", "north", "south", "east",
-     "west", "northern", "southern", "eastern", "western", "central"]
+     "west", "northern", "southern", "eastern", "western", "central", "youth", "young",
+     "former", "veteran", "female", "women", "village", "clan", "tribe", "tribesmen"]
 )  # fmt: skip
-# "Al-Qaeda-linked militants", "IS-inspired gunmen": men tied to a group, not the group.
-_ASSOCIATED = re.compile(r"-(?:linked|affiliated|backed|aligned|allied|inspired|led|loyal)$", re.I)
+# "Al-Qaeda-linked militants", "IS-inspired gunmen", "Pro-government militiamen",
+# "Anti-regime rebels": men tied to a group or a cause, not a group of that name.
+_ASSOCIATED = re.compile(
+    r"-(?:linked|affiliated|backed|aligned|allied|inspired|led|loyal)$|^(?:pro|anti|non)-", re.I
+)
 _DEMONYM_ENDING = re.compile(r"(?:ist|ists|ian|ians|ese|ish|ite|ites|i)$", re.I)
 
 
