@@ -35,6 +35,7 @@ __all__ = [
     "default_finder",
     "generic_inter",
     "named_in_country",
+    "of_event_country",
     "unnamed_attacker",
 ]
 
@@ -360,7 +361,7 @@ def _in_country(actor: FoundActor, country: str | None, pack: Pack) -> FoundActo
     named = _COUNTRY_SUFFIX.match(actor.acled_name)
     if named is None or named["country"] == country:
         return actor
-    per_country = _GENERIC_PEOPLE.match(named["base"]) or named["base"] == _UNIDENTIFIED
+    per_country = of_event_country(named["base"])
     if not country:
         # Of a country the text does not tell, bare "protesters" or "gunmen" are nobody's in
         # particular, not the first country the pack lists.
@@ -400,6 +401,12 @@ def _named_per_country(pack: Pack) -> frozenset[str]:
         if named is not None and not _GENERIC_PEOPLE.match(named["base"]):
             countries.setdefault(named["base"], set()).add(named["country"])
     return frozenset(base for base, found in countries.items() if len(found) > 1)
+
+
+def of_event_country(name: str) -> bool:
+    """Whether ``name`` (without a country) is one ACLED names by the event's country: bare
+    civilians, protesters, rioters and unknown attackers."""
+    return bool(_GENERIC_PEOPLE.match(name)) or name == _UNIDENTIFIED
 
 
 _GENERIC_PEOPLE = re.compile(r"^(?:Civilians|Protesters|Rioters)$")

@@ -24,8 +24,8 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from orbat.extract.events.reading import main_country
-from orbat.extract.locate import fields_at
+from orbat.extract.actors import of_event_country
+from orbat.extract.locate import fields_at, main_country
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -40,7 +40,6 @@ _DOMESTIC = re.compile(
     r"^(?:Police Forces of (?P<police>[^(]+?)|(?:Protesters|Rioters|Civilians|Opposition Rebels) "
     r"\((?P<people>[^)]+)\))(?: \(|$)"
 )
-_GENERIC = frozenset({"Unidentified Armed Group", "Civilians", "Protesters", "Rioters"})
 _MILITARY = re.compile(r"^Military Forces of (?P<country>[^(]+?)(?: \(|$)")
 _OF_COUNTRY = re.compile(r"\((?P<country>[^)\d]+)\)$")
 _REGAINS = "Government regains territory"
@@ -80,7 +79,7 @@ def _at_country(record: EventRecord, home: str | None, gazetteer: Gazetteer) -> 
 
 
 def _of_country(actor: str | None, country: str) -> str | None:
-    return f"{actor} ({country})" if actor in _GENERIC else actor
+    return f"{actor} ({country})" if actor and of_event_country(actor) else actor
 
 
 # "the eastern Afghan province of", "Nigeria's Borno state", "a Syrian village": a state's

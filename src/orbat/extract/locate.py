@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any
@@ -33,6 +34,7 @@ __all__ = [
     "hometown_spans",
     "in_dateline",
     "is_dateline",
+    "main_country",
     "modifies_a_group",
     "names_a_process",
     "names_a_source",
@@ -241,6 +243,18 @@ _ORGANISATION_AFTER = re.compile(
     r"|security\s+media\s+cell|health\s+directorate|media\s+office|news\s+agency)\b",
     re.I,
 )
+
+
+def main_country(places: Sequence[ResolvedPlace]) -> str | None:
+    """The country most of the article's places lie in, if one stands out."""
+    # Towns and governorates say where an article is; a country is as often who acted or
+    # was blamed ("the group blamed the United States").
+    local = [p for p in places if p.place.kind != "country"] or places
+    counts = Counter(p.place.country for p in local if p.place.country)
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def place_fields(location: ResolvedPlace) -> dict[str, Any]:

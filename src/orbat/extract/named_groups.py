@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from functools import lru_cache
 
 from orbat.taxonomy import Inter
 
@@ -80,11 +81,13 @@ def named_groups(
         yield start, end, name, inter
 
 
+@lru_cache(maxsize=16)
 def _groups(
-    text: str, is_state_word: Callable[[str], bool], is_place: Callable[[str], bool]
-) -> Iterator[tuple[str, int]]:
-    for _, _, name, inter in _named(text, is_state_word, is_place):
-        yield name, inter
+    article: str, is_state_word: Callable[[str], bool], is_place: Callable[[str], bool]
+) -> tuple[tuple[str, int], ...]:
+    """The groups ``article`` names before a word for armed men, read once per article
+    (the finder is called once per sentence, each time with the whole article)."""
+    return tuple((name, inter) for _, _, name, inter in _named(article, is_state_word, is_place))
 
 
 def _named(

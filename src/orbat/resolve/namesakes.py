@@ -21,6 +21,7 @@ __all__ = [
     "loose_stranger",
     "misspelt_namesake",
     "outside_its_container",
+    "spells",
     "stray_alternate",
 ]
 
@@ -108,16 +109,19 @@ _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate)\b", re.I)
 
 
 def _country_around(
-    text: str, ctx: MentionContext, contexts: Sequence[MentionContext], gaz: Gazetteer
+    text: str,
+    ctx: MentionContext,
+    by_mention: dict[int, MentionContext],
+    gaz: Gazetteer,
 ) -> Place | None:
     """The country the text puts ``ctx``'s place in, when it spells one: its possessor
     ("Nigeria's Borno state") or where its chain of containers ends ("Gubio in Borno state,
-    Nigeria")."""
+    Nigeria"). ``by_mention`` holds the article's mention contexts by ``id`` of their
+    mention."""
     possessor = _POSSESSOR.search(text, max(0, ctx.mention.start - 30), ctx.mention.start)
     owner = _spelled_country(possessor["name"], gaz) if possessor is not None else None
     if owner is not None:
         return owner
-    by_mention = {id(c.mention): c for c in contexts}
     seen: set[int] = set()
     outer = ctx.container
     while outer is not None and id(outer) not in seen:
@@ -134,14 +138,13 @@ _POSSESSOR = re.compile(r"\b(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)['’]s\s+$"
 
 
 def _spelled_country(name: str, gaz: Gazetteer) -> Place | None:
-    return next(
-        (
-            p
-            for p in gaz.lookup(name)
-            if p.kind == "country" and fuzz.ratio(name.casefold(), p.name.casefold()) >= 80
-        ),
-        None,
-    )
+    return next((p for p in gaz.lookup(name) if p.kind == "country" and spells(name, p)), None)
+
+
+def spells(text: str, place: Place) -> bool:
+    """Whether ``text`` spells ``place``'s own name (a spelling key shared by accident,
+    "Samawah" ~ "Samoa", does not)."""
+    return fuzz.ratio(text.casefold(), place.name.casefold()) >= 80
 
 
 def keep_in_named_countries(
@@ -155,8 +158,9 @@ def keep_in_named_countries(
     the spelling; a place the gazetteer has only abroad is unknown), and count those
     countries as the article's."""
     countries: Counter[str] = Counter()
+    by_mention = {id(c.mention): c for c in contexts}
     for ctx in contexts:
-        country = _country_around(text, ctx, contexts, gaz)
+        country = _country_around(text, ctx, by_mention, gaz)
         if country is not None:
             found = candidates[id(ctx)]
             candidates[id(ctx)] = [p for p in found if p.country_code == country.country_code]

@@ -9,8 +9,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from rapidfuzz import fuzz
-
 from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key, scan_form
 from orbat.packs import TheatreWords, load_pack
 from orbat.resolve.capitals import capital_mentions
@@ -21,6 +19,7 @@ from orbat.resolve.namesakes import (
     loose_stranger,
     misspelt_namesake,
     outside_its_container,
+    spells,
     stray_alternate,
 )
 from orbat.resolve.place_mentions import (
@@ -129,7 +128,7 @@ def _score(
         # Country names are overwhelmingly used for the country, not a namesake town — but
         # only when the text spells the country: a spelling key shared by accident
         # ("Samawah" ~ "Samoa") must not drag a town abroad.
-        spelled = fuzz.ratio(ctx.mention.text.casefold(), place.name.casefold()) >= 80
+        spelled = spells(ctx.mention.text, place)
         score += 6.0 if spelled or gazetteer.vouched(place, ctx.mention.text) else 1.0
     if place_key(place.name) == ctx.key or place.id.startswith("pack:"):
         # The place's own name, or one the pack's curators gave it ("the Golan").

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -30,7 +29,6 @@ __all__ = [
     "dates_of_the_act",
     "event_stance",
     "is_background",
-    "main_country",
     "misread_person",
     "names_an_actor",
     "placed_roughly",
@@ -160,18 +158,6 @@ _ONE_PLACE = frozenset(
     {"village", "town", "city", "hill", "hilltop", "base", "checkpoint", "airport", "district",
      "neighbourhood", "neighborhood", "position", "post", "outpost", "crossing", "dam"}
 )  # fmt: skip
-
-
-def main_country(places: Sequence[ResolvedPlace]) -> str | None:
-    """The country most of the article's places lie in, if one stands out."""
-    # Towns and governorates say where an article is; a country is as often who acted or
-    # was blamed ("the group blamed the United States").
-    local = [p for p in places if p.place.kind != "country"] or places
-    counts = Counter(p.place.country for p in local if p.place.country)
-    ranked = counts.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    return ranked[0][0]
 
 
 PLACE_VETO = frozenset({"PERSON", "GPE", "LOC", "FAC"})

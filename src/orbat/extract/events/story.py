@@ -204,7 +204,7 @@ def name_unnamed_strikers(
         candidate.record = retyped(
             record,
             record.sub_event_type,
-            actor1=on_the_day(named.actor1 or "", record.event_date, pack) or None,
+            actor1=named.actor1 and on_the_day(named.actor1, record.event_date, pack),
             inter1=named.inter1,
             actor2=actor2,
             inter2=inter2,
