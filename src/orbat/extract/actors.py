@@ -20,6 +20,7 @@ from orbat.extract.roles import (
 )
 from orbat.extract.roles import role as parse_role
 from orbat.extract.state_forces import bare_forces, military_name, police_name, state_names
+from orbat.nlp.model import text_of
 from orbat.taxonomy import Inter
 
 if TYPE_CHECKING:
@@ -185,7 +186,9 @@ def assign_actors(
     offset = sentence.start_char
     # 1.
     sub = coded.sub_event_type
-    found = [_in_country(a, country, pack) for a in find(sentence.text, when, sentence.doc.text)]
+    found = [
+        _in_country(a, country, pack) for a in find(sentence.text, when, text_of(sentence.doc))
+    ]
     found += _states_acting(sentence, coded, found, when, pack)
     if country:
         found += _own_forces(sentence, found, country, when, pack)
@@ -445,7 +448,7 @@ def _states_acting(
             ent.label_ != "GPE"
             or root.dep_ != "nsubj"
             or root.head.i not in event_verbs
-            or (in_dateline(doc.text, ent.start_char, ent.end_char))
+            or (in_dateline(text_of(doc), ent.start_char, ent.end_char))
         ):
             continue
         start, end = ent.start_char - offset, ent.end_char - offset

@@ -25,6 +25,7 @@ from orbat.extract.idioms import amid, bomber_in_person, in_an_idiom, only_flew
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
 from orbat.extract.roles import REPORTING_VERBS, in_a_teller
+from orbat.nlp.model import text_of
 from orbat.taxonomy import sub_event_type
 
 __all__ = [
@@ -415,7 +416,7 @@ def _finds_remains(doc: Doc | Span, cue: Cue) -> bool:
     if not finds or cue.text.lower() not in _BARE_FINDS:
         return False
     whole = doc.doc if isinstance(doc, Span) else doc
-    window = whole.text[max(0, cue.char_start - 60) : cue.char_end + 60]
+    window = text_of(whole)[max(0, cue.char_start - 60) : cue.char_end + 60]
     return bool(_REMAINS.search(window))
 
 
@@ -432,7 +433,7 @@ def _depicted(doc: Doc | Span, cue: Cue) -> bool:
     """What a video or photo shows ("released a video of a drone flying over the US
     embassy") is depicted, not reported as an act."""
     whole = doc.doc if isinstance(doc, Span) else doc
-    before = whole.text[max(0, cue.char_start - 60) : cue.char_start]
+    before = text_of(whole)[max(0, cue.char_start - 60) : cue.char_start]
     return bool(_DEPICTION.search(before))
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from orbat.extract.roles import reported_verb
+from orbat.nlp.model import text_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -23,7 +24,7 @@ def news_lead(sentence: Span) -> bool:
     (reported) verb is a simple present whose subject is counted or indefinite ("two suicide
     bombers blow themselves up", "a car bomb kills five"), not a bare plural of a class
     ("militias attack convoys")."""
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     paragraph = text.rfind("\n", 0, sentence.start_char) + 1
     if text[paragraph : sentence.start_char].strip():
         return False

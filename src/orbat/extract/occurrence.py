@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from orbat.extract.news_present import news_lead
+from orbat.nlp.model import text_of
 from orbat.taxonomy import STRATEGIC
 from orbat.taxonomy import sub_event_type as sub_event_type_info
 
@@ -266,7 +267,7 @@ def _headline(sentence: Span) -> bool:
     """Whether ``sentence`` is a headline on a line of its own at the top of the text, told in
     the headline's present tense ("Turkish drone strike kills three PKK members in Sinjar"):
     a report of a happening, not a habit. A photo caption ends in a full stop instead."""
-    text = sentence.doc.text
+    text = text_of(sentence.doc)
     line_end = text.find("\n", sentence.start_char)
     line_end = len(text) if line_end < 0 else line_end
     return (

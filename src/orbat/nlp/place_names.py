@@ -63,6 +63,7 @@ _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 _APOSTROPHES = "'`ʼʻʿʾ‘’´"
 
 
+@lru_cache(maxsize=1 << 16)
 def place_key(name: str) -> str:
     """A transliteration-insensitive key: equal for spellings of the same Arabic-script name.
 

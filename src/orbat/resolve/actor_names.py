@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from orbat.nlp.marks import strip_marks
 
@@ -96,8 +96,9 @@ def fold(token: str) -> str:
     return _fold_arabic(token) if _is_arabic(token) else _fold_latin(token)
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """One word of a name or a text (a tuple: an article's thousands are built fast)."""
+
     start: int
     end: int
     raw: str
@@ -105,8 +106,23 @@ class Token:
     article: bool
 
 
-def name_tokens(text: str) -> list[Token]:
+def name_tokens(text: str) -> tuple[Token, ...]:
     """Words of ``text`` with their offsets and keys; article words are flagged, not dropped."""
+    return _text_tokens(text) if len(text) > _LONG_TEXT else _tokens(text)
+
+
+#: A text this long is an article (or a good part of one), not a name or a sentence.
+_LONG_TEXT = 1000
+
+
+@lru_cache(maxsize=16)
+def _text_tokens(text: str) -> tuple[Token, ...]:
+    # Cached apart from names and sentences, which would push it out: an article's whole text
+    # is read for names by both resolvers of the event and the statement extractors.
+    return _tokens(text)
+
+
+def _tokens(text: str) -> tuple[Token, ...]:
     found = []
     matches = list(_WORD.finditer(text))
     for i, m in enumerate(matches):
@@ -120,7 +136,7 @@ def name_tokens(text: str) -> list[Token]:
         last = i == len(matches) - 1
         article = not last and (low in ARTICLES or (hyphened and low in _ASSIMILATED))
         found.append(Token(m.start(), end, raw, fold(raw), article))
-    return found
+    return tuple(found)
 
 
 def actor_key(name: str) -> str:

@@ -33,14 +33,11 @@ def near_spelling(gazetteer: Gazetteer, name: str) -> str | None:
     key = place_key(name)
     if len(key) < _MIN_KEY:
         return None
-    keys = gazetteer.theatre_keys()
-    matches = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_MIN_SCORE, limit=8)
     # The same first letter and length within one: slips, not another name.
-    near = [
-        (str(k), float(score))
-        for k, score, _ in matches
-        if k[0] == key[0] and abs(len(k) - len(key)) <= 1
-    ]
+    shapes = _keys_by_shape(gazetteer)
+    keys = [k for n in (len(key) - 1, len(key), len(key) + 1) for k in shapes.get((key[0], n), ())]
+    matches = process.extract(key, keys, scorer=fuzz.ratio, score_cutoff=_MIN_SCORE, limit=8)
+    near = [(str(k), float(score)) for k, score, _ in matches]
     if not near:
         return None
     top = max(score for _, score in near)
@@ -49,3 +46,14 @@ def near_spelling(gazetteer: Gazetteer, name: str) -> str | None:
     if len(places) > 1:
         return None  # two places as near: no telling which
     return str(best[0])
+
+
+@lru_cache(maxsize=4)
+def _keys_by_shape(gazetteer: Gazetteer) -> dict[tuple[str, int], tuple[str, ...]]:
+    """The theatre's keys by first letter and length: a near spelling is looked for only
+    among keys of its own shape, a few hundred of the tens of thousands."""
+    shapes: dict[tuple[str, int], list[str]] = {}
+    for k in gazetteer.theatre_keys():
+        if k:
+            shapes.setdefault((k[0], len(k)), []).append(k)
+    return {shape: tuple(keys) for shape, keys in shapes.items()}
