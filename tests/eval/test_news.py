@@ -112,13 +112,21 @@ pytestmark = pytest.mark.issue(13)
 # actor1 0.824/0.592 (0.820/0.574), actor2 0.575/0.545 (0.567/0.539), town 0.872/0.835
 # (0.858/0.831), fatalities 0.914/0.852, event type 0.945/0.933. Raised: development actor1,
 # town and event type; held-out actor1 and town; short reports' development precision.
+# session 16 (no new gold; rules from Yemen-war and Iraq/Syria reporting written for the tests,
+# and the development half's Yemen snippets): development R 0.909 (0.904) P 0.913 (same);
+# held-out R 0.777 (same) P 0.807 (0.804: 209/259); actor1 0.829/0.617 (0.824/0.592), actor2
+# 0.578/0.551 (0.575/0.545), town 0.872/0.840 (0.872/0.835), admin1 0.877/0.880
+# (0.871/0.857), fatalities 0.910/0.852, event type 0.946/0.933. Development fatalities 0.910
+# (201/221, from 0.914): case2021:580, newly found, reads "Tens of" as 10 where the gold has
+# 12 (a known convention difference); above its floor. Raised: development recall and
+# actor1; held-out actor1.
 FLOORS = {
-    "development": {"recall": 0.89, "precision": 0.90},
+    "development": {"recall": 0.90, "precision": 0.90},
     "held-out": {"recall": 0.77, "precision": 0.80},
 }
 FIELD_FLOORS = {
-    "development": {"actor1": 0.81, "town": 0.86, "fatalities": 0.90, "event_type": 0.94},
-    "held-out": {"actor1": 0.58, "town": 0.83, "fatalities": 0.84, "event_type": 0.92},
+    "development": {"actor1": 0.82, "town": 0.86, "fatalities": 0.90, "event_type": 0.94},
+    "held-out": {"actor1": 0.61, "town": 0.83, "fatalities": 0.84, "event_type": 0.92},
 }
 #: Short reports on their own (``report:`` documents): measured R 1.000 P 0.962 development,
 #: R 0.976 P 0.917 held-out (session 15; sessions 11 to 14: development P 0.943; sessions 9

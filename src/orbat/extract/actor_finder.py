@@ -60,14 +60,17 @@ class ActorFinder(Protocol):
 # its owner, whatever the grammar; forces ("Iraqi soldiers were killed") take the parse's role.
 _MEANS = re.compile(
     r"(?:['’]s)?\s+(?:(?:military|army|air\s+force|naval|government|regime|state|security|"
-    r"armed|fighter|attack|combat|unmanned)\s+)?"
+    r"armed|fighter|attack|combat|unmanned|ballistic|cruise|guided|suicide|kamikaze)\s+)?"
     # Hostile outlets' epithets: "American occupation forces", "US terrorist forces", "the
     # Israeli enemy's drone", "the Turkish occupation army".
     r"(?:(?:occupation|occupying|terrorist|invading|aggressor|enemy(?:['’]s)?)\s+)?"
     # An aircraft's type between ("US B-52 bombers", "Russian Su-24 jets", "Turkish F-16s"),
-    # or its model's name before the aircraft ("French Rafale jets", "US Reaper drones").
-    r"(?:(?-i:[A-Z][A-Za-z]?)-?\d{1,3}[A-Z]?(?:s\b|\s+)|(?-i:[A-Z][a-z]+)\s+"
-    r"(?=(?:war\s*planes?|jets?|drones?|aircraft|helicopters?|bombers?|fighter)\b))?"
+    # or its model's name before the aircraft or missile ("French Rafale jets", "US Reaper
+    # drones", "Yemen's Zalzal-3 missile", "Iran's Fateh-110 missiles").
+    r"(?:(?-i:[A-Z][A-Za-z]?)-?\d{1,3}[A-Z]?(?:s\b|\s+)|(?-i:[A-Z][a-z]+)(?:-\d{1,3}[A-Z]?)?\s+"
+    r"(?:(?:ballistic|cruise|guided)\s+)?"
+    r"(?=(?:war\s*planes?|jets?|drones?|aircraft|helicopters?|bombers?|fighter|missiles?"
+    r"|rockets?|(?:military\s+|air\s+)?bases?)\b))?"
     r"(?:(?P<instrument>war\s*planes?|jets?|(?-i:[A-Z])-?\d{1,3}s\b|"
     r"aircraft|planes?|drones?|helicopters?|gunships?|artillery|missiles?|rockets?|"
     r"air\s*strikes?|air\s+raids?|strikes?|shelling|shells|bombardment|warships?|bombers?|raids?|"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from orbat.extract.actor_finder import ActorFinder, FoundActor, default_finder
 from orbat.extract.classify import Classification
+from orbat.extract.de_facto import as_de_facto
 from orbat.extract.locate import in_dateline
 from orbat.extract.members import specified_descriptors
 from orbat.extract.roles import (
@@ -192,6 +193,7 @@ def assign_actors(
     found += _states_acting(sentence, coded, found, when, pack)
     if country:
         found += _own_forces(sentence, found, country, when, pack)
+    found = as_de_facto(found, sentence.text, country, when, pack)  # "Yemen's missile force"
     # In text order: "The United States carried out air strikes … on U.S. troops" names it
     # acting before it names it targeted.
     found.sort(key=_start)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["member_from", "specified_descriptors"]
+__all__ = ["member_from", "said_to_be", "specified_descriptors"]
 
 # Links from a group's name up to the descriptor it specifies: "fighters from HTS" (prep,
 # pobj), "gunmen affiliated with KH" (acl), "militants loyal to ISIS" (amod), and the words
@@ -52,10 +52,41 @@ def specified_descriptors(sentence: Span, found: Sequence[_Found]) -> set[int]:
             root = roots[j]
             if named.generic or root is None or root.i == head.i:
                 continue
-            if _hangs_off(root, head):
+            if _hangs_off(root, head) or _described(root) == head:
                 specified.add(i)
                 break
     return specified
+
+
+def said_to_be(token: Token) -> Token | None:
+    """The men ``token`` is said to be ("gunmen believed to be members of X": "members", an
+    ``attr`` of "be", describes the gunmen), or ``None``."""
+    copula = token.head
+    if token.dep_ != "attr" or copula.lemma_ != "be" or copula.dep_ != "xcomp":
+        return None
+    saying = copula.head
+    if saying.lemma_.lower() not in _IDENTIFYING or saying.tag_ not in ("VBN", "VBD"):
+        return None
+    if saying.dep_ == "acl":
+        return saying.head
+    return next((c for c in saying.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+#: Participles that say who unnamed men are thought to be ("believed to be", "said to be").
+_IDENTIFYING = frozenset({"believe", "think", "suspect", "say", "report", "understand"})
+
+
+def _described(token: Token) -> Token | None:
+    """The men a group named at ``token`` is said to be: "X" in "gunmen believed to be
+    members of X" describes the gunmen."""
+    for _ in range(6):
+        described = said_to_be(token)
+        if described is not None:
+            return described
+        if token.dep_ not in _MEMBER_LINKS or token.head.i == token.i:
+            return None
+        token = token.head
+    return None
 
 
 def _hangs_off(token: Token, descriptor: Token) -> bool:

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span
 
 from orbat.extract.idioms import alleging_word
-from orbat.extract.members import member_from
+from orbat.extract.members import member_from, said_to_be
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -103,6 +103,10 @@ def role(token: Token) -> str | None:
                 return "patient"  # "Peshmerga forces repelled an ISIS attack": attacked
             if head.lemma_.lower() in _DYING:
                 return "patient"  # "two soldiers succumbed to their wounds": the victims
+            if head.lemma_ == "come" and any(
+                c.dep_ == "prep" and c.lower_ == "under" for c in head.children
+            ):
+                return "patient"  # "the base came under a missile attack": the target
             if _finds_the_dead(head):
                 return "source"  # "police found the bodies of two shepherds": no party
             if head.lemma_.lower() in REPORTING_VERBS:
@@ -121,6 +125,16 @@ def role(token: Token) -> str | None:
             return "agent"  # the attack warded off is the attacker's
         if dep == "dobj" and token.head.lemma_.lower() in _HELPING:
             return "source"  # "RAF aircraft continued to support the SDF": on their side
+        described = said_to_be(token)
+        if described is not None:
+            # "Gunmen believed to be members of Islamic State attacked a village": the group
+            # stands for the men it is said to be (ACLED: the suspected group is actor1).
+            if described.head.dep_ != "acl" and any(
+                c.dep_ in ("ccomp", "conj") and c.pos_ == "VERB" for c in described.head.children
+            ):
+                return "agent"  # parsed as "Gunmen believed [that they] attacked"
+            token = described
+            continue
         if dep == "nsubjpass" and _sent_to_act(token.head):
             # "a Reaper was tasked to provide close air support": sent to act, it acts.
             return "agent"

@@ -101,8 +101,11 @@ def harmful_blasts(
 
 
 def _harmed_by(word: Token) -> bool:
-    """ "A blast killed …", "killed in a blast", "a car exploded …, wounding four"."""
+    """ "A blast killed …", "killed in a blast", "a car exploded …, wounding four", "a
+    bombing that killed three"."""
     if word.dep_ in ("nsubj", "nsubjpass") and _harms(word.head):
+        return True
+    if any(c.dep_ == "relcl" and _harms(c) for c in word.children):
         return True
     if word.dep_ == "pobj" and word.head.lower_ in ("in", "by") and _harms(word.head.head):
         return True

@@ -91,7 +91,9 @@ _GROUP_WORDS = _split(
     "journalists pilgrims worshippers passengers martyrs relatives sisters brothers sons "
     "daughters activists officials clerics doctors lawyers judges teachers engineers "
     "farmers shepherds employees servicemembers contractors drivers bodyguards companions "
-    "wives husbands elements operatives extremists mukhtars sheikhs elders"
+    "wives husbands elements operatives extremists mukhtars sheikhs elders "
+    # "Tens of pro-Hadi militias were killed": outlets that count fighters as militias
+    "militias mercenaries paramilitaries guardsmen"
 )
 _SINGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 _SINGULAR |= {w[:-1]: w for w in _GROUP_WORDS if w.endswith("s") and w[:-1] not in _SINGULAR}

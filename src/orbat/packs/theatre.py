@@ -17,7 +17,7 @@ import yaml
 
 from orbat.errors import ConfigError
 
-__all__ = ["BASE_DIR", "Country", "TheatreWords", "base_dir", "read_theatre_words"]
+__all__ = ["BASE_DIR", "Country", "DeFacto", "TheatreWords", "base_dir", "read_theatre_words"]
 
 #: The folder name of the shared base data, beside the shipped packs.
 BASE_DIR = "base"
@@ -36,6 +36,22 @@ class Country:
     #: ACLED's government periods for a state the pack has no forces of: (first day, label),
     #: oldest first ("2015-01-23", "2015-")
     periods: tuple[tuple[str, str], ...] = ()
+    #: who "the country's forces" are when a text's fight is against these countries or names
+    #: these words (``de_facto`` in countries.yaml), or ``None``
+    de_facto: DeFacto | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class DeFacto:
+    """A force that calls itself the country's army where another government is recognised
+    (Sanaa's Houthi-run "Yemeni armed forces"): "the country's forces" are ``actor`` (a pack
+    actor id) when they fight one of the ``against`` countries, which the recognised
+    government does not, or when the sentence names one of its ``words`` ("the army and
+    popular committees", its spokesman)."""
+
+    actor: str
+    against: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +122,16 @@ def _merge_countries(rows: list[Any], into: dict[str, Country], path: Path) -> N
             state_words=old.state_words + tuple(row.get("state_words", ())),
             acled_form=row.get("acled_form") or old.acled_form,
             periods=_periods(row.get("periods"), path) or old.periods,
+            de_facto=_de_facto(row.get("de_facto"), path) or old.de_facto,
         )
+
+
+def _de_facto(row: Any, path: Path) -> DeFacto | None:
+    if not row:
+        return None
+    if not isinstance(row, dict) or not isinstance(row.get("actor"), str):
+        raise ConfigError(f"{path}: `de_facto` needs an `actor` id (got {row!r})")
+    return DeFacto(row["actor"], tuple(row.get("against", ())), tuple(row.get("words", ())))
 
 
 def _periods(rows: Any, path: Path) -> tuple[tuple[str, str], ...]:

@@ -222,7 +222,7 @@ class EventExtractor:
         entities = [
             (e.start_char, e.end_char, e.label_)
             for e in doc.ents
-            if e.label_ in PLACE_VETO and not misread_person(e)
+            if e.label_ in PLACE_VETO and not misread_person(e, self.gazetteer)
         ]
         entities += person_vetoes(text, self.gazetteer, entities)
         hometowns = hometown_spans(text)

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
     from orbat.extract.actor_finder import ActorFinder
+    from orbat.nlp.gazetteer import Gazetteer
     from orbat.resolve.places import ResolvedPlace
 
 __all__ = [
@@ -192,11 +193,13 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
-def misread_person(entity: Span) -> bool:
+def misread_person(entity: Span, gazetteer: Gazetteer | None = None) -> bool:
     if entity.label_ != "PERSON":
         return False
     if entity[0].lower_ in _NOT_NAME_START:
         return True
+    if gazetteer is not None and _big_city(entity.text, gazetteer):
+        return True  # "airstrikes on Sanaa": a city of millions is nobody's name
     text = text_of(entity.doc)
     before = text[max(0, entity.start_char - 20) : entity.start_char]
     if _LOCATIVE_BEFORE.search(before) or _ROUTE_BEFORE.search(text, 0, entity.start_char):
@@ -207,6 +210,16 @@ def misread_person(entity: Span) -> bool:
     if _FACILITY_AFTER.match(after):
         return True  # "struck Ain al-Asad air base": nobody's name is followed by "air base"
     return len(entity.text.split()) == 1 and bool(_PLACE_WORD_AFTER.match(after))
+
+
+def _big_city(name: str, gazetteer: Gazetteer) -> bool:
+    return any(
+        p.kind == "city" and (p.population or 0) >= _BIG_CITY for p in gazetteer.lookup(name)
+    )
+
+
+#: A city this large is so named in the news that the tagger's PERSON for it is a misreading.
+_BIG_CITY = 1_000_000
 
 
 def dates_of_the_act(sentence: Span, dates: Sequence[DateMention]) -> list[DateMention]:
