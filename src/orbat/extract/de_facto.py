@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 
     from orbat.extract.actor_finder import FoundActor
     from orbat.packs import Pack
-    from orbat.packs.theatre import DeFacto
 
 __all__ = ["as_de_facto"]
 
@@ -36,51 +35,67 @@ def as_de_facto(
 ) -> list[FoundActor]:
     """``found`` with each state force of a country that has a de facto authority renamed to
     that authority's actor where the sentence (``country``: the event's) shows it is theirs."""
-    contested = _contested(pack)
-    if not contested:
+    contests = _contests(pack)
+    if not contests:
         return list(found)
     out = []
     for actor in found:
-        owner = next((c for c, (_, prefix) in contested.items() if _is_force(actor, prefix)), None)
-        if owner is not None:
-            de_facto = contested[owner][0]
-            theirs = de_facto.actor in pack and (
-                country in de_facto.against
-                or any(_is_force(a, _prefix(pack, c)) for a in found for c in de_facto.against)
-                or _names_their_words(sentence, de_facto.words)
+        contest = next((c for c in contests if _is_force(actor, c.force)), None)
+        if (
+            contest is not None
+            and actor.acled_name not in contest.own_names
+            and (
+                country in contest.against
+                or any(_is_force(a, force) for a in found for force in contest.enemy_forces)
+                or (contest.words is not None and contest.words.search(sentence) is not None)
             )
-            if theirs and not _own_name(actor, de_facto, pack):
-                ruler = pack.actor(de_facto.actor)
-                day = when.isoformat() if when else None
-                actor = replace(actor, acled_name=ruler.acled_name_on(day), inter=ruler.inter)
+        ):
+            ruler = pack.actor(contest.actor)
+            day = when.isoformat() if when else None
+            actor = replace(actor, acled_name=ruler.acled_name_on(day), inter=ruler.inter)
         out.append(actor)
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class _Contest:
+    """A country's de facto authority, with the names the test needs read once per pack."""
+
+    actor: str  # the pack actor id
+    force: str  # "Military Forces of Yemen": the prefix of ACLED's names of its military
+    own_names: frozenset[str]  # the authority's own ACLED names (periods included)
+    against: tuple[str, ...]
+    enemy_forces: tuple[str, ...]  # the name prefixes of the `against` countries' militaries
+    words: re.Pattern[str] | None
+
+
 @lru_cache(maxsize=4)
-def _contested(pack: Pack) -> dict[str, tuple[DeFacto, str]]:
-    """Country → (its de facto authority, the prefix of ACLED's name of its military)."""
-    return {
-        c.name: (c.de_facto, _prefix(pack, c.name))
-        for c in pack.words.countries
-        if c.de_facto is not None
-    }
+def _contests(pack: Pack) -> tuple[_Contest, ...]:
+    """The de facto authorities of the pack's countries whose actor the pack holds."""
+    out = []
+    for country in pack.words.countries:
+        de_facto = country.de_facto
+        if de_facto is None or de_facto.actor not in pack:
+            continue
+        ruler = pack.actor(de_facto.actor)
+        words = "|".join(re.escape(w) for w in de_facto.words)
+        out.append(
+            _Contest(
+                actor=de_facto.actor,
+                force=_force(pack, country.name),
+                own_names=frozenset({ruler.acled_name, *(n for n, _ in ruler.acled_periods)}),
+                against=de_facto.against,
+                enemy_forces=tuple(_force(pack, c) for c in de_facto.against),
+                words=re.compile(rf"\b(?:{words})\b", re.I) if words else None,
+            )
+        )
+    return tuple(out)
 
 
-def _prefix(pack: Pack, country: str) -> str:
+def _force(pack: Pack, country: str) -> str:
     # "Military Forces of Saudi Arabia (2015-)" → "Military Forces of Saudi Arabia"
     return pack.words.acled_name("military", country).split(" (")[0]
 
 
-def _is_force(actor: FoundActor, prefix: str) -> bool:
-    return actor.acled_name == prefix or actor.acled_name.startswith(prefix + " (")
-
-
-def _own_name(actor: FoundActor, de_facto: DeFacto, pack: Pack) -> bool:
-    ruler = pack.actor(de_facto.actor)
-    names = {ruler.acled_name, *(name for name, _ in ruler.acled_periods)}
-    return actor.acled_name in names
-
-
-def _names_their_words(sentence: str, words: Sequence[str]) -> bool:
-    return any(re.search(rf"\b{re.escape(w)}\b", sentence, re.I) for w in words)
+def _is_force(actor: FoundActor, force: str) -> bool:
+    return actor.acled_name == force or actor.acled_name.startswith(force + " (")

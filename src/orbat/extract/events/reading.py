@@ -193,12 +193,12 @@ _LOCATIVE_BEFORE = re.compile(
 )
 
 
-def misread_person(entity: Span, gazetteer: Gazetteer | None = None) -> bool:
+def misread_person(entity: Span, gazetteer: Gazetteer) -> bool:
     if entity.label_ != "PERSON":
         return False
     if entity[0].lower_ in _NOT_NAME_START:
         return True
-    if gazetteer is not None and _big_city(entity.text, gazetteer):
+    if _big_city(entity.text, gazetteer):
         return True  # "airstrikes on Sanaa": a city of millions is nobody's name
     text = text_of(entity.doc)
     before = text[max(0, entity.start_char - 20) : entity.start_char]
@@ -213,9 +213,7 @@ def misread_person(entity: Span, gazetteer: Gazetteer | None = None) -> bool:
 
 
 def _big_city(name: str, gazetteer: Gazetteer) -> bool:
-    return any(
-        p.kind == "city" and (p.population or 0) >= _BIG_CITY for p in gazetteer.lookup(name)
-    )
+    return any(p.kind == "city" and p.population >= _BIG_CITY for p in gazetteer.lookup(name))
 
 
 #: A city this large is so named in the news that the tagger's PERSON for it is a misreading.
