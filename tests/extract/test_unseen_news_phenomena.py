@@ -62,7 +62,10 @@ def test_a_state_named_with_its_weapon_is_the_attacker(text: str, actor: str) ->
 
 def test_backed_and_made_are_someone_elses_forces() -> None:
     find = default_finder()
-    assert find("US-backed forces advanced.") == []
+    # Someone else's: in this pack, the SDF (a descriptor), never the US military.
+    backed = find("US-backed forces advanced.")
+    assert [a.acled_name for a in backed] == ["Syrian Democratic Forces"]
+    assert backed[0].generic
     assert find("Iranian-made drones were found.") == []
     assert find("an alleged Israeli airstrike") == []
 

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from orbat.extract.other_acts import ANOTHER_ACT
 from orbat.extract.references import reference_pairs
 from orbat.extract.unlisted import placed_by_reference, unlisted_villages
+from orbat.resolve.geometry import distance_km
 from orbat.resolve.places import ResolvedPlace, event_location
 
 if TYPE_CHECKING:
@@ -111,9 +112,15 @@ def event_locations(
     for town in towns:
         # "Basra's Qurna district": the district a city's possessive names is the place.
         district = _owned_district(text, town, inside)
+        city = _city_of_quarter(text, town, towns)
         if district is not None:
             distinct.setdefault(district.place.id, district)
-        elif town.place.id not in setting and not _quarter_of_a_city(text, town, towns):
+        elif city is not None:
+            # "the Andalus neighbourhood of Mosul": a quarter the gazetteer only knows in
+            # another city (Baghdad's Andalus) is coded to the city the text names.
+            if distance_km(town.place, city.place) > _QUARTER_KM:
+                distinct.setdefault(city.place.id, city)
+        elif town.place.id not in setting:
             distinct.setdefault(town.place.id, town)
     # "Kansafra village in Jabal al-Zawiya, southern Idlib", "Baghdad's Dora district": beside a
     # town of its province, a province's namesake city stands for the province, and "Basra
@@ -297,6 +304,8 @@ _REGION_AFTER = re.compile(r"\s+(?:governorates?|provinces?)\b", re.I)
 # "the Mazraa project area of Damascus": a quarter of a city, coded to the city (ACLED).
 _QUARTER_OF = re.compile(r"^(?:\s+project)?\s+(?:area|quarter|neighbou?rhood)\s+of\s+$", re.I)
 _CITY_POPULATION = 100_000
+#: Farther than this from the city it is said to be a quarter of, a quarter is a namesake.
+_QUARTER_KM = 30
 
 
 def _owned_district(
@@ -324,12 +333,19 @@ _POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
 _DISTRICT_OF_GAP = re.compile(r"^\s+(?:district|sub-?district|qada|nahiya)\s+of\s+$", re.I)
 
 
-def _quarter_of_a_city(text: str, town: ResolvedPlace, towns: Sequence[ResolvedPlace]) -> bool:
-    """Whether ``town`` is named as a quarter of a big city the sentence names next."""
-    return any(
-        city.place.population >= _CITY_POPULATION and _QUARTER_OF.match(text[town.end : city.start])
-        for city in towns
-        if city.start > town.end
+def _city_of_quarter(
+    text: str, town: ResolvedPlace, towns: Sequence[ResolvedPlace]
+) -> ResolvedPlace | None:
+    """The big city the sentence names next when ``town`` is named as a quarter of it."""
+    return next(
+        (
+            city
+            for city in towns
+            if city.start > town.end
+            and city.place.population >= _CITY_POPULATION
+            and _QUARTER_OF.match(text[town.end : city.start])
+        ),
+        None,
     )
 
 

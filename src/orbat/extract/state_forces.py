@@ -112,7 +112,12 @@ def state_names(pack: Pack) -> StateNames:
 _BARE_FORCES = re.compile(
     r"\b(?:the\s+)?(?:(?P<police>police\s+officers?|police(?:men|man)?|riot\s+police|"
     r"security\s+forces|"
-    r"security\s+personnel)|(?P<military>army|troops|soldiers|military|armed\s+forces|"
+    r"security\s+personnel)|(?P<military>"
+    # What only a state flies or fires, named for the state without saying which: "government
+    # warplanes", "army helicopters", "the air force carried out strikes".
+    r"(?:government|regime|army|military)\s+(?:war\s*planes?|jets|aircraft|helicopters?|"
+    r"gunships?|air\s*strikes?|air\s+raids?|drones?|artillery|shelling)|air\s+force|"
+    r"army|troops|soldiers|military|armed\s+forces|"
     r"air\s+defen[cs]es?(?:\s+systems?)?|"
     r"government\s+forces|regime\s+forces|government\s+troops))\b"
     # A modifier of a thing is no force: "a military base", "army officers said". (Its
@@ -133,6 +138,9 @@ _NO_OWNER = frozenset(
 )  # fmt: skip
 
 
+_GOVERNMENT = re.compile(r"(?:the\s+)?(?:government|regime)\b", re.I)
+
+
 def bare_forces(text: str) -> list[tuple[int, int, bool]]:
     """Forces ``text`` names without saying whose, as ``(start, end, is_police)``: "police",
     "security forces", "the army", "troops", "air defences" (not "Turkish-backed forces",
@@ -140,9 +148,12 @@ def bare_forces(text: str) -> list[tuple[int, int, bool]]:
     out = []
     for m in _BARE_FORCES.finditer(text):
         before = text[max(0, m.start() - 25) : m.start()]
-        owner = re.search(r"(?:(?P<word>[A-Z][\w.]*)|-backed|-led|-allied)\s*$", before)
+        owner = re.search(r"(?:(?P<word>[A-Z][\w.]*)|(?P<backer>-backed|-led|-allied))\s*$", before)
+        # "Russian-backed government forces" are still the government's own.
+        backed_government = owner is not None and owner["backer"] and _GOVERNMENT.match(m[0])
         # "Three soldiers were killed": a capital that opens the sentence names no owner.
-        if owner is not None and (owner["word"] or "").lower() not in _NO_OWNER:
+        named = owner is not None and (owner["word"] or "").lower() not in _NO_OWNER
+        if named and not backed_government:
             continue
         out.append((m.start(), m.end(), bool(m["police"])))
     return out

@@ -11,10 +11,47 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
+from orbat.extract.retype import retyped
+from orbat.taxonomy import Inter
+
 if TYPE_CHECKING:
     from orbat.extract.classify import Cue
+    from orbat.extract.records import EventRecord
 
-__all__ = ["captures_people", "describes_holding", "names_a_place_after", "territory_winner"]
+__all__ = [
+    "captures_people",
+    "describes_holding",
+    "names_a_place_after",
+    "taker_decides",
+    "territory_winner",
+]
+
+_REGAINS = "Government regains territory"
+_OVERTAKES = "Non-state actor overtakes territory"
+# ACLED inter codes of armed groups that are no state's: rebels, political and identity militias.
+_NON_STATE = frozenset(
+    {int(Inter.REBEL_GROUP), int(Inter.POLITICAL_MILITIA), int(Inter.IDENTITY_MILITIA)}
+)
+
+
+def taker_decides(record: EventRecord) -> EventRecord:
+    """``record`` with its capture sub-type set by the actor that took the place, once the
+    actors are known: the classifier guessed from words ("The Kurdish-led forces seized
+    Tabqa": "forces" sounds like a state's), but ACLED's "Government regains territory" is
+    for the state's own forces and "Non-state actor overtakes territory" for everyone else's.
+    An unnamed taker leaves the guess standing."""
+    taker, inter = record.actor1 or "", record.inter1
+    if record.sub_event_type == _REGAINS and inter in _NON_STATE and not _unnamed(taker):
+        return retyped(record, _OVERTAKES)
+    if record.sub_event_type == _OVERTAKES and inter == int(Inter.STATE_FORCES):
+        own = record.country and f" of {record.country}" in taker
+        if own and record.inter2 in _NON_STATE:
+            return retyped(record, _REGAINS)
+    return record
+
+
+def _unnamed(actor: str) -> bool:
+    return actor.startswith("Unidentified")
 
 
 def territory_winner(doc: Doc | Span, cap: Cue, by: dict[str, list[Cue]]) -> str:

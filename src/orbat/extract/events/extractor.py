@@ -63,6 +63,7 @@ from orbat.extract.protest_followups import police_the_protest
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.state_forces import state_names
 from orbat.extract.strike_type import strikes_from_the_air
+from orbat.extract.territory import taker_decides
 from orbat.extract.toll_sentences import absorb_toll_sentences, attach_following_tolls
 from orbat.nlp.dates import DateMention, event_date_for_sentence, resolve_dates, select_event_date
 from orbat.nlp.gazetteer import Gazetteer, gazetteer_for
@@ -343,7 +344,7 @@ class EventExtractor:
         attach_following_tolls(text, spans, codes, found, casualties)
         police_the_protest(text, sents, self.classifier, found, casualties, self.pack)
         for candidate in found:
-            record = candidate.record
+            record = candidate.record = taker_decides(candidate.record)
             record.confidence = event_confidence(
                 record, own_date=candidate.own_date, in_theatre=self._in_theatre(record.place_id)
             )

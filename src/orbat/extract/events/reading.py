@@ -166,7 +166,11 @@ PLACE_VETO = frozenset({"PERSON", "GPE", "LOC", "FAC"})
 # a PERSON when a capitalised preposition opens the sentence.
 _NOT_NAME_START = frozenset(
     ["near", "in", "at", "outside", "around", "from", "into", "inside", "across", "toward",
-     "towards", "north", "south", "east", "west", "northern", "southern", "eastern", "western"]
+     "towards", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+     # The first words of Levantine and Iraqi place names, no one's given name: "Kafr Zita",
+     # "Tal Nabi Yunis", "Deir Hafer", "Ain Issa", "Beit Jinn", "Khirbet Ghazaleh".
+     "kafr", "kfar", "tal", "tall", "tell", "deir", "dayr", "ain", "ayn", "jabal", "jebel",
+     "khirbet", "khirbat", "beit", "bayt", "wadi", "qasr", "marj", "mazraat", "tel"]
 )  # fmt: skip
 
 
@@ -187,8 +191,10 @@ _ROUTE_BEFORE = re.compile(
     re.I,
 )
 _LOCATIVE_BEFORE = re.compile(
-    r"\b(?:in|near|outside|inside|around|over|above|(?:outskirts|vicinity|village|town|city|countryside"
-    r"|suburbs?|edges?|entrance|environs)\s+of)\s+(?:the\s+)?$",
+    r"\b(?:in|near|outside|inside|around|over|above|(?:outskirts|vicinity|villages?|towns?|city"
+    r"|countryside|suburbs?|edges?|entrance|environs|hills?|heights|neighbou?rhoods?|district"
+    r"|area|region|mountains?|valley|plains?|control|capture|recapture|liberation|fall|siege)"
+    r"\s+(?:of|over))\s+(?:the\s+)?$",
     re.I,
 )
 
