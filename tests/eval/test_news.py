@@ -120,13 +120,18 @@ pytestmark = pytest.mark.issue(13)
 # (201/221, from 0.914): case2021:580, newly found, reads "Tens of" as 10 where the gold has
 # 12 (a known convention difference); above its floor. Raised: development recall and
 # actor1; held-out actor1.
+# session 17 (no new gold; rules from capture reports, air-war wire copy and monitors' digests
+# written for the tests): development the same (R 0.909 P 0.913, actor1 0.829, town 0.872);
+# held-out R 0.777 P 0.807 (same), town 0.845 (0.840: a quarter the gazetteer knows only in
+# another city is coded to the city named), actor1 0.617, fatalities 0.852, event type 0.933
+# (same). Raised: held-out town.
 FLOORS = {
     "development": {"recall": 0.90, "precision": 0.90},
     "held-out": {"recall": 0.77, "precision": 0.80},
 }
 FIELD_FLOORS = {
     "development": {"actor1": 0.82, "town": 0.86, "fatalities": 0.90, "event_type": 0.94},
-    "held-out": {"actor1": 0.61, "town": 0.83, "fatalities": 0.84, "event_type": 0.92},
+    "held-out": {"actor1": 0.61, "town": 0.84, "fatalities": 0.84, "event_type": 0.92},
 }
 #: Short reports on their own (``report:`` documents): measured R 1.000 P 0.962 development,
 #: R 0.976 P 0.917 held-out (session 15; sessions 11 to 14: development P 0.943; sessions 9

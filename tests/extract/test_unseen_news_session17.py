@@ -7,6 +7,8 @@ Every sentence is written for the test, never copied from the gold.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from coded_events import coded
@@ -126,3 +128,13 @@ def test_the_saudi_led_coalitions_air_strikes_are_saudi_arabias(
     text = "Two civilians were killed in Saudi-led coalition air strikes on Sanaa on Monday."
     (event,) = coded(event_extractor, text, "2019-06-04")
     assert event.actor1 == "Military Forces of Saudi Arabia (2015-)"
+
+
+def test_a_week_of_the_acts_own_dates_it_not_the_day_it_was_told(
+    event_extractor: EventExtractor,
+) -> None:
+    # The only day in the sentence is when the police spoke; "last week" is the act's.
+    text = "Gunmen killed three shepherds near Khanaqin last week, police said on Wednesday."
+    (event,) = coded(event_extractor, text, "2020-06-10")
+    assert event.time_precision == 2
+    assert dt.date(2020, 6, 1) <= event.event_date <= dt.date(2020, 6, 7)

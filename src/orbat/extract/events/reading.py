@@ -232,9 +232,18 @@ def dates_of_the_act(sentence: Span, dates: Sequence[DateMention]) -> list[DateM
     killed 30 people on Monday" happened on Monday."""
     days = sentence_days(sentence, dates)
     told = {id(m) for m, telling in days if telling}
-    if not told or len(told) == len(days):
+    if not told or (len(told) == len(days) and not _coarser_date_in(sentence, dates)):
         return list(dates)
+    # "Gunmen killed three shepherds last week, police said on Wednesday": a week or month of
+    # the act's own dates it, not the day it was told.
     return [m for m in dates if id(m) not in told]
+
+
+def _coarser_date_in(sentence: Span, dates: Sequence[DateMention]) -> bool:
+    start, end = sentence.start_char, sentence.end_char
+    return any(
+        start <= m.start and m.end <= end and m.granularity in ("week", "month") for m in dates
+    )
 
 
 def dated_only_by_its_telling(sentence: Span | Unparsed, dates: Sequence[DateMention]) -> bool:
