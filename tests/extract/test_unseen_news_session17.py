@@ -138,3 +138,53 @@ def test_a_week_of_the_acts_own_dates_it_not_the_day_it_was_told(
     (event,) = coded(event_extractor, text, "2020-06-10")
     assert event.time_precision == 2
     assert dt.date(2020, 6, 1) <= event.event_date <= dt.date(2020, 6, 7)
+
+
+_RELEASE = (
+    "Coalition Operations Against ISIL\n\n"
+    "A U.S. soldier died on Tuesday in northern Iraq of wounds sustained when an improvised "
+    "explosive device detonated near his patrol outside Qayyarah, officials said.\n\n"
+    "The soldier was supporting Iraqi forces in the fight against ISIL, the release said."
+)
+
+
+def test_an_unclaimed_bomb_in_a_story_of_one_enemy_is_that_enemys(
+    event_extractor: EventExtractor,
+) -> None:
+    # The release frames one group as the enemy ("Operations Against ISIL", "the fight
+    # against ISIL"); the sentence with the blast names nobody.
+    (event,) = coded(event_extractor, _RELEASE, "2017-03-02")
+    assert event.sub_event_type == "Remote explosive/landmine/IED"
+    assert event.actor1 == "Islamic State (Iraq)"
+
+
+def test_a_story_of_two_enemies_lends_neither(event_extractor: EventExtractor) -> None:
+    # The limit: with two groups framed as enemies, nobody can tell whose the bomb was.
+    text = _RELEASE.replace("the fight against ISIL", "the fight against ISIL and the Nusra Front")
+    (event,) = coded(event_extractor, text, "2017-03-02")
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+UK = "Military Forces of the United Kingdom"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        ("On 12 March, RAF Tornados struck a mortar team near Tal Afar.", UK),
+        # Typhoons alone do not say whose (several air forces fly them).
+        (
+            "On Wednesday 7 December, Typhoons attacked a Daesh-held building near Raqqa.",
+            "Unidentified Military Forces",
+        ),
+        ("On 5 December, a pair of Tornado GR4s destroyed a Daesh truck bomb near Al Qaim.", UK),
+    ],
+)
+def test_the_raf_strike_updates_name_their_aircraft(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    # The aircraft are named for storms (no storm comes in the plural or belongs to an air
+    # force), and "GR4" is the RAF's; a mortar team or a truck bomb struck is the target, not
+    # the weapon that fired.
+    events = coded(event_extractor, text, None)
+    assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", actor1)]

@@ -25,6 +25,7 @@ from orbat.extract.idioms import amid, bomber_in_person, in_an_idiom, only_flew
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
 from orbat.extract.roles import REPORTING_VERBS, in_a_teller
+from orbat.extract.weapon_cues import aircraft_model, struck_weapon
 from orbat.nlp.model import text_of
 from orbat.taxonomy import sub_event_type
 
@@ -149,7 +150,8 @@ class EventClassifier:
             and not told_by(c.start)
             and not _false_protest(doc, c)
             and not _in_name(doc, c)
-            and not _aircraft_model(doc, c)
+            and not aircraft_model(doc, c)
+            and not struck_weapon(doc, c)
             and not _finds_remains(doc, c)
             and not _finds_no_arms(c, cues)
             and not _depicted(doc, c)
@@ -391,21 +393,6 @@ def _subordinate(token: Token) -> bool:
     """Whether a word sits in a clause below the main one: "jets struck depots … after
     identifying attempts to smuggle arms" is a strike; the smuggling is why."""
     return any(a.dep_ in ("advcl", "pcomp", "acl", "relcl") for a in [token, *token.ancestors])
-
-
-_AIRCRAFT = frozenset(
-    ["jet", "jets", "fighter", "fighters", "aircraft", "warplane", "warplanes", "bomber",
-     "bombers", "drone", "drones", "helicopter", "helicopters", "gr4", "gr4s", "fgr4", "fgr4s"]
-)  # fmt: skip
-
-
-def _aircraft_model(doc: Doc | Span, cue: Cue) -> bool:
-    """A disaster's name that names an aircraft ("British Typhoon jets") is a weapon, not the
-    weather that would mark the story as no conflict."""
-    if cue.label != "ctx:non_conflict" or not cue.text.istitle():
-        return False
-    whole = doc.doc if isinstance(doc, Span) else doc
-    return cue.end < len(whole) and whole[cue.end].lower_ in _AIRCRAFT
 
 
 def _finds_remains(doc: Doc | Span, cue: Cue) -> bool:

@@ -16,13 +16,26 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from spacy.tokens import Span
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["harmful_blasts", "owned_strikes"]
+__all__ = ["aircraft_model", "harmful_blasts", "owned_strikes", "struck_weapon"]
 
 
 class _Cue(Protocol):
+    @property
+    def end(self) -> int: ...
+
+
+class _LabelledCue(Protocol):
+    @property
+    def label(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def start(self) -> int: ...
     @property
     def end(self) -> int: ...
 
@@ -127,3 +140,49 @@ def owned(weapon: Token) -> bool:
         and (c.ent_type_ in ("NORP", "GPE") or c.lemma_.lower() == "coalition")
         for c in weapon.children
     )
+
+
+_AIRCRAFT = frozenset(
+    ["jet", "jets", "fighter", "fighters", "aircraft", "warplane", "warplanes", "bomber",
+     "bombers", "drone", "drones", "helicopter", "helicopters", "gr4", "gr4s", "fgr4", "fgr4s"]
+)  # fmt: skip
+# Aircraft named for storms, in the plural or after their air force ("two Typhoons struck",
+# "RAF Tornados"): no storm comes in pairs or belongs to an air force.
+_STORM_NAMED = frozenset({"typhoons", "tornados", "tornadoes"})
+_AIR_FORCES = frozenset({"raf", "british", "royal"})
+
+
+def aircraft_model(doc: Doc | Span, cue: _LabelledCue) -> bool:
+    """A disaster's name that names an aircraft ("British Typhoon jets", "Typhoons attacked
+    a building") is a weapon, not the weather that would mark the story as no conflict."""
+    if cue.label != "ctx:non_conflict" or not cue.text.istitle():
+        return False
+    whole = doc.doc if isinstance(doc, Span) else doc
+    if cue.text.lower() in _STORM_NAMED:
+        return True
+    before = whole[cue.start - 1].lower_ if cue.start > 0 else ""
+    return before in _AIR_FORCES or (cue.end < len(whole) and whole[cue.end].lower_ in _AIRCRAFT)
+
+
+# Verbs of striking a target: a shelling weapon in their object is what was hit ("a Reaper
+# struck a mortar team", "jets destroyed a rocket launcher"), not what fired.
+_STRIKING = frozenset(
+    {"strike", "destroy", "hit", "target", "engage", "bomb", "attack", "eliminate",
+     "neutralize", "neutralise", "raid"}
+)  # fmt: skip
+
+
+def struck_weapon(doc: Doc | Span, cue: _LabelledCue) -> bool:
+    """Whether the shelling cue ``cue`` names a weapon that was struck, in the direct object
+    of a verb of striking (and not in its "with" phrase: "struck the base with rockets")."""
+    if not cue.label.startswith("cue:shelling"):
+        return False
+    whole = doc.doc if isinstance(doc, Span) else doc
+    token = whole[cue.start]
+    while token.head.i != token.i:
+        if token.dep_ in ("pobj", "prep", "nsubj", "nsubjpass", "agent"):
+            return False
+        if token.dep_ == "dobj":
+            return token.head.lemma_.lower() in _STRIKING
+        token = token.head
+    return False

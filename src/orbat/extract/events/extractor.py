@@ -62,6 +62,7 @@ from orbat.extract.prefilter import CuePrefilter
 from orbat.extract.protest_followups import police_the_protest
 from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.state_forces import state_names
+from orbat.extract.story_enemy import name_the_enemy
 from orbat.extract.strike_type import strikes_from_the_air
 from orbat.extract.territory import taker_decides
 from orbat.extract.toll_sentences import absorb_toll_sentences, attach_following_tolls
@@ -335,6 +336,7 @@ class EventExtractor:
         name_claimants(article.text, sents, found, finder, pack)
         name_the_blamed(article.text, sents, found, finder, pack)
         name_the_group(article.text, sents, found, finder, pack)
+        name_the_enemy(article.text, found, finder, pack)
         # 6.
         place_by_later_reference(article, sents, places, found)
         join_follow_ups(sents, codes, found)
