@@ -188,3 +188,98 @@ def test_the_raf_strike_updates_name_their_aircraft(
     # the weapon that fired.
     events = coded(event_extractor, text, None)
     assert [(e.sub_event_type, e.actor1) for e in events] == [("Air/drone strike", actor1)]
+
+
+def test_a_capture_told_in_a_participle_is_its_sentences_subjects(
+    event_extractor: EventExtractor,
+) -> None:
+    # "…, capturing a village": the participle has no subject of its own; the troops that
+    # pushed in took it, not the insurgents they clashed with on the way.
+    text = (
+        "Syrian troops pushed into the rebel-held enclave on Wednesday, clashing with "
+        "insurgents and capturing the town of Khan Shaykhun."
+    )
+    events = coded(event_extractor, text, "2019-08-22")
+    assert "Government regains territory" in {e.sub_event_type for e in events}
+    assert "Non-state actor overtakes territory" not in {e.sub_event_type for e in events}
+
+
+def test_forces_that_pushed_a_named_group_out_took_the_area(
+    event_extractor: EventExtractor,
+) -> None:
+    text = "Iraqi forces pushed Islamic State militants out of the town of Hit on Monday."
+    (event,) = coded(event_extractor, text, "2016-04-12")
+    assert event.sub_event_type == "Government regains territory"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Islamic State militants withdrew from the town of Palmyra without a fight on Monday.",
+        "Rebel fighters began leaving their last bastion in the town of Douma on Monday under "
+        "an evacuation deal with the government.",
+    ],
+)
+def test_a_side_that_leaves_a_place_gives_it_up_without_a_fight(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    # CASE 2021's coders (ACLED's sources) label such withdrawals non-violent transfers; the
+    # "fight" inside "without a fight" was none.
+    (event,) = coded(event_extractor, text, "2018-04-03")
+    assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_people_leaving_an_area_transfer_no_territory(event_extractor: EventExtractor) -> None:
+    # The limit: only a side leaving a place, or fighters under an evacuation deal, hand it
+    # over; young men leaving an area for another are no transfer.
+    text = (
+        "Over 100 young men in Raqqa received an amnesty on Monday after leaving the "
+        "SDF-held areas for government-held territory."
+    )
+    assert [e.sub_event_type for e in coded(event_extractor, text, "2018-04-03")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type"),
+    [
+        (
+            "Security forces opened fire on protesters in Nasiriyah on Sunday, killing three.",
+            "Excessive force against protesters",
+        ),
+        ("Security forces arrested five suspects in Basra on Sunday.", "Arrests"),
+    ],
+)
+def test_iraqs_security_forces_are_its_military(
+    event_extractor: EventExtractor, text: str, sub_event_type: str
+) -> None:
+    # The Iraqi Security Forces are the army and the interior ministry's forces under one
+    # command; the pack says so (countries.yaml `security_forces: military`).
+    (event,) = coded(event_extractor, text, "2020-01-10")
+    assert event.sub_event_type == sub_event_type
+    assert event.actor1 == "Military Forces of Iraq (2018-2020)"
+
+
+def test_security_forces_elsewhere_police_and_police_are_police(
+    event_extractor: EventExtractor,
+) -> None:
+    # The limit: a country the pack says nothing of keeps the default, and police are police.
+    (lebanon,) = coded(
+        event_extractor, "Lebanese security forces arrested five men in Beirut on Sunday."
+    )
+    (iraq,) = coded(event_extractor, "Police arrested five suspects in Basra on Sunday.")
+    assert lebanon.actor1 == "Police Forces of Lebanon"
+    assert iraq.actor1 == "Police Forces of Iraq"
+
+
+def test_turkeys_name_for_the_ypg_is_the_ypg(event_extractor: EventExtractor) -> None:
+    # "PKK/YPG terrorists" (Turkish official usage) shelling from Syria: the YPG, not the PKK
+    # whose name comes first.
+    text = "PKK/YPG terrorists fired mortar shells at the border town of Akcakale on Thursday."
+    (event,) = coded(event_extractor, text, "2019-10-14")
+    assert event.actor1 == "YPG: People's Protection Units"
+
+
+def test_yemens_rebels_unnamed_are_the_houthis(event_extractor: EventExtractor) -> None:
+    text = "Yemen's Iran-backed rebels fired a missile at Riyadh on Sunday."
+    (event,) = coded(event_extractor, text, "2022-01-18")
+    assert event.actor1 == "Military Forces of Yemen (2017-) Houthi"

@@ -116,6 +116,9 @@ def _as_police(actor: FoundActor, text: str, when: dt.date | None, pack: Pack) -
     named = _MILITARY_OF.match(actor.acled_name)
     if named is None or not _SECURITY_FORCES.search(text[actor.start : actor.end]):
         return actor
+    known = pack.words.by_name.get(named["country"])
+    if known is not None and known.security_forces == "military":
+        return actor  # Iraq's security forces are its military, policing or not
     police = police_name(named["country"], when, pack)
     return FoundActor(actor.start, actor.end, police, int(Inter.STATE_FORCES))
 
@@ -471,9 +474,12 @@ def _own_forces(
     army", "troops", "government forces" no named actor covers."""
     text = sentence.text
     out: list[FoundActor] = []
-    for start, end, police in bare_forces(text):
+    known = pack.words.by_name.get(country)
+    security = known.security_forces if known is not None else "police"
+    for start, end, kind in bare_forces(text):
         if any(a.start < end and start < a.end for a in [*found, *out]):
             continue
+        police = kind == "police" or (kind == "security" and security == "police")
         name = police_name(country, when, pack) if police else military_name(country, when, pack)
         out.append(FoundActor(start, end, name, int(Inter.STATE_FORCES)))
     return out

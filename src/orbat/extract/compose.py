@@ -75,6 +75,13 @@ def _agent_of(tokens: Doc, verb: Cue) -> set[int]:
 
 
 _ENTERING = frozenset({"storm", "stormed", "enter", "entered"})
+_LEAVING = frozenset(
+    {"withdraw", "withdrew", "withdrawn", "pull out", "pulled out", "vacate", "vacated",
+     "abandon", "abandoned", "hand over", "handed over"}
+)  # fmt: skip
+# Deals by which fighters leave a place ("began leaving their last bastion under an evacuation
+# deal"); people merely "leaving" an area are no transfer.
+_DEALS = frozenset({"evacuation deal"})
 
 
 def _teller(token: Token) -> bool:
@@ -162,6 +169,20 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
             winner = territory_winner(doc, cap, by)
             key = "gov_regains_territory" if winner == "state" else "nsa_overtakes"
             out.append((key, weight, cap))
+    # "Army forces have withdrawn from the Gofgadud area", "fighters began leaving their last
+    # bastion under an evacuation deal": a side leaving a place gives it up without a fight
+    # (ACLED's non-violent transfer; CASE 2021's coders so label withdrawals), unless the
+    # sentence says it was fought over. Leaving talks or a deal gives up no place.
+    # ("without a fight" holds a fight that was not.)
+    fought = [c for c in get("cue:armed_clash:strong", []) if not inside(c, transfer)]
+    if not fought:
+        places = get("ctx:territory_object", [])
+        for leave in transfer:
+            word = leave.text.lower()
+            left_a_place = word in _LEAVING and _near(leave, places, before=0, after=6)
+            dealt = word in _DEALS and any(p.sentence == leave.sentence for p in places)
+            if left_a_place or dealt:
+                out.append(("nonviolent_transfer", 4.0 * decay(leave.sentence), leave))
 
     # 3.
     def parties(label: str) -> list[Cue]:

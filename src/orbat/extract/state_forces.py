@@ -110,9 +110,8 @@ def state_names(pack: Pack) -> StateNames:
 # Forces a text names without saying whose: in a report of an event in one country they are
 # that country's ("police fired tear gas" in Lahore: Police Forces of Pakistan).
 _BARE_FORCES = re.compile(
-    r"\b(?:the\s+)?(?:(?P<police>police\s+officers?|police(?:men|man)?|riot\s+police|"
-    r"security\s+forces|"
-    r"security\s+personnel)|(?P<military>"
+    r"\b(?:the\s+)?(?:(?P<police>police\s+officers?|police(?:men|man)?|riot\s+police)|"
+    r"(?P<security>security\s+forces|security\s+personnel)|(?P<military>"
     # What only a state flies or fires, named for the state without saying which: "government
     # warplanes", "army helicopters", "the air force carried out strikes".
     r"(?:government|regime|army|military)\s+(?:war\s*planes?|jets|aircraft|helicopters?|"
@@ -141,10 +140,11 @@ _NO_OWNER = frozenset(
 _GOVERNMENT = re.compile(r"(?:the\s+)?(?:government|regime)\b", re.I)
 
 
-def bare_forces(text: str) -> list[tuple[int, int, bool]]:
-    """Forces ``text`` names without saying whose, as ``(start, end, is_police)``: "police",
-    "security forces", "the army", "troops", "air defences" (not "Turkish-backed forces",
-    "Kurdish troops" or "Syrian Democratic Forces", whose owner is named)."""
+def bare_forces(text: str) -> list[tuple[int, int, str]]:
+    """Forces ``text`` names without saying whose, as ``(start, end, kind)``, the kind
+    ``police`` ("police", "riot police"), ``security`` ("security forces": a country's pack
+    says whose) or ``military`` ("the army", "troops", "air defences"); not "Turkish-backed
+    forces", "Kurdish troops" or "Syrian Democratic Forces", whose owner is named."""
     out = []
     for m in _BARE_FORCES.finditer(text):
         before = text[max(0, m.start() - 25) : m.start()]
@@ -155,5 +155,6 @@ def bare_forces(text: str) -> list[tuple[int, int, bool]]:
         named = owner is not None and (owner["word"] or "").lower() not in _NO_OWNER
         if named and not backed_government:
             continue
-        out.append((m.start(), m.end(), bool(m["police"])))
+        kind = "police" if m["police"] else "security" if m["security"] else "military"
+        out.append((m.start(), m.end(), kind))
     return out

@@ -66,8 +66,11 @@ def territory_winner(doc: Doc | Span, cap: Cue, by: dict[str, list[Cue]]) -> str
     verb = doc[cap.start - offset : cap.end - offset].root
     while verb.pos_ not in {"VERB", "AUX"} and verb.head.i != verb.i:
         verb = verb.head
-    # A conjoined verb ("pushed into X and retook Y") shares its first verb's subject.
-    while verb.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in verb.children):
+    # A conjoined verb ("pushed into X and retook Y") shares its first verb's subject, and so
+    # does a participle clause ("troops pushed into the enclave, capturing a village").
+    while verb.dep_ in ("conj", "advcl") and not any(
+        c.dep_.startswith("nsubj") for c in verb.children
+    ):
         verb = verb.head
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]

@@ -39,6 +39,9 @@ class Country:
     #: who "the country's forces" are when a text's fight is against these countries or names
     #: these words (``de_facto`` in countries.yaml), or ``None``
     de_facto: DeFacto | None = None
+    #: whose are the "security forces" a text leaves unowned: ``police`` (the default) or
+    #: ``military`` (Iraq's "security forces" are the ISF, ACLED's Military Forces of Iraq)
+    security_forces: str = "police"
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,7 +126,17 @@ def _merge_countries(rows: list[Any], into: dict[str, Country], path: Path) -> N
             acled_form=row.get("acled_form") or old.acled_form,
             periods=_periods(row.get("periods"), path) or old.periods,
             de_facto=_de_facto(row.get("de_facto"), path) or old.de_facto,
+            security_forces=_security_forces(row.get("security_forces"), path)
+            or old.security_forces,
         )
+
+
+def _security_forces(value: Any, path: Path) -> str | None:
+    if value is None:
+        return None
+    if value not in ("police", "military"):
+        raise ConfigError(f"{path}: `security_forces` is police or military (got {value!r})")
+    return str(value)
 
 
 def _de_facto(row: Any, path: Path) -> DeFacto | None:
