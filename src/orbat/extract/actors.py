@@ -471,7 +471,8 @@ def _own_forces(
     sentence: Span, found: list[FoundActor], country: str, when: dt.date | None, pack: Pack
 ) -> list[FoundActor]:
     """The event country's police or military for bare "police", "security forces", "the
-    army", "troops", "government forces" no named actor covers."""
+    army", "troops", "government forces" no named actor covers ("security forces" are the
+    police unless the pack says the country's are its military, as Iraq's)."""
     text = sentence.text
     out: list[FoundActor] = []
     known = pack.words.by_name.get(country)

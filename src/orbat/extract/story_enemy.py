@@ -42,7 +42,7 @@ _SUFFERERS = frozenset(
 # Words that frame the group named after them as the story's enemy.
 _AGAINST = re.compile(
     r"(?:\bagainst|\bcounter-|\bfight(?:ing)?|\bdefeat(?:ing|ed)?|\bwar\s+(?:on|with)"
-    r"|\bcampaign\s+against|\bfrom\s+the\s+evil\s+of)\s*(?:the\s+)?$",
+    r"|\bcampaign\s+against)\s*(?:the\s+)?$",
     re.I,
 )
 # "against ISIL and the Nusra Front": both are framed.
@@ -57,11 +57,10 @@ def name_the_enemy(text: str, found: Sequence[Candidate], finder: ActorFinder, p
     waiting = [c for c in found if _unclaimed_act(c)]
     if not waiting:
         return
+    named_groups = [a for a in finder(text) if not a.generic and a.inter in _GROUPS]
     enemies: set[tuple[str, int | None]] = set()
     previous = None  # the last group framed, which "and X" after it shares
-    for a in finder(text):
-        if a.generic or a.inter not in _GROUPS:
-            continue
+    for a in named_groups:
         joined = previous is not None and _JOINED.fullmatch(text[previous.end : a.start])
         if joined or _AGAINST.search(text, max(0, a.start - _REACH), a.start):
             enemies.add((a.acled_name.split(" (")[0], a.inter))
@@ -69,7 +68,7 @@ def name_the_enemy(text: str, found: Sequence[Candidate], finder: ActorFinder, p
     if len(enemies) != 1:
         return
     ((base, inter),) = enemies
-    named = next(a.acled_name for a in finder(text) if a.acled_name.split(" (")[0] == base)
+    named = next(a.acled_name for a in named_groups if a.acled_name.split(" (")[0] == base)
     for candidate in waiting:
         record = candidate.record
         if (record.actor2 or "").split(" (")[0] == base:
