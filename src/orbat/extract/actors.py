@@ -20,7 +20,13 @@ from orbat.extract.roles import (
     trailing_attribution,
 )
 from orbat.extract.roles import role as parse_role
-from orbat.extract.state_forces import bare_forces, military_name, police_name, state_names
+from orbat.extract.state_forces import (
+    bare_forces,
+    military_name,
+    police_name,
+    security_is_military,
+    state_names,
+)
 from orbat.nlp.model import text_of
 from orbat.taxonomy import Inter
 
@@ -116,8 +122,7 @@ def _as_police(actor: FoundActor, text: str, when: dt.date | None, pack: Pack) -
     named = _MILITARY_OF.match(actor.acled_name)
     if named is None or not _SECURITY_FORCES.search(text[actor.start : actor.end]):
         return actor
-    known = pack.words.by_name.get(named["country"])
-    if known is not None and known.security_forces == "military":
+    if security_is_military(named["country"], pack):
         return actor  # Iraq's security forces are its military, policing or not
     police = police_name(named["country"], when, pack)
     return FoundActor(actor.start, actor.end, police, int(Inter.STATE_FORCES))
@@ -475,12 +480,11 @@ def _own_forces(
     police unless the pack says the country's are its military, as Iraq's)."""
     text = sentence.text
     out: list[FoundActor] = []
-    known = pack.words.by_name.get(country)
-    security = known.security_forces if known is not None else "police"
+    security_police = not security_is_military(country, pack)
     for start, end, kind in bare_forces(text):
         if any(a.start < end and start < a.end for a in [*found, *out]):
             continue
-        police = kind == "police" or (kind == "security" and security == "police")
+        police = kind == "police" or (kind == "security" and security_police)
         name = police_name(country, when, pack) if police else military_name(country, when, pack)
         out.append(FoundActor(start, end, name, int(Inter.STATE_FORCES)))
     return out

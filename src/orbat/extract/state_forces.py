@@ -16,7 +16,14 @@ if TYPE_CHECKING:
     from orbat.extract.arguments import StateNames
     from orbat.packs import Actor, Pack
 
-__all__ = ["bare_forces", "military_name", "on_the_day", "police_name", "state_names"]
+__all__ = [
+    "bare_forces",
+    "military_name",
+    "on_the_day",
+    "police_name",
+    "security_is_military",
+    "state_names",
+]
 
 _PERIOD = re.compile(r"\((?P<start>\d{4})-(?P<end>\d{4})?\)$")
 
@@ -135,6 +142,13 @@ _NO_OWNER = frozenset(
      "eleven", "twelve", "several", "some", "many", "dozens", "hundreds", "scores", "both",
      "all", "most", "more", "other", "its", "their"]
 )  # fmt: skip
+
+
+def security_is_military(country: str | None, pack: Pack) -> bool:
+    """Whether the pack says ``country``'s unowned "security forces" are its military
+    (``security_forces: military`` in countries.yaml: Iraq's) rather than its police."""
+    known = pack.words.by_name.get(country) if country else None
+    return known is not None and known.security_forces == "military"
 
 
 _GOVERNMENT = re.compile(r"(?:the\s+)?(?:government|regime)\b", re.I)

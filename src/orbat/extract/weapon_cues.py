@@ -21,21 +21,12 @@ from spacy.tokens import Span
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
+    from orbat.extract.classify import Cue
+
 __all__ = ["aircraft_model", "harmful_blasts", "owned_strikes", "struck_weapon"]
 
 
 class _Cue(Protocol):
-    @property
-    def end(self) -> int: ...
-
-
-class _LabelledCue(Protocol):
-    @property
-    def label(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def start(self) -> int: ...
     @property
     def end(self) -> int: ...
 
@@ -152,7 +143,7 @@ _STORM_NAMED = frozenset({"typhoons", "tornados", "tornadoes"})
 _AIR_FORCES = frozenset({"raf", "british", "royal"})
 
 
-def aircraft_model(doc: Doc | Span, cue: _LabelledCue) -> bool:
+def aircraft_model(doc: Doc | Span, cue: Cue) -> bool:
     """A disaster's name that names an aircraft ("British Typhoon jets", "Typhoons attacked
     a building") is a weapon, not the weather that would mark the story as no conflict."""
     if cue.label != "ctx:non_conflict" or not cue.text.istitle():
@@ -172,7 +163,7 @@ _STRIKING = frozenset(
 )  # fmt: skip
 
 
-def struck_weapon(doc: Doc | Span, cue: _LabelledCue) -> bool:
+def struck_weapon(doc: Doc | Span, cue: Cue) -> bool:
     """Whether the shelling cue ``cue`` names a weapon that was struck, in the direct object
     of a verb of striking (and not in its "with" phrase: "struck the base with rockets")."""
     if not cue.label.startswith("cue:shelling"):
