@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from orbat.extract.actor_finder import ActorFinder, FoundActor, default_finder
 from orbat.extract.classify import Classification
-from orbat.extract.de_facto import as_de_facto
+from orbat.extract.de_facto import as_de_facto, fire_from_de_facto
 from orbat.extract.locate import in_dateline
 from orbat.extract.members import specified_descriptors
 from orbat.extract.roles import (
@@ -325,13 +325,15 @@ def assign_actors(
             actor1 = police_name(country, when, pack)
         elif sub == "Air/drone strike" and not _DRONE.search(sentence.text):
             actor1 = "Unidentified Military Forces"
+        elif origin and (ruler := fire_from_de_facto(origin, country, when, pack)):
+            actor1, inter1 = ruler  # fire from Yemen on Saudi Arabia: the Houthis'
         else:
             actor1 = (
                 f"Unidentified Armed Group ({origin})"
                 if origin
                 else f"Unidentified Armed Group{where}"
             )
-        inter1 = generic_inter(actor1)
+        inter1 = inter1 if inter1 is not None else generic_inter(actor1)
     return ActorRoles(
         actor1=actor1,
         assoc_actor_1=side1[1].acled_name if len(side1) > 1 else None,

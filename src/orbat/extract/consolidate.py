@@ -142,6 +142,20 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
                 and r.event_date == record.event_date
                 and r.event_type == record.event_type
             ][:1]
+        if not precise and (record.location is None or _country_only(record)):
+            # "… landed in Turkey's Kilis province." then "The shells were fired from …":
+            # placed nowhere or only by its country, the mention joins the day's one more
+            # precise place of its type (in that country), whatever that place's precision.
+            finer = {
+                r.place_id: r
+                for r in out
+                if r.event_date == record.event_date
+                and r.event_type == record.event_type
+                and record.country in (None, r.country)
+                and not _country_only(r)
+                and r.location is not None
+            }
+            precise = list(finer.values()) if len(finer) == 1 else []
         if len({r.place_id for r in precise}) == 1 or (precise and _country_only(record)):
             # A country-wide summary of the day's strikes ("warplanes bombed targets in
             # northern Iraq" before "… in Haftanin and Metina") is told again by each of

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from orbat.extract.actor_finder import FoundActor
     from orbat.packs import Pack
 
-__all__ = ["as_de_facto"]
+__all__ = ["as_de_facto", "fire_from_de_facto"]
 
 
 def as_de_facto(
@@ -57,11 +57,25 @@ def as_de_facto(
     return out
 
 
+def fire_from_de_facto(
+    origin: str, country: str | None, when: dt.date | None, pack: Pack
+) -> tuple[str, int] | None:
+    """The ACLED name and inter code of the de facto authority of ``origin``, the country
+    unclaimed fire came from, when the event's ``country`` is one only that authority fights
+    ("a projectile launched from Yemen fell on Jazan": the Houthis'); else ``None``."""
+    for contest in _contests(pack):
+        if contest.country == origin and country in contest.against:
+            ruler = pack.actor(contest.actor)
+            return ruler.acled_name_on(when.isoformat() if when else None), ruler.inter
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class _Contest:
     """A country's de facto authority, with the names the test needs read once per pack."""
 
     actor: str  # the pack actor id
+    country: str  # the country it rules in part
     force: str  # "Military Forces of Yemen": the prefix of ACLED's names of its military
     own_names: frozenset[str]  # the authority's own ACLED names (periods included)
     against: tuple[str, ...]
@@ -82,6 +96,7 @@ def _contests(pack: Pack) -> tuple[_Contest, ...]:
         out.append(
             _Contest(
                 actor=de_facto.actor,
+                country=country.name,
                 force=_force(pack, country.name),
                 own_names=frozenset({ruler.acled_name, *(n for n, _ in ruler.acled_periods)}),
                 against=de_facto.against,

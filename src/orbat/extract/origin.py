@@ -22,18 +22,42 @@ def fire_origin(
     found = _FIRED_FROM.search(sentence)
     if found is None:
         return None
-    name = found.group("name")
-    code = words.demonyms.get(name.lower())  # "from Syrian territory"
+    words_of_name = found.group("name").split()
+    for size in range(len(words_of_name), 0, -1):  # "Syrian Territory", then "Syrian"
+        name = " ".join(words_of_name[:size])
+        origin = _country_named(name, gazetteer, words, towns=size == len(words_of_name))
+        if origin is not None:
+            return None if origin == country else origin
+    return None
+
+
+def _country_named(
+    name: str, gazetteer: Gazetteer, words: TheatreWords, *, towns: bool
+) -> str | None:
+    """The country ``name`` names: itself, its people's adjective ("Syrian territory"), a
+    region of it ("fired from Gaza"), or (with ``towns``: the whole name, not a first word
+    of it) a town of the theatre no other country has one so named ("fired from Tal
+    Rifaat")."""
+    code = words.demonyms.get(name.lower())
     named = gazetteer.country(code or name) or next(
         (p for p in gazetteer.lookup(name) if p.kind == "admin1"), None
-    )  # "fired from Gaza": a region names its country too
-    if named is None or named.country == country:
+    )
+    if named is not None:
+        return named.country
+    if not towns:
         return None
-    return named.country
+    # Only the theatre's towns: a village the gazetteer lacks must not become a namesake
+    # far away ("the Sheikh Amir village area" near Erbil is no Afghan town).
+    places = [p for p in gazetteer.lookup(name) if p.kind != "country"]
+    countries = {p.country for p in places}
+    theatre = all(p.country_code in gazetteer.theatre for p in places)
+    return countries.pop() if len(countries) == 1 and theatre else None
 
 
-#: "fired from Lebanon", "launched from Syrian territory", "fired from southern Lebanon".
+#: "fired from Lebanon", "launched from Syrian territory", "fired from southern Lebanon",
+#: "fired from the town of Tal Rifaat" (the name's first one to three words).
 _FIRED_FROM = re.compile(
     r"\b(?:fired|launched|came)\s+from\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
-    r"(?P<name>[A-Z][a-z]+)\b"
+    r"(?:(?:village|town|city|district)\s+of\s+)?"
+    r"(?P<name>[A-Z][a-z’'-]+(?:\s+(?:[a-z]{2}-)?[A-Z][a-z’'-]+){0,2})"
 )

@@ -82,9 +82,13 @@ def role(token: Token) -> str | None:
         return "alleged"
     for _ in range(6):
         dep = token.dep_
+        if dep == "poss" and token.head.lemma_.lower() in _ATTACK_NOUNS:
+            return "agent"  # "the Houthis' offensive on Marib was halted": theirs
         if dep == "pobj" and token.head.dep_ == "agent":
             owned = token.head.head
             if owned.dep_ == "acl" and owned.lemma_.lower() in _HOLDING:
+                if _fired_from(owned.head):
+                    return "agent"  # "shells fired from areas held by the YPG"
                 # "strikes on facilities used by Kataib Hezbollah": who holds the thing
                 # shares its side; the walk goes on from the thing.
                 token = owned.head
@@ -173,14 +177,34 @@ def _finds_the_dead(verb: Token) -> bool:
 
 
 def _holder_of_the_launch_site(token: Token) -> bool:
-    """ "Rockets fired from IS-controlled territory", "shells fired from regime-held areas":
-    who holds the ground the fire came from fired it (ACLED's coders attribute it so)."""
+    """ "Rockets fired from IS-controlled territory", "shells fired from regime-held areas",
+    "mortars fired from YPG positions": who holds the ground the fire came from fired it
+    (ACLED's coders attribute it so)."""
+    ground = token
+    while ground.dep_ in ("compound", "nmod", "amod", "poss") and ground.head.i != ground.i:
+        ground = ground.head  # "from YPG/PKK-occupied areas", "from the YPG's positions"
+    if ground is not token and _fired_from(ground):
+        return True
     doc = token.doc
     if token.i + 2 >= len(doc) or doc[token.i + 1].text not in ("-", "‑"):
         return False
-    if doc[token.i + 2].lower_ not in ("controlled", "held", "run"):
+    if doc[token.i + 2].lower_ not in _HELD:
         return False
     return any(a.lower_ == "from" and a.dep_ == "prep" for a in doc[token.i + 2].ancestors)
+
+
+_HELD = frozenset({"controlled", "held", "run", "occupied", "dominated"})
+
+
+def _fired_from(ground: Token) -> bool:
+    """Whether ``ground`` is where fire came from ("shells fired from areas held by the
+    YPG", "rockets launched from territory controlled by Hezbollah"): its holder fired."""
+    prep = ground.head
+    return (
+        ground.dep_ == "pobj"
+        and prep.lower_ == "from"
+        and prep.head.lemma_.lower() in ("fire", "launch", "shoot", "come", "originate")
+    )
 
 
 def _left_by(prep: Token) -> bool:
@@ -201,6 +225,11 @@ def _fire_from(prep: Token) -> bool:
     return before.lower_ in _FIRE_NOUNS or prep.head.lower_ in _FIRE_NOUNS
 
 
+# Nouns of an assault whose possessor made it ("IS's attack", "the militants' offensive").
+_ATTACK_NOUNS = frozenset(
+    ["attack", "assault", "offensive", "raid", "ambush", "incursion", "infiltration", "advance",
+     "onslaught", "shelling", "bombardment"]
+)  # fmt: skip
 _FIRE_NOUNS = frozenset({"fire", "gunfire", "shelling", "bombardment", "barrage", "attack",
                          "strike", "airstrike", "shots"})  # fmt: skip
 
@@ -236,10 +265,23 @@ def tells_own_act(verb: Token) -> bool:
     if _announces_its_act(verb):
         return True
     return any(
-        c.dep_ == "ccomp"
-        and c.lemma_.lower() in _ACT_VERBS
-        and any(g.dep_ == "nsubj" and _the_teller(g) for g in c.children)
+        (
+            c.dep_ == "ccomp"
+            and _an_act(c)
+            and any(g.dep_ == "nsubj" and _the_teller(g) for g in c.children)
+        )
+        # "the SNA announced taking control of the village": no subject, the teller's own
+        or (c.dep_ in ("xcomp", "ccomp") and c.tag_ == "VBG" and _an_act(c))
         for c in verb.children
+    )
+
+
+def _an_act(verb: Token) -> bool:
+    """Whether a reported verb tells an act of war, "took control of" included."""
+    lemma = verb.lemma_.lower()
+    return lemma in _ACT_VERBS or (
+        lemma in ("take", "gain", "establish", "impose", "assume")
+        and any(c.dep_ == "dobj" and c.lower_ == "control" for c in verb.children)
     )
 
 
@@ -293,7 +335,8 @@ _ACT_VERBS = frozenset(
     ["strike", "attack", "target", "hit", "kill", "shell", "bomb", "launch", "fire", "down",
      "shoot", "destroy", "capture", "seize", "storm", "ambush", "raid", "carry", "conduct",
      "arrest", "detain", "recapture", "retake", "liberate", "repel", "repulse", "thwart",
-     "foil", "engage", "eliminate", "neutralize", "neutralise", "dismantle", "defuse"]
+     "foil", "engage", "eliminate", "neutralize", "neutralise", "dismantle", "defuse",
+     "regain", "recover", "overrun", "free", "clear"]
 )  # fmt: skip
 
 

@@ -125,7 +125,8 @@ _BARE_FORCES = re.compile(
     r"gunships?|air\s*strikes?|air\s+raids?|drones?|artillery|shelling)|air\s+force|"
     r"army|troops|soldiers|military|armed\s+forces|"
     r"air\s+defen[cs]es?(?:\s+systems?)?|"
-    r"government\s+forces|regime\s+forces|government\s+troops))\b"
+    r"government\s+forces|regime\s+forces|government\s+troops|"
+    r"(?:forces|troops|units|soldiers)\s+loyal\s+to\s+the\s+(?:government|regime)))\b"
     # A modifier of a thing is no force: "a military base", "army officers said". (Its
     # checkpoint, post or positions are the force itself: "attacked an army checkpoint".)
     r"(?!\s+(?:base|bases|operations?"

@@ -190,6 +190,11 @@ _ROUTE_BEFORE = re.compile(
     r"(?:(?:[\w'’-]+\s+){1,3}?(?:and|to)\s+)?$",
     re.I,
 )
+_FIRED_AT_BEFORE = re.compile(
+    r"\b(?:(?:rockets?|missiles?|shells?|mortars?|rounds|projectiles)\s+(?:at|on|into|towards?)"
+    r"|shell(?:ed|ing)|bombard(?:ed|ing)|storm(?:ed|ing)|besieg(?:ed|ing))\s+(?:the\s+)?$",
+    re.I,
+)
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|outside|inside|around|over|above|(?:outskirts|vicinity|villages?|towns?|city"
     r"|countryside|suburbs?|edges?|entrance|environs|hills?|heights|neighbou?rhoods?|district"
@@ -208,6 +213,8 @@ def misread_person(entity: Span, gazetteer: Gazetteer) -> bool:
         return True  # "airstrikes on Sanaa": a city of millions is nobody's name
     text = text_of(entity.doc)
     before = text[max(0, entity.start_char - 20) : entity.start_char]
+    if _FIRED_AT_BEFORE.search(before):
+        return True  # "fired rockets at Kilis", "shelled Akcakale": nobody's name is shelled
     if _LOCATIVE_BEFORE.search(before) or _ROUTE_BEFORE.search(text, 0, entity.start_char):
         # "near Jurf al-Sakhar": nobody is struck near a person; nor does a road run to one
         # ("the road between al-Mayadin and al-Quriyah").
