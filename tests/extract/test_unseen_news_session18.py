@@ -139,3 +139,56 @@ def test_a_town_fire_came_from_names_the_attackers_country_not_the_place(
     text = "Rockets fired from Tal Rifaat hit the Turkish border town of Akcakale on Monday."
     (event,) = coded(event_extractor, text, "2020-03-10")
     assert (event.location, event.actor1) == ("Akcakale", "Unidentified Armed Group (Syria)")
+
+
+def test_one_village_no_gazetteer_knows_is_the_place_in_its_province(
+    event_extractor: EventExtractor,
+) -> None:
+    # ACLED names the village; the coordinates are its province's, and the precision says so.
+    text = (
+        "Regime forces shelled the village of Umm Harmalak in Idlib province on Monday, "
+        "killing two civilians."
+    )
+    (event,) = coded(event_extractor, text, "2020-03-10")
+    assert (event.location, event.admin1, event.geo_precision) == ("Umm Harmalak", "Idlib", 3)
+    assert event.place_id.startswith("unlisted:SY:")
+
+
+def test_a_person_captured_is_no_village(event_extractor: EventExtractor) -> None:
+    # The limit of the rule above: "captured" takes people too; only what a force retook,
+    # liberated, stormed or took control of is a place for certain.
+    text = "The army captured Abu Bakr al-Shami, an IS commander, in Raqqa on Monday."
+    assert all(e.location != "Abu Bakr al-Shami" for e in coded(event_extractor, text))
+
+
+@pytest.mark.slow
+def test_a_village_the_province_named_does_not_hold_is_a_village_of_that_province(
+    village_env,  # type: ignore[no-untyped-def]
+) -> None:
+    # The villages know a Kfeir al-Zeit only in Rif Dimashq; the text's is in Hama. It was
+    # two events (the namesake, and the province as another place).
+    text = "Gunmen killed a shepherd in the village of Kfeir al-Zeit in Hama province on Monday."
+    events = coded(EventExtractor(), text, "2020-03-10")
+    assert [(e.location, e.admin1) for e in events] == [("Kfeir al-Zeit", "Hama")]
+
+
+@pytest.mark.slow
+def test_what_a_force_retook_is_a_place_in_any_spelling_and_every_one_of_a_list(
+    village_env,  # type: ignore[no-untyped-def]
+) -> None:
+    # "Kafr Sajna" (the villages spell it Kafrsajna) was looked up loosely only after a place
+    # preposition, and the tagger's PERSON on "Umm Jalal" vetoed it; "A and B" is a list too.
+    text = "Regime forces retook Kafr Sajna and Umm Jalal near Khan Sheikhoun on Monday."
+    events = coded(EventExtractor(), text, "2020-03-10")
+    assert sorted(e.location for e in events) == ["Kafrsajna", "Um Jalal"]
+
+
+def test_the_town_that_locates_an_unknown_village_is_no_event_of_its_own(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "Regime forces shelled the village of Umm Harmalak near Saraqib on Monday, killing "
+        "two civilians."
+    )
+    (event,) = coded(event_extractor, text, "2020-03-10")
+    assert (event.location, event.admin1, event.geo_precision) == ("Umm Harmalak", "Idlib", 2)

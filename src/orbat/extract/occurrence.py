@@ -455,10 +455,12 @@ _DISPERSING = frozenset({"disperse", "break", "scatter", "quell", "clear", "push
 
 
 def _transferred(token: Token) -> bool:
-    """Whether a weapon word is the thing handed over ("missiles were sent to Russia")."""
+    """Whether a weapon word is the thing handed over ("missiles were sent to Russia"), not
+    what did the delivering ("four airstrikes delivered 24 munitions against ISIL targets")."""
     verb = _governing_verb(token)
     return (
         verb is not None
+        and token.dep_ != "nsubj"
         and token.pos_ in ("NOUN", "PROPN", "ADJ")
         and verb.lemma_.lower() in _TRANSFER_VERBS
     )

@@ -1,4 +1,4 @@
-"""Villages a report lists that no gazetteer knows: an event each, placed near what it knows.
+"""Villages a report names that no gazetteer knows: an event each, placed near what it knows.
 
 "Government forces restored control over Marhamiyah, Uwaynat Kabirah, Mash and Tal Mash",
 "IS fighters recaptured the villages of al-Jalaa, Saiyal and Mujawdah": ACLED codes one event
@@ -7,19 +7,23 @@ the report still names one; dropping it would lose an event the analyst can see 
 Such a village gets the country, province and coordinates of another village of the same
 list that the gazetteer does know, at geo_precision 2 ("near"),
 and an id that says where it came from (``unlisted:<CC>:<name>``, feature "unlisted
-village"): the analyst sees it is not a gazetteer place.
+village"): the analyst sees it is not a gazetteer place. One village named as such ("the
+village of Umm Harmala in the Idlib countryside") is placed by the next place the sentence
+names: near a town (geo_precision 2), in a province or district (3).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from typing import NamedTuple
 
 from orbat.nlp.place_names import Place
 from orbat.resolve.geometry import distance_km
 from orbat.resolve.places import ResolvedPlace
 
-__all__ = ["is_unlisted", "placed_by_reference", "unlisted_villages"]
+__all__ = ["Unlisted", "is_unlisted", "placed_by_reference", "unlisted_villages"]
 
 _NAME = (
     r"(?:(?:al|el|as|ar|ad|an|at|az|ash)[-‑\s])?[A-Z][\w'’‑-]+"
@@ -31,7 +35,7 @@ _VILLAGES_OF = re.compile(rf"\b(?:villages|towns|hamlets|localities)\s+of\s+{_IT
 # "restored control over A, B and C", "recaptured A, B, C": a capture of several names.
 _CAPTURED = re.compile(
     rf"\b(?:control\s+(?:over|of)|recaptured|captured|seized|liberated|retook|retaken)\s+"
-    rf"(?P<items>{_NAME}(?:\s*,\s*(?:and\s+)?{_NAME})+(?:\s*,?\s+and\s+{_NAME})?)"
+    rf"(?P<items>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})+)"
 )
 _ITEM = re.compile(_NAME)
 #: Capitalised words a list may hold that name no village.
@@ -42,28 +46,78 @@ _NOT_VILLAGES = frozenset(
 )  # fmt: skip
 
 
-def unlisted_villages(
-    text: str, start: int, end: int, places: Sequence[ResolvedPlace]
-) -> list[ResolvedPlace]:
+class Unlisted(NamedTuple):
+    """The villages a span names that no gazetteer knows, and the ids of the places that
+    locate a single one of them ("the village of X near Y": Y is where X is, not an event)."""
+
+    villages: list[ResolvedPlace]
+    anchors: set[str]
+
+
+def unlisted_villages(text: str, start: int, end: int, places: Sequence[ResolvedPlace]) -> Unlisted:
     """The villages ``text[start:end]`` lists that ``places`` (resolved) does not hold, each
     placed at a village of the same list the gazetteer knows (a list without one is left
-    alone: its names may be no places at all)."""
+    alone: its names may be no places at all), and the one village it names as such that no
+    gazetteer knows, placed by the next place the span names."""
     inside = [p for p in places if start <= p.start and p.end <= end]
     known = [p for p in inside if p.place.kind in ("city", "site", "admin1", "admin2")]
     out: list[ResolvedPlace] = []
+    anchors: set[str] = set()
+    listed: list[tuple[int, int]] = []
     for items_start, items_end in _lists(text, start, end):
+        listed.append((items_start, items_end))
         in_list = [p for p in known if items_start <= p.start < items_end]
         if not in_list:
             continue  # no item the gazetteer knows: maybe no list of places at all
         anchor = in_list[0].place
         for m in _ITEM.finditer(text, items_start, items_end):
             name = m.group()
-            if name.split()[0] in _NOT_VILLAGES or any(
-                p.start < m.end() and m.start() < p.end for p in inside
-            ):
-                continue
-            out.append(ResolvedPlace(_village(name, anchor), m.start(), m.end(), name, 2, 0.0))
-    return out
+            if _unknown(name, m.start(), m.end(), inside):
+                out.append(ResolvedPlace(_village(name, anchor), m.start(), m.end(), name, 2, 0.0))
+    # "the village of Umm Harmala in the Idlib countryside": one village named as such, placed
+    # by the next place the sentence names after it (a town: near it; a province: in it).
+    for m in _ONE_VILLAGE.finditer(text, start, end):
+        group = "name" if m["name"] else "area"
+        name, at, stop = m[group], m.start(group), m.end(group)
+        if any(a <= at < b for a, b in listed) or not _unknown(name, at, stop, inside):
+            continue
+        locator = next(
+            (p for p in known if p.start >= stop and p.start - stop <= _ANCHOR_REACH), None
+        )
+        if locator is not None:
+            precision = 2 if locator.place.kind in ("city", "site") else 3
+            place = _village(name, locator.place)
+            out.append(ResolvedPlace(place, at, stop, name, precision, 0.0))
+            if _LOCATING.fullmatch(text, stop, locator.start):
+                anchors.add(locator.place.id)  # "X near Y": Y only says where X is
+    return Unlisted(out, anchors)
+
+
+def _unknown(name: str, start: int, end: int, inside: Sequence[ResolvedPlace]) -> bool:
+    """Whether ``name`` (at ``start:end``) may be a village no resolved place covers."""
+    return name.split()[0] not in _NOT_VILLAGES and not any(
+        p.start < end and start < p.end for p in inside
+    )
+
+
+# What says one unknown name is a place: "the village of X", "took control of X", "retook X",
+# "in the X area" (not "captured X": people are captured too).
+_ONE_VILLAGE = re.compile(
+    rf"\b(?:(?:village|town|hamlet)\s+of|control\s+(?:of|over)|recaptured|retook|liberated"
+    rf"|stormed)\s+(?P<name>{_NAME})(?!\s*,?\s+(?:and|or)\s+[A-Z])"
+    rf"|\b(?:in|near|at)\s+(?:the\s+)?(?P<area>{_NAME})\s+(?:area|village|town|district)\b"
+)
+# What says the next place locates the village: "near", "in the countryside of", ", south
+# of the city of", "(about 20 km) north of".
+_LOCATING = re.compile(
+    r",?\s+(?:(?:about|some|around|nearly)\s+)?(?:\d+\s*(?:km|kilomet(?:er|re)s)\s+)?"
+    r"(?:in|near|outside|(?:north|south|east|west)\w*(?:-\w+)?\s+of)\s+(?:the\s+)?"
+    r"(?:(?:(?:north|south|east|west)\w*\s+)?(?:countryside|outskirts|suburbs?|province|"
+    r"district|governorate|city|town)\s+of\s+(?:the\s+)?)?"
+)
+#: How far after an unknown village the place that locates it may stand ("… of X in the
+#: southern countryside of Idlib").
+_ANCHOR_REACH = 60
 
 
 # "the village of Imam Wais, northeast of Baqubah", "in Albu Dor, 20 km south of Tikrit": a
@@ -111,7 +165,32 @@ def placed_by_reference(
         spot = namesake.start if namesake is not None else m.start("name")
         village = ResolvedPlace(_village(name, town.place), spot, spot + len(name), name, 2, 0.0)
         out.append((namesake, village))
+    # "the village of Kfeir al-Zeit in Hama province", the gazetteer's only Kfeir al-Zeit a
+    # hamlet of Rif Dimashq: the province the text names places it (geo_precision 3).
+    for far in places:
+        if not (start <= far.start and far.end <= end) or not _small(far.place):
+            continue
+        said = _IN_PROVINCE.match(text, far.end)
+        province = next(
+            (p for p in places if said and p.start == said.end() and p.place.kind == "admin1"),
+            None,
+        )
+        if province is None or province.place.admin1 == far.place.admin1:
+            continue
+        moved = _village(far.text, province.place)
+        out.append((far, replace(far, place=moved, geo_precision=3, score=0.0)))
     return out
+
+
+def _small(place: Place) -> bool:
+    return place.feature == "village" and place.population < 1000
+
+
+# ", in Hama province", " in the southern countryside of Idlib": the province a village is in.
+_IN_PROVINCE = re.compile(
+    r",?\s+(?:in|of)\s+(?:the\s+)?(?:(?:north|south|east|west)\w*\s+)?"
+    r"(?:(?:countryside|province|governorate)\s+of\s+)?"
+)
 
 
 def is_unlisted(place_id: str | None) -> bool:

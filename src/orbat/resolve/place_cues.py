@@ -76,9 +76,12 @@ _CLAUSE_END = re.compile(r"\s*(?:[.;]|,\s+(?:killing|wounding|injuring)\b|$)")
 _PLACE_NOUN_AFTER = re.compile(
     r"\s+(?:town|village|city|countryside|subdistrict|sub-district|district|camp|area)\b", re.I
 )
-#: Acts of war done to places, not people ("jets bombed Ariha"); place_mentions' locative
-#: names use them too.
-STRUCK_VERBS = r"bombed|shelled|pounded|bombarded|stormed|recaptured|retook|overran|besieged"
+#: Acts of war done to places, not people ("jets bombed Ariha", "took control of Umm
+#: Jalal"); place_mentions' locative names use them too.
+STRUCK_VERBS = (
+    r"bombed|shelled|pounded|bombarded|stormed|recaptured|retook|retaken|liberated|overran"
+    r"|besieged|control\s+(?:of|over)"  # not "captured": people are captured too
+)
 _STRUCK_BEFORE = re.compile(
     rf"\b(?:{STRUCK_VERBS}|raided|shelling|bombing|bombardment\s+of)\s+$",
     re.I,

@@ -242,9 +242,9 @@ _LOCATIVE_NAME = re.compile(
 )
 
 
-# "the towns of Kafr Aweed and Sufuhen", "the villages of Maarat Misrin, Kafr Nabl and
-# Hazano": the names a plural place noun lists are each a candidate.
-_PLURAL_LEAD = re.compile(r"(?:villages|towns|cities|areas|localities)\s+of\b", re.I)
+# "the towns of Kafr Aweed and Sufuhen", "retook Kafr Sajna and Umm Jalal": the names a plural
+# place noun or an act done to places lists are each a candidate.
+_PLURAL_LEAD = re.compile(rf"(?:villages|towns|cities|areas|localities)\s+of\b|{_STRUCK}", re.I)
 _LIST_ITEM = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?"
     r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]+){0,2})"
@@ -257,7 +257,7 @@ def _locative_candidates(text: str) -> Iterator[tuple[re.Match[str], int, int, s
     for m in _LOCATIVE_NAME.finditer(text):
         yield m, m.start("name"), m.end("name"), m["name"]
         if not _PLURAL_LEAD.match(m.group()):
-            continue  # "near Raqqa and …": only a plural place noun says every item is one
+            continue  # "near Raqqa and …": only a place noun or an act on places says each is
         at = m.end("name")
         while (item := _LIST_ITEM.match(text, at)) is not None:
             yield m, item.start("name"), item.end("name"), item["name"]

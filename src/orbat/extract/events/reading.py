@@ -192,7 +192,8 @@ _ROUTE_BEFORE = re.compile(
 )
 _FIRED_AT_BEFORE = re.compile(
     r"\b(?:(?:rockets?|missiles?|shells?|mortars?|rounds|projectiles)\s+(?:at|on|into|towards?)"
-    r"|shell(?:ed|ing)|bombard(?:ed|ing)|storm(?:ed|ing)|besieg(?:ed|ing))\s+(?:the\s+)?$",
+    r"|shell(?:ed|ing)|bombard(?:ed|ing)|storm(?:ed|ing)|besieg(?:ed|ing)"
+    r"|recaptured|retook|retaken|liberated|overran)\s+(?:the\s+)?$",
     re.I,
 )
 _LOCATIVE_BEFORE = re.compile(
@@ -214,7 +215,7 @@ def misread_person(entity: Span, gazetteer: Gazetteer) -> bool:
     text = text_of(entity.doc)
     before = text[max(0, entity.start_char - 20) : entity.start_char]
     if _FIRED_AT_BEFORE.search(before):
-        return True  # "fired rockets at Kilis", "shelled Akcakale": nobody's name is shelled
+        return True  # "fired rockets at Kilis", "shelled Akcakale", "retook Umm Jalal"
     if _LOCATIVE_BEFORE.search(before) or _ROUTE_BEFORE.search(text, 0, entity.start_char):
         # "near Jurf al-Sakhar": nobody is struck near a person; nor does a road run to one
         # ("the road between al-Mayadin and al-Quriyah").
