@@ -135,14 +135,18 @@ pytestmark = pytest.mark.issue(13)
 # found in the event's sentence with the wrong role): development the same (R 0.909 P 0.913,
 # actor1 0.834, town 0.872); held-out R 0.777 (same) P 0.819 (0.813), actor1 0.680 (0.637),
 # actor2 0.578 (0.563), town 0.844 (0.840), fatalities 0.846 (0.852: 176/208 from 178/209,
-# one matched event fewer; not inspected). Raised: held-out precision and actor1.
+# one matched event fewer; not inspected). Raised: held-out precision and actor1. Later in
+# the session (a village no gazetteer knows is still the place; what a force retook is a place
+# in any spelling): development R 0.914 (0.909) P 0.914, town 0.882 (0.872), actor1 0.835;
+# held-out R 0.781 (0.777) P 0.813 (0.819: 209/257, two more events extracted), town 0.859
+# (0.844), actor1 0.682, fatalities 0.847. Raised: development and held-out town.
 FLOORS = {
     "development": {"recall": 0.90, "precision": 0.90},
     "held-out": {"recall": 0.77, "precision": 0.81},
 }
 FIELD_FLOORS = {
-    "development": {"actor1": 0.83, "town": 0.86, "fatalities": 0.90, "event_type": 0.94},
-    "held-out": {"actor1": 0.67, "town": 0.83, "fatalities": 0.84, "event_type": 0.92},
+    "development": {"actor1": 0.83, "town": 0.87, "fatalities": 0.90, "event_type": 0.94},
+    "held-out": {"actor1": 0.67, "town": 0.85, "fatalities": 0.84, "event_type": 0.92},
 }
 #: Short reports on their own (``report:`` documents): measured R 1.000 P 0.962 development,
 #: R 0.976 P 0.917 held-out (session 15; sessions 11 to 14: development P 0.943; sessions 9

@@ -192,3 +192,22 @@ def test_the_town_that_locates_an_unknown_village_is_no_event_of_its_own(
     )
     (event,) = coded(event_extractor, text, "2020-03-10")
     assert (event.location, event.admin1, event.geo_precision) == ("Umm Harmalak", "Idlib", 2)
+
+
+def test_airstrikes_that_delivered_munitions_struck(event_extractor: EventExtractor) -> None:
+    # "delivered" hands weapons over ("missiles were delivered to Kyiv"), but here the strikes
+    # did the delivering: a report of strikes, not of a transfer.
+    text = (
+        "On Monday the coalition's four airstrikes delivered 24 munitions against ISIL "
+        "targets in support of operations to isolate Raqqa, a spokesman said."
+    )
+    (event,) = coded(event_extractor, text, "2017-01-10")
+    assert (event.sub_event_type, event.location) == ("Air/drone strike", "Ar Raqqah")
+
+
+def test_an_entry_without_resistance_is_a_non_violent_transfer(
+    event_extractor: EventExtractor,
+) -> None:
+    text = "Government troops entered the town of Saraqib without resistance on Monday."
+    (event,) = coded(event_extractor, text, "2020-03-10")
+    assert event.sub_event_type == "Non-violent transfer of territory"
