@@ -211,3 +211,45 @@ def test_an_entry_without_resistance_is_a_non_violent_transfer(
     text = "Government troops entered the town of Saraqib without resistance on Monday."
     (event,) = coded(event_extractor, text, "2020-03-10")
     assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_strikes_that_suppressed_a_mortar_position_are_air_strikes(
+    event_extractor: EventExtractor,
+) -> None:
+    # A military release counts its air strikes by what each did; a mortar position they
+    # suppressed is their target, not a mortar that fired.
+    text = "Near Raqqa, four strikes suppressed an ISIL mortar position on Monday."
+    (event,) = coded(event_extractor, text, "2017-01-10")
+    assert event.sub_event_type == "Air/drone strike"
+
+
+def test_police_that_held_suspects_arrested_them(event_extractor: EventExtractor) -> None:
+    text = "Police held 15 suspects in Kirkuk on Monday over alleged links to the Islamic State."
+    (event,) = coded(event_extractor, text, "2020-03-10")
+    assert event.sub_event_type == "Arrests"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian army troops entered Manbij under a deal with the Kurdish-led SDF on Monday.",
+        "The town of Saraqib came under the control of government forces on Monday after the "
+        "rebels withdrew.",
+        "Rebels surrendered the town of Saraqib to government forces on Monday under a "
+        "Russian-brokered deal.",
+    ],
+)
+def test_a_place_taken_under_a_deal_or_after_a_withdrawal_changed_hands_without_a_fight(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    (event,) = coded(event_extractor, text, "2019-10-16")
+    assert event.sub_event_type == "Non-violent transfer of territory"
+
+
+def test_fighters_who_surrendered_gave_up_no_place(event_extractor: EventExtractor) -> None:
+    # The limit of the rule above: people surrendering "to" a force hand over themselves.
+    text = "Sixty government fighters surrendered to Kurdish forces in Qamishli on Monday."
+    assert all(
+        e.sub_event_type != "Non-violent transfer of territory"
+        for e in coded(event_extractor, text, "2019-10-16")
+    )

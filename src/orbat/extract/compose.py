@@ -77,7 +77,7 @@ def _agent_of(tokens: Doc, verb: Cue) -> set[int]:
 _ENTERING = frozenset({"storm", "stormed", "enter", "entered"})
 _LEAVING = frozenset(
     {"withdraw", "withdrew", "withdrawn", "pull out", "pulled out", "vacate", "vacated",
-     "abandon", "abandoned", "hand over", "handed over"}
+     "abandon", "abandoned", "hand over", "handed over", "surrendered", "ceded", "cede"}
 )  # fmt: skip
 # Deals by which fighters leave a place ("began leaving their last bastion under an evacuation
 # deal"); people merely "leaving" an area are no transfer.
@@ -152,8 +152,10 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
         if captures_people(doc, cap):
             out.append(("arrests", 4.0 * decay(cap.sentence), cap))
             continue
+        # "troops entered Manbij under a deal with the SDF": under a deal, entering a named
+        # place takes it (elsewhere "the lorry had entered Iraq" is only movement).
         if not _near(cap, get("ctx:territory_object", []), before=6) and not names_a_place_after(
-            doc, cap
+            doc, cap, moving=bool(transfer)
         ):
             continue
         if _near(cap, get("ctx:weapon_objects", []), before=_WINDOW, after=3):
@@ -180,6 +182,9 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
         for leave in transfer:
             word = leave.text.lower()
             left_a_place = word in _LEAVING and _near(leave, places, before=0, after=6)
+            after = tokens[leave.end].lower_ if leave.end < len(tokens) else ""
+            if word == "surrendered" and after in ("to", ".", ""):
+                left_a_place = False  # "fighters surrendered to Kurdish forces": people
             dealt = word in _DEALS and any(p.sentence == leave.sentence for p in places)
             if left_a_place or dealt:
                 out.append(("nonviolent_transfer", 4.0 * decay(leave.sentence), leave))

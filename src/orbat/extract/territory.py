@@ -123,14 +123,15 @@ def describes_holding(doc: Doc | Span, cap: Cue) -> bool:
     return not recent and not any(c.lower_ in _RECENT for c in token.children)
 
 
-def names_a_place_after(doc: Doc | Span, cap: Cue) -> bool:
+def names_a_place_after(doc: Doc | Span, cap: Cue, *, moving: bool = False) -> bool:
     """Whether a name follows the capture cue ``cap`` closely ("restored control over
     Marhamiyah", "recaptured Palmyra"): the place taken, without a word like "village". In a
     clause of time ("the crossing was closed when rebels took control of Damascus") the
-    capture is the setting of another report."""
+    capture is the setting of another report. Entering is only movement, unless ``moving``
+    (the sentence tells of a withdrawal or a deal) makes it a taking."""
     offset = doc.start if isinstance(doc, Span) else 0
     verb = doc[cap.start - offset : cap.end - offset].root
-    if verb.lemma_.lower() in _MOVEMENT:
+    if verb.lemma_.lower() in _MOVEMENT and not moving:
         return False
     if verb.dep_ == "advcl" and any(
         c.dep_ in ("mark", "advmod") and c.lower_ in _SETTING for c in verb.children

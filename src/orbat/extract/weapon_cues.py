@@ -159,7 +159,7 @@ def aircraft_model(doc: Doc | Span, cue: Cue) -> bool:
 # struck a mortar team", "jets destroyed a rocket launcher"), not what fired.
 _STRIKING = frozenset(
     {"strike", "destroy", "hit", "target", "engage", "bomb", "attack", "eliminate",
-     "neutralize", "neutralise", "raid"}
+     "neutralize", "neutralise", "raid", "suppress", "damage"}
 )  # fmt: skip
 
 
