@@ -39,7 +39,7 @@ def test_who_holds_the_areas_the_shells_came_from_fired_them(
 
 @pytest.mark.parametrize(
     "ground",
-    ["YPG/PKK-occupied areas", "PKK/YPG-controlled villages", "YPG positions near Tal Rifaat"],
+    ["YPG/PKK-occupied areas", "PKK/YPG-controlled villages", "YPG positions across the border"],
 )
 def test_fire_from_a_groups_ground_is_the_groups(
     event_extractor: EventExtractor, ground: str

@@ -42,9 +42,6 @@ _LAUNCH = re.compile(
     r"\b(?:fired|launched|shot)\s+from\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?"
     r"(?:(?:occupied|nearby|neighbou?ring|adjacent)\s+)?"
     r"(?:(?:village|town|city|area|region|territory)\s+of\s+)?"
-    # "fired from YPG positions near Tal Rifaat", "from Houthi-held areas in Saada"
-    r"(?:(?:[\w/’'-]+\s+){0,3}?(?:positions?|areas?|territor(?:y|ies)|bases?|hideouts?|sites?)"
-    r"\s+(?:near|in|around|outside|of)\s+(?:the\s+)?)?"
     r"(?:(?:north|south|east|west)\w*\s+)?$",
     re.I,
 )
