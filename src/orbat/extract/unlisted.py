@@ -142,7 +142,9 @@ def placed_by_reference(
     """Villages ``text[start:end]`` places by their bearing from a town the gazetteer knows,
     that the gazetteer lacks or knows only as a namesake far from that town (an "Al Budur"
     in Dhi Qar for the Albu Dor "south of Tikrit"): (the namesake or ``None``, the village as
-    written, placed at the town, geo_precision 2)."""
+    written, placed at the town, geo_precision 2). Also a small village the text puts in a
+    province its only namesake is not in: (the namesake, the village placed in that province,
+    geo_precision 3)."""
     out: list[tuple[ResolvedPlace | None, ResolvedPlace]] = []
     for m in _BEARING.finditer(text, start, end):
         town = next(
