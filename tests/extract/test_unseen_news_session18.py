@@ -183,11 +183,12 @@ def test_what_a_force_retook_is_a_place_in_any_spelling_and_every_one_of_a_list(
     assert sorted(e.location for e in events) == ["Kafrsajna", "Um Jalal"]
 
 
+@pytest.mark.parametrize("tie", ["near", "outside"])
 def test_the_town_that_locates_an_unknown_village_is_no_event_of_its_own(
-    event_extractor: EventExtractor,
+    event_extractor: EventExtractor, tie: str
 ) -> None:
     text = (
-        "Regime forces shelled the village of Umm Harmalak near Saraqib on Monday, killing "
+        f"Regime forces shelled the village of Umm Harmalak {tie} Saraqib on Monday, killing "
         "two civilians."
     )
     (event,) = coded(event_extractor, text, "2020-03-10")

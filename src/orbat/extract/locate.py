@@ -98,15 +98,16 @@ def event_locations(
     # Villages the list names that no gazetteer knows (extract/unlisted.py) are towns too, and
     # what follows them may be their reference point ("the towns of Kansafra and al-Bara in
     # Jabal al-Zawiya": al-Bara unlisted, Jabal al-Zawiya their area, not a third event).
-    unlisted, anchors = unlisted_villages(text, start, end, places)
+    unlisted = unlisted_villages(text, start, end, places)
     towns = sorted(
         [p for p in inside if p.place.kind in ("city", "site")] + unlisted, key=lambda p: p.start
     )
     pairs = reference_pairs(text, towns)
     # A town that serves as a reference point anywhere in the sentence ("In Daraa, …
     # a raid in the city of Izraa, north of Daraa") is the setting, not an event location.
-    setting = {towns[j].place.id for _, j in pairs} | anchors
-    setting |= {t.place.id for t in towns if _REGION_AFTER.match(text[t.end : t.end + 20])}
+    setting = {towns[j].place.id for _, j in pairs} | {
+        t.place.id for t in towns if _REGION_AFTER.match(text[t.end : t.end + 20])
+    }
     distinct: dict[str, ResolvedPlace] = {}
     for town in towns:
         # "Basra's Qurna district": the district a city's possessive names is the place.

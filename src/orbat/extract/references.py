@@ -23,8 +23,9 @@ _REFERENCE_GAP = re.compile(
     r"\s+)?(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?|outside"
     r"|district|province|governorate|outskirts|suburbs?|neighbou?rhoods?|quarter)\s+of\s+"
     r"(?:the\s+(?:city|town)\s+of\s+)?"
-    # "in the town of Jaramana near Damascus": the second town says where the first is.
-    r"|,?\s*(?:just\s+)?near\s+(?:the\s+(?:city|town|capital)\s+(?:of\s+)?)?"
+    # "in the town of Jaramana near Damascus", "… outside Saraqib": the second town says
+    # where the first is.
+    r"|,?\s*(?:just\s+)?(?:near|outside)\s+(?:the\s+(?:city|town|capital)\s+(?:of\s+)?)?"
     rf"|,?\s*in\s+(?:the\s+)?(?:(?:{_COMPASS})\s+)?(?:(?:parts?|outskirts|countryside|suburbs?"
     r"|areas?|region|province|governorate|district)\s+of\s+)?(?:the\s+(?:city|town|province)"
     r"\s+of\s+)?)(?:(?:al|el|ad|ar|as|ash|at|az|an)[-‑\s])?$",

@@ -17,13 +17,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from typing import NamedTuple
 
 from orbat.nlp.place_names import Place
 from orbat.resolve.geometry import distance_km
 from orbat.resolve.places import ResolvedPlace
 
-__all__ = ["Unlisted", "is_unlisted", "placed_by_reference", "unlisted_villages"]
+__all__ = ["is_unlisted", "placed_by_reference", "unlisted_villages"]
 
 _NAME = (
     r"(?:(?:al|el|as|ar|ad|an|at|az|ash)[-‑\s])?[A-Z][\w'’‑-]+"
@@ -46,23 +45,18 @@ _NOT_VILLAGES = frozenset(
 )  # fmt: skip
 
 
-class Unlisted(NamedTuple):
-    """The villages a span names that no gazetteer knows, and the ids of the places that
-    locate a single one of them ("the village of X near Y": Y is where X is, not an event)."""
-
-    villages: list[ResolvedPlace]
-    anchors: set[str]
-
-
-def unlisted_villages(text: str, start: int, end: int, places: Sequence[ResolvedPlace]) -> Unlisted:
+def unlisted_villages(
+    text: str, start: int, end: int, places: Sequence[ResolvedPlace]
+) -> list[ResolvedPlace]:
     """The villages ``text[start:end]`` lists that ``places`` (resolved) does not hold, each
     placed at a village of the same list the gazetteer knows (a list without one is left
     alone: its names may be no places at all), and the one village it names as such that no
-    gazetteer knows, placed by the next place the span names."""
+    gazetteer knows, placed by the next place the span names (which, when a phrase like
+    "near" or "south of" ties it to the village, :func:`orbat.extract.references.
+    reference_pairs` makes a reference point, not an event of its own)."""
     inside = [p for p in places if start <= p.start and p.end <= end]
     known = [p for p in inside if p.place.kind in ("city", "site", "admin1", "admin2")]
     out: list[ResolvedPlace] = []
-    anchors: set[str] = set()
     listed: list[tuple[int, int]] = []
     for items_start, items_end in _lists(text, start, end):
         listed.append((items_start, items_end))
@@ -88,9 +82,7 @@ def unlisted_villages(text: str, start: int, end: int, places: Sequence[Resolved
             precision = 2 if locator.place.kind in ("city", "site") else 3
             place = _village(name, locator.place)
             out.append(ResolvedPlace(place, at, stop, name, precision, 0.0))
-            if _LOCATING.fullmatch(text, stop, locator.start):
-                anchors.add(locator.place.id)  # "X near Y": Y only says where X is
-    return Unlisted(out, anchors)
+    return out
 
 
 def _unknown(name: str, start: int, end: int, inside: Sequence[ResolvedPlace]) -> bool:
@@ -106,14 +98,6 @@ _ONE_VILLAGE = re.compile(
     rf"\b(?:(?:village|town|hamlet)\s+of|control\s+(?:of|over)|recaptured|retook|liberated"
     rf"|stormed)\s+(?P<name>{_NAME})(?!\s*,?\s+(?:and|or)\s+[A-Z])"
     rf"|\b(?:in|near|at)\s+(?:the\s+)?(?P<area>{_NAME})\s+(?:area|village|town|district)\b"
-)
-# What says the next place locates the village: "near", "in the countryside of", ", south
-# of the city of", "(about 20 km) north of".
-_LOCATING = re.compile(
-    r",?\s+(?:(?:about|some|around|nearly)\s+)?(?:\d+\s*(?:km|kilomet(?:er|re)s)\s+)?"
-    r"(?:in|near|outside|(?:north|south|east|west)\w*(?:-\w+)?\s+of)\s+(?:the\s+)?"
-    r"(?:(?:(?:north|south|east|west)\w*\s+)?(?:countryside|outskirts|suburbs?|province|"
-    r"district|governorate|city|town)\s+of\s+(?:the\s+)?)?"
 )
 #: How far after an unknown village the place that locates it may stand ("… of X in the
 #: southern countryside of Idlib").
