@@ -82,12 +82,13 @@ def _of_country(actor: str | None, country: str) -> str | None:
     return f"{actor} ({country})" if actor and of_event_country(actor) else actor
 
 
-# "the eastern Afghan province of", "Nigeria's Borno state", "a Syrian village": a state's
-# word before a word for a part of it.
+# "the eastern Afghan province of", "Nigeria's Borno state", "a Syrian village", "a Syrian
+# airfield", "on Iraqi soil": a state's word before a word for a part or a place of it.
 _REGION_OF = re.compile(
     r"\b(?P<state>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:['’]s)?\s+"
     r"(?:(?:north|south|east|west|central)\w*\s+|[A-Z][\w'’-]+\s+)?"
-    r"(?:province|governorate|state|region|district|county|village|town|city|countryside)\b"
+    r"(?:province|governorate|state|region|district|county|village|town|city|countryside"
+    r"|capital|territory|soil|airfield|air ?base|airport)\b"
 )
 
 

@@ -12,11 +12,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span
 
 from orbat.extract.retype import retyped
+from orbat.extract.state_forces import military_name
 from orbat.taxonomy import Inter
 
 if TYPE_CHECKING:
     from orbat.extract.classify import Cue
     from orbat.extract.records import EventRecord
+    from orbat.packs import Pack
 
 __all__ = [
     "captures_people",
@@ -24,6 +26,7 @@ __all__ = [
     "names_a_place_after",
     "taker_decides",
     "territory_winner",
+    "the_state_regains",
 ]
 
 _REGAINS = "Government regains territory"
@@ -48,6 +51,22 @@ def taker_decides(record: EventRecord) -> EventRecord:
         if own and record.inter2 in _NON_STATE:
             return retyped(record, _REGAINS)
     return record
+
+
+def the_state_regains(record: EventRecord, pack: Pack) -> EventRecord:
+    """``record`` with the military of its country as the taker of territory ACLED's
+    "Government regains territory" gives the state by definition, when the text leaves the
+    taker unnamed ("the town was retaken on Monday", "the liberation of key towns"): the
+    sub-type already says it was the government's forces (see :func:`territory_winner`), so
+    "Unidentified Armed Group" would contradict it. Run once the event's country is known."""
+    if record.sub_event_type != _REGAINS or not _unnamed(record.actor1 or "") or not record.country:
+        return record
+    return retyped(
+        record,
+        _REGAINS,
+        actor1=military_name(record.country, record.event_date, pack),
+        inter1=int(Inter.STATE_FORCES),
+    )
 
 
 def _unnamed(actor: str) -> bool:

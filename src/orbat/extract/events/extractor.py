@@ -7,6 +7,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from functools import partial
 from typing import TYPE_CHECKING
 
 from spacy.pipeline import Sentencizer
@@ -30,6 +31,7 @@ from orbat.extract.events.reading import (
     dates_of_the_act,
     event_stance,
     is_background,
+    leads_a_brief,
     misread_person,
     names_an_actor,
     placed_roughly,
@@ -64,7 +66,7 @@ from orbat.extract.records import EventRecord, Evidence
 from orbat.extract.state_forces import state_names
 from orbat.extract.story_enemy import name_the_enemy
 from orbat.extract.strike_type import strikes_from_the_air
-from orbat.extract.territory import taker_decides
+from orbat.extract.territory import taker_decides, the_state_regains
 from orbat.extract.toll_sentences import absorb_toll_sentences, attach_following_tolls
 from orbat.nlp.dates import DateMention, event_date_for_sentence, resolve_dates, select_event_date
 from orbat.nlp.gazetteer import Gazetteer, gazetteer_for
@@ -285,12 +287,12 @@ class EventExtractor:
                     # An unanchored back-reference ("during the clashes") is about an event
                     # told elsewhere, not a report of its own.
                     span = neighbour_span(text, index, sents, codes, anchors)
-                if span is None:
+                if span is None and not leads_a_brief(sentence, index, len(sents)):
                     # Nothing ties the sentence to a particular happening (no date, town or
                     # toll of its own or of its neighbours): commentary ("militias have
                     # targeted convoys"), not a report.
                     continue
-                start, end = span
+                start, end = span or (start, end)
             focus = coded.cues[0].char_start if coded.cues else None
             own = dates_of_the_act(sentence, dates)
             dated = self._date(own, start, end, article.published, focus, horizon)
@@ -354,7 +356,7 @@ class EventExtractor:
         in_country = placed_in_country(
             consolidate(found), places, self.gazetteer, text, state_names(self.pack).country
         )
-        for record in in_country:
+        for record in map(partial(the_state_regains, pack=self.pack), in_country):
             key = (record.evidence.start, record.evidence.end, record.place_id)
             if key not in unique:
                 record.notes = write_notes(record)

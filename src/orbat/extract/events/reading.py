@@ -30,6 +30,7 @@ __all__ = [
     "dates_of_the_act",
     "event_stance",
     "is_background",
+    "leads_a_brief",
     "misread_person",
     "names_an_actor",
     "placed_roughly",
@@ -131,6 +132,31 @@ def tells_a_past_act(sentence: Span) -> bool:
         return False
     objects = [c for c in root.children if c.dep_ == "dobj"]
     return any(any(d.dep_ in ("det", "poss", "nummod") for d in o.children) for o in objects)
+
+
+def leads_a_brief(sentence: Span, index: int, count: int) -> bool:
+    """Whether ``sentence``, the ``index``-th of an article of ``count`` sentences, is the
+    lead of a brief telling a finished act (:func:`tells_a_past_act`). A brief of one to
+    three sentences (a wire item, a monitor's digest line, a Telegram post) is about its
+    event: its lead is a report though it names no day, town or toll ("Militants took control
+    of three barracks"), for there is no story around it for it to be commentary in. ACLED
+    codes such a report at the country, or at the place the next sentence names. A lead that
+    says its act is long past ("took the region years ago") is history, not news."""
+    return (
+        index == 0
+        and count <= _BRIEF
+        and not _LONG_AGO.search(sentence.text)
+        and tells_a_past_act(sentence)
+    )
+
+
+#: The most sentences a brief has.
+_BRIEF = 3
+# Vague time long past, which the date resolver does not read as a date.
+_LONG_AGO = re.compile(
+    r"\b(?:(?:years|decades|long)\s+ago|in\s+the\s+past|years\s+before|formerly)\b",
+    re.I,
+)
 
 
 def placed_roughly(sentence: Span, places: Sequence[ResolvedPlace]) -> bool:

@@ -1,0 +1,107 @@
+"""Issue 13, session 19: phenomena of short reporting that orbat got wrong: a brief (a wire
+item, a digest line, a Telegram post) whose lead names no day, town or toll, the military posts
+a group takes, and the country a target's adjective places an event in.
+One phenomenon per test.
+
+Every sentence is written for the test, never copied from the gold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded_events import coded
+from orbat.extract.events import EventExtractor
+
+pytestmark = pytest.mark.issue(13)
+
+HOUTHI = "Military Forces of Yemen (2017-) Houthi"
+COMMENTARY = (
+    " Analysts say the group is growing. Its leaders are thought to be abroad. Funding comes"
+    " from smuggling. The government has promised action."
+)
+
+
+@pytest.mark.parametrize("day", [None, "2020-04-10"])
+def test_the_lead_of_a_brief_is_a_report_without_day_town_or_toll(
+    event_extractor: EventExtractor, day: str | None
+) -> None:
+    events = coded(event_extractor, "Militants took control of three barracks.", day)
+    assert [e.sub_event_type for e in events] == ["Non-state actor overtakes territory"]
+
+
+def test_the_same_lead_in_a_longer_story_is_not_a_report_on_its_own(
+    event_extractor: EventExtractor,
+) -> None:
+    # The limit: around commentary, a sentence with no day, town or toll ties itself to no
+    # particular happening.
+    assert coded(event_extractor, "Militants took control of three barracks." + COMMENTARY) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Militants take control of barracks when the army leaves.",
+        "Analysts said the militants took control of the region years ago.",
+    ],
+)
+def test_a_brief_of_habit_or_history_is_no_report(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    assert coded(event_extractor, text, None) == []
+
+
+def test_the_next_sentence_of_a_brief_places_its_lead(event_extractor: EventExtractor) -> None:
+    text = (
+        "Houthi fighters seized three army positions. The positions are in the Sirwah district "
+        "of Marib."
+    )
+    (event,) = coded(event_extractor, text, None)
+    assert (event.actor1, event.admin1) == (HOUTHI, "Marib")
+    assert event.geo_precision is not None and event.geo_precision <= 2
+
+
+@pytest.mark.parametrize(
+    "posts", ["three army barracks", "two checkpoints", "the outposts on the ridge"]
+)
+def test_a_group_that_seizes_military_posts_takes_territory(
+    event_extractor: EventExtractor, posts: str
+) -> None:
+    # Not "Disrupted weapons use": a barracks or a checkpoint is ground, not a weapons cache.
+    (event,) = coded(event_extractor, f"Rebels seized {posts} near Saraqib on Tuesday.")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Israeli jets struck an Iranian air base.", "Iran"),
+        ("The drones hit targets on Iraqi soil.", "Iraq"),
+        ("Unidentified drones struck a Syrian airfield.", "Syria"),
+    ],
+)
+def test_a_places_adjective_gives_the_country_of_an_event_placed_nowhere(
+    event_extractor: EventExtractor, text: str, country: str
+) -> None:
+    # The target's country, not the attacker's ("Israeli jets").
+    (event,) = coded(event_extractor, text, None)
+    assert (event.location, event.geo_precision) == (country, 3)
+
+
+def test_the_unnamed_taker_of_a_regained_town_is_the_countrys_military(
+    event_extractor: EventExtractor,
+) -> None:
+    # ACLED's "Government regains territory" is the state's by definition.
+    (event,) = coded(event_extractor, "The town of Tal Afar was liberated on Monday.", "2020-03-02")
+    assert event.sub_event_type == "Government regains territory"
+    assert event.actor1 == "Military Forces of Iraq (2018-2020)"
+    assert event.inter1 == 1
+
+
+def test_the_unnamed_taker_of_an_overtaken_town_stays_unnamed(
+    event_extractor: EventExtractor,
+) -> None:
+    text = "Militants overran the town of Tal Afar on Monday."
+    (event,) = coded(event_extractor, text, "2020-03-02")
+    assert event.sub_event_type == "Non-state actor overtakes territory"
+    assert event.actor1 is not None and event.actor1.startswith("Unidentified")
