@@ -105,3 +105,107 @@ def test_the_unnamed_taker_of_an_overtaken_town_stays_unnamed(
     (event,) = coded(event_extractor, text, "2020-03-02")
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert event.actor1 is not None and event.actor1.startswith("Unidentified")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Russian warplanes struck Maarat al-Numan on Monday, killing five civilians.",
+            "Maarrat an Numan",
+        ),
+        ("Jets struck Khan Sheikhoun on Monday.", "Khan Shaykhun"),
+        ("Shells hit Tal Tamr on Monday.", "Tall Tamr"),
+    ],
+)
+def test_a_town_struck_or_hit_is_looked_up_in_any_spelling(
+    event_extractor: EventExtractor, text: str, town: str
+) -> None:
+    # The scan knows a name only as the gazetteer spells it; after "struck"/"hit", as after
+    # "in" or "shelled", a theatre name is looked up by its loose key.
+    (event,) = coded(event_extractor, text, "2019-12-02")
+    assert event.location == town
+
+
+def test_a_group_struck_is_still_no_place(event_extractor: EventExtractor) -> None:
+    text = "US jets struck Kataib Hezbollah positions near al-Qaim on Monday."
+    (event,) = coded(event_extractor, text, "2019-12-02")
+    assert (event.location, event.actor2) == ("Al Qaim", "Kataib Hezbollah")
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Two children were wounded by shelling by regime forces on Kafranbel on Monday.",
+            "Kafranbel",
+        ),
+        (
+            "Four civilians were killed in an air strike by the Assad regime on Ariha on Monday.",
+            "Ariha",
+        ),
+        (
+            "Four civilians were killed in air strikes of the Syrian regime on Ariha on Monday.",
+            "Ariha",
+        ),
+    ],
+)
+def test_what_shelling_fell_on_is_no_person(
+    event_extractor: EventExtractor, text: str, town: str
+) -> None:
+    # The tagger reads the town as a PERSON here; shelling and strikes fall "on" places, not
+    # people, however many phrases stand between ("by the Assad regime").
+    (event,) = coded(event_extractor, text, "2019-12-02")
+    assert event.location == town
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US military said it conducted a strike in eastern Syria on Tuesday that killed a "
+        "senior ISIS leader.",
+        "US forces carried out a precision strike near Hajin on Tuesday.",
+    ],
+)
+def test_a_strike_a_military_conducts_is_an_air_strike(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    (event,) = coded(event_extractor, text, "2023-05-17")
+    assert (event.sub_event_type, event.actor1) == (
+        "Air/drone strike",
+        "Military Forces of the United States",
+    )
+
+
+def test_a_labour_strike_carried_out_is_no_air_strike(event_extractor: EventExtractor) -> None:
+    text = "The dockers' union carried out a strike at the port of Umm Qasr on Tuesday."
+    assert all(e.sub_event_type != "Air/drone strike" for e in coded(event_extractor, text))
+
+
+def test_who_advanced_after_days_of_fighting_fought(event_extractor: EventExtractor) -> None:
+    # "after days of fighting with rebels" tells the subject's own fight, not something it
+    # answered ("the army retaliated after rockets hit Kilis").
+    text = (
+        "Syrian government forces advanced into the town of Saraqib on Tuesday after days of "
+        "fighting with rebels."
+    )
+    (event,) = coded(event_extractor, text, "2020-02-26")
+    assert (event.actor1, event.actor2) == (
+        "Military Forces of Syria (2000-2024)",
+        "Opposition Rebels (Syria)",
+    )
+
+
+def test_an_interceptor_that_tells_its_interception_made_it(
+    event_extractor: EventExtractor,
+) -> None:
+    # The teller intercepted (its own act); whose drone it was is the target; the city the
+    # drone flew towards is no person, whatever the tagger says.
+    text = (
+        "The Saudi-led coalition said it intercepted and destroyed an explosive-laden drone "
+        "launched by the Houthis towards Khamis Mushait on Thursday."
+    )
+    (event,) = coded(event_extractor, text, "2023-05-19")
+    assert event.sub_event_type == "Disrupted weapons use"
+    assert (event.actor1, event.actor2) == ("Military Forces of Saudi Arabia (2015-)", HOUTHI)
+    assert event.location == "Khamis Mushait"

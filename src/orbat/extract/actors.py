@@ -15,6 +15,7 @@ from orbat.extract.locate import in_dateline
 from orbat.extract.members import specified_descriptors
 from orbat.extract.roles import (
     REPORTING_VERBS,
+    launched_the_weapon,
     tells_own_act,
     tells_own_loss,
     trailing_attribution,
@@ -149,13 +150,18 @@ def _subject_of_another_act(token: Token, coded: Classification) -> bool:
 
 
 def _told_as_before(clause: Token) -> bool:
-    """Whether a verb's dependent tells what came before its act ("after rockets hit …")."""
+    """Whether a verb's dependent tells what came before its act ("after rockets hit …").
+    Fighting is two-sided: "advanced into Saraqib after days of fighting with rebels" tells
+    the subject's own fight, not something it answered."""
     if clause.dep_ == "advcl":
         return any(m.dep_ == "mark" and m.lower_ in _BEFORE_WORDS for m in clause.children)
-    return clause.dep_ == "prep" and clause.lower_ in _BEFORE_WORDS
+    if clause.dep_ != "prep" or clause.lower_ not in _BEFORE_WORDS:
+        return False
+    return not any(t.lemma_.lower() in _FIGHTING for t in clause.subtree)
 
 
 _BEFORE_WORDS = frozenset({"after", "following", "since"})
+_FIGHTING = frozenset({"fighting", "fight", "clash", "clashes", "battle", "confrontation"})
 
 
 def sub_is_arrest(coded: Classification) -> bool:
@@ -243,9 +249,11 @@ def assign_actors(
     for actor in found:
         span = doc.char_span(offset + actor.start, offset + actor.end, alignment_mode="expand")
         role = "agent" if actor.wielder else parse_role(span.root) if span is not None else None
-        if actor.wielder and sub == _DISRUPTED:
-            # "air defences intercepted Israeli missiles": whose weapon was stopped is the
-            # target of the disruption (ACLED codes the interceptor as actor1).
+        if sub == _DISRUPTED and (
+            actor.wielder or (span is not None and launched_the_weapon(span.root))
+        ):
+            # "intercepted Israeli missiles", "a drone launched by the Houthis": whose weapon
+            # was stopped is the disruption's target (the interceptor is actor1 in ACLED).
             role = "patient"
         if role == "alleged":
             # Those arrested "on charges of belonging to ISIS" are ISIS's (ACLED codes them

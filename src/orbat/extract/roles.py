@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = [
     "REPORTING_VERBS",
     "in_a_teller",
+    "launched_the_weapon",
     "reported_verb",
     "role",
     "tells_own_act",
@@ -256,6 +257,14 @@ _DYING = frozenset({"die", "succumb", "perish", "lose"})  # "the SDF lost three 
 _WARDING_OFF = frozenset({"repel", "repulse", "thwart", "foil", "fend", "rebuff", "withstand"})
 
 
+def launched_the_weapon(token: Token) -> bool:
+    """Whether ``token`` is the "by" agent of a participle that describes a thing ("a drone
+    launched by the Houthis", "rockets fired by Hezbollah"): whose weapon it was, which a
+    disruption stops (ACLED: the disruption's actor2)."""
+    prep = token.head
+    return token.dep_ == "pobj" and prep.dep_ == "agent" and prep.head.dep_ == "acl"
+
+
 def tells_own_act(verb: Token) -> bool:
     """Whether a reporting verb reports its own subject's act: "the IRGC said it had struck
     targets in Erbil" (ACLED codes the group that claims an attack as its actor). The
@@ -336,7 +345,7 @@ _ACT_VERBS = frozenset(
      "shoot", "destroy", "capture", "seize", "storm", "ambush", "raid", "carry", "conduct",
      "arrest", "detain", "recapture", "retake", "liberate", "repel", "repulse", "thwart",
      "foil", "engage", "eliminate", "neutralize", "neutralise", "dismantle", "defuse",
-     "regain", "recover", "overrun", "free", "clear"]
+     "regain", "recover", "overrun", "free", "clear", "intercept"]
 )  # fmt: skip
 
 

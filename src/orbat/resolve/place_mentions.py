@@ -230,7 +230,7 @@ def find_mentions(
 # preposition. The scan looks for names as the gazetteer spells them; transliterations vary
 # ("Tal"/"Tall", "Albu"/"Abu"), so such a name is also looked up by its loose key.
 # What a strike fell on is a place when the gazetteer knows the name (a person's name is not).
-_STRIKE_ON = r"(?:raids?|strikes?|shelling|bombardment|bombing)\s+on"
+_STRIKE_ON = r"(?:(?:raids?|strikes?|shelling|bombardment|bombing)\s+on|struck|hit)"
 _LOCATIVE_NAME = re.compile(
     # "on" only before an article name ("strikes on al-Latamenah"): "on" also leads to targets.
     # ... and after a strike's noun ("an air raid on Maarat al-Numan").

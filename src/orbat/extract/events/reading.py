@@ -240,8 +240,10 @@ def misread_person(entity: Span, gazetteer: Gazetteer) -> bool:
         return True  # "airstrikes on Sanaa": a city of millions is nobody's name
     text = text_of(entity.doc)
     before = text[max(0, entity.start_char - 20) : entity.start_char]
-    if _FIRED_AT_BEFORE.search(before):
-        return True  # "fired rockets at Kilis", "shelled Akcakale", "retook Umm Jalal"
+    if _FIRED_AT_BEFORE.search(before) or _struck_on(entity):
+        # "fired rockets at Kilis", "shelled Akcakale", "retook Umm Jalal", "shelling by
+        # regime forces on Kafranbel"
+        return True
     if _LOCATIVE_BEFORE.search(before) or _ROUTE_BEFORE.search(text, 0, entity.start_char):
         # "near Jurf al-Sakhar": nobody is struck near a person; nor does a road run to one
         # ("the road between al-Mayadin and al-Quriyah").
@@ -250,6 +252,39 @@ def misread_person(entity: Span, gazetteer: Gazetteer) -> bool:
     if _FACILITY_AFTER.match(after):
         return True  # "struck Ain al-Asad air base": nobody's name is followed by "air base"
     return len(entity.text.split()) == 1 and bool(_PLACE_WORD_AFTER.match(after))
+
+
+def _struck_on(entity: Span) -> bool:
+    """Whether ``entity`` is what a strike, shelling or bombs fell on, however far the words
+    between ("shelling by regime forces on Kafranbel", "an air strike by the Assad regime on
+    Ariha", where the parser hangs "on Ariha" on "regime"): people are not shelled "on"."""
+    prep = entity.root.head
+    if entity.root.dep_ != "pobj":
+        return False
+    if prep.lower_ in ("towards", "toward", "into"):
+        # "a drone launched by the Houthis towards Khamis Mushait"
+        return prep.head.lemma_.lower() in _LAUNCHING
+    if prep.lower_ not in ("on", "upon"):
+        return False
+    word = prep.head
+    for _ in range(_HOPS):
+        if word.lemma_.lower() in _STRIKING:
+            return True
+        if word.dep_ != "pobj":
+            return False
+        word = word.head.head  # "strike by the regime": from "regime" over "by" to "strike"
+    return False
+
+
+#: How many prepositional phrases may stand between a strike and what it fell on.
+_HOPS = 3
+
+
+_LAUNCHING = frozenset({"launch", "fire", "shoot", "lob", "fly"})
+_STRIKING = frozenset(
+    {"shelling", "shell", "strike", "airstrike", "raid", "bombardment", "bombing", "bomb",
+     "drop", "rain", "barrage"}
+)  # fmt: skip
 
 
 def _big_city(name: str, gazetteer: Gazetteer) -> bool:
