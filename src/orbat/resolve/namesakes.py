@@ -78,12 +78,13 @@ def outside_its_container(text: str, place: Place, ctx: MentionContext, gaz: Gaz
     the gazetteer lacks, and its container places the event. So is any town put "in" a named
     province of another country ("the village of Koya in Deraa province" is not Koya in
     Erbil), or in a town or province only another country has ("Sida in the Ain Issa
-    countryside", "Arab Saeed in western Idlib")."""
+    countryside", "Arab Saeed in western Idlib", "Basra's Hayyaniyah district")."""
     container = ctx.container
     if container is None or place.kind != "city":
         return False
+    owner = container.end <= ctx.mention.start  # "Basra's Hayyaniyah district"
     gap = text[ctx.mention.end : container.start]
-    if not re.search(r"\bin\b", gap, re.I):
+    if not owner and not re.search(r"\bin\b", gap, re.I):
         return False  # "A, B and C" lists towns; only "in" says one holds the other
     province = _PROVINCE_AFTER.match(text, container.end) is not None
     named = gaz.lookup(container.text)

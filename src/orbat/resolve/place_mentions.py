@@ -64,25 +64,17 @@ _NEAR = re.compile(
     r"\d+\s*(?:km|kilometers|kilometres|miles)\s+\w+\s+of|(?:north|south|east|west)ern)\s+(?:the\s+)?$",
     re.I,
 )
-
-
 _PREPOSITION = re.compile(
     r"\b(?:in|at|from|into|to|of|near|outside|around|toward|towards|across|inside|on|hit|"
     r"struck|targeted|attacked)\s+(?:the\s+)?$",
     re.I,
 )
-
-
 _MONTH = re.compile(
     r"^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)$",
     re.I,
 )
-
-
 _DAY_AFTER = re.compile(r"\.?\s*\d{1,2}\b")
-
-
 _OWNER_BEFORE = re.compile(r"\b(?P<name>[A-Z][a-z]+)['’]s\s+(?:[a-z]+\s+)?$")
 
 
@@ -231,14 +223,15 @@ def find_mentions(
 # ("Tal"/"Tall", "Albu"/"Abu"), so such a name is also looked up by its loose key.
 # What a strike fell on is a place when the gazetteer knows the name (a person's name is not).
 _STRIKE_ON = r"(?:(?:raids?|strikes?|shelling|bombardment|bombing)\s+on|struck|hit)"
+_OWNER = r"['’]s"  # "Idlib's Jisr al-Shughur": a place's possessive names its parts
 _LOCATIVE_NAME = re.compile(
     # "on" only before an article name ("strikes on al-Latamenah"): "on" also leads to targets.
     # ... and after a strike's noun ("an air raid on Maarat al-Numan").
     rf"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|[Oo]n(?=\s+(?:[Aa]l|[Ee]l)-)|{_STRIKE_ON}|"
     rf"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?|vicinity|"
-    rf"surroundings|environs|edges?|entrances?)\s+of|{_COMPASS_OF}|{_STRUCK})"
-    r"\s+(?:the\s+)?(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?[A-Z][\w'’-]+"
-    r"(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]+){0,2})"
+    rf"surroundings|environs|edges?|entrances?)\s+of|{_COMPASS_OF}|{_STRUCK}|{_OWNER})"
+    r"\s+(?:the\s+)?(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?[A-Z](?:[\w-]|['’](?!s\b))+"
+    r"(?:\s+(?:(?:al|el)-)?[A-Z](?:[\w-]|['’](?!s\b))+){0,2})"
 )
 
 
@@ -330,8 +323,10 @@ def _locative_names(
     return found, replaced
 
 
-_STRIKE_LEAD = re.compile(_STRIKE_ON, re.I)
-_PLACE_LEAD = re.compile(rf"(?:near|outside|around|\w+\s+of|{_STRUCK}|{_STRIKE_ON})\s", re.I)
+_STRIKE_LEAD = re.compile(rf"{_STRIKE_ON}|{_OWNER}", re.I)
+_PLACE_LEAD = re.compile(
+    rf"(?:near|outside|around|\w+\s+of|{_STRUCK}|{_STRIKE_ON}|{_OWNER})\s", re.I
+)
 
 
 def _curated(gazetteer: Gazetteer, surface: str) -> bool:

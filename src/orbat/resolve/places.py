@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from orbat.nlp.gazetteer import Gazetteer, Place, load_gazetteer, place_key, scan_form
 from orbat.packs import TheatreWords, load_pack
 from orbat.resolve.capitals import capital_mentions
+from orbat.resolve.containment import OWNER_GAP, contains, holds, owns
 from orbat.resolve.geometry import distance_km
 from orbat.resolve.namesakes import (
     KNOWN_POPULATION,
@@ -334,6 +335,8 @@ def resolve_places(
         gap = text[ctx.mention.end : nxt.mention.start]
         if _CONTAINER_GAP.match(gap):
             ctx.container = nxt.mention
+        elif OWNER_GAP.match(gap):
+            nxt.container = ctx.mention  # "Basra's Hayyaniyah district"
         elif ctx.near and _AND_GAP.match(gap):
             nxt.near = True  # "near Albukamal and Mayadeen": near both
     # "the villages of Um al-Kayf and Tal Shanan in the countryside of Tal Tamr": the list
@@ -442,7 +445,9 @@ def event_location(
     )
     inside = [p for p in places if p.start >= start and p.end <= end]
     if inside:
-        containers = {(p.start, p.end) for p in inside for q in inside if _contains(p, q)}
+        containers = {
+            (p.start, p.end) for p in inside for q in inside if contains(p, q) or owns(text, p, q)
+        }
 
         def rank(p: ResolvedPlace) -> tuple[int, int, int, bool, int]:
             return (
@@ -460,7 +465,7 @@ def event_location(
     if not before:
         return None
     last = before[-1]
-    if len(before) > 1 and _holds(text, before[-2], last):
+    if len(before) > 1 and holds(text, before[-2], last):
         # "around Nairab in Idlib. Two soldiers were killed": the story was at Nairab.
         last = before[-2]
     return ResolvedPlace(
@@ -469,28 +474,3 @@ def event_location(
 
 
 _LOCATIVE_BEFORE = re.compile(r"\b(?:in|inside|into|at|near)\s+(?:the\s+)?$", re.I)
-
-
-def _holds(text: str, inner: ResolvedPlace, outer: ResolvedPlace) -> bool:
-    """Whether ``outer``, named right after ``inner`` ("Nairab in Idlib", "Kansafra,
-    Idlib"), only says where ``inner`` lies: a town of the same province."""
-    gap = text[inner.end : outer.start]
-    return (
-        _IN_OR_COMMA.match(gap) is not None
-        and inner.place.admin1 is not None
-        and inner.place.admin1 == outer.place.admin1
-    )
-
-
-_IN_OR_COMMA = re.compile(r"^\s*(?:,|in|,\s*in)\s*$")
-
-
-def _contains(outer: ResolvedPlace, inner: ResolvedPlace) -> bool:
-    """Whether ``outer`` is a larger unit holding ``inner`` (its admin1 or its country)."""
-    if outer is inner or outer.place.country_code != inner.place.country_code:
-        return False
-    if outer.place.kind == "country":
-        return inner.place.kind != "country"
-    if outer.place.kind == "admin2":
-        return inner.place.kind != "admin1" and inner.place.admin2 == outer.place.admin2
-    return outer.place.kind == "admin1" and inner.place.admin1 == outer.place.name

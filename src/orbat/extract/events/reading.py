@@ -244,6 +244,8 @@ def misread_person(entity: Span, gazetteer: Gazetteer) -> bool:
         # "fired rockets at Kilis", "shelled Akcakale", "retook Umm Jalal", "shelling by
         # regime forces on Kafranbel"
         return True
+    if _held_by_a_town(before, gazetteer):
+        return True  # "Idlib's Jisr al-Shughur", "Deir ez-Zor's al-Busaira"
     if _LOCATIVE_BEFORE.search(before) or _ROUTE_BEFORE.search(text, 0, entity.start_char):
         # "near Jurf al-Sakhar": nobody is struck near a person; nor does a road run to one
         # ("the road between al-Mayadin and al-Quriyah").
@@ -285,6 +287,19 @@ _STRIKING = frozenset(
     {"shelling", "shell", "strike", "airstrike", "raid", "bombardment", "bombing", "bomb",
      "drop", "rain", "barrage"}
 )  # fmt: skip
+
+
+def _held_by_a_town(before: str, gazetteer: Gazetteer) -> bool:
+    """Whether the words before a name are a town's or a province's possessive: a place's
+    parts are named so, its people by their office ("Basra's governor …"), and a country's
+    possessive may well name a person ("Syria's Bashar al-Assad")."""
+    owner = _OWNER.search(before)
+    return owner is not None and any(
+        p.kind in ("city", "admin1") for p in gazetteer.lookup(owner["name"])
+    )
+
+
+_OWNER = re.compile(r"(?P<name>[A-Z][\w'’-]*(?:\s+[a-zA-Z][\w'’-]*)?)['’]s\s+$")
 
 
 def _big_city(name: str, gazetteer: Gazetteer) -> bool:
