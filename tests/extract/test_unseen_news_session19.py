@@ -257,3 +257,58 @@ def test_every_wording_of_irans_militias_is_militia_pro_iran(
     text = f"{who} shelled the Ain al-Asad air base on Tuesday, a US official said."
     (event,) = coded(event_extractor, text, "2023-05-24")
     assert event.actor1 == "Militia (Pro-Iran)"
+
+
+@pytest.mark.parametrize(
+    ("tail", "dead"),
+    [
+        ("killing him and two companions", 3),
+        ("killing him and two of his guards", 3),
+        ("killing him and wounding his son", 1),
+        ("killing him", 1),
+    ],
+)
+def test_killing_him_and_others_counts_them_all(
+    event_extractor: EventExtractor, tail: str, dead: int
+) -> None:
+    text = (
+        f"A drone struck the car of a Kataib Hezbollah commander in Baghdad on Wednesday, {tail}."
+    )
+    (event,) = coded(event_extractor, text, "2023-05-25")
+    assert event.fatalities == dead
+
+
+@pytest.mark.parametrize(
+    ("means", "state", "military"),
+    [
+        ("Warplanes believed to be", "Russian", "Military Forces of Russia (2000-)"),
+        ("Drones thought to be", "Turkish", "Military Forces of Turkey (2016-)"),
+    ],
+)
+def test_means_believed_to_be_a_states_are_its_forces_alleged(
+    event_extractor: EventExtractor, means: str, state: str, military: str
+) -> None:
+    text = f"{means} {state} struck a car near Qamishli on Monday, killing two SDF fighters."
+    (event,) = coded(event_extractor, text, "2023-05-23")
+    assert (event.actor1, event.stance) == (military, "alleged")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US Central Command said its forces shot down four Houthi drones over Marib on Friday.",
+        "Two rockets were intercepted over Erbil on Friday.",
+    ],
+)
+def test_a_weapon_shot_down_or_intercepted_is_a_disruption(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    (event,) = coded(event_extractor, text, "2023-12-16")
+    assert event.sub_event_type == "Disrupted weapons use"
+
+
+@pytest.mark.parametrize("where", ["the centre of al-Bab", "the heart of al-Bab"])
+def test_the_centre_of_a_town_is_the_town(event_extractor: EventExtractor, where: str) -> None:
+    text = f"A bomb planted on a motorbike exploded in {where} on Friday, killing five civilians."
+    (event,) = coded(event_extractor, text, "2023-12-16")
+    assert event.location == "Al Bab"

@@ -92,6 +92,13 @@ _MEANS = re.compile(
 
 
 _AND = " and "  # "Syrian and Russian air strikes"
+_BELIEVED = re.compile(
+    r"\b(?:war\s*planes?|jets?|aircraft|drones?|helicopters?|bombers?|warships?)\s+"
+    r"(?:(?:widely|likely|probably)\s+)?(?:believed|thought|suspected|presumed)\s+to\s+"
+    r"(?:be|have\s+been)\s+(?:the\s+)?$",
+    re.I,
+)
+_BELIEVED_REACH = 60
 _FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.I)
 _HEDGED = re.compile(r"\b(?:alleged|suspected|purported|possible|apparent)\s+(?:the\s+)?$", re.I)
 
@@ -147,13 +154,16 @@ def _finder_for(pack: Pack) -> ActorFinder:
             if means is None and shared is not None:
                 # "Syrian and Russian air strikes": both states' strikes, the first named first.
                 means = _MEANS.match(text, shared.end())
+            start, end = m.start(), means.end() if means is not None else m.end()
             if means is None:
-                continue
-            wielder = means["instrument"] is not None
-            overlapping = [a for a in found if a.start < means.end() and m.start() < a.end]
-            if overlapping and all(
-                m.start() < a.start and a.end <= means.end() for a in overlapping
-            ):
+                # "warplanes believed to be Russian": the state named after its means.
+                believed = _BELIEVED.search(text, max(0, m.start() - _BELIEVED_REACH), start)
+                if believed is None:
+                    continue
+                start = believed.start()
+            wielder = means is None or means["instrument"] is not None
+            overlapping = [a for a in found if a.start < end and start < a.end]
+            if overlapping and all(start < a.start and a.end <= end for a in overlapping):
                 # A pack name inside a longer state word ("the Zionist regime's warplanes" holds
                 # the Syrian "regime"): the state word is the name.
                 found = [a for a in found if a not in overlapping]
@@ -173,9 +183,9 @@ def _finder_for(pack: Pack) -> ActorFinder:
                 name, inter = military_name(country, when, pack), int(Inter.STATE_FORCES)
             else:
                 continue
-            if means["police"] and country:
+            if means is not None and means["police"] and country:
                 name = police_name(country, when, pack)  # "Turkish police"
-            found.append(FoundActor(m.start(), means.end(), name, inter, False, wielder))
+            found.append(FoundActor(start, end, name, inter, False, wielder))
         # "Abu Sayyaf gunmen": the pack's bare "gunmen" gives way to the group they are of.
         taken = [(a.start, a.end) for a in found if not a.generic]
         for start, end, name, inter in named_groups(

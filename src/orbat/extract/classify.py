@@ -25,7 +25,7 @@ from orbat.extract.idioms import amid, bomber_in_person, in_an_idiom, only_flew
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
 from orbat.extract.roles import REPORTING_VERBS, in_a_teller
-from orbat.extract.weapon_cues import aircraft_model, struck_weapon
+from orbat.extract.weapon_cues import aircraft_model, stopped_weapon, struck_weapon
 from orbat.nlp.model import text_of
 from orbat.taxonomy import sub_event_type
 
@@ -152,6 +152,7 @@ class EventClassifier:
             and not _in_name(doc, c)
             and not aircraft_model(doc, c)
             and not struck_weapon(doc, c)
+            and not stopped_weapon(doc, c)
             and not _finds_remains(doc, c)
             and not _finds_no_arms(c, cues)
             and not _depicted(doc, c)

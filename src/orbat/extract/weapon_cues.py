@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from orbat.extract.classify import Cue
 
-__all__ = ["aircraft_model", "harmful_blasts", "owned_strikes", "struck_weapon"]
+__all__ = ["aircraft_model", "harmful_blasts", "owned_strikes", "stopped_weapon", "struck_weapon"]
 
 
 class _Cue(Protocol):
@@ -177,3 +177,24 @@ def struck_weapon(doc: Doc | Span, cue: Cue) -> bool:
             return token.head.lemma_.lower() in _STRIKING
         token = token.head
     return False
+
+
+def stopped_weapon(doc: Doc | Span, cue: Cue) -> bool:
+    """Whether the air-strike or shelling cue ``cue`` names a weapon that was stopped, the
+    object of shooting down or intercepting ("its forces shot down four Houthi drones",
+    "two rockets were intercepted"): a disruption, not a strike by it."""
+    if not cue.label.startswith(("cue:air_strike", "cue:shelling")):
+        return False
+    whole = doc.doc if isinstance(doc, Span) else doc
+    token = whole[cue.end - 1]
+    while token.dep_ in ("compound", "amod", "conj") and token.head.i != token.i:
+        token = token.head
+    if token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    verb = token.head
+    lemma = verb.lemma_.lower()
+    down = any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children)
+    return lemma in _STOPPING or (lemma == "shoot" and down)
+
+
+_STOPPING = frozenset({"intercept", "down", "foil", "thwart", "neutralize", "neutralise"})

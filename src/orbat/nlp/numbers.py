@@ -301,7 +301,8 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
             yield _mention(text, m, "killed")
     for m in _KILLING_HIM.finditer(text, lo, hi):
         start = m.start("verb")
-        yield CasualtyMention(start, m.end(), text[start : m.end()], _kind(m["verb"]), 1, 1)
+        him = CasualtyMention(start, m.end(), text[start : m.end()], _kind(m["verb"]), 1, 1)
+        yield _with_following(text, him)  # "killing him and two companions": three
     for m in _NONE_VERB.finditer(text, lo, hi):
         verb = m["verb"].lower()
         for kind in ("killed", "wounded") if verb in {"hurt", "harmed"} else (_kind(verb),):

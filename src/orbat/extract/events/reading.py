@@ -41,7 +41,9 @@ __all__ = [
 # Words that make a report an allegation rather than an established fact (ACLED still codes
 # it; the stance lets an analyst see that the source itself hedged).
 _ALLEGED = re.compile(
-    r"\b(alleged(?:ly)?|reportedly|purported(?:ly)?|claimed|accus\w+|suspected)\b", re.I
+    r"\b(alleged(?:ly)?|reportedly|purported(?:ly)?|claimed|accus\w+|suspected"
+    r"|(?:believed|thought)\s+to\s+(?:be|have))\b",
+    re.I,
 )
 _DENIED = re.compile(r"\b(denied|denies|deny)\b", re.I)
 
@@ -224,6 +226,7 @@ _FIRED_AT_BEFORE = re.compile(
 )
 _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|outside|inside|around|over|above|(?:outskirts|vicinity|villages?|towns?|city"
+    r"|cent(?:re|er)|heart"
     r"|countryside|suburbs?|edges?|entrance|environs|hills?|heights|neighbou?rhoods?|district"
     r"|area|region|mountains?|valley|plains?|control|capture|recapture|liberation|fall|siege)"
     r"\s+(?:of|over))\s+(?:the\s+)?$",
