@@ -312,3 +312,45 @@ def test_the_centre_of_a_town_is_the_town(event_extractor: EventExtractor, where
     text = f"A bomb planted on a motorbike exploded in {where} on Friday, killing five civilians."
     (event,) = coded(event_extractor, text, "2023-12-16")
     assert event.location == "Al Bab"
+
+
+@pytest.mark.parametrize(
+    ("text", "dead"),
+    [
+        (
+            "At least seven people were killed on Sunday when a suicide bomber blew himself up "
+            "at a checkpoint in Kirkuk, police said.",
+            7,
+        ),
+        ("A suicide bomber blew himself up at a checkpoint in Kirkuk on Sunday, wounding two.", 1),
+    ],
+)
+def test_a_toll_told_before_the_bombers_own_death_is_kept(
+    event_extractor: EventExtractor, text: str, dead: int
+) -> None:
+    (event,) = coded(event_extractor, text, "2023-06-05")
+    assert event.fatalities == dead
+
+
+def test_a_father_and_his_sons_executed_are_counted(event_extractor: EventExtractor) -> None:
+    text = (
+        "Armed men stormed a house in al-Shuhail on Sunday and executed a father and his two sons."
+    )
+    (event,) = coded(event_extractor, text, "2023-06-05")
+    assert event.fatalities == 3
+
+
+def test_a_thwarted_infiltration_is_a_clash(event_extractor: EventExtractor) -> None:
+    text = (
+        "Al-Hashd al-Shaabi forces thwarted an infiltration attempt by Daesh terrorists in the "
+        "Tarmiyah desert on Monday, killing three of them."
+    )
+    (event,) = coded(event_extractor, text, "2023-06-13")
+    assert (event.sub_event_type, event.fatalities) == ("Armed clash", 3)
+
+
+def test_a_foiled_plot_is_no_clash(event_extractor: EventExtractor) -> None:
+    text = "Iraqi intelligence foiled a terrorist attack planned for Baghdad on Monday."
+    assert all(
+        e.sub_event_type != "Armed clash" for e in coded(event_extractor, text, "2023-06-13")
+    )

@@ -91,7 +91,7 @@ _GROUP_WORDS = _split(
     "journalists pilgrims worshippers passengers martyrs relatives sisters brothers sons "
     "daughters activists officials clerics doctors lawyers judges teachers engineers "
     "farmers shepherds employees servicemembers contractors drivers bodyguards companions "
-    "wives husbands elements operatives extremists mukhtars sheikhs elders "
+    "wives husbands fathers mothers elements operatives extremists mukhtars sheikhs elders "
     # "Tens of pro-Hadi militias were killed": outlets that count fighters as militias
     "militias mercenaries paramilitaries guardsmen"
 )

@@ -256,6 +256,12 @@ def _rest_of_sentence(text: str, start: int) -> str:
     return text[start : end if end >= 0 else len(text)]
 
 
+def _sentence_without(text: str, m: re.Match[str]) -> str:
+    """The sentence around ``m`` with ``m`` itself left out."""
+    begin = text.rfind(".", 0, m.start()) + 1
+    return text[begin : m.start()] + " " + _rest_of_sentence(text, m.end())
+
+
 def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
     starts = _qty_starts(text, lo, hi)
     patterns = (
@@ -290,10 +296,11 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
                 mention = _plus_one(text, mention, mention.start)  # "a soldier and a civilian"
             if pattern in (_ACTIVE, _ACTIVE_ONE):
                 mention = _with_following(text, mention)
-            if pattern is _SELF_BLAST and _OTHER_DEAD.search(_rest_of_sentence(text, m.end())):
-                # "… blew himself up, killing three soldiers": the toll the text gives is the
-                # figure to keep (the lowest-figure rule would take the bomber's one alone);
-                # "…, wounding two soldiers" gives no toll, so the bomber's death stands.
+            if pattern is _SELF_BLAST and _OTHER_DEAD.search(_sentence_without(text, m)):
+                # "… blew himself up, killing three soldiers", "seven people were killed when a
+                # suicide bomber blew himself up": the toll the text gives is the figure to
+                # keep (the lowest-figure rule would take the bomber's one alone); "…, wounding
+                # two soldiers" gives no toll, so the bomber's death stands.
                 continue
             yield _with_conjunct(text, mention) if conjoinable else mention
     for pattern in (_LIVES, _LOST, _TOLL, _BODY_OF):
