@@ -354,3 +354,47 @@ def test_a_foiled_plot_is_no_clash(event_extractor: EventExtractor) -> None:
     assert all(
         e.sub_event_type != "Armed clash" for e in coded(event_extractor, text, "2023-06-13")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "town", "dead"),
+    [
+        ("#Iraq: Drone strike targets a PMF vehicle near al-Qaim. 2 killed.", "Al Qaim", 2),
+        (
+            "Syria: Turkish drone hits SDF checkpoint in Qamishli countryside, 3 dead.",
+            "Al Qamishli",
+            3,
+        ),
+    ],
+)
+def test_a_flash_in_the_headline_present_is_a_report(
+    event_extractor: EventExtractor, text: str, town: str, dead: int
+) -> None:
+    # Wire flashes and Telegram posts tell the happening in the present of a headline, with a
+    # full stop; one thing is the subject ("drone hits"), not a class.
+    (event,) = coded(event_extractor, text, "2023-06-13")
+    assert (event.sub_event_type, event.location, event.fatalities) == (
+        "Air/drone strike",
+        town,
+        dead,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The PMF controls the border crossing at al-Qaim.",
+        "The coalition bombs ISIS targets in Syria every week.",
+        "Iran arms the militias that attack US bases in Iraq.",
+    ],
+)
+def test_a_brief_in_the_present_of_a_state_or_habit_is_no_report(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    assert coded(event_extractor, text, "2023-06-13") == []
+
+
+def test_the_badia_is_the_syrian_desert(event_extractor: EventExtractor) -> None:
+    text = "BREAKING: ISIS attack on army post in Badia, 5 soldiers killed."
+    (event,) = coded(event_extractor, text, "2023-06-13")
+    assert (event.location, event.country, event.geo_precision) == ("Syrian Badia", "Syria", 2)

@@ -29,9 +29,46 @@ def news_lead(sentence: Span) -> bool:
     if text[paragraph : sentence.start_char].strip():
         return False
     verb = reported_verb(sentence)
-    return verb.tag_ in _PRESENT and any(
+    if verb.tag_ in _PRESENT and any(
         c.dep_ == "nsubj" and _counted_or_indefinite(c) for c in verb.children
+    ):
+        return True
+    return _leads_a_flash(sentence)
+
+
+def _leads_a_flash(sentence: Span) -> bool:
+    """Whether ``sentence`` opens a text of at most three sentences (a wire flash, a Telegram
+    post: "Syria: Turkish drone hits SDF checkpoint in Qamishli countryside, 3 dead") with a
+    verb in the headline's present whose subject is one thing ("drone hits", "strike
+    targets"): such a text reports a happening, while a class acts in the plural ("militias
+    attack convoys")."""
+    doc = sentence.doc
+    if sentence.start != 0 or sum(1 for _ in doc.sents) > _FLASH_SENTENCES:
+        return False
+    # The main verb, or one hung on a "Syria:" label the parser took for the root; not one
+    # of a clause beside it ("… are on their way as Turkey continues to deploy …").
+    root = reported_verb(sentence)
+    verbs = [root, *(c for c in root.children if c.dep_ in _LABELLED and root.pos_ != "VERB")]
+    return any(
+        t.tag_ == "VBZ"
+        and t.lemma_.lower() not in _TELLING
+        and any(_one_thing(c, t) for c in t.children)
+        for t in verbs
     )
+
+
+def _one_thing(child: Token, verb: Token) -> bool:
+    """Whether ``child`` is a singular subject of ``verb`` (or the noun before it the small
+    parser hangs on it as a compound: "Drone strike targets")."""
+    subject = child.dep_ == "nsubj" or (child.dep_ == "compound" and child.i < verb.i)
+    return subject and child.tag_ in ("NN", "NNP")
+
+
+_LABELLED = frozenset({"acl", "appos", "dep", "parataxis"})
+# Verbs that show or tell rather than act: "The poster depicts soldiers lying dead".
+_TELLING = frozenset({"depict", "show", "feature", "describe", "portray", "say", "report"})
+#: The most sentences a flash has (as a brief, :func:`orbat.extract.events.reading.leads_a_brief`).
+_FLASH_SENTENCES = 3
 
 
 def _counted_or_indefinite(subject: Token) -> bool:

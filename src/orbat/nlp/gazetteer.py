@@ -386,7 +386,7 @@ def _build(pack: str, min_population: int) -> tuple[Any, ...]:
         place = Place(
             f"pack:{pack_dir(pack).name}:{row['id']}", row["name"], row.get("kind", "site"), cc,
             country_names[cc], row.get("admin1"), row.get("admin2"), row["lat"], row["lon"],
-            int(row.get("population", 0)), row["source"],
+            int(row.get("population", 0)), row["source"], row.get("feature", ""),
         )  # fmt: skip
         builder.add(place, [row["name"], *row.get("names", ())], scan=True)
         builder.add_names(place.id, [row["name"], *row.get("names", ())], scan=False, vouch=True)
