@@ -13,9 +13,12 @@ from orbat.nlp.model import text_of
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["news_lead"]
+__all__ = ["BRIEF_SENTENCES", "news_lead"]
 
 _PRESENT = frozenset({"VBZ", "VBP"})
+#: The most sentences a brief has: a wire flash, a digest line, a Telegram post (read here
+#: and by :func:`orbat.extract.events.reading.leads_a_brief`).
+BRIEF_SENTENCES = 3
 _ONE_OF = frozenset({"a", "an"})
 
 
@@ -43,7 +46,7 @@ def _leads_a_flash(sentence: Span) -> bool:
     targets"): such a text reports a happening, while a class acts in the plural ("militias
     attack convoys")."""
     doc = sentence.doc
-    if sentence.start != 0 or sum(1 for _ in doc.sents) > _FLASH_SENTENCES:
+    if sentence.start != 0 or sum(1 for _ in doc.sents) > BRIEF_SENTENCES:
         return False
     # The main verb, or one hung on a "Syria:" label the parser took for the root; not one
     # of a clause beside it ("… are on their way as Turkey continues to deploy …").
@@ -67,8 +70,6 @@ def _one_thing(child: Token, verb: Token) -> bool:
 _LABELLED = frozenset({"acl", "appos", "dep", "parataxis"})
 # Verbs that show or tell rather than act: "The poster depicts soldiers lying dead".
 _TELLING = frozenset({"depict", "show", "feature", "describe", "portray", "say", "report"})
-#: The most sentences a flash has (as a brief, :func:`orbat.extract.events.reading.leads_a_brief`).
-_FLASH_SENTENCES = 3
 
 
 def _counted_or_indefinite(subject: Token) -> bool:

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from orbat.extract.article import Unparsed
+from orbat.extract.news_present import BRIEF_SENTENCES
 from orbat.extract.roles import reported_verb
 from orbat.nlp.dates import DateMention, is_historical
 from orbat.nlp.model import text_of
@@ -146,14 +147,12 @@ def leads_a_brief(sentence: Span, index: int, count: int) -> bool:
     says its act is long past ("took the region years ago") is history, not news."""
     return (
         index == 0
-        and count <= _BRIEF
+        and count <= BRIEF_SENTENCES
         and not _LONG_AGO.search(sentence.text)
         and tells_a_past_act(sentence)
     )
 
 
-#: The most sentences a brief has.
-_BRIEF = 3
 # Vague time long past, which the date resolver does not read as a date.
 _LONG_AGO = re.compile(
     r"\b(?:(?:years|decades|long)\s+ago|in\s+the\s+past|years\s+before|formerly)\b",
