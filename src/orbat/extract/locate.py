@@ -21,6 +21,7 @@ from rapidfuzz import fuzz
 from orbat.extract.other_acts import ANOTHER_ACT
 from orbat.extract.references import reference_pairs
 from orbat.extract.unlisted import placed_by_reference, unlisted_villages
+from orbat.resolve.containment import OWNER_GAP
 from orbat.resolve.geometry import distance_km
 from orbat.resolve.places import ResolvedPlace, event_location
 
@@ -321,7 +322,7 @@ def _owned_district(
             if p.place.kind in ("admin2", "admin3")
             and p.place.admin1 == town.place.admin1
             and (
-                _POSSESSIVE_GAP.match(text[town.end : p.start])
+                OWNER_GAP.match(text[town.end : p.start])
                 or _DISTRICT_OF_GAP.match(text[p.end : town.start])
             )
         ),
@@ -329,7 +330,6 @@ def _owned_district(
     )
 
 
-_POSSESSIVE_GAP = re.compile(r"^['’]s\s+$")
 _DISTRICT_OF_GAP = re.compile(r"^\s+(?:district|sub-?district|qada|nahiya)\s+of\s+$", re.I)
 
 
