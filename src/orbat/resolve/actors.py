@@ -152,7 +152,8 @@ class ActorResolver:
             else None
         )
         fuzzy = [(e, self._distinctive(e.name)) for es in self._keys.values() for e in es]
-        self._fuzzy = [(e, d) for e, d in fuzzy if not e.descriptor and d]
+        # (A literal name matches only as written: no near spelling either.)
+        self._fuzzy = [(e, d) for e, d in fuzzy if not e.descriptor and not e.literal and d]
         self._fuzzy_choices = [d for _, d in self._fuzzy]
 
     @staticmethod
@@ -161,7 +162,7 @@ class ActorResolver:
         words = [w for w in re.split(r"[\s\-‑–]+", alias.name) if w.casefold() not in ARTICLES]
         first = words[0][:1] if words else ""
         proper = alias.script == "Latn" and first.isupper() and alias.lang != "acled"
-        literal = alias.lang == "acled"
+        literal = alias.lang == "acled" or alias.literal
         return _Entry(
             alias.name, (actor.id,), alias.weak, alias.cues, False, acronym, proper, literal
         )

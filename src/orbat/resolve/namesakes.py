@@ -84,8 +84,9 @@ def outside_its_container(text: str, place: Place, ctx: MentionContext, gaz: Gaz
         return False
     owner = container.end <= ctx.mention.start  # "Basra's Hayyaniyah district"
     gap = text[ctx.mention.end : container.start]
-    if not owner and not re.search(r"\bin\b", gap, re.I):
-        return False  # "A, B and C" lists towns; only "in" says one holds the other
+    if not owner and not _HELD_IN.search(gap):
+        # "A, B and C" lists towns; only "in" or "the A district of B" says one holds the other
+        return False
     province = _PROVINCE_AFTER.match(text, container.end) is not None
     named = gaz.lookup(container.text)
     outer = [
@@ -107,6 +108,9 @@ def outside_its_container(text: str, place: Place, ctx: MentionContext, gaz: Gaz
 
 
 _PROVINCE_AFTER = re.compile(r"\s+(?:province|governorate)\b", re.I)
+_HELD_IN = re.compile(
+    r"\bin\b|\b(?:sub-?district|district|area|countryside|outskirts|region)\s+of\s*$", re.I
+)
 
 
 def _country_around(

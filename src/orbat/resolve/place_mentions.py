@@ -229,7 +229,8 @@ _LOCATIVE_NAME = re.compile(
     # ... and after a strike's noun ("an air raid on Maarat al-Numan").
     rf"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|[Oo]n(?=\s+(?:[Aa]l|[Ee]l)-)|{_STRIKE_ON}|"
     rf"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?|vicinity|"
-    rf"surroundings|environs|edges?|entrances?|cent(?:re|er)|heart)\s+of|{_COMPASS_OF}|{_STRUCK}|{_OWNER})"
+    rf"surroundings|environs|edges?|entrances?|cent(?:re|er)|heart|crossings?)\s+of|{_COMPASS_OF}|"
+    rf"{_STRUCK}|{_OWNER})"
     r"\s+(?:the\s+)?(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?[A-Z](?:[\w-]|['’](?!s\b))+"
     r"(?:\s+(?:(?:al|el)-)?[A-Z](?:[\w-]|['’](?!s\b))+){0,2})"
 )
@@ -338,7 +339,11 @@ def _curated(gazetteer: Gazetteer, surface: str) -> bool:
     )
 
 
-_PLACE_NOUN_BEFORE = re.compile(r"\b(?:town|city|village|district|province|region)\s+of\s+$", re.I)
+_PLACE_NOUN_BEFORE = re.compile(
+    r"\b(?:town|city|village|district|sub-?district|province|governorate|region|area|outskirts"
+    r"|countryside|suburbs?|neighbou?rhood|(?:border\s+)?crossing)\s+of\s+$",
+    re.I,
+)
 
 
 _TITLE_BEFORE = re.compile(

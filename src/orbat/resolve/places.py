@@ -60,7 +60,12 @@ _KIND_NOUN = (
     r"(?:\s+(?:town|city|village|subdistrict|district|area|countryside|camp|base|air\s*base"
     r"|airport|prison|neighbou?rhood|quarter|province|governorate|state|region))?"
 )
-_CONTAINER_GAP = re.compile(rf"^{_KIND_NOUN}\s*(?:,\s*(?:{_IN_PART_OF})?|{_IN_PART_OF})$", re.I)
+_CONTAINER_GAP = re.compile(
+    rf"^{_KIND_NOUN}\s*(?:,\s*(?:{_IN_PART_OF})?|{_IN_PART_OF})$"
+    # "the Hayyaniyah district of Basra", "the Sirwah district of Marib"
+    r"|^\s+(?:sub-?district|district|neighbou?rhood|quarter)\s+of\s+(?:the\s+)?$",
+    re.I,
+)
 _AND_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s*$")
 _KIND_RANK = {"site": 0, "city": 0, "admin3": 1, "admin2": 1, "admin1": 2, "country": 3}
 #: Named features that cover an area: ACLED codes an event there at geo_precision 2.

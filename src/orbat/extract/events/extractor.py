@@ -230,7 +230,7 @@ class EventExtractor:
         ]
         entities += person_vetoes(text, self.gazetteer, entities)
         hometowns = hometown_spans(text)
-        actors, groups = actor_spans(doc, self.actor_finder)
+        actors = actor_spans(doc, self.actor_finder)
         places = [
             p
             for p in resolve_places(
@@ -244,7 +244,7 @@ class EventExtractor:
             and not names_an_aside(text, p)
             and not any(s <= p.start < e for s, e in hometowns)
             and not names_an_actor(text, p, actors)
-            and not any(s <= p.start < e for s, e in groups)  # "Taliban fighters"
+            and not any(s <= p.start < e for s, e in actors.unlisted)  # "Taliban fighters"
         ]
         # The country the article is about names the generic actors of an event it cannot
         # place ("protesters" at an unnamed square are that country's protesters).

@@ -8,7 +8,7 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from orbat.extract.article import Unparsed
 from orbat.extract.news_present import BRIEF_SENTENCES
@@ -74,28 +74,40 @@ def event_stance(quote: str) -> str:
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s")
 
 
-def actor_spans(
-    doc: Doc, finder: ActorFinder
-) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Where the article names someone who acts: actor names ("the U.S. military", "Israeli
-    airstrikes") and countries as the subject of a verb ("Turkey shelled"); and, apart,
-    where it names a group no pack lists ("Taliban fighters"), which no hamlet of the name
-    may place."""
+class ActorSpans(NamedTuple):
+    """Where the article names someone who acts."""
+
+    #: Actor names the finder knows ("the U.S. military", "Israeli airstrikes", "Hamas").
+    named: list[tuple[int, int]]
+    #: Countries as the subject of a verb ("Turkey shelled").
+    subjects: list[tuple[int, int]]
+    #: Groups no pack lists ("Taliban fighters"), which no hamlet of the name may place.
+    unlisted: list[tuple[int, int]]
+
+
+def actor_spans(doc: Doc, finder: ActorFinder) -> ActorSpans:
+    """Where the article names someone who acts (:class:`ActorSpans`)."""
     found = finder(text_of(doc))
-    spans = [(a.start, a.end) for a in found]
-    spans += [
-        (e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE" and e.root.dep_ == "nsubj"
-    ]
-    return spans, [(a.start, a.end) for a in found if a.unlisted]
+    return ActorSpans(
+        [(a.start, a.end) for a in found],
+        [
+            (e.start_char, e.end_char)
+            for e in doc.ents
+            if e.label_ == "GPE" and e.root.dep_ == "nsubj"
+        ],
+        [(a.start, a.end) for a in found if a.unlisted],
+    )
 
 
-def names_an_actor(text: str, place: ResolvedPlace, actors: Sequence[tuple[int, int]]) -> bool:
+def names_an_actor(text: str, place: ResolvedPlace, actors: ActorSpans) -> bool:
     """Whether a country mention names who acted, not where: "the U.S. military carried out an
     airstrike in Jurf al-Nasr", "Turkey shelled the village", "Iran's Revolutionary Guard said"
-    are no events in the United States, Turkey or Iran."""
+    are no events in the United States, Turkey or Iran; or whether a place's name is, whole,
+    the name of an armed group the pack knows: "a Hamas cell" is no Syrian village Hamis.
+    (A group named after a place, "the Manbij Military Council", still names Manbij.)"""
     if place.place.kind != "country":
-        return False
-    if any(s < place.end and place.start < e for s, e in actors):
+        return (place.start, place.end) in actors.named
+    if any(s < place.end and place.start < e for s, e in [*actors.named, *actors.subjects]):
         return True
     return bool(_POSSESSIVE_AFTER.match(text[place.end : place.end + 3]))
 
