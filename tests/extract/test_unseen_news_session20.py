@@ -155,3 +155,59 @@ def test_the_district_of_a_city_is_the_city_s_not_a_namesake_s(village_gazetteer
     )
     (event,) = coded(extractor, text)
     assert (event.admin1, event.country) == ("Basra", "Iraq")
+
+
+def test_the_badia_of_a_town_is_placed_by_the_town(event_extractor: EventExtractor) -> None:
+    # One event, at the town that owns that stretch of the desert, not a second at the Badia.
+    text = "A landmine exploded and killed a shepherd in the Badia of al-Mayadin on Friday."
+    (event,) = coded(event_extractor, text)
+    assert (event.location, event.admin1) == ("Al Mayadin", "Deir ez-Zor")
+
+
+def test_a_follow_up_that_names_a_quarter_of_the_city_places_the_event_there(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "A car bomb exploded in Baghdad on Wednesday, killing five people. The explosion hit a "
+        "crowded market in Sadr City."
+    )
+    events = coded(event_extractor, text)
+    assert {(e.location, e.admin1) for e in events} == {("Sadr City", "Baghdad")}
+
+
+def test_a_follow_up_far_from_the_city_keeps_the_city(event_extractor: EventExtractor) -> None:
+    # The limit: a place of the province that is no quarter of the city is no finer place
+    # of the same happening; the follow-up stays the city's.
+    text = (
+        "A car bomb exploded in Baghdad on Wednesday, killing five people. The explosion was "
+        "heard in Tarmiyah."
+    )
+    assert "Tarmiyah" not in {e.location for e in coded(event_extractor, text)}
+
+
+def test_a_time_clause_after_the_report_does_not_govern_it(
+    event_extractor: EventExtractor,
+) -> None:
+    # The parser hangs the report on "vowed" of the clause after it; a pledge there makes
+    # nothing before it hypothetical.
+    text = (
+        "A drone strike on a car in eastern Baghdad on Wednesday killed a senior commander of "
+        "Kataib Hezbollah, two security sources said, days after the United States vowed to "
+        "retaliate for the killing of three American soldiers in Jordan."
+    )
+    (event,) = coded(event_extractor, text, "2024-02-07")
+    assert (event.sub_event_type, event.location, event.actor2) == (
+        AIR_STRIKE,
+        "Baghdad",
+        "Kataib Hezbollah",
+    )
+
+
+def test_a_capital_that_acts_is_its_state_not_the_place(event_extractor: EventExtractor) -> None:
+    # A day's strikes across two countries, told by who launched them, are no event in
+    # Washington.
+    text = (
+        "Washington launched strikes on more than 85 targets in Iraq and Syria on Friday, "
+        "killing nearly 40 people."
+    )
+    assert "Washington" not in {e.location for e in coded(event_extractor, text, "2024-02-07")}

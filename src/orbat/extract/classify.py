@@ -248,6 +248,8 @@ class EventClassifier:
             blocking = lemma in lex.blocking_verbs or (
                 lemma in lex.blocking_nouns and current.pos_ == "NOUN"
             )
+            if depth > 0 and blocking and _misattached(current, previous):
+                break  # "… killed a commander, sources said, days after the US vowed to …"
             if depth > 0 and blocking and not _reports(lemma, previous):
                 if previous.lemma_.lower() in _ATTRIBUTION and lemma in _DENYING:
                     # "denied involvement in the rocket attack on Camp Taji": the attack
@@ -267,6 +269,17 @@ class EventClassifier:
                 break
             previous, current = current, current.head
         return "asserted"
+
+
+def _misattached(verb: Token, clause: Token) -> bool:
+    """Whether ``verb`` opens a time clause after ``clause`` ("days after the United States
+    vowed to retaliate"): the parser hung the main clause on it; it governs nothing before."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS and c.i > clause.i for c in verb.children
+    )
+
+
+_TIME_MARKS = frozenset({"after", "before", "since", "until", "as", "when", "while"})
 
 
 def _reports(lemma: str, clause: Token) -> bool:

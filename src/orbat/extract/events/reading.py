@@ -15,6 +15,7 @@ from orbat.extract.news_present import BRIEF_SENTENCES
 from orbat.extract.roles import reported_verb
 from orbat.nlp.dates import DateMention, is_historical
 from orbat.nlp.model import text_of
+from orbat.resolve.capitals import is_capital
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -74,6 +75,9 @@ def event_stance(quote: str) -> str:
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s")
 
 
+_WITNESS = frozenset({"be", "see", "witness", "experience", "remain", "become", "have"})
+
+
 class ActorSpans(NamedTuple):
     """Where the article names someone who acts."""
 
@@ -90,10 +94,11 @@ def actor_spans(doc: Doc, finder: ActorFinder) -> ActorSpans:
     found = finder(text_of(doc))
     return ActorSpans(
         [(a.start, a.end) for a in found],
+        # (Not the subject of a verb of witnessing: "Iraq saw protests", "Baghdad witnessed …".)
         [
             (e.start_char, e.end_char)
             for e in doc.ents
-            if e.label_ == "GPE" and e.root.dep_ == "nsubj"
+            if e.label_ == "GPE" and e.root.dep_ == "nsubj" and e.root.head.lemma_ not in _WITNESS
         ],
         [(a.start, a.end) for a in found if a.unlisted],
     )
@@ -102,11 +107,14 @@ def actor_spans(doc: Doc, finder: ActorFinder) -> ActorSpans:
 def names_an_actor(text: str, place: ResolvedPlace, actors: ActorSpans) -> bool:
     """Whether a country mention names who acted, not where: "the U.S. military carried out an
     airstrike in Jurf al-Nasr", "Turkey shelled the village", "Iran's Revolutionary Guard said"
-    are no events in the United States, Turkey or Iran; or whether a place's name is, whole,
+    are no events in the United States, Turkey or Iran, nor "Washington launched strikes …" in
+    Washington; or whether a place's name is, whole,
     the name of an armed group the pack knows: "a Hamas cell" is no Syrian village Hamis.
     (A group named after a place, "the Manbij Military Council", still names Manbij.)"""
     if place.place.kind != "country":
-        return (place.start, place.end) in actors.named
+        # "Washington launched strikes …", "Ankara said …": a capital that acts is its state.
+        span = (place.start, place.end)
+        return span in actors.named or (span in actors.subjects and is_capital(place.place))
     if any(s < place.end and place.start < e for s, e in [*actors.named, *actors.subjects]):
         return True
     return bool(_POSSESSIVE_AFTER.match(text[place.end : place.end + 3]))

@@ -370,12 +370,19 @@ def join_follow_ups(
         ]
         if not earlier:
             continue
-        source = max(earlier, key=lambda e: e.sentence).record
+        told = max(earlier, key=lambda e: e.sentence)
+        source = told.record
         # "Four regime soldiers were killed in the fighting": the fighting's parties, when
         # the follow-up names no one else.
         parties = (
             {f: getattr(source, f) for f in ACTOR_FIELDS} if same_parties(record, source) else {}
         )
+        # "A drone strike in eastern Baghdad …" then "The strike hit the vehicle in the Mashtal
+        # district": the follow-up's own quarter of the city is the event's place, for both.
+        finer = candidate.own_place and _quarter_of(record, source)
+        place = {f: getattr(record if finer else source, f) for f in PLACE_KEYS}
+        if finer:
+            told.record = replace(source, **place)
         candidate.record = replace(
             record,
             **parties,
@@ -383,9 +390,27 @@ def join_follow_ups(
             disorder_type=source.disorder_type,
             event_date=source.event_date,
             time_precision=source.time_precision,
-            **{f: getattr(source, f) for f in PLACE_KEYS},
+            **place,
         )
         candidate.own_date = candidate.own_place = True
+
+
+def _quarter_of(part: EventRecord, city: EventRecord) -> bool:
+    """Whether ``part`` is placed at another spot close to ``city``, a city named as its own
+    province or district (Baghdad, Mosul, Raqqa): a quarter or suburb of it, not a vaguer
+    mention of it."""
+    if part.place_id == city.place_id or part.admin1 != city.admin1 or city.location is None:
+        return False
+    if city.location not in (city.admin1, city.admin2) or part.latitude is None:
+        return False
+    if city.latitude is None or part.longitude is None or city.longitude is None:
+        return False
+    km = km_between(part.latitude, part.longitude, city.latitude, city.longitude)
+    return km <= _QUARTER_KM
+
+
+#: How far from a city's point its quarters and suburbs lie (Baghdad's Mashtal: 8 km).
+_QUARTER_KM = 20.0
 
 
 def date_by_later_sentence(
