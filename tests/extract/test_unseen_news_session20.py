@@ -211,3 +211,36 @@ def test_a_capital_that_acts_is_its_state_not_the_place(event_extractor: EventEx
         "killing nearly 40 people."
     )
     assert "Washington" not in {e.location for e in coded(event_extractor, text, "2024-02-07")}
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Rockets fired by Turkey hit the village of Tal Rifaat on Monday, killing two "
+            "civilians.",
+            "Military Forces of Turkey (2016-)",
+        ),
+        ("Missiles launched by Iran struck Erbil on Sunday.", "Military Forces of Iran (1989-)"),
+        ("An airstrike by Israel killed three people near Damascus on Monday.", ISRAEL),
+    ],
+)
+def test_a_state_by_which_the_act_was_done_is_its_military(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.actor1 == actor1
+    assert event.location not in ("Turkey", "Iran", "Israel")
+
+
+def test_a_country_s_possessive_that_owns_a_place_places_the_event(
+    event_extractor: EventExtractor,
+) -> None:
+    # "Iran's Revolutionary Guard" names an actor; "Iran's Khoda Afarin county" a place in
+    # Iran (whose county the gazetteer lacks), not the country that fired.
+    text = (
+        "Grad missiles fired by Azerbaijan hit a village in Iran's Khoda Afarin county on "
+        "Thursday, injuring a child."
+    )
+    (event,) = coded(event_extractor, text)
+    assert (event.actor1, event.country) == ("Military Forces of Azerbaijan", "Iran")

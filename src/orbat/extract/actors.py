@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 from orbat.extract.actor_finder import ActorFinder, FoundActor, default_finder
 from orbat.extract.classify import Classification
 from orbat.extract.de_facto import as_de_facto, fire_from_de_facto
-from orbat.extract.locate import in_dateline
 from orbat.extract.members import specified_descriptors
 from orbat.extract.roles import (
     REPORTING_VERBS,
@@ -26,8 +25,8 @@ from orbat.extract.state_forces import (
     military_name,
     police_name,
     security_is_military,
-    state_names,
 )
+from orbat.extract.states_acting import states_acting
 from orbat.nlp.model import text_of
 from orbat.taxonomy import Inter
 
@@ -204,7 +203,7 @@ def assign_actors(
     found = [
         _in_country(a, country, pack) for a in find(sentence.text, when, text_of(sentence.doc))
     ]
-    found += _states_acting(sentence, coded, found, when, pack)
+    found += states_acting(sentence, coded, found, when, pack)
     if country:
         found += _own_forces(sentence, found, country, when, pack)
     found = as_de_facto(found, sentence.text, country, when, pack)  # "Yemen's missile force"
@@ -443,43 +442,6 @@ def _pack_names(pack: Pack) -> frozenset[str]:
 
 def _start(actor: FoundActor) -> int:
     return actor.start
-
-
-def _states_acting(
-    sentence: Span,
-    coded: Classification,
-    found: list[FoundActor],
-    when: dt.date | None,
-    pack: Pack,
-) -> list[FoundActor]:
-    """A country that is the subject of the event's own verb is its state acting: "The United
-    States launched strikes", "Turkey shelled the villages" (ACLED: its military forces). Of
-    another verb ("Iraq has long tolerated the militias") it is not."""
-    states = state_names(pack)
-    offset = sentence.start_char
-    doc = sentence.doc
-    cue_tokens = coded.cue_tokens(doc)
-    event_verbs = {t.i for t in cue_tokens} | {t.head.i for t in cue_tokens}
-    out = []
-    for ent in sentence.ents:
-        root = ent.root
-        # (A dateline's city, "BAGHDAD, March 3 (Reuters) - Rockets struck", is no state.)
-        if (
-            ent.label_ != "GPE"
-            or root.dep_ != "nsubj"
-            or root.head.i not in event_verbs
-            or (in_dateline(text_of(doc), ent.start_char, ent.end_char))
-        ):
-            continue
-        start, end = ent.start_char - offset, ent.end_char - offset
-        if any(a.start < end and start < a.end for a in found):
-            continue
-        day = when.isoformat() if when else None
-        actor_id = states.actor(ent.text, day)
-        if actor_id is not None:
-            actor = pack.actor(actor_id)
-            out.append(FoundActor(start, end, actor.acled_name_on(day), actor.inter))
-    return out
 
 
 def _own_forces(

@@ -18,7 +18,7 @@ from orbat.nlp.model import text_of
 from orbat.resolve.capitals import is_capital
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
     from orbat.extract.actor_finder import ActorFinder
     from orbat.nlp.gazetteer import Gazetteer
@@ -73,6 +73,10 @@ def event_stance(quote: str) -> str:
 
 
 _POSSESSIVE_AFTER = re.compile(r"^['’]s\s")
+_OWNS_A_PLACE = re.compile(
+    r"['’]s\s+(?:[A-Z][\w'’-]*\s+){1,3}"
+    r"(?:county|province|governorate|district|region|city|town|village)\b"
+)
 
 
 _WITNESS = frozenset({"be", "see", "witness", "experience", "remain", "become", "have"})
@@ -83,7 +87,8 @@ class ActorSpans(NamedTuple):
 
     #: Actor names the finder knows ("the U.S. military", "Israeli airstrikes", "Hamas").
     named: list[tuple[int, int]]
-    #: Countries as the subject of a verb ("Turkey shelled").
+    #: Countries (and cities) as the subject of a verb ("Turkey shelled") or who did something
+    #: ("fired by Turkey").
     subjects: list[tuple[int, int]]
     #: Groups no pack lists ("Taliban fighters"), which no hamlet of the name may place.
     unlisted: list[tuple[int, int]]
@@ -94,14 +99,18 @@ def actor_spans(doc: Doc, finder: ActorFinder) -> ActorSpans:
     found = finder(text_of(doc))
     return ActorSpans(
         [(a.start, a.end) for a in found],
-        # (Not the subject of a verb of witnessing: "Iraq saw protests", "Baghdad witnessed …".)
-        [
-            (e.start_char, e.end_char)
-            for e in doc.ents
-            if e.label_ == "GPE" and e.root.dep_ == "nsubj" and e.root.head.lemma_ not in _WITNESS
-        ],
+        [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "GPE" and _acts(e.root)],
         [(a.start, a.end) for a in found if a.unlisted],
     )
+
+
+def _acts(name: Token) -> bool:
+    """Whether a country's or city's name is the subject of a verb, or who did something
+    ("by" it: "missiles fired by Azerbaijan", "factions backed by Turkey"), not a verb of
+    witnessing ("Iraq saw protests", "Baghdad witnessed …")."""
+    if name.dep_ == "pobj":
+        return name.head.lower_ == "by"
+    return name.dep_ == "nsubj" and name.head.lemma_ not in _WITNESS
 
 
 def names_an_actor(text: str, place: ResolvedPlace, actors: ActorSpans) -> bool:
@@ -117,7 +126,9 @@ def names_an_actor(text: str, place: ResolvedPlace, actors: ActorSpans) -> bool:
         return span in actors.named or (span in actors.subjects and is_capital(place.place))
     if any(s < place.end and place.start < e for s, e in [*actors.named, *actors.subjects]):
         return True
-    return bool(_POSSESSIVE_AFTER.match(text[place.end : place.end + 3]))
+    # ("Iran's Khoda Afarin county": the possessive owns a place, not an actor.)
+    owner = _POSSESSIVE_AFTER.match(text[place.end : place.end + 3])
+    return bool(owner) and not _OWNS_A_PLACE.match(text, place.end)
 
 
 def across_countries(
