@@ -244,3 +244,40 @@ def test_a_country_s_possessive_that_owns_a_place_places_the_event(
     )
     (event,) = coded(event_extractor, text)
     assert (event.actor1, event.country) == ("Military Forces of Azerbaijan", "Iran")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Kurdish rebels attacked a military outpost in Hakkari province on Monday, killing "
+            "two soldiers.",
+            "PKK: Kurdistan Workers Party",
+        ),
+        (
+            "Kurdish militants clashed with Turkish troops in northern Iraq's Zap region on "
+            "Sunday.",
+            "PKK: Kurdistan Workers Party",
+        ),
+        (
+            "The rebels attacked an army post in Hakkari province on Monday.",
+            "PKK: Kurdistan Workers Party",
+        ),
+        (
+            "Rebels shelled a residential neighbourhood in Taiz on Tuesday, killing a child.",
+            "Military Forces of Yemen (2017-) Houthi",
+        ),
+    ],
+)
+def test_unnamed_rebels_are_the_country_s_insurgency(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.actor1 == actor1
+
+
+def test_rebels_in_a_story_of_no_known_insurgency_stay_unnamed(
+    event_extractor: EventExtractor,
+) -> None:
+    (event,) = coded(event_extractor, "Rebels attacked an army post in Kirkuk on Monday.")
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
