@@ -281,3 +281,25 @@ def test_rebels_in_a_story_of_no_known_insurgency_stay_unnamed(
 ) -> None:
     (event,) = coded(event_extractor, "Rebels attacked an army post in Kirkuk on Monday.")
     assert event.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+@pytest.mark.parametrize(
+    ("text", "tribal"),
+    [
+        (
+            "Clashes erupted between the SDF and tribal fighters in the town of Dhiban in Deir "
+            "ez-Zor province on Monday.",
+            "Tribal Militia (Syria)",
+        ),
+        (
+            "Armed tribesmen clashed with police in Basra's Qurna district on Sunday, killing "
+            "two policemen.",
+            "Tribal Militia (Iraq)",
+        ),
+    ],
+)
+def test_tribesmen_no_report_names_are_the_country_s_tribal_militia(
+    event_extractor: EventExtractor, text: str, tribal: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert tribal in (event.actor1, event.actor2)
