@@ -303,3 +303,26 @@ def test_tribesmen_no_report_names_are_the_country_s_tribal_militia(
 ) -> None:
     (event,) = coded(event_extractor, text)
     assert tribal in (event.actor1, event.actor2)
+
+
+@pytest.mark.parametrize(
+    ("text", "sea"),
+    [
+        (
+            "The Houthis fired two anti-ship ballistic missiles at a Greek-owned tanker in the "
+            "Red Sea on Monday, CENTCOM said.",
+            "Red Sea",
+        ),
+        (
+            "A missile attack by the Houthis on a bulk carrier in the Gulf of Aden killed three "
+            "crew members on Wednesday.",
+            "Gulf of Aden",
+        ),
+    ],
+)
+def test_an_attack_at_sea_is_placed_at_the_sea_not_a_port_city(
+    event_extractor: EventExtractor, text: str, sea: str
+) -> None:
+    (event,) = coded(event_extractor, text, "2024-03-07")
+    assert (event.location, event.country, event.geo_precision) == (sea, "Yemen", 2)
+    assert event.actor1 == "Military Forces of Yemen (2017-) Houthi"

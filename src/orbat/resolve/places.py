@@ -72,7 +72,7 @@ _KIND_RANK = {"site": 0, "city": 0, "admin3": 1, "admin2": 1, "admin1": 2, "coun
 #: Named features that cover an area: ACLED codes an event there at geo_precision 2.
 _AREA_FEATURES = frozenset(
     ["mountain", "mountains", "hill", "hills", "ridge", "plain", "plateau", "desert", "area",
-     "region", "wadi", "oil field", "gas field"]
+     "region", "wadi", "oil field", "gas field", "sea", "strait"]
 )  # fmt: skip
 #: Imported villages carry no population; this many people stands in for the prior, as much
 #: as the smallest GeoNames cities500 town gets.
