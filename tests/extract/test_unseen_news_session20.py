@@ -326,3 +326,29 @@ def test_an_attack_at_sea_is_placed_at_the_sea_not_a_port_city(
     (event,) = coded(event_extractor, text, "2024-03-07")
     assert (event.location, event.country, event.geo_precision) == (sea, "Yemen", 2)
     assert event.actor1 == "Military Forces of Yemen (2017-) Houthi"
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Turkish jets struck PKK targets in Sinjar on Sunday. The attack came a day after "
+            "PKK fighters killed two Turkish soldiers in Hakkari.",
+            "2020-03-07",
+        ),
+        (
+            "Rockets hit the Green Zone on Monday. Two days after the attack, gunmen killed a "
+            "policeman in Baquba.",
+            "2020-03-11",
+        ),
+    ],
+)
+def test_an_act_dated_a_number_of_days_from_another_is_dated_so(
+    event_extractor: EventExtractor, text: str, day: str
+) -> None:
+    # The first sentence's day is the paragraph's; the second's own act is counted from it
+    # ("came a day after [the killing]": the day before; "Two days after the attack, [the
+    # killing]": two days after).
+    events = coded(event_extractor, text, "2020-03-11")
+    (second,) = [e for e in events if e.location in ("Hakkari", "Baqubah")]
+    assert second.event_date.isoformat() == day

@@ -27,6 +27,7 @@ __all__ = [
     "definite_spans",
     "is_follow_up",
     "neighbour_span",
+    "new_act_at",
     "placing_sentence",
     "refers_back",
 ]
@@ -179,3 +180,13 @@ def is_follow_up(sentence: Sentence, coded: Classification) -> bool:
 
 
 _COMPLEMENT = re.compile(r"\s+of\b", re.I)
+
+
+def new_act_at(sentence: Sentence, coded: Classification, default: int) -> int:
+    """Where ``sentence`` tells its own act: its first cue that is no back-reference to an act
+    told before ("The attack came a day after PKK fighters killed two soldiers": the killing,
+    not the attack); ``default`` when it has no cue."""
+    told = definite_spans(sentence)
+    fresh = [c for c in coded.cues if not any(a <= c.char_start < b for a, b in told)]
+    cues = fresh or list(coded.cues)
+    return cues[0].char_start if cues else default

@@ -113,4 +113,8 @@ def relative_event_date(
     weeks = match["unit"].lower().startswith("week")
     days = _count(match["n"]) * (7 if weeks else 1)
     sign = -1 if match["dir"].lower() in ("after", "following") else 1
+    if not text[start : match.start()].strip() and "," in text[match.end() : event_at]:
+        # "Two days after the attack, gunmen killed …": fronted, the phrase's object ends at
+        # the comma and the clause after it is the subject, dated from the object.
+        sign = -sign
     return anchor.acled_date + dt.timedelta(days=sign * days), 2 if weeks else 1

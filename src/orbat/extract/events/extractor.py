@@ -14,7 +14,7 @@ from spacy.pipeline import Sentencizer
 
 from orbat.extract.actors import ActorFinder, ActorRoles, assign_actors, default_finder
 from orbat.extract.anaphora import name_the_group
-from orbat.extract.anchor import is_follow_up, neighbour_span
+from orbat.extract.anchor import is_follow_up, neighbour_span, new_act_at
 from orbat.extract.article import ArticleView, Prepared, Unparsed, dated_by_dateline
 from orbat.extract.aside_places import names_an_aside
 from orbat.extract.candidates import Candidate
@@ -300,9 +300,11 @@ class EventExtractor:
                 continue
             when, own_date = dated
             # "said on Monday that it killed five militants the previous day": counted days.
-            if not own_date or counts_days(text, start, end):
+            # (A day its paragraph gave yields to "a day after …" in the sentence itself.)
+            inside = any(start <= m.start < end for m in own)
+            if not own_date or not inside or counts_days(text, start, end):
                 relative = relative_event_date(
-                    text, start, end, dates, coded.cues[0].char_start if coded.cues else end
+                    text, start, end, dates, new_act_at(sentence, coded, end)
                 )
                 if relative is not None:
                     when, own_date = relative, True
@@ -491,5 +493,7 @@ class EventExtractor:
 
 
 _NOT_NEWLINE = re.compile(r"[^\n]")
+
+
 # Lexicon context labels that name an armed, political or state actor.
 _ARMED_ACTOR_CUES = frozenset({"ctx:state_actors", "ctx:nonstate_actors", "ctx:armed_targets"})
