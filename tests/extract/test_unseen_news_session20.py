@@ -352,3 +352,11 @@ def test_an_act_dated_a_number_of_days_from_another_is_dated_so(
     events = coded(event_extractor, text, "2020-03-11")
     (second,) = [e for e in events if e.location in ("Hakkari", "Baqubah")]
     assert second.event_date.isoformat() == day
+
+
+def test_an_airstrike_on_a_town_places_it_and_a_family_of_five_is_five(
+    event_extractor: EventExtractor,
+) -> None:
+    text = "An airstrike on Maarat al-Numan killed a family of five on Tuesday."
+    (event,) = coded(event_extractor, text)
+    assert (event.location, event.admin1, event.fatalities) == ("Maarrat an Numan", "Idlib", 5)

@@ -154,7 +154,8 @@ _ACTIVE = re.compile(
     r"|martyr(?:ed|ing|s)?"
     r"|wound(?:ed|ing|s)?|injur(?:ed|ing|es)"
     r"|abduct(?:ed|ing|s)?|kidnapp?(?:ed|ing|s)?|captur(?:ed|ing|es)|arrest(?:ed|ing|s)?"
-    r"|detain(?:ed|ing|s)?)\s+(?P<q>"
+    # "killed a family of five": the family's members.
+    r"|detain(?:ed|ing|s)?)\s+(?:an?\s+family\s+of\s+)?(?P<q>"
     + _QTY
     + rf")(?:\s+{_MODS}{_GROUP}|(?!\s*(?:km|kilomet|mile|met|percent|%|year|day|hour|time"
     r"|month|week|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|,\d)))",

@@ -222,7 +222,7 @@ def find_mentions(
 # preposition. The scan looks for names as the gazetteer spells them; transliterations vary
 # ("Tal"/"Tall", "Albu"/"Abu"), so such a name is also looked up by its loose key.
 # What a strike fell on is a place when the gazetteer knows the name (a person's name is not).
-_STRIKE_ON = r"(?:(?:raids?|strikes?|shelling|bombardment|bombing)\s+on|struck|hit)"
+_STRIKE_ON = r"(?:(?:(?:air)?raids?|(?:air)?strikes?|shelling|bombardment|bombing)\s+on|struck|hit)"
 _OWNER = r"['’]s"  # "Idlib's Jisr al-Shughur": a place's possessive names its parts
 _LOCATIVE_NAME = re.compile(
     # "on" only before an article name ("strikes on al-Latamenah"): "on" also leads to targets.
