@@ -360,3 +360,45 @@ def test_an_airstrike_on_a_town_places_it_and_a_family_of_five_is_five(
     text = "An airstrike on Maarat al-Numan killed a family of five on Tuesday."
     (event,) = coded(event_extractor, text)
     assert (event.location, event.admin1, event.fatalities) == ("Maarrat an Numan", "Idlib", 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "stance"),
+    [
+        ("ISIS claimed an attack on an SDF checkpoint near al-Shuhayl on Monday.", "claimed"),
+        (
+            "The Islamic Resistance in Iraq claimed a drone attack on US forces at al-Tanf "
+            "Garrison on Monday.",
+            "claimed",
+        ),
+        ("A car bomb claimed the lives of five people in Azaz on Monday.", "asserted"),
+    ],
+)
+def test_a_claim_of_responsibility_is_kept_as_a_claim_and_a_toll_is_no_claim(
+    event_extractor: EventExtractor, text: str, stance: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.stance == stance
+
+
+@pytest.mark.parametrize(
+    ("text", "site", "admin1"),
+    [
+        (
+            "Iranian-backed militants conducted a one-way drone attack targeting US forces at "
+            "Rumalyn Landing Zone on Thursday.",
+            "Rmelan",
+            "Al-Hasakah",
+        ),
+        (
+            "Militants fired rockets at US forces at Mission Support Site Euphrates on Monday.",
+            "Conoco gas field",
+            "Deir ez-Zor",
+        ),
+    ],
+)
+def test_the_us_bases_named_as_the_us_military_names_them(
+    event_extractor: EventExtractor, text: str, site: str, admin1: str
+) -> None:
+    (event,) = coded(event_extractor, text, "2024-02-02")
+    assert (event.location, event.admin1) == (site, admin1)

@@ -43,11 +43,20 @@ __all__ = [
 # Words that make a report an allegation rather than an established fact (ACLED still codes
 # it; the stance lets an analyst see that the source itself hedged).
 _ALLEGED = re.compile(
-    r"\b(alleged(?:ly)?|reportedly|purported(?:ly)?|claimed|accus\w+|suspected"
+    # ("claimed the lives of five", "claimed two lives": a toll, not a claim)
+    r"\b(alleged(?:ly)?|reportedly|purported(?:ly)?|claimed(?!\s+(?:the\s+|\w+\s+)?lives\b)"
+    r"|accus\w+|suspected"
     r"|(?:believed|thought)\s+to\s+(?:be|have))\b",
     re.I,
 )
 _DENIED = re.compile(r"\b(denied|denies|deny)\b", re.I)
+# A claim of responsibility for the act, not "claimed the lives of" (a toll) or "claimed that".
+_CLAIMED = re.compile(
+    r"\bclaim(?:ed|s|ing)\s+(?:responsibility|credit|(?:the|an?|\d+|one|two|three|four|five"
+    r"|six|seven|several|multiple)\s+(?:[\w-]+\s+){0,2}?(?:attacks?|strikes?|bombings?"
+    r"|operations?|assaults?|ambush(?:es)?|killings?|raids?))\b",
+    re.I,
+)
 
 
 def is_background(mention: DateMention, published: dt.date | None, horizon: int | None) -> bool:
@@ -67,8 +76,13 @@ _UNDATED_MARGIN_DAYS = 365
 
 
 def event_stance(quote: str) -> str:
+    """Whether the quote asserts the event, only alleges it, keeps its actor's claim of it
+    ("ISIS claimed an attack on an SDF checkpoint": claimed, as a second sentence's claim
+    is) or denies it."""
     if _DENIED.search(quote):
         return "denied"
+    if _CLAIMED.search(quote):
+        return "claimed"
     return "alleged" if _ALLEGED.search(quote) else "asserted"
 
 
