@@ -402,3 +402,24 @@ def test_the_us_bases_named_as_the_us_military_names_them(
 ) -> None:
     (event,) = coded(event_extractor, text, "2024-02-02")
     assert (event.location, event.admin1) == (site, admin1)
+
+
+def test_what_a_relative_clause_tells_of_a_party_yields_to_the_main_act(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "Iraqi intelligence arrested a cell that launched rockets at Erbil airport, the "
+        "Kurdistan Region Security Council said on Monday."
+    )
+    (event,) = coded(event_extractor, text)
+    assert event.sub_event_type == "Arrests"
+
+
+def test_an_act_told_only_in_a_relative_clause_is_still_the_event(
+    event_extractor: EventExtractor,
+) -> None:
+    # The limit: with no main act beside it, the clause's act counts in full.
+    text = "The soldier who was killed in the blast near Tarmiyah on Monday was buried in Baquba."
+    assert "Remote explosive/landmine/IED" in {
+        e.sub_event_type for e in coded(event_extractor, text)
+    }

@@ -21,7 +21,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from orbat.extract.compose import compose_evidence, decay, inside, partly_stopped
-from orbat.extract.idioms import amid, bomber_in_person, in_an_idiom, only_flew
+from orbat.extract.idioms import (
+    amid,
+    bomber_in_person,
+    depicted,
+    describes_a_party,
+    in_an_idiom,
+    misattached,
+    only_flew,
+)
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
 from orbat.extract.roles import REPORTING_VERBS, in_a_teller
@@ -155,7 +163,7 @@ class EventClassifier:
             and not stopped_weapon(doc, c)
             and not _finds_remains(doc, c)
             and not _finds_no_arms(c, cues)
-            and not _depicted(doc, c)
+            and not depicted(doc, c.char_start)
             and not (c.label.endswith(":weak") and in_an_idiom(doc, c.start, c.end))
             and not (c.label.startswith("cue:air_strike") and only_flew(doc, c.start, c.end))
             and not bomber_in_person(c.text, {d.label for d in cues if d.sentence == c.sentence})
@@ -167,11 +175,19 @@ class EventClassifier:
         found: list[tuple[str, float, Cue]] = []
         # "water cannon", "stun grenade": a crowd-control tool, not the weapon inside its name.
         tools = by_label.get("ctx:intervention", [])
+        # "Iraqi intelligence arrested a cell that launched rockets at Erbil airport": beside
+        # a main act, what a relative clause tells of a party counts half, as circumstances do.
+        acts = {
+            c.sentence
+            for c in asserted
+            if c.label.endswith(":strong") and not describes_a_party(doc, c.start)
+        }
         for cue in _drop_nested(
             c for c in asserted if c.label.startswith("cue:") and not inside(c, tools)
         ):
             # "…, amid flights of Russian warplanes": the circumstances count half.
-            weight = self.lexicon.weights[cue.label] * (0.5 if amid(doc, cue.start) else 1)
+            aside = cue.sentence in acts and describes_a_party(doc, cue.start)
+            weight = self.lexicon.weights[cue.label] * (0.5 if amid(doc, cue.start) or aside else 1)
             found.append((cue.label.split(":")[1], weight, cue))
         # 3.
         found.extend(compose_evidence(doc, by_label))
@@ -248,7 +264,7 @@ class EventClassifier:
             blocking = lemma in lex.blocking_verbs or (
                 lemma in lex.blocking_nouns and current.pos_ == "NOUN"
             )
-            if depth > 0 and blocking and _misattached(current, previous):
+            if depth > 0 and blocking and misattached(current, previous):
                 break  # "… killed a commander, sources said, days after the US vowed to …"
             if depth > 0 and blocking and not _reports(lemma, previous):
                 if previous.lemma_.lower() in _ATTRIBUTION and lemma in _DENYING:
@@ -269,17 +285,6 @@ class EventClassifier:
                 break
             previous, current = current, current.head
         return "asserted"
-
-
-def _misattached(verb: Token, clause: Token) -> bool:
-    """Whether ``verb`` opens a time clause after ``clause`` ("days after the United States
-    vowed to retaliate"): the parser hung the main clause on it; it governs nothing before."""
-    return any(
-        c.dep_ == "mark" and c.lower_ in _TIME_MARKS and c.i > clause.i for c in verb.children
-    )
-
-
-_TIME_MARKS = frozenset({"after", "before", "since", "until", "as", "when", "while"})
 
 
 def _reports(lemma: str, clause: Token) -> bool:
@@ -430,19 +435,6 @@ def _finds_no_arms(cue: Cue, cues: Sequence[Cue]) -> bool:
     return not any(c.sentence == cue.sentence and c.label in _ARMS_CONTEXT for c in cues)
 
 
-def _depicted(doc: Doc | Span, cue: Cue) -> bool:
-    """What a video or photo shows ("released a video of a drone flying over the US
-    embassy") is depicted, not reported as an act."""
-    whole = doc.doc if isinstance(doc, Span) else doc
-    before = text_of(whole)[max(0, cue.char_start - 60) : cue.char_start]
-    return bool(_DEPICTION.search(before))
-
-
-_DEPICTION = re.compile(
-    r"\b(?:released|published|posted|shared|aired|broadcast)\s+(?:a\s+|the\s+)?(?:new\s+)?"
-    r"(?:video|footage|photos?|images?|pictures?|clip)\s+(?:of|showing)\s+[^.;,]{0,30}$",
-    re.I,
-)
 _BARE_DISRUPTIONS = frozenset({"found", "discovered", "was found", "were found", "seized",
                                "intercepted", "accidentally", "prematurely"})  # fmt: skip
 _ARMS_CONTEXT = frozenset({"ctx:weapon_objects", "ctx:state_actors", "ctx:nonstate_actors",

@@ -10,15 +10,22 @@ no part in what was done to him.
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
+
+from orbat.nlp.model import text_of
 
 __all__ = [
     "alleging_word",
     "amid",
     "bomber_in_person",
+    "depicted",
+    "describes_a_party",
     "in_a_grievance",
     "in_an_allegation",
     "in_an_idiom",
+    "misattached",
     "only_flew",
 ]
 
@@ -117,3 +124,35 @@ def only_flew(doc: Doc | Span, start: int, end: int) -> bool:
 
 _FLYING = frozenset({"patrol", "surveil", "fly", "escort", "refuel", "overfly"})
 _WATCHES = frozenset({"patrol", "surveillance", "reconnaissance", "overwatch", "flight"})
+
+
+def describes_a_party(doc: Doc | Span, start: int) -> bool:
+    """Whether the word at ``start`` (a doc index) lies in a relative clause that tells who a
+    party is: "arrested a cell that launched rockets", "the man who planted the bomb"."""
+    offset = doc.start if isinstance(doc, Span) else 0
+    return any(a.dep_ == "relcl" for a in [doc[start - offset], *doc[start - offset].ancestors])
+
+
+def misattached(verb: Token, clause: Token) -> bool:
+    """Whether ``verb`` opens a time clause after ``clause`` ("days after the United States
+    vowed to retaliate"): the parser hung the main clause on it; it governs nothing before."""
+    return any(
+        c.dep_ == "mark" and c.lower_ in _TIME_MARKS and c.i > clause.i for c in verb.children
+    )
+
+
+_TIME_MARKS = frozenset({"after", "before", "since", "until", "as", "when", "while"})
+
+
+def depicted(doc: Doc | Span, char_start: int) -> bool:
+    """Whether the word at ``char_start`` is what a video or photo shows ("released a video of
+    a drone flying over the US embassy"): depicted, not reported as an act."""
+    whole = doc.doc if isinstance(doc, Span) else doc
+    return bool(_DEPICTION.search(text_of(whole)[max(0, char_start - 60) : char_start]))
+
+
+_DEPICTION = re.compile(
+    r"\b(?:released|published|posted|shared|aired|broadcast)\s+(?:a\s+|the\s+)?(?:new\s+)?"
+    r"(?:video|footage|photos?|images?|pictures?|clip)\s+(?:of|showing)\s+[^.;,]{0,30}$",
+    re.I,
+)
