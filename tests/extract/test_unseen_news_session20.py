@@ -423,3 +423,10 @@ def test_an_act_told_only_in_a_relative_clause_is_still_the_event(
     assert "Remote explosive/landmine/IED" in {
         e.sub_event_type for e in coded(event_extractor, text)
     }
+
+
+def test_a_nationality_before_town_of_is_no_unlisted_village(
+    event_extractor: EventExtractor,
+) -> None:
+    text = "Mortar shells fired from Lebanon landed in the Israeli town of Metula on Monday."
+    assert {e.location for e in coded(event_extractor, text, "2021-06-01")} == {"Metula"}

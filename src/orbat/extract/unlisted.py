@@ -37,11 +37,13 @@ _CAPTURED = re.compile(
     rf"(?P<items>{_NAME}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_NAME})+)"
 )
 _ITEM = re.compile(_NAME)
-#: Capitalised words a list may hold that name no village.
+#: Capitalised words a list may hold that name no village (nor does "the Israeli town of").
 _NOT_VILLAGES = frozenset(
     {"The", "Syria", "Iraq", "Syrian", "Iraqi", "Kurdish", "Turkish", "Islamic", "State", "ISIS",
      "ISIL", "Daesh", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-     "Sunday"}
+     "Sunday", "Israeli", "Lebanese", "Jordanian", "Iranian", "Yemeni", "Saudi", "Emirati",
+     "Egyptian", "Palestinian", "Russian", "American", "British", "Arab", "Druze", "Alawite",
+     "Sunni", "Shiite", "Shia", "Christian", "Yazidi", "Assyrian", "Turkmen", "Bedouin"}
 )  # fmt: skip
 
 
