@@ -430,3 +430,15 @@ def test_a_nationality_before_town_of_is_no_unlisted_village(
 ) -> None:
     text = "Mortar shells fired from Lebanon landed in the Israeli town of Metula on Monday."
     assert {e.location for e in coded(event_extractor, text, "2021-06-01")} == {"Metula"}
+
+
+def test_what_an_accusation_says_is_no_part_of_its_accuser() -> None:
+    # The parser hangs "of killing protesters" on "rights groups": the protesters are what
+    # the accusation is about, not who accuses.
+    from orbat.extract.events import ArticleView
+    from orbat.extract.statements import StatementExtractor
+
+    text = "Asaib Ahl al-Haq has been accused by rights groups of killing protesters in Baghdad."
+    result = StatementExtractor().extract(ArticleView(1, text, None))
+    (claim,) = [s for s in result.statements if s.predicate == "accused"]
+    assert (claim.subject_id, claim.object_id) == (None, "asaib-ahl-al-haq")

@@ -50,8 +50,10 @@ def speaker_argument(node: Token, arguments: Sequence[Argument]) -> Attribution:
     left, right = node.left_edge.idx, node.right_edge.idx + len(node.right_edge)
     # Cut a relative clause or apposition off the phrase: "Qasem al-Jabbarin, an obscure
     # militia force that ..." speaks as Qasem al-Jabbarin.
+    # Nor is "of killing protesters" the speaker's, though the parser hangs it on "rights
+    # groups" in "accused by rights groups of killing protesters": it is the accusation.
     for child in node.rights:
-        if child.dep_ in ("relcl", "appos", "acl", "punct"):
+        if child.dep_ in ("relcl", "appos", "acl", "punct") or _of_a_deed(child):
             right = min(right, child.left_edge.idx)
             break
     doc_text = text_of(node.doc)
@@ -64,6 +66,15 @@ def speaker_argument(node: Token, arguments: Sequence[Argument]) -> Attribution:
         return Attribution(text, None)
     named = [a for a in inside if a.actor_id is not None] or inside
     return Attribution(text, min(named, key=lambda a: abs(a.start - node.idx)))
+
+
+def _of_a_deed(prep: Token) -> bool:
+    """Whether ``prep`` is "of" before a gerund ("of killing", "of carrying out")."""
+    return (
+        prep.dep_ == "prep"
+        and prep.lower_ == "of"
+        and any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in prep.children)
+    )
 
 
 def _subject(verb: Token) -> Token | None:
