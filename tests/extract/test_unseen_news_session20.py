@@ -442,3 +442,38 @@ def test_what_an_accusation_says_is_no_part_of_its_accuser() -> None:
     result = StatementExtractor().extract(ArticleView(1, text, None))
     (claim,) = [s for s in result.statements if s.predicate == "accused"]
     assert (claim.subject_id, claim.object_id) == (None, "asaib-ahl-al-haq")
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "town"),
+    [
+        (
+            "⚡️ Israeli strikes on Hezbollah positions near al-Qusayr, Homs countryside. "
+            "Secondary explosions seen. #Syria",
+            AIR_STRIKE,
+            "Al Qusayr",
+        ),
+        (
+            "Clashes between SNA factions and #SDF on the Manbij front overnight. 3 SNA "
+            "fighters killed.",
+            "Armed clash",
+            "Manbij",
+        ),
+        (
+            "🔴 BREAKING: Explosion rocks Kataib Hezbollah HQ in Jurf al-Nasr, casualties "
+            "reported. #Iraq",
+            "Remote explosive/landmine/IED",
+            "Jurf al-Sakhar",
+        ),
+    ],
+)
+def test_a_flash_that_names_its_act_without_a_verb_is_a_report(
+    event_extractor: EventExtractor, text: str, sub_event_type: str, town: str
+) -> None:
+    events = coded(event_extractor, text, "2023-05-10")
+    assert {(e.sub_event_type, e.location) for e in events} == {(sub_event_type, town)}
+
+
+def test_a_verbless_caption_of_no_act_is_no_report(event_extractor: EventExtractor) -> None:
+    # The limit: the noun must be the act's ("A view of Kafranbel" names none).
+    assert coded(event_extractor, "A view of the town of Kafranbel from the west. #Syria") == []

@@ -52,11 +52,24 @@ def _leads_a_flash(sentence: Span) -> bool:
     # of a clause beside it ("… are on their way as Turkey continues to deploy …").
     root = reported_verb(sentence)
     verbs = [root, *(c for c in root.children if c.dep_ in _LABELLED and root.pos_ != "VERB")]
-    return any(
+    return _noun_flash(sentence) or any(
         t.tag_ == "VBZ"
         and t.lemma_.lower() not in _TELLING
         and any(_one_thing(c, t) for c in t.children)
         for t in verbs
+    )
+
+
+def _noun_flash(sentence: Span) -> bool:
+    """Whether ``sentence`` is a flash with no verb at all, an act named by its noun ("Israeli
+    strikes on Hezbollah positions near al-Qusayr", "Clashes between SNA factions and the
+    SDF on the Manbij front overnight")."""
+    # (The act's noun heads the sentence, or hangs on a leading emoji the parser made root.)
+    heads = [
+        t for t in sentence if t.dep_ == "ROOT" or (t.head.dep_ == "ROOT" and not t.head.is_alpha)
+    ]
+    return any(t.lemma_.lower() in _ACT_NOUNS for t in heads) and not any(
+        t.pos_ in ("VERB", "AUX") for t in sentence
     )
 
 
@@ -68,6 +81,10 @@ def _one_thing(child: Token, verb: Token) -> bool:
 
 
 _LABELLED = frozenset({"acl", "appos", "dep", "parataxis"})
+_ACT_NOUNS = frozenset(
+    {"clash", "clashes", "strike", "strikes", "airstrike", "airstrikes", "attack", "explosion",
+     "blast", "shelling", "bombardment", "fighting", "raid", "ambush", "bombing"}
+)  # fmt: skip
 # Verbs that show or tell rather than act: "The poster depicts soldiers lying dead".
 _TELLING = frozenset({"depict", "show", "feature", "describe", "portray", "say", "report"})
 

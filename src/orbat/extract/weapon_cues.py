@@ -39,7 +39,7 @@ C = TypeVar("C", bound=_Cue)
 # Verbs of harm a blast is the subject of, or the cause ("killed in a blast") of.
 _HARM = frozenset(
     {"kill", "wound", "injure", "hit", "destroy", "damage", "target", "tear", "rip", "die",
-     "claim", "leave", "maim", "hurt"}
+     "claim", "leave", "maim", "hurt", "rock", "strike"}
 )  # fmt: skip
 _BLAST_WORDS = frozenset({"blast", "explosion", "bombing", "bomb", "explode", "detonate"})
 # Weapons that fly: a barrel bomb or a bombing by a nation is the air force's.
