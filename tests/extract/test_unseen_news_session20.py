@@ -477,3 +477,16 @@ def test_a_flash_that_names_its_act_without_a_verb_is_a_report(
 def test_a_verbless_caption_of_no_act_is_no_report(event_extractor: EventExtractor) -> None:
     # The limit: the noun must be the act's ("A view of Kafranbel" names none).
     assert coded(event_extractor, "A view of the town of Kafranbel from the west. #Syria") == []
+
+
+def test_a_flash_s_closing_credit_is_no_place(event_extractor: EventExtractor) -> None:
+    text = "URGENT | Drone attack targets Erbil airport, no injuries – Kurdistan CTD"
+    events = coded(event_extractor, text, "2023-05-10")
+    assert [e.location for e in events] == ["Erbil International Airport"]
+
+
+def test_a_flash_s_place_after_a_dash_is_where(event_extractor: EventExtractor) -> None:
+    (event,) = coded(
+        event_extractor, "Turkish drone strike on a car, 2 killed – Qamishli", "2023-05-10"
+    )
+    assert (event.admin1, event.fatalities) == ("Al-Hasakah", 2)

@@ -38,8 +38,6 @@ __all__ = [
     "is_dateline",
     "main_country",
     "modifies_a_group",
-    "names_a_process",
-    "names_a_source",
     "place_fields",
     "plausible_surface",
 ]
@@ -400,32 +398,6 @@ _HOMETOWN = re.compile(
 def hometown_spans(text: str) -> list[tuple[int, int]]:
     """Spans naming where a person is from ("42, of Woodbridge, Virginia")."""
     return [m.span() for m in _HOMETOWN.finditer(text)]
-
-
-def names_a_source(text: str, place: ResolvedPlace) -> bool:
-    """Whether ``place`` names who reports, not where: an outlet named after a town
-    ("al-Mayadeen TV reported", "Lebanon's al-Mayadeen channel") or the source after
-    "according to" ("according to al-Mayadeen")."""
-    after = text[place.end : place.end + 30]
-    before = text[max(0, place.start - 20) : place.start]
-    return bool(_MEDIA_AFTER.match(after) or _ACCORDING_TO.search(before))
-
-
-def names_a_process(text: str, place: ResolvedPlace) -> bool:
-    """Whether ``place`` names a diplomatic process, not where anything happened ("in
-    accordance with the Astana process", "the Geneva track")."""
-    return bool(_PROCESS_AFTER.match(text[place.end : place.end + 20]))
-
-
-_PROCESS_AFTER = re.compile(r"^\s+(?:peace\s+)?(?:process|format|track|framework)\b", re.I)
-_MEDIA_AFTER = re.compile(
-    r"^(?:['’]s)?\s+(?:TV|television|channel|satellite\s+channel|news(?:\s+agency)?|network"
-    r"|website|newspaper|daily|radio|correspondent|reporter)\b"
-    # "local officials told Kurdistan 24", "France 24 reported": a channel's number.
-    r"|^\s+24\b",
-    re.I,
-)
-_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?(?:(?:al|el)[-‑\s])?$", re.I)
 
 
 def modifies_a_group(text: str, place: ResolvedPlace) -> bool:

@@ -226,11 +226,11 @@ _STRIKE_ON = r"(?:(?:(?:air)?raids?|(?:air)?strikes?|shelling|bombardment|bombin
 _OWNER = r"['’]s"  # "Idlib's Jisr al-Shughur": a place's possessive names its parts
 _LOCATIVE_NAME = re.compile(
     # "on" only before an article name ("strikes on al-Latamenah"): "on" also leads to targets.
-    # ... and after a strike's noun ("an air raid on Maarat al-Numan").
-    rf"\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|[Oo]n(?=\s+(?:[Aa]l|[Ee]l)-)|{_STRIKE_ON}|"
+    # ... after a strike's noun ("an air raid on Maarat al-Numan"); a flash's dash ("– Qamishli").
+    rf"(?:(?<=\s)[–—]|\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|[Oo]n(?=\s+(?:[Aa]l|[Ee]l)-)|{_STRIKE_ON}|"
     rf"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?|vicinity|"
     rf"surroundings|environs|edges?|entrances?|cent(?:re|er)|heart|crossings?)\s+of|{_COMPASS_OF}|"
-    rf"{_STRUCK}|{_OWNER})"
+    rf"{_STRUCK}|{_OWNER}))"
     r"\s+(?:the\s+)?(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?[A-Z](?:[\w-]|['’](?!s\b))+"
     r"(?:\s+(?:(?:al|el)-)?[A-Z](?:[\w-]|['’](?!s\b))+){0,2})"
 )

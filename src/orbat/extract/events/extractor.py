@@ -52,14 +52,13 @@ from orbat.extract.locate import (
     is_dateline,
     main_country,
     modifies_a_group,
-    names_a_process,
-    names_a_source,
     place_fields,
     plausible_surface,
 )
 from orbat.extract.occurrence import reports_an_occurrence
 from orbat.extract.origin import fire_origin
 from orbat.extract.other_acts import split_other_act
+from orbat.extract.place_senses import names_a_process, names_a_source
 from orbat.extract.prefilter import CuePrefilter
 from orbat.extract.protest_followups import police_the_protest
 from orbat.extract.records import EventRecord, Evidence
