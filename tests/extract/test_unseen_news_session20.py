@@ -490,3 +490,28 @@ def test_a_flash_s_place_after_a_dash_is_where(event_extractor: EventExtractor) 
         event_extractor, "Turkish drone strike on a car, 2 killed – Qamishli", "2023-05-10"
     )
     assert (event.admin1, event.fatalities) == ("Al-Hasakah", 2)
+
+
+def test_jaish_al_adl_is_a_group_the_pack_knows(event_extractor: EventExtractor) -> None:
+    text = (
+        "Terrorists affiliated with the Jaish al-Adl group attacked a police station in Rask, "
+        "Sistan and Baluchestan province, killing 11 police officers."
+    )
+    (event,) = coded(event_extractor, text, "2024-06-26")
+    assert (event.actor1, event.actor2, event.fatalities) == (
+        "Jaish al Adl",
+        "Police Forces of Iran (1989-)",
+        11,
+    )
+
+
+def test_an_attack_in_the_arabian_sea_is_placed_there(event_extractor: EventExtractor) -> None:
+    text = (
+        "Yemen's Armed Forces targeted the Israeli-linked ship MSC Sarah V in the Arabian Sea "
+        "with a ballistic missile, military spokesman Yahya Saree said on Monday."
+    )
+    (event,) = coded(event_extractor, text, "2024-06-26")
+    assert (event.location, event.actor1) == (
+        "Arabian Sea",
+        "Military Forces of Yemen (2017-) Houthi",
+    )
