@@ -152,13 +152,22 @@ pytestmark = pytest.mark.issue(13)
 # those two floors are restated one point lower (development actor1 0.83 -> 0.82, held-out
 # town 0.85 -> 0.84), openly, with the held-out town target (0.85) now missed by one event.
 # Raised: development and held-out recall.
+# session 20 (no new gold; rules from wire, monitor, think-tank and Telegram-style sentences
+# written for the tests; a state named as the state that strikes, unnamed rebels of a known
+# insurgency, tribal militias, the seas of the Houthis' attacks): development R 0.928 P 0.908
+# (228/251), actor1 0.848 (0.830: 189/223 from 185/223), actor2 0.586 (0.576), town 0.880
+# (0.876); held-out R 0.804 P 0.823 (0.821; 219/266 from 220/268), actor1 0.702 (0.684:
+# 146/208 from 143/209), town 0.854 (0.846: 182/213 from 181/214), event type 0.932 (0.936:
+# one event, with the relative-clause rule that raised CASE 2021's held-out F1), fatalities
+# 0.854 (0.859: 187/219 from 189/220; one matched event fewer, not inspected). Raised:
+# development actor1 (0.82 -> 0.84), held-out actor1 (0.67 -> 0.69).
 FLOORS = {
     "development": {"recall": 0.92, "precision": 0.90},
     "held-out": {"recall": 0.79, "precision": 0.81},
 }
 FIELD_FLOORS = {
-    "development": {"actor1": 0.82, "town": 0.87, "fatalities": 0.90, "event_type": 0.94},
-    "held-out": {"actor1": 0.67, "town": 0.84, "fatalities": 0.84, "event_type": 0.92},
+    "development": {"actor1": 0.84, "town": 0.87, "fatalities": 0.90, "event_type": 0.94},
+    "held-out": {"actor1": 0.69, "town": 0.84, "fatalities": 0.84, "event_type": 0.92},
 }
 #: Short reports on their own (``report:`` documents): measured R 1.000 P 0.962 development,
 #: R 0.976 P 0.917 held-out (session 15; sessions 11 to 14: development P 0.943; sessions 9
