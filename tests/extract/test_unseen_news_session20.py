@@ -515,3 +515,17 @@ def test_an_attack_in_the_arabian_sea_is_placed_there(event_extractor: EventExtr
         "Arabian Sea",
         "Military Forces of Yemen (2017-) Houthi",
     )
+
+
+def test_members_of_a_force_killed_in_an_attack_fought_it(event_extractor: EventExtractor) -> None:
+    # A teller closing the sentence had left "killed … in an IS attack" too weak to count.
+    text = (
+        "Two members of the Hashd al-Shaabi were killed in an IS attack near Khanaqin on "
+        "Monday, the PMF said in a statement."
+    )
+    (event,) = coded(event_extractor, text, "2024-03-05")
+    assert (event.sub_event_type, event.actor1, event.fatalities) == (
+        "Armed clash",
+        "Islamic State (Iraq)",
+        2,
+    )

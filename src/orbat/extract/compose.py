@@ -102,6 +102,26 @@ def _teller(token: Token) -> bool:
     )
 
 
+def _members_hit(tokens: Doc, verb: Cue, parties: Iterable[Cue]) -> bool:
+    """Whether the passive's subject is members of an armed party: "Two members of the Hashd
+    al-Shaabi were killed in an IS attack" (a fight with a force, not an attack on people)."""
+    spans = [(p.start, p.end) for p in parties]
+    return any(
+        subject.dep_ == "nsubjpass"
+        and subject.lemma_.lower() in _MEMBERS
+        and any(
+            of.dep_ == "prep"
+            and of.lower_ == "of"
+            and any(a <= t.i < b for t in of.subtree for a, b in spans)
+            for of in subject.children
+        )
+        for subject in tokens[verb.start].children
+    )
+
+
+_MEMBERS = frozenset({"member", "fighter", "element", "officer", "commander", "leader", "soldier"})
+
+
 def _between_armed(verb: Cue, armed: Iterable[Cue]) -> bool:
     """Whether an armed party stands before the verb and another just after it: "ISIS killed
     two members of the SDF" is fighting between two groups."""
@@ -220,7 +240,11 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
         targets = [a for a in armed if not any(a.start <= i < a.end for i in agent)]
         victims = [c for c in civil if not any(c.start <= i < c.end for i in agent)]
         armed_agent = any(t.start <= i < t.end for i in agent for t in state + nonstate)
-        if _near(hit, targets, before=0) or _subject_in(tokens, hit, armed, "nsubjpass"):
+        if (
+            _near(hit, targets, before=0)
+            or _subject_in(tokens, hit, armed, "nsubjpass")
+            or _members_hit(tokens, hit, state + nonstate)
+        ):
             out.append(("armed_clash", 3.0 * weight, hit))
         elif _near(hit, victims, before=0) or (
             armed_agent and _subject_in(tokens, hit, civil, "nsubjpass")
