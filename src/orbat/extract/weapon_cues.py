@@ -83,12 +83,12 @@ def _forces_struck(verb: Token) -> bool:
         # (A name's "Forces" is a proper noun, whose lemma keeps the plural.)
         noun = subject.lemma_.lower().removesuffix("s")
         forces = noun in _FORCES and (owned(subject) or _of_a_state(subject))
-        if (forces and verb.lemma_.lower() != "hit") or names_a_state(subject):
+        if (forces and verb.lemma_.lower() != "hit") or _names_a_state(subject):
             return True
     return False
 
 
-def names_a_state(token: Token) -> bool:
+def _names_a_state(token: Token) -> bool:
     """Whether ``token`` is (the head of) a country's name or a state's armed forces known by
     their initials: "Israel", "the United States", "the IDF"."""
     if token.lower_ in _STATE_FORCE_NAMES:

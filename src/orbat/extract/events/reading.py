@@ -131,9 +131,9 @@ def names_an_actor(text: str, place: ResolvedPlace, actors: ActorSpans) -> bool:
     """Whether a country mention names who acted, not where: "the U.S. military carried out an
     airstrike in Jurf al-Nasr", "Turkey shelled the village", "Iran's Revolutionary Guard said"
     are no events in the United States, Turkey or Iran, nor "Washington launched strikes …" in
-    Washington; or whether a place's name is, whole,
-    the name of an armed group the pack knows: "a Hamas cell" is no Syrian village Hamis.
-    (A group named after a place, "the Manbij Military Council", still names Manbij.)"""
+    Washington; or whether a place's name is, whole, the name of an armed group the pack
+    knows: "a Hamas cell" is no Syrian village Hamis. (A group named after a place, "the
+    Manbij Military Council", still names Manbij.)"""
     if place.place.kind != "country":
         # "Washington launched strikes …", "Ankara said …": a capital that acts is its state.
         span = (place.start, place.end)
