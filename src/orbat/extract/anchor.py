@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from orbat.extract.classify import Classification
+from orbat.extract.classify import Classification, Cue
 from orbat.nlp.sentences import paragraph_of
 
 if TYPE_CHECKING:
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Sentence",
     "definite_spans",
+    "fresh_cues",
     "is_follow_up",
     "neighbour_span",
     "new_act_at",
@@ -171,12 +172,16 @@ def definite_spans(sentence: Sentence) -> list[tuple[int, int]]:
     ]
 
 
+def fresh_cues(sentence: Sentence, cues: Sequence[Cue]) -> list[Cue]:
+    """The cues of ``sentence`` that lie in no definite back-reference (:func:`definite_spans`):
+    the words that tell an act of the sentence's own."""
+    told = definite_spans(sentence)
+    return [c for c in cues if not any(a <= c.char_start < b for a, b in told)]
+
+
 def is_follow_up(sentence: Sentence, coded: Classification) -> bool:
     """Whether every cue that decided the sentence's event is a definite back-reference."""
-    spans = definite_spans(sentence)
-    return bool(coded.cues) and all(
-        any(a <= c.char_start < b for a, b in spans) for c in coded.cues
-    )
+    return bool(coded.cues) and not fresh_cues(sentence, coded.cues)
 
 
 _COMPLEMENT = re.compile(r"\s+of\b", re.I)
@@ -186,7 +191,5 @@ def new_act_at(sentence: Sentence, coded: Classification, default: int) -> int:
     """Where ``sentence`` tells its own act: its first cue that is no back-reference to an act
     told before ("The attack came a day after PKK fighters killed two soldiers": the killing,
     not the attack); ``default`` when it has no cue."""
-    told = definite_spans(sentence)
-    fresh = [c for c in coded.cues if not any(a <= c.char_start < b for a, b in told)]
-    cues = fresh or list(coded.cues)
+    cues = fresh_cues(sentence, coded.cues) or list(coded.cues)
     return cues[0].char_start if cues else default

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from orbat.extract.anchor import definite_spans
+from orbat.extract.anchor import fresh_cues
 from orbat.extract.candidates import Candidate
 from orbat.extract.classify import Classification
 from orbat.extract.locate import PLACE_KEYS
@@ -57,11 +57,7 @@ def absorb_toll_sentences(
         if coded is None or not coded.cues or not isinstance(sentence, Span):
             continue
         # "killed", or a back-reference to the act ("were killed in the fighting").
-        told = definite_spans(sentence)
-        if not all(
-            _TOLL_CUE.match(cue.text.strip()) or any(a <= cue.char_start < b for a, b in told)
-            for cue in coded.cues
-        ):
+        if not all(_TOLL_CUE.match(c.text.strip()) for c in fresh_cues(sentence, coded.cues)):
             continue
         earlier = [
             e for e in found if candidate.sentence - _REACH <= e.sentence < candidate.sentence
