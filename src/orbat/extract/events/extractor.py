@@ -24,6 +24,7 @@ from orbat.extract.clauses import tellings
 from orbat.extract.confidence import event_confidence
 from orbat.extract.consolidate import consolidate
 from orbat.extract.country_place import placed_in_country
+from orbat.extract.events.attribution import name_claimants, name_the_blamed, name_the_suspected
 from orbat.extract.events.reading import (
     PLACE_VETO,
     across_countries,
@@ -40,8 +41,6 @@ from orbat.extract.events.reading import (
 from orbat.extract.events.story import (
     date_by_later_sentence,
     join_follow_ups,
-    name_claimants,
-    name_the_blamed,
     name_unnamed_strikers,
     place_by_later_reference,
 )
@@ -338,6 +337,7 @@ class EventExtractor:
         name_unnamed_strikers(sents, codes, found, self.classifier, finder, pack)
         name_claimants(article.text, sents, found, finder, pack)
         name_the_blamed(article.text, sents, found, finder, pack)
+        name_the_suspected(article.text, sents, found, finder, pack)
         name_the_group(article.text, sents, found, finder, pack)
         name_the_enemy(article.text, found, finder, pack)
         # 6.

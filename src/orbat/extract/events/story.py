@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from orbat.extract.actors import (
     ActorFinder,
     ActorRoles,
-    FoundActor,
     assign_actors,
     named_in_country,
     unnamed_attacker,
@@ -42,29 +41,10 @@ if TYPE_CHECKING:
 __all__ = [
     "date_by_later_sentence",
     "join_follow_ups",
-    "name_claimants",
     "name_unnamed_strikers",
     "place_by_later_reference",
 ]
 
-# "X later claimed the attack", "X claimed responsibility for the bombing", "X said it had
-# targeted …": a claim of an act told in an earlier sentence (the definite article points back
-# to it).
-_CLAIMS_AN_ACT = re.compile(
-    r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|this|that|these|"
-    r"those)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assault|operation|ambush|blasts?|"
-    r"explosions?|shelling|killing|assassination|rocket\s+attack|drone\s+attack|"
-    # "ISIS has claimed responsibility for this heinous act": a statement's word for it.
-    r"acts?|crimes?|massacre|incident)\b"
-    # "… claimed responsibility." with no object: the act told just before.
-    r"|\b(?:claim(?:ed|s)|took|takes|accepted)\s+(?:responsibility|credit)\b(?!\s+for\b)"
-    # "X said it had targeted 'a vital site'": the group tells of its own act.
-    r"|\b(?:said|says|announced)\s+(?:that\s+)?(?:it|its\s+fighters|they)\s+(?:had\s+|has\s+|"
-    r"have\s+)?(?:targeted|attacked|struck|hit|shelled|bombed|carried\s+out|launched)\b",
-    re.I,
-)
-#: How many sentences back a claim reaches for the act it claims.
-_CLAIM_LOOKBACK = 2
 _AIR_STRIKE = "Air/drone strike"
 # How a sentence that only counts strikes is read when looking for who flew them.
 _AS_AIR_STRIKE = Classification(
@@ -74,89 +54,6 @@ _AS_AIR_STRIKE = Classification(
 _STRIKER_LOOKBACK = 30
 _GENERIC_FIGHTING = frozenset({"Armed clash", "Attack"})
 _STATE_SIDES = frozenset({int(Inter.STATE_FORCES), int(Inter.EXTERNAL_OTHER)})
-
-
-def name_claimants(
-    text: str,
-    sents: Sequence[Span | Unparsed],
-    found: Sequence[Candidate],
-    finder: ActorFinder,
-    pack: Pack,
-) -> None:
-    """An attack with no named attacker was carried out by the group that, a sentence or
-    two later, claims it: "A roadside bomb struck a convoy near Tikrit. Kataib Hezbollah
-    later claimed the attack." (ACLED codes the claimant as actor1.)"""
-    for j, sentence in enumerate(sents):
-        claim = _CLAIMS_AN_ACT.search(text, sentence.start_char, sentence.end_char)
-        if claim is None:
-            continue
-        before = text[sentence.start_char : claim.start()]
-        claimants = [a for a in finder(before) if not a.generic]
-        if not claimants:
-            continue
-        earlier = [c for c in found if j - _CLAIM_LOOKBACK <= c.sentence < j]
-        _name_the_attacker(text, earlier, claimants[0], claim.end(), pack, "claimed")
-
-
-def name_the_blamed(
-    text: str,
-    sents: Sequence[Span | Unparsed],
-    found: Sequence[Candidate],
-    finder: ActorFinder,
-    pack: Pack,
-) -> None:
-    """An attack with no named attacker was, by the text's sources, carried out by the group
-    a sentence or two later blames for it: "Two soldiers were killed in an ambush. Security
-    officials blamed Islamic State remnants for the attack." ACLED codes the attributed
-    group; the stance says it is alleged."""
-    for j, sentence in enumerate(sents):
-        blame = _BLAMES.search(text, sentence.start_char, sentence.end_char)
-        if blame is None:
-            continue
-        blamed = [a for a in finder(blame["who"] or blame["to"]) if not a.generic]
-        if len(blamed) != 1:
-            continue
-        told = [c for c in found if j - _CLAIM_LOOKBACK <= c.sentence <= j]
-        _name_the_attacker(text, told, blamed[0], blame.end(), pack, "alleged")
-
-
-def _name_the_attacker(
-    text: str,
-    candidates: Sequence[Candidate],
-    actor: FoundActor,
-    said_end: int,
-    pack: Pack,
-    stance: str,
-) -> None:
-    """Make ``actor`` the attacker of those of ``candidates`` that name none, with the
-    ``stance`` of the sentence that names it (ending at ``said_end``): the evidence runs on to
-    where actor1 is stated."""
-    for candidate in candidates:
-        record = candidate.record
-        if not unnamed_attacker(record.actor1):
-            continue
-        start, end = record.evidence.start, max(record.evidence.end, said_end)
-        candidate.record = retyped(
-            record,
-            record.sub_event_type,
-            evidence=Evidence(record.evidence.document_id, start, end, text[start:end]),
-            actor1=on_the_day(
-                named_in_country(actor.acled_name, record.country, pack), record.event_date, pack
-            ),
-            inter1=actor.inter,
-            stance=stance,
-        )
-
-
-# "blamed X for the attack", "accused X of carrying out the bombing", "attributed the attack to X".
-_BLAMES = re.compile(
-    r"\b(?:blamed|accused)\s+(?P<who>[^,;.]{2,60}?)\s+(?:for|of)\s+(?:carrying\s+out\s+|launching\s+)?"
-    r"(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assault|ambush|"
-    r"blasts?|explosions?|shelling|killings?|assassination)\b"
-    r"|\battributed\s+(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|bombings?|ambush|blasts?|"
-    r"explosions?|shelling|killings?)\s+to\s+(?P<to>[^,;.]{2,60})",
-    re.I,
-)
 
 
 def name_unnamed_strikers(

@@ -1,0 +1,198 @@
+"""Who carried out an attack its own sentence leaves unnamed, by what the article's later
+sentences say of it: a group claims it ("Kataib Hezbollah later claimed the attack"), officials
+blame a group ("blamed Islamic State remnants for the attack"), or the attackers are said to
+be a group's ("The gunmen were believed to be members of the Islamic State", "Officials said
+the PKK was behind the bombing"). ACLED codes the named group as actor1; the event's stance
+keeps how sure the text is ("claimed", "alleged")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from orbat.extract.actors import ActorFinder, FoundActor, named_in_country, unnamed_attacker
+from orbat.extract.article import Unparsed
+from orbat.extract.candidates import Candidate
+from orbat.extract.records import Evidence
+from orbat.extract.retype import retyped
+from orbat.extract.state_forces import on_the_day
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span
+
+    from orbat.packs import Pack
+
+__all__ = ["name_claimants", "name_the_blamed", "name_the_suspected"]
+
+# "X later claimed the attack", "X claimed responsibility for the bombing", "X said it had
+# targeted …": a claim of an act told in an earlier sentence (the definite article points back
+# to it).
+_CLAIMS_AN_ACT = re.compile(
+    r"\bclaim(?:ed|s)\s+(?:responsibility\s+for\s+|credit\s+for\s+)?(?:the|this|that|these|"
+    r"those)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assault|operation|ambush|blasts?|"
+    r"explosions?|shelling|killing|assassination|rocket\s+attack|drone\s+attack|"
+    # "ISIS has claimed responsibility for this heinous act": a statement's word for it.
+    r"acts?|crimes?|massacre|incident)\b"
+    # "… claimed responsibility." with no object: the act told just before.
+    r"|\b(?:claim(?:ed|s)|took|takes|accepted)\s+(?:responsibility|credit)\b(?!\s+for\b)"
+    # "X said it had targeted 'a vital site'": the group tells of its own act.
+    r"|\b(?:said|says|announced)\s+(?:that\s+)?(?:it|its\s+fighters|they)\s+(?:had\s+|has\s+|"
+    r"have\s+)?(?:targeted|attacked|struck|hit|shelled|bombed|carried\s+out|launched)\b",
+    re.I,
+)
+#: How many sentences back a claim reaches for the act it claims.
+_CLAIM_LOOKBACK = 2
+
+
+def name_claimants(
+    text: str,
+    sents: Sequence[Span | Unparsed],
+    found: Sequence[Candidate],
+    finder: ActorFinder,
+    pack: Pack,
+) -> None:
+    """An attack with no named attacker was carried out by the group that, a sentence or
+    two later, claims it: "A roadside bomb struck a convoy near Tikrit. Kataib Hezbollah
+    later claimed the attack." (ACLED codes the claimant as actor1.)"""
+    for j, sentence in enumerate(sents):
+        claim = _CLAIMS_AN_ACT.search(text, sentence.start_char, sentence.end_char)
+        if claim is None:
+            continue
+        before = text[sentence.start_char : claim.start()]
+        claimants = [a for a in finder(before) if not a.generic]
+        if not claimants:
+            continue
+        earlier = [c for c in found if j - _CLAIM_LOOKBACK <= c.sentence < j]
+        _name_the_attacker(text, earlier, claimants[0], claim.end(), pack, "claimed")
+
+
+def name_the_blamed(
+    text: str,
+    sents: Sequence[Span | Unparsed],
+    found: Sequence[Candidate],
+    finder: ActorFinder,
+    pack: Pack,
+) -> None:
+    """An attack with no named attacker was, by the text's sources, carried out by the group
+    a sentence or two later blames for it: "Two soldiers were killed in an ambush. Security
+    officials blamed Islamic State remnants for the attack." ACLED codes the attributed
+    group; the stance says it is alleged."""
+    for j, sentence in enumerate(sents):
+        blame = _BLAMES.search(text, sentence.start_char, sentence.end_char)
+        if blame is None:
+            continue
+        blamed = [a for a in finder(blame["who"] or blame["to"]) if not a.generic]
+        if len(blamed) == 1:
+            told = [c for c in found if j - _CLAIM_LOOKBACK <= c.sentence <= j]
+            _name_the_attacker(text, told, blamed[0], blame.end(), pack, "alleged")
+
+
+def name_the_suspected(
+    text: str,
+    sents: Sequence[Span | Unparsed],
+    found: Sequence[Candidate],
+    finder: ActorFinder,
+    pack: Pack,
+) -> None:
+    """An attack with no named attacker was, by the text's sources, carried out by the group
+    a sentence or two later says the attackers belong to ("Gunmen killed two soldiers at a
+    checkpoint. The gunmen were believed to be members of the Islamic State.") or says was
+    behind it ("Police said the PKK was behind the bombing"). The stance says it is alleged."""
+    for j, sentence in enumerate(sents):
+        said = _suspected(text, sentence.start_char, sentence.end_char, finder)
+        if said is not None:
+            told = [c for c in found if j - _CLAIM_LOOKBACK <= c.sentence <= j]
+            _name_the_attacker(text, told, said[0], said[1], pack, "alleged")
+
+
+def _suspected(
+    text: str, start: int, end: int, finder: ActorFinder
+) -> tuple[FoundActor, int] | None:
+    """The one group a sentence says the attackers belong to or was behind the attack, and
+    where the saying ends; None when it says neither, denies it, or names no single group."""
+    belong = _SAID_TO_BELONG.search(text, start, end)
+    if belong is not None:
+        if _DENIED.search(belong[0]):
+            return None
+        named = [a for a in finder(belong["group"]) if not a.generic]
+        return (named[0], belong.end()) if len(named) == 1 else None
+    behind = _BEHIND.search(text, start, end)
+    if behind is None:
+        return None
+    # "Iraqi officials said Kataib Hezbollah was behind the attack": the group is named just
+    # before, after whoever says so.
+    before = text[start : behind.start()]
+    saying = list(_SAYING.finditer(before))
+    who = before[saying[-1].end() :] if saying else before
+    if _DENIED.search(before):
+        return None  # "Hezbollah denied it was behind the attack"
+    named = [a for a in finder(who) if not a.generic]
+    return (named[-1], behind.end()) if named else None
+
+
+def _name_the_attacker(
+    text: str,
+    candidates: Sequence[Candidate],
+    actor: FoundActor,
+    said_end: int,
+    pack: Pack,
+    stance: str,
+) -> None:
+    """Make ``actor`` the attacker of those of ``candidates`` that name none, with the
+    ``stance`` of the sentence that names it (ending at ``said_end``): the evidence runs on to
+    where actor1 is stated."""
+    for candidate in candidates:
+        record = candidate.record
+        if not unnamed_attacker(record.actor1):
+            continue
+        start, end = record.evidence.start, max(record.evidence.end, said_end)
+        candidate.record = retyped(
+            record,
+            record.sub_event_type,
+            evidence=Evidence(record.evidence.document_id, start, end, text[start:end]),
+            actor1=on_the_day(
+                named_in_country(actor.acled_name, record.country, pack), record.event_date, pack
+            ),
+            inter1=actor.inter,
+            stance=stance,
+        )
+
+
+# "blamed X for the attack", "accused X of carrying out the bombing", "attributed the attack to X".
+_BLAMES = re.compile(
+    r"\b(?:blamed|accused)\s+(?P<who>[^,;.]{2,60}?)\s+(?:for|of)\s+(?:carrying\s+out\s+|launching\s+)?"
+    r"(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assault|ambush|"
+    r"blasts?|explosions?|shelling|killings?|assassination)\b"
+    r"|\battributed\s+(?:the|this|that)\s+(?:\w+\s+)?(?:attacks?|bombings?|ambush|blasts?|"
+    r"explosions?|shelling|killings?)\s+to\s+(?P<to>[^,;.]{2,60})",
+    re.I,
+)
+
+
+# Words for the unnamed men who carried out an attack.
+_DOERS = (
+    r"(?:attackers?|assailants?|gunm[ae]n|militants?|bombers?|perpetrators?|suspects?"
+    r"|kidnappers?|abductors?|insurgents)"
+)
+# "The gunmen were believed to be members of X", "the attackers are suspected of being linked
+# to X", "the bombers belonged to X".
+_SAID_TO_BELONG = re.compile(
+    rf"\bthe\s+(?:\w+\s+)?{_DOERS}\b[^.;]{{0,80}}?\b"
+    r"(?:(?:suspected|believed|thought|said|reported|alleged)\s+"
+    r"(?:of\s+being|to\s+be|to\s+have\s+been)\s+"
+    r"(?:(?:linked|affiliated|connected|tied|loyal)\s+(?:to|with)|(?:members?|fighters|militants"
+    r"|part)\s+of|from)"
+    r"|belong(?:ed|s|ing)?\s+to)\s+(?P<group>[^,;.]{2,60})",
+    re.I,
+)
+# "X was behind the attack", "X is believed to be behind Sunday's bombing".
+_BEHIND = re.compile(
+    r"\b(?:was|were|is|are)\s+(?:(?:likely|probably|almost\s+certainly|(?:believed|thought|"
+    r"said|suspected)\s+to\s+(?:be|have\s+been)|suspected\s+of\s+being)\s+)?behind\s+"
+    r"(?:the|this|that|these|those|\w+'s)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assault"
+    r"|ambush|blasts?|explosions?|shelling|killings?|assassination|kidnapping|abduction)\b",
+    re.I,
+)
+_SAYING = re.compile(r"\b(?:said|says|say|believe[sd]?|suspect(?:s|ed)?|added|that)\b", re.I)
+_DENIED = re.compile(r"\b(?:den(?:y|ies|ied)|not|never|rejected|dismissed)\b", re.I)

@@ -1,0 +1,60 @@
+"""Issue 13, session 21: phenomena of wire and monitor reporting that orbat got wrong.
+One phenomenon per test.
+
+Every sentence is written for the test, never copied from the gold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded_events import coded
+from orbat.extract.events import EventExtractor
+
+pytestmark = pytest.mark.issue(13)
+
+IS_IRAQ = "Islamic State (Iraq)"
+PKK = "PKK: Kurdistan Workers Party"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Gunmen opened fire on a checkpoint in Tuz Khurmatu on Sunday, killing two soldiers. "
+            "The gunmen were believed to be members of the Islamic State.",
+            IS_IRAQ,
+        ),
+        (
+            "Two militants blew themselves up near Kirikhan on Sunday, killing a policeman. "
+            "The attackers, a man and a woman, are suspected of being linked to the Kurdistan "
+            "Workers Party.",
+            PKK,
+        ),
+        (
+            "A bomb exploded near a police patrol in Kirkuk on Sunday, killing two policemen. "
+            "Iraqi officials said Islamic State was behind the attack.",
+            IS_IRAQ,
+        ),
+    ],
+)
+def test_attackers_said_to_belong_to_a_group_are_the_groups(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert (event.actor1, event.stance) == (actor1, "alleged")
+    # The evidence runs on to the end of the sentence that names the group.
+    assert text.startswith(event.evidence.quote) and len(event.evidence.quote) >= len(text) - 1
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "Kataib Hezbollah denied it was behind the attack.",
+        "The gunmen were not believed to be members of the Islamic State.",
+    ],
+)
+def test_a_denied_link_names_no_attacker(event_extractor: EventExtractor, follow_up: str) -> None:
+    attack = "Gunmen opened fire on a police patrol in Kirkuk on Sunday, killing two policemen."
+    (event,) = coded(event_extractor, f"{attack} {follow_up}")
+    assert event.actor1 == "Unidentified Armed Group (Iraq)"
