@@ -98,7 +98,8 @@ def test_conjoined_figures_add_up() -> None:
         ("killing a dozen civilians", "killed", 12, 12, False),
         ("one hundred and fifty people were wounded", "wounded", 150, 150, False),
         ("dozens of people were killed", "killed", 12, None, True),
-        ("scores of fighters were killed", "killed", 20, None, True),
+        ("scores of fighters were killed", "killed", 12, None, True),
+        ("tens of fighters were killed", "killed", 12, None, True),
         ("hundreds were killed", "killed", 100, None, True),
         ("several civilians were kidnapped", "captured/abducted", 3, None, True),
         ("a few soldiers were hurt", "wounded", 3, None, True),
@@ -124,6 +125,22 @@ def test_vague_values_follow_the_research_note() -> None:
     assert VAGUE_COUNTS["dozens"] == 12
     assert VAGUE_COUNTS["hundreds"] == 100
     assert {VAGUE_COUNTS[w] for w in ("several", "many", "few")} == {3}
+
+
+@pytest.mark.parametrize(
+    ("text", "toll"),
+    [
+        ("An airstrike hit a clinic, killing and wounding several people, activists said.", 3),
+        ("Airstrikes hit two hospitals, killing and injuring dozens of people on Monday.", 12),
+        ("The army killed and wounded scores of militants in Hama province.", 12),
+        # A precise figure may count mostly the wounded: no toll from it.
+        ("A blast hit the market, killing and wounding 20 people.", None),
+    ],
+)
+def test_killed_and_wounded_together_by_a_vague_word_kill_that_many(
+    text: str, toll: int | None
+) -> None:
+    assert acled_fatalities(find_casualties(text)) == toll
 
 
 @pytest.mark.parametrize(

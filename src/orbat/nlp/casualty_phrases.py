@@ -12,8 +12,10 @@ __all__ = ["VAGUE_COUNTS"]
 #: "Reported fatalities"): "several", "many", "few" -> 3 or 10 by the scale of the attack (we
 #: cannot judge scale from a phrase, so we take 3, the lower and more conservative value);
 #: "dozens" -> 12; "hundreds" -> 100. The rest are orbat's own conservative choices, by
-#: analogy with those rules (one unit of the word: "scores" -> 20 as "dozens" -> 12), and
-#: "massacre" is treated like "several", since it implies plural fatalities but no figure.
+#: analogy with those rules: "tens" and "scores" are as vague as "dozens" and take its 12 (read
+#: as one unit of the word, 10 and 20, they beat or undercut "dozens" for no reason the text
+#: gives), and "massacre" is treated like "several", since it implies plural fatalities but no
+#: figure.
 VAGUE_COUNTS: dict[str, int] = {
     "several": 3,
     "many": 3,
@@ -28,8 +30,8 @@ VAGUE_COUNTS: dict[str, int] = {
     "numerous": 3,
     "multiple": 3,
     "massacre": 3,
-    "tens": 10,
-    "scores": 20,
+    "tens": 12,
+    "scores": 12,
     "thousands": 1_000,
     "tens of thousands": 10_000,
     "hundreds of thousands": 100_000,
@@ -179,6 +181,15 @@ _COUNT_NOUN = re.compile(
     rf"\b(?P<q>{_QTY})\s+(?:{_MODS}{_GROUP}\s+)?"
     r"(?P<verb>dead|deaths|fatalities|killed|injured|wounded|injuries|arrested|detained|abducted"
     rf"|kidnapped)\b(?!\s+(?:by|in\s+an?|a|an|the|\d|{_W1})\b)",
+    _I,
+)
+# "killing and wounding several people", "killed and injured dozens": the dead are some of a
+# vague count the text does not split. The vague word's figure is the most conservative reading
+# of the dead (ACLED: "several" killed -> 3); a precise figure ("killing and wounding 20")
+# may count mostly the wounded, so it gives no toll.
+_KILLED_AND_WOUNDED = re.compile(
+    rf"\bkill(?:ed|ing)\s+and\s+(?:wound|injur)(?:ed|ing)\s+(?:(?:{_QUAL})\s+)?(?P<q>{_VAGUE})"
+    rf"(?:\s+{_MODS}{_GROUP})?",
     _I,
 )
 # "Liwa al-Quds lost two fighters in an ISIS ambush": a force's dead.

@@ -18,6 +18,7 @@ from orbat.nlp.casualty_phrases import (
     _GROUP_NORMAL,
     _I,
     _INCLUDES,
+    _KILLED_AND_WOUNDED,
     _KILLING_HIM,
     _LEFT,
     _LIVES,
@@ -303,7 +304,7 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
                 # two soldiers" gives no toll, so the bomber's death stands.
                 continue
             yield _with_conjunct(text, mention) if conjoinable else mention
-    for pattern in (_LIVES, _LOST, _TOLL, _BODY_OF):
+    for pattern in (_LIVES, _LOST, _TOLL, _BODY_OF, _KILLED_AND_WOUNDED):
         for m in pattern.finditer(text, lo, hi):
             yield _mention(text, m, "killed")
     for m in _KILLING_HIM.finditer(text, lo, hi):
