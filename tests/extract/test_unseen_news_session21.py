@@ -58,3 +58,22 @@ def test_a_denied_link_names_no_attacker(event_extractor: EventExtractor, follow
     attack = "Gunmen opened fire on a police patrol in Kirkuk on Sunday, killing two policemen."
     (event,) = coded(event_extractor, f"{attack} {follow_up}")
     assert event.actor1 == "Unidentified Armed Group (Iraq)"
+
+
+def test_an_acronym_the_article_defines_names_its_actor(event_extractor: EventExtractor) -> None:
+    text = (
+        "Armoured vehicles of the Turkish Armed Forces (TAF) crossed into Syria on Sunday. "
+        "TAF deployed tanks to observation points in Idlib on Sunday."
+    )
+    (event,) = coded(event_extractor, text)
+    assert (event.actor1, event.location) == ("Military Forces of Turkey (2016-)", "Idlib")
+
+
+def test_an_undefined_acronym_names_no_actor(event_extractor: EventExtractor) -> None:
+    # The limit: brackets after a name that is no actor's define nothing.
+    text = (
+        "The Border Trade Association (TAF) met in Hatay on Sunday. "
+        "TAF deployed tanks to observation points in Idlib on Sunday."
+    )
+    (event,) = coded(event_extractor, text)
+    assert event.actor1 != "Military Forces of Turkey (2016-)"

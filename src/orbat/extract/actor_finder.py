@@ -186,6 +186,8 @@ def _finder_for(pack: Pack) -> ActorFinder:
             if means is not None and means["police"] and country:
                 name = police_name(country, when, pack)  # "Turkish police"
             found.append(FoundActor(start, end, name, inter, False, wielder))
+        if context:
+            found += _by_acronym(text, found, defined_acronyms(context, when))
         # "Abu Sayyaf gunmen": the pack's bare "gunmen" gives way to the group they are of.
         taken = [(a.start, a.end) for a in found if not a.generic]
         for start, end, name, inter in named_groups(
@@ -195,7 +197,42 @@ def _finder_for(pack: Pack) -> ActorFinder:
             found.append(FoundActor(start, end, name, inter, unlisted=True))
         return sorted(found, key=lambda a: a.start)
 
+    @lru_cache(maxsize=16)
+    def defined_acronyms(article: str, when: dt.date | None) -> tuple[tuple[str, FoundActor], ...]:
+        """The acronyms ``article`` defines for actors it names in full: "Turkish Armed Forces
+        (TAF)" makes a later "TAF" the Turkish military, as the reader takes it."""
+        defined = []
+        for m in _DEFINITION.finditer(article):
+            before = article[max(0, m.start() - _DEFINITION_REACH) : m.start()]
+            named = [a for a in find(before, when) if not a.generic]
+            if not named or named[-1].end != len(before):
+                continue  # the words before the brackets are not an actor's name
+            actor = named[-1]
+            initials = {w[0].upper() for w in before[actor.start :].split() if w[:1].isalpha()}
+            if m["acronym"][0] in initials:
+                defined.append((m["acronym"], actor))
+        return tuple(defined)
+
     return find
+
+
+# "Turkish Armed Forces (TAF)": an acronym defined in brackets right after a name.
+_DEFINITION = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z0-9&]{1,7})\)")
+#: How far before the brackets the defined name may start.
+_DEFINITION_REACH = 80
+
+
+def _by_acronym(
+    text: str, found: list[FoundActor], defined: tuple[tuple[str, FoundActor], ...]
+) -> list[FoundActor]:
+    """The actors ``text`` names by an acronym its article defined, where nothing else was
+    found (the definition's own brackets repeat the name already found before them)."""
+    named: list[FoundActor] = []
+    for acronym, actor in defined:
+        for m in re.finditer(rf"(?<![\w(&-]){re.escape(acronym)}(?![\w)&-])", text):
+            if not any(a.start < m.end() and m.start() < a.end for a in (*found, *named)):
+                named.append(replace(actor, start=m.start(), end=m.end()))
+    return named
 
 
 #: A place this big, spelled as the text spells it, is a place before it is a group's name

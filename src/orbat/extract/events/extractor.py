@@ -68,7 +68,7 @@ from orbat.extract.territory import taker_decides, the_state_regains
 from orbat.extract.toll_sentences import absorb_toll_sentences, attach_following_tolls
 from orbat.nlp.dates import DateMention, event_date_for_sentence, resolve_dates, select_event_date
 from orbat.nlp.gazetteer import Gazetteer, gazetteer_for
-from orbat.nlp.model import load_nlp
+from orbat.nlp.model import keep_article, load_nlp
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
 from orbat.nlp.relative_dates import counts_days, relative_event_date
 from orbat.nlp.sentences import sentences
@@ -213,6 +213,7 @@ class EventExtractor:
         # 1.
         article = dated_by_dateline(article)
         text = article.text
+        keep_article(doc, text)  # the actors' context: all of it, parsed or not
         sents: list[Span | Unparsed] = sorted(
             [*(c for s in sentences(doc) for c in split_other_act(s, self.classifier)), *unparsed],
             key=lambda s: s.start_char,
