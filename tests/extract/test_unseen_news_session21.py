@@ -77,3 +77,52 @@ def test_an_undefined_acronym_names_no_actor(event_extractor: EventExtractor) ->
     )
     (event,) = coded(event_extractor, text)
     assert event.actor1 != "Military Forces of Turkey (2016-)"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian government and the Kurdish-led SDF reached an agreement on Sunday to hand "
+        "over border posts near Manbij.",
+        "Rebels agreed on Sunday to withdraw from the town of Busra al-Sham.",
+    ],
+)
+def test_what_an_agreement_says_will_be_done_is_its_term(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    # The agreement happened; the handover or withdrawal is what it promises.
+    (event,) = coded(event_extractor, text)
+    assert event.sub_event_type == "Agreement"
+
+
+def test_a_prisoner_exchange_counted_is_an_agreement(event_extractor: EventExtractor) -> None:
+    text = "The Yemeni government and the Houthis exchanged 1,000 prisoners in Sanaa on Friday."
+    (event,) = coded(event_extractor, text)
+    assert (event.sub_event_type, event.location) == ("Agreement", "Sanaa")
+
+
+def test_military_intelligence_is_the_military(event_extractor: EventExtractor) -> None:
+    text = "Military intelligence forces arrested five suspects in Mosul on Sunday."
+    (event,) = coded(event_extractor, text)
+    assert event.actor1 == "Military Forces of Iraq (2018-2020)"
+
+
+def test_a_mob_is_rioters(event_extractor: EventExtractor) -> None:
+    text = "Villagers clashed with sticks and knives over a land dispute in Tikrit on Sunday."
+    (event,) = coded(event_extractor, text)
+    assert (event.sub_event_type, event.actor1) == ("Mob violence", "Rioters (Iraq)")
+
+
+def test_a_place_forces_are_sent_to_is_a_place(event_extractor: EventExtractor) -> None:
+    # The tagger reads the town as a person's name; forces are not sent to a person.
+    text = "Iranian-backed militias deployed reinforcements to Albu Kamal on Thursday."
+    (event,) = coded(event_extractor, text)
+    assert event.location == "Albu Kamal"
+
+
+def test_a_desert_named_after_a_town_is_the_towns(village_gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # The tagger reads the town as a person's name; a desert is not named after one.
+    extractor = EventExtractor(gazetteer=village_gazetteer.gazetteer)
+    text = "Gunmen kidnapped three shepherds in the desert of al-Hadar on Saturday."
+    (event,) = coded(extractor, text)
+    assert (event.location, event.admin1) == ("Al Hadar", "Nineveh")

@@ -309,6 +309,11 @@ def assign_actors(
             # ACLED: those who demonstrate violently are rioters, whatever the text calls them.
             actor1 = "Rioters" + actor1[len("Protesters") :]
             inter1 = int(Inter.RIOTERS)
+    elif sub == "Mob violence" and (
+        actor1 is None or inter1 in (Inter.CIVILIANS, Inter.PROTESTERS)
+    ):
+        # ACLED: a mob is rioters ("villagers clashed with sticks"), whatever the text calls it.
+        actor1, inter1 = f"Rioters{where}", int(Inter.RIOTERS)
     elif sub == "Excessive force against protesters" and (
         actor2 is None or actor2.startswith("Civilians")
     ):

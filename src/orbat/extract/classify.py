@@ -29,6 +29,7 @@ from orbat.extract.idioms import (
     in_an_idiom,
     misattached,
     only_flew,
+    terms_of_a_deal,
 )
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
@@ -164,6 +165,7 @@ class EventClassifier:
             and not _finds_remains(doc, c)
             and not _finds_no_arms(c, cues)
             and not depicted(doc, c.char_start)
+            and not (not c.label.startswith("cue:agreement") and terms_of_a_deal(doc, c.start))
             and not (c.label.endswith(":weak") and in_an_idiom(doc, c.start, c.end))
             and not (c.label.startswith("cue:air_strike") and only_flew(doc, c.start, c.end))
             and not bomber_in_person(c.text, {d.label for d in cues if d.sentence == c.sentence})

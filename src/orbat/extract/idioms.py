@@ -156,3 +156,24 @@ _DEPICTION = re.compile(
     r"(?:video|footage|photos?|images?|pictures?|clip)\s+(?:of|showing)\s+[^.;,]{0,30}$",
     re.I,
 )
+
+
+def terms_of_a_deal(doc: Doc | Span, start: int) -> bool:
+    """Whether the word at ``start`` (a doc index) is in what an agreement says will be done:
+    "reached an agreement to hand over border posts", "agreed to withdraw from the town", "a
+    deal to evacuate fighters". The agreement is the event; the handover is its term."""
+    whole = doc.doc if isinstance(doc, Span) else doc
+    token = whole[start]
+    for clause in (token, *token.ancestors):
+        infinitive = clause.pos_ in ("VERB", "AUX") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+        )
+        if infinitive and clause.dep_ in ("acl", "relcl", "xcomp", "advcl"):
+            return clause.head.lemma_.lower() in _DEALS
+    return False
+
+
+_DEALS = frozenset(
+    {"agreement", "deal", "accord", "truce", "ceasefire", "pact", "arrangement", "agree",
+     "understanding", "settlement"}
+)  # fmt: skip

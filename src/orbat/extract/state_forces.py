@@ -125,6 +125,9 @@ _BARE_FORCES = re.compile(
     # warplanes", "army helicopters", "the air force carried out strikes".
     r"(?:government|regime|army|military)\s+(?:war\s*planes?|jets|aircraft|helicopters?|"
     r"gunships?|air\s*strikes?|air\s+raids?|drones?|artillery|shelling)|air\s+force|"
+    # A state's military intelligence is its military's ("military intelligence forces
+    # arrested five suspects"), though "intelligence" alone after "military" is a modifier.
+    r"military\s+intelligence(?:\s+(?:forces|service|directorate|agents|units?))?|"
     r"army|troops|soldiers|military|armed\s+forces|"
     r"air\s+defen[cs]es?(?:\s+systems?)?|"
     r"government\s+forces|regime\s+forces|government\s+troops|"

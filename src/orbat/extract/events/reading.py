@@ -272,8 +272,11 @@ _LOCATIVE_BEFORE = re.compile(
     r"\b(?:in|near|outside|inside|around|over|above|(?:outskirts|vicinity|villages?|towns?|city"
     r"|cent(?:re|er)|heart"
     r"|countryside|suburbs?|edges?|entrance|environs|hills?|heights|neighbou?rhoods?|district"
-    r"|area|region|mountains?|valley|plains?|control|capture|recapture|liberation|fall|siege)"
-    r"\s+(?:of|over))\s+(?:the\s+)?$",
+    r"|area|region|mountains?|valley|plains?|deserts?|badia|control|capture|recapture"
+    r"|liberation|fall|siege)\s+(?:of|over)"
+    # Forces go to a place, not to a person: "deployed reinforcements to Albu Kamal".
+    r"|(?:reinforcements|troops|forces|fighters|convoys?|units|deployed|dispatched|redeployed"
+    r"|headed|withdrew|withdrawn)\s+(?:to|into|towards?))\s+(?:the\s+)?$",
     re.I,
 )
 
