@@ -126,3 +126,18 @@ def test_a_desert_named_after_a_town_is_the_towns(village_gazetteer) -> None:  #
     text = "Gunmen kidnapped three shepherds in the desert of al-Hadar on Saturday."
     (event,) = coded(extractor, text)
     assert (event.location, event.admin1) == ("Al Hadar", "Nineveh")
+
+
+def test_a_former_groups_name_holds_no_state_forces(event_extractor: EventExtractor) -> None:
+    # "a former Free Syrian Army commander": neither the group's nor the Syrian army's man, and
+    # the one assassinated is a death (four words between the article and the noun).
+    text = (
+        "Gunmen on a motorcycle assassinated a former Free Syrian Army commander in the town "
+        "of Nawa on Thursday."
+    )
+    (event,) = coded(event_extractor, text)
+    assert (event.sub_event_type, event.actor2, event.fatalities) == (
+        "Attack",
+        "Civilians (Syria)",
+        1,
+    )

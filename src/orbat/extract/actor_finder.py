@@ -134,9 +134,13 @@ def _finder_for(pack: Pack) -> ActorFinder:
     ) -> list[FoundActor]:
         day = when.isoformat() if when else None
         found = []
+        former: list[tuple[int, int]] = []
         for mention in resolver.find_mentions(text, when=day, context=context):
             if _FORMER.search(text, max(0, mention.start - 12), mention.start):
-                continue  # "a former rebel commander" is no longer the group's
+                # "a former rebel commander" is no longer the group's; nor is the "Syrian
+                # Army" inside "a former Free Syrian Army commander" anyone's forces.
+                former.append((mention.start, mention.end))
+                continue
             actor = pack.actor(mention.actor_id)
             if actor is not None:
                 generic = mention.method == "descriptor"
@@ -146,6 +150,8 @@ def _finder_for(pack: Pack) -> ActorFinder:
                     )
                 )
         for m in state_words.finditer(text):
+            if any(s <= m.start() < e for s, e in former):
+                continue
             if _HEDGED.search(text, max(0, m.start() - 20), m.start()):
                 continue  # "an alleged US airstrike": the attribution is not the text's own
             means = _MEANS.match(text, m.end())

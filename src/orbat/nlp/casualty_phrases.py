@@ -216,9 +216,10 @@ _NONE_NOUN = re.compile(
 )
 # A conjunct just before a figure: "two soldiers and [three civilians were killed]".
 # One person: "A man was shot dead", "a PMF member was killed", "one soldier died", "killed a
-# policeman". Fewer modifiers than a plural figure takes: "a statement said a civilian …".
+# policeman". Up to four modifiers ("assassinated a former Free Syrian Army commander"), none of
+# them a verb or an article: "a statement said a civilian …" is no one.
 _ONE_MODS = (
-    r"(?:(?!(?:an?|the|and|or|of|was|were|is|has|had|said|says)\b)[\w’'-][\w’'.-]*\s+){0,3}?"
+    r"(?:(?!(?:an?|the|and|or|of|was|were|is|has|had|said|says)\b)[\w’'-][\w’'.-]*\s+){0,4}?"
 )
 _ONE_GROUP = (
     r"(?P<group>"
