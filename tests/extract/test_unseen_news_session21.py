@@ -141,3 +141,32 @@ def test_a_former_groups_name_holds_no_state_forces(event_extractor: EventExtrac
         "Civilians (Syria)",
         1,
     )
+
+
+def test_an_undated_release_is_dated_by_its_address(event_extractor: EventExtractor) -> None:
+    # A press release stored without its date: the address's year and month date "today"
+    # to the month (ACLED: its midpoint, time precision 3); a day in the address is the day.
+    import datetime as dt
+
+    from orbat.extract.events import ArticleView
+
+    text = "A suicide bomber killed 20 mourners at a funeral in Baghdad today."
+    by_month = "https://example.gov/releases/2016/10/263174.htm"
+    (event,) = event_extractor.extract(ArticleView(1, text, None, url=by_month))
+    assert (event.event_date, event.time_precision) == (dt.date(2016, 10, 15), 3)
+    by_day = "https://example.com/2016/10/21/iraq-funeral-bombing/"
+    (event,) = event_extractor.extract(ArticleView(1, text, None, url=by_day))
+    assert (event.event_date, event.time_precision) == (dt.date(2016, 10, 21), 1)
+
+
+def test_a_day_the_text_states_keeps_its_day_under_a_month_address(
+    event_extractor: EventExtractor,
+) -> None:
+    import datetime as dt
+
+    from orbat.extract.events import ArticleView
+
+    text = "A suicide bomber killed 20 mourners at a funeral in Baghdad on October 3."
+    url = "https://example.gov/releases/2016/10/263174.htm"
+    (event,) = event_extractor.extract(ArticleView(1, text, None, url=url))
+    assert (event.event_date, event.time_precision) == (dt.date(2016, 10, 3), 1)

@@ -425,7 +425,7 @@ def _batch_result(task: Future[Batch], articles: list[Article]) -> Batch:
             [],
             [
                 Analysis(
-                    ArticleView(0, a.text, a.published, a.title, a.source),
+                    ArticleView(0, a.text, a.published, a.title, a.source, a.url),
                     None,
                     None,
                     dict.fromkeys(Wanted().extractors(extractor_names(load_pack())), error),

@@ -124,7 +124,9 @@ def analyse_articles(articles: list[Article], candidates: list[Candidate]) -> Ba
 
     worker = analyser()
     worker.statements.set_candidates(candidates)
-    views = ((ArticleView(0, a.text, a.published, a.title, a.source), Wanted()) for a in articles)
+    views = (
+        (ArticleView(0, a.text, a.published, a.title, a.source, a.url), Wanted()) for a in articles
+    )
     return Batch(list(candidates), [worker.analyse(parsed) for parsed in worker.parse_many(views)])
 
 

@@ -40,6 +40,7 @@ class ArticleView:
     published: dt.date | None
     title: str | None = None
     source: str | None = None
+    url: str | None = None
 
 
 def dated_by_dateline(article: ArticleView) -> ArticleView:

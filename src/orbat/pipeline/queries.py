@@ -53,11 +53,12 @@ def articles(conn: Connection, ids: list[int]) -> list[ArticleView]:
             documents.c.published,
             documents.c.title,
             documents.c.source,
+            documents.c.url,
         )
         .where(documents.c.id.in_(ids))
         .order_by(documents.c.id)
     )
-    return [ArticleView(r.id, r.text, r.published, r.title, r.source) for r in rows]
+    return [ArticleView(r.id, r.text, r.published, r.title, r.source, r.url) for r in rows]
 
 
 def claim_document(conn: Connection, document_id: int, extractor: str) -> bool:

@@ -25,13 +25,13 @@ from orbat.extract.confidence import event_confidence
 from orbat.extract.consolidate import consolidate
 from orbat.extract.country_place import placed_in_country
 from orbat.extract.events.attribution import name_claimants, name_the_blamed, name_the_suspected
+from orbat.extract.events.dating import dated_by_url, sentence_date, to_the_month
 from orbat.extract.events.reading import (
     PLACE_VETO,
     across_countries,
     actor_spans,
     dates_of_the_act,
     event_stance,
-    is_background,
     leads_a_brief,
     misread_person,
     names_an_actor,
@@ -66,7 +66,7 @@ from orbat.extract.story_enemy import name_the_enemy
 from orbat.extract.strike_type import strikes_from_the_air
 from orbat.extract.territory import taker_decides, the_state_regains
 from orbat.extract.toll_sentences import absorb_toll_sentences, attach_following_tolls
-from orbat.nlp.dates import DateMention, event_date_for_sentence, resolve_dates, select_event_date
+from orbat.nlp.dates import DateMention, resolve_dates, select_event_date
 from orbat.nlp.gazetteer import Gazetteer, gazetteer_for
 from orbat.nlp.model import keep_article, load_nlp
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
@@ -211,7 +211,7 @@ class EventExtractor:
            (:mod:`orbat.extract.country_place`); notes are written last.
         """
         # 1.
-        article = dated_by_dateline(article)
+        article, month = dated_by_url(dated_by_dateline(article))
         text = article.text
         keep_article(doc, text)  # the actors' context: all of it, parsed or not
         sents: list[Span | Unparsed] = sorted(
@@ -294,7 +294,7 @@ class EventExtractor:
                 start, end = span or (start, end)
             focus = coded.cues[0].char_start if coded.cues else None
             own = dates_of_the_act(sentence, dates)
-            dated = self._date(own, start, end, article.published, focus, horizon)
+            dated = sentence_date(own, start, end, article.published, focus, horizon)
             if dated is None:
                 continue
             when, own_date = dated
@@ -316,7 +316,7 @@ class EventExtractor:
                 day = when
                 if (telling.start, telling.end) != (start, end):
                     # "On Thursday, a Reaper destroyed …, and on Friday two Typhoons struck …"
-                    clause = self._date(own, telling.start, telling.end, article.published)
+                    clause = sentence_date(own, telling.start, telling.end, article.published)
                     day = clause[0] if clause is not None and clause[1] else when
                 record = self._record(
                     article,
@@ -359,6 +359,7 @@ class EventExtractor:
             consolidate(found), places, self.gazetteer, text, state_names(self.pack).country
         )
         for record in map(partial(the_state_regains, pack=self.pack), in_country):
+            record = to_the_month(record, month, dates)
             key = (record.evidence.start, record.evidence.end, record.place_id)
             if key not in unique:
                 record.notes = write_notes(record)
@@ -401,43 +402,6 @@ class EventExtractor:
             return True
         labels = {c.label for c in self.classifier.cues(sentence)}
         return bool(labels & _ARMED_ACTOR_CUES)
-
-    def _date(
-        self,
-        dates: Sequence[DateMention],
-        start: int,
-        end: int,
-        published: dt.date | None,
-        focus: int | None = None,
-        horizon: int | None = None,
-    ) -> tuple[tuple[dt.date, int] | None, bool] | None:
-        """``((date, precision) or None if undatable, whether the text dated it itself)``, or
-        ``None`` when the sentence is background.
-
-        Of several day-precise dates in the sentence, the one nearest the event word
-        ``focus`` dates it ("On Tuesday, Reuters reported … US airstrikes … on June 27").
-        ``horizon`` stands in for the publication date of an undated article (see
-        :func:`_is_background`).
-        """
-        mention = select_event_date(dates, start, end)
-        days = [
-            m
-            for m in dates
-            if start <= m.start and m.end <= end and m.granularity == "day" and not m.filed
-        ]
-        if focus is not None and len(days) > 1:
-            mention = min(days, key=lambda m: abs(m.start - focus))
-            if is_background(mention, published, horizon):
-                return None
-            return (mention.acled_date, mention.time_precision), True
-        if mention is not None and is_background(mention, published, horizon):
-            return None
-        if mention is None and (published is not None or horizon is not None):
-            # A year-only mention inside the sentence ("in 2016") marks it as history too.
-            inside = [m for m in dates if start <= m.start < end and m.is_year_level]
-            if any(is_background(m, published, horizon) for m in inside):
-                return None
-        return event_date_for_sentence(dates, start, end, published), mention is not None
 
     def _record(
         self,
