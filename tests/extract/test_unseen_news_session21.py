@@ -170,3 +170,36 @@ def test_a_day_the_text_states_keeps_its_day_under_a_month_address(
     url = "https://example.gov/releases/2016/10/263174.htm"
     (event,) = event_extractor.extract(ArticleView(1, text, None, url=url))
     assert (event.event_date, event.time_precision) == (dt.date(2016, 10, 3), 1)
+
+
+def test_the_party_right_after_the_verb_is_its_object(event_extractor: EventExtractor) -> None:
+    # "at a checkpoint" says where the civilian was shot, not whom the fire was aimed at.
+    text = "Members of the SDF shot dead a civilian at a checkpoint in Raqqa on Sunday."
+    (event,) = coded(event_extractor, text)
+    assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Syria)")
+
+
+def test_storming_premises_is_no_capture_of_the_district(event_extractor: EventExtractor) -> None:
+    text = "A group of armed men stormed a liquor store in Baghdad's Karrada district on Tuesday."
+    (event,) = coded(event_extractor, text)
+    assert event.sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Syrian troops captured the Conoco gas field on Sunday after clashes with the SDF.",
+        "Government forces stormed the town of Saraqib on Sunday.",
+    ],
+)
+def test_ground_stormed_or_captured_is_still_taken(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.sub_event_type == "Government regains territory"
+
+
+def test_the_emergency_response_division_is_the_police(event_extractor: EventExtractor) -> None:
+    text = "The Emergency Response Division killed two ISIS militants near Hawija on Sunday."
+    (event,) = coded(event_extractor, text)
+    assert event.actor1 == "Police Forces of Iraq"

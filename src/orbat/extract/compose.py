@@ -122,6 +122,24 @@ def _members_hit(tokens: Doc, verb: Cue, parties: Iterable[Cue]) -> bool:
 _MEMBERS = frozenset({"member", "fighter", "element", "officer", "commander", "leader", "soldier"})
 
 
+def _takes_a_thing(tokens: Doc, capture: Cue, territory: Iterable[Cue]) -> bool:
+    """Whether a one-word capture verb's object is someone's premises, not ground: "armed men
+    stormed a liquor store in Baghdad's Karrada district" raided the store (an attack); the
+    district says where."""
+    if capture.end - capture.start > 1:
+        return False  # "took control" has "control" for object
+    obj = next((c for c in tokens[capture.start].children if c.dep_ == "dobj"), None)
+    if obj is None or obj.lemma_.lower() not in _PREMISES:
+        return False
+    return not any(t.start <= obj.i < t.end for t in territory)
+
+
+_PREMISES = frozenset(
+    {"store", "shop", "house", "home", "office", "restaurant", "bank", "hotel", "cafe",
+     "café", "apartment", "residence", "building", "farm", "studio", "clinic"}
+)  # fmt: skip
+
+
 def _between_armed(verb: Cue, armed: Iterable[Cue]) -> bool:
     """Whether an armed party stands before the verb and another just after it: "ISIS killed
     two members of the SDF" is fighting between two groups."""
@@ -178,6 +196,7 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
         out.append((key, weight, first))
     # 2.
     transfer = get("ctx:nonviolent_transfer", [])
+    territory = get("ctx:territory_object", [])
     for cap in get("ctx:territory_capture", []):
         if captures_people(doc, cap):
             out.append(("arrests", 4.0 * decay(cap.sentence), cap))
@@ -190,7 +209,7 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
             continue
         if _near(cap, get("ctx:weapon_objects", []), before=_WINDOW, after=3):
             continue
-        if describes_holding(doc, cap):
+        if describes_holding(doc, cap) or _takes_a_thing(tokens, cap, territory):
             continue
         # "stormed the post … and clashed with soldiers": storming or entering is a capture
         # only when nothing says the place was fought over instead.
@@ -240,15 +259,17 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
         targets = [a for a in armed if not any(a.start <= i < a.end for i in agent)]
         victims = [c for c in civil if not any(c.start <= i < c.end for i in agent)]
         armed_agent = any(t.start <= i < t.end for i in agent for t in state + nonstate)
+        # The party right after the verb is its object: "shot dead a civilian at a checkpoint"
+        # hit the civilian; the checkpoint is where.
+        following = [c for c in targets + victims if _near(hit, [c], before=0)]
+        struck = min(following, key=lambda c: c.start) if following else None
         if (
-            _near(hit, targets, before=0)
+            struck in targets
             or _subject_in(tokens, hit, armed, "nsubjpass")
             or _members_hit(tokens, hit, state + nonstate)
         ):
             out.append(("armed_clash", 3.0 * weight, hit))
-        elif _near(hit, victims, before=0) or (
-            armed_agent and _subject_in(tokens, hit, civil, "nsubjpass")
-        ):
+        elif struck in victims or (armed_agent and _subject_in(tokens, hit, civil, "nsubjpass")):
             out.append(("attack", 3.0 * weight, hit))
         elif (_in_sentence(hit, state) and _in_sentence(hit, nonstate)) or _between_armed(
             hit, state + nonstate
