@@ -203,3 +203,33 @@ def test_the_emergency_response_division_is_the_police(event_extractor: EventExt
     text = "The Emergency Response Division killed two ISIS militants near Hawija on Sunday."
     (event,) = coded(event_extractor, text)
     assert event.actor1 == "Police Forces of Iraq"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        # Iraq's "security forces" are its military (the pack says so); the clause that names
+        # them is not the parse's event, but they are who fired.
+        (
+            "Three protesters were killed in Nasiriyah on Monday after security forces opened "
+            "fire to disperse a sit-in.",
+            "Military Forces of Iraq (2018-2020)",
+        ),
+        (
+            "Two protesters were shot dead in Karbala on Monday when troops opened fire on the "
+            "crowd.",
+            "Military Forces of Iraq (2018-2020)",
+        ),
+        # The limit: the police, or no force named, leave the police.
+        (
+            "Two protesters were shot dead in Karbala on Monday when police opened fire on the "
+            "crowd.",
+            "Police Forces of Iraq",
+        ),
+    ],
+)
+def test_the_force_a_protest_killing_names_fired(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert (event.sub_event_type, event.actor1) == ("Excessive force against protesters", actor1)

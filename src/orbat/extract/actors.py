@@ -163,6 +163,13 @@ _BEFORE_WORDS = frozenset({"after", "following", "since"})
 _FIGHTING = frozenset({"fighting", "fight", "clash", "clashes", "battle", "confrontation"})
 
 
+def _military_named(text: str, country: str, pack: Pack) -> bool:
+    """Whether ``text`` names, without an owner, forces that are ``country``'s military: the
+    army, troops, or "security forces" where the pack says those are the military (Iraq)."""
+    kinds = {kind for _, _, kind in bare_forces(text)}
+    return "military" in kinds or ("security" in kinds and security_is_military(country, pack))
+
+
 def sub_is_arrest(coded: Classification) -> bool:
     return coded.sub_event_type == "Arrests"
 
@@ -334,7 +341,10 @@ def assign_actors(
         if sub == _DISRUPTED and country and _AIR_DEFENCE.search(sentence.text):
             actor1 = military_name(country, when, pack)  # air defences are the army's
         elif sub in _STATE_DEFAULT_TYPES and country:
-            actor1 = police_name(country, when, pack)
+            # "… killed after security forces opened fire": the force the sentence names,
+            # though its clause was not the parse's event.
+            army = _military_named(sentence.text, country, pack)
+            actor1 = (military_name if army else police_name)(country, when, pack)
         elif sub == "Air/drone strike" and not _DRONE.search(sentence.text):
             actor1 = "Unidentified Military Forces"
         elif origin and (ruler := fire_from_de_facto(origin, country, when, pack)):
