@@ -34,9 +34,9 @@ def test_count_and_date(scores: Scores) -> None:
     ("text", "count"),
     [
         ("- Near Mosul, one strike destroyed a mortar.", 1),
-        ("- Near Sinjar, an airstrike destroyed an ISIL building.", 1),
-        ("- Near Manbij, nine strikes struck four units.", 9),
-        ("- Near Mar’a, 10 strikes struck seven separate ISIL tactical units.", 10),
+        ("- Near Sinjar, an airstrike hit an ISIL staging building.", 1),
+        ("- Near Manbij, nine strikes hit four fighting units.", 9),
+        ("- Near Mar’a, 10 strikes hit seven ISIL teams and a tunnel.", 10),
         ("- Near Ramadi, twenty-one strikes hit.", 21),
         ("- Near Ramadi, the coalition hit a bridge.", None),
     ],
@@ -46,7 +46,7 @@ def test_parse_count(text: str, count: int | None) -> None:
 
 
 def test_extract_one_line() -> None:
-    line = "- Near Ar Raqqah, one strike destroyed two oil pump jacks."
+    line = "- Near Ar Raqqah, one strike hit a checkpoint and a bunker."
     found = extract_strike(line, date(2016, 10, 17), load_gazetteer())
     assert found.place_name == "Ar Raqqah" and found.count == 1
     assert found.place is not None and found.place.place.country == "Syria"

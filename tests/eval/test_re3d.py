@@ -62,19 +62,20 @@ def test_relation_floors(scores: Re3dScores) -> None:
 
 
 def test_re3d_sentences_read_as_the_gold_says() -> None:
-    """Sentences quoted from re3d (CENTCOM, UK Government), read by the same relation step the
-    news corpus uses; the gold annotates each of these relations."""
+    """Sentences written for this test in the manner of re3d's CENTCOM and UK Government
+    documents, read by the same relation step the news corpus uses: a side's "fight against" a
+    group (re3d FightingAgainst) and a coalition that "supported" a force (AlliesOf)."""
     extractor = StatementExtractor()
     fighting = extractor.relations_in(
-        "Residents liberated from villages around Raqqa are seeking to join the SDF’s fight "
-        "against ISIL, Davis said."
+        "Residents freed from villages near Raqqa want to join the SDF’s fight against ISIL, "
+        "a spokesman said."
     )
     assert [(h.predicate, h.subject.actor_id, h.object.actor_id) for h in fighting] == [
         ("hostile-to", "syrian-democratic-forces", "islamic-state-syria")
     ]
     allies = extractor.relations_in(
-        "We are proud that the international coalition has supported the Iraqi Security Forces "
-        "in its efforts to defeat ISIL."
+        "Britain said the international coalition had supported the Iraqi Security Forces "
+        "throughout their drive to defeat ISIL."
     )
     assert [(h.predicate, h.subject.actor_id, h.object.actor_id) for h in allies] == [
         ("allied-with", "global-coalition", "iraq-security-forces")

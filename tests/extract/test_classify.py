@@ -33,8 +33,8 @@ def seed_sentence(fragment: str) -> str:
 
 def test_case_air_strike() -> None:
     text = (
-        "The US warplanes pounded the village of Kashkash in the Southern parts of al-Shadadi "
-        "city in Southern Hasaka, killing 6 civilians, including 2 women"
+        "American warplanes pounded a village south of al-Shadadi in rural Hasaka, killing "
+        "four civilians, among them a child"
     )
     found = classify(text)
     assert found is not None
@@ -90,7 +90,10 @@ def test_negated_cues_are_kept_and_marked() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Two suicide bombers blew themselves up at a busy market in Baghdad.", "Suicide bomb"),
+        (
+            "A pair of suicide bombers blew themselves up in a crowded Baghdad market.",
+            "Suicide bomb",
+        ),
         ("Mortar shells landed on the Green Zone in Baghdad.", "Shelling/artillery/missile attack"),
         (
             "A roadside bomb exploded near a convoy, killing two soldiers.",
@@ -130,7 +133,7 @@ def test_negated_cues_are_kept_and_marked() -> None:
             "Disrupted weapons use",
         ),
         (
-            "Turkish forces established a new military base near Ain Issa.",
+            "Near Ain Issa, Turkish troops established a new military outpost.",
             "Headquarters or base established",
         ),
         ("Militiamen looted shops and burned houses in the town.", "Looting/property destruction"),

@@ -111,7 +111,7 @@ def test_claim_links_to_the_event_at_the_place_it_names(extractor: StatementExtr
     text = (
         "A roadside bomb hit a convoy in Babil. "
         "Another bomb hit a convoy in Nasiriyah. "
-        "Qasem al-Jabbarin claimed responsibility for the attack in Babil."
+        "Qasem al-Jabbarin later claimed responsibility for the attack in Babil."
     )
     babil = EventSpan(1, 0, 38, "Explosions/Remote violence", ("Babil",))
     nasiriyah = EventSpan(2, 39, 79, "Explosions/Remote violence", ("Nasiriyah",))

@@ -92,8 +92,8 @@ def test_a_simple_past_beside_an_ongoing_campaign_is_one_act(
 ) -> None:
     (event,) = coded(
         event_extractor,
-        "Iraqi troops recaptured the village of Imam Gharbi on Sunday as they continue to "
-        "clear Islamic State holdouts south of Mosul.",
+        "Iraqi troops recaptured the village of Imam Gharbi on Thursday as they continue to "
+        "drive Islamic State fighters from areas south of Mosul.",
     )
     assert event.sub_event_type == "Government regains territory"
 
@@ -241,11 +241,11 @@ def test_a_water_cannon_is_no_artillery(event_extractor: EventExtractor) -> None
 
 
 def test_the_agent_of_another_act_is_no_party(event_extractor: EventExtractor) -> None:
-    """ "after they were surrounded by police": the police surrounded, the bombers bombed."""
+    """ "once they were surrounded by police": the police surrounded, the bombers bombed."""
     (event,) = coded(
         event_extractor,
-        "Two suicide bombers blew themselves up on Saturday after they were surrounded by "
-        "police near Ankara.",
+        "Near Ankara, two suicide bombers blew themselves up late on Friday once they were "
+        "surrounded by police.",
     )
     assert event.actor1 == "Unidentified Armed Group (Turkey)"
 
@@ -311,8 +311,8 @@ def test_force_used_to_disperse_a_protest_happened(event_extractor: EventExtract
     """ "fired tear gas to disperse protesters": the purpose clause is what the firing did."""
     (event,) = coded(
         event_extractor,
-        "Dozens were hurt in Beirut on Saturday as security forces fired rubber bullets and tear "
-        "gas to disperse anti-government protesters.",
+        "Scores were injured in Beirut on Saturday when riot police fired tear gas and rubber "
+        "bullets to disperse anti-government demonstrators.",
         published="2019-12-15",
     )
     assert event.sub_event_type == "Protest with intervention"
@@ -320,7 +320,8 @@ def test_force_used_to_disperse_a_protest_happened(event_extractor: EventExtract
 
 def test_mourners_are_civilians(event_extractor: EventExtractor) -> None:
     (event,) = coded(
-        event_extractor, "Militants targeted mourners inside a funeral tent in Baghdad on Sunday."
+        event_extractor,
+        "On Sunday militants targeted mourners gathered in a funeral tent in Baghdad.",
     )
     assert (event.sub_event_type, event.actor2) == ("Attack", "Civilians (Iraq)")
 

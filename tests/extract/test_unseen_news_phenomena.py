@@ -104,7 +104,7 @@ def test_unnamed_strikes_in_a_list_belong_to_the_force_named_first(
 def test_a_hometown_is_not_where_the_event_happened(extractor: EventExtractor) -> None:
     text = (
         "Sergeant John Doe, 31, of Springfield, Illinois, died on Monday in northern Syria "
-        "of wounds sustained in an improvised explosive device blast."
+        "of injuries from a roadside bomb that hit his patrol."
     )
     assert all(e.country != "United States" for e in events(extractor, text, "2020-01-08"))
 

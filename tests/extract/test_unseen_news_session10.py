@@ -260,9 +260,9 @@ def test_an_acronym_the_article_defined_earlier_names_the_group(
     # "IS" alone is too short to trust; the article spelled it out in its lead.
     events = coded(
         event_extractor,
-        "Turkish artillery hit Islamic State (IS) targets near Jarablus on Tuesday. The army "
-        "retaliated after rockets fired from IS-controlled territory hit the border town of "
-        "Kilis on Monday.",
+        "Turkish artillery pounded Islamic State (IS) positions around Jarablus on Tuesday. The "
+        "army retaliated after rockets launched from IS-held territory struck the border town "
+        "of Kilis on Monday.",
     )
     (kilis,) = [e for e in events if e.location == "Kilis"]
     assert kilis.actor1.startswith("Islamic State")
@@ -433,10 +433,10 @@ def test_an_israeli_story_of_a_strike_and_its_dead(event_extractor: EventExtract
     # members "including" among the dead were struck, not striking.
     events = coded(
         event_extractor,
-        "The IDF said Tuesday that its fighter jets struck Hezbollah weapons depots near the "
-        "Syrian-Lebanese border overnight, in the Qusayr area, after identifying attempts to "
-        "smuggle arms into Lebanon.\n\nAccording to the Syrian Observatory for Human Rights, "
-        "four people were killed in the strikes, including two members of Hezbollah.",
+        "The IDF said on Tuesday its fighter jets had struck Hezbollah weapons depots overnight "
+        "in the Qusayr area near the Syrian-Lebanese border, after identifying attempts to "
+        "smuggle arms into Lebanon.\n\nA Britain-based war monitor said four people died in "
+        "the strikes, including two members of Hezbollah.",
         "2024-04-02",
     )
     assert events

@@ -253,8 +253,8 @@ def test_a_district_a_citys_possessive_names_is_the_place(village_gazetteer) -> 
 def test_a_force_that_announces_a_killing_did_it(event_extractor: EventExtractor) -> None:
     (event,) = coded(
         event_extractor,
-        "The Syrian Democratic Forces announced the killing of an ISIS leader in a raid on "
-        "the village of Tayyana.",
+        "Syrian Democratic Forces commanders announced the killing of a senior ISIS commander "
+        "during a raid on the village of Tayyana.",
     )
     assert event.actor1 == "Syrian Democratic Forces"
 
@@ -393,8 +393,8 @@ def test_the_dead_and_wounded_of_one_blast_are_one_event(event_extractor: EventE
     # Two clauses, but neither the killing nor the wounding has an actor of its own.
     (event,) = coded(
         event_extractor,
-        "A PMF fighter was killed and ten others were injured when an explosive device "
-        "detonated near their vehicle in Tarmiyah.",
+        "One PMF fighter was killed and ten others were wounded as an explosive device went "
+        "off beside their vehicle in Tarmiyah.",
     )
     assert event.fatalities == 1
 
@@ -513,8 +513,8 @@ def test_a_road_with_nothing_else_named_places_the_event_near_its_first_end(
 ) -> None:
     (event,) = coded(
         event_extractor,
-        "Syrian government forces seized control of the entire length of the main "
-        "Aleppo-Damascus highway on Tuesday.",
+        "On Tuesday Syrian government forces gained control of the whole of the main "
+        "Aleppo-Damascus highway.",
     )
     assert (event.location, event.geo_precision) == ("Aleppo", 2)
 

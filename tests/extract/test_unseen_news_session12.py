@@ -292,7 +292,7 @@ def test_where_detainees_are_said_to_have_acted_is_no_event_place(
 @pytest.mark.parametrize(
     "text",
     [
-        "A cat who had been missing for five years in Portland was found in Santa Fe.",
+        "A dog that went missing in Denver four years ago was found in Tucson.",
         "Researchers in Munich discovered that disk-shaped galaxies emerged in their simulation.",
     ],
 )

@@ -223,8 +223,8 @@ def test_the_blamed_group_is_never_the_target(event_extractor: EventExtractor) -
 def test_the_country_of_an_embassy_is_no_place(event_extractor: EventExtractor) -> None:
     (event,) = coded(
         event_extractor,
-        "A little-known group called Usbat al-Thaireen claimed responsibility for the rocket "
-        "attack on the U.S. embassy on Sunday.",
+        "A little-known group named Usbat al-Thaireen claimed responsibility on Sunday for a "
+        "rocket attack on the U.S. embassy.",
     )
     assert event.country != "United States"
     assert event.actor1 == "Usbat al Thaireen"
@@ -345,8 +345,8 @@ def test_two_acts_at_once_are_two_events(event_extractor: EventExtractor) -> Non
     # act's type or place. Both states named before one weapon are its actors.
     events = coded(
         event_extractor,
-        "Syrian and Russian air strikes targeted rebel-held areas in Aleppo province on Monday, "
-        "as rebels captured a village in Homs province.",
+        "Syrian and Russian air strikes hit rebel-held districts of Aleppo province on Monday, "
+        "as rebels captured a hilltop village in Homs province.",
     )
     assert [(e.sub_event_type, e.admin1, e.actor1) for e in events] == [
         ("Air/drone strike", "Aleppo", "Military Forces of Syria (2000-2024)"),
@@ -359,8 +359,8 @@ def test_an_arrival_is_no_act_of_its_own(event_extractor: EventExtractor) -> Non
     # sentence is not cut in two (that would make the arrival an air strike of its own).
     events = coded(
         event_extractor,
-        "A first batch of F-16 jet fighters arrived on Monday from the United States, as the "
-        "country's security forces launched an offensive against ISIS in Anbar.",
+        "A second batch of F-16 jet fighters arrived from the United States on Monday, as "
+        "Iraq's security forces began an offensive against ISIS in Anbar.",
     )
     assert len(events) == 1
     assert events[0].admin1 == "Anbar"
@@ -380,12 +380,12 @@ def test_a_bomber_who_only_wounded_others_is_the_dead(event_extractor: EventExtr
 # ---------------------------------------------------------------- military releases
 
 _RELEASE = (
-    "SOUTHWEST ASIA, June 14, 2016 — U.S. and coalition military forces continued to attack "
-    "the Islamic State of Iraq and the Levant terrorists in Syria and Iraq yesterday, officials "
-    "reported today. Fighter, attack, bomber and remotely piloted aircraft conducted 12 strikes "
-    "in Syria. Near Manbij, eight strikes struck four ISIL tactical units. Near Mar'a, four "
-    "strikes struck an ISIL tactical unit. Coalition forces conducted 10 strikes in Iraq. Near "
-    "Fallujah, five strikes struck five ISIL tactical units."
+    "SOUTHWEST ASIA, June 14, 2016 — U.S. and coalition military forces kept up their attacks "
+    "on Islamic State of Iraq and the Levant cells in Syria and Iraq yesterday, officials "
+    "reported today. Coalition bombers, fighters and drones carried out 12 strikes in Syria. "
+    "Near Manbij, eight strikes hit four ISIL fighting positions. Near Mar'a, four strikes hit "
+    "an ISIL team. In Iraq, coalition forces carried out 10 strikes. Near Fallujah, five "
+    "strikes hit five ISIL fighting positions."
 )
 
 

@@ -51,12 +51,12 @@ def test_unknown_gunmen_are_of_the_event_s_country(
 def test_a_second_act_told_under_a_reporting_verb_is_a_report(
     event_extractor: EventExtractor,
 ) -> None:
-    # ", as rebels captured a village in Hama province, a monitor says": the reporting verb
+    # ", as rebels captured a hilltop village in Hama province, a monitor says": the reporting verb
     # ends the sentence, but the act it reports is a simple past.
     events = coded(
         event_extractor,
-        "Syrian warplanes struck rebel-held areas in Idlib province, killing three people, "
-        "as rebels captured a village in Hama province, a monitor says.",
+        "Syrian warplanes bombed rebel-held towns in Idlib province, killing four civilians, "
+        "as rebels captured a hilltop village in Hama province, a monitor says.",
     )
     by_type = {e.sub_event_type: e for e in events}
     assert set(by_type) == {"Air/drone strike", "Non-state actor overtakes territory"}
@@ -68,7 +68,7 @@ def test_a_second_act_told_under_a_reporting_verb_is_a_report(
     ("text", "location"),
     [
         (
-            "Two suicide bombers blow themselves up during Friday prayers in a mosque in "
+            "During Friday prayers two suicide bombers blow themselves up inside a mosque in "
             "Iraq's capital, reports say.",
             "Baghdad",
         ),
@@ -120,8 +120,8 @@ def test_who_condemns_an_attack_is_no_party_to_it(event_extractor: EventExtracto
     # A government's statement: the condemning state is a teller; the claimant is actor1.
     events = coded(
         event_extractor,
-        "The United States condemns in the strongest terms the terrorist attack today in "
-        "Baghdad that killed at least 30 people. ISIL has claimed responsibility for this "
+        "The United States condemns today's terrorist attack in Baghdad, which killed at least "
+        "30 people, in the strongest possible terms. ISIL has claimed responsibility for this "
         "cowardly attack.",
     )
     (attack,) = [e for e in events if e.location == "Baghdad"]
@@ -186,7 +186,8 @@ def test_aircraft_on_patrol_strike_nothing(event_extractor: EventExtractor) -> N
         ("Turkish police detained the editor of an opposition newspaper on Monday.", "Turkey"),
         # A government regains its own territory.
         (
-            "Syrian government forces captured five villages in the country's northwest on Monday.",
+            "On Monday Syrian government forces captured four villages in the northwest of the "
+            "country.",
             "Syria",
         ),
         # A military against its own country's rebels.
@@ -217,9 +218,8 @@ def test_a_release_stored_without_a_date_is_dated_by_its_dateline(
 ) -> None:
     # Pasted as text, a release keeps its dateline: "yesterday" counts from it.
     text = (
-        "WASHINGTON, Nov. 25, 2016 - A U.S. service member died yesterday in northern Syria "
-        "of wounds sustained in an improvised explosive device blast near Ayn Issa, Pentagon "
-        "officials said."
+        "WASHINGTON, Nov. 25, 2016 - A U.S. service member was killed yesterday in northern "
+        "Syria by a roadside bomb near Ayn Issa, Pentagon officials said."
     )
     (event,) = event_extractor.extract(ArticleView(1, text, None))
     assert event.sub_event_type == "Remote explosive/landmine/IED"
@@ -229,8 +229,8 @@ def test_a_release_stored_without_a_date_is_dated_by_its_dateline(
 def test_a_dateline_without_a_year_dates_nothing(event_extractor: EventExtractor) -> None:
     # "Nov. 25" of which year? An undated article stays undated.
     text = (
-        "WASHINGTON, Nov. 25 (Reuters) - A U.S. service member died yesterday in northern "
-        "Syria of wounds sustained in an improvised explosive device blast near Ayn Issa."
+        "WASHINGTON, Nov. 25 (Reuters) - A U.S. service member was killed yesterday in "
+        "northern Syria by a roadside bomb near Ayn Issa."
     )
     (event,) = event_extractor.extract(ArticleView(1, text, None))
     assert event.event_date is None
@@ -360,7 +360,7 @@ def test_one_place_taken_in_a_country_is_a_report(event_extractor: EventExtracto
     # A wire lead with no day, town or toll: one village taken, in the country named.
     (event,) = coded(
         event_extractor,
-        "Activists say Syrian rebels have recaptured a village in the country's north.",
+        "Activists say Syrian rebels have retaken a small village in the north of the country.",
     )
     assert event.sub_event_type == "Non-state actor overtakes territory"
     assert (event.location, event.actor1) == ("Syria", "Opposition Rebels (Syria)")

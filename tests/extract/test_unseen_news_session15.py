@@ -46,7 +46,7 @@ def test_a_group_no_pack_lists_is_named_as_written(
 @pytest.mark.parametrize(
     "text",
     [
-        "Islamist militants attacked a checkpoint in Mogadishu.",
+        "Islamist militants stormed a police checkpoint in Mogadishu.",
         "Suspected Maoist rebels ambushed a patrol in Bijapur.",
         "Two gunmen opened fire on a bus in Peshawar.",
         "Afghan soldiers clashed with gunmen in Kunduz.",
@@ -158,8 +158,8 @@ def test_a_place_naming_where_the_men_come_from_is_not_the_event_s(
     # town.
     events = coded(
         event_extractor,
-        "Turkish-backed militants settled 20 families of Eastern Ghouta terrorists in the "
-        "town of Afrin and looted the residents' homes.",
+        "In the town of Afrin, Turkish-backed militants housed thirty families of Eastern "
+        "Ghouta terrorists, then looted local residents' homes.",
     )
     assert {e.location for e in events} == {"Afrin"}
 
@@ -174,7 +174,7 @@ def test_a_later_sentence_placing_an_event_keeps_the_claimant_its_own_reading_na
         "BAGHDAD (AP) — A drone attack targeted a military base hosting U.S. troops in "
         "western Iraq on Tuesday, officials said. There were no immediate reports of "
         "casualties.\n\nThe attack on Ain al-Asad air base in Anbar province came a day "
-        "after rockets struck near the capital. No group immediately claimed responsibility. "
+        "after rockets struck near the capital. There was no immediate claim of responsibility. "
         "The Islamic Resistance in Iraq later said its fighters had targeted the base with "
         "two drones.",
         "2024-01-24",
@@ -278,7 +278,7 @@ def test_a_claim_of_this_heinous_act_names_the_attacker(
 ) -> None:
     events = coded(
         event_extractor,
-        "The United States strongly condemns the terrorist attack on a crowded market in "
+        "The United States firmly condemns the terrorist attack on a crowded market in "
         "Baghdad's Sadr City on July 19, which killed at least 30 people. ISIS has claimed "
         "responsibility for this heinous act.",
         "2021-07-20",

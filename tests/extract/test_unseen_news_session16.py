@@ -79,8 +79,8 @@ def test_a_named_missile_is_its_states_and_a_base_that_came_under_it_the_target(
     # "Yemen's Zalzal-3 missile": a model's name between the state and the weapon; "came
     # under" makes its subject the target; Assir is Saudi Arabia's Asir region (pack admin1).
     text = (
-        "Saudi Arabia's Alab military base in Assir province came under Yemen's Zalzal-3 "
-        "missile attack on Tuesday."
+        "On Tuesday Saudi Arabia's Alab base, in the province of Assir, came under Yemen's "
+        "Zalzal-3 missile fire."
     )
     (event,) = coded(event_extractor, text, "2021-03-10")
     assert (event.actor1, event.actor2) == (HOUTHIS_2021, SAUDI)
@@ -130,8 +130,8 @@ def test_fighters_counted_as_militias_are_a_toll(event_extractor: EventExtractor
     # toll anchors the undated report to its province.
     # ("Tens" is as vague as "dozens": ACLED's 12.)
     text = (
-        "Tens of pro-Hadi militias were killed when Saudi jets raided their positions in "
-        "Ma'rib province in Central Yemen"
+        "Tens of pro-Hadi militias were killed as Saudi jets bombed their posts in Ma'rib "
+        "province, central Yemen"
     )
     (event,) = coded(event_extractor, text, None)
     assert (event.actor1, event.fatalities, event.admin1) == (SAUDI, 12, "Marib")

@@ -193,11 +193,11 @@ def test_the_raf_strike_updates_name_their_aircraft(
 def test_a_capture_told_in_a_participle_is_its_sentences_subjects(
     event_extractor: EventExtractor,
 ) -> None:
-    # "…, capturing a village": the participle has no subject of its own; the troops that
-    # pushed in took it, not the insurgents they clashed with on the way.
+    # "…, capturing the town": the participle has no subject of its own; the troops that
+    # advanced took it, not the insurgents they fought on the way.
     text = (
-        "Syrian troops pushed into the rebel-held enclave on Wednesday, clashing with "
-        "insurgents and capturing the town of Khan Shaykhun."
+        "On Wednesday Syrian troops advanced into the rebel-held pocket, fighting insurgents "
+        "and capturing the town of Khan Shaykhun."
     )
     events = coded(event_extractor, text, "2019-08-22")
     assert "Government regains territory" in {e.sub_event_type for e in events}
@@ -216,8 +216,8 @@ def test_forces_that_pushed_a_named_group_out_took_the_area(
     "text",
     [
         "Islamic State militants withdrew from the town of Palmyra without a fight on Monday.",
-        "Rebel fighters began leaving their last bastion in the town of Douma on Monday under "
-        "an evacuation deal with the government.",
+        "On Monday rebel fighters began leaving their final stronghold in the town of Douma as "
+        "part of an evacuation deal agreed with the government.",
     ],
 )
 def test_a_side_that_leaves_a_place_gives_it_up_without_a_fight(
@@ -243,7 +243,7 @@ def test_people_leaving_an_area_transfer_no_territory(event_extractor: EventExtr
     ("text", "sub_event_type"),
     [
         (
-            "Security forces opened fire on protesters in Nasiriyah on Sunday, killing three.",
+            "Security forces in Nasiriyah opened fire on protesters on Sunday, killing three.",
             "Excessive force against protesters",
         ),
         ("Security forces arrested five suspects in Basra on Sunday.", "Arrests"),

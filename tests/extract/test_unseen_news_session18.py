@@ -199,8 +199,8 @@ def test_airstrikes_that_delivered_munitions_struck(event_extractor: EventExtrac
     # "delivered" hands weapons over ("missiles were delivered to Kyiv"), but here the strikes
     # did the delivering: a report of strikes, not of a transfer.
     text = (
-        "On Monday the coalition's four airstrikes delivered 24 munitions against ISIL "
-        "targets in support of operations to isolate Raqqa, a spokesman said."
+        "The coalition's five airstrikes on Monday delivered 31 munitions against ISIL targets "
+        "as part of the operation to isolate Raqqa, a spokesman said."
     )
     (event,) = coded(event_extractor, text, "2017-01-10")
     assert (event.sub_event_type, event.location) == ("Air/drone strike", "Ar Raqqah")
@@ -219,7 +219,7 @@ def test_strikes_that_suppressed_a_mortar_position_are_air_strikes(
 ) -> None:
     # A military release counts its air strikes by what each did; a mortar position they
     # suppressed is their target, not a mortar that fired.
-    text = "Near Raqqa, four strikes suppressed an ISIL mortar position on Monday."
+    text = "Near Raqqa on Monday, four strikes suppressed a mortar position held by ISIL."
     (event,) = coded(event_extractor, text, "2017-01-10")
     assert event.sub_event_type == "Air/drone strike"
 

@@ -102,7 +102,7 @@ def test_a_prisoner_exchange_counted_is_an_agreement(event_extractor: EventExtra
 
 
 def test_military_intelligence_is_the_military(event_extractor: EventExtractor) -> None:
-    text = "Military intelligence forces arrested five suspects in Mosul on Sunday."
+    text = "On Sunday, military intelligence forces detained four wanted men in Mosul."
     (event,) = coded(event_extractor, text)
     assert event.actor1 == "Military Forces of Iraq (2018-2020)"
 

@@ -152,7 +152,7 @@ _BASE_ATTACK = (
     "officials said.\n\n"
     "The attack on Camp Taji, about 27 kilometers north of the capital, also wounded about a "
     "dozen others, according to a U.S. official.\n\n"
-    "No group immediately claimed responsibility. Kataib Hezbollah, an Iran-backed militia, has "
+    "There was no immediate claim of responsibility. Kataib Hezbollah, an Iran-backed militia, has "
     "been blamed by Washington for previous rocket attacks on bases housing U.S. troops.\n"
 )
 
@@ -285,7 +285,7 @@ def test_turkish_forces_neutralizing_pkk_fighters_is_a_clash_in_gara(
     (event,) = coded(
         event_extractor,
         "Turkish security forces neutralized five PKK terrorists in the Gara region of northern "
-        "Iraq, the National Defense Ministry said on Sunday.",
+        "Iraq, Turkey's defence ministry said on Sunday.",
     )
     assert (event.sub_event_type, event.actor1, event.actor2) == (
         "Armed clash",
@@ -331,8 +331,8 @@ def test_a_country_wide_summary_joins_the_strikes_it_sums_up(
     event_extractor: EventExtractor,
 ) -> None:
     text = (
-        "Turkish warplanes bombed targets of the PKK in northern Iraq on Saturday, a military "
-        "statement said. Fighter jets struck PKK targets in the Haftanin and Metina regions "
+        "Turkish warplanes bombed PKK positions in northern Iraq on Saturday, according to a "
+        "military statement. Fighter jets struck PKK targets in the Haftanin and Metina regions "
         "during the operation on Saturday, the statement said."
     )
     events = event_extractor.extract(ArticleView(1, text, None))
@@ -391,8 +391,8 @@ def test_a_name_cannot_vouch_for_its_own_country() -> None:
     # "Radman" is an alternate name of two small US towns; that the name's places all lie in
     # the United States is no sign the article is about it.
     text = (
-        "Yemeni troops intensified an offensive against Houthi-held territories in Radman "
-        "district, north of Baydha, Yemen's Defence Ministry said."
+        "Yemen's Defence Ministry said government troops stepped up their offensive on "
+        "Houthi-held areas of Radman district, north of Baydha."
     )
     assert all(r.place.country_code != "US" for r in resolve_places(text))
 

@@ -130,7 +130,7 @@ def test_vague_values_follow_the_research_note() -> None:
 @pytest.mark.parametrize(
     ("text", "toll"),
     [
-        ("An airstrike hit a clinic, killing and wounding several people, activists said.", 3),
+        ("An airstrike struck the clinic, killing and wounding several people inside it.", 3),
         ("Airstrikes hit two hospitals, killing and injuring dozens of people on Monday.", 12),
         ("The army killed and wounded scores of militants in Hama province.", 12),
         # A precise figure may count mostly the wounded: no toll from it.

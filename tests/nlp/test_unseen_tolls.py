@@ -57,7 +57,7 @@ def test_the_dead_a_text_names_are_counted(text: str, killed: int) -> None:
 @pytest.mark.parametrize(
     ("text", "killed"),
     [
-        ("Three suicide bombers blew themselves up outside a police station.", 3),
+        ("Outside a police station, three suicide bombers blew themselves up.", 3),
         ("A suicide bomber blew himself up at the gate of the base.", 1),
         ("Two militants detonated their explosive belts, killing themselves.", 2),
         # The toll the text gives for the victims is the figure, not the bomber alone.

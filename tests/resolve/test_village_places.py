@@ -80,7 +80,7 @@ def test_event_gets_admin1_and_admin2_from_the_village(village_env) -> None:
 
     text = (
         "Syrian government forces shelled the village of Kansafra in Idlib province on "
-        "Tuesday, killing two civilians, the Syrian Observatory for Human Rights said."
+        "Tuesday, killing two civilians, a Britain-based war monitor said."
     )
     extractor = EventExtractor(gazetteer=village_env.gazetteer)
     records = extractor.extract(ArticleView(1, text, dt.date(2019, 5, 8)))

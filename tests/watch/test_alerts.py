@@ -164,8 +164,8 @@ def test_new_actor_rule_fires_once_per_new_group(
         datetime(2020, 3, 16, 9, tzinfo=UTC),
         (
             "BAGHDAD - A previously unknown militia, which calls itself Saraya Nasr "
-            "al-Mubin, claimed responsibility for the rocket attack on the Taji base on "
-            "Saturday, Iraqi security officials said.",
+            "al-Mubin, claimed responsibility for Saturday's rocket attack on the Taji base, "
+            "Iraqi security officials said.",
             "The group said in a statement that more attacks would follow.",
         ),
     )
