@@ -233,3 +233,29 @@ def test_the_force_a_protest_killing_names_fired(
 ) -> None:
     (event,) = coded(event_extractor, text)
     assert (event.sub_event_type, event.actor1) == ("Excessive force against protesters", actor1)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("BAGHDAD (Reuters) - A roadside bomb exploded in the capital on Monday.", "Baghdad"),
+        (
+            "BEIRUT (AP) - Lebanese protesters blocked roads in and outside the capital Thursday, "
+            "chanting slogans against the government.",
+            "Beirut",
+        ),
+    ],
+)
+def test_the_capital_is_the_capital_of_the_country_filed_from(
+    event_extractor: EventExtractor, text: str, town: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.location == town
+
+
+def test_the_province_a_town_is_the_capital_of_is_no_second_event(
+    event_extractor: EventExtractor,
+) -> None:
+    text = "A bomb exploded in Erbil, the capital of the Kurdistan Region, on Monday."
+    (event,) = coded(event_extractor, text)
+    assert event.location == "Erbil"

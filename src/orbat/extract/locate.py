@@ -165,6 +165,8 @@ def event_locations(
                 # "near Mutaibijah, on the border between Salah al-Din and Diyala": the
                 # provinces a boundary runs between say where the town lies.
                 and not _BOUNDARY_BEFORE.search(text[max(start, region.start - 60) : region.start])
+                # "Erbil, the capital of the Kurdistan Region": the town's own province.
+                and not _SEAT_OF_BEFORE.search(text[max(start, region.start - 60) : region.start])
             ):
                 distinct.setdefault(region.place.id, region)
                 covered.add(region.place.name)
@@ -417,6 +419,11 @@ def modifies_a_group(text: str, place: ResolvedPlace) -> bool:
     )
 
 
+_SEAT_OF_BEFORE = re.compile(
+    r"\b(?:capital|seat|centre|center|largest\s+city|main\s+city)\s+of\s+(?:the\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}$",
+    re.I,
+)
 _MEN_AFTER = re.compile(
     r"\s+(?:militants|terrorists|fighters|rebels|gunmen|jihadists|insurgents|militiamen)\b"
 )

@@ -38,7 +38,7 @@ def capital_mentions(text: str, gazetteer: Gazetteer, words: TheatreWords) -> li
         country = gazetteer.country(code or name)
         if country is None or country.kind != "country":
             continue
-        capital = _capital(gazetteer, country.country_code)
+        capital = capital_of(gazetteer, country.country_code)
         if capital is not None:
             # The phrase from the country's word on: a place's surface is capitalised.
             start = match.start("demonym" if match.group("demonym") else "country")
@@ -46,7 +46,8 @@ def capital_mentions(text: str, gazetteer: Gazetteer, words: TheatreWords) -> li
     return found
 
 
-def _capital(gazetteer: Gazetteer, code: str) -> Place | None:
+def capital_of(gazetteer: Gazetteer, code: str) -> Place | None:
+    """The capital city of the country of ISO code ``code``, as ``gazetteer`` knows it."""
     name = _capital_names().get(code)
     towns = [p for p in gazetteer.lookup(name or "") if p.kind == "city" and p.country_code == code]
     return max(towns, key=lambda p: p.population, default=None)

@@ -65,6 +65,7 @@ from orbat.extract.state_forces import state_names
 from orbat.extract.story_enemy import name_the_enemy
 from orbat.extract.strike_type import strikes_from_the_air
 from orbat.extract.territory import taker_decides, the_state_regains
+from orbat.extract.the_capital import bare_capitals
 from orbat.extract.toll_sentences import absorb_toll_sentences, attach_following_tolls
 from orbat.nlp.dates import DateMention, resolve_dates, select_event_date
 from orbat.nlp.gazetteer import Gazetteer, gazetteer_for
@@ -230,11 +231,12 @@ class EventExtractor:
         entities += person_vetoes(text, self.gazetteer, entities)
         hometowns = hometown_spans(text)
         actors = actor_spans(doc, self.actor_finder)
+        resolved = resolve_places(
+            text, gazetteer=self.gazetteer, entities=entities, words=self.pack.words
+        )
         places = [
             p
-            for p in resolve_places(
-                text, gazetteer=self.gazetteer, entities=entities, words=self.pack.words
-            )
+            for p in resolved
             if not is_dateline(text, p)
             and plausible_surface(p.text)
             and not modifies_a_group(text, p)
@@ -245,6 +247,8 @@ class EventExtractor:
             and not names_an_actor(text, p, actors)
             and not any(s <= p.start < e for s, e in actors.unlisted)  # "Taliban fighters"
         ]
+        places += bare_capitals(text, resolved, places, self.gazetteer)
+        places.sort(key=lambda p: p.start)
         # The country the article is about names the generic actors of an event it cannot
         # place ("protesters" at an unnamed square are that country's protesters).
         article_country = main_country(places)
