@@ -259,3 +259,15 @@ def test_the_province_a_town_is_the_capital_of_is_no_second_event(
     text = "A bomb exploded in Erbil, the capital of the Kurdistan Region, on Monday."
     (event,) = coded(event_extractor, text)
     assert event.location == "Erbil"
+
+
+def test_a_story_placed_nowhere_happened_in_its_datelines_country(
+    event_extractor: EventExtractor,
+) -> None:
+    # The country in the group's branch name is no place; the dateline is the last word.
+    text = (
+        "ISLAMABAD - Militants linked with the Islamic State's Afghanistan branch attacked a TV "
+        "station's office with hand grenades on Sunday, injuring an editor."
+    )
+    (event,) = coded(event_extractor, text)
+    assert (event.country, event.geo_precision) == ("Pakistan", 3)

@@ -53,12 +53,15 @@ def placed_in_country(
     gazetteer: Gazetteer,
     text: str,
     country_of: Callable[[str], str | None],
+    filed_in: str | None = None,
 ) -> Iterator[EventRecord]:
     """Each of ``records`` placed at its country (see the module) when it has no location;
     else as it is. ``places`` are the article's, ``text`` its text; ``country_of`` gives the
-    country a state's name or adjective stands for ("Afghan": Afghanistan)."""
+    country a state's name or adjective stands for ("Afghan": Afghanistan); ``filed_in`` is
+    the country of the story's dateline, the last word on where a story with no other place
+    happened ("ISLAMABAD - Militants … attacked a TV station's office")."""
     home = main_country([p for p in places if p.place.kind != "country"])
-    home = home or _country_of_regions(text, country_of)
+    home = home or _country_of_regions(text, country_of) or filed_in
     for record in records:
         yield record if record.location is not None else _at_country(record, home, gazetteer)
 

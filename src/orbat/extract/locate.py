@@ -376,6 +376,11 @@ def is_dateline(text: str, place: ResolvedPlace) -> bool:
     return in_dateline(text, place.start, place.end)
 
 
+def dateline_place(text: str, places: Sequence[ResolvedPlace]) -> ResolvedPlace | None:
+    """The place of ``places`` the story's dateline names ("BAGHDAD (Reuters) -"), if any."""
+    return next((p for p in places if is_dateline(text, p)), None)
+
+
 def in_dateline(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is (part of) a dateline: where the story was filed."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -406,11 +411,13 @@ def modifies_a_group(text: str, place: ResolvedPlace) -> bool:
     """Whether ``place`` names who stands behind a group, not where anything happened: the
     first half of a compound ("the Ankara-backed militants", "US-led coalition"), the
     backer after the group ("militants backed by Ankara", "forces loyal to Damascus") or the
-    state whose forces act ("the Ankara forces", "the Damascus regime"), or where the
-    group's men come from ("20 families of Eastern Ghouta terrorists")."""
+    state whose forces act ("the Ankara forces", "the Damascus regime"), where the group's
+    men come from ("20 families of Eastern Ghouta terrorists"), or which branch of a group
+    it is ("the Islamic State's Afghanistan branch")."""
     return bool(
         _BACKED_AFTER.match(text[place.end : place.end + 16])
         or _MEN_AFTER.match(text[place.end : place.end + 14])
+        or _BRANCH_AFTER.match(text[place.end : place.end + 14])
         or _BACKED_BY_BEFORE.search(text[max(0, place.start - 30) : place.start])
         or (
             _FORCES_AFTER.match(text[place.end : place.end + 20])
@@ -419,6 +426,8 @@ def modifies_a_group(text: str, place: ResolvedPlace) -> bool:
     )
 
 
+# "the Islamic State's Afghanistan branch": the country names the group's branch.
+_BRANCH_AFTER = re.compile(r"\s+(?:branch|chapter|affiliate|franchise|offshoot|wing)\b")
 _SEAT_OF_BEFORE = re.compile(
     r"\b(?:capital|seat|centre|center|largest\s+city|main\s+city)\s+of\s+(?:the\s+)?"
     r"(?:[\w'’-]+\s+){0,3}$",

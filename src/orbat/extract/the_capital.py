@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from orbat.extract.locate import is_dateline, main_country
+from orbat.extract.locate import dateline_place, main_country
 from orbat.nlp.gazetteer import Gazetteer
 from orbat.resolve.capitals import capital_of
 from orbat.resolve.places import ResolvedPlace
@@ -36,7 +36,7 @@ def bare_capitals(
     """The capital each bare "the capital" in ``text`` means: of the country of the
     dateline among ``resolved`` (every place read), else of the country most of ``places``
     (the article's event places) lie in."""
-    filed = next((p for p in resolved if is_dateline(text, p)), None)
+    filed = dateline_place(text, resolved)
     country = filed.place.country if filed is not None else main_country(places)
     if country is None:
         return []

@@ -46,6 +46,7 @@ from orbat.extract.events.story import (
 )
 from orbat.extract.lexicon.rules import rules_fingerprint
 from orbat.extract.locate import (
+    dateline_place,
     event_locations,
     hometown_spans,
     is_dateline,
@@ -359,8 +360,14 @@ class EventExtractor:
                 record, own_date=candidate.own_date, in_theatre=self._in_theatre(record.place_id)
             )
         unique: dict[tuple[int, int, str | None], EventRecord] = {}
+        filed = dateline_place(text, resolved)
         in_country = placed_in_country(
-            consolidate(found), places, self.gazetteer, text, state_names(self.pack).country
+            consolidate(found),
+            places,
+            self.gazetteer,
+            text,
+            state_names(self.pack).country,
+            filed.place.country if filed is not None else None,
         )
         for record in map(partial(the_state_regains, pack=self.pack), in_country):
             record = to_the_month(record, month, dates)
