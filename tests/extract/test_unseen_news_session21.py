@@ -271,3 +271,11 @@ def test_a_story_placed_nowhere_happened_in_its_datelines_country(
     )
     (event,) = coded(event_extractor, text)
     assert (event.country, event.geo_precision) == ("Pakistan", 3)
+
+
+def test_a_road_between_two_towns_is_near_the_first(event_extractor: EventExtractor) -> None:
+    # The gazetteer spells the first town "Al Qamishli": only a place word before the bare
+    # name ("between") lets it be looked up loosely.
+    text = "Turkish drones struck a car on the road between Qamishli and Amuda on Monday."
+    (event,) = coded(event_extractor, text)
+    assert (event.location, event.geo_precision) == ("Al Qamishli", 2)

@@ -29,7 +29,6 @@ __all__ = [
     "MentionContext",
     "admissible",
     "find_mentions",
-    "person_vetoes",
     "read_context",
     "spacy_entities",
 ]
@@ -226,8 +225,9 @@ _STRIKE_ON = r"(?:(?:(?:air)?raids?|(?:air)?strikes?|shelling|bombardment|bombin
 _OWNER = r"['’]s"  # "Idlib's Jisr al-Shughur": a place's possessive names its parts
 _LOCATIVE_NAME = re.compile(
     # "on" only before an article name ("strikes on al-Latamenah"): "on" also leads to targets.
-    # ... after a strike's noun ("an air raid on Maarat al-Numan"); a flash's dash ("– Qamishli").
-    rf"(?:(?<=\s)[–—]|\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|[Oo]n(?=\s+(?:[Aa]l|[Ee]l)-)|{_STRIKE_ON}|"
+    # ... after a strike's noun ("an air raid on Maarat al-Numan"); a flash's dash ("– Qamishli");
+    # "between" a road's or a front's ends ("on the road between Qamishli and Amuda").
+    rf"(?:(?<=\s)[–—]|\b(?:[Nn]ear|[Ii]n|[Aa]t|[Oo]utside|[Aa]round|[Bb]etween|[Oo]n(?=\s+(?:[Aa]l|[Ee]l)-)|{_STRIKE_ON}|"
     rf"(?:villages?|towns?|city|cities|areas?|outskirts|countryside|suburbs?|vicinity|"
     rf"surroundings|environs|edges?|entrances?|cent(?:re|er)|heart|crossings?)\s+of|{_COMPASS_OF}|"
     rf"{_STRUCK}|{_OWNER}))"
@@ -238,7 +238,9 @@ _LOCATIVE_NAME = re.compile(
 
 # "the towns of Kafr Aweed and Sufuhen", "retook Kafr Sajna and Umm Jalal": the names a plural
 # place noun or an act done to places lists are each a candidate.
-_PLURAL_LEAD = re.compile(rf"(?:villages|towns|cities|areas|localities)\s+of\b|{_STRUCK}", re.I)
+_PLURAL_LEAD = re.compile(
+    rf"(?:(?:villages|towns|cities|areas|localities)\s+of|between)\b|{_STRUCK}", re.I
+)
 _LIST_ITEM = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?P<name>(?:(?:al|el|as|ar|ad|an|at|az|ash)[-\s])?"
     r"[A-Z][\w'’-]+(?:\s+(?:(?:al|el)-)?[A-Z][\w'’-]+){0,2})"
@@ -344,47 +346,6 @@ _PLACE_NOUN_BEFORE = re.compile(
     r"|countryside|suburbs?|neighbou?rhood|(?:border\s+)?crossing)\s+of\s+$",
     re.I,
 )
-
-
-_TITLE_BEFORE = re.compile(
-    r"\b(?:President|Minister|Justice|Judge|General|Gen\.|Sheikh|Mr\.?|Mrs\.?|Ms\.?|Dr\.?"
-    r"|Commander|Speaker|Ayatollah|Imam|Sayyed|Colonel|Col\.|Major|Captain|Brigadier"
-    r"|Lieutenant|Senator|Governor)\s+$"
-    # Only people are killed or mourned by name: "the assassination of Soleimani", "photos
-    # of Soleimani, Mohandis" (a place is struck, shelled or captured, never assassinated).
-    r"|\b(?:assassinated|murdered|assassinations?\s+of|murders?\s+of|photos\s+of"
-    r"|portraits?\s+of|funeral\s+of|mourning\s+for)\s+$",
-    re.I,
-)
-
-
-def person_vetoes(
-    text: str, gazetteer: Gazetteer, entities: Iterable[tuple[int, int, str]] = ()
-) -> list[tuple[int, int, str]]:
-    """``PERSON`` spans for every occurrence of a place name that the article elsewhere
-    uses as a person's name: after a title ("Chief Justice Zaidan") or as the surname of a
-    multi-word PERSON entity ("Mahmoud Khalil" — Al-Khalil is also Hebron): one sense per
-    discourse. "statements by Salih, Kadhimi and Zaidan", "Khalil's fight" then do not put
-    events in Zahedan or Hebron, even where the tagger did not run. (A one-word PERSON tag
-    is not trusted: the small model tags "Homs" as a person.)
-    """
-    people: set[str] = set()
-    for start, end, label in entities:
-        words = text[start:end].split()
-        if label == "PERSON" and len(words) > 1:
-            people.add(words[-1].removesuffix("'s").removesuffix("’s"))
-    hits = list(gazetteer.scan(text))
-    # The tagger's own place guesses too: the small model tags "Soleimani" as a GPE.
-    hits += [
-        (start, start + len(surface), surface)
-        for start, end, label in entities
-        if label in ("GPE", "LOC")
-        for surface in [re.sub(r"['’]s$", "", text[start:end])]
-    ]
-    for start, _end, surface in hits:
-        if _TITLE_BEFORE.search(text[max(0, start - 20) : start]):
-            people.add(surface)
-    return [(s, e, "PERSON") for s, e, surface in hits if surface in people]
 
 
 def _standalone(text: str, mention: Mention, words: TheatreWords) -> bool:

@@ -23,12 +23,12 @@ from orbat.resolve.namesakes import (
     spells,
     stray_alternate,
 )
+from orbat.resolve.person_names import person_vetoes
 from orbat.resolve.place_mentions import (
     Mention,
     MentionContext,
     admissible,
     find_mentions,
-    person_vetoes,
     read_context,
     spacy_entities,
 )
