@@ -279,3 +279,12 @@ def test_a_road_between_two_towns_is_near_the_first(event_extractor: EventExtrac
     text = "Turkish drones struck a car on the road between Qamishli and Amuda on Monday."
     (event,) = coded(event_extractor, text)
     assert (event.location, event.geo_precision) == ("Al Qamishli", 2)
+
+
+def test_a_far_namesake_of_a_village_near_a_town_is_not_it(village_gazetteer) -> None:  # type: ignore[no-untyped-def]
+    # The gazetteer's only "Albu Hayat" lies in Anbar, far from Tikrit: the village the text
+    # puts near Tikrit is placed at Tikrit (geo_precision 2), in Salah ad Din.
+    extractor = EventExtractor(gazetteer=village_gazetteer.gazetteer)
+    text = "Unknown gunmen killed a mukhtar in the village of Albu Hayat near Tikrit on Monday."
+    (event,) = coded(extractor, text)
+    assert (event.admin1, event.geo_precision) == ("Salah ad Din", 2)

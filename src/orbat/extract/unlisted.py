@@ -111,7 +111,8 @@ _ANCHOR_REACH = 60
 _BEARING = re.compile(
     rf"(?P<name>{_NAME}),?\s+(?:(?:about|some|around|nearly)\s+)?"
     r"(?:(?P<km>\d+)\s*(?:km|kilometers|kilometres)\s+)?"
-    r"(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of\s+(?:the\s+(?:city|town)\s+of\s+)?"
+    r"(?:(?:north|south|east|west)(?:[- ]?(?:east|west))?\s+of|(?P<near>near|outside))\s+"
+    r"(?:the\s+(?:city|town)\s+of\s+)?"
     r"(?:(?:al|el|ad|ar|as|ash|at|az|an)[-‑\s])?"
 )
 # What says an unknown name is a place: "the village of", "in", "near".
@@ -120,6 +121,8 @@ _PLACE_BEFORE = re.compile(
 )
 # How far from the town a village "north of" it may lie, with no distance given.
 _BEARING_KM = 100
+#: How far from the town it is "near" a village may lie (a namesake farther is another place).
+_NEAR_KM = 50
 
 
 def placed_by_reference(
@@ -146,6 +149,7 @@ def placed_by_reference(
         else:
             namesake = named[0]
             limit = int(m.group("km")) + 50 if m.group("km") else _BEARING_KM
+            limit = _NEAR_KM if m.group("near") else limit
             small = namesake.place.feature == "village" and namesake.place.population < 1000
             if not small or distance_km(namesake.place, town.place) <= limit:
                 continue  # a town may lie far from the city it is placed by ("al-Qaim, west of")
