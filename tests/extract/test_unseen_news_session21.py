@@ -288,3 +288,26 @@ def test_a_far_namesake_of_a_village_near_a_town_is_not_it(village_gazetteer) ->
     text = "Unknown gunmen killed a mukhtar in the village of Albu Hayat near Tikrit on Monday."
     (event,) = coded(extractor, text)
     assert (event.admin1, event.geo_precision) == ("Salah ad Din", 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong_country"),
+    [
+        # A province the gazetteer lacks is no village abroad that shares its name.
+        (
+            "Boko Haram fighters attacked a military base in Borno state on Monday, killing "
+            "three soldiers.",
+            "Italy",
+        ),
+        # A people named before the armed men it describes is no place.
+        (
+            "Two policemen were killed in an attack by Baloch separatists on Monday.",
+            "United Kingdom",
+        ),
+    ],
+)
+def test_a_province_or_a_people_is_no_namesake_village(
+    event_extractor: EventExtractor, text: str, wrong_country: str
+) -> None:
+    (event,) = coded(event_extractor, text, None)
+    assert event.country != wrong_country

@@ -434,7 +434,8 @@ _SEAT_OF_BEFORE = re.compile(
     re.I,
 )
 _MEN_AFTER = re.compile(
-    r"\s+(?:militants|terrorists|fighters|rebels|gunmen|jihadists|insurgents|militiamen)\b"
+    r"\s+(?:militants|terrorists|fighters|rebels|gunmen|jihadists|insurgents|militiamen"
+    r"|separatists|guerr?illas|extremists|tribesmen)\b"
 )
 _BACKED_BY_BEFORE = re.compile(
     r"\b(?:backed|supported|sponsored|funded|armed|led|aligned)\s+by\s+(?:the\s+)?$"

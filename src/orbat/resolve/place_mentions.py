@@ -90,7 +90,12 @@ def _defined_acronyms(text: str) -> frozenset[str]:
 _ARTICLE_BEFORE = re.compile(r"\b(?:al|el|ad|ar|as|ash|at|az|an)[-‑\s]$", re.I)
 
 
-_ADMIN_AFTER = re.compile(r"^\s+(?:province|governorate|governate|muhafazat)\b", re.I)
+_ADMIN_AFTER = re.compile(
+    r"^\s+(?:province|governorate|governate|muhafazat"
+    # "Borno state", "Rakhine State"; not "Iraq state media".
+    r"|state\b(?!\s+(?:media|TV|television|news|radio|run|owned|agency|department|of)\b))\b",
+    re.I,
+)
 
 
 _AREA_AFTER = re.compile(

@@ -394,6 +394,8 @@ def resolve_places(
             key=lambda pair: -pair[0],
         )
         score, best = scored[0]
+        if ctx.admin_word and best.kind == "city" and best.population < _BIG_POPULATION:
+            continue  # "Borno state" is no Italian village: a province the gazetteer lacks
         # A hamlet abroad that nothing in the article points to is a false friend, not a place.
         unsupported = not countries[best.country_code]
         foreign = best.country_code not in gaz.theatre and unsupported
