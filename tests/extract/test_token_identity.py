@@ -15,7 +15,7 @@ import spacy
 from spacy.tokens import Doc
 
 from hang_guard import run_within
-from orbat.extract import classify, occurrence, roles
+from orbat.extract import classify, reactions, roles
 from orbat.extract.statements import claims
 from orbat.extract.territory import territory_winner
 
@@ -62,7 +62,7 @@ def test_main_verb_test_stops_at_a_noun_root() -> None:
 @pytest.mark.issue(17)
 def test_governing_verb_is_none_under_a_noun_root() -> None:
     doc = noun_rooted()
-    assert occurrence._governing_verb(doc[4]) is None
+    assert reactions.governing_verb(doc[4]) is None
 
 
 @pytest.mark.issue(17)

@@ -311,3 +311,29 @@ def test_a_province_or_a_people_is_no_namesake_village(
 ) -> None:
     (event,) = coded(event_extractor, text, None)
     assert event.country != wrong_country
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United Kingdom condemns in the strongest terms the terrorist attack on a mosque "
+        "in Quetta today.",
+        "The Foreign Secretary condemned the appalling attack in Kabul yesterday, which killed "
+        "at least 40 people.",
+    ],
+)
+def test_a_condemned_particular_attack_is_reported(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    # A government's condemnation is often the only report of the attack; "Kabul" is the
+    # Afghan capital, not the Galilee town of its name.
+    (event,) = coded(event_extractor, text)
+    assert event.sub_event_type == "Attack"
+    assert event.country in ("Pakistan", "Afghanistan")
+
+
+def test_a_condemned_act_with_no_place_or_day_is_only_words(
+    event_extractor: EventExtractor,
+) -> None:
+    text = "Rights groups condemned the detention of the journalist as an attack on free speech."
+    assert coded(event_extractor, text) == []

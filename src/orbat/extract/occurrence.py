@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from orbat.extract.news_present import news_lead
+from orbat.extract.reactions import characterised, governing_verb
 from orbat.nlp.model import text_of
 from orbat.taxonomy import STRATEGIC
 from orbat.taxonomy import sub_event_type as sub_event_type_info
@@ -169,24 +170,6 @@ _PEACEFUL_ACTIVITIES = frozenset(
         "contact",
         "conversation",
         "debate",
-    }
-)
-# Verbs of describing or reacting to something ("described the move as", "was condemned").
-_REACTION_VERBS = frozenset(
-    {
-        "describe",
-        "term",
-        "label",
-        "characterize",
-        "characterise",
-        "dub",
-        "condemn",
-        "denounce",
-        "criticize",
-        "criticise",
-        "welcome",
-        "praise",
-        "decry",
     }
 )
 # Verbs whose infinitive complement happened or is itself the event: an attempt, a start,
@@ -368,7 +351,7 @@ def _talk_only(token: Token) -> bool:
     return (
         _unrealised(token)
         or _transferred(token)
-        or _characterised(token)
+        or characterised(token)
         or _peaceful_engagement(token)
     )
 
@@ -386,19 +369,6 @@ def _peaceful_engagement(token: Token) -> bool:
         if grandchild.dep_ == "pobj"
     ]
     return bool(objects) and all(o.lemma_.lower() in _PEACEFUL_ACTIVITIES for o in objects)
-
-
-def _governing_verb(token: Token) -> Token | None:
-    """The nearest verb at or above ``token`` in the parse."""
-    node = token
-    for _ in range(12):
-        # "including" heads a list like a preposition: the verb above it governs the list.
-        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("amod", "prep"):
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
 
 
 def _unrealised(token: Token) -> bool:
@@ -419,7 +389,7 @@ def _unrealised(token: Token) -> bool:
         # "which Washington blames for the Jordan attack": an act referred to, told (with
         # its day and place) where it is reported, not here.
         return True
-    verb = _governing_verb(token)
+    verb = governing_verb(token)
     if verb is None:
         return False
     # "said they would continue chasing remnants": a modal on the event verb, or on the verb
@@ -457,25 +427,12 @@ _DISPERSING = frozenset({"disperse", "break", "scatter", "quell", "clear", "push
 def _transferred(token: Token) -> bool:
     """Whether a weapon word is the thing handed over ("missiles were sent to Russia"), not
     what did the delivering ("four airstrikes delivered 24 munitions against ISIL targets")."""
-    verb = _governing_verb(token)
+    verb = governing_verb(token)
     return (
         verb is not None
         and token.dep_ != "nsubj"
         and token.pos_ in ("NOUN", "PROPN", "ADJ")
         and verb.lemma_.lower() in _TRANSFER_VERBS
-    )
-
-
-def _characterised(token: Token) -> bool:
-    """Whether an event word is what somebody describes or reacts to ("described the
-    impending move as …", "His detention was condemned by civil rights groups"): the
-    sentence reports the words about it, not the event."""
-    verb = _governing_verb(token)
-    return (
-        verb is not None
-        and token.pos_ in ("NOUN", "PROPN")
-        and token.dep_ in ("dobj", "nsubjpass")
-        and verb.lemma_.lower() in _REACTION_VERBS
     )
 
 

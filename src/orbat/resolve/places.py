@@ -80,6 +80,7 @@ _VILLAGE_POPULATION = 500
 #: A place this populous is known beyond doubt; an imported place smaller than
 #: ``_KNOWN_POPULATION`` (villages carry none) yields to it unless the article supports it.
 _BIG_POPULATION = 100_000
+_MILLION = 1_000_000
 _KNOWN_POPULATION = KNOWN_POPULATION
 #: What a governorate weighs in the population prior (see _score).
 _ADMIN1_POPULATION = 100_000
@@ -140,7 +141,11 @@ def _score(
     if place_key(place.name) == ctx.key or place.id.startswith("pack:"):
         # The place's own name, or one the pack's curators gave it ("the Golan").
         score += 1.5
-    if place.country_code in gazetteer.theatre:
+    # (A theatre town is no rival to a city of millions the text spells: "Kabul" is the
+    # Afghan capital, not the Galilee town of 14,000 that shares its name.)
+    if place.country_code in gazetteer.theatre and not (
+        rival_spelled and rival >= _MILLION and place.population < _BIG_POPULATION
+    ):
         score += 1.5
     if countries:
         score += 1.5 * countries[place.country_code] / max(countries.values())
