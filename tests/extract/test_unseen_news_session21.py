@@ -337,3 +337,15 @@ def test_a_condemned_act_with_no_place_or_day_is_only_words(
 ) -> None:
     text = "Rights groups condemned the detention of the journalist as an attack on free speech."
     assert coded(event_extractor, text) == []
+
+
+def test_another_states_regime_is_not_syrias(event_extractor: EventExtractor) -> None:
+    # The pack's bare "regime" is Syria's; "the Turkish regime" is Turkey's, so the Syrian
+    # army whose positions were attacked is the target, not the attacker.
+    text = (
+        "Terrorist groups affiliated with the Turkish regime attacked positions of the Syrian "
+        "army near Saraqib on Monday."
+    )
+    (event,) = coded(event_extractor, text)
+    assert event.actor1 != "Military Forces of Syria (2000-2024)"
+    assert event.actor2 == "Military Forces of Syria (2000-2024)"

@@ -80,6 +80,9 @@ _MEANS = re.compile(
     # Turkish Defence Ministry said its forces …": the ministry speaks for them.
     r"occupation|defen[cs]e\s+ministry|soldiers?|army|military|tanks|navy|air\s+force"
     r"|special\s+forces|marines"
+    # Hostile outlets' word for a state: "groups affiliated with the Turkish regime" (the
+    # pack's bare "regime" is Syria's).
+    r"|regime"
     # What a state's forces hold or move in stands for them as a target: "a U.S. base",
     # "a Turkish patrol", "Turkish positions".
     r"|bases?|convoys?|patrols?|positions|outposts?|military\s+bases?"
