@@ -161,13 +161,33 @@ pytestmark = pytest.mark.issue(13)
 # one event, with the relative-clause rule that raised CASE 2021's held-out F1), fatalities
 # 0.854 (0.859: 187/219 from 189/220; one matched event fewer, not inspected). Raised:
 # development actor1 (0.82 -> 0.84), held-out actor1 (0.67 -> 0.69).
+# session 21 (no new gold; rules from short reports, wire copy, government statements and
+# Iranian- and Syrian-outlet English written for the tests; an undated release dated by its
+# address; ACLED's vague tolls): development R 0.928 P 0.912 (0.908: 228/250), actor1 0.870
+# (0.848: 194/223), town 0.889 (0.880: 200/225), fatalities 0.943 (0.908: 215/228), date 0.982
+# (0.965: 56/57); held-out R 0.808 (0.804: 181/224) P 0.824 (0.823: 220/267), actor1 0.703
+# (0.702: 147/209), town 0.855 (0.854: 183/214), fatalities 0.868 (0.854: 191/220), date 0.913
+# (0.851: 63/69), event type 0.932. Date floors are pinned for the first time. Raised:
+# development actor1, town and fatalities; held-out recall, town and fatalities.
 FLOORS = {
     "development": {"recall": 0.92, "precision": 0.90},
-    "held-out": {"recall": 0.79, "precision": 0.81},
+    "held-out": {"recall": 0.80, "precision": 0.81},
 }
 FIELD_FLOORS = {
-    "development": {"actor1": 0.84, "town": 0.87, "fatalities": 0.90, "event_type": 0.94},
-    "held-out": {"actor1": 0.69, "town": 0.84, "fatalities": 0.84, "event_type": 0.92},
+    "development": {
+        "actor1": 0.86,
+        "town": 0.88,
+        "fatalities": 0.93,
+        "event_type": 0.94,
+        "date": 0.96,
+    },
+    "held-out": {
+        "actor1": 0.69,
+        "town": 0.85,
+        "fatalities": 0.86,
+        "event_type": 0.92,
+        "date": 0.89,
+    },
 }
 #: Short reports on their own (``report:`` documents): measured R 1.000 P 0.962 development,
 #: R 0.976 P 0.917 held-out (session 15; sessions 11 to 14: development P 0.943; sessions 9

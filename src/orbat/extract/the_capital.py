@@ -38,10 +38,8 @@ def bare_capitals(
     (the article's event places) lie in."""
     filed = dateline_place(text, resolved)
     country = filed.place.country if filed is not None else main_country(places)
-    if country is None:
-        return []
-    code = next((p.place.country_code for p in (*resolved,) if p.place.country == country), None)
-    capital = capital_of(gazetteer, code) if code else None
+    code = next((p.place.country_code for p in resolved if p.place.country == country), None)
+    capital = capital_of(gazetteer, code) if country is not None and code else None
     if capital is None:
         return []
     return [
