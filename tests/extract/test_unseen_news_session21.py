@@ -349,3 +349,9 @@ def test_another_states_regime_is_not_syrias(event_extractor: EventExtractor) ->
     (event,) = coded(event_extractor, text)
     assert event.actor1 != "Military Forces of Syria (2000-2024)"
     assert event.actor2 == "Military Forces of Syria (2000-2024)"
+
+
+def test_the_counterterrorism_service_in_one_word(event_extractor: EventExtractor) -> None:
+    text = "Counterterrorism service forces arrested an ISIS leader in Mosul on Sunday."
+    (event,) = coded(event_extractor, text)
+    assert event.actor1 == "Military Forces of Iraq (2018-2020) Counter Terrorism Service"
