@@ -355,3 +355,26 @@ def test_the_counterterrorism_service_in_one_word(event_extractor: EventExtracto
     text = "Counterterrorism service forces arrested an ISIS leader in Mosul on Sunday."
     (event,) = coded(event_extractor, text)
     assert event.actor1 == "Military Forces of Iraq (2018-2020) Counter Terrorism Service"
+
+
+@pytest.mark.parametrize(
+    ("text", "sub_event_type", "actor1"),
+    [
+        # Whoever "lost control of" a place lost it; whom it was lost to took it.
+        (
+            "Daesh lost control of the town of al-Shaddadi to the SDF on Friday.",
+            "Non-state actor overtakes territory",
+            "Syrian Democratic Forces",
+        ),
+        (
+            "The regime lost control of the town of Saraqib to HTS on Monday.",
+            "Non-state actor overtakes territory",
+            "HTS: Hayat Tahrir al Sham",
+        ),
+    ],
+)
+def test_a_place_lost_to_a_side_was_taken_by_it(
+    event_extractor: EventExtractor, text: str, sub_event_type: str, actor1: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert (event.sub_event_type, event.actor1) == (sub_event_type, actor1)

@@ -108,6 +108,10 @@ def role(token: Token) -> str | None:
                 return "patient"  # "Peshmerga forces repelled an ISIS attack": attacked
             if head.lemma_.lower() in _DYING:
                 return "patient"  # "two soldiers succumbed to their wounds": the victims
+            if head.lemma_.lower() == "lose" and any(
+                c.dep_ == "dobj" and c.lemma_.lower() == "control" for c in head.children
+            ):
+                return "patient"  # "Daesh lost control of the town to the SDF": the loser
             if head.lemma_ == "come" and any(
                 c.dep_ == "prep" and c.lower_ == "under" for c in head.children
             ):
@@ -153,6 +157,8 @@ def role(token: Token) -> str | None:
             prep = token.head.lower_
             if prep in _AGENT_PREPS or _left_by(token.head) or _fire_from(token.head):
                 return "agent"
+            if prep == "to" and token.head.head.lemma_.lower() == "lose":
+                return "agent"  # "… lost control of the town to the SDF": the taker
             if prep in _PATIENT_PREPS and not member_from(token):
                 return "patient"
             if prep == "to" and token.head.head.lower_ in ("next", "close"):

@@ -94,6 +94,15 @@ def territory_winner(doc: Doc | Span, cap: Cue, by: dict[str, list[Cue]]) -> str
     passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
     subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
     state, nonstate = by.get("ctx:state_actors", []), by.get("ctx:nonstate_actors", [])
+    if verb.lemma_.lower() == "lose":
+        # "Daesh lost control of al-Shaddadi to the SDF": the winner is whom it was lost to;
+        # without one named, the loser's enemy.
+        to = [t for c in verb.children if c.dep_ == "prep" and c.lower_ == "to" for t in c.subtree]
+        if to:
+            won = _kind_in(min(t.i for t in to), max(t.i for t in to) + 1, state, nonstate)
+            if won is not None:
+                return won
+        passive = True
     kind = None
     if subject:
         # The subject's head noun and its modifiers, not its prepositional tail ("forces in
