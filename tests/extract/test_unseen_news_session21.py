@@ -378,3 +378,17 @@ def test_a_place_lost_to_a_side_was_taken_by_it(
 ) -> None:
     (event,) = coded(event_extractor, text)
     assert (event.sub_event_type, event.actor1) == (sub_event_type, actor1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tribal clashes broke out in Basra's Qurna district on Tuesday, killing two people.",
+        "Two people were killed in tribal fighting in Nasiriyah on Tuesday.",
+    ],
+)
+def test_tribal_clashes_are_fought_by_tribal_militias(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert (event.sub_event_type, event.actor1) == ("Armed clash", "Tribal Militia (Iraq)")
