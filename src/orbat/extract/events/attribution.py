@@ -8,7 +8,7 @@ keeps how sure the text is ("claimed", "alleged")."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from orbat.extract.actors import ActorFinder, FoundActor, named_in_country, unnamed_attacker
@@ -55,16 +55,17 @@ def name_claimants(
     """An attack with no named attacker was carried out by the group that, a sentence or
     two later, claims it: "A roadside bomb struck a convoy near Tikrit. Kataib Hezbollah
     later claimed the attack." (ACLED codes the claimant as actor1.)"""
-    for j, sentence in enumerate(sents):
-        claim = _CLAIMS_AN_ACT.search(text, sentence.start_char, sentence.end_char)
+
+    def claimant(start: int, end: int) -> tuple[FoundActor, int] | None:
+        claim = _CLAIMS_AN_ACT.search(text, start, end)
         if claim is None:
-            continue
-        before = text[sentence.start_char : claim.start()]
-        claimants = [a for a in finder(before) if not a.generic]
-        if not claimants:
-            continue
-        earlier = [c for c in found if j - _CLAIM_LOOKBACK <= c.sentence < j]
-        _name_the_attacker(text, earlier, claimants[0], claim.end(), pack, "claimed")
+            return None
+        claimants = [a for a in finder(text[start : claim.start()]) if not a.generic]
+        return (claimants[0], claim.end()) if claimants else None
+
+    # (A claim in the event's own sentence is read with it: the roles name the claimant,
+    # the stance says "claimed".)
+    _attribute(text, sents, found, pack, claimant, "claimed", own_sentence=False)
 
 
 def name_the_blamed(
@@ -78,14 +79,15 @@ def name_the_blamed(
     a sentence or two later blames for it: "Two soldiers were killed in an ambush. Security
     officials blamed Islamic State remnants for the attack." ACLED codes the attributed
     group; the stance says it is alleged."""
-    for j, sentence in enumerate(sents):
-        blame = _BLAMES.search(text, sentence.start_char, sentence.end_char)
+
+    def blamed(start: int, end: int) -> tuple[FoundActor, int] | None:
+        blame = _BLAMES.search(text, start, end)
         if blame is None:
-            continue
-        blamed = [a for a in finder(blame["who"] or blame["to"]) if not a.generic]
-        if len(blamed) == 1:
-            told = [c for c in found if j - _CLAIM_LOOKBACK <= c.sentence <= j]
-            _name_the_attacker(text, told, blamed[0], blame.end(), pack, "alleged")
+            return None
+        named = [a for a in finder(blame["who"] or blame["to"]) if not a.generic]
+        return (named[0], blame.end()) if len(named) == 1 else None
+
+    _attribute(text, sents, found, pack, blamed, "alleged")
 
 
 def name_the_suspected(
@@ -99,11 +101,29 @@ def name_the_suspected(
     a sentence or two later says the attackers belong to ("Gunmen killed two soldiers at a
     checkpoint. The gunmen were believed to be members of the Islamic State.") or says was
     behind it ("Police said the PKK was behind the bombing"). The stance says it is alleged."""
+    _attribute(text, sents, found, pack, lambda s, e: _suspected(text, s, e, finder), "alleged")
+
+
+def _attribute(
+    text: str,
+    sents: Sequence[Span | Unparsed],
+    found: Sequence[Candidate],
+    pack: Pack,
+    names: Callable[[int, int], tuple[FoundActor, int] | None],
+    stance: str,
+    *,
+    own_sentence: bool = True,
+) -> None:
+    """For each sentence in which ``names`` finds the attacker it names (and where its
+    saying ends), make it the attacker of the unnamed attacks told in the sentences just
+    before (and in the sentence itself, with ``own_sentence``)."""
     for j, sentence in enumerate(sents):
-        said = _suspected(text, sentence.start_char, sentence.end_char, finder)
-        if said is not None:
-            told = [c for c in found if j - _CLAIM_LOOKBACK <= c.sentence <= j]
-            _name_the_attacker(text, told, said[0], said[1], pack, "alleged")
+        said = names(sentence.start_char, sentence.end_char)
+        if said is None:
+            continue
+        last = j if own_sentence else j - 1
+        told = [c for c in found if j - _CLAIM_LOOKBACK <= c.sentence <= last]
+        _name_the_attacker(text, told, said[0], said[1], pack, stance)
 
 
 def _suspected(
