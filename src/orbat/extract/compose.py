@@ -122,16 +122,14 @@ def _members_hit(tokens: Doc, verb: Cue, parties: Iterable[Cue]) -> bool:
 _MEMBERS = frozenset({"member", "fighter", "element", "officer", "commander", "leader", "soldier"})
 
 
-def _takes_a_thing(tokens: Doc, capture: Cue, territory: Iterable[Cue]) -> bool:
+def _takes_premises(tokens: Doc, capture: Cue) -> bool:
     """Whether a one-word capture verb's object is someone's premises, not ground: "armed men
     stormed a liquor store in Baghdad's Karrada district" raided the store (an attack); the
     district says where."""
     if capture.end - capture.start > 1:
         return False  # "took control" has "control" for object
     obj = next((c for c in tokens[capture.start].children if c.dep_ == "dobj"), None)
-    if obj is None or obj.lemma_.lower() not in _PREMISES:
-        return False
-    return not any(t.start <= obj.i < t.end for t in territory)
+    return obj is not None and obj.lemma_.lower() in _PREMISES
 
 
 _PREMISES = frozenset(
@@ -196,7 +194,6 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
         out.append((key, weight, first))
     # 2.
     transfer = get("ctx:nonviolent_transfer", [])
-    territory = get("ctx:territory_object", [])
     for cap in get("ctx:territory_capture", []):
         if captures_people(doc, cap):
             out.append(("arrests", 4.0 * decay(cap.sentence), cap))
@@ -209,7 +206,7 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
             continue
         if _near(cap, get("ctx:weapon_objects", []), before=_WINDOW, after=3):
             continue
-        if describes_holding(doc, cap) or _takes_a_thing(tokens, cap, territory):
+        if describes_holding(doc, cap) or _takes_premises(tokens, cap):
             continue
         # "stormed the post … and clashed with soldiers": storming or entering is a capture
         # only when nothing says the place was fought over instead.

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from orbat.extract.locate import dateline_place, main_country
+from orbat.extract.locate import main_country
 from orbat.nlp.gazetteer import Gazetteer
 from orbat.resolve.capitals import capital_of
 from orbat.resolve.places import ResolvedPlace
@@ -29,14 +29,14 @@ _THE_CAPITAL = re.compile(
 
 def bare_capitals(
     text: str,
+    filed: ResolvedPlace | None,
     resolved: Sequence[ResolvedPlace],
     places: Sequence[ResolvedPlace],
     gazetteer: Gazetteer,
 ) -> list[ResolvedPlace]:
     """The capital each bare "the capital" in ``text`` means: of the country of the
-    dateline among ``resolved`` (every place read), else of the country most of ``places``
-    (the article's event places) lie in."""
-    filed = dateline_place(text, resolved)
+    dateline ``filed``, else of the country most of ``places`` (the article's event places)
+    lie in. ``resolved`` are every place read, the dateline's among them."""
     country = filed.place.country if filed is not None else main_country(places)
     code = next((p.place.country_code for p in resolved if p.place.country == country), None)
     capital = capital_of(gazetteer, code) if country is not None and code else None

@@ -248,7 +248,8 @@ class EventExtractor:
             and not names_an_actor(text, p, actors)
             and not any(s <= p.start < e for s, e in actors.unlisted)  # "Taliban fighters"
         ]
-        places += bare_capitals(text, resolved, places, self.gazetteer)
+        filed = dateline_place(text, resolved)  # where the story was filed, never a place
+        places += bare_capitals(text, filed, resolved, places, self.gazetteer)
         places.sort(key=lambda p: p.start)
         # The country the article is about names the generic actors of an event it cannot
         # place ("protesters" at an unnamed square are that country's protesters).
@@ -360,7 +361,6 @@ class EventExtractor:
                 record, own_date=candidate.own_date, in_theatre=self._in_theatre(record.place_id)
             )
         unique: dict[tuple[int, int, str | None], EventRecord] = {}
-        filed = dateline_place(text, resolved)
         in_country = placed_in_country(
             consolidate(found),
             places,
