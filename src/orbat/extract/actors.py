@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from orbat.extract.actor_finder import ActorFinder, FoundActor, default_finder
 from orbat.extract.classify import Classification
 from orbat.extract.de_facto import as_de_facto, fire_from_de_facto
+from orbat.extract.descriptor_country import of_the_event_country
 from orbat.extract.members import specified_descriptors
 from orbat.extract.roles import (
     REPORTING_VERBS,
@@ -208,7 +209,8 @@ def assign_actors(
     # 1.
     sub = coded.sub_event_type
     found = [
-        _in_country(a, country, pack) for a in find(sentence.text, when, article_of(sentence.doc))
+        _in_country(of_the_event_country(a, sentence.text, country, when, pack), country, pack)
+        for a in find(sentence.text, when, article_of(sentence.doc))
     ]
     found += states_acting(sentence, coded, found, when, pack)
     if country:

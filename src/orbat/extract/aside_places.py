@@ -10,6 +10,9 @@
   rockets were launched from the nearby village of Albu Hassan". ACLED places a strike
   where it landed; whose territory it came from is read apart
   (:mod:`orbat.extract.origin`).
+* Where the launcher was found: "Peshmerga later found the launcher on a truck in the Nineveh
+  plains", "the launch pad was discovered in an orchard near Dora". Security forces search
+  for the launch site after the rockets have landed; it is not where the event happened.
 
 A place so named is dropped from the article's places: it can neither place an event nor
 anchor a sentence as an event's own.
@@ -45,6 +48,12 @@ _LAUNCH = re.compile(
     r"(?:(?:north|south|east|west)\w*\s+)?$",
     re.I,
 )
+_LAUNCHER = re.compile(
+    r"\b(?:(?:rocket\s+)?launch(?:ers?|\s*pads?|ing\s+pads?|\s+platforms?|\s+ramps?)"
+    r"|launching\s+(?:platforms?|ramps?|sites?))\b",
+    re.I,
+)
+_FOUND = re.compile(r"\b(?:found|discovered|located|seized|recovered|uncovered)\b", re.I)
 #: How far back a motive's opener may stand from the place it names.
 _MOTIVE_REACH = 90
 
@@ -55,7 +64,18 @@ def names_an_aside(text: str, place: ResolvedPlace) -> bool:
     before = text[max(0, place.start - _MOTIVE_REACH) : place.start]
     if _FLIGHT.search(before[-60:]) or _LAUNCH.search(before[-70:]):
         return True
+    if _found_the_launcher(before):
+        return True
     return any(_clause_runs_on(before[m.end() :]) for m in _MOTIVE.finditer(before))
+
+
+def _found_the_launcher(before: str) -> bool:
+    """Whether the clause that runs on to the place tells where a launcher was found."""
+    launcher = next((m for m in reversed(list(_LAUNCHER.finditer(before)))), None)
+    found = next((m for m in reversed(list(_FOUND.finditer(before)))), None)
+    if launcher is None or found is None:
+        return False
+    return _clause_runs_on(before[min(launcher.start(), found.start()) :])
 
 
 def _clause_runs_on(gap: str) -> bool:

@@ -20,6 +20,7 @@ from orbat.extract.roles import REPORTING_VERBS
 from orbat.extract.territory import (
     captures_people,
     describes_holding,
+    frees_people,
     names_a_place_after,
     territory_winner,
 )
@@ -206,7 +207,7 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
             continue
         if _near(cap, get("ctx:weapon_objects", []), before=_WINDOW, after=3):
             continue
-        if describes_holding(doc, cap) or _takes_premises(tokens, cap):
+        if describes_holding(doc, cap) or _takes_premises(tokens, cap) or frees_people(doc, cap):
             continue
         # "stormed the post … and clashed with soldiers": storming or entering is a capture
         # only when nothing says the place was fought over instead.

@@ -112,9 +112,10 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
             )
     # 3.
     for i, record in enumerate(out):
-        if record.geo_precision == 1 or (record.event_date is None and not _country_only(record)):
+        summary = _country_only(record) or _province_only(record)
+        if record.geo_precision == 1 or (record.event_date is None and not summary):
             # Undated mentions (no publication date) cannot be told apart by day, except a
-            # country-wide summary, which the text's own places retell.
+            # country- or province-wide summary, which the text's own places retell.
             continue
         if is_unlisted(record.place_id):
             continue  # a village of its own the gazetteer lacks, not a vaguer mention
@@ -131,6 +132,8 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
             # precise one (same province), or the convoy hit in Nasiriyah would move to Taji.
             and (loose or record.admin1 is None or r.admin1 == record.admin1)
             and (loose or record.geo_precision != 2 or record.admin1 is not None)
+            # Undated, only the same kind of act retells it.
+            and (record.event_date is not None or r.sub_event_type == record.sub_event_type)
         ]
         if not precise and found[i].sentence == 0 and record.location is None:
             # A headline that names no place ("Islamic State kills 11 in attack on Iraqi army
@@ -156,10 +159,11 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
                 and r.location is not None
             }
             precise = list(finer.values()) if len(finer) == 1 else []
-        if len({r.place_id for r in precise}) == 1 or (precise and _country_only(record)):
-            # A country-wide summary of the day's strikes ("warplanes bombed targets in
-            # northern Iraq" before "… in Haftanin and Metina") is told again by each of
-            # them: it joins the first, not an event of its own.
+        if len({r.place_id for r in precise}) == 1 or (precise and summary):
+            # A country- or province-wide summary of the day's strikes ("warplanes bombed
+            # targets in northern Iraq" before "… in Haftanin and Metina"; "recaptured 8
+            # villages in southern Aleppo" before the villages' names) is told again by each
+            # of them: it joins the first, not an event of its own.
             out[i] = replace(record, **{f: getattr(precise[0], f) for f in _PLACE_FIELDS})
     # 4.
     return _one_attacker(out)
@@ -167,6 +171,15 @@ def consolidate(found: Sequence[Candidate]) -> list[EventRecord]:
 
 def _country_only(record: EventRecord) -> bool:
     return record.location is not None and record.location == record.country
+
+
+def _province_only(record: EventRecord) -> bool:
+    """Placed at a governorate as a whole ("in southern Aleppo"), not at a town in it."""
+    return (
+        record.location is not None
+        and record.geo_precision != 1
+        and record.location == record.admin1
+    )
 
 
 def _one_attacker(records: list[EventRecord]) -> list[EventRecord]:

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "captures_people",
     "describes_holding",
+    "frees_people",
     "names_a_place_after",
     "taker_decides",
     "territory_winner",
@@ -196,6 +197,27 @@ def captures_people(doc: Doc | Span, cap: Cue) -> bool:
 
 
 _TAKING = frozenset({"capture", "seize", "nab"})
+
+
+def frees_people(doc: Doc | Span, cap: Cue) -> bool:
+    """Whether the capture word ``cap`` freed people, not ground: "citizens who have been
+    liberated from villages around Raqqa", "troops freed 20 hostages". No place changed hands
+    in the telling (if one did, the sentence that says so codes it)."""
+    offset = doc.start if isinstance(doc, Span) else 0
+    verb = doc[cap.start - offset : cap.end - offset].root
+    if verb.lemma_.lower() not in _FREEING:
+        return False
+    freed = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    if verb.dep_ == "relcl":  # "citizens who have been liberated": the clause's noun
+        freed.append(verb.head)
+    return any(t.lemma_.lower() in _FREED_PEOPLE for t in freed)
+
+
+_FREEING = frozenset({"liberate", "free", "release", "rescue"})
+_FREED_PEOPLE = frozenset(
+    {"citizen", "civilian", "people", "person", "resident", "hostage", "captive", "prisoner",
+     "detainee", "woman", "child", "family", "villager", "inhabitant", "yazidi", "abductee"}
+)  # fmt: skip
 
 
 # The people a raid takes: ranks and roles in an armed group, and suspects.

@@ -1,0 +1,73 @@
+"""Issue 13, session 22: phenomena of unseen reporting that orbat got wrong.
+One phenomenon per test.
+
+Every sentence is written for the test, never copied from the gold.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from coded_events import coded
+from orbat.extract.events import EventExtractor
+
+pytestmark = pytest.mark.issue(13)
+
+
+def test_a_province_wide_summary_is_told_again_by_its_villages(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "On March 3, army units retook five villages from the Islamic State in western "
+        "Kirkuk. In western Kirkuk, the troops restored control over Albu Ali and Zaghaitun."
+    )
+    events = coded(event_extractor, text, None)
+    # Three mentions of two events: the summary is evidence of a village's event, not an
+    # event of its own placed at the province.
+    assert len({e.place_id for e in events}) == 2
+    assert all(e.location != e.admin1 == "Kirkuk" for e in events)
+
+
+def test_where_the_launcher_was_found_is_not_where_the_rockets_fell(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "Three rockets landed near Erbil airport on Wednesday evening, Kurdish security "
+        "said; Peshmerga later found the launcher on a truck in the Nineveh plains."
+    )
+    (event,) = coded(event_extractor, text)
+    assert event.admin1 == "Erbil"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many families who were liberated from villages around Hawija are returning home, "
+        "officials said on Monday.",
+        "Police said on Monday that the hostages freed from a farm near Tarmiyah were "
+        "returned to their families.",
+    ],
+)
+def test_freeing_people_is_no_change_of_territory(
+    event_extractor: EventExtractor, text: str
+) -> None:
+    assert not [
+        e
+        for e in coded(event_extractor, text)
+        if e.event_type == "Battles" or "territory" in e.sub_event_type
+    ]
+
+
+@pytest.mark.parametrize(
+    ("place", "actor1"),
+    [
+        ("the village of Tal Hamis", "YPG: People's Protection Units"),
+        ("the village of Bashiqa", "Military Forces of Iraq (2022-) Peshmerga"),
+    ],
+)
+def test_unnamed_kurdish_forces_are_those_of_the_village_country(
+    event_extractor: EventExtractor, place: str, actor1: str
+) -> None:
+    text = f"Kurdish forces attacked Islamic State positions near {place} on Monday."
+    (event,) = coded(event_extractor, text, "2023-04-10")
+    assert event.actor1 == actor1
