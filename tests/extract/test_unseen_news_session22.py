@@ -71,3 +71,21 @@ def test_unnamed_kurdish_forces_are_those_of_the_village_country(
     text = f"Kurdish forces attacked Islamic State positions near {place} on Monday."
     (event,) = coded(event_extractor, text, "2023-04-10")
     assert event.actor1 == actor1
+
+
+def test_a_state_blamed_for_an_attack_is_its_forces(event_extractor: EventExtractor) -> None:
+    text = (
+        "A drone struck a car near the town of Sinjar on Monday, killing two people. "
+        "Local officials blamed Turkey for the attack."
+    )
+    (event,) = coded(event_extractor, text)
+    assert (event.actor1, event.stance) == ("Military Forces of Turkey (2016-)", "alleged")
+
+
+@pytest.mark.parametrize("attackers", ["Syrian regime-backed gunmen", "Iraqi army-backed gunmen"])
+def test_a_state_backing_the_attackers_is_not_the_attacker(
+    event_extractor: EventExtractor, attackers: str
+) -> None:
+    text = f"{attackers} attacked a checkpoint near Hajin on Sunday, killing two guards."
+    (event,) = coded(event_extractor, text)
+    assert not event.actor1.startswith("Military Forces")

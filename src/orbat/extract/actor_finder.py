@@ -102,6 +102,11 @@ _BELIEVED = re.compile(
     re.I,
 )
 _BELIEVED_REACH = 60
+# A state's name before "-backed" names the patron of whom the phrase speaks, not its forces.
+_BACKING = re.compile(
+    r"-(?:backed|linked|affiliated|aligned|allied|sponsored|supported|funded|trained|armed)\b",
+    re.I,
+)
 _FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.I)
 _HEDGED = re.compile(r"\b(?:alleged|suspected|purported|possible|apparent)\s+(?:the\s+)?$", re.I)
 
@@ -145,6 +150,12 @@ def _finder_for(pack: Pack) -> ActorFinder:
                 former.append((mention.start, mention.end))
                 continue
             actor = pack.actor(mention.actor_id)
+            if (
+                actor is not None
+                and actor.inter == Inter.STATE_FORCES
+                and _BACKING.match(text, mention.end)
+            ):
+                continue  # "Syrian regime-backed mercenaries" are not the regime's forces
             if actor is not None:
                 generic = mention.method == "descriptor"
                 found.append(
@@ -164,6 +175,8 @@ def _finder_for(pack: Pack) -> ActorFinder:
                 # "Syrian and Russian air strikes": both states' strikes, the first named first.
                 means = _MEANS.match(text, shared.end())
             start, end = m.start(), means.end() if means is not None else m.end()
+            if _BACKING.match(text, end):
+                continue
             if means is None:
                 # "warplanes believed to be Russian": the state named after its means.
                 believed = _BELIEVED.search(text, max(0, m.start() - _BELIEVED_REACH), start)
