@@ -89,3 +89,44 @@ def test_a_state_backing_the_attackers_is_not_the_attacker(
     text = f"{attackers} attacked a checkpoint near Hajin on Sunday, killing two guards."
     (event,) = coded(event_extractor, text)
     assert not event.actor1.startswith("Military Forces")
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "In a statement, the SDF said Turkish drones hit a car near Qamishli on Monday, "
+            "killing two fighters.",
+            "Military Forces of Turkey (2016-)",
+        ),
+        (
+            "Separately, the monitor said regime forces shelled Kansafra on Tuesday, killing "
+            "a child.",
+            "Military Forces of Syria (2000-2024)",
+        ),
+    ],
+)
+def test_a_phrase_opening_a_sentence_is_no_closing_attribution(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    (event,) = coded(event_extractor, text)
+    assert event.actor1 == actor1
+
+
+def test_a_claimant_named_by_a_short_alias_claims_the_attack(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "Gunmen attacked an SDF checkpoint at the entrance of Hajin on Friday, killing "
+        "two fighters. IS later claimed the attack through its Amaq agency."
+    )
+    (event,) = coded(event_extractor, text)
+    assert (event.actor1, event.stance) == ("Islamic State (Syria)", "claimed")
+
+
+def test_border_guards_are_the_forces_the_country_calls_security_forces(
+    event_extractor: EventExtractor,
+) -> None:
+    text = "Border Guards forces clashed with Daesh infiltrators west of al-Qaim on Sunday."
+    (event,) = coded(event_extractor, text, "2023-04-10")
+    assert event.actor1 == "Military Forces of Iraq (2022-)"

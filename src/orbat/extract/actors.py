@@ -383,7 +383,15 @@ def _closing_attribution(sentence: Span) -> int | None:
     comma = subjects[-1].left_edge.i - 1
     if comma <= sentence.start or sentence.doc[comma].text != ",":
         return None
+    # "In a separate statement, the cell said aircraft had bombed …": the comma closes a
+    # phrase that opens the sentence, not a told clause.
+    opening = {t.i for c in root.children if c.dep_ in _OPENERS and c.i < comma for t in c.subtree}
+    if all(t.i in opening for t in sentence if t.i < comma):
+        return None
     return comma
+
+
+_OPENERS = frozenset({"prep", "advmod", "npadvmod"})
 
 
 _COUNTRY_SUFFIX = re.compile(r"^(?P<base>.+) \((?P<country>[^)\d]+)\)$")

@@ -120,7 +120,10 @@ _BARE_FORCES = re.compile(
     # (A gendarmerie polices: ACLED names it among a state's police forces.)
     r"\b(?:the\s+)?(?:(?P<police>police\s+officers?|police(?:men|man)?|riot\s+police|"
     r"gendarmerie(?:\s+forces)?|gendarmes?)|"
-    r"(?P<security>security\s+forces|security\s+personnel)|(?P<military>"
+    # Border guards are an interior ministry's in some states, an army's in others: like
+    # "security forces", the country's pack says whose ("Border Guards forces engaged …").
+    r"(?P<security>security\s+forces|security\s+personnel|border\s+guards?(?:\s+forces)?"
+    r"|border\s+forces)|(?P<military>"
     # What only a state flies or fires, named for the state without saying which: "government
     # warplanes", "army helicopters", "the air force carried out strikes".
     r"(?:government|regime|army|military)\s+(?:war\s*planes?|jets|aircraft|helicopters?|"

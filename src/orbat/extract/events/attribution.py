@@ -60,7 +60,13 @@ def name_claimants(
         claim = _CLAIMS_AN_ACT.search(text, start, end)
         if claim is None:
             return None
-        claimants = [a for a in finder(text[start : claim.start()]) if not a.generic]
+        # Found in the whole sentence, for the cue words a weak alias needs ("IS later
+        # claimed the attack through its Amaq agency"), and taken before the claim.
+        claimants = [
+            a
+            for a in finder(text[start:end], context=text)
+            if not a.generic and start + a.end <= claim.start()
+        ]
         return (claimants[0], claim.end()) if claimants else None
 
     # (A claim in the event's own sentence is read with it: the roles name the claimant,
@@ -85,7 +91,7 @@ def name_the_blamed(
         if blame is None:
             return None
         who = (blame["who"] or blame["to"]).strip()
-        named = [a for a in finder(who) if not a.generic] or _a_state(who, pack)
+        named = [a for a in finder(who, context=text) if not a.generic] or _a_state(who, pack)
         return (named[0], blame.end()) if len(named) == 1 else None
 
     _attribute(text, sents, found, pack, blamed, "alleged")
@@ -144,7 +150,7 @@ def _suspected(
     if belong is not None:
         if _DENIED.search(belong[0]):
             return None
-        named = [a for a in finder(belong["group"]) if not a.generic]
+        named = [a for a in finder(belong["group"], context=text) if not a.generic]
         return (named[0], belong.end()) if len(named) == 1 else None
     behind = _BEHIND.search(text, start, end)
     if behind is None:
@@ -156,7 +162,7 @@ def _suspected(
     who = before[saying[-1].end() :] if saying else before
     if _DENIED.search(before):
         return None  # "Hezbollah denied it was behind the attack"
-    named = [a for a in finder(who) if not a.generic]
+    named = [a for a in finder(who, context=text) if not a.generic]
     return (named[-1], behind.end()) if named else None
 
 
