@@ -130,3 +130,33 @@ def test_border_guards_are_the_forces_the_country_calls_security_forces(
     text = "Border Guards forces clashed with Daesh infiltrators west of al-Qaim on Sunday."
     (event,) = coded(event_extractor, text, "2023-04-10")
     assert event.actor1 == "Military Forces of Iraq (2022-)"
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "The monitor has now documented the deaths of 60 civilians since Ankara launched its "
+        "offensive on Wednesday.",
+        "According to the monitor, this brings to 147 the number of soldiers killed in the "
+        "desert since the beginning of 2021.",
+    ],
+)
+def test_a_count_over_a_campaign_is_no_event(event_extractor: EventExtractor, tally: str) -> None:
+    assert coded(event_extractor, tally, "2021-10-13") == []
+
+
+def test_clashes_raging_since_dawn_are_one_happening(event_extractor: EventExtractor) -> None:
+    text = (
+        "Activists reported that clashes have been raging since dawn today between SDF "
+        "fighters and Turkish-backed factions near Ras al-Ain."
+    )
+    (event,) = coded(event_extractor, text, "2019-10-13")
+    assert (event.sub_event_type, str(event.event_date)) == ("Armed clash", "2019-10-13")
+
+
+def test_the_deaths_of_two_sides_add_up(event_extractor: EventExtractor) -> None:
+    text = (
+        "Clashes broke out near Ras al-Ain on Sunday. The monitor documented the deaths of 11 "
+        "SDF members and at least 17 faction fighters in the fighting."
+    )
+    assert {e.fatalities for e in coded(event_extractor, text, "2019-10-13")} >= {28}

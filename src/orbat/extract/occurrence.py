@@ -58,7 +58,8 @@ _JUDICIAL = re.compile(
 )
 _TALLY = re.compile(
     # "the 22nd rocket attack … since late October": an ordinal counts the series.
-    r"\b(?:total(?:\s+number)?|tally|in all|cumulative"
+    # "this brings to 147 the number of soldiers killed … since the beginning of 2021".
+    r"\b(?:total(?:\s+number)?|tally|in all|cumulative|brings\s+to|bringing\s+to"
     r"|the\s+(?:\d+(?:st|nd|rd|th)|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
     r"|\w+teenth|\w+tieth)(?:\s+such)?)\b",
     re.I,
@@ -90,9 +91,16 @@ _MANY_THIS_PERIOD = re.compile(
     re.I,
 )
 # "since the war broke out", "since the start of the conflict": a count over a whole war.
+_CAMPAIGN = r"(?:offensive|operation|campaign|assault|incursion|invasion)"
 _SINCE_WAR = re.compile(
     r"\bsince\s+the\s+(?:(?:start|beginning|outbreak)\s+of\s+the\s+)?"
-    r"(?:war|conflict|invasion|uprising|revolution|fighting)\b",
+    r"(?:war|conflict|invasion|uprising|revolution|fighting)\b"
+    # "the deaths of 60 civilians since Ankara launched its offensive", "since the start of
+    # the operation": a count over a campaign of many days.
+    rf"|\bsince\s+(?:[\w-]+\s+){{1,3}}?(?:launched|began|started)\s+(?:its|the|their)\s+"
+    rf"(?:[\w-]+\s+)?{_CAMPAIGN}\b"
+    rf"|\bsince\s+the\s+(?:launch|start|beginning)\s+of\s+(?:the|its|their)\s+"
+    rf"(?:[\w-]+\s+)?{_CAMPAIGN}\b",
     re.I,
 )
 # "eight years of conflict", "after three years of fighting": a period told as a whole is
@@ -294,12 +302,20 @@ def _habitual(sentence: Span) -> bool:
     an adverb of habit qualifies it or a perfect progressive stands beside it."""
     if not _HABITUAL.search(sentence.text):
         return False
+    if _SINCE_TODAY.search(sentence.text) and not any(t.lower_ in _HABIT_ADVERBS for t in sentence):
+        return False  # "clashes have been raging since dawn": one happening, still going on
     root = sentence.root
     if root.tag_ == "VBD" and not _ONGOING.search(sentence.text):
         return any(c.dep_ == "advmod" and c.lower_ in _HABIT_ADVERBS for c in root.children)
     return True
 
 
+# A perfect progressive that runs from earlier the same day tells one happening.
+_SINCE_TODAY = re.compile(
+    r"\bsince\s+(?:dawn|daybreak|first\s+light|midnight|(?:early\s+)?(?:this|the)\s+morning"
+    r"|early\s+(?:morning|today)|last\s+night)\b",
+    re.I,
+)
 #: A perfect progressive is a habit wherever it stands ("a militia that has been targeting").
 _ONGOING = re.compile(r"\bha(?:ve|s) been \w+ing\b", re.I)
 

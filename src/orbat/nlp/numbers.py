@@ -295,7 +295,8 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
                     yield replace(mention, kind="killed", end=then.end(), surface=surface)
             if pattern is _SINGLE_PAIR:
                 mention = _plus_one(text, mention, mention.start)  # "a soldier and a civilian"
-            if pattern in (_ACTIVE, _ACTIVE_ONE):
+            if pattern in (_ACTIVE, _ACTIVE_ONE, _NOUN_OF):
+                # ("the deaths of 11 SDF members and at least 17 faction fighters": 28)
                 mention = _with_following(text, mention)
             if pattern is _SELF_BLAST and _OTHER_DEAD.search(_sentence_without(text, m)):
                 # "… blew himself up, killing three soldiers", "seven people were killed when a
