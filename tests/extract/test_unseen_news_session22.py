@@ -160,3 +160,50 @@ def test_the_deaths_of_two_sides_add_up(event_extractor: EventExtractor) -> None
         "SDF members and at least 17 faction fighters in the fighting."
     )
     assert {e.fatalities for e in coded(event_extractor, text, "2019-10-13")} >= {28}
+
+
+def test_seizing_a_person_is_an_abduction_by_unnamed_men(event_extractor: EventExtractor) -> None:
+    text = (
+        "Men in civilian clothes seized a 27-year-old activist outside his home in Baghdad's "
+        "Shaab neighbourhood on Saturday evening, his family said."
+    )
+    (event,) = coded(event_extractor, text)
+    assert (event.sub_event_type, event.actor1, event.actor2) == (
+        "Abduction/forced disappearance",
+        "Unidentified Armed Group (Iraq)",
+        "Civilians (Iraq)",
+    )
+
+
+def test_a_gathering_to_mark_past_protests_is_a_protest(event_extractor: EventExtractor) -> None:
+    text = (
+        "On Saturday, thousands gathered in Tahrir Square in Baghdad to mark the anniversary "
+        "of the October 2019 protests; security forces fired tear gas when some demonstrators "
+        "tried to cross the Jumhuriya bridge."
+    )
+    (event,) = coded(event_extractor, text)
+    assert (event.sub_event_type, event.actor1) == (
+        "Protest with intervention",
+        "Protesters (Iraq)",
+    )
+
+
+def test_a_state_confirming_its_strike_owns_it(event_extractor: EventExtractor) -> None:
+    text = (
+        "A drone strike on a pickup truck near Jurf al-Sakhar killed two members of Kataib "
+        "Hezbollah late on Friday, Iraqi officials said. The U.S. military later confirmed "
+        "that it had carried out a strike in the area."
+    )
+    (event,) = coded(event_extractor, text, "2024-01-13")
+    assert event.actor1 == "Military Forces of the United States"
+
+
+def test_gunmen_loyal_to_the_ousted_government_are_assad_loyalists(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "Gunmen loyal to the ousted government of Bashar Assad attacked a checkpoint of the "
+        "General Security forces near Jableh late Tuesday, killing two of its members."
+    )
+    (event,) = coded(event_extractor, text, "2025-02-13")
+    assert event.actor1 == "Assad loyalists"

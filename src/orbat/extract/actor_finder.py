@@ -107,6 +107,7 @@ _BACKING = re.compile(
     r"-(?:backed|linked|affiliated|aligned|allied|sponsored|supported|funded|trained|armed)\b",
     re.I,
 )
+_DRESS = re.compile(r"\s+(?:clothes|clothing|dress|attire|uniforms?|fatigues)\b", re.I)
 _FORMER = re.compile(r"\b(?:former|ex-)\s*$", re.I)
 _HEDGED = re.compile(r"\b(?:alleged|suspected|purported|possible|apparent)\s+(?:the\s+)?$", re.I)
 
@@ -156,6 +157,10 @@ def _finder_for(pack: Pack) -> ActorFinder:
                 and _BACKING.match(text, mention.end)
             ):
                 continue  # "Syrian regime-backed mercenaries" are not the regime's forces
+            if _DRESS.match(text, mention.end):
+                # "men in civilian clothes", "gunmen in military uniform": not the people
+                # the clothes are those of.
+                continue
             if actor is not None:
                 generic = mention.method == "descriptor"
                 found.append(

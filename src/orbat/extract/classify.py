@@ -34,6 +34,7 @@ from orbat.extract.idioms import (
 from orbat.extract.lexicon import Lexicon, load_lexicon
 from orbat.extract.lexicon.rules import number, rules, words
 from orbat.extract.roles import REPORTING_VERBS, in_a_teller
+from orbat.extract.territory import takes_a_person
 from orbat.extract.weapon_cues import aircraft_model, stopped_weapon, struck_weapon
 from orbat.nlp.model import text_of
 from orbat.taxonomy import sub_event_type
@@ -163,7 +164,7 @@ class EventClassifier:
             and not struck_weapon(doc, c)
             and not stopped_weapon(doc, c)
             and not _finds_remains(doc, c)
-            and not _finds_no_arms(c, cues)
+            and not (_finds_no_arms(c, cues) and not takes_a_person(doc, c))
             and not depicted(doc, c.char_start)
             and not (not c.label.startswith("cue:agreement") and terms_of_a_deal(doc, c.start))
             and not (c.label.endswith(":weak") and in_an_idiom(doc, c.start, c.end))
@@ -190,7 +191,8 @@ class EventClassifier:
             # "…, amid flights of Russian warplanes": the circumstances count half.
             aside = cue.sentence in acts and describes_a_party(doc, cue.start)
             weight = self.lexicon.weights[cue.label] * (0.5 if amid(doc, cue.start) or aside else 1)
-            found.append((cue.label.split(":")[1], weight, cue))
+            key = "abduction" if takes_a_person(doc, cue) else cue.label.split(":")[1]
+            found.append((key, weight, cue))
         # 3.
         found.extend(compose_evidence(doc, by_label))
         partly = partly_stopped(doc, by_label)

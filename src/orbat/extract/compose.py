@@ -148,6 +148,21 @@ def _between_armed(verb: Cue, armed: Iterable[Cue]) -> bool:
     )
 
 
+def _in_a_purpose(tokens: Doc, cue: Cue) -> bool:
+    """Whether ``cue`` stands in an infinitive of purpose ("to mark the anniversary of …")."""
+    token = tokens[cue.start]
+    for head in token.ancestors:
+        if head.dep_ in ("advcl", "xcomp", "acl") and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+        ):
+            return True
+    return False
+
+
+def tokens_of(doc: Doc | Span) -> Doc:
+    return doc if isinstance(doc, Doc) else doc.doc
+
+
 def _in_sentence(cue: Cue, others: Iterable[Cue]) -> list[Cue]:
     return [o for o in others if o.sentence == cue.sentence]
 
@@ -169,9 +184,14 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
     get = by.get
     # 1.
     protests = get("ctx:protest", []) or get("ctx:protest_weak", [])
-    tokens = doc if isinstance(doc, Doc) else doc.doc
+    tokens = tokens_of(doc)
     if protests:
-        first = min(protests, key=lambda c: c.start)
+        # "thousands gathered … to mark the anniversary of the protests": the gathering, not
+        # the protests remembered in its purpose, anchors the event.
+        told = [c for c in protests if not _in_a_purpose(tokens, c)] or [
+            c for c in get("ctx:protest_weak", []) if not _in_a_purpose(tokens, c)
+        ]
+        first = min(told or protests, key=lambda c: c.start)
         weight = (3.0 if get("ctx:protest") else 1.5) * decay(first.sentence)
         tools = [c for c in get("ctx:intervention", []) if not in_a_grievance(doc, c.start)]
         # "Riot police threw sound bombs": what the riot police threw is their intervention.
@@ -308,7 +328,7 @@ def partly_stopped(doc: Doc | Span, by: dict[str, list[Cue]]) -> set[int]:
     """The sentences where air defences stopped only part of an attack ("intercepted most of
     them", "shot down some of the missiles"): the rest hit, so ACLED codes the attack, not
     the disruption."""
-    tokens = doc if isinstance(doc, Doc) else doc.doc
+    tokens = tokens_of(doc)
     return {
         verb.sentence
         for verb in by.get("ctx:weapon_disruption", [])

@@ -26,6 +26,7 @@ __all__ = [
     "frees_people",
     "names_a_place_after",
     "taker_decides",
+    "takes_a_person",
     "territory_winner",
     "the_state_regains",
 ]
@@ -211,6 +212,26 @@ def frees_people(doc: Doc | Span, cap: Cue) -> bool:
     if verb.dep_ == "relcl":  # "citizens who have been liberated": the clause's noun
         freed.append(verb.head)
     return any(t.lemma_.lower() in _FREED_PEOPLE for t in freed)
+
+
+def takes_a_person(doc: Doc | Span, cue: Cue) -> bool:
+    """Whether the seizing word ``cue`` (a weapons-seizure cue) took a person, not arms:
+    "men in civilian clothes seized a 27-year-old activist" is an abduction."""
+    if cue.label != "cue:disrupted_weapons:strong" or cue.end - cue.start != 1:
+        return False
+    offset = doc.start if isinstance(doc, Span) else 0
+    verb = doc[cue.start - offset]
+    return verb.lemma_.lower() in _SEIZING and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _SEIZED_PEOPLE for c in verb.children
+    )
+
+
+_SEIZING = frozenset({"seize", "grab", "snatch"})
+_SEIZED_PEOPLE = frozenset(
+    {"activist", "journalist", "man", "woman", "child", "boy", "girl", "student", "doctor",
+     "lawyer", "engineer", "civilian", "shepherd", "farmer", "worker", "resident", "person",
+     "teacher", "blogger", "protester", "demonstrator", "youth", "son", "daughter"}
+)  # fmt: skip
 
 
 _FREEING = frozenset({"liberate", "free", "release", "rescue"})

@@ -37,8 +37,10 @@ _CLAIMS_AN_ACT = re.compile(
     # "… claimed responsibility." with no object: the act told just before.
     r"|\b(?:claim(?:ed|s)|took|takes|accepted)\s+(?:responsibility|credit)\b(?!\s+for\b)"
     # "X said it had targeted 'a vital site'": the group tells of its own act.
-    r"|\b(?:said|says|announced)\s+(?:that\s+)?(?:it|its\s+fighters|they)\s+(?:had\s+|has\s+|"
-    r"have\s+)?(?:targeted|attacked|struck|hit|shelled|bombed|carried\s+out|launched)\b",
+    # "The U.S. military later confirmed that it had carried out a strike": a state owns its act.
+    r"|\b(?:said|says|announced|confirmed|acknowledged|admitted)\s+(?:that\s+)?"
+    r"(?:it|its\s+fighters|its\s+forces|they)\s+(?:had\s+|has\s+|have\s+)?"
+    r"(?:targeted|attacked|struck|hit|shelled|bombed|carried\s+out|conducted|launched)\b",
     re.I,
 )
 #: How many sentences back a claim reaches for the act it claims.
