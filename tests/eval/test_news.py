@@ -169,32 +169,45 @@ pytestmark = pytest.mark.issue(13)
 # (0.702: 147/209), town 0.855 (0.854: 183/214), fatalities 0.868 (0.854: 191/220), date 0.913
 # (0.851: 63/69), event type 0.932. Date floors are pinned for the first time. Raised:
 # development actor1, town and fatalities; held-out recall, town and fatalities.
+# session 22: new gold, 80 short reports and wire stories (report:201-240, 301-340) written by
+# two coders who had not seen orbat's rules, each coded before orbat read it; 40 fell in each
+# half. They carry more background, quotes and cumulative tolls than the earlier reports, and
+# orbat's precision on them is lower (reports: development 0.858, held-out 0.797). So on the
+# larger set precision floors are restated lower, openly: development 0.90 -> 0.88, held-out
+# 0.81 -> 0.79, development fatalities 0.93 -> 0.92, reports' precision 0.94 -> 0.85 and 0.91
+# -> 0.79, reports' development recall 0.97 -> 0.95. Measured with the session's code on the
+# whole set: development R 0.927 P 0.889 (280/315), actor1 0.865 (238/275), town 0.888,
+# fatalities 0.925, date 0.963, event type 0.943; held-out R 0.837 (237/283) P 0.799
+# (282/353), actor1 0.730 (197/270), town 0.866, fatalities 0.862, date 0.908, event type
+# 0.940. Raised: held-out recall, actor1, town, event type and date.
 FLOORS = {
-    "development": {"recall": 0.92, "precision": 0.90},
-    "held-out": {"recall": 0.80, "precision": 0.81},
+    "development": {"recall": 0.92, "precision": 0.88},
+    "held-out": {"recall": 0.83, "precision": 0.79},
 }
 FIELD_FLOORS = {
     "development": {
         "actor1": 0.86,
         "town": 0.88,
-        "fatalities": 0.93,
+        "fatalities": 0.92,
         "event_type": 0.94,
         "date": 0.96,
     },
     "held-out": {
-        "actor1": 0.69,
-        "town": 0.85,
+        "actor1": 0.72,
+        "town": 0.86,
         "fatalities": 0.86,
-        "event_type": 0.92,
-        "date": 0.89,
+        "event_type": 0.93,
+        "date": 0.90,
     },
 }
 #: Short reports on their own (``report:`` documents): measured R 1.000 P 0.962 development,
 #: R 0.976 P 0.917 held-out (session 15; sessions 11 to 14: development P 0.943; sessions 9
 #: and 10: R 1.000 P 0.942, R 0.952 P 0.915; session 8: R 1.000 P 0.942, R 0.929 P 0.933).
+#: Session 22 added 80 reports by coders new to the rules: R 0.959 P 0.858 development, R 0.960
+#: P 0.797 held-out on all 170.
 REPORT_FLOORS = {
-    "development": {"recall": 0.97, "precision": 0.94},
-    "held-out": {"recall": 0.95, "precision": 0.91},
+    "development": {"recall": 0.95, "precision": 0.85},
+    "held-out": {"recall": 0.95, "precision": 0.79},
 }
 
 
@@ -214,14 +227,14 @@ def scores(village_gazetteer: object) -> dict[str, NewsScores]:
 
 def test_gold_halves_are_fixed_and_both_used() -> None:
     gold = load_news_gold()
-    assert len(gold) >= 515
+    assert len(gold) >= 600
     halves = {half_of(d.doc) for d in gold}
     assert halves == set(HALVES)
     # The split is a pure function of the id: no list to edit, no way to move a document.
     assert half_of("re3d:26CC32861EF7D38FBAE9CABAFC7487E1") == half_of(
         "re3d:26CC32861EF7D38FBAE9CABAFC7487E1"
     )
-    assert sum(len(d.events) for d in gold) >= 585
+    assert sum(len(d.events) for d in gold) >= 715
 
 
 @pytest.mark.parametrize("half", HALVES)
