@@ -207,3 +207,43 @@ def test_gunmen_loyal_to_the_ousted_government_are_assad_loyalists(
     )
     (event,) = coded(event_extractor, text, "2025-02-13")
     assert event.actor1 == "Assad loyalists"
+
+
+def test_a_dateline_in_capitals_is_no_named_victim(event_extractor: EventExtractor) -> None:
+    text = (
+        "KIRKUK, Iraq - An Iraqi army officer and a soldier were killed late on Saturday when "
+        "a roadside bomb struck their patrol south of Kirkuk, a security official said."
+    )
+    (event,) = coded(event_extractor, text, "2021-04-11")
+    assert event.fatalities == 2
+
+
+def test_the_same_night_is_the_day_of_the_event_before(event_extractor: EventExtractor) -> None:
+    text = (
+        "A roadside bomb struck an army patrol near Kirkuk late on Saturday, killing a soldier."
+        "\n\nIn a separate incident the same night, gunmen abducted two shepherds near Daquq."
+    )
+    events = coded(event_extractor, text, "2021-04-11")
+    assert {str(e.event_date) for e in events} == {"2021-04-10"}
+
+
+def test_the_direction_fire_came_from_is_no_place_of_the_strike(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "A military source said the raids came shortly after midnight from the direction of "
+        "the occupied Golan and hit positions near Izraa, killing one soldier."
+    )
+    assert {e.admin1 for e in coded(event_extractor, text, "2023-08-06")} == {"Daraa"}
+
+
+def test_the_force_that_dispersed_a_protest_is_its_actor2(event_extractor: EventExtractor) -> None:
+    text = (
+        "Dozens of residents of Gharanij protested on Friday in front of an SDF military "
+        "point, demanding the release of detained young men. SDF members dispersed the "
+        "demonstrators by firing into the air."
+    )
+    events = coded(event_extractor, text, "2023-05-19")
+    assert {(e.sub_event_type, e.actor2, str(e.event_date)) for e in events} == {
+        ("Protest with intervention", "Syrian Democratic Forces", "2023-05-19")
+    }

@@ -45,7 +45,9 @@ _LAUNCH = re.compile(
     r"\b(?:fired|launched|shot)\s+from\s+(?:the\s+)?(?:direction\s+of\s+(?:the\s+)?)?"
     r"(?:(?:occupied|nearby|neighbou?ring|adjacent)\s+)?"
     r"(?:(?:village|town|city|area|region|territory)\s+of\s+)?"
-    r"(?:(?:north|south|east|west)\w*\s+)?$",
+    r"(?:(?:north|south|east|west)\w*\s+)?$"
+    # "the raids came shortly after midnight from the direction of the occupied Golan"
+    r"|\bfrom\s+the\s+direction\s+of\s+(?:the\s+)?(?:(?:occupied|nearby)\s+)?$",
     re.I,
 )
 _LAUNCHER = re.compile(

@@ -52,7 +52,7 @@ def police_the_protest(
         # The next sentence may have coded the shooting as an event of its own ("Security
         # forces opened fire with live ammunition, killing two"): it is this protest's.
         told = [c for c in found if c.sentence == after]
-        if any(not _the_police_acting(c.record) for c in told):
+        if any(not (_the_police_acting(c.record) or _at_the_protest(c.record)) for c in told):
             continue
         sentence = sents[after]
         if not isinstance(sentence, Span):
@@ -65,10 +65,24 @@ def police_the_protest(
             continue
         killed = acled_fatalities([c for c in casualties if start <= c.start and c.end <= end])
         lethal = "ctx:excessive_force" in labels and bool(killed)
-        police = (
-            police_name(record.country, record.event_date, pack) if record.country else "Police"
+        # The force other than the state's own that the next sentence names ("SDF members
+        # dispersed the demonstrators"), else the country's police.
+        named = [
+            _force(c.record)
+            for c in told
+            if _force(c.record)[0] and not _the_police_acting(c.record)
+        ]
+        police, police_inter = (
+            named[0]
+            if named
+            else (
+                police_name(record.country, record.event_date, pack)
+                if record.country
+                else "Police",
+                int(Inter.STATE_FORCES),
+            )
         )
-        protesters, police_inter = record.actor1, int(Inter.STATE_FORCES)
+        protesters = record.actor1
         actor1: str | None
         actor2: str | None
         inter1: int | None
@@ -97,6 +111,21 @@ def police_the_protest(
                 fatalities=c.record.fatalities,
                 extra=c.record.extra,
             )
+
+
+def _at_the_protest(record: EventRecord) -> bool:
+    """Whether ``record`` codes a force acting on protesters ("SDF members dispersed the
+    demonstrators by firing into the air"): the protest told before, seen again."""
+    return record.sub_event_type in (_INTERVENTION, _EXCESSIVE) and any(
+        (a or "").startswith("Protesters") for a in (record.actor1, record.actor2)
+    )
+
+
+def _force(record: EventRecord) -> tuple[str | None, int | None]:
+    """The force that acted on the protesters in ``record``, and its inter code."""
+    if (record.actor1 or "").startswith("Protesters"):
+        return record.actor2, record.inter2
+    return record.actor1, record.inter1
 
 
 def _the_police_acting(record: EventRecord) -> bool:

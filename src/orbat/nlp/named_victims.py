@@ -42,7 +42,9 @@ def named_victims(text: str, doc: Doc) -> list[NamedVictim]:
     with them."""
     out = []
     for ent in doc.ents:
-        if ent.label_ != "PERSON" or not _killed(ent):
+        if ent.label_ != "PERSON" or ent.text.isupper() or not _killed(ent):
+            # (A name in capitals is a dateline's city the tagger took for a person:
+            # "KIRKUK, Iraq - An Iraqi army officer and a soldier were killed".)
             continue
         count, end = 1, ent.end_char
         others = _OTHERS.match(text, ent.end_char)

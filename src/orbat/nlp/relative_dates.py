@@ -41,10 +41,12 @@ _RELATIVE = re.compile(
     re.I,
 )
 
-# "the next day", "two days later", "the previous day", "a day earlier", "the same day".
+# "the next day", "two days later", "the previous day", "a day earlier", "the same day", "the
+# same night".
 _LATER = re.compile(
     r"\b(?:the\s+(?P<next>next|following)\s+day|the\s+(?P<prev>previous|preceding)\s+day"
-    r"|the\s+day\s+(?P<before>before)|(?:on\s+)?the\s+(?P<same>same)\s+day"
+    r"|the\s+day\s+(?P<before>before)"
+    r"|(?:on\s+|during\s+)?the\s+(?P<same>same)\s+(?:day|night|evening|morning|afternoon)"
     rf"|(?P<n>{_COUNT})\s+days?\s+"
     r"(?P<dir>later|earlier))\b",
     re.I,

@@ -197,8 +197,9 @@ def _name_the_attacker(
 
 
 # "blamed X for the attack", "accused X of carrying out the bombing", "attributed the attack to X".
-# (Not "…, the SDF said, blaming Turkey": a party's accusation closing its own report, which
-# coders do not take as attribution; tried in session 22, it lost a held-out actor1.)
+# (Not "…, the SDF said, blaming Turkey", nor a bare "U.S. officials blamed Kataib Hezbollah":
+# a party's accusation with no act named, which coders do not take as attribution; both tried
+# in session 22, they lost a held-out actor1 and two development ones.)
 _BLAMES = re.compile(
     r"\b(?:blamed|accused)\s+(?P<who>[^,;.]{2,60}?)\s+(?:for|of)\s+(?:carrying\s+out\s+|launching\s+)?"
     r"(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|strikes?|bombings?|assault|ambush|"
