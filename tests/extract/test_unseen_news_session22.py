@@ -247,3 +247,27 @@ def test_the_force_that_dispersed_a_protest_is_its_actor2(event_extractor: Event
     assert {(e.sub_event_type, e.actor2, str(e.event_date)) for e in events} == {
         ("Protest with intervention", "Syrian Democratic Forces", "2023-05-19")
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Around a dozen Armenians were injured when a group of Turks attacked a peaceful "
+         "rally in Lyon on Wednesday.", "France"),
+        ("A mob attacked a peaceful protest in Nasiriyah on Friday, injuring five "
+         "demonstrators.", "Iraq"),
+    ],
+)  # fmt: skip
+def test_a_crowd_attacking_a_rally_is_mob_violence(
+    event_extractor: EventExtractor, text: str, country: str
+) -> None:
+    (event,) = coded(event_extractor, text, "2020-10-30")
+    assert (event.sub_event_type, event.actor1) == ("Mob violence", f"Rioters ({country})")
+
+
+def test_riot_police_attacking_a_rally_stay_excessive_force(
+    event_extractor: EventExtractor,
+) -> None:
+    text = "Riot police attacked a peaceful rally in Baghdad on Friday, injuring five people."
+    (event,) = coded(event_extractor, text, "2020-10-30")
+    assert event.sub_event_type == "Excessive force against protesters"

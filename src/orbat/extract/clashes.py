@@ -49,12 +49,30 @@ def clashes_between(record: EventRecord) -> EventRecord:
 def gunmen_on_protesters(record: EventRecord) -> EventRecord:
     """``record`` recoded as an Attack when it was coded as excessive force against
     protesters but the force is no state's: ACLED keeps "Excessive force" for state forces;
-    "unidentified gunmen opened fire on protesters" is an attack on them."""
+    "unidentified gunmen opened fire on protesters" is an attack on them, and "a group of Turks
+    attacked a peaceful rally" Mob violence by rioters."""
     if record.sub_event_type != "Excessive force against protesters":
         return record
+    if _MOB.search(record.evidence.quote) and not _STATE_FORCE.search(record.evidence.quote):
+        # "a group of Turks attacked a peaceful rally": a crowd on a crowd is a mob (ACLED's
+        # Mob violence, its actor rioters), not the state's force.
+        where = f" ({record.country})" if record.country else ""
+        return retyped(record, "Mob violence", actor1=f"Rioters{where}", inter1=int(Inter.RIOTERS))
     if record.inter1 not in _NON_STATE_ARMED or not _GUNMEN.search(record.evidence.quote):
         return record  # an unnamed force ("Officers attacked …") is taken for the state's
     return retyped(record, "Attack")
+
+
+# People who are no force, acting as a crowd: "a group of Turks", "a mob", "counter-protesters".
+_MOB = re.compile(
+    r"\b(?:an?\s+)?(?:(?:group|gang|crowd)\s+of\s+(?!(?:armed|masked|gunmen|militia|security|"
+    r"soldiers|police|officers|troops)\b)\w+|mob|counter[-\s]?protesters)\s+(?:\w+\s+){0,2}?"
+    r"(?:attacked|assaulted|beat|stormed|set\s+upon|pelted)\b",
+    re.I,
+)
+_STATE_FORCE = re.compile(
+    r"\b(?:police\w*|security\s+forces|soldiers|troops|army|officers|riot\s+police)\b", re.I
+)
 
 
 _GUNMEN = re.compile(
