@@ -271,3 +271,13 @@ def test_riot_police_attacking_a_rally_stay_excessive_force(
     text = "Riot police attacked a peaceful rally in Baghdad on Friday, injuring five people."
     (event,) = coded(event_extractor, text, "2020-10-30")
     assert event.sub_event_type == "Excessive force against protesters"
+
+
+def test_air_support_of_a_ground_raid_is_no_air_strike(event_extractor: EventExtractor) -> None:
+    text = (
+        "The Counter-Terrorism Service said on Monday that its units, supported by Iraqi Air "
+        "Force aircraft, killed four Daesh militants during a raid on a cave complex in the "
+        "Makhoul mountains north of Baiji on Sunday."
+    )
+    (event,) = coded(event_extractor, text, "2024-05-13")
+    assert event.sub_event_type == "Armed clash"

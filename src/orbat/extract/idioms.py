@@ -100,10 +100,29 @@ _ALLEGING = frozenset(
 
 def amid(doc: Doc | Span, start: int) -> bool:
     """Whether the word at ``start`` (a doc index) tells the circumstances of another act:
-    "shelled the town of Kansafra, amid intense flights of Russian warplanes"."""
+    "shelled the town of Kansafra, amid intense flights of Russian warplanes", "its units,
+    supported by Iraqi Air Force aircraft, killed four militants during a raid" (the support
+    of the ground forces' act, not an act of its own)."""
     offset = doc.start if isinstance(doc, Span) else 0
     token = doc[start - offset]
-    return any(a.dep_ == "prep" and a.lower_ in ("amid", "amidst") for a in token.ancestors)
+    return any(
+        (a.dep_ == "prep" and a.lower_ in ("amid", "amidst")) or _in_support(a)
+        for a in token.ancestors
+    )
+
+
+def _in_support(word: Token) -> bool:
+    """ "supported by X" modifying the actors, "with the support of X", "under air cover"."""
+    if word.dep_ == "agent" and word.head.lemma_.lower() in _SUPPORTING:
+        return word.head.dep_ in ("acl", "advcl", "amod")
+    return (
+        word.lemma_.lower() in ("support", "cover", "backing")
+        and word.head.dep_ == "prep"
+        and word.head.lower_ in ("with", "under")
+    )
+
+
+_SUPPORTING = frozenset({"support", "back", "assist", "aid", "cover", "accompany"})
 
 
 def only_flew(doc: Doc | Span, start: int, end: int) -> bool:
