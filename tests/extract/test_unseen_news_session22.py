@@ -281,3 +281,60 @@ def test_air_support_of_a_ground_raid_is_no_air_strike(event_extractor: EventExt
     )
     (event,) = coded(event_extractor, text, "2024-05-13")
     assert event.sub_event_type == "Armed clash"
+
+
+def test_forces_stationed_somewhere_are_the_ones_acting(event_extractor: EventExtractor) -> None:
+    text = (
+        "Regime forces stationed in the vicinity of Saraqib shelled the village of Kansafra "
+        "on Tuesday."
+    )
+    (event,) = coded(event_extractor, text, "2022-08-17")
+    assert event.actor1 == "Military Forces of Syria (2000-2024)"
+
+
+def test_a_digest_line_reads_hashtags_as_words(event_extractor: EventExtractor) -> None:
+    text = (
+        "[07:10] #Deir_ez-Zor | Unknown gunmen on a motorcycle shot dead an #SDF member near "
+        "his home in #Hajin, then fled."
+    )
+    (event,) = coded(event_extractor, text, "2023-09-05")
+    assert (event.location, event.actor2) == ("Hajin", "Syrian Democratic Forces")
+    assert event.evidence.quote.startswith("[07:10] #Deir_ez-Zor")  # the stored text, as it is
+
+
+def test_a_passive_without_its_auxiliary_names_victims_and_attacker(
+    event_extractor: EventExtractor,
+) -> None:
+    text = "Two farmers shot dead by ISIS gunmen in orchards near Abbara, north of Baquba."
+    (event,) = coded(event_extractor, text, "2021-10-11")
+    assert (event.actor1, event.actor2, event.fatalities) == (
+        "Islamic State (Iraq)",
+        "Civilians (Iraq)",
+        2,
+    )
+
+
+def test_a_digest_is_dated_by_its_header(event_extractor: EventExtractor) -> None:
+    text = (
+        "IRAQ SECURITY DIGEST | 11.10.2021\n"
+        "06:40 #Diyala | Two farmers shot dead by ISIS gunmen in orchards near Abbara.\n"
+        "09:15 #Kirkuk | Roadside bomb hit an Iraqi army Humvee near Daquq.\n"
+        "18:45 #Salahuddin | Hashd fighters repelled an ISIS attack near Tuz Khurmatu."
+    )
+    events = coded(event_extractor, text, None)
+    assert {str(e.event_date) for e in events} == {"2021-10-11"}
+    # Warding off an attack is a fight, not the day's blast in another province.
+    assert "Armed clash" in {e.sub_event_type for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two soldiers of the 9th Armoured Division were killed on Tuesday when a roadside bomb "
+        "hit their Humvee outside al-Ishaqi.",
+        "An outpost near Makhmour came under attack by Islamic State militants on Tuesday, and "
+        "two Peshmerga were killed.",
+    ],
+)
+def test_tolls_through_ordinals_and_peshmerga(event_extractor: EventExtractor, text: str) -> None:
+    assert {e.fatalities for e in coded(event_extractor, text, "2022-10-12")} == {2}

@@ -27,7 +27,9 @@ __all__ = ["consolidate"]
 _BATTLE_WORDS = re.compile(
     r"\b(clash\w*|fight\w*|battl\w*|gunfight|firefight|exchange of fire|engag\w*|ambush\w*"
     # Gunfire is no explosion: "gunmen opened fire on a commander" keeps its own type.
-    r"|opened fire|open fire|gunfire|gunm[ae]n|shot dead|sniper)\b",
+    r"|opened fire|open fire|gunfire|gunm[ae]n|shot dead|sniper"
+    # Warding off an attack is a fight: "repelled an ISIS infiltration attempt".
+    r"|repell?\w*|repuls\w*|thwart\w*)\b",
     re.I,
 )
 _PLACE_FIELDS = (

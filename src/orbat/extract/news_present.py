@@ -46,7 +46,9 @@ def _leads_a_flash(sentence: Span) -> bool:
     targets"): such a text reports a happening, while a class acts in the plural ("militias
     attack convoys")."""
     doc = sentence.doc
-    if sentence.start != 0 or sum(1 for _ in doc.sents) > BRIEF_SENTENCES:
+    # (Only blanks before it: a hashtag read as its word leaves a space, "#Iraq: Drone …".)
+    opens = all(t.is_space for t in doc[: sentence.start])
+    if not opens or sum(1 for s in doc.sents if s.text.strip()) > BRIEF_SENTENCES:
         return False
     # The main verb, or one hung on a "Syria:" label the parser took for the root; not one
     # of a clause beside it ("… are on their way as Turkey continues to deploy …").

@@ -37,7 +37,11 @@ _RELATIONAL_PARTICIPLES = frozenset(
      # Who is "suspected of", "believed to be" or "said to be" someone's was not acted upon.
      "suspected", "believed", "thought", "said", "alleged", "reported",
      # "Iraqi forces engaged in heavy fighting" were not acted upon by the participle.
-     "engaged", "involved"]
+     "engaged", "involved",
+     # "regime forces stationed near Saraqib shelled the villages": where they are, not
+     # what was done to them.
+     "stationed", "deployed", "based", "positioned", "located", "posted", "garrisoned",
+     "entrenched"]
 )  # fmt: skip
 # Walking up the parse from an actor's name: these links keep going to the head.
 # ("acl": "targets linked to the IRGC" are the IRGC's; they share the targets' role.)
@@ -128,6 +132,10 @@ def role(token: Token) -> str | None:
                 warded = any(c.lemma_.lower() in _WARDING_OFF for c in told)
                 return "patient" if warded else "agent"
             if any(c.dep_ == "conj" and _is_passive(c) for c in head.children):
+                return "patient"
+            if head.tag_ in ("VBN", "VBD") and any(c.dep_ == "agent" for c in head.children):
+                # Headline and wire shorthand without its auxiliary: "Two farmers shot dead
+                # by ISIS gunmen near Abbara" is passive, the farmers the victims.
                 return "patient"
             return "agent"
         if dep == "dobj" and token.head.lemma_.lower() in _WARDING_OFF:

@@ -95,7 +95,9 @@ _GROUP_WORDS = _split(
     "farmers shepherds employees servicemembers contractors drivers bodyguards companions "
     "wives husbands fathers mothers elements operatives extremists mukhtars sheikhs elders "
     # "Tens of pro-Hadi militias were killed": outlets that count fighters as militias
-    "militias mercenaries paramilitaries guardsmen"
+    "militias mercenaries paramilitaries guardsmen "
+    # "two Peshmerga were killed": the Kurdish word for the fighters is its own plural
+    "peshmerga"
 )
 _SINGULAR = {"person": "people", "man": "men", "woman": "women", "child": "children"}
 _SINGULAR |= {w[:-1]: w for w in _GROUP_WORDS if w.endswith("s") and w[:-1] not in _SINGULAR}
@@ -137,12 +139,17 @@ _GAP = (
     rf"(?P<gap>(?:(?:including|among\s+them|among\s+whom|of\s+whom)\s+{_QTY}"
     # "Five members of one family, including three children, were killed"
     r"|\b(?:of|from)\s+one\s+family"
-    rf"|(?!\b(?:{_W1}|dozens|hundreds)\b)[^.;!?\d]){{0,160}}?)"
+    # (An ordinal is no figure: "Two soldiers of the 9th Armoured Division were killed".)
+    rf"|(?!\b(?:{_W1}|dozens|hundreds)\b)(?:[^.;!?\d]|\d+(?:st|nd|rd|th)\b)){{0,160}}?)"
 )
 
 _I = re.IGNORECASE
+# Headlines and digests drop the auxiliary: "Two farmers shot dead by ISIS gunmen near Abbara",
+# "Three soldiers killed in IED blast" (the preposition after the participle says passive).
+_NO_AUX = rf"(?=(?:{_PP})\s+(?:by|in|near|at|during|when|after|as|on|while)\b)"
 _PASSIVE = re.compile(
-    rf"\b(?P<q>{_QTY})\s+{_MODS}{_GROUP}{_GAP}\b(?:{_AUX}(?P<verb>{_PP})|(?P<died>{_INTRANSITIVE}))\b",
+    rf"\b(?P<q>{_QTY})\s+{_MODS}{_GROUP}{_GAP}\b(?:(?:{_AUX}|{_NO_AUX})(?P<verb>{_PP})"
+    rf"|(?P<died>{_INTRANSITIVE}))\b",
     _I,
 )
 _PASSIVE_BARE = re.compile(

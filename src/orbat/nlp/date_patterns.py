@@ -232,8 +232,8 @@ def _numeric(m: re.Match[str], pub: dt.date | None, ctx: _Ctx) -> _Cand | None:
     if pub is not None and year > pub.year + 1 and len(c) == 2:
         year -= 100
     readings = [_safe_date(year, int(a), b), _safe_date(year, b, int(a))]  # month-first, day-first
-    if ctx.dayfirst == "day":
-        readings.reverse()
+    if ctx.dayfirst == "day" or sep == ".":
+        readings.reverse()  # (dotted dates are day-first wherever they are written: 11.10.2021)
     valid = list(dict.fromkeys(d for d in readings if d is not None))
     if not valid:
         return None

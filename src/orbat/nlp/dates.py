@@ -269,7 +269,7 @@ def dateline_date(text: str) -> dt.date | None:
     ("WASHINGTON, Nov. 25, 2016 —", "SOUTHWEST ASIA, Oct. 15, 2016 -"): the publication date
     of a text stored without one, which its "yesterday" and "on Tuesday" count from."""
     head = text.lstrip()[:_DATELINE_REACH]
-    return next(
+    filed = next(
         (
             m.date
             for m in _resolve_dates(head, None)
@@ -277,6 +277,24 @@ def dateline_date(text: str) -> dt.date | None:
         ),
         None,
     )
+    return filed or _header_date(text)
+
+
+def _header_date(text: str) -> dt.date | None:
+    """The one full date of a short first line standing as the text's header ("IRAQ SECURITY
+    DIGEST | 11.10.2021", "SYRIA | Field monitoring | 05.09.2023"): a digest's day."""
+    first = text.lstrip().split("\n", 1)[0]
+    if len(first) > _HEADER_LINE or "\n" not in text.strip():
+        return None
+    days = [
+        m.date
+        for m in _resolve_dates(first, None)
+        if m.granularity == "day" and _YEAR.search(m.surface)
+    ]
+    return days[0] if len(days) == 1 else None
+
+
+_HEADER_LINE = 80
 
 
 _DATELINE_REACH = 120
@@ -331,7 +349,9 @@ def select_event_date(
     a dateline's filing date after any other), else the closest preceding non-year mention in
     the same paragraph, else ``None``.
     """
-    inside = [m for m in mentions if sentence_start <= m.start and m.end <= sentence_end]
+    # (Overlapping counts: a digest's "#Diyala | 11 Oct: Two farmers shot dead …" may be cut
+    # inside its date by the parser.)
+    inside = [m for m in mentions if sentence_start < m.end and m.start < sentence_end]
     if inside:
         return min(inside, key=lambda m: (m.filed, _RANK[m.granularity], m.start))
     before = [

@@ -284,8 +284,12 @@ def _window_matches(text: str, lo: int, hi: int) -> Iterator[CasualtyMention]:
             found = pattern.finditer(text, lo, hi)
         for m in found:
             verb = m.groupdict().get("verb") or "killed"
-            if verb.lower() == "bodies" and "grave" in text[max(lo, m.start() - 80) : m.start()]:
-                continue  # the dead of a mass grave died long before the day it was found
+            if "grave" in text[max(lo, m.start() - 80) : m.start()] and (
+                verb.lower() == "bodies" or pattern is _PASSIVE
+            ):
+                # The dead of a mass grave ("the bodies of hundreds of soldiers massacred by
+                # ISIL") died long before the day it was found.
+                continue
             mention = _mention(text, m, _kind(verb))
             if pattern is _PASSIVE:
                 mention = _plus_one_in_gap(text, m, mention)

@@ -70,6 +70,7 @@ from orbat.extract.the_capital import bare_capitals
 from orbat.extract.toll_sentences import absorb_toll_sentences, attach_following_tolls
 from orbat.nlp.dates import DateMention, resolve_dates, select_event_date
 from orbat.nlp.gazetteer import Gazetteer, gazetteer_for
+from orbat.nlp.hashtags import hashtags_as_words
 from orbat.nlp.model import keep_article, load_nlp
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities, find_casualties
 from orbat.nlp.relative_dates import counts_days, relative_event_date
@@ -164,6 +165,7 @@ class EventExtractor:
         (:mod:`orbat.extract.anchor`). The tagger, parser and NER, which cost nearly all of
         the extractor's time, see only the candidates.
         """
+        text = hashtags_as_words(text)  # "#Tuz_Khurmatu": the words (same offsets)
         doc = self.nlp.make_doc(text)
         self._sentencizer(doc)
         pieces = sentences(doc)
@@ -214,7 +216,7 @@ class EventExtractor:
         """
         # 1.
         article, month = dated_by_url(dated_by_dateline(article))
-        text = article.text
+        text = hashtags_as_words(article.text)  # quotes still come from the stored text
         keep_article(doc, text)  # the actors' context: all of it, parsed or not
         sents: list[Span | Unparsed] = sorted(
             [*(c for s in sentences(doc) for c in split_other_act(s, self.classifier)), *unparsed],
