@@ -338,3 +338,29 @@ def test_a_digest_is_dated_by_its_header(event_extractor: EventExtractor) -> Non
 )
 def test_tolls_through_ordinals_and_peshmerga(event_extractor: EventExtractor, text: str) -> None:
     assert {e.fatalities for e in coded(event_extractor, text, "2022-10-12")} == {2}
+
+
+def test_weapons_seized_in_a_raid_are_part_of_the_fight(event_extractor: EventExtractor) -> None:
+    text = (
+        "Security forces raided a neighbourhood of Jableh on Tuesday. Gunmen opened fire on "
+        "the patrol and an exchange of fire followed. The ministry said rifles, grenades and "
+        "ammunition were seized."
+    )
+    events = coded(event_extractor, text, "2025-01-22")
+    assert "Disrupted weapons use" not in {e.sub_event_type for e in events}
+
+
+def test_the_detained_released_is_no_new_arrest(event_extractor: EventExtractor) -> None:
+    text = "The detained organisers were released in Sulaimani on Tuesday evening."
+    assert "Arrests" not in {e.sub_event_type for e in coded(event_extractor, text, "2024-10-16")}
+
+
+def test_whom_an_unnamed_attacker_fought_is_not_its_attacker(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "CTS units killed four Daesh militants during a raid in the Makhoul mountains on "
+        "Sunday. One CTS fighter was wounded in the exchange of fire."
+    )
+    events = coded(event_extractor, text, "2024-05-13")
+    assert all(e.actor1 != e.actor2 for e in events)

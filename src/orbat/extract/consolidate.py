@@ -218,7 +218,9 @@ def _attacker_of(record: EventRecord, specific: Sequence[EventRecord]) -> dict[s
     if not unnamed_attacker(record.actor1):
         return {}
     named = {(r.actor1, r.inter1) for r in specific if not unnamed_attacker(r.actor1)}
-    if len(named) != 1:
+    if len(named) != 1 or next(iter(named))[0] == record.actor2:
+        # ("One CTS fighter was wounded in the exchange of fire": the CTS is whom the
+        # mention's unnamed attacker fought, never its own attacker.)
         return {}
     ((actor1, inter1),) = named
     return {"actor1": actor1, "inter1": inter1}

@@ -22,6 +22,7 @@ __all__ = [
     "bomber_in_person",
     "depicted",
     "describes_a_party",
+    "held_before",
     "in_a_grievance",
     "in_an_allegation",
     "in_an_idiom",
@@ -49,6 +50,17 @@ def in_an_idiom(doc: Doc | Span, start: int, end: int) -> bool:
     if after is None or token.i + 1 >= len(token.doc):
         return False
     return token.doc[token.i + 1].lower_ in after
+
+
+def held_before(doc: Doc | Span, label: str, start: int, end: int) -> bool:
+    """Whether an arrest or abduction word only describes people held before ("the detained
+    organisers were released in the evening", "the kidnapped engineer was found dead"): a
+    participle before its noun tells no new arrest."""
+    if end - start != 1 or not label.startswith(("cue:arrests", "cue:abduction")):
+        return False
+    offset = doc.start if isinstance(doc, Span) else 0
+    token: Token = doc[start - offset]
+    return token.dep_ == "amod" and token.head.i > token.i
 
 
 def bomber_in_person(text: str, labels_in_sentence: set[str]) -> bool:

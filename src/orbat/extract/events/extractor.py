@@ -66,6 +66,7 @@ from orbat.extract.state_forces import state_names
 from orbat.extract.story_enemy import name_the_enemy
 from orbat.extract.strike_type import strikes_from_the_air
 from orbat.extract.territory import taker_decides, the_state_regains
+from orbat.extract.seizures import fold_seizures
 from orbat.extract.the_capital import bare_capitals
 from orbat.extract.toll_sentences import absorb_toll_sentences, attach_following_tolls
 from orbat.nlp.dates import DateMention, resolve_dates, select_event_date
@@ -352,6 +353,7 @@ class EventExtractor:
         # 6.
         place_by_later_reference(article, sents, places, found)
         join_follow_ups(sents, codes, found)
+        fold_seizures(found)
         date_by_later_sentence(sents, dates, found)
         absorb_toll_sentences(sents, codes, found)
         spans = [(s.start_char, s.end_char) for s in sents]
