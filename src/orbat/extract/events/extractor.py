@@ -62,11 +62,11 @@ from orbat.extract.place_senses import names_a_process, names_a_source
 from orbat.extract.prefilter import CuePrefilter
 from orbat.extract.protest_followups import police_the_protest
 from orbat.extract.records import EventRecord, Evidence
+from orbat.extract.seizures import fold_seizures
 from orbat.extract.state_forces import state_names
 from orbat.extract.story_enemy import name_the_enemy
 from orbat.extract.strike_type import strikes_from_the_air
 from orbat.extract.territory import taker_decides, the_state_regains
-from orbat.extract.seizures import fold_seizures
 from orbat.extract.the_capital import bare_capitals
 from orbat.extract.toll_sentences import absorb_toll_sentences, attach_following_tolls
 from orbat.nlp.dates import DateMention, resolve_dates, select_event_date
