@@ -364,3 +364,30 @@ def test_whom_an_unnamed_attacker_fought_is_not_its_attacker(
     )
     events = coded(event_extractor, text, "2024-05-13")
     assert all(e.actor1 != e.actor2 for e in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "actor1"),
+    [
+        (
+            "Airstrikes attributed to Israel hit a weapons depot used by Iranian-backed "
+            "militias near Aleppo airport on Monday, killing four fighters.",
+            "Military Forces of Israel (2022-)",
+        ),
+        (
+            "Ankara hit a car carrying two YBS commanders with a drone on the road outside "
+            "Sinuni on Monday.",
+            "Military Forces of Turkey (2016-)",
+        ),
+        (
+            "Turkish Gendarmerie guards opened fire on a group of Syrians trying to cross the "
+            "border wall near Khirbet al-Joz on Wednesday, killing one man.",
+            "Military Forces of Turkey (2016-) Gendarmerie",
+        ),
+    ],
+)
+def test_states_named_by_attribution_capital_or_branch(
+    event_extractor: EventExtractor, text: str, actor1: str
+) -> None:
+    (event,) = coded(event_extractor, text, "2023-09-12")
+    assert event.actor1 == actor1

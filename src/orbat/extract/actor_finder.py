@@ -98,7 +98,10 @@ _AND = " and "  # "Syrian and Russian air strikes"
 _BELIEVED = re.compile(
     r"\b(?:war\s*planes?|jets?|aircraft|drones?|helicopters?|bombers?|warships?)\s+"
     r"(?:(?:widely|likely|probably)\s+)?(?:believed|thought|suspected|presumed)\s+to\s+"
-    r"(?:be|have\s+been)\s+(?:the\s+)?$",
+    r"(?:be|have\s+been)\s+(?:the\s+)?$"
+    # "Airstrikes attributed to Israel hit a weapons depot": the state they are laid to.
+    r"|\b(?:air\s*strikes?|strikes?|air\s+raids?|raids?|bombardment|shelling)\s+"
+    r"(?:(?:widely|generally)\s+)?(?:attributed|ascribed)\s+to\s+$",
     re.I,
 )
 _BELIEVED_REACH = 60

@@ -39,6 +39,13 @@ def states_acting(
     cue_tokens = coded.cue_tokens(doc)
     cues = {t.i for t in cue_tokens}
     event_verbs = cues | {t.head.i for t in cue_tokens}
+    # (And a striking verb whose clause holds the weapon, wherever the parser hangs it:
+    # "Ankara hit a car carrying two commanders with a drone".)
+    event_verbs |= {
+        t.i
+        for t in sentence
+        if t.lemma_.lower() in _STRIKING and any(c.i in cues for c in t.subtree)
+    }
     out = []
     for ent in sentence.ents:
         root = ent.root
@@ -61,6 +68,9 @@ def states_acting(
             actor = pack.actor(actor_id)
             out.append(FoundActor(start, end, actor.acled_name_on(day), actor.inter))
     return out
+
+
+_STRIKING = frozenset({"hit", "strike", "target", "bomb", "shell", "attack", "pound", "raid"})
 
 
 def _did_it(name: Token, event_verbs: set[int], cues: set[int]) -> bool:
