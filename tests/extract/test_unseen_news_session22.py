@@ -391,3 +391,25 @@ def test_states_named_by_attribution_capital_or_branch(
 ) -> None:
     (event,) = coded(event_extractor, text, "2023-09-12")
     assert event.actor1 == actor1
+
+
+def test_the_seat_of_a_ministry_is_no_place_of_its_report(event_extractor: EventExtractor) -> None:
+    text = (
+        "The defence ministry in Damascus said its troops killed five gunmen loyal to the "
+        "former regime on Friday in clashes near the village of Beit Ana, in the Jableh "
+        "countryside."
+    )
+    events = coded(event_extractor, text, "2025-03-08")
+    assert "Damascus" not in {e.location for e in events}
+
+
+def test_an_abducted_protest_organiser_is_no_protest(event_extractor: EventExtractor) -> None:
+    text = (
+        "Armed men from Khazali's group seized a 27-year-old organiser of the Amarah sit-in "
+        "outside his home in Amarah late on Wednesday."
+    )
+    (event,) = coded(event_extractor, text, "2020-11-19")
+    assert (event.sub_event_type, event.actor1) == (
+        "Abduction/forced disappearance",
+        "Asaib Ahl al Haq",
+    )

@@ -159,6 +159,19 @@ def _in_a_purpose(tokens: Doc, cue: Cue) -> bool:
     return False
 
 
+def _names_whom(tokens: Doc, cue: Cue) -> bool:
+    """Whether the protest word ``cue`` only says who was acted upon: the complement of a
+    person taken, hit or held ("an organiser of the sit-in", "activists of the protest
+    movement" as an object), not the protest itself."""
+    token = tokens[cue.start]
+    while token.dep_ in ("compound", "amod"):
+        token = token.head
+    if token.dep_ != "pobj" or token.head.lower_ != "of":
+        return False
+    person = token.head.head
+    return person.dep_ in ("dobj", "nsubjpass") and person.pos_ == "NOUN"
+
+
 def tokens_of(doc: Doc | Span) -> Doc:
     return doc if isinstance(doc, Doc) else doc.doc
 
@@ -193,6 +206,8 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
         ]
         first = min(told or protests, key=lambda c: c.start)
         weight = (3.0 if get("ctx:protest") else 1.5) * decay(first.sentence)
+        if _names_whom(tokens, first):
+            weight *= 0.5  # "seized a 27-year-old organiser of the Amarah sit-in": who he is
         tools = [c for c in get("ctx:intervention", []) if not in_a_grievance(doc, c.start)]
         # "Riot police threw sound bombs": what the riot police threw is their intervention.
         violent = [

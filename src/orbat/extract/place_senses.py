@@ -21,7 +21,10 @@ def names_a_source(text: str, place: ResolvedPlace) -> bool:
     after = text[place.end : place.end + 30]
     before = text[max(0, place.start - 20) : place.start]
     credit = _DASH_BEFORE.search(before) and _CREDIT_AFTER.match(text, place.end)
-    return bool(_MEDIA_AFTER.match(after) or _ACCORDING_TO.search(before) or credit)
+    # "The defence ministry in Damascus said its troops killed five gunmen near Beit Ana": the
+    # teller's seat.
+    seat = _TELLER_IN.search(before) and _TELLS_AFTER.match(after)
+    return bool(_MEDIA_AFTER.match(after) or _ACCORDING_TO.search(before) or credit or seat)
 
 
 def names_a_process(text: str, place: ResolvedPlace) -> bool:
@@ -30,6 +33,14 @@ def names_a_process(text: str, place: ResolvedPlace) -> bool:
     return bool(_PROCESS_AFTER.match(text[place.end : place.end + 20]))
 
 
+_TELLER_IN = re.compile(
+    r"\b(?:ministry|government|authorities|officials?|command|spokes\w+|sources?|police)"
+    r"\s+in\s+$",
+    re.I,
+)
+_TELLS_AFTER = re.compile(
+    r"^\s*,?\s+(?:said|says|announced|reported|told|claimed|stated|confirmed)\b", re.I
+)
 _PROCESS_AFTER = re.compile(r"^\s+(?:peace\s+)?(?:process|format|track|framework)\b", re.I)
 _MEDIA_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:TV|television|channel|satellite\s+channel|news(?:\s+agency)?|network"

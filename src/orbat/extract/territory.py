@@ -230,7 +230,8 @@ _SEIZING = frozenset({"seize", "grab", "snatch"})
 _SEIZED_PEOPLE = frozenset(
     {"activist", "journalist", "man", "woman", "child", "boy", "girl", "student", "doctor",
      "lawyer", "engineer", "civilian", "shepherd", "farmer", "worker", "resident", "person",
-     "teacher", "blogger", "protester", "demonstrator", "youth", "son", "daughter"}
+     "teacher", "blogger", "protester", "demonstrator", "youth", "son", "daughter", "organiser",
+     "organizer", "cleric", "businessman", "trader", "merchant", "contractor", "candidate"}
 )  # fmt: skip
 
 
