@@ -413,3 +413,13 @@ def test_an_abducted_protest_organiser_is_no_protest(event_extractor: EventExtra
         "Abduction/forced disappearance",
         "Asaib Ahl al Haq",
     )
+
+
+def test_forming_a_committee_is_no_change_to_an_armed_group(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "Maysan police said on Monday that unknown gunmen were behind the killing and that an "
+        "investigative committee had been formed."
+    )
+    assert coded(event_extractor, text, "2021-03-22") == []

@@ -26,10 +26,10 @@ from orbat.extract.idioms import (
     bomber_in_person,
     depicted,
     describes_a_party,
-    held_before,
     in_an_idiom,
     misattached,
     only_flew,
+    tells_no_act,
     terms_of_a_deal,
 )
 from orbat.extract.lexicon import Lexicon, load_lexicon
@@ -169,7 +169,7 @@ class EventClassifier:
             and not depicted(doc, c.char_start)
             and not (not c.label.startswith("cue:agreement") and terms_of_a_deal(doc, c.start))
             and not (c.label.endswith(":weak") and in_an_idiom(doc, c.start, c.end))
-            and not held_before(doc, c.label, c.start, c.end)
+            and not tells_no_act(doc, c.label, c.start, c.end)
             and not (c.label.startswith("cue:air_strike") and only_flew(doc, c.start, c.end))
             and not bomber_in_person(c.text, {d.label for d in cues if d.sentence == c.sentence})
         ]

@@ -28,6 +28,7 @@ __all__ = [
     "in_an_idiom",
     "misattached",
     "only_flew",
+    "tells_no_act",
 ]
 
 # lemma -> the words after it that make an idiom of it
@@ -50,6 +51,34 @@ def in_an_idiom(doc: Doc | Span, start: int, end: int) -> bool:
     if after is None or token.i + 1 >= len(token.doc):
         return False
     return token.doc[token.i + 1].lower_ in after
+
+
+def tells_no_act(doc: Doc | Span, label: str, start: int, end: int) -> bool:
+    """Whether the cue at tokens ``start``-``end`` (doc indexes) names no act of the event's
+    kind: people held before (:func:`held_before`) or a civil body formed
+    (:func:`forms_a_body`)."""
+    return held_before(doc, label, start, end) or forms_a_body(doc, label, start, end)
+
+
+def forms_a_body(doc: Doc | Span, label: str, start: int, end: int) -> bool:
+    """Whether a word of forming tells of a committee, an inquiry or a government ("an
+    investigative committee had been formed"), not a change to an armed group."""
+    if not label.startswith("cue:change_to_group"):
+        return False
+    offset = doc.start if isinstance(doc, Span) else 0
+    words = doc[start - offset : end - offset]
+    verb = next((t for t in words if t.lemma_.lower() in ("form", "formation")), None)
+    if verb is None:
+        return False
+    bodies = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj", "dobj", "pobj")]
+    bodies += [c for p in verb.children if p.dep_ == "prep" for c in p.children]
+    return any(b.lemma_.lower() in _CIVIL_BODIES for b in bodies)
+
+
+_CIVIL_BODIES = frozenset(
+    {"committee", "commission", "panel", "inquiry", "investigation", "government", "cabinet",
+     "council", "party", "coalition", "alliance", "list", "bloc", "delegation", "team"}
+)  # fmt: skip
 
 
 def held_before(doc: Doc | Span, label: str, start: int, end: int) -> bool:
