@@ -423,3 +423,38 @@ def test_forming_a_committee_is_no_change_to_an_armed_group(
         "investigative committee had been formed."
     )
     assert coded(event_extractor, text, "2021-03-22") == []
+
+
+def test_a_landmark_named_like_a_town_abroad_is_no_place(event_extractor: EventExtractor) -> None:
+    text = (
+        "MOSUL — A police position near the Old Bridge was hit by a suicide car bomb on "
+        "Sunday, a police commander in Mosul said."
+    )
+    (event,) = coded(event_extractor, text, "2017-03-13")
+    assert event.country == "Iraq"
+
+
+def test_a_conceded_deal_is_no_agreement(event_extractor: EventExtractor) -> None:
+    text = (
+        "The regime's Air Force Intelligence arrested three young men from the town of "
+        "al-Hirak at a checkpoint at the entrance to Izraa on Wednesday, although all three had "
+        "settled their status under last year's reconciliation deal, local sources said."
+    )
+    (event,) = coded(event_extractor, text, "2019-08-15")
+    assert event.sub_event_type == "Arrests"
+
+
+def test_a_count_since_the_start_of_the_month_is_no_event(
+    event_extractor: EventExtractor,
+) -> None:
+    text = (
+        "The branch has detained more than 40 people in the eastern Daraa countryside since "
+        "the start of the month, local sources said."
+    )
+    assert coded(event_extractor, text, "2019-08-15") == []
+
+
+def test_the_tiger_militia_is_the_syrian_army(event_extractor: EventExtractor) -> None:
+    text = "Assad's Tiger militia stormed the town of Kafr Nabudah on Wednesday."
+    (event,) = coded(event_extractor, text, "2019-05-09")
+    assert event.actor1 == "Military Forces of Syria (2000-2024)"

@@ -47,7 +47,9 @@ _MONTHS = "january|february|march|april|may|june|july|august|september|october|n
 _WEEKDAYS = "monday|tuesday|wednesday|thursday|friday|saturday|sunday"
 _SINCE_PERIOD = re.compile(
     rf"\bsince\s+(?:(?:early|mid|late|the start of|the beginning of)[- ]?\s*)?"
-    rf"(?:{_MONTHS}|{_WEEKDAYS}|\d{{4}}\b|last\s+(?:week|month|year))",
+    rf"(?:{_MONTHS}|{_WEEKDAYS}|\d{{4}}\b|last\s+(?:week|month|year)"
+    # "has detained more than 40 people since the start of the month"
+    r"|the\s+(?:start|beginning)\s+of\s+the\s+(?:week|month|year))",
     re.I,
 )
 _JUDICIAL = re.compile(

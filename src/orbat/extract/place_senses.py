@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from orbat.resolve.places import ResolvedPlace
 
-__all__ = ["names_a_process", "names_a_source"]
+__all__ = ["names_a_landmark", "names_a_process", "names_a_source"]
 
 
 def names_a_source(text: str, place: ResolvedPlace) -> bool:
@@ -25,6 +25,24 @@ def names_a_source(text: str, place: ResolvedPlace) -> bool:
     # teller's seat.
     seat = _TELLER_IN.search(before) and _TELLS_AFTER.match(after)
     return bool(_MEDIA_AFTER.match(after) or _ACCORDING_TO.search(before) or credit or seat)
+
+
+def names_a_landmark(text: str, place: ResolvedPlace) -> bool:
+    """Whether ``place`` is a town the gazetteer found for a landmark's name: "a police
+    position near the Old Bridge" in Mosul is no Old Bridge, New Jersey. A town's name does
+    not take "the" before it; a bridge, a square or a gate does."""
+    before = text[max(0, place.start - 4) : place.start]
+    return (
+        place.place.kind == "city"
+        and before.lower() == "the "
+        and _LANDMARK_WORD.search(place.text) is not None
+    )
+
+
+_LANDMARK_WORD = re.compile(
+    r"\b(?:Bridge|Square|Market|Mosque|Gate|Street|Road|Hospital|Bazaar|Roundabout|Circle"
+    r"|Tower|Palace|Stadium|University|Park|Hotel|Church|Dam)$"
+)
 
 
 def names_a_process(text: str, place: ResolvedPlace) -> bool:

@@ -58,7 +58,7 @@ from orbat.extract.locate import (
 from orbat.extract.occurrence import reports_an_occurrence
 from orbat.extract.origin import fire_origin
 from orbat.extract.other_acts import split_other_act
-from orbat.extract.place_senses import names_a_process, names_a_source
+from orbat.extract.place_senses import names_a_landmark, names_a_process, names_a_source
 from orbat.extract.prefilter import CuePrefilter
 from orbat.extract.protest_followups import police_the_protest
 from orbat.extract.records import EventRecord, Evidence
@@ -246,6 +246,7 @@ class EventExtractor:
             and not modifies_a_group(text, p)
             and not names_a_source(text, p)
             and not names_a_process(text, p)
+            and not names_a_landmark(text, p)
             and not names_an_aside(text, p)
             and not any(s <= p.start < e for s, e in hometowns)
             and not names_an_actor(text, p, actors)
