@@ -147,9 +147,7 @@ def amid(doc: Doc | Span, start: int) -> bool:
     offset = doc.start if isinstance(doc, Span) else 0
     token = doc[start - offset]
     return any(
-        (a.dep_ == "prep" and a.lower_ in ("amid", "amidst"))
-        or _in_support(a)
-        or _conceded(a)
+        (a.dep_ == "prep" and a.lower_ in ("amid", "amidst")) or _in_support(a) or _conceded(a)
         for a in token.ancestors
     )
 
