@@ -458,3 +458,12 @@ def test_the_tiger_militia_is_the_syrian_army(event_extractor: EventExtractor) -
     text = "Assad's Tiger militia stormed the town of Kafr Nabudah on Wednesday."
     (event,) = coded(event_extractor, text, "2019-05-09")
     assert event.actor1 == "Military Forces of Syria (2000-2024)"
+
+
+def test_a_denial_inside_a_phrase_is_no_strike(event_extractor: EventExtractor) -> None:
+    text = (
+        "A convoy of Kataib Hezbollah was hit by a drone near al-Qaim late on Wednesday, the "
+        "PMF said. A Pentagon spokesman said U.S. forces had carried out no strikes in the area."
+    )
+    events = coded(event_extractor, text, "2019-09-12")
+    assert "Military Forces of the United States" not in {e.actor1 for e in events}

@@ -29,6 +29,7 @@ from orbat.extract.idioms import (
     in_an_idiom,
     misattached,
     only_flew,
+    says_no,
     tells_no_act,
     terms_of_a_deal,
 )
@@ -248,7 +249,7 @@ class EventClassifier:
                     char_end=span.end_char,
                     text=span.text,
                     sentence=sentence_of.get(m.start, 0),
-                    stance=self._stance(span.root),
+                    stance="negated" if says_no(span) else self._stance(span.root),
                     main=_is_main(span.root),
                 )
             )

@@ -28,6 +28,7 @@ __all__ = [
     "in_an_idiom",
     "misattached",
     "only_flew",
+    "says_no",
     "tells_no_act",
 ]
 
@@ -51,6 +52,12 @@ def in_an_idiom(doc: Doc | Span, start: int, end: int) -> bool:
     if after is None or token.i + 1 >= len(token.doc):
         return False
     return token.doc[token.i + 1].lower_ in after
+
+
+def says_no(phrase: Span) -> bool:
+    """Whether a cue phrase holds its own negation in a wildcard's place: "carried out no
+    strikes in the area" (the parse hangs "no" on the noun, below the phrase's verb)."""
+    return any(t.lower_ in ("no", "not", "never") for t in phrase)
 
 
 def tells_no_act(doc: Doc | Span, label: str, start: int, end: int) -> bool:
