@@ -73,11 +73,11 @@ def names_an_aside(text: str, place: ResolvedPlace) -> bool:
 
 def _found_the_launcher(before: str) -> bool:
     """Whether the clause that runs on to the place tells where a launcher was found."""
-    launcher = next((m for m in reversed(list(_LAUNCHER.finditer(before)))), None)
-    found = next((m for m in reversed(list(_FOUND.finditer(before)))), None)
-    if launcher is None or found is None:
+    launchers = [m.start() for m in _LAUNCHER.finditer(before)]
+    finds = [m.start() for m in _FOUND.finditer(before)]
+    if not launchers or not finds:
         return False
-    return _clause_runs_on(before[min(launcher.start(), found.start()) :])
+    return _clause_runs_on(before[min(launchers[-1], finds[-1]) :])
 
 
 def _clause_runs_on(gap: str) -> bool:

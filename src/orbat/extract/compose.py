@@ -172,7 +172,8 @@ def _names_whom(tokens: Doc, cue: Cue) -> bool:
     return person.dep_ in ("dobj", "nsubjpass") and person.pos_ == "NOUN"
 
 
-def tokens_of(doc: Doc | Span) -> Doc:
+def _tokens_of(doc: Doc | Span) -> Doc:
+    """The whole parse a cue's token indexes point into."""
     return doc if isinstance(doc, Doc) else doc.doc
 
 
@@ -197,7 +198,7 @@ def compose_evidence(doc: Doc | Span, by: dict[str, list[Cue]]) -> list[tuple[st
     get = by.get
     # 1.
     protests = get("ctx:protest", []) or get("ctx:protest_weak", [])
-    tokens = tokens_of(doc)
+    tokens = _tokens_of(doc)
     if protests:
         # "thousands gathered … to mark the anniversary of the protests": the gathering, not
         # the protests remembered in its purpose, anchors the event.
@@ -343,7 +344,7 @@ def partly_stopped(doc: Doc | Span, by: dict[str, list[Cue]]) -> set[int]:
     """The sentences where air defences stopped only part of an attack ("intercepted most of
     them", "shot down some of the missiles"): the rest hit, so ACLED codes the attack, not
     the disruption."""
-    tokens = tokens_of(doc)
+    tokens = _tokens_of(doc)
     return {
         verb.sentence
         for verb in by.get("ctx:weapon_disruption", [])

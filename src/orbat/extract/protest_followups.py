@@ -68,20 +68,17 @@ def police_the_protest(
         # The force other than the state's own that the next sentence names ("SDF members
         # dispersed the demonstrators"), else the country's police.
         named = [
-            _force(c.record)
+            force
             for c in told
-            if _force(c.record)[0] and not _the_police_acting(c.record)
+            if not _the_police_acting(c.record) and (force := _force(c.record))[0]
         ]
-        police, police_inter = (
-            named[0]
-            if named
-            else (
-                police_name(record.country, record.event_date, pack)
-                if record.country
-                else "Police",
-                int(Inter.STATE_FORCES),
+        if named:
+            police, police_inter = named[0]
+        else:
+            police = (
+                police_name(record.country, record.event_date, pack) if record.country else "Police"
             )
-        )
+            police_inter = int(Inter.STATE_FORCES)
         protesters = record.actor1
         actor1: str | None
         actor2: str | None

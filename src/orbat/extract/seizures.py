@@ -14,8 +14,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from orbat.extract.candidates import Candidate
-from orbat.extract.locate import PLACE_KEYS
-from orbat.extract.records import ACLED_FIELDS
+from orbat.extract.toll_sentences import coding_of
 
 __all__ = ["fold_seizures"]
 
@@ -23,8 +22,6 @@ _SEIZURE = "Disrupted weapons use"
 _VIOLENT = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 #: How many sentences back the fight may be told.
 _REACH = 3
-# The coding a seizure takes from its fight: ACLED's columns up to civilian targeting.
-_CODING = ACLED_FIELDS[: ACLED_FIELDS.index("civilian_targeting") + 1]
 
 
 def fold_seizures(found: Sequence[Candidate]) -> None:
@@ -44,6 +41,5 @@ def fold_seizures(found: Sequence[Candidate]) -> None:
         if not fights:
             continue
         fight = max(fights, key=lambda e: e.sentence).record
-        coding = {f: getattr(fight, f) for f in (*_CODING, *PLACE_KEYS)}
-        candidate.record = replace(record, **coding)
+        candidate.record = replace(record, **coding_of(fight))
         candidate.tied = True

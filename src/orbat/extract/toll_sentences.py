@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import Any
 
 from spacy.tokens import Span
 
@@ -24,7 +25,13 @@ from orbat.extract.locate import PLACE_KEYS
 from orbat.extract.records import ACLED_FIELDS, EventRecord, Evidence
 from orbat.nlp.numbers import CasualtyMention, acled_fatalities
 
-__all__ = ["ACTOR_FIELDS", "absorb_toll_sentences", "attach_following_tolls", "same_parties"]
+__all__ = [
+    "ACTOR_FIELDS",
+    "absorb_toll_sentences",
+    "attach_following_tolls",
+    "coding_of",
+    "same_parties",
+]
 
 # Cues that only say people died or were hurt: no act of their own.
 _TOLL_CUE = re.compile(
@@ -39,8 +46,15 @@ _REACH = 2
 ACTOR_FIELDS = ACLED_FIELDS[
     ACLED_FIELDS.index("actor1") : ACLED_FIELDS.index("civilian_targeting") + 1
 ]
-#: The coding a toll sentence takes from its event: ACLED's columns up to civilian_targeting.
+#: The coding a mention takes from the event it tells more of: ACLED's columns up to
+#: civilian_targeting.
 _CODING = ACLED_FIELDS[: ACLED_FIELDS.index("civilian_targeting") + 1]
+
+
+def coding_of(event: EventRecord) -> dict[str, Any]:
+    """What a later mention of ``event`` takes from it (a toll sentence, weapons seized in
+    its fight): its date, type, actors and place, so that it joins the same stored event."""
+    return {name: getattr(event, name) for name in (*_CODING, *PLACE_KEYS)}
 
 
 def absorb_toll_sentences(
@@ -72,10 +86,7 @@ def absorb_toll_sentences(
             continue
         if not same_parties(record, event):
             continue
-        candidate.record = replace(
-            record,
-            **{name: getattr(event, name) for name in (*_CODING, *PLACE_KEYS)},
-        )
+        candidate.record = replace(record, **coding_of(event))
         candidate.own_date = source.own_date
         candidate.own_place = source.own_place
 
